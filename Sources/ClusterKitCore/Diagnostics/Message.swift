@@ -1,0 +1,176 @@
+import Foundation
+
+/// The identifier of a message template, such as `billed-revenue-floor.under`.
+public struct MessageID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    /// The identifier.
+    public let rawValue: String
+    /// Creates an identifier.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// Creates an identifier from a literal.
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A message template in every language: text with `{name}` placeholders for its arguments.
+///
+/// ```swift
+/// MessageTemplate(
+///     id: "membership-fee-floor.under",
+///     english: "Membership fees are {share} of resources, under {threshold}.",
+///     french: "Les cotisations représentent {share} des ressources, sous le seuil de {threshold}.")
+/// ```
+public struct MessageTemplate: Hashable, Sendable {
+    /// The template's identifier.
+    public var id: MessageID
+    /// The text in each language.
+    public var text: LocalizedText
+
+    /// Creates a template.
+    public init(id: MessageID, english: String, french: String) {
+        self.id = id
+        self.text = LocalizedText(english: english, french: french)
+    }
+
+    /// The placeholder names the template uses in `language`, in order of appearance.
+    public func placeholders(in language: Language) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in text(language) {
+            if character == "{" {
+                current = ""
+            } else if character == "}", let name = current {
+                names.append(name)
+                current = nil
+            } else if current != nil {
+                current!.append(character)
+            }
+        }
+        return names
+    }
+}
+
+/// A value a message refers to, formatted for the language only when the message is rendered.
+public enum MessageArgument: Hashable, Sendable {
+    /// An amount: `€28,750.00` in English, `28 750,00 €` in French.
+    case money(Money)
+    /// A share: `12.1%` in English, `12,1 %` in French.
+    case share(Share)
+    /// A count or a year, printed as is.
+    case integer(Int)
+    /// Text that is the same in every language (a line id, a funder's name).
+    case text(String)
+    /// Text that depends on the language.
+    case localized(LocalizedText)
+    /// A list of texts, joined for the language.
+    case list([String])
+}
+
+/// What a diagnostic says: a template and its arguments. Rendering is deferred to ``rendered(in:)``.
+public struct Message: Hashable, Sendable {
+    /// The template.
+    public var template: MessageTemplate
+    /// The arguments, by placeholder name.
+    public var arguments: [String: MessageArgument]
+
+    /// Creates a message.
+    public init(_ template: MessageTemplate, _ arguments: [String: MessageArgument] = [:]) {
+        self.template = template
+        self.arguments = arguments
+    }
+
+    /// The message's identifier.
+    public var id: MessageID { template.id }
+
+    /// The message in `language`, with its arguments formatted for it. A placeholder without an argument is kept
+    /// as `{name}`, so that a mistake shows instead of vanishing.
+    public func rendered(in language: Language) -> String {
+        let format = ValueFormatter(language: language)
+        var output = ""
+        var name: String?
+        for character in template.text(language) {
+            if character == "{" {
+                name = ""
+            } else if character == "}", let placeholder = name {
+                output += arguments[placeholder].map(format.string) ?? "{\(placeholder)}"
+                name = nil
+            } else if name != nil {
+                name!.append(character)
+            } else {
+                output.append(character)
+            }
+        }
+        return output
+    }
+}
+
+/// Formats amounts, shares and lists for a language.
+public struct ValueFormatter: Sendable {
+    /// The language to format for.
+    public var language: Language
+
+    /// Creates a formatter.
+    public init(language: Language) { self.language = language }
+
+    /// An argument as text.
+    public func string(_ argument: MessageArgument) -> String {
+        switch argument {
+        case .money(let money): string(money)
+        case .share(let share): string(share)
+        case .integer(let value): String(value)
+        case .text(let text): text
+        case .localized(let text): text(language)
+        case .list(let items): list(items)
+        }
+    }
+
+    /// `€1,227,000.00` in English, `1 227 000,00 €` in French; other currencies by their code.
+    public func string(_ money: Money) -> String {
+        let negative = money.minorUnits < 0
+        let units = money.minorUnits.magnitude
+        let perMajor = UInt64(money.currency.minorUnitsPerMajorUnit)
+        let whole = grouped(String(units / perMajor), separator: language == .french ? " " : ",")
+        let cents = String(units % perMajor)
+        let number = whole + (language == .french ? "," : ".") + (cents.count < 2 ? "0" + cents : cents)
+        let sign = negative ? "-" : ""
+        switch (language, money.currency) {
+        case (.english, .euro): return "\(sign)€\(number)"
+        case (.french, .euro): return "\(sign)\(number) €"
+        default: return "\(sign)\(number) \(money.currency)"
+        }
+    }
+
+    /// `12.1%` in English, `12,1 %` in French: one decimal, rounded half up from the exact ratio.
+    public func string(_ share: Share, decimals: Int = 1) -> String {
+        var percent = share.rounded(toPlaces: decimals + 2) * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &percent, decimals, .plain)
+        // Whole percentages print without decimals (20%), others with `decimals` of them (12.1%).
+        var text = NSDecimalNumber(decimal: rounded).stringValue
+        if decimals > 0, let point = text.firstIndex(of: ".") {
+            let fraction = text[text.index(after: point)...].count
+            if fraction < decimals { text += String(repeating: "0", count: decimals - fraction) }
+        }
+        return language == .french ? text.replacingOccurrences(of: ".", with: ",") + " %" : text + "%"
+    }
+
+    /// `a, b and c` in English, `a, b et c` in French.
+    public func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        let last = items.last!
+        return items.dropLast().joined(separator: ", ") + (language == .french ? " et " : " and ") + last
+    }
+
+    private func grouped(_ digits: String, separator: String) -> String {
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return groups.joined(separator: separator)
+    }
+}

@@ -1,0 +1,153 @@
+/// A budget to check, with the file it came from.
+public struct BudgetInput: Sendable {
+    /// The budget.
+    public var budget: Budget
+    /// The file it was read from, if any; reports name it.
+    public var file: String?
+
+    /// Creates an input.
+    public init(_ budget: Budget, file: String? = nil) {
+        self.budget = budget
+        self.file = file
+    }
+}
+
+/// Evaluates a rule set on budgets and returns reports.
+///
+/// ```swift
+/// let engine = Engine(ruleSet: .recommended)
+/// let report = try engine.check([BudgetInput(budget, file: "mecabourg-2013.json")])
+/// for diagnostic in report.budgets[0].diagnostics {
+///     print(diagnostic.severity, diagnostic.ruleID, diagnostic.message.rendered(in: .english))
+/// }
+/// ```
+///
+/// The metrics of a budget are computed once and shared by every rule. A rule that throws becomes an error
+/// diagnostic naming it (message ``ruleFailedMessage``) and the other rules still run. Diagnostics come out sorted
+/// — severity (errors first), rule id, lines, then the rule's own order — so the same input always gives the same
+/// output.
+public struct Engine: Sendable {
+    /// The rules to run.
+    public var ruleSet: RuleSet
+    /// The revenue sources (and regimes) budgets may name.
+    public var catalog: Catalog
+
+    /// Creates an engine.
+    public init(ruleSet: RuleSet, catalog: Catalog = .builtIn) {
+        self.ruleSet = ruleSet
+        self.catalog = catalog
+    }
+
+    /// The message of the diagnostic that stands for a rule that threw.
+    public static let ruleFailedMessage = MessageTemplate(
+        id: "clusterkit.rule-failed",
+        english: "The rule could not be evaluated: {error}",
+        french: "La règle n'a pas pu être évaluée : {error}")
+
+    /// Checks one budget.
+    /// - Throws: ``InputError`` when the budget is not valid against the catalogue; then no rule runs.
+    public func check(_ budget: Budget, file: String? = nil) throws(InputError) -> BudgetReport {
+        let metrics = try BudgetMetrics(budget, catalog: catalog, file: file)
+        return BudgetReport(budget: budget, file: file, metrics: metrics, diagnostics: evaluate(budget, metrics: metrics))
+    }
+
+    /// Checks budgets, in order, into one report.
+    /// - Throws: the ``InputError`` of the first invalid budget; nothing is half-reported.
+    public func check(_ inputs: [BudgetInput]) throws(InputError) -> Report {
+        var budgets: [BudgetReport] = []
+        budgets.reserveCapacity(inputs.count)
+        for input in inputs { budgets.append(try check(input.budget, file: input.file)) }
+        return Report(ruleSet: ruleSet.name, budgets: budgets)
+    }
+
+    /// Runs every enabled rule on a budget whose metrics are known, and sorts what they find.
+    public func evaluate(_ budget: Budget, metrics: BudgetMetrics) -> [Diagnostic] {
+        var found: [(order: Int, diagnostic: Diagnostic)] = []
+        for entry in ruleSet.entries where entry.isEnabled {
+            let description = entry.description
+            let context = RuleContext(
+                budget: budget, metrics: metrics, catalog: catalog, description: description,
+                severity: entry.severity, parameters: entry.parameters)
+            do {
+                for diagnostic in try entry.rule.evaluate(context) { found.append((found.count, diagnostic)) }
+            } catch {
+                let failure = Diagnostic(
+                    ruleID: description.id, severity: .error,
+                    message: Message(Self.ruleFailedMessage, ["error": .text("\(error)")]),
+                    citation: description.citation)
+                found.append((found.count, failure))
+            }
+        }
+        found.sort { a, b in
+            let x = a.diagnostic, y = b.diagnostic
+            if x.severity != y.severity { return x.severity < y.severity }
+            if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
+            if x.lines != y.lines { return x.lines.lexicographicallyPrecedes(y.lines) }
+            return a.order < b.order
+        }
+        return found.map(\.diagnostic)
+    }
+}
+
+/// What the engine found on one budget.
+public struct BudgetReport: Sendable {
+    /// The budget checked.
+    public var budget: Budget
+    /// The file it came from.
+    public var file: String?
+    /// Its figures.
+    public var metrics: BudgetMetrics
+    /// The diagnostics, sorted.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a budget report.
+    public init(budget: Budget, file: String?, metrics: BudgetMetrics, diagnostics: [Diagnostic]) {
+        self.budget = budget
+        self.file = file
+        self.metrics = metrics
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Counts of diagnostics by severity.
+public struct ReportSummary: Hashable, Sendable, Codable {
+    /// Errors.
+    public var errors: Int
+    /// Warnings.
+    public var warnings: Int
+    /// Notes.
+    public var notes: Int
+
+    /// Counts the diagnostics of budget reports.
+    public init(_ budgets: [BudgetReport]) {
+        var counts: [Severity: Int] = [:]
+        for budget in budgets { for diagnostic in budget.diagnostics { counts[diagnostic.severity, default: 0] += 1 } }
+        errors = counts[.error] ?? 0
+        warnings = counts[.warning] ?? 0
+        notes = counts[.note] ?? 0
+    }
+}
+
+/// The result of a check: a report per budget and a summary — what `clusterkit.report/1` encodes.
+public struct Report: Sendable {
+    /// The report format identifier.
+    public static let format = "clusterkit.report/1"
+    /// The name of the rule set that ran.
+    public var ruleSet: String
+    /// A report per budget, in input order.
+    public var budgets: [BudgetReport]
+
+    /// Creates a report.
+    public init(ruleSet: String, budgets: [BudgetReport]) {
+        self.ruleSet = ruleSet
+        self.budgets = budgets
+    }
+
+    /// The counts by severity.
+    public var summary: ReportSummary { ReportSummary(budgets) }
+
+    /// Whether any diagnostic is at least as severe as `severity`.
+    public func hasDiagnostics(atLeast severity: Severity) -> Bool {
+        budgets.contains { $0.diagnostics.contains { $0.severity <= severity } }
+    }
+}

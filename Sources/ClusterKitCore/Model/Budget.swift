@@ -1,0 +1,107 @@
+import Foundation
+
+/// One cluster's plan of financing for one fiscal year: a `clusterkit.budget/1` document.
+///
+/// Decode one with ``BudgetDecoder``, which also checks it against a ``Catalog`` (source ids, line ids, totals);
+/// `JSONDecoder` alone reads the format but checks nothing that needs the catalogue.
+///
+/// ```swift
+/// let budget = try BudgetDecoder().decode(Data(contentsOf: url), file: url.path)
+/// print(budget.cluster.name, budget.year)
+/// ```
+public struct Budget: Hashable, Sendable, Codable {
+    /// The format identifier of a budget document.
+    public static let format = "clusterkit.budget/1"
+
+    /// Who the cluster is.
+    public var cluster: ClusterProfile
+    /// The fiscal year.
+    public var year: Int
+    /// The currency of every amount (default EUR).
+    public var currency: CurrencyCode
+    /// What finances the budget (ressources).
+    public var resources: [ResourceLine]
+    /// What the budget pays for (dépenses): operating costs and actions.
+    public var expenses: [ExpenseLine]
+
+    /// Creates a budget.
+    public init(
+        cluster: ClusterProfile, year: Int, currency: CurrencyCode = .euro, resources: [ResourceLine],
+        expenses: [ExpenseLine]
+    ) {
+        self.cluster = cluster
+        self.year = year
+        self.currency = currency
+        self.resources = resources
+        self.expenses = expenses
+    }
+
+    /// The cluster's age in the budget's year, if its founding year is known.
+    public var age: Int? { cluster.founded.map { year - $0 } }
+
+    static let fields = ["format", "cluster", "year", "currency", "resources", "expenses"]
+
+    public init(from decoder: any Decoder) throws {
+        let fields = try FieldReader(decoder, allowed: Self.fields)
+        if let format = try fields.optional("format", as: String.self), format != Self.format {
+            throw DecodingError.dataCorruptedError(
+                forKey: AnyCodingKey("format"), in: fields.container,
+                debugDescription: "format '\(format)' is not '\(Self.format)'")
+        }
+        try self.init(fields: fields)
+    }
+
+    /// Reads the fields of a budget object; the history reader uses it for the full years of a history.
+    init(fields: FieldReader, cluster inherited: ClusterProfile? = nil) throws {
+        if let inherited, !fields.has("cluster") {
+            cluster = inherited
+        } else {
+            cluster = try fields.required("cluster")
+        }
+        year = try fields.year("year") ?? { throw fields.missing("year") }()
+        let currency = try fields.optional("currency", as: CurrencyCode.self) ?? .euro
+        self.currency = currency
+        resources = try fields.array("resources") { decoder, index in
+            try ResourceLine(from: decoder, index: index, currency: currency)
+        } ?? { throw fields.missing("resources") }()
+        expenses = try fields.array("expenses") { decoder, index in
+            try ExpenseLine(from: decoder, index: index, currency: currency)
+        } ?? { throw fields.missing("expenses") }()
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var out = FieldWriter(encoder)
+        try out.write(Self.format, "format")
+        try out.write(cluster, "cluster")
+        try out.write(year, "year")
+        try out.write(currency, "currency")
+        try out.write(resources, "resources")
+        try out.write(expenses, "expenses")
+    }
+}
+
+extension Budget {
+    /// A budget whose one expense line (`expenses`, operating) equals its resources: a compact way to write rule
+    /// examples and tests.
+    public static func balanced(
+        _ cluster: ClusterProfile, year: Int = 2013, currency: CurrencyCode = .euro, resources: [ResourceLine]
+    ) -> Budget {
+        let total = resources.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
+        return Budget(
+            cluster: cluster, year: year, currency: currency, resources: resources,
+            expenses: [ExpenseLine(id: "expenses", amount: Money(minorUnits: total, currency: currency), nature: .operating)])
+    }
+}
+
+extension ResourceLine {
+    /// A resource line of whole euros (or other major units), its id defaulting to the source's.
+    public static func line(
+        _ source: RevenueSourceID, _ major: Int64, id: String? = nil, label: String? = nil, funder: String? = nil,
+        sector: Sector? = nil, inKind: Bool? = nil, action: String? = nil, successFee: SuccessFeeTerms? = nil,
+        sponsor: SponsorTerms? = nil
+    ) -> ResourceLine {
+        ResourceLine(
+            id: id ?? source.rawValue, label: label, source: source, amount: Money(major: major), funder: funder,
+            sector: sector, inKind: inKind, action: action, successFee: successFee, sponsor: sponsor)
+    }
+}

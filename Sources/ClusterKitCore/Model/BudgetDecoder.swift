@@ -1,0 +1,142 @@
+import Foundation
+
+/// An input that ClusterKit cannot evaluate: the file, the field path and the reason.
+///
+/// Every way a budget can be wrong — malformed JSON, a missing field, a negative amount, an unknown source — ends
+/// as one of these, never as a crash or a partial report. Its description reads like a compiler's:
+/// `Examples/x.json: resources[1].amount: negative amount -5: amounts are written positive`.
+public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The file, when the input came from one.
+    public var file: String?
+    /// The field path inside the document (`resources[1].amount`); empty for the document as a whole.
+    public var path: String
+    /// Why the input is wrong, and what would be right.
+    public var reason: String
+    /// The line in the file, for formats whose positions are lines (CSV), 1-based.
+    public var line: Int?
+    /// The column in the file, 1-based.
+    public var column: Int?
+
+    /// Creates an input error.
+    public init(file: String? = nil, path: String, reason: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.path = path
+        self.reason = reason
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column: path: reason`, leaving out what is unknown.
+    public var description: String {
+        var location = file ?? "<input>"
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return path.isEmpty ? "\(location): \(reason)" : "\(location): \(path): \(reason)"
+    }
+
+    /// The same error, attributed to a file.
+    public func inFile(_ file: String?) -> InputError {
+        var copy = self
+        copy.file = file
+        return copy
+    }
+
+    /// Turns a `DecodingError` into an input error with a readable field path.
+    public init(_ error: DecodingError, file: String?) {
+        func path(_ keys: [any CodingKey]) -> String {
+            var text = ""
+            for key in keys {
+                if let index = key.intValue, key.stringValue == "\(index)" || key.stringValue.hasPrefix("Index ") {
+                    text += "[\(index)]"
+                } else {
+                    text += text.isEmpty ? key.stringValue : "." + key.stringValue
+                }
+            }
+            return text
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let reason = context.debugDescription.hasPrefix("required field")
+                ? context.debugDescription : "required field '\(key.stringValue)' is missing"
+            let keys = context.codingPath.last?.stringValue == key.stringValue ? context.codingPath : context.codingPath + [key]
+            self.init(file: file, path: path(keys), reason: reason)
+        case .typeMismatch(let type, let context):
+            self.init(file: file, path: path(context.codingPath), reason: "expected \(Self.describe(type))")
+        case .valueNotFound(let type, let context):
+            self.init(file: file, path: path(context.codingPath), reason: "expected \(Self.describe(type)), found null")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                self.init(file: file, path: "", reason: "not valid JSON" + (detail.map { ": \($0)" } ?? ""))
+            } else if let value = context.debugDescription.split(separator: "Cannot initialize ").last,
+                context.debugDescription.hasPrefix("Cannot initialize")
+            {
+                self.init(file: file, path: path(context.codingPath), reason: "invalid value: cannot read \(value)")
+            } else {
+                self.init(file: file, path: path(context.codingPath), reason: context.debugDescription)
+            }
+        @unknown default:
+            self.init(file: file, path: "", reason: "\(error)")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is Int.Type: "a whole number"
+        case is Decimal.Type, is Double.Type: "a number"
+        default:
+            if String(describing: type).hasPrefix("Array") { "an array" }
+            else if String(describing: type).hasPrefix("Dictionary") || String(describing: type).hasPrefix("KeyedDecodingContainer") { "an object" }
+            else { "a value of type \(type)" }
+        }
+    }
+}
+
+/// Reads `clusterkit.budget/1` documents and checks them against a catalogue.
+///
+/// ```swift
+/// let decoder = BudgetDecoder(catalog: try Catalog.builtIn.adding(RegionalVoucher()))
+/// let budget = try decoder.decode(data, file: "mecabourg-2013.json")
+/// ```
+public struct BudgetDecoder: Sendable {
+    /// The largest document ClusterKit reads, in bytes (16 MiB).
+    public static let maximumDocumentSize = 16 << 20
+
+    /// The revenue sources (and regimes) a budget may name.
+    public var catalog: Catalog
+
+    /// Creates a decoder for a catalogue.
+    public init(catalog: Catalog = .builtIn) { self.catalog = catalog }
+
+    /// Decodes and checks one budget.
+    /// - Throws: ``InputError`` naming the file, the field path and the reason.
+    public func decode(_ data: Data, file: String? = nil) throws(InputError) -> Budget {
+        try checkSize(data, file: file)
+        let budget: Budget
+        do {
+            budget = try JSONDecoder().decode(Budget.self, from: data)
+        } catch let error as DecodingError {
+            throw InputError(error, file: file)
+        } catch {
+            throw InputError(file: file, path: "", reason: "\(error)")
+        }
+        try validate(budget, file: file)
+        return budget
+    }
+
+    /// Checks a budget built in code against the catalogue (what ``decode(_:file:)`` checks after reading).
+    /// - Throws: ``InputError`` naming the field path and the reason.
+    public func validate(_ budget: Budget, file: String? = nil) throws(InputError) {
+        _ = try BudgetMetrics(budget, catalog: catalog, file: file)
+    }
+
+    func checkSize(_ data: Data, file: String?) throws(InputError) {
+        guard data.count <= Self.maximumDocumentSize else {
+            throw InputError(
+                file: file, path: "",
+                reason: "the document is \(data.count) bytes, more than the \(Self.maximumDocumentSize) bytes ClusterKit reads")
+        }
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// What a success fee rewards.
+public enum SuccessFeeBasis: String, Hashable, Sendable, Codable, CaseIterable {
+    /// A market the cluster helped a member win (conquête de marchés).
+    case market
+    /// A project the cluster helped win in a public call for projects (appel à projets): public money in disguise.
+    case publicCall
+}
+
+/// The terms of a success fee: what it rewards and the fixed fee of the same engagement.
+public struct SuccessFeeTerms: Hashable, Sendable {
+    /// What the fee rewards.
+    public var basis: SuccessFeeBasis
+    /// The fixed engineering fee of the same engagement, against which the variable part should stay marginal.
+    public var fixedFee: Money?
+
+    /// Creates success-fee terms.
+    public init(basis: SuccessFeeBasis, fixedFee: Money? = nil) {
+        self.basis = basis
+        self.fixedFee = fixedFee
+    }
+}
+
+/// Who a sponsor is, for the conflict-of-interest check.
+public struct SponsorTerms: Hashable, Sendable, Codable {
+    /// Whether the sponsor is a member of the cluster.
+    public var isMember: Bool
+    /// Whether the sponsor has a direct interest in the cluster.
+    public var directInterest: Bool
+
+    /// Creates sponsor terms.
+    public init(isMember: Bool = false, directInterest: Bool = false) {
+        self.isMember = isMember
+        self.directInterest = directInterest
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let fields = try FieldReader(decoder, allowed: ["isMember", "directInterest"])
+        isMember = try fields.optional("isMember") ?? false
+        directInterest = try fields.optional("directInterest") ?? false
+    }
+}
+
+/// One line of the resources side of a plan of financing (ressources).
+public struct ResourceLine: Hashable, Sendable, Encodable {
+    /// The line's identifier, unique in the budget (default `resources[N]`).
+    public var id: String
+    /// The label as written in the cluster's own table.
+    public var label: String?
+    /// The revenue source.
+    public var source: RevenueSourceID
+    /// The amount.
+    public var amount: Money
+    /// The body that pays; when absent, the label stands for it.
+    public var funder: String?
+    /// Overrides the source's sector (e.g. a chamber of commerce's secondment is public).
+    public var sector: Sector?
+    /// Overrides the source's nature.
+    public var inKind: Bool?
+    /// The id of the expense (action) this resource is earmarked for.
+    public var action: String?
+    /// Success-fee terms, on success-fee lines only.
+    public var successFee: SuccessFeeTerms?
+    /// Sponsor terms, on sponsorship lines only.
+    public var sponsor: SponsorTerms?
+
+    /// Creates a resource line.
+    public init(
+        id: String, label: String? = nil, source: RevenueSourceID, amount: Money, funder: String? = nil,
+        sector: Sector? = nil, inKind: Bool? = nil, action: String? = nil, successFee: SuccessFeeTerms? = nil,
+        sponsor: SponsorTerms? = nil
+    ) {
+        self.id = id
+        self.label = label
+        self.source = source
+        self.amount = amount
+        self.funder = funder
+        self.sector = sector
+        self.inKind = inKind
+        self.action = action
+        self.successFee = successFee
+        self.sponsor = sponsor
+    }
+
+    /// The funder this line counts for: its `funder`, else its label, else its id.
+    public var funderName: String { funder ?? label ?? id }
+
+    static let fields = [
+        "id", "label", "source", "amount", "funder", "sector", "inKind", "action", "successFee", "sponsor",
+    ]
+
+    init(from decoder: any Decoder, index: Int, currency: CurrencyCode) throws {
+        let fields = try FieldReader(decoder, allowed: Self.fields)
+        id = try fields.optional("id") ?? "resources[\(index)]"
+        label = try fields.optional("label")
+        source = try fields.required("source")
+        amount = try fields.amount("amount", currency: currency)
+        funder = try fields.optional("funder")
+        sector = try fields.optional("sector")
+        inKind = try fields.optional("inKind")
+        action = try fields.optional("action")
+        if fields.has("successFee") {
+            let inner = try fields.container.superDecoder(forKey: AnyCodingKey("successFee"))
+            let terms = try FieldReader(inner, allowed: ["basis", "fixedFee"])
+            successFee = SuccessFeeTerms(
+                basis: try terms.required("basis"), fixedFee: try terms.optionalAmount("fixedFee", currency: currency))
+        }
+        sponsor = try fields.optional("sponsor")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var out = FieldWriter(encoder)
+        try out.write(id, "id")
+        try out.write(label, "label")
+        try out.write(source, "source")
+        try out.write(amount, "amount")
+        try out.write(funder, "funder")
+        try out.write(sector, "sector")
+        try out.write(inKind, "inKind")
+        try out.write(action, "action")
+        if let successFee {
+            var nested = out.container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey("successFee"))
+            try nested.encode(successFee.basis, forKey: AnyCodingKey("basis"))
+            if let fixedFee = successFee.fixedFee {
+                try nested.encode(fixedFee.decimalValue, forKey: AnyCodingKey("fixedFee"))
+            }
+        }
+        try out.write(sponsor, "sponsor")
+    }
+}
+
+/// Whether an expense is the cluster's running cost or one of its actions.
+public enum ExpenseNature: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Operating and animation costs (fonctionnement & animation).
+    case operating
+    /// An action of the programme (actions, programme).
+    case programme
+}
+
+/// The four mission categories of the pôles' funding guide (2013), each with a ceiling of public funding.
+public enum MissionCategory: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+    /// Missions for the State: strategy, labelling of collaborative R&D projects, reporting.
+    case a = "A"
+    /// Stimulating innovation and collaborative R&D between companies and labs.
+    case b = "B"
+    /// Support to member companies: collective actions (training, project building, consulting).
+    case c = "C"
+    /// Commercial services outside the pôle's missions.
+    case d = "D"
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The identifier of a funding regime, such as `NN120/90-E1/90`.
+public struct FundingRegimeID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    /// The identifier as written in a budget file.
+    public let rawValue: String
+    /// Creates an identifier.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// Creates an identifier from a literal.
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// One line of the expenses side of a plan of financing (dépenses): the running cost or an action.
+public struct ExpenseLine: Hashable, Sendable, Encodable {
+    /// The line's identifier, unique in the budget (default `expenses[N]`).
+    public var id: String
+    /// The label as written in the cluster's own table.
+    public var label: String?
+    /// The amount.
+    public var amount: Money
+    /// Operating cost or programme action (default programme).
+    public var nature: ExpenseNature
+    /// The mission category of the pôles' funding guide.
+    public var category: MissionCategory?
+    /// The notified aid regime that sets the public cap of a category C action.
+    public var regime: FundingRegimeID?
+    /// Whether this is a collective action that should balance its own funding.
+    public var collective: Bool
+
+    /// Creates an expense line.
+    public init(
+        id: String, label: String? = nil, amount: Money, nature: ExpenseNature = .programme,
+        category: MissionCategory? = nil, regime: FundingRegimeID? = nil, collective: Bool = false
+    ) {
+        self.id = id
+        self.label = label
+        self.amount = amount
+        self.nature = nature
+        self.category = category
+        self.regime = regime
+        self.collective = collective
+    }
+
+    static let fields = ["id", "label", "amount", "nature", "category", "regime", "collective"]
+
+    init(from decoder: any Decoder, index: Int, currency: CurrencyCode) throws {
+        let fields = try FieldReader(decoder, allowed: Self.fields)
+        id = try fields.optional("id") ?? "expenses[\(index)]"
+        label = try fields.optional("label")
+        amount = try fields.amount("amount", currency: currency)
+        nature = try fields.optional("nature") ?? .programme
+        category = try fields.optional("category")
+        regime = try fields.optional("regime")
+        collective = try fields.optional("collective") ?? false
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var out = FieldWriter(encoder)
+        try out.write(id, "id")
+        try out.write(label, "label")
+        try out.write(amount, "amount")
+        try out.write(nature, "nature")
+        try out.write(category, "category")
+        try out.write(regime, "regime")
+        try out.write(collective ? true : nil, "collective")
+    }
+}

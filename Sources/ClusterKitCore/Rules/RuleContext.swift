@@ -1,0 +1,117 @@
+/// What a rule sees when it evaluates: the budget, its metrics, the catalogue, its parameters and severity.
+///
+/// The context is one value so that it can grow (a history, an allocation of public funding) without breaking the
+/// rules already written against it.
+public struct RuleContext: Sendable {
+    /// The budget under evaluation.
+    public let budget: Budget
+    /// Its figures, computed once for every rule.
+    public let metrics: BudgetMetrics
+    /// The revenue sources (and regimes) in force.
+    public let catalog: Catalog
+    /// The description of the rule being evaluated.
+    public let description: RuleDescription
+    /// The severity the rule set gives the rule (its default unless overridden).
+    public let severity: Severity
+    /// Whether the rule set overrode the severity; rules that pick a severity themselves then keep the override.
+    public let severityIsOverridden: Bool
+    private let parameters: [String: ParameterValue]
+
+    /// Creates a context. The engine makes these; tests of a rule can too.
+    public init(
+        budget: Budget, metrics: BudgetMetrics, catalog: Catalog, description: RuleDescription,
+        severity: Severity? = nil, parameters: [String: ParameterValue] = [:]
+    ) {
+        self.budget = budget
+        self.metrics = metrics
+        self.catalog = catalog
+        self.description = description
+        self.severity = severity ?? description.defaultSeverity
+        self.severityIsOverridden = severity != nil
+        self.parameters = parameters
+    }
+
+    /// The value of a parameter: the rule set's, else the declared default.
+    /// - Throws: ``RuleError`` when the rule declares no such parameter.
+    public func parameter(_ name: String) throws -> ParameterValue {
+        if let value = parameters[name] { return value }
+        guard let declared = description.parameter(named: name) else {
+            throw RuleError("rule '\(description.id)' reads parameter '\(name)', which it does not declare")
+        }
+        return declared.defaultValue
+    }
+
+    /// A share parameter.
+    public func share(_ name: String) throws -> Share {
+        guard case .share(let value) = try parameter(name) else { throw typeError(name, "share") }
+        return value
+    }
+
+    /// An amount parameter, in the budget's currency.
+    public func amount(_ name: String) throws -> Money {
+        guard case .amount(let value) = try parameter(name) else { throw typeError(name, "amount") }
+        guard let money = Money(exactly: value, currency: budget.currency) else {
+            throw RuleError("parameter '\(name)' of rule '\(description.id)' is not an exact amount: \(value)")
+        }
+        return money
+    }
+
+    /// An integer parameter.
+    public func integer(_ name: String) throws -> Int {
+        guard case .integer(let value) = try parameter(name) else { throw typeError(name, "integer") }
+        return value
+    }
+
+    /// A boolean parameter.
+    public func boolean(_ name: String) throws -> Bool {
+        guard case .boolean(let value) = try parameter(name) else { throw typeError(name, "boolean") }
+        return value
+    }
+
+    /// A text parameter.
+    public func text(_ name: String) throws -> String {
+        guard case .text(let value) = try parameter(name) else { throw typeError(name, "text") }
+        return value
+    }
+
+    /// Whether the rule set gave this parameter a value (rather than the default applying).
+    public func isSet(_ name: String) -> Bool { parameters[name] != nil }
+
+    /// The message with this template id and arguments.
+    /// - Throws: ``RuleError`` when the rule declares no such template.
+    public func message(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) throws -> Message {
+        guard let template = description.message(id) else {
+            throw RuleError("rule '\(description.id)' uses message '\(id)', which it does not declare")
+        }
+        return Message(template, arguments)
+    }
+
+    /// A remediation option: an amount and the message that says what to do with it.
+    public func option(
+        _ amount: Money, _ id: MessageID, _ arguments: [String: MessageArgument] = [:]
+    ) throws -> RemediationOption {
+        var arguments = arguments
+        arguments["amount"] = arguments["amount"] ?? .money(amount)
+        return RemediationOption(amount: amount, summary: try message(id, arguments))
+    }
+
+    /// A diagnostic of this rule, with its id, citation and severity filled in.
+    ///
+    /// - Parameter severity: a severity the rule picks itself (e.g. an error from the target year on); an override
+    ///   in the rule set still wins.
+    public func diagnostic(
+        _ id: MessageID, _ arguments: [String: MessageArgument] = [:], severity: Severity? = nil,
+        measured: Measure? = nil, threshold: Measure? = nil, lines: [String] = [], remediation: Remediation? = nil,
+        explanation: [ExplanationItem] = []
+    ) throws -> Diagnostic {
+        Diagnostic(
+            ruleID: description.id,
+            severity: severityIsOverridden ? self.severity : (severity ?? self.severity),
+            message: try message(id, arguments), measured: measured, threshold: threshold, lines: lines,
+            remediation: remediation, citation: description.citation, explanation: explanation)
+    }
+
+    private func typeError(_ name: String, _ expected: String) -> RuleError {
+        RuleError("parameter '\(name)' of rule '\(description.id)' is not a \(expected)")
+    }
+}

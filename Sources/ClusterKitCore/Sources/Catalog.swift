@@ -1,0 +1,97 @@
+/// The revenue sources (and, with ClusterRules, the funding regimes) a budget may name: a value the host passes in.
+///
+/// ``builtIn`` holds the memento's sources. A host adds its own with ``adding(_:)``; an id that is already taken
+/// is an error, so a custom source can never silently replace a built-in one.
+public struct Catalog: Sendable {
+    private var sourcesByID: [RevenueSourceID: any RevenueSource]
+    /// The ids of the sources, in the order they were added.
+    public private(set) var sourceIDs: [RevenueSourceID]
+
+    /// An empty catalogue.
+    public init() {
+        sourcesByID = [:]
+        sourceIDs = []
+    }
+
+    /// The memento's revenue sources (see ``BuiltInRevenueSource/all``).
+    public static let builtIn: Catalog = {
+        var catalog = Catalog()
+        for source in BuiltInRevenueSource.all { try! catalog.add(source) }
+        return catalog
+    }()
+
+    /// The source with this id, if the catalogue has one.
+    public func source(_ id: RevenueSourceID) -> (any RevenueSource)? { sourcesByID[id] }
+
+    /// All sources, in the order they were added.
+    public var sources: [any RevenueSource] { sourceIDs.map { sourcesByID[$0]! } }
+
+    /// Adds a source.
+    /// - Throws: ``CatalogError/duplicateSource(_:)`` when the id is taken.
+    public mutating func add(_ source: any RevenueSource) throws(CatalogError) {
+        guard sourcesByID[source.id] == nil else { throw .duplicateSource(source.id) }
+        sourcesByID[source.id] = source
+        sourceIDs.append(source.id)
+    }
+
+    /// A copy of the catalogue with one more source.
+    /// - Throws: ``CatalogError/duplicateSource(_:)`` when the id is taken.
+    public func adding(_ source: any RevenueSource) throws(CatalogError) -> Catalog {
+        var copy = self
+        try copy.add(source)
+        return copy
+    }
+
+    /// The source ids nearest to an unknown one, best first, for "did you mean" messages.
+    public func sourceIDs(nearestTo unknown: String, limit: Int = 3) -> [RevenueSourceID] {
+        Suggestions.nearest(to: unknown, among: sourceIDs.map(\.rawValue), limit: limit).map { RevenueSourceID(rawValue: $0) }
+    }
+}
+
+/// Why a ``Catalog`` refused an addition.
+public enum CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A source with this id is already in the catalogue.
+    case duplicateSource(RevenueSourceID)
+
+    public var description: String {
+        switch self {
+        case .duplicateSource(let id): "the catalogue already has a revenue source '\(id)'"
+        }
+    }
+}
+
+/// Nearest-name suggestions for "did you mean" messages.
+public enum Suggestions {
+    /// The candidates nearest to `word`, by case-insensitive edit distance; ties keep the candidates' order.
+    ///
+    /// Only candidates within a distance of about a third of the word's length are suggested, or ones that
+    /// contain the word (or are contained in it).
+    public static func nearest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let target = Array(word.lowercased())
+        let budget = max(2, target.count / 3 + 1)
+        let scored = candidates.enumerated().compactMap { index, candidate -> (Int, Int, String)? in
+            let lower = candidate.lowercased()
+            let distance = editDistance(target, Array(lower))
+            let related = !word.isEmpty && (lower.contains(word.lowercased()) || word.lowercased().contains(lower))
+            guard distance <= budget || related else { return nil }
+            return (related ? min(distance, budget) : distance, index, candidate)
+        }
+        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.2)
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

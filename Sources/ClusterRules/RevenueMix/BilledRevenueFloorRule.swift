@@ -1,0 +1,69 @@
+import ClusterKitCore
+
+/// `billed-revenue-floor`: billed private revenue under 20% of the budget — "utilité et valeur ajoutée du cluster ?"
+public struct BilledRevenueFloorRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "billed-revenue-floor",
+        name: LocalizedText(english: "Billed revenue floor", french: "Plancher de la facturation"),
+        rationale: LocalizedText(
+            english: """
+                What members pay for — services, participation in actions, events, sponsoring — shows that the \
+                cluster is useful to them. Billed revenue is the private cash other than membership fees; under 20% \
+                of the budget, the memento asks what usefulness and added value the cluster shows.
+                """,
+            french: """
+                Ce que les membres paient — prestations, participations aux actions, événements, sponsoring — montre \
+                que le cluster leur est utile. La facturation s'entend des recettes privées en numéraire hors \
+                cotisations ; sous 20 % du budget, le mémento interroge : utilité et valeur ajoutée du cluster ?
+                """),
+        citation: Memento.planOfFinancing,
+        defaultSeverity: .warning,
+        parameters: [
+            RuleParameter(
+                "threshold", .share(Share(percent: 20)), english: "Smallest share of resources billed revenue should make.",
+                french: "Part minimale des ressources que doit représenter la facturation.")
+        ],
+        messages: [
+            MessageTemplate(
+                id: "billed-revenue-floor.under",
+                english: "Billed revenue is {share} of resources ({part} of {total}), under {threshold}: what usefulness and added value does the cluster show?",
+                french: "La facturation représente {share} des ressources ({part} sur {total}), sous {threshold} : utilité et valeur ajoutée du cluster ?"),
+            MessageTemplate(
+                id: "billed-revenue-floor.fix",
+                english: "bill {amount} more (services, participation in actions, events) to reach {threshold}, the budget growing with it",
+                french: "facturer {amount} de plus (prestations, participations aux actions, événements) pour atteindre {threshold}, le budget augmentant d'autant"),
+        ],
+        triggeringExamples: [
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster("Mecabourg"),
+                    resources: [.line(.region, 160_000), .line(.membershipFees, 95_000), .line(.actionParticipation, 35_000)]),
+                note: "Mecabourg 2013: 35,000 billed of 290,000, 12.1%."),
+            RuleExample(
+                Budget.balanced(exampleCluster(), resources: [.line(.region, 80_000), .line(.services, 19_999), .line(.memberTime, 1)]),
+                note: "One euro under 20%; valued time is not billed."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(
+                Budget.balanced(exampleCluster(), resources: [.line(.region, 80_000), .line(.services, 10_000), .line(.events, 10_000)]),
+                note: "Exactly 20%."),
+        ])
+
+    public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let metrics = context.metrics
+        let fees = metrics.privateCashByKind[.membershipFees]
+        var billed = metrics.privateCash
+        if let fees {
+            let feeLines = Set(fees.lines)
+            billed = LineTotal(
+                amount: try billed.amount.subtracting(fees.amount), lines: billed.lines.filter { !feeLines.contains($0) })
+        }
+        let check = ShareThreshold(
+            direction: .floor, part: billed, whole: metrics.totalResources, threshold: try context.share("threshold"),
+            partLabel: LocalizedText(english: "Billed revenue (private cash, fees excluded)", french: "Facturation (recettes privées en numéraire hors cotisations)"))
+        return try check.diagnostic(context, message: "billed-revenue-floor.under", fix: "billed-revenue-floor.fix").map { [$0] } ?? []
+    }
+}

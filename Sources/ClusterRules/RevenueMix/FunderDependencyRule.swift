@@ -1,0 +1,89 @@
+import ClusterKitCore
+
+/// `funder-dependency`: one funder pays more than half of the budget.
+public struct FunderDependencyRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "funder-dependency",
+        name: LocalizedText(english: "Dependency on one funder", french: "Dépendance à un financeur"),
+        rationale: LocalizedText(
+            english: """
+                Public budgets are constrained and supports end: DATAR's triennial support to the grappes was coming \
+                to term when the memento was written. A cluster that one funder pays for more than half is one \
+                decision away from losing its balance. Funders are the public bodies, and the private parties a line \
+                names as its `funder` (membership fees from many members are not one funder). The 50% default is ours.
+                """,
+            french: """
+                Les budgets publics sont contraints et les soutiens ont une fin : le soutien triennal de la DATAR aux \
+                grappes arrivait à échéance lors de la rédaction du mémento. Un cluster financé à plus de moitié par \
+                un seul financeur est à une décision de perdre son équilibre. Sont des financeurs les organismes \
+                publics, et les parties privées qu'une ligne nomme dans `funder` (les cotisations de nombreux membres \
+                ne sont pas un financeur). Le seuil de 50 % est une valeur de ClusterKit.
+                """),
+        citation: Memento.context,
+        defaultSeverity: .warning,
+        parameters: [
+            RuleParameter(
+                "threshold", .share(Share(percent: 50)), english: "Largest share of resources one funder should pay.",
+                french: "Part maximale des ressources qu'un seul financeur devrait apporter.", defaultIsOurs: true)
+        ],
+        messages: [
+            MessageTemplate(
+                id: "funder-dependency.over",
+                english: "{funder} pays {share} of resources ({part} of {total}), over {threshold}: the end of its support or a budget cut would endanger the cluster.",
+                french: "{funder} apporte {share} des ressources ({part} sur {total}), au-delà de {threshold} : la fin de son soutien ou une coupe budgétaire mettrait le cluster en danger."),
+            MessageTemplate(
+                id: "funder-dependency.replace",
+                english: "replace {amount} of {funder}'s funding by other resources (the total unchanged)",
+                french: "remplacer {amount} du financement de {funder} par d'autres ressources (total inchangé)"),
+            MessageTemplate(
+                id: "funder-dependency.dilute",
+                english: "add {amount} of resources from others, keeping {funder}'s funding",
+                french: "ajouter {amount} de ressources d'autres origines, en conservant le financement de {funder}"),
+        ],
+        triggeringExamples: [
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster(),
+                    resources: [.line(.region, 500_001, funder: "Région"), .line(.membershipFees, 499_999)]),
+                note: "One euro over half."),
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster(),
+                    resources: [.line(.otherPrivate, 60_000, funder: "Orange"), .line(.membershipFees, 40_000)]),
+                note: "A private funder named on its line counts too."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(
+                Budget.balanced(exampleCluster(), resources: [.line(.region, 50_000, funder: "Région"), .line(.state, 50_000)]),
+                note: "Exactly half."),
+            RuleExample(
+                Budget.balanced(exampleCluster(), resources: [.line(.membershipFees, 80_000), .line(.region, 20_000)]),
+                note: "Membership fees come from many members: not one funder."),
+        ])
+
+    public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let metrics = context.metrics
+        let threshold = try context.share("threshold")
+        var diagnostics: [Diagnostic] = []
+        for (funder, total) in metrics.byFunder.sorted(by: { $0.key < $1.key }) {
+            let check = ShareThreshold(
+                direction: .ceiling, part: total, whole: metrics.totalResources, threshold: threshold,
+                partLabel: LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(funder)"), remedy: .transfer)
+            guard check.isBreached else { continue }
+            let arguments: [String: MessageArgument] = ["funder": .text(funder)]
+            let dilute = try Share.dilutionToReach(threshold, part: total.amount, of: metrics.totalResources).map {
+                [try context.option($0, "funder-dependency.dilute", arguments)]
+            } ?? []
+            if let diagnostic = try check.diagnostic(
+                context, message: "funder-dependency.over", fix: "funder-dependency.replace", alternatives: dilute,
+                extraArguments: arguments)
+            {
+                diagnostics.append(diagnostic)
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,65 @@
+import ClusterKitCore
+
+/// `membership-fee-floor`: membership fees under 15% of the budget — "quelle dynamique et conscience collective ?"
+public struct MembershipFeeFloorRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "membership-fee-floor",
+        name: LocalizedText(english: "Membership fees floor", french: "Plancher des cotisations"),
+        rationale: LocalizedText(
+            english: """
+                Membership fees measure how much members themselves commit to the cluster. Under 15% of the budget, \
+                the memento asks what collective drive is left: an original cluster, or a cluster in danger? Fees are \
+                the quickest private lever, though raising them may cost members in hard times.
+                """,
+            french: """
+                Les cotisations mesurent l'engagement des membres envers le cluster. Sous 15 % du budget, le mémento \
+                s'interroge : quelle dynamique et conscience collective ? Cluster original ou cluster en danger ? \
+                C'est le levier privé le plus immédiat, au risque de perdre des adhérents en période difficile.
+                """),
+        citation: Memento.cite("p. 13 and « Cotisations »"),
+        defaultSeverity: .warning,
+        parameters: [
+            RuleParameter(
+                "threshold", .share(Share(percent: 15)), english: "Smallest share of resources membership fees should make.",
+                french: "Part minimale des ressources que doivent représenter les cotisations.")
+        ],
+        messages: [
+            MessageTemplate(
+                id: "membership-fee-floor.under",
+                english: "Membership fees are {share} of resources ({part} of {total}), under {threshold}: what collective drive and awareness? An original cluster, or a cluster in danger?",
+                french: "Les cotisations représentent {share} des ressources ({part} sur {total}), sous {threshold} : quelle dynamique et conscience collective ? Cluster original ou cluster en danger ?"),
+            MessageTemplate(
+                id: "membership-fee-floor.fix",
+                english: "add {amount} of membership fees to reach {threshold} (the budget grows with them)",
+                french: "ajouter {amount} de cotisations pour atteindre {threshold} (le budget augmente d'autant)"),
+        ],
+        triggeringExamples: [
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster("Cosmetic Valley", kind: .pole),
+                    resources: [.line(.region, 1_969_500), .line(.membershipFees, 200_000)]),
+                note: "Cosmetic Valley 2013: 200,000 of fees in 2,169,500, 9.2%."),
+            RuleExample(
+                Budget.balanced(exampleCluster(), resources: [.line(.region, 85_001), .line(.membershipFees, 14_999)]),
+                note: "One euro under 15%."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(
+                Budget.balanced(exampleCluster("Mecabourg"), resources: [.line(.region, 195_000), .line(.membershipFees, 95_000)]),
+                note: "Mecabourg 2013: 95,000 of 290,000, 33%."),
+            RuleExample(
+                Budget.balanced(exampleCluster(), resources: [.line(.region, 85_000), .line(.membershipFees, 15_000)]),
+                note: "Exactly 15%."),
+        ])
+
+    public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let check = ShareThreshold(
+            direction: .floor, part: context.metrics.total(of: .membershipFees), whole: context.metrics.totalResources,
+            threshold: try context.share("threshold"),
+            partLabel: LocalizedText(english: "Membership fees", french: "Cotisations"))
+        return try check.diagnostic(context, message: "membership-fee-floor.under", fix: "membership-fee-floor.fix").map { [$0] } ?? []
+    }
+}

@@ -1,0 +1,86 @@
+import ClusterKitCore
+
+/// The one mechanism behind every "a part of the budget must stay above / under a share of it" rule: compares
+/// exactly, fills in the measured share, the threshold, the lines, the explanation and the remediation.
+///
+/// Messages receive `{share}`, `{threshold}`, `{part}` and `{total}`; the fix message receives `{amount}`.
+struct ShareThreshold {
+    enum Direction {
+        /// The part must be at least the threshold; the fix adds to it (the budget grows with it).
+        case floor
+        /// The part must be at most the threshold; the fix removes from it (the budget shrinks with it).
+        case ceiling
+    }
+
+    /// How the primary fix changes the budget.
+    enum Remedy {
+        /// Add to the part; the budget grows with it: `(t·R − C) / (1 − t)`.
+        case grow
+        /// Remove from the part; the budget shrinks with it: `(C − t·R) / (1 − t)`.
+        case shrink
+        /// Move money into or out of the part, the total unchanged: `|t·R − C|`.
+        case transfer
+    }
+
+    var direction: Direction
+    var part: LineTotal
+    var whole: Money
+    var threshold: Share
+    /// What the part is, for the explanation (e.g. "Membership fees").
+    var partLabel: LocalizedText
+    /// What the whole is; by default total resources.
+    var wholeLabel = LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)")
+    /// The primary fix; by default a floor grows the part and a ceiling shrinks it.
+    var remedy: Remedy? = nil
+
+    /// The measured share, or `nil` when the whole is zero.
+    var share: Share? { Share(part.amount, of: whole) }
+
+    /// Whether the part is on the wrong side of the threshold.
+    var isBreached: Bool {
+        guard let share else { return false }
+        return direction == .floor ? share < threshold : share > threshold
+    }
+
+    /// The primary fix amount.
+    var fixAmount: Money? {
+        switch remedy ?? (direction == .floor ? .grow : .shrink) {
+        case .grow: Share.additionToReach(threshold, part: part.amount, of: whole)
+        case .shrink: Share.removalToReach(threshold, part: part.amount, of: whole)
+        case .transfer: Share.transferToReach(threshold, part: part.amount, of: whole)?.magnitude
+        }
+    }
+
+    /// The arguments every message of the check can use.
+    var arguments: [String: MessageArgument] {
+        [
+            "share": .share(share ?? .zero), "threshold": .share(threshold),
+            "part": .money(part.amount), "total": .money(whole),
+        ]
+    }
+
+    /// The diagnostic when the threshold is breached, `nil` otherwise.
+    func diagnostic(
+        _ context: RuleContext, message: MessageID, fix: MessageID, alternatives: [RemediationOption] = [],
+        severity: Severity? = nil, extraArguments: [String: MessageArgument] = [:], lines: [String]? = nil
+    ) throws -> Diagnostic? {
+        guard isBreached, let share else { return nil }
+        let arguments = self.arguments.merging(extraArguments) { $1 }
+        let remediation = try fixAmount.map { amount in
+            Remediation(try context.option(amount, fix, arguments), alternatives: alternatives)
+        }
+        return try context.diagnostic(
+            message, arguments, severity: severity, measured: .share(share), threshold: .share(threshold),
+            lines: lines ?? part.lines, remediation: remediation,
+            explanation: [
+                ExplanationItem(partLabel, .money(part.amount)),
+                ExplanationItem(wholeLabel, .money(whole)),
+                ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)),
+                ExplanationItem(
+                    direction == .floor
+                        ? LocalizedText(english: "Floor", french: "Plancher")
+                        : LocalizedText(english: "Ceiling", french: "Plafond"),
+                    .share(threshold)),
+            ])
+    }
+}

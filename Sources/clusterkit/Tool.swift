@@ -1,0 +1,57 @@
+import ClusterKitCore
+import ClusterRules
+import Foundation
+
+/// What a command produced: its exit status and what it printed.
+struct ToolOutput: Equatable {
+    /// 0: no error; 1: a diagnostic is an error (or a warning with `--strict`); 2: bad input or command line.
+    var status: Int32
+    var stdout: String = ""
+    var stderr: String = ""
+}
+
+/// Where the tool runs: what it may ask of its surroundings (a terminal, environment variables).
+struct ToolEnvironment {
+    var stdoutIsTerminal: Bool = false
+    var variables: [String: String] = [:]
+}
+
+/// The `clusterkit` command: dispatches to its subcommands.
+enum Tool {
+    static let version = "0.1.0"
+
+    static let overview = """
+        OVERVIEW: Check a cluster's budget against the guidance of the memento « Modèles économiques des clusters » \
+        (France Clusters, 2013).
+
+        USAGE: clusterkit <command> [options]
+
+        COMMANDS:
+          check [FILE|FOLDER …]   Check budgets (with no file: the embedded Mecabourg 2013 example)
+          rules                   List the built-in rules, their default severity and presets
+
+        OPTIONS:
+          --help, -h              Show help (also: clusterkit <command> --help)
+          --version               Show the version
+
+        EXIT STATUS: 0 no error; 1 a diagnostic is an error (with --strict, a warning too); 2 bad input or usage.
+
+        """
+
+    static func run(_ arguments: [String], environment: ToolEnvironment = ToolEnvironment()) -> ToolOutput {
+        guard let command = arguments.first else { return ToolOutput(status: 2, stderr: overview) }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "check": return CheckCommand.run(rest, environment: environment)
+        case "rules": return RulesCommand.run(rest)
+        case "--help", "-h", "help": return ToolOutput(status: 0, stdout: overview)
+        case "--version": return ToolOutput(status: 0, stdout: "clusterkit \(version)\n")
+        default:
+            let nearest = Suggestions.nearest(to: command, among: ["check", "rules", "help"], limit: 1)
+            return ToolOutput(
+                status: 2,
+                stderr: "clusterkit: unknown command '\(command)'" + (nearest.first.map { " (did you mean '\($0)'?)" } ?? "")
+                    + "\nRun 'clusterkit --help' for usage.\n")
+        }
+    }
+}
