@@ -16,6 +16,10 @@ public enum BuiltInRules {
     public static func rule(_ id: RuleID) -> (any Rule)? { all.first { $0.ruleDescription.id == id } }
 }
 
+/// A marker for rules that belong to the pôles' own guidance (mission categories, the pôles' benchmark): in the
+/// `pole` and `all` presets only.
+public protocol PoleRule: Rule {}
+
 /// The presets of `RULES.md`.
 public enum Preset: String, CaseIterable, Sendable {
     /// Integrity, the 50/50 target and its transition, success fees, revenue mix, profile.
@@ -32,11 +36,13 @@ public enum Preset: String, CaseIterable, Sendable {
 
     /// The ids of the rules in the preset.
     public var ruleIDs: [RuleID] {
-        let defaults = BuiltInRules.all.filter { !$0.isOptIn }.map(\.ruleDescription.id)
-        switch self {
-        case .recommended, .grappe, .regional, .pole: return defaults
-        case .all: return BuiltInRules.all.map(\.ruleDescription.id)
-        }
+        BuiltInRules.all.filter { rule in
+            switch self {
+            case .recommended, .grappe, .regional: !rule.isOptIn && !(rule is any PoleRule)
+            case .pole: !rule.isOptIn
+            case .all: true
+            }
+        }.map(\.ruleDescription.id)
     }
 
     /// The preset for a kind of cluster: `pole` for pôles, `grappe` for grappes, `regional` for regional clusters,

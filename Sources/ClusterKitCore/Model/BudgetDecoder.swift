@@ -102,7 +102,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 /// ```
 public struct BudgetDecoder: Sendable {
     /// The largest document ClusterKit reads, in bytes (16 MiB).
-    public static let maximumDocumentSize = 16 << 20
+    public static var maximumDocumentSize: Int { JSONInput.maximumDocumentSize }
 
     /// The revenue sources (and regimes) a budget may name.
     public var catalog: Catalog
@@ -113,15 +113,7 @@ public struct BudgetDecoder: Sendable {
     /// Decodes and checks one budget.
     /// - Throws: ``InputError`` naming the file, the field path and the reason.
     public func decode(_ data: Data, file: String? = nil) throws(InputError) -> Budget {
-        try checkSize(data, file: file)
-        let budget: Budget
-        do {
-            budget = try JSONDecoder().decode(Budget.self, from: data)
-        } catch let error as DecodingError {
-            throw InputError(error, file: file)
-        } catch {
-            throw InputError(file: file, path: "", reason: "\(error)")
-        }
+        let budget = try JSONInput.decode(Budget.self, from: data, file: file)
         try validate(budget, file: file)
         return budget
     }
@@ -132,11 +124,59 @@ public struct BudgetDecoder: Sendable {
         _ = try BudgetMetrics(budget, catalog: catalog, file: file)
     }
 
-    func checkSize(_ data: Data, file: String?) throws(InputError) {
-        guard data.count <= Self.maximumDocumentSize else {
+}
+
+/// Decodes JSON documents into input errors that name the file, the line and column of a syntax error, the field
+/// path and the reason. Every JSON reader of ClusterKit (budgets, histories, configurations) goes through it.
+enum JSONInput {
+    /// The largest document ClusterKit reads, in bytes (16 MiB).
+    static let maximumDocumentSize = 16 << 20
+
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String?) throws(InputError) -> T {
+        guard data.count <= maximumDocumentSize else {
             throw InputError(
                 file: file, path: "",
-                reason: "the document is \(data.count) bytes, more than the \(Self.maximumDocumentSize) bytes ClusterKit reads")
+                reason: "the document is \(data.count) bytes, more than the \(maximumDocumentSize) bytes ClusterKit reads")
         }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty { throw syntaxError(data, file: file) }
+            throw InputError(error, file: file)
+        } catch {
+            throw InputError(file: file, path: "", reason: "\(error)")
+        }
+    }
+
+    /// Asks `JSONSerialization` where the syntax breaks, and turns its character offset into a line and column.
+    static func syntaxError(_ data: Data, file: String?) -> InputError {
+        var detail = "not valid JSON"
+        var line: Int?, column: Int?
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if !description.isEmpty { detail += ": " + description.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            if let range = description.range(of: "character "),
+                let offset = Int(description[range.upperBound...].prefix { $0.isNumber })
+            {
+                (line, column) = position(of: offset, in: data)
+            }
+        }
+        return InputError(file: file, path: "", reason: detail, line: line, column: column)
+    }
+
+    /// The 1-based line and column of a byte offset.
+    static func position(of offset: Int, in data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 }

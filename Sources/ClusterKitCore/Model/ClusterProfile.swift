@@ -181,7 +181,7 @@ public struct ClusterProfile: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let fields = try FieldReader(decoder, allowed: Self.fields)
         name = try fields.required("name")
-        kind = try fields.optional("kind")
+        kind = try fields.choice("kind")
         founded = try fields.year("founded")
         members = try fields.nonNegativeInteger("members")
         enterprises = try fields.nonNegativeInteger("enterprises")

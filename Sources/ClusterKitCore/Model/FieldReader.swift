@@ -51,6 +51,21 @@ struct FieldReader {
         try container.decodeIfPresent(T.self, forKey: AnyCodingKey(key))
     }
 
+    /// A value of a closed set (`kind`, `nature`, `category`…); an unknown value lists the accepted ones.
+    func choice<T: RawRepresentable & CaseIterable & Decodable>(_ key: String, as type: T.Type = T.self) throws -> T?
+    where T.RawValue == String {
+        guard let text = try optional(key, as: String.self) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let accepted = T.allCases.map(\.rawValue)
+            let nearest = Suggestions.nearest(to: text, among: accepted, limit: 1)
+            throw DecodingError.dataCorruptedError(
+                forKey: AnyCodingKey(key), in: container,
+                debugDescription: "'\(text)' is not one of \(accepted.joined(separator: ", "))"
+                    + (nearest.first.map { " (did you mean '\($0)'?)" } ?? ""))
+        }
+        return value
+    }
+
     func has(_ key: String) -> Bool { container.contains(AnyCodingKey(key)) }
 
     /// An amount: a JSON number or a decimal string, non-negative, at most two decimals, held exactly.

@@ -97,14 +97,14 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
         source = try fields.required("source")
         amount = try fields.amount("amount", currency: currency)
         funder = try fields.optional("funder")
-        sector = try fields.optional("sector")
+        sector = try fields.choice("sector")
         inKind = try fields.optional("inKind")
         action = try fields.optional("action")
         if fields.has("successFee") {
             let inner = try fields.container.superDecoder(forKey: AnyCodingKey("successFee"))
             let terms = try FieldReader(inner, allowed: ["basis", "fixedFee"])
             successFee = SuccessFeeTerms(
-                basis: try terms.required("basis"), fixedFee: try terms.optionalAmount("fixedFee", currency: currency))
+                basis: try terms.choice("basis") ?? { throw terms.missing("basis") }(), fixedFee: try terms.optionalAmount("fixedFee", currency: currency))
         }
         sponsor = try fields.optional("sponsor")
     }
@@ -209,8 +209,8 @@ public struct ExpenseLine: Hashable, Sendable, Encodable {
         id = try fields.optional("id") ?? "expenses[\(index)]"
         label = try fields.optional("label")
         amount = try fields.amount("amount", currency: currency)
-        nature = try fields.optional("nature") ?? .programme
-        category = try fields.optional("category")
+        nature = try fields.choice("nature") ?? .programme
+        category = try fields.choice("category")
         regime = try fields.optional("regime")
         collective = try fields.optional("collective") ?? false
     }

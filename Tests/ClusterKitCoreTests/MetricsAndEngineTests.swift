@@ -1,0 +1,138 @@
+import ClusterKitCore
+import Foundation
+import Testing
+
+@Suite("Metrics")
+struct MetricsTests {
+    /// Neopolia 2013, in kEUR: 380 member contributions, 250 in-kind time, 597 subsidies.
+    let neopolia = Budget.balanced(
+        ClusterProfile(name: "Neopolia"),
+        resources: [.line(.membershipFees, 380), .line(.memberTime, 250), .line(.region, 597)])
+
+    @Test("Gross and net self-financing as the memento defines them")
+    func selfFinancing() throws {
+        let metrics = try BudgetMetrics(neopolia)
+        #expect(metrics.totalResources == Money(major: 1_227))
+        #expect(metrics.privateResources.amount == Money(major: 630))
+        #expect(metrics.inKindResources.amount == Money(major: 250))
+        #expect(metrics.selfFinancingGross == Share(630, over: 1_227))
+        #expect(metrics.selfFinancingNet == Share(380, over: 977))
+        #expect(metrics.selfFinancingGross?.rounded(toPlaces: 3) == Decimal(string: "0.513"))
+        #expect(metrics.selfFinancingNet?.rounded(toPlaces: 3) == Decimal(string: "0.389"))
+    }
+
+    @Test("Line overrides of sector and nature apply")
+    func overrides() throws {
+        let budget = Budget.balanced(
+            ClusterProfile(name: "x"),
+            resources: [.line(.secondment, 100, sector: .public), .line(.otherPrivate, 50, inKind: true)])
+        let metrics = try BudgetMetrics(budget)
+        #expect(metrics.publicResources.amount == Money(major: 100))
+        #expect(metrics.inKindResources.amount == Money(major: 150))
+        #expect(metrics.privateCash.amount == .zero())
+        #expect(metrics.selfFinancingNet == nil, "no cash at all: the net share is undefined")
+    }
+
+    @Test("Per source, kind and funder; fees from many members belong to no single funder")
+    func breakdowns() throws {
+        let budget = Budget.balanced(
+            ClusterProfile(name: "x"),
+            resources: [
+                .line(.region, 10, id: "r1", label: "Région"), .line(.region, 5, id: "r2", label: "Région"),
+                .line(.membershipFees, 7), .line(.sponsorship, 3, funder: "Orange"),
+            ])
+        let metrics = try BudgetMetrics(budget)
+        #expect(metrics.bySource[.region]?.amount == Money(major: 15))
+        #expect(metrics.bySource[.region]?.lines == ["r1", "r2"])
+        #expect(metrics.total(of: .membershipFees).amount == Money(major: 7))
+        #expect(metrics.byFunder.keys.sorted() == ["Orange", "Région"])
+        #expect(metrics.byFunder["Région"]?.amount == Money(major: 15))
+    }
+}
+
+/// A rule for engine tests: reports one note per resource line, in reverse order.
+struct EveryLineRule: Rule {
+    static let description = RuleDescription(
+        id: RuleID("every-line", namespace: "test"),
+        name: LocalizedText(english: "Every line", french: "Chaque ligne"),
+        rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
+        citation: Citation(document: "Tests"), defaultSeverity: .note,
+        messages: [MessageTemplate(id: "test/every-line", english: "Line {line}.", french: "Ligne {line}.")])
+
+    func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        try context.budget.resources.reversed().map {
+            try context.diagnostic("test/every-line", ["line": .text($0.id)], lines: [$0.id])
+        }
+    }
+}
+
+/// A rule that always throws.
+struct ThrowingRule: Rule {
+    static let description = RuleDescription(
+        id: RuleID("throws", namespace: "test"),
+        name: LocalizedText(english: "Throws", french: "Lève"),
+        rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
+        citation: Citation(document: "Tests"), defaultSeverity: .warning, messages: [])
+
+    struct Failure: Error, CustomStringConvertible { var description: String { "the data source is down" } }
+    func evaluate(_ context: RuleContext) throws -> [Diagnostic] { throw Failure() }
+}
+
+@Suite("Engine")
+struct EngineTests {
+    let budget = Budget.balanced(
+        ClusterProfile(name: "x"), resources: [.line(.region, 1, id: "b"), .line(.state, 1, id: "a"), .line(.membershipFees, 1, id: "c")])
+
+    @Test("A rule that throws becomes an error naming it; the others still run")
+    func throwingRule() throws {
+        let report = try Engine(ruleSet: RuleSet(name: "t", rules: [ThrowingRule(), EveryLineRule()])).check(budget)
+        #expect(report.diagnostics.count == 4)
+        let failure = try #require(report.diagnostics.first)
+        #expect(failure.ruleID == "test/throws")
+        #expect(failure.severity == .error)
+        #expect(failure.message.rendered(in: .english) == "The rule could not be evaluated: the data source is down")
+        #expect(report.diagnostics.dropFirst().allSatisfy { $0.ruleID == "test/every-line" })
+    }
+
+    @Test("Output is sorted by severity, rule and line, whatever order rules report in")
+    func order() throws {
+        let report = try Engine(ruleSet: RuleSet(name: "t", rules: [EveryLineRule()])).check(budget)
+        #expect(report.diagnostics.map(\.lines) == [["a"], ["b"], ["c"]])
+    }
+
+    @Test("Duplicate rule ids are rejected")
+    func duplicates() throws {
+        #expect(throws: RuleSetError.duplicateRule("test/every-line")) {
+            try RuleSet(name: "t", rules: [EveryLineRule(), EveryLineRule()])
+        }
+    }
+
+    @Test("Overrides are checked against what the rule declares")
+    func overrides() throws {
+        let set = try RuleSet(name: "t", rules: [EveryLineRule()])
+        #expect(throws: RuleSetError.self) { try set.settingSeverity(.error, for: "test/every-lines") }
+        #expect(throws: RuleSetError.unknownParameter(rule: "test/every-line", name: "threshold", suggestions: [])) {
+            try set.settingParameter("threshold", to: .integer(1), for: "test/every-line")
+        }
+        let raised = try set.settingSeverity(.error, for: "test/every-line")
+        #expect(try Engine(ruleSet: raised).check(budget).diagnostics.allSatisfy { $0.severity == .error })
+        let off = try set.settingEnabled(false, for: "test/every-line")
+        #expect(try Engine(ruleSet: off).check(budget).diagnostics.isEmpty)
+    }
+
+    @Test("An invalid budget is an input error and no rule runs")
+    func invalidBudget() throws {
+        var bad = budget
+        bad.resources[0].source = "regio"
+        #expect(throws: InputError.self) { try Engine(ruleSet: RuleSet(name: "t", rules: [EveryLineRule()])).check(bad) }
+    }
+
+    @Test("Messages render with their arguments in either language; a missing argument shows")
+    func messages() {
+        let template = MessageTemplate(id: "x", english: "{a} of {b}", french: "{a} sur {b}")
+        let message = Message(template, ["a": .money(Money(major: 1_000)), "b": .share(Share(percent: 15))])
+        #expect(message.rendered(in: .english) == "€1,000.00 of 15%")
+        #expect(message.rendered(in: .french) == "1 000,00 € sur 15 %")
+        #expect(Message(template, [:]).rendered(in: .english) == "{a} of {b}")
+    }
+}

@@ -1,0 +1,126 @@
+import ClusterKitCore
+import Foundation
+import Testing
+
+@Suite("Exact money")
+struct MoneyTests {
+    @Test("Decimal amounts are held exactly in minor units")
+    func exactDecimals() throws {
+        #expect(Money(exactly: Decimal(string: "840965.5")!)?.minorUnits == 84_096_550)
+        #expect(Money(exactly: Decimal(string: "0.29")!)?.minorUnits == 29)
+        #expect(Money(exactly: Decimal(string: "1227000.00")!)?.minorUnits == 122_700_000)
+        #expect(Money(exactly: Decimal(string: "0.001")!) == nil, "three decimals are refused")
+        #expect(Money(exactly: Decimal(string: "100000000000000000")!) == nil, "too large for 64-bit cents")
+    }
+
+    @Test("Sums report overflow instead of trapping")
+    func overflow() throws {
+        let huge = Money(minorUnits: .max - 1)
+        #expect(throws: MoneyError.overflow) { try huge.adding(Money(minorUnits: 2)) }
+        #expect(throws: MoneyError.overflow) { try Money.sum([huge, huge]) }
+        #expect(try huge.adding(Money(minorUnits: 1)).minorUnits == .max)
+    }
+
+    @Test("Currencies never mix")
+    func currencies() {
+        #expect(throws: MoneyError.currencyMismatch("EUR", "USD")) {
+            try Money(major: 1).adding(Money(major: 1, currency: "USD"))
+        }
+        #expect(CurrencyCode(rawValue: "eur") == nil)
+    }
+
+    @Test("Description is exact and language-neutral")
+    func description() {
+        #expect(Money(minorUnits: 84_096_550).description == "840965.50 EUR")
+        #expect(Money(minorUnits: -5).description == "-0.05 EUR")
+    }
+}
+
+@Suite("Exact shares")
+struct ShareTests {
+    @Test("A budget at exactly 50% passes a 50% floor; one cent under fails it")
+    func boundary() throws {
+        let half = Share(percent: 50)
+        let exactly = try #require(Share(Money(major: 145_000), of: Money(major: 290_000)))
+        #expect(!(exactly < half))
+        let oneCentUnder = try #require(Share(Money(minorUnits: 14_499_999), of: Money(major: 290_000)))
+        #expect(oneCentUnder < half)
+    }
+
+    @Test("Shares from decimals are exact fractions")
+    func fromDecimal() throws {
+        #expect(Share(exactly: Decimal(string: "0.15")!) == Share(percent: 15))
+        #expect(Share(exactly: Decimal(string: "0.2")!) == Share(1, over: 5))
+        #expect(Share(exactly: Decimal(string: "0.1234567")!) == Share(1_234_567, over: 10_000_000))
+        #expect(Share(exactly: Decimal(string: "0.1")!)! != Share(exactly: Decimal(string: "0.1000001")!)!)
+    }
+
+    @Test("Equal ratios hash alike")
+    func hashing() {
+        #expect(Set([Share(1, over: 2), Share(50, over: 100), Share(145_000, over: 290_000)]).count == 1)
+    }
+
+    @Test("Rounded for reports, half up")
+    func rounding() {
+        #expect(Share(130_000, over: 290_000).rounded(toPlaces: 4) == Decimal(string: "0.4483"))
+        #expect(Share(1, over: 8).rounded(toPlaces: 2) == Decimal(string: "0.13"))
+    }
+
+    @Test("Remediation amounts follow RULES.md and round up to the cent")
+    func remediation() throws {
+        let total = Money(major: 290_000)
+        // Mecabourg: x = R − 2·Priv = 290,000 − 260,000.
+        #expect(Share.additionToReach(Share(percent: 50), part: Money(major: 130_000), of: total) == Money(major: 30_000))
+        // Mecabourg's billed revenue: (0.2 × 290,000 − 35,000) / 0.8.
+        #expect(Share.additionToReach(Share(percent: 20), part: Money(major: 35_000), of: total) == Money(major: 28_750))
+        // Neopolia's valued time: (250,000 − 0.15 × 1,227,000) / 0.85 = 77,588.235… → 77,588.24.
+        #expect(
+            Share.removalToReach(Share(percent: 15), part: Money(major: 250_000), of: Money(major: 1_227_000))
+                == Money(minorUnits: 7_758_824))
+        #expect(Share.transferToReach(Share(percent: 50), part: Money(major: 130_000), of: total) == Money(major: 15_000))
+        #expect(Share.dilutionToReach(Share(percent: 50), part: Money(major: 60), of: Money(major: 100)) == Money(major: 20))
+        #expect(Share.additionToReach(Share(percent: 50), part: Money(major: 200), of: Money(major: 300)) == .zero())
+        #expect(Share.additionToReach(Share.one, part: Money(major: 1), of: Money(major: 2)) == nil)
+    }
+
+    @Test("A remediation applied reaches the threshold exactly or just past it", arguments: [1, 7, 13, 15, 20, 33, 50, 99])
+    func remediationReaches(percentage: Int64) throws {
+        let target = Share(percent: percentage)
+        for (part, whole) in [(Int64(1), Int64(1_000_003)), (0, 999), (12_345, 987_654_321), (35_000_00, 290_000_00)] {
+            let x = try #require(Share.additionToReach(target, part: Money(minorUnits: part), of: Money(minorUnits: whole)))
+            let after = try #require(Share(Money(minorUnits: part + x.minorUnits), of: Money(minorUnits: whole + x.minorUnits)))
+            #expect(after >= target)
+            if x.minorUnits > 0 {
+                let short = try #require(Share(Money(minorUnits: part + x.minorUnits - 1), of: Money(minorUnits: whole + x.minorUnits - 1)))
+                #expect(short < target, "the amount is the smallest that works")
+            }
+        }
+    }
+}
+
+@Suite("Formatting for a language")
+struct ValueFormatterTests {
+    @Test("Amounts")
+    func amounts() {
+        let amount = Money(minorUnits: 122_700_050)
+        #expect(ValueFormatter(language: .english).string(amount) == "€1,227,000.50")
+        #expect(ValueFormatter(language: .french).string(amount) == "1 227 000,50 €")
+        #expect(ValueFormatter(language: .french).string(Money(major: 5, currency: "USD")) == "5,00 USD")
+    }
+
+    @Test("Percentages")
+    func percentages() {
+        let share = Share(130_000, over: 290_000)
+        #expect(ValueFormatter(language: .english).string(share) == "44.8%")
+        #expect(ValueFormatter(language: .french).string(share) == "44,8 %")
+        #expect(ValueFormatter(language: .english).string(Share(percent: 20)) == "20%")
+        #expect(ValueFormatter(language: .french).string(Share(1, over: 3)) == "33,3 %")
+    }
+
+    @Test("Language from a locale")
+    func locale() {
+        #expect(Language(Locale(identifier: "fr_FR")) == .french)
+        #expect(Language(Locale(identifier: "fr_CA")) == .french)
+        #expect(Language(Locale(identifier: "de_DE")) == .english)
+    }
+}
