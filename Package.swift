@@ -7,14 +7,20 @@ let package = Package(
     products: [
         .library(name: "ClusterKitCore", targets: ["ClusterKitCore"]),
         .library(name: "ClusterRules", targets: ["ClusterRules"]),
+        .library(name: "ClusterKitTesting", targets: ["ClusterKitTesting"]),
         .executable(name: "clusterkit", targets: ["clusterkit"]),
     ],
     targets: [
         .target(name: "ClusterKitCore"),
         .target(name: "ClusterRules", dependencies: ["ClusterKitCore"]),
+        .target(name: "ClusterKitTesting", dependencies: ["ClusterKitCore"]),
         .executableTarget(name: "clusterkit", dependencies: ["ClusterKitCore", "ClusterRules"]),
+        // A regime a host program writes itself (Wallonia's 2007 decree), built and tested as an example.
+        .target(name: "WalloniaRegimeExample", dependencies: ["ClusterKitCore"], path: "Examples/HostRegimes"),
         .testTarget(name: "ClusterKitCoreTests", dependencies: ["ClusterKitCore"]),
-        .testTarget(name: "ClusterRulesTests", dependencies: ["ClusterRules", "ClusterKitCore"]),
+        .testTarget(
+            name: "ClusterRulesTests",
+            dependencies: ["ClusterRules", "ClusterKitCore", "ClusterKitTesting", "WalloniaRegimeExample"]),
         .testTarget(name: "clusterkitTests", dependencies: ["clusterkit", "ClusterRules", "ClusterKitCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,10 +6,30 @@ public enum BuiltInRules {
     public static let all: [any Rule] = [
         BudgetBalanceRule(),
         PublicPrivateBalanceRule(),
+        TransitionTrajectoryRule(),
+        AnimationCostCoverageRule(),
+        DeclaredFiguresRule(),
         MembershipFeeFloorRule(),
         BilledRevenueFloorRule(),
         ValuedTimeCeilingRule(),
         FunderDependencyRule(),
+        ERDFWorkingCapitalRule(),
+        EventRiskRule(),
+        SponsorshipConflictRule(),
+        SatelliteEntityRule(),
+        ServiceCriticalMassRule(),
+        CollectiveActionBalanceRule(),
+        SuccessFeeRelianceRule(),
+        SuccessFeeRequalificationRule(),
+        SuccessFeeProportionRule(),
+        SuccessFeeFrameworkRule(),
+        ClusterProfileMapRule(),
+        ConsolidationFactorsRule(),
+        PoleBenchmarkRule(),
+        MissionCategoryCapRule(),
+        CategoryABudgetShareRule(),
+        PublicFundingCeilingRule(),
+        UncategorizedActionRule(),
     ]
 
     /// The built-in rule with this id.
@@ -60,7 +80,10 @@ public enum Preset: String, CaseIterable, Sendable {
     public var ruleSet: RuleSet {
         let ids = Set(ruleIDs)
         // Built-in ids are unique (a test checks it), so the set cannot refuse them.
-        return try! RuleSet(name: rawValue, rules: BuiltInRules.all.filter { ids.contains($0.ruleDescription.id) })
+        let set = try! RuleSet(name: rawValue, rules: BuiltInRules.all.filter { ids.contains($0.ruleDescription.id) })
+        // For pôles the 50/50 target is an error from its year (the 2013–2018 performance contracts).
+        guard self == .pole else { return set }
+        return try! set.settingParameter("errorFromTargetYear", to: .boolean(true), for: PublicPrivateBalanceRule.description.id)
     }
 }
 

@@ -5,7 +5,9 @@ import Foundation
 /// `clusterkit check`: reads budgets, runs a rule set on each, prints a report.
 enum CheckCommand {
     static let options = [
-        OptionSpec(name: "format", valueName: "format", allowed: ["text", "json"], help: "text (default) or json (clusterkit.report/1)"),
+        OptionSpec(
+            name: "format", valueName: "format", allowed: ["text", "json", "sarif", "markdown"],
+            help: "text (default), json (clusterkit.report/1), sarif (SARIF 2.1.0) or markdown"),
         OptionSpec(
             name: "rules", valueName: "preset", allowed: Preset.allCases.map(\.rawValue),
             help: "Preset: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")) (default: from cluster.kind)"),
@@ -13,17 +15,25 @@ enum CheckCommand {
         OptionSpec(name: "color", valueName: "when", allowed: ["auto", "always", "never"], help: "Colour text output: auto (default), always, never"),
         OptionSpec(name: "strict", help: "Exit with status 1 on warnings too"),
         OptionSpec(name: "explain", help: "Show the figures each diagnostic was computed from"),
+        OptionSpec(
+            name: "config", valueName: "file",
+            help: "Configuration (clusterkit.config/1 JSON): severities, rules off, parameters, suppressions"),
+        OptionSpec(name: "show-suppressed", help: "List the suppressed diagnostics with their justification"),
         OptionSpec(name: "help", help: "Show this help"),
     ]
 
     static let help = helpText(
-        usage: "clusterkit check [FILE|FOLDER …] [--format text|json] [--rules PRESET] [--language en|fr] [--strict]",
-        summary: "Check cluster budgets (clusterkit.budget/1 JSON) against the memento's rules.",
+        usage: "clusterkit check [FILE|FOLDER …] [--format text|json|sarif|markdown] [--rules PRESET] [--config FILE] [--language en|fr] [--strict]",
+        summary: "Check cluster budgets (clusterkit.budget/1 JSON, clusterkit.history/1 histories, or CSV from a spreadsheet) against the memento's rules.",
         options: options,
         details: """
-            With no file, checks the Mecabourg 2013 budget embedded in the tool and says so. A folder is read for its \
-            .json files, in name order. Without --rules, each budget gets the preset of its cluster.kind (pole, \
-            grappe, regional; recommended otherwise).
+            With no file, checks the Mecabourg 2013 budget embedded in the tool and says so. A file ending in .csv is read \
+            as a spreadsheet's plan of financing (see Documentation/CSVFormat.md). A folder is read for its .json and \
+            .csv files, in name order. Without --rules, each budget gets the preset of its cluster.kind (pole, \
+            grappe, regional; recommended otherwise). A configuration file (--config, see \
+            Documentation/Configuration.md) tunes that rule set: it is checked before any budget is read. A history \
+            (clusterkit.history/1) is checked year by year, then as a whole: its trajectory (year, private share, share \
+            required by the glide path to the target) and the transition rules (see Documentation/SelfFinancing.md).
             """)
 
     static func run(_ arguments: [String], environment: ToolEnvironment) -> ToolOutput {
@@ -36,16 +46,24 @@ enum CheckCommand {
         if parsed.has("help") { return ToolOutput(status: 0, stdout: help) }
 
         let language: Language = parsed.value("language") == "fr" ? .french : .english
+        var configuration = Configuration()
+        if let path = parsed.value("config") {
+            do {
+                configuration = try Configuration(contentsOfFile: path)
+                // Check every setting against every built-in rule now, whatever preset each budget gets.
+                _ = try configuration.apply(to: .all, available: BuiltInRules.all)
+            } catch {
+                return ToolOutput(status: 2, stderr: "\(error)\n")
+            }
+        }
         var notice = ""
         let inputs: [BudgetInput]
         do {
             if parsed.positionals.isEmpty {
-                notice = language == .french
-                    ? "Aucun fichier indiqué : vérification de l'exemple intégré, Mecabourg 2013 (Examples/mecabourg-2013.json).\n"
-                    : "No file given: checking the embedded example, Mecabourg 2013 (Examples/mecabourg-2013.json).\n"
-                inputs = [BudgetInput(try BudgetDecoder().decode(Data(EmbeddedExample.json.utf8), file: EmbeddedExample.name), file: EmbeddedExample.name)]
+                notice = CommandWords.embeddedNotice(language) + "\n"
+                inputs = [BudgetInput(try BudgetDecoder(catalog: .standard).decode(Data(EmbeddedExample.json.utf8), file: EmbeddedExample.name), file: EmbeddedExample.name)]
             } else {
-                inputs = try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder())
+                inputs = try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder(catalog: .standard))
             }
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
@@ -53,7 +71,8 @@ enum CheckCommand {
 
         let report: Report
         do {
-            report = try evaluate(inputs, preset: parsed.value("rules").flatMap(Preset.init(rawValue:)))
+            report = try evaluate(
+                inputs, preset: parsed.value("rules").flatMap(Preset.init(rawValue:)), configuration: configuration)
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
         }
@@ -61,36 +80,58 @@ enum CheckCommand {
         let rendered: String
         switch parsed.value("format") ?? "text" {
         case "json":
-            rendered = JSONReportRenderer(language: language).render(report)
+            rendered = JSONReportRenderer(language: language, showSuppressed: parsed.has("show-suppressed")).render(report)
+        case "sarif":
+            rendered = SARIFReportRenderer(
+                language: language, rules: BuiltInRules.all.map(\.ruleDescription),
+                tool: .clusterKit(version: Tool.version)
+            ).render(report)
+        case "markdown":
+            rendered = MarkdownReportRenderer(
+                language: language, catalog: .standard, showExplanations: parsed.has("explain")
+            ).render(report)
         default:
             let color = parsed.value("color") ?? "auto"
             let useColor = color == "always"
                 || (color == "auto" && environment.stdoutIsTerminal && environment.variables["NO_COLOR"] == nil
                     && environment.variables["TERM"] != "dumb")
             rendered = notice + TextReportRenderer(
-                language: language, useColor: useColor, showExplanations: parsed.has("explain")).render(report)
+                language: language, useColor: useColor, showExplanations: parsed.has("explain"),
+                showSuppressed: parsed.has("show-suppressed")).render(report)
         }
         let failing = report.hasDiagnostics(atLeast: parsed.has("strict") ? .warning : .error)
-        return ToolOutput(status: failing ? 1 : 0, stdout: rendered, stderr: parsed.value("format") == "json" ? notice : "")
+        // Machine-readable and pasteable formats keep the notice out of their output.
+        let noticeOnStderr = (parsed.value("format") ?? "text") != "text"
+        return ToolOutput(status: failing ? 1 : 0, stdout: rendered, stderr: noticeOnStderr ? notice : "")
     }
 
-    /// Runs the named preset on every budget, or each budget's own preset (from its kind) when none is named.
-    static func evaluate(_ inputs: [BudgetInput], preset: Preset?) throws(InputError) -> Report {
-        if let preset { return try Engine(ruleSet: preset.ruleSet).check(inputs) }
+    /// Runs the named preset on every budget, or each budget's own preset (from its kind) when none is named, with
+    /// the configuration's settings and suppressions.
+    static func evaluate(
+        _ inputs: [BudgetInput], preset: Preset?, configuration: Configuration = Configuration()
+    ) throws(InputError) -> Report {
+        func engine(_ preset: Preset) throws(InputError) -> Engine {
+            Engine(
+                ruleSet: try configuration.apply(to: preset.ruleSet, available: BuiltInRules.all), catalog: .standard,
+                suppressions: configuration.suppressions)
+        }
+        if let preset { return try engine(preset).check(inputs) }
         var budgets: [BudgetReport] = []
         var names: Set<String> = []
         for input in inputs {
             let preset = Preset(for: input.budget.cluster.kind)
             names.insert(preset.rawValue)
-            budgets.append(try Engine(ruleSet: preset.ruleSet).check(input.budget, file: input.file))
+            budgets += try engine(preset).check(input)
         }
-        return Report(ruleSet: names.count == 1 ? names.first! : "by-kind", budgets: budgets)
+        return Report(
+            ruleSet: names.count == 1 ? names.first! : "by-kind", budgets: budgets, suppressions: configuration.suppressions)
     }
 }
 
 /// Reads budget files and folders.
 enum BudgetFiles {
-    /// The budgets in these files, and in the `.json` files of these folders (name order).
+    /// The budgets in these files, and in the `.json` and `.csv` files of these folders (name order). A `.csv` file is
+    /// read by ``CSVBudgetReader``, any other by the JSON decoder.
     static func load(_ paths: [String], decoder: BudgetDecoder) throws(InputError) -> [BudgetInput] {
         var inputs: [BudgetInput] = []
         for path in paths {
@@ -101,7 +142,7 @@ enum BudgetFiles {
             let files: [String]
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files = names.filter { $0.hasSuffix(".json") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+                files = names.filter { $0.hasSuffix(".json") || isCSV($0) }.sorted().map { (path as NSString).appendingPathComponent($0) }
             } else {
                 files = [path]
             }
@@ -109,9 +150,16 @@ enum BudgetFiles {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw InputError(file: file, path: "", reason: "cannot read the file")
                 }
-                inputs.append(BudgetInput(try decoder.decode(data, file: file), file: file))
+                if isCSV(file) {
+                    inputs.append(BudgetInput(try CSVBudgetReader(catalog: decoder.catalog).decode(data, file: file), file: file))
+                    continue
+                }
+                inputs.append(try BudgetInput(decoding: data, file: file, catalog: decoder.catalog))
             }
         }
         return inputs
     }
+
+    /// Whether a file is read as CSV: its name ends in `.csv` (any case).
+    static func isCSV(_ path: String) -> Bool { path.lowercased().hasSuffix(".csv") }
 }

@@ -29,6 +29,9 @@ enum Tool {
         COMMANDS:
           check [FILE|FOLDER …]   Check budgets (with no file: the embedded Mecabourg 2013 example)
           rules                   List the built-in rules, their default severity and presets
+          explain RULE            Show one rule's documentation, parameters and source in the memento
+          metrics FILE            Show a budget's figures as a table
+          convert FILE            Print a budget (CSV or JSON) as clusterkit.budget/1 JSON
 
         OPTIONS:
           --help, -h              Show help (also: clusterkit <command> --help)
@@ -44,10 +47,13 @@ enum Tool {
         switch command {
         case "check": return CheckCommand.run(rest, environment: environment)
         case "rules": return RulesCommand.run(rest)
+        case "explain": return ExplainCommand.run(rest)
+        case "metrics": return MetricsCommand.run(rest)
+        case "convert": return ConvertCommand.run(rest)
         case "--help", "-h", "help": return ToolOutput(status: 0, stdout: overview)
         case "--version": return ToolOutput(status: 0, stdout: "clusterkit \(version)\n")
         default:
-            let nearest = Suggestions.nearest(to: command, among: ["check", "rules", "help"], limit: 1)
+            let nearest = Suggestions.nearest(to: command, among: ["check", "rules", "explain", "metrics", "convert", "help"], limit: 1)
             return ToolOutput(
                 status: 2,
                 stderr: "clusterkit: unknown command '\(command)'" + (nearest.first.map { " (did you mean '\($0)'?)" } ?? "")

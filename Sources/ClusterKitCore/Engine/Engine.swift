@@ -4,6 +4,8 @@ public struct BudgetInput: Sendable {
     public var budget: Budget
     /// The file it was read from, if any; reports name it.
     public var file: String?
+    /// The history, when the input is one (`clusterkit.history/1`); `budget` is then its stand-in.
+    public var history: BudgetHistory?
 
     /// Creates an input.
     public init(_ budget: Budget, file: String? = nil) {
@@ -31,11 +33,14 @@ public struct Engine: Sendable {
     public var ruleSet: RuleSet
     /// The revenue sources (and regimes) budgets may name.
     public var catalog: Catalog
+    /// Diagnostics not to report, each with its justification (see ``Suppression``).
+    public var suppressions: [Suppression]
 
     /// Creates an engine.
-    public init(ruleSet: RuleSet, catalog: Catalog = .builtIn) {
+    public init(ruleSet: RuleSet, catalog: Catalog = .builtIn, suppressions: [Suppression] = []) {
         self.ruleSet = ruleSet
         self.catalog = catalog
+        self.suppressions = suppressions
     }
 
     /// The message of the diagnostic that stands for a rule that threw.
@@ -44,32 +49,46 @@ public struct Engine: Sendable {
         english: "The rule could not be evaluated: {error}",
         french: "La règle n'a pas pu être évaluée : {error}")
 
-    /// Checks one budget.
+    /// Checks one budget. Diagnostics the suppressions hide go to ``BudgetReport/suppressed``.
     /// - Throws: ``InputError`` when the budget is not valid against the catalogue; then no rule runs.
     public func check(_ budget: Budget, file: String? = nil) throws(InputError) -> BudgetReport {
         let metrics = try BudgetMetrics(budget, catalog: catalog, file: file)
-        return BudgetReport(budget: budget, file: file, metrics: metrics, diagnostics: evaluate(budget, metrics: metrics))
+        return check(budget, metrics: metrics, file: file)
     }
 
-    /// Checks budgets, in order, into one report.
+    /// Checks one budget whose metrics are known; with `history`, runs the trajectory rules on it instead (the
+    /// budget is then the history's stand-in).
+    public func check(
+        _ budget: Budget, metrics: BudgetMetrics, file: String? = nil, history: HistoryMetrics? = nil
+    ) -> BudgetReport {
+        let found = Suppression.apply(suppressions, to: evaluate(budget, metrics: metrics, history: history), of: budget)
+        return BudgetReport(
+            budget: budget, file: file, metrics: metrics, diagnostics: found.reported, suppressed: found.suppressed)
+    }
+
+    /// Checks budgets, in order, into one report; a suppression that hid nothing in any of them is reported as a
+    /// note of the report itself (``Report/diagnostics``).
     /// - Throws: the ``InputError`` of the first invalid budget; nothing is half-reported.
     public func check(_ inputs: [BudgetInput]) throws(InputError) -> Report {
         var budgets: [BudgetReport] = []
         budgets.reserveCapacity(inputs.count)
-        for input in inputs { budgets.append(try check(input.budget, file: input.file)) }
-        return Report(ruleSet: ruleSet.name, budgets: budgets)
+        for input in inputs { budgets += try check(input) }
+        return Report(ruleSet: ruleSet.name, budgets: budgets, suppressions: suppressions)
     }
 
-    /// Runs every enabled rule on a budget whose metrics are known, and sorts what they find.
-    public func evaluate(_ budget: Budget, metrics: BudgetMetrics) -> [Diagnostic] {
+    /// Runs every enabled rule on a budget whose metrics are known, and sorts what they find; with `history`, runs
+    /// the trajectory rules (``TrajectoryRule``) on it instead.
+    public func evaluate(_ budget: Budget, metrics: BudgetMetrics, history: HistoryMetrics? = nil) -> [Diagnostic] {
         var found: [(order: Int, diagnostic: Diagnostic)] = []
         for entry in ruleSet.entries where entry.isEnabled {
             let description = entry.description
             let context = RuleContext(
                 budget: budget, metrics: metrics, catalog: catalog, description: description,
-                severity: entry.severity, parameters: entry.parameters)
+                severity: entry.severity, parameters: entry.parameters, history: history)
             do {
-                for diagnostic in try entry.rule.evaluate(context) { found.append((found.count, diagnostic)) }
+                let diagnostics = history == nil
+                    ? try entry.rule.evaluate(context) : try (entry.rule as? any TrajectoryRule)?.evaluate(history: context) ?? []
+                for diagnostic in diagnostics { found.append((found.count, diagnostic)) }
             } catch {
                 let failure = Diagnostic(
                     ruleID: description.id, severity: .error,
@@ -99,13 +118,22 @@ public struct BudgetReport: Sendable {
     public var metrics: BudgetMetrics
     /// The diagnostics, sorted.
     public var diagnostics: [Diagnostic]
+    /// The diagnostics suppressions hid, in the same order, each with its suppression and justification.
+    public var suppressed: [SuppressedDiagnostic]
+    /// For the report of a history as a whole (its `budget` is the stand-in): the private share year by year and the
+    /// share its glide path requires. `nil` for a budget.
+    public var trajectory: Trajectory?
 
     /// Creates a budget report.
-    public init(budget: Budget, file: String?, metrics: BudgetMetrics, diagnostics: [Diagnostic]) {
+    public init(
+        budget: Budget, file: String?, metrics: BudgetMetrics, diagnostics: [Diagnostic],
+        suppressed: [SuppressedDiagnostic] = []
+    ) {
         self.budget = budget
         self.file = file
         self.metrics = metrics
         self.diagnostics = diagnostics
+        self.suppressed = suppressed
     }
 }
 
@@ -117,14 +145,17 @@ public struct ReportSummary: Hashable, Sendable, Codable {
     public var warnings: Int
     /// Notes.
     public var notes: Int
+    /// Diagnostics suppressions hid (not counted above).
+    public var suppressed: Int
 
-    /// Counts the diagnostics of budget reports.
-    public init(_ budgets: [BudgetReport]) {
+    /// Counts the diagnostics of budget reports, and the report's own (``Report/diagnostics``).
+    public init(_ budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {
         var counts: [Severity: Int] = [:]
-        for budget in budgets { for diagnostic in budget.diagnostics { counts[diagnostic.severity, default: 0] += 1 } }
+        for diagnostic in budgets.flatMap(\.diagnostics) + diagnostics { counts[diagnostic.severity, default: 0] += 1 }
         errors = counts[.error] ?? 0
         warnings = counts[.warning] ?? 0
         notes = counts[.note] ?? 0
+        suppressed = budgets.reduce(0) { $0 + $1.suppressed.count }
     }
 }
 
@@ -136,18 +167,22 @@ public struct Report: Sendable {
     public var ruleSet: String
     /// A report per budget, in input order.
     public var budgets: [BudgetReport]
+    /// Diagnostics about the check itself rather than one budget, such as a suppression that matched nothing
+    /// (``Suppression/unusedRuleID``).
+    public var diagnostics: [Diagnostic]
 
     /// Creates a report.
-    public init(ruleSet: String, budgets: [BudgetReport]) {
+    public init(ruleSet: String, budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {
         self.ruleSet = ruleSet
         self.budgets = budgets
+        self.diagnostics = diagnostics
     }
 
-    /// The counts by severity.
-    public var summary: ReportSummary { ReportSummary(budgets) }
+    /// The counts by severity, and of suppressed diagnostics.
+    public var summary: ReportSummary { ReportSummary(budgets, diagnostics: diagnostics) }
 
-    /// Whether any diagnostic is at least as severe as `severity`.
+    /// Whether any diagnostic (of a budget or of the report) is at least as severe as `severity`.
     public func hasDiagnostics(atLeast severity: Severity) -> Bool {
-        budgets.contains { $0.diagnostics.contains { $0.severity <= severity } }
+        budgets.contains { $0.diagnostics.contains { $0.severity <= severity } } || diagnostics.contains { $0.severity <= severity }
     }
 }

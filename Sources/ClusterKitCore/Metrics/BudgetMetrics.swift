@@ -79,6 +79,15 @@ public struct BudgetMetrics: Sendable {
     public let byFunder: [String: LineTotal]
     /// Private cash per revenue kind: what the cluster really bills or collects, by family.
     public let privateCashByKind: [RevenueKind: LineTotal]
+    /// Success fees earned on projects won in public calls (`successFee.basis == publicCall`) that the budget counts
+    /// as private: the fees a funder may requalify as public money.
+    public let publicCallSuccessFees: LineTotal
+    /// The resources earmarked to each expense (`resources[].action`), by expense id, whatever their sector: the
+    /// funding an action brings with it (subsidies and companies' participations).
+    public let earmarkedByAction: [String: LineTotal]
+    /// Which public money goes to which action: earmarked public resources first, the unearmarked ones shared pro
+    /// rata of each action's uncovered cost (see ``PublicFundingAllocation``).
+    public let allocation: PublicFundingAllocation
 
     /// R(cash): resources that are real money flows.
     public var cashResources: Money { Money(minorUnits: totalResources.minorUnits - inKindResources.amount.minorUnits, currency: currency) }
@@ -111,6 +120,11 @@ public struct BudgetMetrics: Sendable {
             if line.amount.currency != currency {
                 throw fail(path + ".amount", "amount in \(line.amount.currency), but the budget is in \(currency)")
             }
+            if let regime = line.regime, catalog.regime(regime) == nil {
+                let nearest = catalog.regimeIDs(nearestTo: regime.rawValue)
+                let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+                throw fail(path + ".regime", "unknown funding regime '\(regime)'\(hint)")
+            }
         }
         let expenseIDs = Set(budget.expenses.map(\.id))
 
@@ -118,6 +132,7 @@ public struct BudgetMetrics: Sendable {
         var inKind = LineTotal(currency), privCash = LineTotal(currency), pubCash = LineTotal(currency)
         var bySource: [RevenueSourceID: LineTotal] = [:], byKind: [RevenueKind: LineTotal] = [:]
         var byFunder: [String: LineTotal] = [:], privateCashByKind: [RevenueKind: LineTotal] = [:]
+        var publicCallFees = LineTotal(currency), earmarked: [String: LineTotal] = [:]
         var resolved: [ResolvedResource] = []
         resolved.reserveCapacity(budget.resources.count)
         for (index, line) in budget.resources.enumerated() {
@@ -171,6 +186,12 @@ public struct BudgetMetrics: Sendable {
                 if sector == .public || line.funder != nil {
                     try byFunder[item.funder, default: LineTotal(currency)].add(line.amount, line: line.id)
                 }
+                if line.successFee?.basis == .publicCall, sector == .private {
+                    try publicCallFees.add(line.amount, line: line.id)
+                }
+                if let action = line.action {
+                    try earmarked[action, default: LineTotal(currency)].add(line.amount, line: line.id)
+                }
             } catch {
                 throw fail("resources", "the resources up to \(path) add up to more than ClusterKit can hold exactly")
             }
@@ -204,5 +225,12 @@ public struct BudgetMetrics: Sendable {
         self.byKind = byKind
         self.byFunder = byFunder
         self.privateCashByKind = privateCashByKind
+        publicCallSuccessFees = publicCallFees
+        earmarkedByAction = earmarked
+        do throws(MoneyError) {
+            allocation = try PublicFundingAllocation(budget, resources: resolved, earmarked: earmarked)
+        } catch {
+            throw fail("resources", "the public resources add up to more than ClusterKit can hold exactly")
+        }
     }
 }

@@ -8,18 +8,29 @@ public protocol ReportRenderer: Sendable {
 
 /// Renders `clusterkit.report/1` JSON: keys sorted, amounts exact to the cent, shares to 4 decimals, messages in the
 /// language asked for. The same report always gives the same bytes.
+///
+/// Every diagnostic carries its `explanation`: the figures that entered the rule, each as `{ "label", "kind",
+/// "value" }` (`kind` is `amount`, `share`, `count`, `text` or `list`). The report's own diagnostics (such as a
+/// suppression that matched nothing) are in the top-level `diagnostics`. Suppressed diagnostics are counted in
+/// `summary.suppressed`, and listed per budget in `suppressed`, each with its `justification`, when
+/// ``showSuppressed`` is set.
 public struct JSONReportRenderer: ReportRenderer {
     /// The language of `message` and remediation summaries; nothing else depends on it.
     public var language: Language
+    /// Whether to list each budget's suppressed diagnostics (`suppressed`) with their justification.
+    public var showSuppressed: Bool
 
     /// Creates a renderer.
-    public init(language: Language = .english) { self.language = language }
+    public init(language: Language = .english, showSuppressed: Bool = false) {
+        self.language = language
+        self.showSuppressed = showSuppressed
+    }
 
     public func render(_ report: Report) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain value types of strings, numbers and arrays cannot fail.
-        let data = try! encoder.encode(ReportDocument(report, language: language))
+        let data = try! encoder.encode(ReportDocument(report, language: language, showSuppressed: showSuppressed))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -28,11 +39,13 @@ public struct JSONReportRenderer: ReportRenderer {
         let format = Report.format
         let ruleSet: String
         let budgets: [BudgetDocument]
+        let diagnostics: [DiagnosticDocument]
         let summary: ReportSummary
 
-        init(_ report: Report, language: Language) {
+        init(_ report: Report, language: Language, showSuppressed: Bool = false) {
             ruleSet = report.ruleSet
-            budgets = report.budgets.map { BudgetDocument($0, language: language) }
+            budgets = report.budgets.map { BudgetDocument($0, language: language, showSuppressed: showSuppressed) }
+            diagnostics = report.diagnostics.map { DiagnosticDocument($0, language: language) }
             summary = report.summary
         }
     }
@@ -41,15 +54,22 @@ public struct JSONReportRenderer: ReportRenderer {
         let cluster: String
         let year: Int
         let file: String?
-        let metrics: MetricsDocument
+        let metrics: MetricsDocument?
+        let allocation: AllocationDocument?
         let diagnostics: [DiagnosticDocument]
+        let suppressed: [SuppressedDocument]?
+        /// A history's entry: its trajectory (and no metrics: its budget is the stand-in, without lines).
+        let trajectory: TrajectoryDocument?
 
-        init(_ report: BudgetReport, language: Language) {
+        init(_ report: BudgetReport, language: Language, showSuppressed: Bool = false) {
             cluster = report.budget.cluster.name
             year = report.budget.year
             file = report.file
-            metrics = MetricsDocument(report.metrics)
+            metrics = report.trajectory == nil ? MetricsDocument(report.metrics) : nil
+            allocation = report.trajectory == nil ? AllocationDocument(report.metrics.allocation) : nil
+            trajectory = report.trajectory.map(TrajectoryDocument.init)
             diagnostics = report.diagnostics.map { DiagnosticDocument($0, language: language) }
+            suppressed = showSuppressed ? report.suppressed.map { SuppressedDocument($0, language: language) } : nil
         }
     }
 
@@ -85,6 +105,7 @@ public struct JSONReportRenderer: ReportRenderer {
         let lines: [String]
         let remediation: RemediationDocument?
         let reference: String?
+        let explanation: [ExplanationDocument]
 
         init(_ diagnostic: Diagnostic, language: Language) {
             rule = diagnostic.ruleID.description
@@ -96,6 +117,66 @@ public struct JSONReportRenderer: ReportRenderer {
             lines = diagnostic.lines
             remediation = diagnostic.remediation.map { RemediationDocument($0, language: language) }
             reference = diagnostic.citation?.description
+            explanation = diagnostic.explanation.map { ExplanationDocument($0, language: language) }
+        }
+    }
+
+    /// One figure of a diagnostic's explanation: its label in the report's language, its kind and its value.
+    struct ExplanationDocument: Encodable {
+        let label: String
+        let item: ExplanationItem
+        let language: Language
+
+        init(_ item: ExplanationItem, language: Language) {
+            label = item.label(language)
+            self.item = item
+            self.language = language
+        }
+
+        enum CodingKeys: String, CodingKey { case label, kind, value }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(label, forKey: .label)
+            switch item.value {
+            case .money(let money):
+                try container.encode("amount", forKey: .kind)
+                try container.encode(money.decimalValue, forKey: .value)
+            case .share(let share):
+                try container.encode("share", forKey: .kind)
+                try container.encode(JSONReportRenderer.share(share), forKey: .value)
+            case .integer(let count):
+                try container.encode("count", forKey: .kind)
+                try container.encode(count, forKey: .value)
+            case .text(let text):
+                try container.encode("text", forKey: .kind)
+                try container.encode(text, forKey: .value)
+            case .localized(let text):
+                try container.encode("text", forKey: .kind)
+                try container.encode(text(language), forKey: .value)
+            case .list(let items):
+                try container.encode("list", forKey: .kind)
+                try container.encode(items, forKey: .value)
+            }
+        }
+    }
+
+    /// A suppressed diagnostic: the fields of a diagnostic, and the suppression's `justification`.
+    struct SuppressedDocument: Encodable {
+        let diagnostic: DiagnosticDocument
+        let justification: String
+
+        init(_ suppressed: SuppressedDiagnostic, language: Language) {
+            diagnostic = DiagnosticDocument(suppressed.diagnostic, language: language)
+            justification = suppressed.justification
+        }
+
+        enum CodingKeys: String, CodingKey { case justification }
+
+        func encode(to encoder: any Encoder) throws {
+            try diagnostic.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(justification, forKey: .justification)
         }
     }
 

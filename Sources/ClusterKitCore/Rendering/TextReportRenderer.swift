@@ -1,5 +1,6 @@
 /// Renders a report for a terminal, like a compiler: one `file: severity: [rule] message` line per diagnostic, then
-/// its figures, its fix and its source; a summary last. Colour only when asked for.
+/// its figures, its fix and its source; the report's own diagnostics (a suppression that matched nothing) after the
+/// budgets; a summary last, with the count of suppressed diagnostics when there are any. Colour only when asked for.
 public struct TextReportRenderer: ReportRenderer {
     /// The language of every word printed.
     public var language: Language
@@ -7,12 +8,17 @@ public struct TextReportRenderer: ReportRenderer {
     public var useColor: Bool
     /// Whether to print how each diagnostic was computed (its explanation).
     public var showExplanations: Bool
+    /// Whether to list the diagnostics suppressions hid, each with its justification.
+    public var showSuppressed: Bool
 
     /// Creates a renderer.
-    public init(language: Language = .english, useColor: Bool = false, showExplanations: Bool = false) {
+    public init(
+        language: Language = .english, useColor: Bool = false, showExplanations: Bool = false, showSuppressed: Bool = false
+    ) {
         self.language = language
         self.useColor = useColor
         self.showExplanations = showExplanations
+        self.showSuppressed = showSuppressed
     }
 
     public func render(_ report: Report) -> String {
@@ -23,50 +29,60 @@ public struct TextReportRenderer: ReportRenderer {
             let place = budget.file ?? budget.budget.cluster.name
             let gross = metrics.selfFinancingGross.map { format.string($0) } ?? "—"
             let net = metrics.selfFinancingNet.map { format.string($0) } ?? "—"
-            out += Self.words.header(language)
-                .replacingOccurrences(of: "{budget}", with: "\(budget.budget.cluster.name) \(budget.budget.year)")
-                .replacingOccurrences(of: "{place}", with: place)
-                .replacingOccurrences(of: "{resources}", with: format.string(metrics.totalResources))
-                .replacingOccurrences(of: "{expenses}", with: format.string(metrics.totalExpenses))
-                .replacingOccurrences(of: "{gross}", with: gross)
-                .replacingOccurrences(of: "{net}", with: net) + "\n"
-            for diagnostic in budget.diagnostics {
-                out += "\(place): \(colored(diagnostic.severity)): [\(diagnostic.ruleID)] "
-                out += diagnostic.message.rendered(in: language) + "\n"
-                var figures: [String] = []
-                if let measured = diagnostic.measured { figures.append("\(Self.words.measured(language)) \(text(measured, format))") }
-                if let threshold = diagnostic.threshold { figures.append("\(Self.words.threshold(language)) \(text(threshold, format))") }
-                if !diagnostic.lines.isEmpty {
-                    figures.append("\(Self.words.lines(language)) \(diagnostic.lines.joined(separator: ", "))")
-                }
-                if !figures.isEmpty { out += "    " + figures.joined(separator: "; ") + "\n" }
-                if let remediation = diagnostic.remediation {
-                    out += "    \(Self.words.fix(language)) \(remediation.primary.summary.rendered(in: language))\n"
-                    for alternative in remediation.alternatives {
-                        out += "    \(Self.words.orElse(language)) \(alternative.summary.rendered(in: language))\n"
-                    }
-                }
-                for item in diagnostic.explanation where showExplanations {
-                    out += "    · \(item.label(language)): \(format.string(item.value))\n"
-                }
-                if let citation = diagnostic.citation { out += "    \(Self.words.source(language)) \(citation)\n" }
+            if let trajectory = budget.trajectory {
+                out += trajectory.text(cluster: budget.budget.cluster.name, place: place, language: language)
+            } else {
+                out += Message(Self.words.header, [
+                    "budget": .text("\(budget.budget.cluster.name) \(budget.budget.year)"), "place": .text(place),
+                    "resources": .money(metrics.totalResources), "expenses": .money(metrics.totalExpenses),
+                    "gross": .text(gross), "net": .text(net),
+                ]).rendered(in: language) + "\n"
+            }
+            for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place, format: format) }
+            for hidden in budget.suppressed where showSuppressed {
+                out += "\(place): \(Self.words.suppressed(language)): [\(hidden.diagnostic.ruleID)] "
+                out += hidden.diagnostic.message.rendered(in: language) + "\n"
+                out += "    \(Self.words.justification(language)) \(hidden.justification)\n"
             }
         }
+        for diagnostic in report.diagnostics { out += describe(diagnostic, place: nil, format: format) }
         let summary = report.summary
-        out += Self.words.summary(language)
-            .replacingOccurrences(of: "{errors}", with: "\(summary.errors)")
-            .replacingOccurrences(of: "{warnings}", with: "\(summary.warnings)")
-            .replacingOccurrences(of: "{notes}", with: "\(summary.notes)") + "\n"
+        out += Message(Self.words.summary, [
+            "errors": .integer(summary.errors), "warnings": .integer(summary.warnings), "notes": .integer(summary.notes),
+        ]).rendered(in: language)
+        if summary.suppressed > 0 {
+            out += ", " + Message(Self.words.suppressedCount, ["count": .integer(summary.suppressed)]).rendered(in: language)
+        }
+        return out + "\n"
+    }
+
+    /// One diagnostic: `place: severity: [rule] message`, then its figures, fix, explanation and source.
+    private func describe(_ diagnostic: Diagnostic, place: String?, format: ValueFormatter) -> String {
+        var out = place.map { "\($0): " } ?? ""
+        out += "\(colored(diagnostic.severity)): [\(diagnostic.ruleID)] "
+        out += diagnostic.message.rendered(in: language) + "\n"
+        var figures: [String] = []
+        if let measured = diagnostic.measured { figures.append("\(Self.words.measured(language)) \(text(measured, format))") }
+        if let threshold = diagnostic.threshold { figures.append("\(Self.words.threshold(language)) \(text(threshold, format))") }
+        if !diagnostic.lines.isEmpty {
+            figures.append("\(Self.words.lines(language)) \(diagnostic.lines.joined(separator: ", "))")
+        }
+        if !figures.isEmpty { out += "    " + figures.joined(separator: "; ") + "\n" }
+        if let remediation = diagnostic.remediation {
+            out += "    \(Self.words.fix(language)) \(remediation.primary.summary.rendered(in: language))\n"
+            for alternative in remediation.alternatives {
+                out += "    \(Self.words.orElse(language)) \(alternative.summary.rendered(in: language))\n"
+            }
+        }
+        for item in diagnostic.explanation where showExplanations {
+            out += "    · " + Message(Self.words.labelled, ["label": .localized(item.label), "value": item.value])
+                .rendered(in: language) + "\n"
+        }
+        if let citation = diagnostic.citation { out += "    \(Self.words.source(language)) \(citation)\n" }
         return out
     }
 
-    private func text(_ measure: Measure, _ format: ValueFormatter) -> String {
-        switch measure {
-        case .share(let share): format.string(share)
-        case .money(let money): format.string(money)
-        case .count(let count): String(count)
-        }
-    }
+    private func text(_ measure: Measure, _ format: ValueFormatter) -> String { format.string(measure) }
 
     private func colored(_ severity: Severity) -> String {
         let word = Self.words.severity(severity)(language)
@@ -79,25 +95,6 @@ public struct TextReportRenderer: ReportRenderer {
         return "\u{1B}[\(code)m\(word)\u{1B}[0m"
     }
 
-    enum words {
-        static let header = LocalizedText(
-            english: "{budget} ({place}): resources {resources}, expenses {expenses}; self-financing {gross} gross, {net} net",
-            french: "{budget} ({place}) : ressources {resources}, dépenses {expenses} ; autofinancement {gross} brut, {net} net")
-        static let measured = LocalizedText(english: "measured", french: "mesuré")
-        static let threshold = LocalizedText(english: "threshold", french: "seuil")
-        static let lines = LocalizedText(english: "lines", french: "lignes")
-        static let fix = LocalizedText(english: "fix:", french: "correction :")
-        static let orElse = LocalizedText(english: "or:", french: "ou :")
-        static let source = LocalizedText(english: "source:", french: "source :")
-        static let summary = LocalizedText(
-            english: "{errors} error(s), {warnings} warning(s), {notes} note(s)",
-            french: "{errors} erreur(s), {warnings} avertissement(s), {notes} note(s)")
-        static func severity(_ severity: Severity) -> LocalizedText {
-            switch severity {
-            case .error: LocalizedText(english: "error", french: "erreur")
-            case .warning: LocalizedText(english: "warning", french: "avertissement")
-            case .note: LocalizedText(english: "note", french: "note")
-            }
-        }
-    }
+    /// The words of the report, shared with the other renderers.
+    typealias words = ReportWords
 }

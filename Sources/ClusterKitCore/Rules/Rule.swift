@@ -49,8 +49,10 @@ extension Rule {
 
 /// A budget a rule's documentation shows, with the parameters to run the rule with, and whether it must trigger.
 public struct RuleExample: Sendable {
-    /// The budget.
+    /// The budget (a history's stand-in when ``history`` is set).
     public var budget: Budget
+    /// The history, for an example of a trajectory rule (``TrajectoryRule``); `nil` for a budget.
+    public var history: BudgetHistory?
     /// Parameter values other than the defaults.
     public var parameters: [String: ParameterValue]
     /// What the example shows, in a sentence.
@@ -70,6 +72,15 @@ public struct RuleExample: Sendable {
         self.note = note
         self.file = file
         self.line = line
+    }
+
+    /// Creates an example on a history, for a trajectory rule.
+    public init(
+        history: BudgetHistory, parameters: [String: ParameterValue] = [:], note: String? = nil,
+        file: String = #filePath, line: Int = #line
+    ) {
+        self.init(history.standIn, parameters: parameters, note: note, file: file, line: line)
+        self.history = history
     }
 }
 

@@ -15,12 +15,14 @@ public struct RuleContext: Sendable {
     public let severity: Severity
     /// Whether the rule set overrode the severity; rules that pick a severity themselves then keep the override.
     public let severityIsOverridden: Bool
+    /// The figures of every year, when a trajectory rule (``TrajectoryRule``) evaluates a history; `nil` otherwise.
+    public let history: HistoryMetrics?
     private let parameters: [String: ParameterValue]
 
     /// Creates a context. The engine makes these; tests of a rule can too.
     public init(
         budget: Budget, metrics: BudgetMetrics, catalog: Catalog, description: RuleDescription,
-        severity: Severity? = nil, parameters: [String: ParameterValue] = [:]
+        severity: Severity? = nil, parameters: [String: ParameterValue] = [:], history: HistoryMetrics? = nil
     ) {
         self.budget = budget
         self.metrics = metrics
@@ -29,6 +31,7 @@ public struct RuleContext: Sendable {
         self.severity = severity ?? description.defaultSeverity
         self.severityIsOverridden = severity != nil
         self.parameters = parameters
+        self.history = history
     }
 
     /// The value of a parameter: the rule set's, else the declared default.

@@ -6,6 +6,9 @@ public struct Catalog: Sendable {
     private var sourcesByID: [RevenueSourceID: any RevenueSource]
     /// The ids of the sources, in the order they were added.
     public private(set) var sourceIDs: [RevenueSourceID]
+    private var regimesByID: [FundingRegimeID: any FundingRegime] = [:]
+    /// The ids of the funding regimes, in the order they were added.
+    public private(set) var regimeIDs: [FundingRegimeID] = []
 
     /// An empty catalogue.
     public init() {
@@ -13,7 +16,8 @@ public struct Catalog: Sendable {
         sourceIDs = []
     }
 
-    /// The memento's revenue sources (see ``BuiltInRevenueSource/all``).
+    /// The memento's revenue sources (see ``BuiltInRevenueSource/all``), and no funding regime: ClusterRules'
+    /// `Catalog.standard` adds its built-in regimes to these sources.
     public static let builtIn: Catalog = {
         var catalog = Catalog()
         for source in BuiltInRevenueSource.all { try! catalog.add(source) }
@@ -46,16 +50,46 @@ public struct Catalog: Sendable {
     public func sourceIDs(nearestTo unknown: String, limit: Int = 3) -> [RevenueSourceID] {
         Suggestions.nearest(to: unknown, among: sourceIDs.map(\.rawValue), limit: limit).map { RevenueSourceID(rawValue: $0) }
     }
+
+    /// The funding regime with this id, if the catalogue has one.
+    public func regime(_ id: FundingRegimeID) -> (any FundingRegime)? { regimesByID[id] }
+
+    /// All funding regimes, in the order they were added.
+    public var regimes: [any FundingRegime] { regimeIDs.compactMap { regimesByID[$0] } }
+
+    /// Adds a funding regime.
+    /// - Throws: ``CatalogError/duplicateRegime(_:)`` when the id is taken.
+    public mutating func add(_ regime: any FundingRegime) throws(CatalogError) {
+        guard regimesByID[regime.id] == nil else { throw .duplicateRegime(regime.id) }
+        regimesByID[regime.id] = regime
+        regimeIDs.append(regime.id)
+    }
+
+    /// A copy of the catalogue with one more funding regime.
+    /// - Throws: ``CatalogError/duplicateRegime(_:)`` when the id is taken.
+    public func adding(_ regime: any FundingRegime) throws(CatalogError) -> Catalog {
+        var copy = self
+        try copy.add(regime)
+        return copy
+    }
+
+    /// The regime ids nearest to an unknown one, best first, for "did you mean" messages.
+    public func regimeIDs(nearestTo unknown: String, limit: Int = 3) -> [FundingRegimeID] {
+        Suggestions.nearest(to: unknown, among: regimeIDs.map(\.rawValue), limit: limit).map { FundingRegimeID(rawValue: $0) }
+    }
 }
 
 /// Why a ``Catalog`` refused an addition.
 public enum CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A source with this id is already in the catalogue.
     case duplicateSource(RevenueSourceID)
+    /// A funding regime with this id is already in the catalogue.
+    case duplicateRegime(FundingRegimeID)
 
     public var description: String {
         switch self {
         case .duplicateSource(let id): "the catalogue already has a revenue source '\(id)'"
+        case .duplicateRegime(let id): "the catalogue already has a funding regime '\(id)'"
         }
     }
 }

@@ -1,6 +1,10 @@
 import ClusterKitCore
 
-/// `public-private-balance`: the private share of the whole budget under the 50/50 target.
+/// `public-private-balance`: the private share of the whole budget under the 50/50 target — a warning before the
+/// target year, and an error from it where `errorFromTargetYear` is set (the `pole` preset sets it).
+///
+/// The target and its year are the rule set's parameters when it sets them, else the cluster's `targets`, else 50%
+/// by 2016. Gross self-financing by default; net where the funders forbid valued time.
 public struct PublicPrivateBalanceRule: Rule {
     /// Creates the rule.
     public init() {}
@@ -26,21 +30,18 @@ public struct PublicPrivateBalanceRule: Rule {
                 """),
         citation: Memento.cite("p. 11; recommandations « sur le financement global du cluster et non action par action »"),
         defaultSeverity: .warning,
-        parameters: [
+        parameters: FundingTarget.parameters + [
+            FundingTarget.basisParameter,
             RuleParameter(
-                "target", .share(Share(percent: 50)), english: "Private share of the budget to reach.",
-                french: "Part privée du budget à atteindre."),
-            RuleParameter(
-                "basis", .text("gross"),
-                english: "gross (valued time counted) or net (cash only); net always applies where valued time is not allowed.",
-                french: "gross (brut, valorisation comprise) ou net (numéraire seul) ; net s'applique toujours si la valorisation est interdite.",
-                allowedValues: ["gross", "net"]),
+                "errorFromTargetYear", .boolean(false),
+                english: "Whether a budget of the target year or later under the target is an error (the pôles' contracts; set by the pole preset).",
+                french: "Si un budget de l'année cible ou postérieur sous l'objectif est une erreur (contrats des pôles ; fixé par le préréglage pole)."),
         ],
         messages: [
             MessageTemplate(
                 id: "public-private-balance.under",
-                english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target, judged on the whole budget.",
-                french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold}, apprécié sur le budget global."),
+                english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target due by {targetYear}, judged on the whole budget.",
+                french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold} à atteindre en {targetYear}, apprécié sur le budget global."),
             MessageTemplate(
                 id: "public-private-balance.add",
                 english: "add {amount} of private revenue (the budget grows with it)",
@@ -65,6 +66,17 @@ public struct PublicPrivateBalanceRule: Rule {
             RuleExample(
                 Budget.balanced(exampleCluster(), resources: [.line(.region, 50_001), .line(.membershipFees, 49_999)]),
                 note: "One euro under 50%."),
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster("Pôle", kind: .pole), year: 2016,
+                    resources: [.line(.state, 60_000), .line(.membershipFees, 40_000)]),
+                parameters: ["errorFromTargetYear": .boolean(true)],
+                note: "A pôle at 40% in 2016, the target year: an error."),
+            RuleExample(
+                Budget.balanced(
+                    ClusterProfile(name: "Soliage", kind: .grappe, founded: 2011, targets: FundingTargets(privateShare: Share(percent: 50), year: 2014)),
+                    resources: [.line(.otherPublic, 290_000), .line(.membershipFees, 210_000)]),
+                note: "Soliage 2013 against its own target, 50% by 2014: 42%."),
         ],
         nonTriggeringExamples: [
             RuleExample(
@@ -75,31 +87,34 @@ public struct PublicPrivateBalanceRule: Rule {
                     exampleCluster("Neopolia"),
                     resources: [.line(.membershipFees, 380_000), .line(.memberTime, 250_000), .line(.region, 597_000)]),
                 note: "Neopolia 2013 on a gross basis: 51.3%, the memento's « 50 % brut »."),
+            RuleExample(
+                Budget.balanced(
+                    ClusterProfile(name: "Example", kind: .grappe, targets: FundingTargets(privateShare: Share(percent: 40))),
+                    resources: [.line(.region, 60_000), .line(.membershipFees, 40_000)]),
+                note: "40% private against the cluster's own 40% target."),
         ])
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-        let metrics = context.metrics
-        let net = try context.text("basis") == "net" || !context.budget.cluster.valuedTimeAllowed
-        let part = net ? metrics.privateCash : metrics.privateResources
-        let whole = net ? metrics.cashResources : metrics.totalResources
-        let target = try context.share("target")
-        let basis = net
-            ? LocalizedText(english: "net, cash only", french: "net, hors valorisation")
-            : LocalizedText(english: "gross, valued time included", french: "brut, valorisation comprise")
+        let budget = context.budget
+        let target = try FundingTarget(context, cluster: budget.cluster)
+        let basis = try FundingTarget.basis(context).applying(to: budget.cluster)
+        let (part, whole) = context.metrics.privateShareParts(basis)
         let check = ShareThreshold(
-            direction: .floor, part: part, whole: whole, threshold: target,
-            partLabel: net
+            direction: .floor, part: part, whole: whole, threshold: target.share,
+            partLabel: basis == .net
                 ? LocalizedText(english: "Private cash resources, Priv(cash)", french: "Ressources privées en numéraire, Priv(num.)")
                 : LocalizedText(english: "Private resources (Priv)", french: "Ressources privées (Priv)"),
-            wholeLabel: net
+            wholeLabel: basis == .net
                 ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)")
                 : LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"))
-        let replace = try Share.transferToReach(target, part: part.amount, of: whole).map {
+        let replace = try Share.transferToReach(target.share, part: part.amount, of: whole).map {
             [try context.option($0, "public-private-balance.replace")]
         } ?? []
+        let due = try context.boolean("errorFromTargetYear") && budget.year >= target.year
         return try check.diagnostic(
             context, message: "public-private-balance.under", fix: "public-private-balance.add", alternatives: replace,
-            extraArguments: ["basis": .localized(basis)]
+            severity: due ? .error : nil,
+            extraArguments: ["basis": .localized(basis.label), "targetYear": .integer(target.year)]
         ).map { [$0] } ?? []
     }
 }

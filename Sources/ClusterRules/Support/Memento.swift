@@ -17,6 +17,23 @@ public enum Memento {
     public static let context = cite("« Mise en contexte »")
     /// The recommendations: the 50/50 rule on the global budget, a transition period.
     public static let recommendations = cite("« Intervention générale des pouvoirs publics », recommandations")
+    /// The working group's caution on success fees: requalification, reliance, a marginal variable part, the DGCIS
+    /// note of 15/02/2012.
+    public static let successFees = cite("« Développement des recettes (privées) : le recours aux success fees »")
+    /// Organising events: a potential windfall with real financial and legal risks.
+    public static let events = cite("« Développement des recettes (privées) : organisation d'événementiels »")
+    /// Brand management and sponsoring: beware of conflicts of interest.
+    public static let sponsorship = cite("« Développement des recettes (privées) : gestion de la marque, sponsoring »")
+    /// Clusters that created for-profit satellites (SAS, SEM), p. 12.
+    public static let satellites = cite("p. 12, « Le cas particulier des clusters ayant créé des entités périphériques »")
+    /// Widening the client base: "il faut 100 membres pour obtenir 10 clients".
+    public static let clientBase = cite("« Développement des recettes (privées) : élargissement de la base de clientèle »")
+    /// PLAB's collective actions: each seeks its own financial balance.
+    public static let collectiveActions = cite("PLAB, « Zoom sur actions collectives »")
+    /// The map of cluster profiles by size and self-financing, p. 16–19.
+    public static let profiles = cite("p. 16–19, « Profils de clusters et autofinancement »")
+    /// The variables that favour the consolidation of a cluster's economic model.
+    public static let consolidation = cite("« Variables favorables à la consolidation du modèle économique d'un cluster »")
 }
 
 /// A cluster profile for rule examples.

@@ -51,6 +51,14 @@ struct ShareThreshold {
         }
     }
 
+    /// The other fix of a ceiling, as a list of zero or one alternative: add resources of other kinds, the part
+    /// unchanged — `(C − t·R) / t`. Empty when the threshold is zero.
+    func dilution(
+        _ context: RuleContext, _ message: MessageID, _ arguments: [String: MessageArgument] = [:]
+    ) throws -> [RemediationOption] {
+        try Share.dilutionToReach(threshold, part: part.amount, of: whole).map { [try context.option($0, message, arguments)] } ?? []
+    }
+
     /// The arguments every message of the check can use.
     var arguments: [String: MessageArgument] {
         [

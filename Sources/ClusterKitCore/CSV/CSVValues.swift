@@ -1,0 +1,135 @@
+import Foundation
+
+/// Why a cell's value cannot be read; the reader adds the file, line and column.
+struct CSVValueError: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+/// Reads the values of cells as a spreadsheet exports them: amounts with thousands separators, a decimal mark and a
+/// currency sign; percentages; whole numbers; yes/no. Exact: digits become integers and decimals, never floating
+/// point.
+struct CSVValues {
+    let dialect: CSVDialect
+    let currency: CurrencyCode
+
+    /// The thousands separators a number may hold: spaces of every width, and `.` after a decimal comma or `,` after a
+    /// decimal point.
+    private var groupSeparators: Set<Character> {
+        [" ", "\u{00A0}", "\u{202F}", "\u{2007}", dialect.decimalMark == "," ? "." : ","]
+    }
+
+    private var example: String { dialect.decimalMark == "," ? "1 227 000,50" : "1,227,000.50" }
+
+    /// An amount: `1 227 000,50 €`, `135 000`, `€1,227,000.50`, `290000 EUR`; positive, at most two decimals.
+    func amount(_ raw: String) throws(CSVValueError) -> Money {
+        var text = raw.trimmingCharacters(in: CSVText.blanks)
+        if text.hasPrefix("-") || text.hasPrefix("\u{2212}") || text.hasPrefix("(") || text.hasSuffix("-") {
+            throw CSVValueError("negative amount '\(raw)': amounts are written positive")
+        }
+        let symbol = currency == .euro ? "€" : nil
+        for mark in [symbol, currency.rawValue, currency.rawValue.lowercased()].compactMap({ $0 }) {
+            if text.hasSuffix(mark) { text = String(text.dropLast(mark.count)) } else if text.hasPrefix(mark) {
+                text = String(text.dropFirst(mark.count))
+            }
+            text = text.trimmingCharacters(in: CSVText.blanks)
+        }
+        if text.contains("€") { throw CSVValueError("'\(raw)' is in euros, but the budget's currency is \(currency)") }
+        if text.lowercased().hasSuffix("k") || text.lowercased().hasSuffix("k€") {
+            throw CSVValueError("'\(raw)' is in thousands: write the amount in full, such as \(example)")
+        }
+        let (whole, fraction) = try number(text, raw: raw)
+        guard fraction.count <= 2 else {
+            throw CSVValueError("'\(raw)' has more than two decimals: amounts are exact to the cent")
+        }
+        let cents = fraction.padding(toLength: 2, withPad: "0", startingAt: 0)
+        guard let units = Int64(whole + cents) else {
+            throw CSVValueError("'\(raw)' is too large to hold exactly")
+        }
+        return Money(minorUnits: units, currency: currency)
+    }
+
+    /// A share: `45 %`, `44,83%`, or a fraction from 0 to 1 (`0,45`).
+    func share(_ raw: String) throws(CSVValueError) -> Share {
+        var text = raw.trimmingCharacters(in: CSVText.blanks)
+        let isPercent = text.hasSuffix("%")
+        if isPercent { text = String(text.dropLast()).trimmingCharacters(in: CSVText.blanks) }
+        let (whole, fraction) = try number(text, raw: raw)
+        guard var value = Decimal(string: whole + (fraction.isEmpty ? "" : "." + fraction), locale: Locale(identifier: "en_US_POSIX"))
+        else { throw CSVValueError("'\(raw)' is not a share") }
+        if isPercent { value /= 100 }
+        guard value <= 1, let share = Share(exactly: value) else {
+            let sample = dialect.decimalMark == "," ? "45 % or 0,45" : "45% or 0.45"
+            throw CSVValueError("'\(raw)' is not a share: write a percentage or a fraction from 0 to 1, such as \(sample)")
+        }
+        return share
+    }
+
+    /// A whole number, such as a count of members or a year (`1 200` is read as 1200).
+    func integer(_ raw: String) throws(CSVValueError) -> Int {
+        let (whole, fraction) = try number(raw.trimmingCharacters(in: CSVText.blanks), raw: raw)
+        guard fraction.isEmpty, let value = Int(whole) else { throw CSVValueError("'\(raw)' is not a whole number") }
+        return value
+    }
+
+    /// A decimal number, such as staff in full-time equivalents (`2,5`).
+    func decimal(_ raw: String) throws(CSVValueError) -> Decimal {
+        let (whole, fraction) = try number(raw.trimmingCharacters(in: CSVText.blanks), raw: raw)
+        guard let value = Decimal(string: whole + (fraction.isEmpty ? "" : "." + fraction), locale: Locale(identifier: "en_US_POSIX"))
+        else { throw CSVValueError("'\(raw)' is not a number") }
+        return value
+    }
+
+    /// Yes or no: `oui`, `yes`, `x`, `vrai`, `true`, `1` / `non`, `no`, `faux`, `false`, `0`.
+    func boolean(_ raw: String) throws(CSVValueError) -> Bool {
+        switch CSVVocabulary.normalized(raw) {
+        case "oui", "yes", "y", "o", "x", "vrai", "true", "1": return true
+        case "non", "no", "n", "faux", "false", "0": return false
+        default: throw CSVValueError("'\(raw)' is not yes or no: write oui/non or yes/no")
+        }
+    }
+
+    /// The digits of a number before and after its decimal mark, thousands separators checked and removed.
+    private func number(_ text: String, raw: String) throws(CSVValueError) -> (whole: String, fraction: String) {
+        if text.hasPrefix("-") || text.hasPrefix("\u{2212}") || (text.hasPrefix("(") && text.hasSuffix(")")) {
+            throw CSVValueError("negative amount '\(raw)': amounts are written positive")
+        }
+        let wrong = CSVValueError("'\(raw)' is not a number in this file's format: write it such as \(example)")
+        guard !text.isEmpty else { throw wrong }
+        let parts = text.split(separator: dialect.decimalMark, omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { throw wrong }
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard parts.count == 1 || (!fraction.isEmpty && fraction.allSatisfy(\.isASCIIDigit)) else { throw wrong }
+        // Runs of spaces count as one separator; a group after the first has exactly three digits.
+        var groups: [Substring] = []
+        var current = Substring()
+        var lastWasSeparator = false
+        for character in parts[0] {
+            if character.isASCIIDigit {
+                current.append(character)
+                lastWasSeparator = false
+            } else if groupSeparators.contains(character) {
+                let isSpace = character != "." && character != ","
+                if current.isEmpty && !(isSpace && lastWasSeparator && !groups.isEmpty) { throw wrong }
+                if !current.isEmpty { groups.append(current) }
+                current = Substring()
+                lastWasSeparator = true
+            } else {
+                throw wrong
+            }
+        }
+        guard !current.isEmpty else { throw wrong }
+        groups.append(current)
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                throw CSVValueError("'\(raw)' has misplaced thousands separators: write it such as \(example)")
+            }
+        }
+        return (groups.joined(), fraction)
+    }
+}
+
+extension Character {
+    /// Whether the character is one of the ASCII digits 0–9.
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) && isASCII }
+}

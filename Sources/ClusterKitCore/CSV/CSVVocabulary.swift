@@ -1,0 +1,223 @@
+import Foundation
+
+/// The words a budget spreadsheet uses, in French and English: column headings, the keys of the cluster's
+/// description, and the values of its cells. Matching ignores case, accents, punctuation and a currency sign, so
+/// `Montant (€)`, `montant` and `MONTANT €` are one heading. `Documentation/CSVFormat.md` lists them.
+enum CSVVocabulary {
+    /// Text folded for matching: lower case, no accents, `€` and `(eur)` dropped, punctuation as spaces, one space
+    /// between words.
+    static func normalized(_ text: String) -> String {
+        var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        folded = folded.replacingOccurrences(of: "(eur)", with: " ").replacingOccurrences(of: "€", with: " ")
+        var out = ""
+        var space = false
+        for scalar in folded.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) || scalar == "%" {
+                if space && !out.isEmpty { out += " " }
+                out.unicodeScalars.append(scalar)
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return out
+    }
+
+    /// The side of the plan of financing a heading opens.
+    enum Side: String {
+        case expenses, resources
+    }
+
+    /// The side whose title this heading is (`Dépenses`, `Expenses`, `Ressources`, `Resources`).
+    static func side(_ heading: String) -> Side? {
+        switch normalized(heading) {
+        case "depenses", "depense", "expenses", "expense", "charges", "emplois": .expenses
+        case "ressources", "ressource", "resources", "resource", "recettes", "produits", "financements": .resources
+        default: nil
+        }
+    }
+
+    /// What a column of one side holds.
+    enum Column: String, CaseIterable {
+        case label, amount, share, id, comment
+        case source, funder, sector, inKind, action, successFeeBasis, fixedFee, sponsorIsMember, sponsorInterest
+        case nature, category, regime, collective
+
+        /// The headings that name the column, normalised.
+        var headings: [String] {
+            switch self {
+            case .label: ["nature", "libelle", "label", "description", "poste", "intitule", "designation"]
+            case .amount: ["montant", "amount", "montant ht", "montant ttc", "budget", "somme"]
+            case .share: ["%", "part", "share", "pourcentage", "percentage", "percent", "part %"]
+            case .id: ["id", "identifiant", "identifier", "code", "ref", "reference"]
+            case .comment: ["commentaire", "commentaires", "comment", "comments", "note", "notes", "remarque", "remarques"]
+            case .source: ["source", "type de ressource", "resource type", "source id"]
+            case .funder: ["financeur", "funder", "payeur", "organisme"]
+            case .sector: ["secteur", "sector", "public prive", "public private"]
+            case .inKind: ["en nature", "in kind", "inkind", "valorisation"]
+            case .action: ["action", "affectation", "earmark", "action financee", "earmarked for"]
+            case .successFeeBasis: ["success fee", "prime de succes", "base success fee", "success fee basis", "fee basis"]
+            case .fixedFee: ["forfait", "fixed fee", "honoraires fixes", "forfait fixe"]
+            case .sponsorIsMember: ["sponsor membre", "sponsor is member", "sponsor member"]
+            case .sponsorInterest: ["interet direct", "direct interest", "sponsor interet direct", "sponsor direct interest"]
+            case .nature: ["type", "type de depense", "expense type", "fonctionnement ou action", "kind"]
+            case .category: ["categorie", "category", "categorie de mission", "mission category"]
+            case .regime: ["regime", "regime d aide", "aid regime", "funding regime"]
+            case .collective: ["collective", "action collective", "collective action"]
+            }
+        }
+
+        /// The columns each side may have.
+        static func allowed(on side: Side) -> [Column] {
+            let common: [Column] = [.label, .amount, .share, .id, .comment]
+            switch side {
+            case .resources:
+                return common + [.source, .funder, .sector, .inKind, .action, .successFeeBasis, .fixedFee, .sponsorIsMember, .sponsorInterest]
+            case .expenses: return common + [.nature, .category, .regime, .collective]
+            }
+        }
+
+        /// The column a heading names on a side.
+        static func named(_ heading: String, on side: Side) -> Column? {
+            let key = normalized(heading)
+            return allowed(on: side).first { $0.headings.contains(key) }
+        }
+    }
+
+    /// A field of the cluster's description, written as a row `key;value` above the table.
+    enum Key: String, CaseIterable {
+        case name, kind, year, currency, founded, members, enterprises, staff, impactReporting, valuedTimeAllowed
+        case analyticAccounting, declaredSelfFinancing, targetPrivateShare, targetYear, baselineYear, satellite, service
+
+        /// The keys that name the field, normalised.
+        var keys: [String] {
+            switch self {
+            case .name: ["cluster", "nom", "nom du cluster", "name", "cluster name", "pole", "grappe"]
+            case .kind: ["type", "kind", "type de cluster", "cluster kind", "forme"]
+            case .year: ["annee", "year", "exercice", "fiscal year", "annee budgetaire", "budget year"]
+            case .currency: ["devise", "currency", "monnaie"]
+            case .founded: ["creation", "cree en", "founded", "annee de creation", "date de creation", "year founded"]
+            case .members: ["adherents", "membres", "members", "nombre d adherents", "nombre de membres"]
+            case .enterprises: ["entreprises", "dont entreprises", "enterprises", "companies"]
+            case .staff: ["etp", "effectif", "staff", "equipe", "salaries etp", "staff fte", "fte"]
+            case .impactReporting: ["suivi d impact", "outil de suivi d impact", "impact reporting"]
+            case .valuedTimeAllowed:
+                ["valorisation autorisee", "valorisation du temps autorisee", "valued time allowed"]
+            case .analyticAccounting: ["comptabilite analytique", "analytic accounting", "tableau de bord"]
+            case .declaredSelfFinancing:
+                ["autofinancement declare", "declared self financing", "autofinancement affiche"]
+            case .targetPrivateShare: ["objectif part privee", "target private share", "objectif d autofinancement"]
+            case .targetYear: ["annee objectif", "annee de l objectif", "target year"]
+            case .baselineYear: ["annee de reference", "baseline year", "annee de depart"]
+            case .satellite: ["satellite", "structure satellite", "filiale"]
+            case .service: ["service", "offre de service", "prestation"]
+            }
+        }
+
+        /// The field a key names.
+        static func named(_ key: String) -> Key? {
+            let normalized = CSVVocabulary.normalized(key)
+            return allCases.first { $0.keys.contains(normalized) }
+        }
+
+        /// Every key, for suggestions.
+        static var allKeys: [String] { allCases.flatMap(\.keys) }
+    }
+
+    /// A kind of cluster from its French or English name.
+    static func kind(_ text: String) -> ClusterKind? {
+        switch normalized(text) {
+        case "pole", "pole de competitivite", "competitiveness cluster": .pole
+        case "grappe", "grappe d entreprises", "business cluster": .grappe
+        case "regional", "cluster regional", "regional cluster": .regional
+        case "other", "autre", "autres": .other
+        default: nil
+        }
+    }
+
+    /// An expense's nature from its French or English name.
+    static func expenseNature(_ text: String) -> ExpenseNature? {
+        switch normalized(text) {
+        case "operating", "fonctionnement", "fonctionnement animation", "animation", "structure", "frais de structure":
+            .operating
+        case "programme", "program", "action", "actions", "programme d actions", "projet": .programme
+        default: nil
+        }
+    }
+
+    /// A sector from its French or English name.
+    static func sector(_ text: String) -> Sector? {
+        switch normalized(text) {
+        case "public", "publique": .public
+        case "private", "prive", "privee": .private
+        default: nil
+        }
+    }
+
+    /// What a success fee rewards, from its French or English name.
+    static func successFeeBasis(_ text: String) -> SuccessFeeBasis? {
+        switch normalized(text) {
+        case "market", "marche", "conquete de marche", "conquete de marches": .market
+        case "publiccall", "public call", "appel a projets", "appel a projet", "aap": .publicCall
+        default: nil
+        }
+    }
+
+    /// Everyday names of the built-in sources, as cluster managers label their lines.
+    static let sourceAliases: [String: RevenueSourceID] = [
+        "feder": .erdf, "fonds europeens": .erdf, "europe": .erdf, "erdf": .erdf, "european funds": .erdf,
+        "etat": .state, "state": .state, "direccte": .state, "sgar": .state, "datar": .state,
+        "region": .region, "regions": .region, "conseil regional": .region,
+        "departement": .department, "departements": .department, "conseil general": .department,
+        "conseil departemental": .department, "department": .department,
+        "agglomerations": .intercommunality, "agglomeration": .intercommunality,
+        "intercommunalites": .intercommunality, "intercommunalite": .intercommunality,
+        "intercommunalities": .intercommunality,
+        "chambres consulaires": .consularChambers, "cci": .consularChambers, "chambers of commerce": .consularChambers,
+        "autres recettes publiques": .otherPublic, "other public revenue": .otherPublic,
+        "cotisations": .membershipFees, "entreprises cotisations": .membershipFees, "membership fees": .membershipFees,
+        "participations": .actionParticipation, "participations entreprises": .actionParticipation,
+        "participation des entreprises": .actionParticipation,
+        "prestations": .services, "prestations de services": .services, "services": .services,
+        "billed services": .services,
+        "evenements": .events, "organisation d evenements": .events, "evenementiel": .events, "events": .events,
+        "success fees": .successFees, "primes de succes": .successFees,
+        "sponsoring": .sponsorship, "gestion de la marque": .sponsorship, "sponsorship": .sponsorship,
+        "autres recettes privees": .otherPrivate, "other private revenue": .otherPrivate,
+        "temps passe": .memberTime, "temps passe par les entreprises": .memberTime, "valorisation": .memberTime,
+        "member time": .memberTime,
+        "mise a disposition": .secondment, "secondment": .secondment,
+    ]
+
+    /// The source a cell names: a catalogue id (`membershipFees`), a source's English or French name
+    /// (`Cotisations`), or an everyday alias (`FEDER`, `Conseil général`).
+    static func source(_ text: String, catalog: Catalog) -> RevenueSourceID? {
+        let trimmed = text.trimmingCharacters(in: CSVText.blanks)
+        let id = RevenueSourceID(rawValue: trimmed)
+        if catalog.source(id) != nil { return id }
+        let key = normalized(trimmed)
+        for source in catalog.sources {
+            let names = [source.id.rawValue, source.name(in: .english), source.name(in: .french)]
+            if names.contains(where: { normalized($0) == key || normalized(Self.beforeParenthesis($0)) == key }) {
+                return source.id
+            }
+        }
+        if let alias = sourceAliases[key], catalog.source(alias) != nil { return alias }
+        return nil
+    }
+
+    private static func beforeParenthesis(_ text: String) -> String {
+        text.split(separator: "(", maxSplits: 1).first.map(String.init) ?? text
+    }
+
+    /// A line id made from a label: `Région Rhône Alpes` → `region-rhone-alpes`.
+    static func slug(_ label: String) -> String {
+        let words = normalized(label).replacingOccurrences(of: "%", with: " ").split(separator: " ")
+        var slug = ""
+        for word in words {
+            guard slug.count + word.count < 40 else { break }
+            slug += (slug.isEmpty ? "" : "-") + word
+        }
+        return slug
+    }
+}

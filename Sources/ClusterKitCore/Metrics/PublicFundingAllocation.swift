@@ -1,0 +1,168 @@
+import Foundation
+
+/// The public funding one expense line (an action, or the running costs) receives in the analytic allocation.
+///
+/// `publicFunding = earmarkedPublic + sharedPublic`: the public resources earmarked to the line, and its part of the
+/// public resources earmarked to nothing, shared in proportion to the cost the earmarked resources leave uncovered.
+public struct ActionFunding: Hashable, Sendable {
+    /// The line's position in `Budget.expenses`.
+    public let index: Int
+    /// The line's id.
+    public let id: String
+    /// The line's cost (its amount).
+    public let cost: Money
+    /// Its mission category, if it has one.
+    public let category: MissionCategory?
+    /// The funding regime it names, if any.
+    public let regime: FundingRegimeID?
+    /// The public resources earmarked to it (`resources[].action`).
+    public let earmarkedPublic: LineTotal
+    /// The resources of any sector earmarked to it.
+    public let earmarked: Money
+    /// The part of its cost that earmarked resources leave uncovered: `max(0, cost − earmarked)`.
+    public let uncovered: Money
+    /// Its part of the unearmarked public resources, in proportion to its uncovered cost.
+    public let sharedPublic: Money
+
+    /// All the public funding it receives: earmarked plus shared.
+    public var publicFunding: Money {
+        Money(minorUnits: earmarkedPublic.amount.minorUnits + sharedPublic.minorUnits, currency: cost.currency)
+    }
+
+    /// Its public funding as a share of its cost; `nil` for a line that costs nothing.
+    public var publicShare: Share? { Share(publicFunding, of: cost) }
+}
+
+/// Which public money goes to which action: the analytic allocation of `RULES.md`, computed once with the metrics.
+///
+/// The public resources earmarked to an expense (`resources[].action`) go to it. The public resources earmarked to
+/// nothing are shared among all expense lines in proportion to the part of each line's cost that the resources
+/// earmarked to it (of any sector) leave uncovered. Amounts are exact: the shares are rounded down to the cent and
+/// the cents left over go, one each, to the lines with the largest remainders (the earlier line on a tie), so the
+/// parts add up to the shared amount exactly and the same budget always gives the same allocation.
+///
+/// When no cost is left uncovered, the unearmarked public money has nowhere to go: it stays ``unallocated``.
+///
+/// ```swift
+/// let metrics = try BudgetMetrics(budget)
+/// for action in metrics.allocation.actions {
+///     print(action.id, action.publicFunding, action.publicShare?.doubleValue ?? 0)
+/// }
+/// ```
+public struct PublicFundingAllocation: Hashable, Sendable {
+    /// One entry per expense line, in budget order.
+    public let actions: [ActionFunding]
+    /// The public resources earmarked to no expense: the money shared pro rata of uncovered cost.
+    public let unearmarkedPublic: LineTotal
+    /// Unearmarked public money that no uncovered cost could take (zero unless every cost is covered already).
+    public let unallocated: Money
+    private let byCategory: [MissionCategory: LineTotal]
+
+    /// The entry of the expense line with this id.
+    public func action(_ id: String) -> ActionFunding? { actions.first { $0.id == id } }
+
+    /// The public funding of the actions of a mission category, and their ids (zero and none when no action has
+    /// it).
+    public func publicFunding(of category: MissionCategory) -> LineTotal {
+        byCategory[category] ?? LineTotal(amount: .zero(unearmarkedPublic.amount.currency), lines: [])
+    }
+
+    /// Allocates a budget's public resources, already resolved and validated by ``BudgetMetrics``.
+    ///
+    /// - Parameter earmarked: the resources of any sector earmarked to each expense, by expense id.
+    init(
+        _ budget: Budget, resources: [ResolvedResource], earmarked: [String: LineTotal]
+    ) throws(MoneyError) {
+        let currency = budget.currency
+        var earmarkedPublic: [String: LineTotal] = [:]
+        var unearmarked = LineTotal(currency)
+        for resource in resources where resource.sector == .public {
+            if let action = budget.resources[resource.index].action {
+                try earmarkedPublic[action, default: LineTotal(currency)].add(resource.amount, line: resource.id)
+            } else {
+                try unearmarked.add(resource.amount, line: resource.id)
+            }
+        }
+
+        let uncovered = budget.expenses.map { line in
+            max(0, line.amount.minorUnits - (earmarked[line.id]?.amount.minorUnits ?? 0))
+        }
+        let shared = Self.distribute(unearmarked.amount.minorUnits, proRata: uncovered)
+
+        var actions: [ActionFunding] = []
+        var byCategory: [MissionCategory: LineTotal] = [:]
+        actions.reserveCapacity(budget.expenses.count)
+        for (index, line) in budget.expenses.enumerated() {
+            let funding = ActionFunding(
+                index: index, id: line.id, cost: line.amount, category: line.category, regime: line.regime,
+                earmarkedPublic: earmarkedPublic[line.id] ?? LineTotal(currency),
+                earmarked: earmarked[line.id]?.amount ?? .zero(currency),
+                uncovered: Money(minorUnits: uncovered[index], currency: currency),
+                sharedPublic: Money(minorUnits: shared?[index] ?? 0, currency: currency))
+            if let category = line.category {
+                try byCategory[category, default: LineTotal(currency)].add(funding.publicFunding, line: line.id)
+            }
+            actions.append(funding)
+        }
+        self.actions = actions
+        self.byCategory = byCategory
+        unearmarkedPublic = unearmarked
+        unallocated = shared == nil ? unearmarked.amount : .zero(currency)
+    }
+
+    /// Splits `amount` minor units in proportion to `weights` (non-negative), exactly: each part rounded down, the
+    /// units left over given one each to the largest remainders, the earlier index first on a tie. `nil` when the
+    /// weights add up to zero.
+    static func distribute(_ amount: Int64, proRata weights: [Int64]) -> [Int64]? {
+        let total = weights.reduce(Int128(0)) { $0 + Int128($1) }
+        guard total > 0 else { return nil }
+        var parts: [Int64] = []
+        var remainders: [(remainder: Int128, index: Int)] = []
+        parts.reserveCapacity(weights.count)
+        var given: Int128 = 0
+        for (index, weight) in weights.enumerated() {
+            let (quotient, remainder) = (Int128(amount) * Int128(weight)).quotientAndRemainder(dividingBy: total)
+            // quotient ≤ amount, which is an Int64.
+            parts.append(Int64(quotient))
+            given += quotient
+            remainders.append((remainder, index))
+        }
+        remainders.sort { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }
+        for entry in remainders.prefix(Int(Int128(amount) - given)) { parts[entry.index] += 1 }
+        return parts
+    }
+}
+
+extension JSONReportRenderer {
+    /// The `allocation` of a budget in `clusterkit.report/1`: which public money went to which action.
+    struct AllocationDocument: Encodable {
+        struct Action: Encodable {
+            let action: String
+            let category: MissionCategory?
+            let regime: FundingRegimeID?
+            let cost: Decimal
+            let earmarkedPublic: Decimal
+            let uncovered: Decimal
+            let sharedPublic: Decimal
+            let `public`: Decimal
+            let publicShare: Decimal?
+        }
+
+        let method = "earmarked public resources first; unearmarked public resources pro rata of uncovered cost"
+        let unearmarkedPublic: Decimal
+        let unallocated: Decimal
+        let actions: [Action]
+
+        init(_ allocation: PublicFundingAllocation) {
+            unearmarkedPublic = allocation.unearmarkedPublic.amount.decimalValue
+            unallocated = allocation.unallocated.decimalValue
+            actions = allocation.actions.map {
+                Action(
+                    action: $0.id, category: $0.category, regime: $0.regime, cost: $0.cost.decimalValue,
+                    earmarkedPublic: $0.earmarkedPublic.amount.decimalValue, uncovered: $0.uncovered.decimalValue,
+                    sharedPublic: $0.sharedPublic.decimalValue, public: $0.publicFunding.decimalValue,
+                    publicShare: $0.publicShare.map(JSONReportRenderer.share))
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+// The `Locale`-aware entry points: a host passes its user's locale, ClusterKit picks the language (French for any
+// French locale, English otherwise) and formats amounts and percentages for it.
+
+extension Language {
+    /// The language of the current user's locale.
+    public static var current: Language { Language(Locale.current) }
+}
+
+extension LocalizedText {
+    /// The text in the language of `locale`.
+    public func callAsFunction(_ locale: Locale) -> String { self(Language(locale)) }
+}
+
+extension Message {
+    /// The message in the language of `locale`, its arguments formatted for it.
+    public func rendered(in locale: Locale) -> String { rendered(in: Language(locale)) }
+}
+
+extension ValueFormatter {
+    /// A formatter for the language of `locale`: `1 227 000,00 €` and `44,8 %` for a French locale.
+    public init(locale: Locale) { self.init(language: Language(locale)) }
+
+    /// A rule parameter's value as text: a share as a percentage, an amount in `currency`, a flag as yes or no.
+    public func string(_ value: ParameterValue, currency: CurrencyCode = .euro) -> String {
+        switch value {
+        case .share(let share): return string(share)
+        case .amount(let amount):
+            return Money(exactly: amount, currency: currency).map { string($0) } ?? "\(amount) \(currency)"
+        case .integer(let integer): return String(integer)
+        case .boolean(let flag): return flag ? Self.yes(language) : Self.no(language)
+        case .text(let text): return text
+        }
+    }
+
+    /// A measured figure or threshold: a share, an amount or a count.
+    public func string(_ measure: Measure) -> String {
+        switch measure {
+        case .share(let share): string(share)
+        case .money(let money): string(money)
+        case .count(let count): String(count)
+        }
+    }
+
+    static let yes = LocalizedText(english: "yes", french: "oui")
+    static let no = LocalizedText(english: "no", french: "non")
+}
+
+extension TextReportRenderer {
+    /// A renderer in the language of `locale`.
+    public init(locale: Locale, useColor: Bool = false, showExplanations: Bool = false) {
+        self.init(language: Language(locale), useColor: useColor, showExplanations: showExplanations)
+    }
+}
+
+extension JSONReportRenderer {
+    /// A renderer whose messages are in the language of `locale`.
+    public init(locale: Locale) { self.init(language: Language(locale)) }
+}

@@ -1,0 +1,101 @@
+/// A budget's figures as rows of a table — what `clusterkit metrics` prints and what a Markdown report shows.
+///
+/// Resource rows give their share of total resources (R), expense rows their share of total expenses (E), as the
+/// memento's plans of financing print a "%" column on each side (p. 13). The self-financing rows are shares only:
+/// gross (Priv / R) and net (Priv(cash) / R(cash)). Then one row per revenue source of the budget, in catalogue
+/// order.
+///
+/// ```swift
+/// let table = MetricsTable(report.metrics)
+/// for row in table.cells(in: .french) { print(row.joined(separator: " | ")) }
+/// // Total des ressources (R) | 290 000,00 € | 100 %
+/// ```
+public struct MetricsTable: Sendable {
+    /// One row: what the figure is, and its amount and share where it has them.
+    public struct Row: Hashable, Sendable {
+        /// What the figure is.
+        public var label: LocalizedText
+        /// The amount, if the figure is one.
+        public var amount: Money?
+        /// The share: of R for resources, of E for expenses, or the self-financing ratio.
+        public var share: Share?
+        /// Whether the row details a total above it (a revenue source).
+        public var isDetail: Bool
+    }
+
+    /// The rows, in order.
+    public var rows: [Row]
+
+    /// The table of a budget's metrics; `catalog` names the revenue sources.
+    public init(_ metrics: BudgetMetrics, catalog: Catalog = .builtIn) {
+        let resources = metrics.totalResources, expenses = metrics.totalExpenses
+        func row(_ label: LocalizedText, _ amount: Money?, of whole: Money?, detail: Bool = false) -> Row {
+            Row(label: label, amount: amount, share: amount.flatMap { part in whole.flatMap { Share(part, of: $0) } },
+                isDetail: detail)
+        }
+        rows = [
+            row(Self.totalResources, resources, of: resources),
+            row(Self.publicResources, metrics.publicResources.amount, of: resources),
+            row(Self.privateResources, metrics.privateResources.amount, of: resources),
+            row(Self.inKindResources, metrics.inKindResources.amount, of: resources),
+            row(Self.cashResources, metrics.cashResources, of: resources),
+            Row(label: Self.selfFinancingGross, amount: nil, share: metrics.selfFinancingGross, isDetail: false),
+            Row(label: Self.selfFinancingNet, amount: nil, share: metrics.selfFinancingNet, isDetail: false),
+            row(Self.totalExpenses, expenses, of: expenses),
+            row(Self.operatingExpenses, metrics.operatingExpenses.amount, of: expenses),
+            row(Self.programmeExpenses, metrics.programmeExpenses.amount, of: expenses),
+        ]
+        let known = catalog.sourceIDs.filter { metrics.bySource[$0] != nil }
+        let unknown = metrics.bySource.keys.filter { catalog.source($0) == nil }.sorted()
+        for id in known + unknown {
+            guard let total = metrics.bySource[id] else { continue }
+            let label = catalog.source(id).map {
+                LocalizedText(english: $0.name(in: .english), french: $0.name(in: .french))
+            } ?? LocalizedText(english: id.rawValue, french: id.rawValue)
+            rows.append(row(label, total.amount, of: resources, detail: true))
+        }
+    }
+
+    /// The rows as text cells — label, amount, share — formatted for a language; a missing figure is empty, a share
+    /// of a zero total is "n/a".
+    public func cells(in language: Language) -> [[String]] {
+        let format = ValueFormatter(language: language)
+        return rows.map { row in
+            let share: String
+            if let value = row.share {
+                share = format.string(value)
+            } else {
+                share = row.amount == nil ? ReportWords.notAvailable(language) : ""
+            }
+            return [row.label(language), row.amount.map { format.string($0) } ?? "", share]
+        }
+    }
+
+    /// The table's headings — figure, amount, share — in a language.
+    public static func headings(in language: Language) -> [String] {
+        [ReportWords.figureColumn(language), ReportWords.amountColumn(language), ReportWords.shareColumn(language)]
+    }
+
+    static let totalResources = LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)")
+    static let publicResources = LocalizedText(english: "Public resources", french: "Ressources publiques")
+    static let privateResources = LocalizedText(english: "Private resources", french: "Ressources privées")
+    static let inKindResources = LocalizedText(
+        english: "In kind (valued time, secondment)", french: "En nature (valorisation, mise à disposition)")
+    static let cashResources = LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)")
+    static let selfFinancingGross = LocalizedText(
+        english: "Self-financing, gross (Priv / R)", french: "Autofinancement brut (Priv / R)")
+    static let selfFinancingNet = LocalizedText(
+        english: "Self-financing, net (Priv(cash) / R(cash))", french: "Autofinancement net (Priv(num.) / R(num.))")
+    static let totalExpenses = LocalizedText(english: "Total expenses (E)", french: "Total des dépenses (E)")
+    static let operatingExpenses = LocalizedText(
+        english: "Operating & animation expenses", french: "Dépenses de fonctionnement & animation")
+    static let programmeExpenses = LocalizedText(english: "Programme (actions)", french: "Programme (actions)")
+
+    /// The labels of the fixed rows, for the test that checks translations.
+    static var labels: [LocalizedText] {
+        [
+            totalResources, publicResources, privateResources, inKindResources, cashResources, selfFinancingGross,
+            selfFinancingNet, totalExpenses, operatingExpenses, programmeExpenses,
+        ]
+    }
+}

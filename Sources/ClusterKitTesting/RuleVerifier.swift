@@ -1,0 +1,208 @@
+import ClusterKitCore
+import Testing
+
+/// Checks a rule against its own description — its triggering and non-triggering examples, its messages, its
+/// parameters — the way ClusterKit checks every built-in rule. Import it in your test target:
+///
+/// ```swift
+/// import ClusterKitTesting
+/// import Testing
+///
+/// @Test func minimumMembers() {
+///     RuleVerifier.verify(MinimumMembers(), catalog: .acme)
+/// }
+/// ```
+///
+/// ``verify(_:catalog:sourceLocation:)`` records one Swift Testing issue per ``Failure``, at the source line of the
+/// example that failed (``RuleExample/file`` and ``RuleExample/line``), or at the call for a failure of the
+/// description as a whole. ``failures(of:catalog:)`` returns the same failures as values, for XCTest or your own
+/// reporting.
+///
+/// What a rule must satisfy — the contract of ``Rule``, as a test:
+/// - Its id is in a namespace of its own (bare ids are ClusterKit's), it has a name and a rationale in English and
+///   French, at least one triggering and one non-triggering example.
+/// - Its message templates have distinct ids and use the same placeholders in both languages; its parameters have
+///   distinct names and valid defaults.
+/// - Every example budget is valid against the catalogue, and every example's parameters are parameters the rule
+///   declares, of the right type.
+/// - On a triggering example, run alone through the ``Engine``, it reports at least one diagnostic; each carries the
+///   rule's id and citation, uses one of its message templates with an argument for every placeholder (remediation
+///   summaries too), and says how it was computed (a non-empty ``Diagnostic/explanation``).
+/// - On a non-triggering example it reports nothing. On no example does it throw.
+/// - Evaluated twice on the same example, it reports the same diagnostics.
+public enum RuleVerifier {
+    /// One way a rule fails its contract, and where.
+    public struct Failure: Hashable, Sendable, CustomStringConvertible {
+        /// The rule.
+        public var rule: RuleID
+        /// What is wrong.
+        public var message: String
+        /// The file of the example concerned; `nil` for the description as a whole.
+        public var file: String?
+        /// The line of the example concerned.
+        public var line: Int?
+
+        /// Creates a failure.
+        public init(rule: RuleID, message: String, file: String? = nil, line: Int? = nil) {
+            self.rule = rule
+            self.message = message
+            self.file = file
+            self.line = line
+        }
+
+        /// `file:line: rule: message`, leaving out what is unknown.
+        public var description: String {
+            let place = file.map { file in line.map { "\(file):\($0): " } ?? "\(file): " } ?? ""
+            return "\(place)\(rule): \(message)"
+        }
+    }
+
+    /// Checks a rule and records a Swift Testing issue for each failure, at the example's own source line.
+    /// - Parameters:
+    ///   - catalog: the revenue sources and regimes the rule's examples may name (yours, if they name your own).
+    ///   - sourceLocation: where failures of the description as a whole are recorded; defaults to the call.
+    public static func verify(
+        _ rule: any Rule, catalog: Catalog = .builtIn, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let module = String(reflecting: type(of: rule)).prefix { $0 != "." }
+        for failure in failures(of: rule, catalog: catalog) {
+            var location = sourceLocation
+            if let file = failure.file, let line = failure.line, line > 0 {
+                let name = file.split(separator: "/").last.map(String.init) ?? file
+                location = SourceLocation(fileID: "\(module)/\(name)", filePath: file, line: line, column: 1)
+            }
+            Issue.record(Comment(rawValue: "\(failure.rule): \(failure.message)"), sourceLocation: location)
+        }
+    }
+
+    /// Every way the rule fails its contract; empty when it keeps it.
+    public static func failures(of rule: any Rule, catalog: Catalog = .builtIn) -> [Failure] {
+        let description = type(of: rule).description
+        let id = description.id
+        var failures: [Failure] = []
+        func fail(_ message: String, _ example: RuleExample? = nil) {
+            failures.append(Failure(rule: id, message: message, file: example?.file, line: example?.line))
+        }
+
+        // The description.
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try RuleSet(name: "verify", rules: [rule])
+        } catch {
+            fail("\(error)")
+            return failures
+        }
+        for (what, text) in [("name", description.name), ("rationale", description.rationale)] {
+            if text.english.isEmpty || text.french.isEmpty { fail("the \(what) needs an English and a French text") }
+        }
+        if description.triggeringExamples.isEmpty { fail("no triggering example: add a budget on which the rule reports") }
+        if description.nonTriggeringExamples.isEmpty { fail("no non-triggering example: add a budget on which the rule is silent") }
+        for duplicate in duplicates(description.messages.map(\.id.rawValue)) { fail("two message templates have the id '\(duplicate)'") }
+        for template in description.messages {
+            let english = Set(template.placeholders(in: .english)), french = Set(template.placeholders(in: .french))
+            if english != french {
+                fail("message '\(template.id)' uses \(listed(english)) in English but \(listed(french)) in French")
+            }
+        }
+        for duplicate in duplicates(description.parameters.map(\.name)) { fail("two parameters are named '\(duplicate)'") }
+        for parameter in description.parameters {
+            do {
+                _ = try ruleSet.settingParameter(parameter.name, to: parameter.defaultValue, for: id)
+            } catch {
+                fail("the default of parameter '\(parameter.name)' is not valid: \(error)")
+            }
+        }
+
+        // The examples.
+        for (example, triggers) in description.triggeringExamples.map({ ($0, true) })
+            + description.nonTriggeringExamples.map({ ($0, false) })
+        {
+            let note = example.note.map { " (\($0))" } ?? ""
+            var configured = ruleSet
+            do {
+                for (name, value) in example.parameters.sorted(by: { $0.key < $1.key }) {
+                    configured = try configured.settingParameter(name, to: value, for: id)
+                }
+            } catch {
+                fail("the example's parameters are not valid: \(error)", example)
+                continue
+            }
+            let engine = Engine(ruleSet: configured, catalog: catalog)
+            let first: [Diagnostic], second: [Diagnostic]
+            // An example on a history (a trajectory rule's) runs on the whole history: its years and its trajectory.
+            func run() throws -> [Diagnostic] {
+                if let history = example.history { return try engine.check(history).flatMap(\.diagnostics) }
+                return try engine.check(example.budget).diagnostics
+            }
+            do {
+                first = try run()
+                second = try run()
+            } catch {
+                fail("the example's budget is not valid: \(error)", example)
+                continue
+            }
+            if first != second { fail("two evaluations of the same example differ", example) }
+            for failure in first where failure.message.id == Engine.ruleFailedMessage.id {
+                fail("the rule threw\(note): \(failure.message.rendered(in: .english))", example)
+            }
+            let found = first.filter { $0.message.id != Engine.ruleFailedMessage.id }
+            if triggers {
+                if found.isEmpty { fail("should trigger\(note), but reported nothing", example) }
+                for diagnostic in found { check(diagnostic, of: description, note: note) { fail($0, example) } }
+            } else if !found.isEmpty {
+                let messages = found.map { "'\($0.message.rendered(in: .english))'" }.joined(separator: ", ")
+                fail("should stay silent\(note), but reported \(messages)", example)
+            }
+        }
+        return failures
+    }
+
+    /// Runs one rule alone on a budget, through the ``Engine``, with parameters checked against its declaration —
+    /// for tests of a rule's figures and remediations (apply the remediation, run again, expect silence).
+    /// - Throws: ``RuleSetError`` for a bad parameter, ``InputError`` for a budget the catalogue rejects.
+    public static func diagnostics(
+        of rule: any Rule, on budget: Budget, parameters: [String: ParameterValue] = [:], catalog: Catalog = .builtIn
+    ) throws -> [Diagnostic] {
+        let id = type(of: rule).description.id
+        var ruleSet = try RuleSet(name: "verify", rules: [rule])
+        for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
+            ruleSet = try ruleSet.settingParameter(name, to: value, for: id)
+        }
+        return try Engine(ruleSet: ruleSet, catalog: catalog).check(budget).diagnostics
+    }
+
+    /// Checks one diagnostic of a triggering example.
+    static func check(
+        _ diagnostic: Diagnostic, of description: RuleDescription, note: String, fail: (String) -> Void
+    ) {
+        let what = "diagnostic '\(diagnostic.message.id)'\(note)"
+        if diagnostic.ruleID != description.id { fail("\(what) carries the rule id '\(diagnostic.ruleID)'") }
+        if diagnostic.citation == nil { fail("\(what) has no citation") }
+        if description.message(diagnostic.message.id) == nil {
+            fail("\(what) uses a message template the rule does not declare")
+        }
+        var messages = [("message", diagnostic.message)]
+        if let remediation = diagnostic.remediation {
+            messages += [("remediation", remediation.primary.summary)] + remediation.alternatives.map { ("alternative", $0.summary) }
+        }
+        for (role, message) in messages {
+            let missing = Set(Language.allCases.flatMap { message.template.placeholders(in: $0) })
+                .subtracting(message.arguments.keys).sorted()
+            if !missing.isEmpty {
+                fail("\(what): the \(role) '\(message.id)' has no argument for {\(missing.joined(separator: "}, {"))}")
+            }
+        }
+        if diagnostic.explanation.isEmpty {
+            fail("\(what) does not say how it was computed: pass the figures that entered the rule as its explanation")
+        }
+    }
+
+    /// `{a}, {b}`, or `no placeholder`.
+    private static func listed(_ placeholders: Set<String>) -> String {
+        placeholders.isEmpty ? "no placeholder" : placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ")
+    }
+
+    private static func duplicates(_ values: [String]) -> [String] {
+        Dictionary(grouping: values, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+    }
+}

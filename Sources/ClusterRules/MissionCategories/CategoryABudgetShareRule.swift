@@ -1,0 +1,98 @@
+import ClusterKitCore
+
+/// `category-a-budget-share`: the public funding of category A missions (for the State) is over 15% of the pôle's
+/// budget, or 20% when the pôle has a tool reporting the impact of its projects.
+public struct CategoryABudgetShareRule: PoleRule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "category-a-budget-share",
+        name: LocalizedText(english: "Category A share of the budget", french: "Part de la catégorie A dans le budget"),
+        rationale: LocalizedText(
+            english: """
+                The missions a pôle carries out for the State — its strategy, the labelling of collaborative R&D \
+                projects, reporting — may be funded entirely by public money, but together they may take at most \
+                15% of the pôle's budget, or 20% when the pôle has a tool that reports the impact of its projects \
+                (`impactReporting`). The public funding of category A actions comes from the allocation the report \
+                shows; the budget is the total of resources.
+                """,
+            french: """
+                Les missions qu'un pôle exerce pour le compte de l'État — sa stratégie, la labellisation de projets \
+                collaboratifs de R&D, le reporting — peuvent être financées entièrement sur fonds publics, mais \
+                ensemble au plus à hauteur de 15 % du budget du pôle, ou de 20 % s'il dispose d'un outil de suivi de \
+                l'impact des projets (`impactReporting`). Le financement public des actions de catégorie A vient de \
+                la répartition que montre le rapport ; le budget est le total des ressources.
+                """),
+        citation: Memento.missionCategories,
+        defaultSeverity: .error,
+        parameters: [
+            RuleParameter(
+                "threshold", .share(Share(percent: 15)),
+                english: "Largest share of the budget the public funding of category A may make.",
+                french: "Part maximale du budget que peut représenter le financement public de la catégorie A."),
+            RuleParameter(
+                "thresholdWithImpactReporting", .share(Share(percent: 20)),
+                english: "The same, for a pôle with a tool reporting the impact of its projects.",
+                french: "La même, pour un pôle doté d'un outil de suivi de l'impact des projets."),
+        ],
+        messages: [
+            MessageTemplate(
+                id: "category-a-budget-share.over",
+                english: "Public funding of category A missions (for the State) is {share} of the budget ({part} of {total}), over {threshold}: {basis}.",
+                french: "Le financement public des missions de catégorie A (pour le compte de l'État) représente {share} du budget ({part} sur {total}), au-delà de {threshold} : {basis}."),
+            MessageTemplate(
+                id: "category-a-budget-share.move",
+                english: "move {amount} of public funding from category A missions to other missions (earmarked to them; the budget unchanged)",
+                french: "déplacer {amount} de financement public des missions de catégorie A vers d'autres missions (en le leur affectant ; budget inchangé)"),
+            MessageTemplate(
+                id: "category-a-budget-share.cut",
+                english: "cut category A missions and the public funding earmarked to them by {amount} (the budget shrinks with it)",
+                french: "réduire de {amount} les missions de catégorie A et le financement public qui leur est affecté (le budget diminue d'autant)"),
+        ],
+        triggeringExamples: [
+            RuleExample(
+                poleBudget(
+                    resources: [.line(.state, 100_000, action: "strategy"), .line(.region, 200_000), .line(.membershipFees, 300_000)],
+                    expenses: [action("strategy", 100_000, .a), action("factory", 500_000, .b)]),
+                note: "100,000 of category A public funding in a 600,000 budget: 16.7%, over 15%."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(
+                poleBudget(
+                    impactReporting: true,
+                    resources: [.line(.state, 100_000, action: "strategy"), .line(.region, 200_000), .line(.membershipFees, 300_000)],
+                    expenses: [action("strategy", 100_000, .a), action("factory", 500_000, .b)]),
+                note: "The same budget with an impact-reporting tool: 16.7%, under 20%."),
+            RuleExample(
+                poleBudget(
+                    resources: [.line(.state, 90_000, action: "strategy"), .line(.region, 210_000), .line(.membershipFees, 300_000)],
+                    expenses: [action("strategy", 90_000, .a), action("factory", 510_000, .b)]),
+                note: "Exactly 15%."),
+        ])
+
+    public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let reporting = context.budget.cluster.impactReporting
+        let threshold = try context.share(reporting ? "thresholdWithImpactReporting" : "threshold")
+        let check = ShareThreshold(
+            direction: .ceiling, part: context.metrics.allocation.publicFunding(of: .a),
+            whole: context.metrics.totalResources, threshold: threshold,
+            partLabel: LocalizedText(english: "Public funding of category A missions", french: "Financement public des missions de catégorie A"),
+            remedy: .transfer)
+        let other = try context.share("thresholdWithImpactReporting")
+        let basis = reporting
+            ? LocalizedText(
+                english: "the ceiling for a pôle with a tool reporting the impact of its projects",
+                french: "le plafond d'un pôle doté d'un outil de suivi de l'impact des projets")
+            : LocalizedText(
+                english: "the ceiling without a tool reporting the impact of projects (\(ValueFormatter(language: .english).string(other)) with one)",
+                french: "le plafond sans outil de suivi de l'impact des projets (\(ValueFormatter(language: .french).string(other)) avec)")
+        let cut = try Share.removalToReach(threshold, part: check.part.amount, of: check.whole).map {
+            [try context.option($0, "category-a-budget-share.cut")]
+        } ?? []
+        return try check.diagnostic(
+            context, message: "category-a-budget-share.over", fix: "category-a-budget-share.move", alternatives: cut,
+            extraArguments: ["basis": .localized(basis)]
+        ).map { [$0] } ?? []
+    }
+}

@@ -1,0 +1,90 @@
+import ClusterKitCore
+
+/// `uncategorized-action`: expense lines whose public funding the mission-category rules cannot check — no
+/// category (and no regime), a category C action without its notified regime, or a regime that sets no ceiling.
+public struct UncategorizedActionRule: PoleRule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "uncategorized-action",
+        name: LocalizedText(english: "Action without a ceiling", french: "Action sans plafond"),
+        rationale: LocalizedText(
+            english: """
+                The pôles' funding guide sets a ceiling of public funding for each mission category; an action \
+                whose category is not given cannot be checked against it, nor can a category C action that does \
+                not say which notified aid regime applies to it, nor an action under a regime that sets no ceiling \
+                for this budget (a regime that depends on the cluster's age when its founding year is unknown). \
+                Giving each line a category, running costs included, lets the other rules check the budget.
+                """,
+            french: """
+                Le guide de financement des pôles fixe un plafond de financement public par catégorie de mission ; \
+                une action dont la catégorie n'est pas indiquée ne peut être vérifiée, pas plus qu'une action de \
+                catégorie C qui ne dit pas quel régime d'aides notifié s'y applique, ni une action relevant d'un \
+                régime qui ne fixe pas de plafond pour ce budget (un régime qui dépend de l'âge du cluster quand \
+                son année de création est inconnue). Donner une catégorie à chaque ligne, fonctionnement compris, \
+                permet aux autres règles de vérifier le budget.
+                """),
+        citation: Memento.missionCategories,
+        defaultSeverity: .note,
+        messages: [
+            MessageTemplate(
+                id: "uncategorized-action.none",
+                english: "{count} expense line(s) have no mission category: {actions}; their public funding cannot be checked against a ceiling.",
+                french: "{count} ligne(s) de dépenses sans catégorie de mission : {actions} ; leur financement public ne peut être comparé à aucun plafond."),
+            MessageTemplate(
+                id: "uncategorized-action.no-regime",
+                english: "{count} category C action(s) name no notified aid regime: {actions}; category C's ceiling is the regime's, so it cannot be checked.",
+                french: "{count} action(s) de catégorie C sans régime d'aides notifié : {actions} ; le plafond de la catégorie C est celui du régime, il ne peut donc être vérifié."),
+            MessageTemplate(
+                id: "uncategorized-action.no-ceiling",
+                english: "{count} action(s) are under a regime that sets no ceiling for this budget: {actions} ({regimes}).",
+                french: "{count} action(s) relèvent d'un régime qui ne fixe pas de plafond pour ce budget : {actions} ({regimes})."),
+        ],
+        triggeringExamples: [
+            RuleExample(
+                poleBudget(resources: [.line(.region, 100_000)], expenses: [action("operating", 60_000, nil, nature: .operating), action("factory", 40_000, .b)]),
+                note: "The running costs have no category."),
+            RuleExample(
+                poleBudget(resources: [.line(.region, 50_000)], expenses: [action("training", 50_000, .c)]),
+                note: "A category C action that names no regime."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(
+                poleBudget(
+                    resources: [.line(.region, 100_000)],
+                    expenses: [action("operating", 60_000, .b, nature: .operating), action("training", 40_000, .c, regime: .nn120_90)]),
+                note: "Every line has a category, and the category C action its regime."),
+        ])
+
+    public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        var uncategorized: [String] = [], missingRegime: [String] = [], noCeiling: [String] = []
+        var regimes: [String] = []
+        for entry in ActionCeilings(context).entries {
+            switch entry.status {
+            case .capped: break
+            case .uncategorized: uncategorized.append(entry.funding.id)
+            case .missingRegime: missingRegime.append(entry.funding.id)
+            case .noCeiling(let regime):
+                noCeiling.append(entry.funding.id)
+                if !regimes.contains(regime.rawValue) { regimes.append(regime.rawValue) }
+            }
+        }
+        var found: [Diagnostic] = []
+        for (message, lines) in [
+            ("uncategorized-action.none", uncategorized), ("uncategorized-action.no-regime", missingRegime),
+            ("uncategorized-action.no-ceiling", noCeiling),
+        ] where !lines.isEmpty {
+            found.append(
+                try context.diagnostic(
+                    MessageID(rawValue: message),
+                    ["count": .integer(lines.count), "actions": .list(lines), "regimes": .list(regimes)],
+                    measured: .count(lines.count), lines: lines,
+                    explanation: [
+                        ExplanationItem(LocalizedText(english: "Expense lines", french: "Lignes de dépenses"), .integer(context.budget.expenses.count)),
+                        ExplanationItem(LocalizedText(english: "Lines without a ceiling, for this reason", french: "Lignes sans plafond, pour cette raison"), .list(lines)),
+                    ]))
+        }
+        return found
+    }
+}

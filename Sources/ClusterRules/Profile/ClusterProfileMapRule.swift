@@ -1,0 +1,146 @@
+import ClusterKitCore
+
+/// `cluster-profile`: places the cluster on the memento's map of profiles — size × self-financing.
+///
+/// Small is at most 50 members; self-financing under 30% is low, from 50% high, and between the two lies « un
+/// équilibre précaire ». The four profiles keep the memento's French names.
+public struct ClusterProfileMapRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    /// Where a cluster falls on the map.
+    public enum Placement: String, Hashable, Sendable, CaseIterable {
+        /// Large and highly self-financed: « la ruche bourdonnante ».
+        case buzzingHive = "buzzing-hive"
+        /// Small and highly self-financed: « la joyeuse meute ».
+        case joyfulPack = "joyful-pack"
+        /// Small and little self-financed: « aube ou crépuscule ».
+        case dawnOrDusk = "dawn-or-dusk"
+        /// Large and little self-financed: « la migration des gnous ».
+        case wildebeestMigration = "wildebeest-migration"
+        /// Self-financing between the low and high bands: « un équilibre précaire ».
+        case precariousBalance = "precarious-balance"
+
+        /// The id of the message that describes the placement (`cluster-profile.buzzing-hive`, …).
+        public var messageID: MessageID { MessageID(rawValue: "cluster-profile.\(rawValue)") }
+    }
+
+    public static let description = RuleDescription(
+        id: "cluster-profile",
+        name: LocalizedText(english: "Profile on the memento's map", french: "Profil sur la carte du mémento"),
+        rationale: LocalizedText(
+            english: """
+                The memento sketches a map of clusters by size and self-financing (state of play, January 2013): \
+                « la ruche bourdonnante » (large, highly self-financed: Néopolia, RMVO, Soliage), « la joyeuse meute » \
+                (small, highly self-financed: Shop Expert Valley, Noveco), « aube ou crépuscule » (small, little \
+                self-financed) and « la migration des gnous » (large, little self-financed); between 30% and 50% lies \
+                a precarious balance, where situations evolve. Knowing where a cluster stands helps read the other \
+                diagnostics. Small means at most 50 members; self-financing is gross (valued time counted) unless the \
+                funders forbid valued time or the rule set asks for net — the map shows both.
+                """,
+            french: """
+                Le mémento esquisse une carte des clusters selon leur taille et leur autofinancement (état des lieux \
+                de janvier 2013) : « la ruche bourdonnante » (grande taille, fort autofinancement : Néopolia, RMVO, \
+                Soliage), « la joyeuse meute » (petite taille, fort autofinancement : Shop Expert Valley, Noveco), \
+                « aube ou crépuscule » (petite taille, faible autofinancement) et « la migration des gnous » (grande \
+                taille, faible autofinancement) ; entre 30 % et 50 %, un équilibre précaire, des situations \
+                évolutives. Situer le cluster aide à lire les autres diagnostics. Petite taille : 50 adhérents au \
+                plus ; l'autofinancement est brut (valorisation comprise), sauf si les financeurs interdisent la \
+                valorisation ou si le jeu de règles demande le net — la carte montre les deux.
+                """),
+        citation: Memento.profiles,
+        defaultSeverity: .note,
+        parameters: [
+            RuleParameter("smallMaximum", .integer(50), english: "Most members a small cluster has.", french: "Nombre maximal d'adhérents d'un petit cluster."),
+            RuleParameter("lowBelow", .share(Share(percent: 30)), english: "Self-financing under this share is low.", french: "Sous cette part, l'autofinancement est faible."),
+            RuleParameter("highFrom", .share(Share(percent: 50)), english: "Self-financing from this share is high.", french: "À partir de cette part, l'autofinancement est fort."),
+            RuleParameter(
+                "basis", .text("gross"),
+                english: "gross (valued time counted) or net (cash only); net always applies where valued time is not allowed.",
+                french: "gross (brut, valorisation comprise) ou net (numéraire seul) ; net s'applique toujours si la valorisation est interdite.",
+                allowedValues: ["gross", "net"]),
+        ],
+        messages: [
+            MessageTemplate(
+                id: Placement.buzzingHive.messageID,
+                english: "{members} members and {share} self-financing ({basis}): « la ruche bourdonnante » — a broad and active membership, many actions with changing groups of participants, segmented by the members' market strategies, and often a sophisticated pricing (membership, membership plus, extra services).",
+                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la ruche bourdonnante » — une base d'adhérents élargie et active, de nombreuses actions à géométrie variable, segmentées selon les stratégies marchés des membres, et une politique tarifaire souvent sophistiquée (adhésion, adhésion +, services annexes)."),
+            MessageTemplate(
+                id: Placement.joyfulPack.messageID,
+                english: "{members} members and {share} self-financing ({basis}): « la joyeuse meute » — few members bound by long-standing trust, real added value for them (innovation, markets) and high fees; its limits: fragile because it has few members (a precarious financial balance), and often a closed circle new companies find hard to join.",
+                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la joyeuse meute » — des acteurs peu nombreux liés par une confiance historique, une vraie valeur ajoutée pour les membres (innovation, gains de marchés) et un niveau de cotisation élevé ; ses limites : une fragilité liée au faible nombre de membres (équilibre financier précaire), un cercle souvent fermé, difficile à intégrer pour de nouvelles entreprises."),
+            MessageTemplate(
+                id: Placement.dawnOrDusk.messageID,
+                english: "{members} members and {share} self-financing ({basis}): « aube ou crépuscule » — either a cluster being created, driven by a hard core of pioneers, or one at the end of its life, whose cooperation projects have run their course; the memento asks whether such transitional situations can last.",
+                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « aube ou crépuscule » — soit un cluster en création, porté par un noyau dur de précurseurs, soit un cluster en fin de vie, dont les projets de coopération sont arrivés à terme ; le mémento s'interroge : des situations transitoires non tenables ?"),
+            MessageTemplate(
+                id: Placement.wildebeestMigration.messageID,
+                english: "{members} members and {share} self-financing ({basis}): « la migration des gnous » — a sometimes ambiguous position between a body that animates a sector and a business network; many members, but little involved, there because they feel they must be without seeing what to expect; little will to cooperate so far; a very wide range of actions partly disconnected from needs on the ground.",
+                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la migration des gnous » — une situation parfois ambiguë, entre structure d'animation de filière et réseau d'entreprises ; un nombre important de membres, cependant peu impliqués, qui veulent « y être » sans cerner les retombées à attendre ; des volontés de coopérer peu marquées ; une palette d'actions très large, en partie déconnectée des besoins du terrain."),
+            MessageTemplate(
+                id: Placement.precariousBalance.messageID,
+                english: "{members} members ({size}) and {share} self-financing ({basis}), between {low} and {high}: « un équilibre précaire » on the memento's map, a situation still evolving between its profiles.",
+                french: "{members} adhérents ({size}) et {share} d'autofinancement ({basis}), entre {low} et {high} : « un équilibre précaire » sur la carte du mémento, une situation évolutive entre ses profils."),
+        ],
+        triggeringExamples: [
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster("Neopolia", members: 170),
+                    resources: [.line(.membershipFees, 380_000), .line(.memberTime, 250_000), .line(.region, 597_000)]),
+                note: "Neopolia 2013, 170 members and 51.3% gross: « la ruche bourdonnante », as the memento places it."),
+            RuleExample(
+                Budget.balanced(exampleCluster(members: 20), resources: [.line(.region, 80_000), .line(.membershipFees, 20_000)]),
+                note: "20 members, 20%: « aube ou crépuscule »."),
+            RuleExample(
+                Budget.balanced(exampleCluster("Mecabourg", members: 60), resources: [.line(.region, 160_000), .line(.membershipFees, 130_000)]),
+                note: "Mecabourg 2013, 60 members and 44.8%: the precarious balance."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(
+                Budget.balanced(exampleCluster(members: nil), resources: [.line(.region, 50_000), .line(.membershipFees, 50_000)]),
+                note: "The number of members is unknown: the cluster cannot be placed.")
+        ])
+
+    /// The placement of a cluster of `members` members with self-financing `share`.
+    public static func placement(members: Int, share: Share, smallMaximum: Int, lowBelow: Share, highFrom: Share) -> Placement {
+        let small = members <= smallMaximum
+        if share >= highFrom { return small ? .joyfulPack : .buzzingHive }
+        if share < lowBelow { return small ? .dawnOrDusk : .wildebeestMigration }
+        return .precariousBalance
+    }
+
+    public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let metrics = context.metrics
+        guard let members = context.budget.cluster.members else { return [] }
+        let net = try context.text("basis") == "net" || !context.budget.cluster.valuedTimeAllowed
+        guard let share = net ? metrics.selfFinancingNet : metrics.selfFinancingGross else { return [] }
+        let smallMaximum = try context.integer("smallMaximum")
+        let low = try context.share("lowBelow"), high = try context.share("highFrom")
+        let placement = Self.placement(members: members, share: share, smallMaximum: smallMaximum, lowBelow: low, highFrom: high)
+        let small = members <= smallMaximum
+        let arguments: [String: MessageArgument] = [
+            "members": .integer(members), "share": .share(share), "low": .share(low), "high": .share(high),
+            "basis": .localized(
+                net ? LocalizedText(english: "net, cash only", french: "net, hors valorisation")
+                    : LocalizedText(english: "gross, valued time included", french: "brut, valorisation comprise")),
+            "size": .localized(
+                small ? LocalizedText(english: "a small cluster", french: "un petit cluster")
+                    : LocalizedText(english: "a large cluster", french: "un grand cluster")),
+        ]
+        var explanation = [
+            ExplanationItem(LocalizedText(english: "Members", french: "Adhérents"), .integer(members)),
+            ExplanationItem(LocalizedText(english: "Small up to (members)", french: "Petite taille jusqu'à (adhérents)"), .integer(smallMaximum)),
+        ]
+        if let gross = metrics.selfFinancingGross {
+            explanation.append(ExplanationItem(LocalizedText(english: "Self-financing, gross", french: "Autofinancement brut"), .share(gross)))
+        }
+        if let cash = metrics.selfFinancingNet {
+            explanation.append(ExplanationItem(LocalizedText(english: "Self-financing, net", french: "Autofinancement net"), .share(cash)))
+        }
+        explanation += [
+            ExplanationItem(LocalizedText(english: "Low under", french: "Faible sous"), .share(low)),
+            ExplanationItem(LocalizedText(english: "High from", french: "Fort à partir de"), .share(high)),
+        ]
+        return [try context.diagnostic(placement.messageID, arguments, measured: .share(share), explanation: explanation)]
+    }
+}

@@ -1,0 +1,90 @@
+import ClusterKitCore
+
+/// `pole-benchmark`: for pôles de compétitivité, the budget's mix against the pôles' 2011 averages.
+public struct PoleBenchmarkRule: PoleRule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "pole-benchmark",
+        name: LocalizedText(english: "Against the pôles' averages", french: "Au regard de la moyenne des pôles"),
+        rationale: LocalizedText(
+            english: """
+                The 2012 evaluation of the pôles de compétitivité gives their average budget for 2011: EUR 1.09 \
+                million, of which membership fees 16.9% (some pôles have a premium fee giving access to more \
+                services), sales of services 10.2% (up from 3% in 2008), success fees 1.4% (0.1% in 2008), and public \
+                funding about 68% (nearly 80% in 2008), the State and the regions paying equal parts of 45% of the \
+                budget. The memento notes that pôles with larger budgets seem to have more private funding. This note \
+                sets a pôle's mix beside those averages; it speaks of pôles only.
+                """,
+            french: """
+                L'évaluation des pôles de compétitivité de 2012 donne leur budget moyen de 2011 : 1,09 M€, dont \
+                cotisations 16,9 % (certains pôles ayant une cotisation premium donnant droit à des prestations \
+                supplémentaires), vente de prestations 10,2 % (contre 3 % en 2008), success fees 1,4 % (0,1 % en \
+                2008), et financements publics environ 68 % (près de 80 % en 2008), l'Etat et les conseils régionaux \
+                apportant à parité 45 % du budget. Le mémento relève une corrélation apparente entre le budget des \
+                pôles et la part de financement privé. Cette note situe le mix d'un pôle au regard de ces moyennes ; \
+                elle ne concerne que les pôles.
+                """),
+        citation: Memento.poles2011,
+        defaultSeverity: .note,
+        parameters: [
+            RuleParameter("averageBudget", .amount(1_090_000), english: "The pôles' average budget in 2011.", french: "Budget moyen des pôles en 2011."),
+            RuleParameter("averageMembershipFees", .share(Share(169, over: 1000)), english: "Membership fees' average share.", french: "Part moyenne des cotisations."),
+            RuleParameter("averageServices", .share(Share(102, over: 1000)), english: "Services' average share.", french: "Part moyenne de la vente de prestations."),
+            RuleParameter("averageSuccessFees", .share(Share(14, over: 1000)), english: "Success fees' average share.", french: "Part moyenne des success fees."),
+            RuleParameter("averagePublic", .share(Share(percent: 68)), english: "Public funding's average share (about 68%).", french: "Part moyenne des financements publics (environ 68 %)."),
+        ],
+        messages: [
+            MessageTemplate(
+                id: "pole-benchmark.mix",
+                english: "Against the pôles' 2011 averages: budget {budget} (average {averageBudget}); membership fees {fees} ({averageFees}); services {services} ({averageServices}); success fees {successFees} ({averageSuccessFees}); public funding {public} (about {averagePublic}).",
+                french: "Au regard de la moyenne des pôles en 2011 : budget {budget} (moyenne {averageBudget}) ; cotisations {fees} ({averageFees}) ; prestations {services} ({averageServices}) ; success fees {successFees} ({averageSuccessFees}) ; financements publics {public} (environ {averagePublic}).")
+        ],
+        triggeringExamples: [
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster("Cosmetic Valley", kind: .pole),
+                    resources: [.line(.region, 1_089_500), .line(.membershipFees, 200_000), .line(.services, 53_000), .line(.otherPrivate, 827_000)]),
+                note: "Cosmetic Valley 2013: twice the average budget, fees 9.2%, public 50.2%.")
+        ],
+        nonTriggeringExamples: [
+            RuleExample(
+                Budget.balanced(exampleCluster(kind: .grappe), resources: [.line(.region, 50_000), .line(.membershipFees, 50_000)]),
+                note: "A grappe is not compared with the pôles.")
+        ])
+
+    public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let metrics = context.metrics
+        guard context.budget.cluster.kind == .pole, let publicShare = Share(metrics.publicResources.amount, of: metrics.totalResources)
+        else { return [] }
+        func share(_ kind: RevenueKind) -> Share { metrics.share(of: kind) ?? .zero }
+        let averagePublic = try context.share("averagePublic")
+        let figures: [(LocalizedText, String, Share, String, Share)] = [
+            (LocalizedText(english: "Membership fees", french: "Cotisations"), "fees", share(.membershipFees),
+             "averageFees", try context.share("averageMembershipFees")),
+            (LocalizedText(english: "Services", french: "Prestations"), "services", share(.services),
+             "averageServices", try context.share("averageServices")),
+            (LocalizedText(english: "Success fees", french: "Success fees"), "successFees", share(.successFees),
+             "averageSuccessFees", try context.share("averageSuccessFees")),
+            (LocalizedText(english: "Public funding", french: "Financements publics"), "public", publicShare,
+             "averagePublic", averagePublic),
+        ]
+        var arguments: [String: MessageArgument] = [
+            "budget": .money(metrics.totalResources), "averageBudget": .money(try context.amount("averageBudget")),
+        ]
+        var explanation = [
+            ExplanationItem(LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"), .money(metrics.totalResources))
+        ]
+        for (label, key, value, averageKey, average) in figures {
+            arguments[key] = .share(value)
+            arguments[averageKey] = .share(average)
+            explanation.append(ExplanationItem(label, .share(value)))
+        }
+        return [
+            try context.diagnostic(
+                "pole-benchmark.mix", arguments, measured: .share(publicShare), threshold: .share(averagePublic),
+                lines: metrics.publicResources.lines, explanation: explanation)
+        ]
+    }
+}

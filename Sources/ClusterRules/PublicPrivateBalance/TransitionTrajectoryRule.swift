@@ -1,0 +1,204 @@
+import ClusterKitCore
+
+/// `transition-trajectory`: over several years, the private share behind the straight glide path from the baseline
+/// year to the target year, or falling from one year to the next. A note rather than a warning for a cluster younger
+/// than `minimumAge` (3 years).
+///
+/// It judges a ``BudgetHistory`` (it is a ``TrajectoryRule``): the latest year with a known share against the path,
+/// and every fall between two consecutive known years. By default a year's share is the one the cluster publishes
+/// (its summary row), else the one computed from its plan of financing, so that a series of published figures is
+/// compared like with like; `declared-figures` checks the published figures against the plans of financing.
+public struct TransitionTrajectoryRule: TrajectoryRule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "transition-trajectory",
+        name: LocalizedText(english: "Transition towards the target", french: "Trajectoire de transition vers l'objectif"),
+        rationale: LocalizedText(
+            english: """
+                The working group asks funders to preserve a transition phase and to smooth the move to a balanced \
+                budget over time: a cluster needs time to invent its economic model, its team time to adapt, and a new \
+                range of services time to bring in revenue. This rule draws that transition as a straight glide path \
+                from the private share of a baseline year to the target in the target year (50% by 2016 unless the \
+                cluster or the rule set says otherwise) and warns when the latest year is behind it, or when the share \
+                falls from one year to the next. Self-financing is very delicate for clusters being created: under 3 \
+                years of age — the memento's threshold for a consolidated model — it is a note.
+                """,
+            french: """
+                Le groupe de travail demande de préserver une phase transitoire et de prévoir un lissage dans le \
+                temps : le cluster doit inventer son modèle économique, l'équipe s'adapter, et une nouvelle gamme de \
+                services met du temps à générer des ressources. La règle trace cette transition comme une droite, de \
+                la part privée d'une année de référence à l'objectif de l'année cible (50 % en 2016, sauf indication \
+                du cluster ou du jeu de règles), et avertit quand la dernière année est en retard sur elle, ou quand la \
+                part baisse d'une année sur l'autre. L'autofinancement est très délicat pour les clusters en \
+                création : avant 3 ans d'existence — le seuil du mémento pour un modèle consolidé —, c'est une note.
+                """),
+        citation: Memento.cite("p. 21, « l'intérêt de préserver une phase transitoire »; recommandations « prévoir un lissage dans le temps, une période de transition »"),
+        defaultSeverity: .warning,
+        parameters: FundingTarget.parameters + [
+            FundingTarget.basisParameter,
+            RuleParameter(
+                "figures", .text(FigureSource.published.rawValue),
+                english: "published: each year's published figure first, else the one computed from its plan of financing; computed: the other way round.",
+                french: "published : d'abord le chiffre publié de l'année, sinon celui calculé sur son plan de financement ; computed : l'inverse.",
+                defaultIsOurs: true, allowedValues: FigureSource.allCases.map(\.rawValue)),
+            RuleParameter(
+                "minimumAge", .integer(3),
+                english: "Age under which a cluster gets a note rather than a warning (« plus de 3 ans d'existence »).",
+                french: "Âge en deçà duquel le cluster reçoit une note plutôt qu'un avertissement (« plus de 3 ans d'existence »)."),
+        ],
+        messages: [
+            MessageTemplate(
+                id: "transition-trajectory.behind",
+                english: "In {year}, private resources are {share} of the budget ({figure}), behind the {required} of the glide path from {baselineShare} in {baselineYear} to {threshold} in {targetYear}.",
+                french: "En {year}, les ressources privées représentent {share} du budget ({figure}), en retard sur les {required} de la trajectoire allant de {baselineShare} en {baselineYear} à {threshold} en {targetYear}."),
+            MessageTemplate(
+                id: "transition-trajectory.behind-young",
+                english: "In {year}, private resources are {share} of the budget ({figure}), behind the {required} of the glide path to {threshold} in {targetYear}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
+                french: "En {year}, les ressources privées représentent {share} du budget ({figure}), en retard sur les {required} de la trajectoire vers {threshold} en {targetYear} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création."),
+            MessageTemplate(
+                id: "transition-trajectory.fall",
+                english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}).",
+                french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure})."),
+            MessageTemplate(
+                id: "transition-trajectory.fall-young",
+                english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}); the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
+                french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure}) ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création."),
+            MessageTemplate(
+                id: "transition-trajectory.catch-up",
+                english: "add {amount} of private revenue in {year} (the budget grows with it) to reach the {required} of the path",
+                french: "ajouter {amount} de recettes privées en {year} (le budget augmente d'autant) pour atteindre les {required} de la trajectoire"),
+            MessageTemplate(
+                id: "transition-trajectory.recover",
+                english: "add {amount} of private revenue in {year} (the budget grows with it) to get back to {previous}",
+                french: "ajouter {amount} de recettes privées en {year} (le budget augmente d'autant) pour revenir à {previous}"),
+        ],
+        triggeringExamples: [
+            RuleExample(
+                history: exampleHistory(founded: 2005, [(2010, 25), (2011, 25), (2012, 30), (2013, 35)]),
+                note: "Cluster Rhône-Alpes Eco-énergies 2010–2013: 35% in 2013 against the 37.5% of the path to 50% in 2016."),
+            RuleExample(
+                history: exampleHistory(founded: 2005, [(2011, 48), (2012, 45)]),
+                note: "A fall from 48% to 45%."),
+            RuleExample(
+                history: exampleHistory(founded: 2011, [(2012, 20), (2013, 22)]),
+                note: "Two years old and behind: a note."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(
+                history: exampleHistory(founded: 2000, [(2011, 50), (2012, 50), (2013, 50)]),
+                note: "Silicon Sentier 2011–2013: 50% each year."),
+            RuleExample(
+                history: exampleHistory(founded: 2005, [(2010, 25), (2013, 38)]),
+                note: "Ahead of the path's 37.5% in 2013."),
+            RuleExample(
+                history: exampleHistory(founded: 2005, [(2013, 20)]),
+                note: "A single year: no path to judge against."),
+        ])
+
+    public func evaluate(history context: RuleContext) throws -> [Diagnostic] {
+        guard let history = context.history, let trajectory = try trajectory(context) else { return [] }
+        let minimumAge = try context.integer("minimumAge")
+        func age(_ year: Int) -> Int? { history.years.first { $0.year == year }?.age }
+        func young(_ year: Int) -> Bool { age(year).map { $0 < minimumAge } ?? false }
+        func figure(_ figure: PrivateShareFigure) -> MessageArgument {
+            switch (figure.source, figure.basis) {
+            case (.computed, let basis?):
+                .localized(LocalizedText(english: "computed, \(basis.label.english)", french: "calculé, \(basis.label.french)"))
+            case (.computed, nil): .localized(LocalizedText(english: "computed", french: "calculé"))
+            case (.published, _): .localized(LocalizedText(english: "as published", french: "chiffre publié"))
+            }
+        }
+        let target = try FundingTarget(context, cluster: history.history.cluster)
+        let known = trajectory.points.filter { $0.figure != nil }
+        var found: [Diagnostic] = []
+
+        if let last = known.last, last.isBehind, let path = trajectory.path, let required = last.required,
+            let share = last.figure
+        {
+            let isYoung = young(last.year)
+            var arguments: [String: MessageArgument] = [
+                "year": .integer(last.year), "share": .share(share.share), "figure": figure(share),
+                "required": .share(required), "baselineShare": .share(path.baselineShare),
+                "baselineYear": .integer(path.baselineYear), "threshold": .share(target.share),
+                "targetYear": .integer(path.targetYear),
+            ]
+            if let age = age(last.year) { arguments["age"] = .integer(age) }
+            let remediation = try share.additionToReach(required).map {
+                Remediation(try context.option($0, "transition-trajectory.catch-up", arguments))
+            }
+            found.append(
+                try context.diagnostic(
+                    isYoung ? "transition-trajectory.behind-young" : "transition-trajectory.behind", arguments,
+                    severity: isYoung ? .note : nil, measured: .share(share.share), threshold: .share(required),
+                    lines: share.lines, remediation: remediation,
+                    explanation: explanation(path, point: last)))
+        }
+
+        for (previous, current) in zip(known, known.dropFirst()) {
+            guard let before = previous.figure, let now = current.figure, now.share < before.share else { continue }
+            let isYoung = young(current.year)
+            var arguments: [String: MessageArgument] = [
+                "year": .integer(current.year), "share": .share(now.share), "figure": figure(now),
+                "previous": .share(before.share), "previousYear": .integer(previous.year),
+            ]
+            if let age = age(current.year) { arguments["age"] = .integer(age) }
+            let remediation = try now.additionToReach(before.share).map {
+                Remediation(try context.option($0, "transition-trajectory.recover", arguments))
+            }
+            found.append(
+                try context.diagnostic(
+                    isYoung ? "transition-trajectory.fall-young" : "transition-trajectory.fall", arguments,
+                    severity: isYoung ? .note : nil, measured: .share(now.share), threshold: .share(before.share),
+                    lines: now.lines, remediation: remediation,
+                    explanation: [
+                        ExplanationItem(
+                            LocalizedText(english: "Share in \(previous.year)", french: "Part en \(previous.year)"), .share(before.share)),
+                        ExplanationItem(
+                            LocalizedText(english: "Share in \(current.year)", french: "Part en \(current.year)"), .share(now.share)),
+                    ] + (now.whole.map {
+                        [ExplanationItem(LocalizedText(english: "Total of the year", french: "Total de l'année"), .money($0))]
+                    } ?? [])))
+        }
+        return found
+    }
+
+    public func trajectory(_ context: RuleContext) throws -> Trajectory? {
+        guard let history = context.history else { return nil }
+        let target = try FundingTarget(context, cluster: history.history.cluster)
+        let text = try context.text("figures")
+        guard let preferring = FigureSource(rawValue: text) else {
+            throw RuleError("parameter 'figures' of rule '\(context.description.id)' is '\(text)', not published or computed")
+        }
+        return history.trajectory(
+            basis: try FundingTarget.basis(context), preferring: preferring, target: target.share,
+            targetYear: target.year, baselineYear: target.baselineYear)
+    }
+
+    private func explanation(_ path: GlidePath, point: Trajectory.Point) -> [ExplanationItem] {
+        var items = [
+            ExplanationItem(LocalizedText(english: "Baseline year", french: "Année de référence"), .integer(path.baselineYear)),
+            ExplanationItem(LocalizedText(english: "Baseline share", french: "Part de référence"), .share(path.baselineShare)),
+            ExplanationItem(LocalizedText(english: "Target", french: "Objectif"), .share(path.target)),
+            ExplanationItem(LocalizedText(english: "Target year", french: "Année cible"), .integer(path.targetYear)),
+        ]
+        if let required = point.required {
+            items.append(ExplanationItem(LocalizedText(english: "Required this year", french: "Requis cette année"), .share(required)))
+        }
+        if let whole = point.figure?.whole {
+            items.append(ExplanationItem(LocalizedText(english: "Total of the year", french: "Total de l'année"), .money(whole)))
+        }
+        return items
+    }
+}
+
+/// A history of published summaries — (year, whole percent of self-financing) with a budget of 100,000 — for rule
+/// examples.
+func exampleHistory(founded: Int, _ years: [(Int, Int64)]) -> BudgetHistory {
+    BudgetHistory(
+        cluster: ClusterProfile(name: "Example", kind: .grappe, founded: founded),
+        years: years.map { year, percent in
+            .summary(year, BudgetSummary(total: Money(major: 100_000), selfFinancing: Share(percent: percent)))
+        })
+}

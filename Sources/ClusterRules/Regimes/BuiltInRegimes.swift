@@ -1,0 +1,93 @@
+import ClusterKitCore
+
+extension FundingRegimeID {
+    /// The notified French aid regime NN120/90, E1/90: 50% (the pôles' guide's example for category C).
+    public static let nn120_90: FundingRegimeID = "NN120/90-E1/90"
+    /// GBER article 27, investment aid for innovation clusters: 50% of eligible costs.
+    public static let gberInnovationClusterInvestment: FundingRegimeID = "GBER-27-investment"
+    /// GBER article 27, operating aid for innovation clusters: 50% of total eligible costs over the period of aid.
+    public static let gberInnovationClusterOperating: FundingRegimeID = "GBER-27-operating"
+    /// De minimis under Regulation (EU) No 1407/2013: EUR 200,000 per undertaking over three fiscal years.
+    public static let deMinimis2013: FundingRegimeID = "de-minimis-1407/2013"
+    /// De minimis under Regulation (EU) 2023/2831: EUR 300,000 per undertaking over three years.
+    public static let deMinimis2023: FundingRegimeID = "de-minimis-2023/2831"
+}
+
+/// The funding regimes ClusterKit ships: the pôles' mission categories, the notified regime the pôles' guide names,
+/// the EU block exemption for innovation clusters and the de minimis regulations.
+///
+/// `Catalog.standard` holds them with the memento's revenue sources; a host adds its own regimes to it.
+public enum BuiltInRegimes {
+    /// `NN120/90-E1/90`: the notified aid regime the pôles' funding guide gives for category C missions, 50% of the
+    /// action's cost.
+    public static let nn120_90 = StateAidRegime(
+        id: .nn120_90,
+        name: LocalizedText(english: "Notified aid regime NN120/90, E1/90", french: "Régime d'aides notifié NN120/90, E1/90"),
+        summary: LocalizedText(
+            english: "The notified aid regime the pôles' funding guide cites for category C missions (support to member companies: collective actions such as training, help building projects, consulting): public funding up to 50% of the action's cost.",
+            french: "Le régime d'aides notifié que le guide de financement des pôles cite pour les missions de catégorie C (accompagnement des entreprises adhérentes : actions collectives, formation, aide au montage de projets, conseil) : financement public jusqu'à 50 % du coût de l'action."),
+        citation: Memento.missionCategories,
+        share: Share(percent: 50))
+
+    /// The EU General Block Exemption Regulation, article 27: investment aid for innovation clusters, 50% of the
+    /// eligible costs.
+    public static let innovationClusterInvestment = StateAidRegime(
+        id: .gberInnovationClusterInvestment,
+        name: LocalizedText(
+            english: "GBER art. 27: investment aid for innovation clusters",
+            french: "RGEC art. 27 : aides à l'investissement en faveur des pôles d'innovation"),
+        summary: LocalizedText(
+            english: "Aid for building or upgrading an innovation cluster (its facilities, equipment, shared research infrastructure) is exempt from notification up to 50% of the eligible costs. The regulation allows a bonus in assisted areas, which ClusterKit does not apply.",
+            french: "Les aides à la création ou à la modernisation d'un pôle d'innovation (locaux, équipements, infrastructures de recherche partagées) sont exemptées de notification jusqu'à 50 % des coûts admissibles. Le règlement prévoit une majoration dans les zones assistées, que ClusterKit n'applique pas."),
+        citation: Citation(document: "Commission Regulation (EU) No 651/2014 (General Block Exemption Regulation)", location: "art. 27"),
+        share: Share(percent: 50))
+
+    /// The EU General Block Exemption Regulation, article 27: operating aid for innovation clusters, 50% of the
+    /// total eligible costs over the period of aid.
+    public static let innovationClusterOperating = StateAidRegime(
+        id: .gberInnovationClusterOperating,
+        name: LocalizedText(
+            english: "GBER art. 27: operating aid for innovation clusters",
+            french: "RGEC art. 27 : aides au fonctionnement des pôles d'innovation"),
+        summary: LocalizedText(
+            english: "Operating aid for running an innovation cluster (animation, marketing, management of its facilities, events) is exempt from notification up to 50% of the total eligible costs over the period during which the aid is granted. A budget shows one year: ClusterKit holds each year to 50%, although the regulation would let a year above it be balanced by the other years of the period.",
+            french: "Les aides au fonctionnement d'un pôle d'innovation (animation, promotion, gestion des installations, événements) sont exemptées de notification jusqu'à 50 % du total des coûts admissibles sur la période pendant laquelle l'aide est octroyée. Un budget montre une année : ClusterKit tient chaque année à 50 %, même si le règlement permettrait de compenser une année au-dessus par les autres années de la période."),
+        citation: Citation(document: "Commission Regulation (EU) No 651/2014 (General Block Exemption Regulation)", location: "art. 27"),
+        share: Share(percent: 50))
+
+    /// De minimis under Regulation (EU) No 1407/2013: at most EUR 200,000 per single undertaking over three fiscal
+    /// years.
+    public static let deMinimis2013 = StateAidRegime(
+        id: .deMinimis2013,
+        name: LocalizedText(english: "De minimis (Regulation (EU) No 1407/2013)", french: "De minimis (règlement (UE) n° 1407/2013)"),
+        summary: LocalizedText(
+            english: "Aid of at most EUR 200,000 per single undertaking over three fiscal years is not State aid and may pay the whole cost. A budget shows one year: ClusterKit checks each action against the EUR 200,000, not the de minimis aid received in the two previous fiscal years, which lowers what is left.",
+            french: "Les aides d'au plus 200 000 EUR par entreprise unique sur trois exercices fiscaux ne sont pas des aides d'État et peuvent couvrir tout le coût. Un budget montre une année : ClusterKit vérifie chaque action au regard des 200 000 EUR, non des aides de minimis reçues pendant les deux exercices précédents, qui réduisent ce qui reste."),
+        citation: Citation(document: "Commission Regulation (EU) No 1407/2013 (de minimis aid)", location: "art. 3"),
+        share: .one, amountLimit: Money(major: 200_000))
+
+    /// De minimis under Regulation (EU) 2023/2831: at most EUR 300,000 per single undertaking over three years.
+    public static let deMinimis2023 = StateAidRegime(
+        id: .deMinimis2023,
+        name: LocalizedText(english: "De minimis (Regulation (EU) 2023/2831)", french: "De minimis (règlement (UE) 2023/2831)"),
+        summary: LocalizedText(
+            english: "Aid of at most EUR 300,000 per single undertaking over any period of three years is not State aid and may pay the whole cost (the regulation that replaced No 1407/2013 from 2024). A budget shows one year: ClusterKit checks each action against the EUR 300,000, not the de minimis aid received earlier in the period.",
+            french: "Les aides d'au plus 300 000 EUR par entreprise unique sur toute période de trois ans ne sont pas des aides d'État et peuvent couvrir tout le coût (le règlement qui remplace le n° 1407/2013 depuis 2024). Un budget montre une année : ClusterKit vérifie chaque action au regard des 300 000 EUR, non des aides de minimis reçues plus tôt dans la période."),
+        citation: Citation(document: "Commission Regulation (EU) 2023/2831 (de minimis aid)", location: "art. 3"),
+        share: .one, amountLimit: Money(major: 300_000))
+
+    /// Every built-in regime: the four mission categories, then the notified, block-exempted and de minimis ones.
+    public static let all: [any FundingRegime] =
+        MissionCategoryRegime.all + [nn120_90, innovationClusterInvestment, innovationClusterOperating, deMinimis2013, deMinimis2023]
+}
+
+extension Catalog {
+    /// The memento's revenue sources and ClusterKit's built-in funding regimes: the catalogue to check budgets with
+    /// unless the host program has sources or regimes of its own (then add them to this one).
+    public static let standard: Catalog = {
+        var catalog = Catalog.builtIn
+        // Built-in regime ids are distinct (a test checks it), so the catalogue cannot refuse them.
+        for regime in BuiltInRegimes.all { try! catalog.add(regime) }
+        return catalog
+    }()
+}

@@ -1,0 +1,80 @@
+import ClusterKitCore
+
+/// `event-risk`: events over 10% of the budget — real financial and legal risk, working capital, staff diverted.
+public struct EventRiskRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "event-risk",
+        name: LocalizedText(english: "Reliance on events", french: "Poids des événementiels"),
+        rationale: LocalizedText(
+            english: """
+                Trade fairs, congresses and other large events can pay well and make the cluster known, but the \
+                memento warns that the risks match the expected gains: a significant financial risk and the working \
+                capital to carry it, legal risks and the approvals the trade requires, and staff drawn away from the \
+                cluster's everyday work. It advises a real market study, testing the concept first (Atlanpack started \
+                with a congress before launching VS Pack), and outsourcing the organisation to professionals. The 10% \
+                threshold is ours.
+                """,
+            french: """
+                Salons, congrès et autres manifestations à large audience peuvent être très payants et faire \
+                connaître le cluster, mais le mémento prévient : des risques à la mesure des gains escomptés — un \
+                risque financier important et le fonds de roulement pour le porter, des risques juridiques et des \
+                agréments propres à la profession, un investissement humain au détriment de l'action courante. Il \
+                conseille une vraie étude de marché, de tester le concept (Atlanpack a commencé par un congrès avant \
+                VS Pack) et d'externaliser l'organisation à des professionnels. Le seuil de 10 % est une valeur de \
+                ClusterKit.
+                """),
+        citation: Memento.events,
+        defaultSeverity: .warning,
+        parameters: [
+            RuleParameter(
+                "threshold", .share(Share(percent: 10)), english: "Largest share of resources events should make (ours).",
+                french: "Part maximale des ressources que devraient représenter les événementiels (valeur de ClusterKit).",
+                defaultIsOurs: true)
+        ],
+        messages: [
+            MessageTemplate(
+                id: "event-risk.over",
+                english: "Events are {share} of resources ({part} of {total}), over {threshold}: real financial and legal risks, working capital to carry them, and staff drawn from the cluster's everyday work. Test the concept and consider outsourcing the organisation.",
+                french: "Les événementiels représentent {share} des ressources ({part} sur {total}), au-delà de {threshold} : des risques financiers et juridiques réels, un fonds de roulement pour les porter, et une équipe détournée de l'action courante. Tester le concept et envisager d'externaliser l'organisation."),
+            MessageTemplate(
+                id: "event-risk.fix",
+                english: "take {amount} of events out of the cluster's own budget (e.g. by outsourcing their organisation) to come down to {threshold}",
+                french: "sortir {amount} d'événementiels du budget propre du cluster (par exemple en externalisant leur organisation) pour revenir à {threshold}"),
+            MessageTemplate(
+                id: "event-risk.dilute",
+                english: "add {amount} of other resources, keeping the events",
+                french: "ajouter {amount} d'autres ressources, en conservant les événementiels"),
+        ],
+        triggeringExamples: [
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster("Cosmetic Valley", kind: .pole),
+                    resources: [.line(.events, 403_000), .line(.membershipFees, 200_000), .line(.region, 1_566_500)]),
+                note: "Cosmetic Valley 2013: 403,000 of events in 2,169,500, 18.6%."),
+            RuleExample(
+                Budget.balanced(exampleCluster(), resources: [.line(.events, 10_001), .line(.region, 89_999)]),
+                note: "One euro over 10%."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(
+                Budget.balanced(exampleCluster(), resources: [.line(.events, 10_000), .line(.region, 90_000)]),
+                note: "Exactly 10%."),
+            RuleExample(
+                Budget.balanced(exampleCluster(), resources: [.line(.actionParticipation, 40_000), .line(.region, 60_000)]),
+                note: "Companies paying their share of a stand at a fair are participations, not events the cluster runs."),
+        ])
+
+    public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let metrics = context.metrics
+        let check = ShareThreshold(
+            direction: .ceiling, part: metrics.total(of: .events), whole: metrics.totalResources,
+            threshold: try context.share("threshold"),
+            partLabel: LocalizedText(english: "Events", french: "Organisation d'événements"))
+        return try check.diagnostic(
+            context, message: "event-risk.over", fix: "event-risk.fix", alternatives: check.dilution(context, "event-risk.dilute")
+        ).map { [$0] } ?? []
+    }
+}

@@ -1,0 +1,151 @@
+import ClusterKitCore
+
+/// `success-fee-requalification`: success fees earned on projects won in public calls may be requalified as public
+/// money; an error when counting them as public flips the 50/50 result.
+public struct SuccessFeeRequalificationRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "success-fee-requalification",
+        name: LocalizedText(english: "Requalification of success fees", french: "Requalification des success fees"),
+        rationale: LocalizedText(
+            english: """
+                A pôle asks the partners of a project it labelled for a success fee, paid only if the project wins a \
+                public call for projects and gets public aid. The working group warns that such fees may be \
+                requalified as public funds presented as private money. This rule recomputes the private share with \
+                the fees on public calls (`successFee.basis: publicCall`) counted as public. It is a warning; it is an \
+                error when the budget reaches the 50/50 target only thanks to them. The target is the cluster's own \
+                (`cluster.targets.privateShare`) unless the rule set sets one; the basis is gross unless the funders \
+                forbid valued time, where it is net.
+                """,
+            french: """
+                Un pôle demande aux partenaires d'un projet qu'il a labellisé une prime de succès, versée seulement si \
+                le projet est retenu à un appel à projets et bénéficie d'une aide publique. Le groupe de travail \
+                signale le risque d'une requalification en financements privés de fonds publics. La règle recalcule \
+                la part privée en comptant comme publics les success fees sur appels à projets \
+                (`successFee.basis: publicCall`). C'est un avertissement ; c'est une erreur quand le budget n'atteint \
+                l'objectif du 50/50 que grâce à eux. L'objectif est celui du cluster (`cluster.targets.privateShare`) \
+                sauf si le jeu de règles en fixe un ; la base est brute, sauf si les financeurs interdisent la \
+                valorisation des temps : elle est alors nette.
+                """),
+        citation: Memento.successFees,
+        defaultSeverity: .warning,
+        parameters: [
+            RuleParameter(
+                "target", .share(Share(percent: 50)),
+                english: "Private share of the budget to reach (the cluster's own target when it states one).",
+                french: "Part privée du budget à atteindre (l'objectif du cluster s'il en indique un)."),
+            RuleParameter(
+                "basis", .text("gross"),
+                english: "gross (valued time counted) or net (cash only); net always applies where valued time is not allowed.",
+                french: "gross (brut, valorisation comprise) ou net (numéraire seul) ; net s'applique toujours si la valorisation est interdite.",
+                allowedValues: ["gross", "net"]),
+        ],
+        messages: [
+            MessageTemplate(
+                id: "success-fee-requalification.risk",
+                english: "{fees} of success fees were earned on projects won in public calls: they may be requalified as public money. Counted as public, the private share is {share} instead of {before} ({basis}).",
+                french: "{fees} de success fees ont été perçus sur des projets retenus à des appels à projets : ils risquent d'être requalifiés en fonds publics. Comptés comme publics, la part privée est de {share} au lieu de {before} ({basis})."),
+            MessageTemplate(
+                id: "success-fee-requalification.flips",
+                english: "The budget reaches the {threshold} target only thanks to {fees} of success fees earned on projects won in public calls: counted as public money, as they may be, the private share falls from {before} to {share} ({basis}).",
+                french: "Le budget n'atteint l'objectif de {threshold} que grâce à {fees} de success fees perçus sur des projets retenus à des appels à projets : comptés comme fonds publics, ce qu'ils risquent d'être, la part privée tombe de {before} à {share} ({basis})."),
+            MessageTemplate(
+                id: "success-fee-requalification.add",
+                english: "add {amount} of private revenue not tied to public calls to reach {threshold} with the fees counted as public (the budget grows with it)",
+                french: "ajouter {amount} de recettes privées sans lien avec des appels à projets pour atteindre {threshold}, les success fees comptés comme publics (le budget augmente d'autant)"),
+            MessageTemplate(
+                id: "success-fee-requalification.replace",
+                english: "replace {amount} of public funding by private revenue not tied to public calls (the budget unchanged)",
+                french: "remplacer {amount} de financements publics par des recettes privées sans lien avec des appels à projets (budget inchangé)"),
+        ],
+        triggeringExamples: [
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster(),
+                    resources: [
+                        .line(.successFees, 80_000, successFee: SuccessFeeTerms(basis: .publicCall, fixedFee: Money(major: 200_000))),
+                        .line(.membershipFees, 450_000), .line(.region, 470_000),
+                    ]),
+                note: "53% private, 45% once the 80,000 of fees on public calls count as public: an error."),
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster(),
+                    resources: [
+                        .line(.successFees, 10_000, successFee: SuccessFeeTerms(basis: .publicCall)),
+                        .line(.membershipFees, 60_000), .line(.region, 30_000),
+                    ]),
+                note: "70% private, still 60% with the fees counted as public: a warning."),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster(),
+                    resources: [
+                        .line(.successFees, 80_000, successFee: SuccessFeeTerms(basis: .market)),
+                        .line(.membershipFees, 450_000), .line(.region, 470_000),
+                    ]),
+                note: "Fees on markets won for members are private money."),
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster(),
+                    resources: [
+                        .line(.successFees, 80_000, sector: .public, successFee: SuccessFeeTerms(basis: .publicCall)),
+                        .line(.membershipFees, 450_000), .line(.region, 470_000),
+                    ]),
+                note: "Fees already counted as public."),
+        ])
+
+    public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let metrics = context.metrics
+        let fees = metrics.publicCallSuccessFees
+        guard !fees.amount.isZero else { return [] }
+        let cluster = context.budget.cluster
+        let net = try context.text("basis") == "net" || !cluster.valuedTimeAllowed
+        let part = net ? metrics.privateCash : metrics.privateResources
+        let whole = net ? metrics.cashResources : metrics.totalResources
+        guard let before = Share(part.amount, of: whole) else { return [] }
+        let parameter = try context.share("target")
+        let target = context.isSet("target") ? parameter : (cluster.targets?.privateShare ?? parameter)
+
+        let feeLines = Set(fees.lines)
+        let requalified = LineTotal(
+            amount: try part.amount.subtracting(fees.amount), lines: part.lines.filter { !feeLines.contains($0) })
+        let check = ShareThreshold(
+            direction: .floor, part: requalified, whole: whole, threshold: target,
+            partLabel: LocalizedText(english: "Private resources, fees on public calls counted as public", french: "Ressources privées, success fees sur appels à projets comptés comme publics"),
+            wholeLabel: net
+                ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)")
+                : LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"))
+        guard let after = check.share else { return [] }
+        let flips = before >= target && after < target
+        let basis = net
+            ? LocalizedText(english: "net, cash only", french: "net, hors valorisation")
+            : LocalizedText(english: "gross, valued time included", french: "brut, valorisation comprise")
+        let arguments = check.arguments.merging(
+            ["fees": .money(fees.amount), "before": .share(before), "basis": .localized(basis)]) { $1 }
+
+        var remediation: Remediation?
+        if check.isBreached, let add = check.fixAmount {
+            let replace = try Share.transferToReach(target, part: requalified.amount, of: whole).map {
+                [try context.option($0, "success-fee-requalification.replace", arguments)]
+            } ?? []
+            remediation = Remediation(try context.option(add, "success-fee-requalification.add", arguments), alternatives: replace)
+        }
+        return [
+            try context.diagnostic(
+                flips ? "success-fee-requalification.flips" : "success-fee-requalification.risk", arguments,
+                severity: flips ? .error : nil, measured: .share(after), threshold: .share(target), lines: fees.lines,
+                remediation: remediation,
+                explanation: [
+                    ExplanationItem(LocalizedText(english: "Success fees on public calls", french: "Success fees sur appels à projets"), .money(fees.amount)),
+                    ExplanationItem(LocalizedText(english: "Private share as budgeted", french: "Part privée telle que budgétée"), .share(before)),
+                    ExplanationItem(check.partLabel, .money(requalified.amount)),
+                    ExplanationItem(check.wholeLabel, .money(whole)),
+                    ExplanationItem(LocalizedText(english: "Private share, fees counted as public", french: "Part privée, success fees comptés comme publics"), .share(after)),
+                    ExplanationItem(LocalizedText(english: "Target", french: "Objectif"), .share(target)),
+                ])
+        ]
+    }
+}

@@ -1,0 +1,96 @@
+import ClusterKitCore
+import ClusterRules
+
+/// `clusterkit explain RULE`: one rule's documentation — its name, default severity, presets, rationale, source in
+/// the memento, parameters with their defaults (saying which are the memento's figures and which are ours), and its
+/// messages.
+enum ExplainCommand {
+    static let options = [
+        OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language: en (default) or fr"),
+        OptionSpec(name: "help", help: "Show this help"),
+    ]
+
+    static let help = helpText(
+        usage: "clusterkit explain RULE [--language en|fr]",
+        summary: "Show a rule's documentation, its parameters and its source in the memento.",
+        options: options,
+        details: "RULE is a rule id, such as membership-fee-floor; 'clusterkit rules' lists them.")
+
+    static func run(_ arguments: [String]) -> ToolOutput {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ParsedArguments(arguments, options: options)
+        } catch {
+            return ToolOutput(status: 2, stderr: "clusterkit explain: \(error)\nRun 'clusterkit explain --help' for usage.\n")
+        }
+        if parsed.has("help") { return ToolOutput(status: 0, stdout: help) }
+        guard parsed.positionals.count == 1, let name = parsed.positionals.first else {
+            let problem = parsed.positionals.isEmpty ? "which rule? Give a rule id" : "give one rule id"
+            return ToolOutput(status: 2, stderr: "clusterkit explain: \(problem)\nRun 'clusterkit rules' for the list.\n")
+        }
+        let ids = BuiltInRules.all.map(\.ruleDescription.id.description)
+        guard let id = RuleID(parsing: name), let rule = BuiltInRules.rule(id) else {
+            let nearest = Suggestions.nearest(to: name, among: ids)
+            let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+            return ToolOutput(
+                status: 2, stderr: "clusterkit explain: unknown rule '\(name)'\(hint)\nRun 'clusterkit rules' for the list.\n")
+        }
+        let language: Language = parsed.value("language") == "fr" ? .french : .english
+        return ToolOutput(status: 0, stdout: explanation(of: rule, in: language))
+    }
+
+    /// The documentation of a rule, as text.
+    static func explanation(of rule: any Rule, in language: Language) -> String {
+        let description = rule.ruleDescription
+        let format = ValueFormatter(language: language)
+        let words = CommandWords.self
+        var out = "\(description.id) — \(description.name(language))\n\n"
+        out += Message(words.defaultSeverity, ["severity": .localized(ReportWords.severity(description.defaultSeverity))])
+            .rendered(in: language) + "\n"
+        let presets = Preset.allCases.filter { $0.ruleIDs.contains(description.id) }.map(\.rawValue)
+        out += Message(words.presets, ["presets": .text(presets.joined(separator: ", "))]).rendered(in: language) + "\n"
+        if rule.isOptIn { out += words.optIn(language) + "\n" }
+        out += Message(words.source, ["citation": .text(description.citation.description)]).rendered(in: language) + "\n\n"
+        out += wrapped(description.rationale(language), indent: "") + "\n\n"
+        if description.parameters.isEmpty {
+            out += words.noParameters(language) + "\n"
+        } else {
+            out += words.parameters(language) + "\n"
+            for parameter in description.parameters {
+                let origin = parameter.defaultIsOurs ? words.ourDefault : words.mementoFigure
+                out += "  " + Message(words.parameter, [
+                    "name": .text(parameter.name), "value": .text(format.string(parameter.defaultValue)),
+                    "origin": .localized(origin),
+                ]).rendered(in: language) + "\n"
+                var summary = parameter.summary(language)
+                if !parameter.allowedValues.isEmpty {
+                    summary += " " + Message(words.allowedValues, ["values": .text(parameter.allowedValues.joined(separator: ", "))])
+                        .rendered(in: language)
+                }
+                out += wrapped(summary, indent: "      ") + "\n"
+            }
+        }
+        if !description.messages.isEmpty {
+            out += "\n" + words.messages(language) + "\n"
+            for template in description.messages {
+                out += "  \(template.id)\n" + wrapped(template.text(language), indent: "      ") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// Text wrapped at 100 columns, each line indented.
+    static func wrapped(_ text: String, indent: String, width: Int = 100) -> String {
+        var lines: [String] = []
+        var line = indent
+        for word in text.split(separator: " ") {
+            if line.count > indent.count, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent
+            }
+            line += (line.count > indent.count ? " " : "") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+}

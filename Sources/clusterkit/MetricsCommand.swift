@@ -1,0 +1,65 @@
+import ClusterKitCore
+import ClusterRules
+
+/// `clusterkit metrics FILE …`: each budget's figures as a table — totals, public and private, in kind, gross and net
+/// self-financing, operating and programme expenses, and each revenue source with its share — the numbers every rule
+/// reads.
+enum MetricsCommand {
+    static let options = [
+        OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language: en (default) or fr"),
+        OptionSpec(name: "help", help: "Show this help"),
+    ]
+
+    static let help = helpText(
+        usage: "clusterkit metrics FILE|FOLDER … [--language en|fr]",
+        summary: "Show the figures of budgets (JSON or CSV) as a table.",
+        options: options,
+        details: "Resource rows give their share of total resources (R), expense rows their share of total expenses (E).")
+
+    static func run(_ arguments: [String]) -> ToolOutput {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ParsedArguments(arguments, options: options)
+        } catch {
+            return ToolOutput(status: 2, stderr: "clusterkit metrics: \(error)\nRun 'clusterkit metrics --help' for usage.\n")
+        }
+        if parsed.has("help") { return ToolOutput(status: 0, stdout: help) }
+        guard !parsed.positionals.isEmpty else {
+            return ToolOutput(status: 2, stderr: "clusterkit metrics: which budget? Give a file\nRun 'clusterkit metrics --help' for usage.\n")
+        }
+        let language: Language = parsed.value("language") == "fr" ? .french : .english
+        var tables: [String] = []
+        do {
+            for input in try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder(catalog: .standard)) {
+                let metrics = try BudgetMetrics(input.budget, catalog: .standard, file: input.file)
+                let title = Message(ReportWords.budgetTitle, [
+                    "cluster": .text(input.budget.cluster.name), "year": .integer(input.budget.year),
+                ])
+                let heading = Message(CommandWords.metricsTitle, [
+                    "budget": .text(title.rendered(in: language)), "file": .text(input.file ?? ""),
+                ]).rendered(in: language)
+                tables.append(heading + "\n" + table(MetricsTable(metrics, catalog: .standard), language: language))
+            }
+        } catch {
+            return ToolOutput(status: 2, stderr: "\(error)\n")
+        }
+        return ToolOutput(status: 0, stdout: tables.joined(separator: "\n"))
+    }
+
+    /// The table as aligned text: labels left, amounts and shares right; detail rows (sources) indented.
+    static func table(_ table: MetricsTable, language: Language) -> String {
+        let rows = [MetricsTable.headings(in: language)]
+            + zip(table.rows, table.cells(in: language)).map { row, cells in
+                [(row.isDetail ? "  " : "") + cells[0], cells[1], cells[2]]
+            }
+        let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        func pad(_ text: String, _ width: Int, left: Bool) -> String {
+            let padding = String(repeating: " ", count: max(0, width - text.count))
+            return left ? text + padding : padding + text
+        }
+        return rows.map { row in
+            pad(row[0], widths[0], left: true) + "  " + pad(row[1], widths[1], left: false) + "  "
+                + pad(row[2], widths[2], left: false)
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,266 @@
+import ClusterKitCore
+import Foundation
+import Testing
+
+/// A rule with a parameter of every type, to test how sets and configurations set them. Reports one note.
+struct TunableRule: Rule {
+    static let description = RuleDescription(
+        id: RuleID("tunable", namespace: "test"),
+        name: LocalizedText(english: "Tunable", french: "Réglable"),
+        rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
+        citation: Citation(document: "Tests"), defaultSeverity: .warning,
+        parameters: [
+            RuleParameter("threshold", .share(Share(percent: 15)), english: "A share.", french: "Une part."),
+            RuleParameter("tolerance", .amount(0), english: "An amount.", french: "Un montant."),
+            RuleParameter("minimum", .integer(10), english: "A count.", french: "Un nombre."),
+            RuleParameter("strict", .boolean(false), english: "A flag.", french: "Un drapeau."),
+            RuleParameter("basis", .text("gross"), english: "A word.", french: "Un mot.", allowedValues: ["gross", "net"]),
+        ],
+        messages: [MessageTemplate(id: "test/tunable", english: "Threshold {threshold}.", french: "Seuil {threshold}.")])
+
+    func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        [try context.diagnostic("test/tunable", ["threshold": .share(try context.share("threshold"))], lines: ["a"])]
+    }
+}
+
+/// Another rule under `TunableRule`'s id: a collision.
+struct ImpostorRule: Rule {
+    static let description = RuleDescription(
+        id: RuleID("tunable", namespace: "test"),
+        name: LocalizedText(english: "Impostor", french: "Imposteur"),
+        rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
+        citation: Citation(document: "Tests"), defaultSeverity: .note, messages: [])
+    func evaluate(_ context: RuleContext) throws -> [Diagnostic] { [] }
+}
+
+/// A host's rule that forgot its namespace.
+struct BareRule: Rule {
+    static let description = RuleDescription(
+        id: "minimum-members",
+        name: LocalizedText(english: "Bare", french: "Nu"),
+        rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
+        citation: Citation(document: "Tests"), defaultSeverity: .note, messages: [])
+    func evaluate(_ context: RuleContext) throws -> [Diagnostic] { [] }
+}
+
+/// A rule squatting the engine's namespace.
+struct SquatterRule: Rule {
+    static let description = RuleDescription(
+        id: RuleID("unused-suppression", namespace: "clusterkit"),
+        name: LocalizedText(english: "Squatter", french: "Squatteur"),
+        rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
+        citation: Citation(document: "Tests"), defaultSeverity: .note, messages: [])
+    func evaluate(_ context: RuleContext) throws -> [Diagnostic] { [] }
+}
+
+@Suite("Rule sets")
+struct RuleSetTests {
+    let tunable: RuleID = "test/tunable"
+
+    @Test("Union keeps a shared rule once, with the first set's settings, and refuses two rules under one id")
+    func union() throws {
+        let first = try RuleSet(name: "a", rules: [TunableRule()]).settingSeverity(.error, for: tunable)
+        let second = try RuleSet(name: "b", rules: [TunableRule(), EveryLineRule()]).settingSeverity(.note, for: tunable)
+        let both = try first.union(second)
+        #expect(both.name == "a+b")
+        #expect(both.ruleIDs == [tunable, "test/every-line"])
+        #expect(both.entry(tunable)?.effectiveSeverity == .error)
+        #expect(throws: RuleSetError.duplicateRule(tunable)) {
+            try first.union(RuleSet(name: "c", rules: [ImpostorRule()]))
+        }
+        #expect(throws: RuleSetError.duplicateRule(tunable)) { try first.adding(ImpostorRule()) }
+    }
+
+    @Test("Removing and adding rules; removing an unknown id names the nearest")
+    func removeAndAdd() throws {
+        let set = try RuleSet(name: "t", rules: [TunableRule(), EveryLineRule()])
+        let narrowed = try set.removing("test/every-line")
+        #expect(narrowed.ruleIDs == [tunable])
+        #expect(try narrowed.adding(EveryLineRule()).ruleIDs == [tunable, "test/every-line"])
+        #expect(throws: RuleSetError.unknownRule("test/tunabel", suggestions: ["test/tunable"])) {
+            try set.removing("test/tunabel")
+        }
+    }
+
+    @Test("Bare ids are ClusterKit's: a host's rule needs a namespace, and not the engine's")
+    func namespaces() throws {
+        #expect(throws: RuleSetError.missingNamespace("minimum-members", type: "ClusterKitCoreTests.BareRule")) {
+            try RuleSet(name: "t", rules: [BareRule()])
+        }
+        #expect(throws: RuleSetError.reservedNamespace("clusterkit/unused-suppression")) {
+            try RuleSet(name: "t", rules: [SquatterRule()])
+        }
+        let message = RuleSetError.missingNamespace("minimum-members", type: "X").description
+        #expect(message.contains("RuleID(\"minimum-members\", namespace: \"acme\")"))
+    }
+
+    @Test("Parameter values are checked: type, range, decimals, allowed words",
+          arguments: [
+            ("threshold", ParameterValue.share(Share(3, over: 2))),
+            ("threshold", .share(Share(-1, over: 10))),
+            ("tolerance", .amount(-1)),
+            ("tolerance", .amount(Decimal(string: "0.001")!)),
+            ("basis", .text("brut")),
+          ])
+    func invalidValues(name: String, value: ParameterValue) throws {
+        let set = try RuleSet(name: "t", rules: [TunableRule()])
+        let error = #expect(throws: RuleSetError.self) { try set.settingParameter(name, to: value, for: tunable) }
+        guard case .invalidParameterValue(let rule, let parameter, _) = error else {
+            Issue.record("expected invalidParameterValue, got \(String(describing: error))")
+            return
+        }
+        #expect(rule == tunable && parameter == name)
+    }
+
+    @Test("A wrong type names the parameter and both types")
+    func wrongType() throws {
+        let set = try RuleSet(name: "t", rules: [TunableRule()])
+        #expect(throws: RuleSetError.wrongParameterType(rule: tunable, name: "minimum", expected: "integer", found: "share")) {
+            try set.settingParameter("minimum", to: .share(Share(percent: 1)), for: tunable)
+        }
+    }
+}
+
+@Suite("Configuration files")
+struct ConfigurationTests {
+    let tunable: RuleID = "test/tunable"
+    let budget = Budget.balanced(ClusterProfile(name: "Mecabourg"), resources: [.line(.region, 10, id: "a")])
+
+    func configuration(_ json: String, file: String = "clusterkit.json") throws(InputError) -> Configuration {
+        try Configuration(data: Data(json.utf8), file: file)
+    }
+
+    func error(_ json: String, applyingTo rules: [any Rule] = [TunableRule()]) -> InputError? {
+        do {
+            let ruleSet = try RuleSet(name: "t", rules: rules)
+            _ = try configuration(json).apply(to: ruleSet, available: [EveryLineRule()])
+            return nil
+        } catch let error as InputError {
+            return error
+        } catch {
+            Issue.record("unexpected \(error)")
+            return nil
+        }
+    }
+
+    @Test("Values convert exactly to the declared types: 0.2 is 1/5, never a Double")
+    func exactValues() throws {
+        let config = try configuration("""
+            { "format": "clusterkit.config/1",
+              "rules": { "test/tunable": { "severity": "error", "parameters": {
+                "threshold": 0.2, "tolerance": "1500.50", "minimum": 12, "strict": true, "basis": "net" } } } }
+            """)
+        let set = try config.apply(to: RuleSet(name: "t", rules: [TunableRule()]))
+        let entry = try #require(set.entry(tunable))
+        #expect(entry.effectiveSeverity == .error)
+        #expect(entry.parameters["threshold"] == .share(Share(1, over: 5)))
+        #expect(entry.parameters["tolerance"] == .amount(Decimal(string: "1500.5")!))
+        #expect(entry.parameters["minimum"] == .integer(12))
+        #expect(entry.parameters["strict"] == .boolean(true))
+        #expect(entry.parameters["basis"] == .text("net"))
+        // 0.1 + 0.2 style traps: 0.15 is exactly 3/20 and sits exactly on a 15% floor.
+        let fifteen = try configuration(#"{ "rules": { "test/tunable": { "parameters": { "threshold": 0.15 } } } }"#)
+        #expect(try fifteen.apply(to: RuleSet(name: "t", rules: [TunableRule()])).entry(tunable)?.parameters["threshold"]
+            == .share(Share(3, over: 20)))
+    }
+
+    @Test("\"off\" turns a rule off; a level turns it on again; an opt-in rule of `available` is added when named")
+    func levels() throws {
+        let base = try RuleSet(name: "t", rules: [TunableRule()])
+        let off = try configuration(#"{ "rules": { "test/tunable": "off" } }"#).apply(to: base)
+        #expect(off.enabledRuleIDs.isEmpty)
+        #expect(try Engine(ruleSet: off).check(budget).diagnostics.isEmpty)
+        let on = try configuration(#"{ "rules": { "test/tunable": "note" } }"#).apply(to: off)
+        #expect(on.entry(tunable)?.isEnabled == true && on.entry(tunable)?.effectiveSeverity == .note)
+        let added = try configuration(#"{ "rules": { "test/every-line": "warning" } }"#)
+            .apply(to: base, available: [EveryLineRule()])
+        #expect(added.ruleIDs == [tunable, "test/every-line"])
+        let notAdded = try configuration(#"{ "rules": { "test/every-line": "off" } }"#)
+            .apply(to: base, available: [EveryLineRule()])
+        #expect(notAdded.ruleIDs == [tunable])
+    }
+
+    @Test("Mistakes are input errors naming the file, the field path and the reason",
+          arguments: [
+            (#"{ "suppressions": [ { "rule": "test/tunable", "cluster": "Mecabourg" } ] }"#,
+             "clusterkit.json: suppressions[0].justification: required field 'justification' is missing: a suppression must carry a justification"),
+            (#"{ "suppressions": [ { "rule": "test/tunable", "justification": "  " } ] }"#,
+             "clusterkit.json: suppressions[0].justification: the justification is empty"),
+            (#"{ "rules": { "test/tunabel": "error" } }"#,
+             "clusterkit.json: rules.test/tunabel: unknown rule 'test/tunabel' (did you mean 'test/tunable'?)"),
+            (#"{ "suppressions": [ { "rule": "test/every-lines", "justification": "x" } ] }"#,
+             "clusterkit.json: suppressions[0].rule: unknown rule 'test/every-lines' (did you mean 'test/every-line'?)"),
+            (#"{ "rules": { "test/tunable": { "parameters": { "treshold": 0.2 } } } }"#,
+             "clusterkit.json: rules.test/tunable.parameters.treshold: rule 'test/tunable' has no parameter 'treshold' (did you mean 'threshold'?)"),
+            (#"{ "rules": { "test/tunable": { "parameters": { "threshold": "20%" } } } }"#,
+             "clusterkit.json: rules.test/tunable.parameters.threshold: expected a share (a fraction from 0 to 1, such as 0.15 for 15%), found a string \"20%\""),
+            (#"{ "rules": { "test/tunable": { "parameters": { "threshold": 20 } } } }"#,
+             "rules.test/tunable.parameters.threshold: 20 is not a share: write a fraction from 0 to 1"),
+            (#"{ "rules": { "test/tunable": { "parameters": { "minimum": 2.5 } } } }"#,
+             "rules.test/tunable.parameters.minimum: 2.5 is not a whole number"),
+            (#"{ "rules": { "test/tunable": { "parameters": { "basis": "brut" } } } }"#,
+             "rules.test/tunable.parameters.basis: 'brut' is not one of gross, net"),
+            (#"{ "rules": { "test/tunable": { "parameters": { "tolerance": -3 } } } }"#,
+             "rules.test/tunable.parameters.tolerance: -3 is negative"),
+            (#"{ "rules": { "test/tunable": { "parameters": { "strict": [true] } } } }"#,
+             "rules.test/tunable.parameters.strict: a parameter value is a number, a string, or true or false"),
+            (#"{ "rules": { "test/tunable": "fatal" } }"#,
+             "rules.test/tunable: 'fatal' is not a level: write one of error, warning, note, off"),
+            (#"{ "rules": { "test/tunable": { "severity": "warn" } } }"#,
+             "rules.test/tunable.severity: 'warn' is not a severity"),
+            (#"{ "rules": { "test/tunable": { "severty": "error" } } }"#,
+             "rules.test/tunable.severty: unknown field 'severty' (did you mean 'severity'?)"),
+            (#"{ "rules": { "Test_Tunable": "error" } }"#, "rules.Test_Tunable: 'Test_Tunable' is not a rule id"),
+            (#"{ "rule": { } }"#, "clusterkit.json: rule: unknown field 'rule' (did you mean 'rules'?)"),
+            (#"{ "format": "clusterkit.config/2" }"#, "format: format 'clusterkit.config/2' is not 'clusterkit.config/1'"),
+            (#"{ "rules": { "#, "clusterkit.json:1:"),
+          ])
+    func mistakes(json: String, expected: String) throws {
+        let found = try #require(error(json), "accepted: \(json)")
+        #expect(found.file == "clusterkit.json")
+        #expect(found.description.contains(expected), "got: \(found)")
+    }
+
+    @Test("Suppressions match by rule, cluster, year and line; a rule's failure is never suppressed")
+    func matching() throws {
+        let diagnostic = Diagnostic(
+            ruleID: tunable, severity: .warning, message: Message(MessageTemplate(id: "m", english: "", french: "")),
+            lines: ["a", "b"])
+        func suppression(cluster: String? = nil, year: Int? = nil, line: String? = nil, rule: RuleID = "test/tunable") -> Suppression {
+            Suppression(rule: rule, cluster: cluster, year: year, line: line, justification: "because")
+        }
+        #expect(suppression().matches(diagnostic, in: budget))
+        #expect(suppression(cluster: "Mecabourg", year: 2013, line: "b").matches(diagnostic, in: budget))
+        #expect(!suppression(cluster: "Neopolia").matches(diagnostic, in: budget))
+        #expect(!suppression(year: 2014).matches(diagnostic, in: budget))
+        #expect(!suppression(line: "c").matches(diagnostic, in: budget))
+        #expect(!suppression(rule: "test/every-line").matches(diagnostic, in: budget))
+        var failure = diagnostic
+        failure.message = Message(Engine.ruleFailedMessage, ["error": .text("boom")])
+        #expect(!suppression().matches(failure, in: budget))
+    }
+
+    @Test("A suppressed diagnostic is counted and kept with its justification; an unused suppression is a note")
+    func suppressing() throws {
+        let config = try configuration("""
+            { "suppressions": [
+                { "rule": "test/tunable", "cluster": "Mecabourg", "line": "a", "justification": "Agreed with the region." },
+                { "rule": "test/tunable", "cluster": "Mecabourgg", "justification": "A typo in the cluster's name." } ] }
+            """)
+        let engine = Engine(
+            ruleSet: try config.apply(to: RuleSet(name: "t", rules: [TunableRule()])), suppressions: config.suppressions)
+        let report = try engine.check([BudgetInput(budget)])
+        #expect(report.budgets[0].diagnostics.isEmpty)
+        #expect(report.budgets[0].suppressed.map(\.justification) == ["Agreed with the region."])
+        #expect(report.summary == ReportSummary(report.budgets, diagnostics: report.diagnostics))
+        #expect(report.summary.suppressed == 1 && report.summary.notes == 1 && report.summary.warnings == 0)
+        let note = try #require(report.diagnostics.first)
+        #expect(report.diagnostics.count == 1)
+        #expect(note.ruleID == "clusterkit/unused-suppression" && note.severity == .note)
+        #expect(note.message.rendered(in: .english)
+            == "The suppression of test/tunable (cluster Mecabourgg, clusterkit.json: suppressions[1]) matched no diagnostic: remove it, or correct its rule, cluster, year or line.")
+        #expect(note.message.rendered(in: .french)
+            == "La suppression déclarée pour test/tunable (cluster Mecabourgg, clusterkit.json: suppressions[1]) ne correspond à aucun diagnostic : retirez-la, ou corrigez sa règle, son cluster, son année ou sa ligne.")
+        #expect(note.explanation.map(\.value).contains(.text("A typo in the cluster's name.")))
+    }
+}
