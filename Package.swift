@@ -22,6 +22,16 @@ let package = Package(
             name: "ClusterRulesTests",
             dependencies: ["ClusterRules", "ClusterKitCore", "ClusterKitTesting", "WalloniaRegimeExample"]),
         .testTarget(name: "clusterkitTests", dependencies: ["clusterkit", "ClusterRules", "ClusterKitCore"]),
+        // Robustness: the fuzz targets (Fuzz/), the libFuzzer/replay tool (Scripts/fuzz.sh), and the tests that
+        // replay every saved crashing input and check properties over generated budgets.
+        .target(
+            name: "ClusterKitFuzzTargets", dependencies: ["ClusterKitCore", "ClusterRules"],
+            path: "Fuzz/Sources/ClusterKitFuzzTargets"),
+        .executableTarget(
+            name: "clusterkit-fuzz", dependencies: ["ClusterKitFuzzTargets"], path: "Fuzz/Sources/clusterkit-fuzz"),
+        .testTarget(
+            name: "RobustnessTests",
+            dependencies: ["ClusterKitFuzzTargets", "clusterkit", "ClusterRules", "ClusterKitCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,8 +23,8 @@ import Testing
 ///   French, at least one triggering and one non-triggering example.
 /// - Its message templates have distinct ids and use the same placeholders in both languages; its parameters have
 ///   distinct names and valid defaults.
-/// - Every example budget is valid against the catalogue, and every example's parameters are parameters the rule
-///   declares, of the right type.
+/// - Every example budget (or history) is valid against the catalogue, and every example's parameters are
+///   parameters the rule declares, of the right type.
 /// - On a triggering example, run alone through the ``Engine``, it reports at least one diagnostic; each carries the
 ///   rule's id and citation, uses one of its message templates with an argument for every placeholder (remediation
 ///   summaries too), and says how it was computed (a non-empty ``Diagnostic/explanation``).
@@ -59,6 +59,7 @@ public enum RuleVerifier {
 
     /// Checks a rule and records a Swift Testing issue for each failure, at the example's own source line.
     /// - Parameters:
+    ///   - rule: the rule to check.
     ///   - catalog: the revenue sources and regimes the rule's examples may name (yours, if they name your own).
     ///   - sourceLocation: where failures of the description as a whole are recorded; defaults to the call.
     public static func verify(

@@ -29,7 +29,8 @@ enum CheckCommand {
         details: """
             With no file, checks the Mecabourg 2013 budget embedded in the tool and says so. A file ending in .csv is read \
             as a spreadsheet's plan of financing (see Documentation/CSVFormat.md). A folder is read for its .json and \
-            .csv files, in name order. Without --rules, each budget gets the preset of its cluster.kind (pole, \
+            .csv files, in name order; a file that cannot be read is reported, the others are still checked, and the \
+            exit status is 2. Without --rules, each budget gets the preset of its cluster.kind (pole, \
             grappe, regional; recommended otherwise). A configuration file (--config, see \
             Documentation/Configuration.md) tunes that rule set: it is checked before any budget is read. A history \
             (clusterkit.history/1) is checked year by year, then as a whole: its trajectory (year, private share, share \
@@ -58,16 +59,20 @@ enum CheckCommand {
         }
         var notice = ""
         let inputs: [BudgetInput]
+        // A file that cannot be read is reported (status 2) and the others are still checked.
+        var unreadable: [InputError] = []
         do {
             if parsed.positionals.isEmpty {
                 notice = CommandWords.embeddedNotice(language) + "\n"
                 inputs = [BudgetInput(try BudgetDecoder(catalog: .standard).decode(Data(EmbeddedExample.json.utf8), file: EmbeddedExample.name), file: EmbeddedExample.name)]
             } else {
-                inputs = try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder(catalog: .standard))
+                (inputs, unreadable) = BudgetFiles.loadEach(parsed.positionals, decoder: BudgetDecoder(catalog: .standard))
             }
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
         }
+        let unreadableReport = unreadable.map { "\($0)\n" }.joined()
+        if inputs.isEmpty, !unreadable.isEmpty { return ToolOutput(status: 2, stderr: unreadableReport) }
 
         let report: Report
         do {
@@ -102,7 +107,9 @@ enum CheckCommand {
         let failing = report.hasDiagnostics(atLeast: parsed.has("strict") ? .warning : .error)
         // Machine-readable and pasteable formats keep the notice out of their output.
         let noticeOnStderr = (parsed.value("format") ?? "text") != "text"
-        return ToolOutput(status: failing ? 1 : 0, stdout: rendered, stderr: noticeOnStderr ? notice : "")
+        return ToolOutput(
+            status: !unreadable.isEmpty ? 2 : failing ? 1 : 0, stdout: rendered,
+            stderr: (noticeOnStderr ? notice : "") + unreadableReport)
     }
 
     /// Runs the named preset on every budget, or each budget's own preset (from its kind) when none is named, with
@@ -133,11 +140,21 @@ enum BudgetFiles {
     /// The budgets in these files, and in the `.json` and `.csv` files of these folders (name order). A `.csv` file is
     /// read by ``CSVBudgetReader``, any other by the JSON decoder.
     static func load(_ paths: [String], decoder: BudgetDecoder) throws(InputError) -> [BudgetInput] {
+        let loaded = loadEach(paths, decoder: decoder)
+        if let first = loaded.failures.first { throw first }
+        return loaded.inputs
+    }
+
+    /// The budgets of every file that reads, and the error of every file (or path) that does not, each in path
+    /// order: one bad file of a folder does not keep the others from being checked.
+    static func loadEach(_ paths: [String], decoder: BudgetDecoder) -> (inputs: [BudgetInput], failures: [InputError]) {
         var inputs: [BudgetInput] = []
+        var failures: [InputError] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(file: path, path: "", reason: "no such file or folder")
+                failures.append(InputError(file: path, path: "", reason: "no such file or folder"))
+                continue
             }
             let files: [String]
             if isDirectory.boolValue {
@@ -147,17 +164,21 @@ enum BudgetFiles {
                 files = [path]
             }
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw InputError(file: file, path: "", reason: "cannot read the file")
+                do throws(InputError) {
+                    guard let data = FileManager.default.contents(atPath: file) else {
+                        throw InputError(file: file, path: "", reason: "cannot read the file")
+                    }
+                    if isCSV(file) {
+                        inputs.append(BudgetInput(try CSVBudgetReader(catalog: decoder.catalog).decode(data, file: file), file: file))
+                        continue
+                    }
+                    inputs.append(try BudgetInput(decoding: data, file: file, catalog: decoder.catalog))
+                } catch {
+                    failures.append(error)
                 }
-                if isCSV(file) {
-                    inputs.append(BudgetInput(try CSVBudgetReader(catalog: decoder.catalog).decode(data, file: file), file: file))
-                    continue
-                }
-                inputs.append(try BudgetInput(decoding: data, file: file, catalog: decoder.catalog))
             }
         }
-        return inputs
+        return (inputs, failures)
     }
 
     /// Whether a file is read as CSV: its name ends in `.csv` (any case).

@@ -40,6 +40,11 @@ enum CommandWords {
     /// `metrics`: the title of one budget's table.
     static let metricsTitle = MessageTemplate(
         id: "metrics.title", english: "{budget} ({file})", french: "{budget} ({file})")
+    /// `metrics`: a history without any year given in full.
+    static let noFullYear = MessageTemplate(
+        id: "metrics.no-full-year",
+        english: "{cluster} ({file}): no year of the history is given in full, only published figures; 'clusterkit check' shows its trajectory.",
+        french: "{cluster} ({file}) : aucune année de l'historique n'est détaillée, seuls des chiffres publiés ; 'clusterkit check' montre sa trajectoire.")
 
     /// Every word without values.
     static var allTexts: [LocalizedText] {
@@ -48,6 +53,6 @@ enum CommandWords {
 
     /// Every word with values.
     static var allTemplates: [MessageTemplate] {
-        [defaultSeverity, presets, source, parameter, allowedValues, metricsTitle]
+        [defaultSeverity, presets, source, parameter, allowedValues, metricsTitle, noFullYear]
     }
 }

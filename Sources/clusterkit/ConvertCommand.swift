@@ -3,7 +3,7 @@ import ClusterRules
 import Foundation
 
 /// `clusterkit convert FILE`: reads a budget — a spreadsheet's CSV export, or JSON — checks it, and prints it as a
-/// `clusterkit.budget/1` JSON document, amounts exact.
+/// `clusterkit.budget/1` JSON document, amounts exact (a `clusterkit.history/1` document stays a history).
 enum ConvertCommand {
     static let options = [OptionSpec(name: "help", help: "Show this help")]
 
@@ -30,17 +30,17 @@ enum ConvertCommand {
         }
         do {
             let inputs = try BudgetFiles.load([path], decoder: BudgetDecoder(catalog: .standard))
-            guard let budget = inputs.first?.budget else {
-                return ToolOutput(status: 2, stderr: "\(path): no budget in the file\n")
-            }
-            return ToolOutput(status: 0, stdout: try json(budget))
+            guard let input = inputs.first else { return ToolOutput(status: 2, stderr: "\(path): no budget in the file\n") }
+            // A history (clusterkit.history/1) is printed as a history, not as the budget standing in for it.
+            if let history = input.history { return ToolOutput(status: 0, stdout: try json(history)) }
+            return ToolOutput(status: 0, stdout: try json(input.budget))
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
         }
     }
 
-    /// A budget as pretty-printed JSON, keys sorted so that the same budget always gives the same bytes.
-    static func json(_ budget: Budget) throws -> String {
+    /// A budget or a history as pretty-printed JSON, keys sorted so that the same input always gives the same bytes.
+    static func json(_ budget: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(budget)

@@ -14,7 +14,10 @@ enum MetricsCommand {
         usage: "clusterkit metrics FILE|FOLDER … [--language en|fr]",
         summary: "Show the figures of budgets (JSON or CSV) as a table.",
         options: options,
-        details: "Resource rows give their share of total resources (R), expense rows their share of total expenses (E).")
+        details: """
+            Resource rows give their share of total resources (R), expense rows their share of total expenses (E). \
+            For a history (clusterkit.history/1), each year it gives in full.
+            """)
 
     static func run(_ arguments: [String]) -> ToolOutput {
         let parsed: ParsedArguments
@@ -31,19 +34,29 @@ enum MetricsCommand {
         var tables: [String] = []
         do {
             for input in try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder(catalog: .standard)) {
-                let metrics = try BudgetMetrics(input.budget, catalog: .standard, file: input.file)
-                let title = Message(ReportWords.budgetTitle, [
-                    "cluster": .text(input.budget.cluster.name), "year": .integer(input.budget.year),
-                ])
-                let heading = Message(CommandWords.metricsTitle, [
-                    "budget": .text(title.rendered(in: language)), "file": .text(input.file ?? ""),
-                ]).rendered(in: language)
-                tables.append(heading + "\n" + table(MetricsTable(metrics, catalog: .standard), language: language))
+                // A history shows each year it gives in full; its summary years have no lines to tabulate.
+                let budgets = input.history?.chronologicalYears.compactMap(\.budget) ?? [input.budget]
+                if budgets.isEmpty {
+                    tables.append(Message(CommandWords.noFullYear, [
+                        "cluster": .text(input.budget.cluster.name), "file": .text(input.file ?? ""),
+                    ]).rendered(in: language) + "\n")
+                }
+                for budget in budgets { tables.append(try titledTable(budget, file: input.file, language: language)) }
             }
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
         }
         return ToolOutput(status: 0, stdout: tables.joined(separator: "\n"))
+    }
+
+    /// One budget's table under its title: `Mecabourg, budget 2013 (file)`.
+    static func titledTable(_ budget: Budget, file: String?, language: Language) throws(InputError) -> String {
+        let metrics = try BudgetMetrics(budget, catalog: .standard, file: file)
+        let title = Message(ReportWords.budgetTitle, ["cluster": .text(budget.cluster.name), "year": .integer(budget.year)])
+        let heading = Message(CommandWords.metricsTitle, [
+            "budget": .text(title.rendered(in: language)), "file": .text(file ?? ""),
+        ]).rendered(in: language)
+        return heading + "\n" + table(MetricsTable(metrics, catalog: .standard), language: language)
     }
 
     /// The table as aligned text: labels left, amounts and shares right; detail rows (sources) indented.

@@ -35,12 +35,12 @@ struct BudgetDecodingTests {
 
     @Test("Encoding and decoding round-trip")
     func roundTrip() throws {
-        let original = try BudgetDecoder().decode(
+        let original = try BudgetDecoder(catalog: catalogWithTestRegime).decode(
             document(resources: #"[{ "id": "f", "source": "successFees", "amount": 80000, "successFee": { "basis": "publicCall", "fixedFee": 200000 } }]"#,
                      expenses: #"[{ "id": "a", "amount": 80000, "category": "C", "regime": "NN120/90-E1/90", "collective": true }]"#,
                      cluster: #"{ "name": "T", "kind": "pole", "targets": { "privateShare": 0.5, "year": 2016 }, "declared": { "selfFinancing": 0.3 } }"#))
         let data = try JSONEncoder().encode(original)
-        #expect(try BudgetDecoder().decode(data) == original)
+        #expect(try BudgetDecoder(catalog: catalogWithTestRegime).decode(data) == original)
     }
 
     @Test("Malformed JSON names the file")

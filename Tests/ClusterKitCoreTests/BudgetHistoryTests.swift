@@ -262,3 +262,34 @@ struct HistoryEngineTests {
         #expect(try engine.check(history).count == 1)
     }
 }
+
+@Suite("The words of a trajectory")
+struct TrajectoryWordsTests {
+    @Test("Every word has both languages; templates use the same placeholders in both")
+    func translated() {
+        for text in TrajectoryWords.allTexts {
+            #expect(!text.english.isEmpty && !text.french.isEmpty && text.english != text.french, "\(text)")
+        }
+        for template in TrajectoryWords.allTemplates {
+            #expect(Set(template.placeholders(in: .english)) == Set(template.placeholders(in: .french)), "\(template.id)")
+        }
+    }
+
+    @Test("A trajectory as text: the path, then a line per year; an unknown year says so")
+    func text() {
+        let path = GlidePath(baselineYear: 2013, baselineShare: Share(percent: 45), target: Share(percent: 50), targetYear: 2016)
+        let trajectory = Trajectory(
+            basis: .gross, preferring: .published, path: path,
+            points: [
+                .init(year: 2012, figure: nil, required: nil),
+                .init(year: 2013, figure: PrivateShareFigure(share: Share(percent: 45), whole: nil, source: .published), required: Share(percent: 45)),
+            ])
+        #expect(trajectory.text(cluster: "Mecabourg", place: "m.json", language: .english) == """
+            Mecabourg 2012–2013 (m.json): private share by year, against the glide path from 45% in 2013 to 50% in 2016
+                2012: n/a (not published), required n/a
+                2013: 45% (published), required 45%
+
+            """)
+        #expect(trajectory.text(cluster: "Mecabourg", place: "m.json", language: .french).contains("    2012 : n.d. (non disponible), requis n.d."))
+    }
+}

@@ -2,6 +2,20 @@ import ClusterKitCore
 import Foundation
 import Testing
 
+/// A funding regime for tests of the core alone (ClusterRules holds the real ones): 50% of the action's cost.
+struct TestRegime: FundingRegime {
+    var id: FundingRegimeID
+    var name: LocalizedText { LocalizedText(english: "Test regime", french: "Régime de test") }
+    var summary: LocalizedText { LocalizedText(english: "Half the cost.", french: "La moitié du coût.") }
+    var citation: Citation { Citation(document: "ClusterKit tests") }
+    func ceiling(for action: ExpenseLine, in context: RegimeContext) -> PublicFundingCeiling? {
+        PublicFundingCeiling(regime: id, share: Share(percent: 50))
+    }
+}
+
+/// The core's catalogue with one regime, named as the pôles' guide names its example: `NN120/90-E1/90`.
+let catalogWithTestRegime = try! Catalog.builtIn.adding(TestRegime(id: "NN120/90-E1/90"))
+
 @Suite("Allocation of public funding to actions")
 struct PublicFundingAllocationTests {
     func budget(_ resources: [ResourceLine], _ expenses: [ExpenseLine]) -> Budget {
@@ -39,9 +53,10 @@ struct PublicFundingAllocationTests {
         let metrics = try BudgetMetrics(budget([.line(.region, 100)], [line("x", 1), line("y", 1), line("z", 1)]))
         #expect(metrics.allocation.actions.map(\.sharedPublic.minorUnits) == [3334, 3333, 3333])
 
-        // 1,000.00 over weights 1, 2 and 4 (of 7): 142.857…, 285.714…, 571.428…; remainders .857, .714, .428 (cents).
+        // 1,000.00 over weights 1, 2 and 4 (of 7): 14,285.71…, 28,571.42…, 57,142.85… cents; the two cents left over
+        // go to the remainders .85… (z) and .71… (x).
         let sevenths = try BudgetMetrics(budget([.line(.region, 1_000)], [line("x", 1), line("y", 2), line("z", 4)]))
-        #expect(sevenths.allocation.actions.map(\.sharedPublic.minorUnits) == [14286, 28572, 57142])
+        #expect(sevenths.allocation.actions.map(\.sharedPublic.minorUnits) == [14286, 28571, 57143])
         #expect(sevenths.allocation.actions.reduce(0) { $0 + $1.publicFunding.minorUnits } == 100_000)
     }
 
@@ -51,6 +66,21 @@ struct PublicFundingAllocationTests {
             [.line(.membershipFees, 50_000, action: "x"), .line(.region, 10_000)], [line("x", 50_000)]))
         #expect(metrics.allocation.unallocated == Money(major: 10_000))
         #expect(metrics.allocation.actions[0].publicFunding.isZero)
+    }
+
+    @Test("A regime id the catalogue does not hold is an input error; the core catalogue holds none and says where they are")
+    func regimeValidation() throws {
+        let budget = budget([.line(.region, 100)], [ExpenseLine(id: "c", amount: Money(major: 100), category: .c, regime: "NN120/90-E1/90")])
+        #expect(throws: Never.self) { try BudgetMetrics(budget, catalog: catalogWithTestRegime) }
+        #expect {
+            try BudgetMetrics(budget, file: "b.json")
+        } throws: { error in
+            (error as? InputError)?.description
+                == "b.json: expenses[0].regime: unknown funding regime 'NN120/90-E1/90' (the catalogue holds no funding regime: ClusterRules' Catalog.standard holds the built-in ones)"
+        }
+        #expect(throws: CatalogError.duplicateRegime("NN120/90-E1/90")) {
+            try catalogWithTestRegime.adding(TestRegime(id: "NN120/90-E1/90"))
+        }
     }
 
     @Test("The JSON report states the allocation it used, action by action")

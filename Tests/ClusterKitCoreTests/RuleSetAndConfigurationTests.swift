@@ -23,33 +23,29 @@ struct TunableRule: Rule {
     }
 }
 
-/// Another rule under `TunableRule`'s id: a collision.
-struct ImpostorRule: Rule {
-    static let description = RuleDescription(
-        id: RuleID("tunable", namespace: "test"),
-        name: LocalizedText(english: "Impostor", french: "Imposteur"),
+/// The description of a test rule that reports nothing, where only the id matters.
+func stubDescription(_ id: RuleID) -> RuleDescription {
+    RuleDescription(
+        id: id, name: LocalizedText(english: "Stub", french: "Bouchon"),
         rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
         citation: Citation(document: "Tests"), defaultSeverity: .note, messages: [])
+}
+
+/// Another rule under `TunableRule`'s id: a collision.
+struct ImpostorRule: Rule {
+    static let description = stubDescription(RuleID("tunable", namespace: "test"))
     func evaluate(_ context: RuleContext) throws -> [Diagnostic] { [] }
 }
 
 /// A host's rule that forgot its namespace.
 struct BareRule: Rule {
-    static let description = RuleDescription(
-        id: "minimum-members",
-        name: LocalizedText(english: "Bare", french: "Nu"),
-        rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
-        citation: Citation(document: "Tests"), defaultSeverity: .note, messages: [])
+    static let description = stubDescription("minimum-members")
     func evaluate(_ context: RuleContext) throws -> [Diagnostic] { [] }
 }
 
 /// A rule squatting the engine's namespace.
 struct SquatterRule: Rule {
-    static let description = RuleDescription(
-        id: RuleID("unused-suppression", namespace: "clusterkit"),
-        name: LocalizedText(english: "Squatter", french: "Squatteur"),
-        rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
-        citation: Citation(document: "Tests"), defaultSeverity: .note, messages: [])
+    static let description = stubDescription(RuleID("unused-suppression", namespace: "clusterkit"))
     func evaluate(_ context: RuleContext) throws -> [Diagnostic] { [] }
 }
 
@@ -175,9 +171,17 @@ struct ConfigurationTests {
         let added = try configuration(#"{ "rules": { "test/every-line": "warning" } }"#)
             .apply(to: base, available: [EveryLineRule()])
         #expect(added.ruleIDs == [tunable, "test/every-line"])
-        let notAdded = try configuration(#"{ "rules": { "test/every-line": "off" } }"#)
-            .apply(to: base, available: [EveryLineRule()])
+        let notAdded = try configuration(#"{ "rules": { "test/every-line": "off", "test/tunable": "warning" } }"#)
+            .apply(to: base, available: [EveryLineRule(), TunableRule()])
         #expect(notAdded.ruleIDs == [tunable])
+        // Tuning a rule the preset lacks, without a level, leaves it out — but its settings are checked all the same.
+        let tunedOnly = try configuration(#"{ "rules": { "test/tunable": { "parameters": { "minimum": 3 } } } }"#)
+        #expect(try tunedOnly.apply(to: RuleSet(name: "t", rules: [EveryLineRule()]), available: [TunableRule()]).ruleIDs
+            == ["test/every-line"])
+        let mistuned = try configuration(#"{ "rules": { "test/tunable": { "parameters": { "minimum": 0.5 } } } }"#)
+        #expect(throws: InputError.self) {
+            try mistuned.apply(to: RuleSet(name: "t", rules: [EveryLineRule()]), available: [TunableRule()])
+        }
     }
 
     @Test("Mistakes are input errors naming the file, the field path and the reason",
@@ -213,7 +217,7 @@ struct ConfigurationTests {
             (#"{ "rules": { "Test_Tunable": "error" } }"#, "rules.Test_Tunable: 'Test_Tunable' is not a rule id"),
             (#"{ "rule": { } }"#, "clusterkit.json: rule: unknown field 'rule' (did you mean 'rules'?)"),
             (#"{ "format": "clusterkit.config/2" }"#, "format: format 'clusterkit.config/2' is not 'clusterkit.config/1'"),
-            (#"{ "rules": { "#, "clusterkit.json:1:"),
+            (#"{ "rules": [ } "#, "clusterkit.json:1:14: not valid JSON"),
           ])
     func mistakes(json: String, expected: String) throws {
         let found = try #require(error(json), "accepted: \(json)")

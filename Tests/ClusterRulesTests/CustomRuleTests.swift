@@ -61,10 +61,9 @@ struct CarelessRule: Rule {
 /// A host's rule that fails at evaluation, as one reading an external registry might.
 struct RegistryRule: Rule {
     static let description = RuleDescription(
-        id: RuleID("funder-registry", namespace: "test"),
-        name: LocalizedText(english: "Funder registry", french: "Registre des financeurs"),
-        rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
-        citation: Citation(document: "Tests"), defaultSeverity: .warning, messages: [])
+        id: RuleID("funder-registry", namespace: "test"), name: CarelessRule.description.rationale,
+        rationale: CarelessRule.description.rationale, citation: Citation(document: "Tests"), defaultSeverity: .warning,
+        messages: [])
 
     struct Unavailable: Error, CustomStringConvertible { var description: String { "the registry is unavailable" } }
     func evaluate(_ context: RuleContext) throws -> [Diagnostic] { throw Unavailable() }
@@ -103,9 +102,8 @@ struct CustomRuleTests {
     func bareRule() {
         struct Bare: Rule {
             static let description = RuleDescription(
-                id: "bare", name: LocalizedText(english: "Bare", french: "Nu"),
-                rationale: LocalizedText(english: "x", french: "x"), citation: Citation(document: "Tests"),
-                defaultSeverity: .note, messages: [])
+                id: "bare", name: CarelessRule.description.rationale, rationale: CarelessRule.description.rationale,
+                citation: Citation(document: "Tests"), defaultSeverity: .note, messages: [])
             func evaluate(_ context: RuleContext) throws -> [Diagnostic] { [] }
         }
         #expect(RuleVerifier.failures(of: Bare()).map(\.message).first?.hasPrefix("rule 'bare' (ClusterRulesTests.") == true)

@@ -117,7 +117,7 @@ struct ConfigurationCommandTests {
     @Test("A bad configuration exits 2 with one message naming the file, the field and the reason, and no report",
           arguments: [
             (#"{ "suppressions": [ { "rule": "funder-dependency", "cluster": "Mecabourg", "line": "cg01" } ] }"#,
-             "suppressions[0].justification: required field 'justification' is missing: a suppression must carry a justification"),
+             "suppressions[0].justification: required field 'justification' is missing: a suppression must carry a justification: say why the diagnostic does not apply"),
             (#"{ "rules": { "membership-fee-flor": "error" } }"#,
              "rules.membership-fee-flor: unknown rule 'membership-fee-flor' (did you mean 'membership-fee-floor'?)"),
             (#"{ "rules": { "membership-fee-floor": { "parameters": { "threshold": "20%" } } } }"#,

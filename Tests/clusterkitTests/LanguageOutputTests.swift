@@ -11,8 +11,8 @@ func words(_ text: String) -> Set<String> {
 }
 
 /// Every text ClusterKit could print for these reports, in one language: the rules' names, rationales, parameter
-/// summaries and messages, the engine's, the renderers' and the commands' words, and the language-dependent parts of
-/// the diagnostics found (explanation labels, localized arguments).
+/// summaries and messages, the engine's, the renderers' and the commands' words, the revenue sources' names, and the
+/// language-dependent parts of the diagnostics found (explanation labels, localized arguments).
 func vocabulary(_ language: Language, reports: [Report]) -> Set<String> {
     var texts: [String] = []
     for rule in BuiltInRules.all {
@@ -21,7 +21,9 @@ func vocabulary(_ language: Language, reports: [Report]) -> Set<String> {
         texts += description.parameters.map { $0.summary(language) } + description.messages.map { $0.text(language) }
     }
     texts.append(Engine.ruleFailedMessage.text(language))
+    texts += Catalog.standard.sources.map { $0.name(in: language) }
     texts += ReportWords.allTexts.map { $0(language) } + ReportWords.allTemplates.map { $0.text(language) }
+    texts += TrajectoryWords.allTexts.map { $0(language) } + TrajectoryWords.allTemplates.map { $0.text(language) }
     texts += CommandWords.allTexts.map { $0(language) } + CommandWords.allTemplates.map { $0.text(language) }
     func add(_ argument: MessageArgument) {
         if case .localized(let text) = argument { texts.append(text(language)) }
@@ -64,7 +66,10 @@ func languageNeutral(_ value: JSONValue) -> JSONValue {
 
 @Suite("Languages of the output")
 struct LanguageOutputTests {
-    static let examples = ["mecabourg-2013.json", "cosmetic-valley-2013.json", "neopolia-2013.json", "csv/cosmetic-valley-2013.csv"]
+    static let examples = [
+        "mecabourg-2013.json", "cosmetic-valley-2013.json", "neopolia-2013.json", "soliage-2012-2013.json",
+        "csv/cosmetic-valley-2013.csv",
+    ]
 
     @Test("check --language fr prints only French, --language en only English", arguments: examples)
     func onlyOneLanguage(_ name: String) throws {
@@ -75,7 +80,15 @@ struct LanguageOutputTests {
         // What the budget itself says (labels, names, ids) and the citations are the same in both languages.
         var data = words(try String(contentsOfFile: path, encoding: .utf8)).union(words(path))
         for diagnostic in report.budgets.flatMap(\.diagnostics) { data.formUnion(words(diagnostic.citation?.description ?? "")) }
-        for rule in BuiltInRules.all { data.formUnion(words(rule.ruleDescription.citation.description)) }
+        // Rule ids, presets and line ids are identifiers, not words of a language.
+        for rule in BuiltInRules.all {
+            data.formUnion(words(rule.ruleDescription.citation.description))
+            data.formUnion(words(rule.ruleDescription.id.description))
+        }
+        data.formUnion(Preset.allCases.map(\.rawValue))
+        for budget in inputs.map(\.budget) {
+            data.formUnion(words((budget.resources.map(\.id) + budget.expenses.map(\.id)).joined(separator: " ")))
+        }
         let englishOnly = english.subtracting(french).subtracting(data)
         let frenchOnly = french.subtracting(english).subtracting(data)
         #expect(englishOnly.count > 50 && frenchOnly.count > 50, "the vocabularies are too small to tell")

@@ -473,8 +473,18 @@ private struct CSVBudgetReading {
         return line
     }
 
+    /// "Did you mean" the sources whose ids, names or everyday names are nearest to a cell's text.
     private func sourceHint(_ text: String) -> String {
-        let nearest = catalog.sourceIDs(nearestTo: text)
+        var names: [String: RevenueSourceID] = [:]
+        for source in catalog.sources {
+            for name in [source.name(in: .english), source.name(in: .french)] { names[CSVVocabulary.normalized(name)] = source.id }
+        }
+        for (alias, id) in CSVVocabulary.sourceAliases where catalog.source(id) != nil { names[alias] = id }
+        var nearest = catalog.sourceIDs(nearestTo: text)
+        for name in Suggestions.nearest(to: CSVVocabulary.normalized(text), among: names.keys.sorted()) {
+            if let id = names[name], !nearest.contains(id) { nearest.append(id) }
+        }
+        nearest = Array(nearest.prefix(3))
         return nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
     }
 

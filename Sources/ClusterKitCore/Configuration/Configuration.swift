@@ -136,9 +136,10 @@ public struct Configuration: Hashable, Sendable {
     /// The rule set with this configuration's settings applied, in rule id order.
     ///
     /// A rule the configuration names must be in `ruleSet` or in `available` (for instance every built-in rule,
-    /// `BuiltInRules.all`): a rule of `available` that the set lacks is added when the configuration gives it a
-    /// level other than `off` or parameters — that is how a configuration turns an opt-in rule on. Suppressions must
-    /// name a rule of either.
+    /// `BuiltInRules.all`). A rule of `available` that the set lacks is added when the configuration gives it a level
+    /// other than `off` — that is how a configuration turns an opt-in rule on; otherwise it stays out, its settings
+    /// checked all the same (so that one configuration serves budgets of every kind, each with its own preset).
+    /// Suppressions must name a rule of either.
     /// - Throws: ``InputError`` naming the file, the path (`rules.event-risk`, `rules.membership-fee-floor.parameters.threshold`,
     ///   `suppressions[0].rule`) and the reason: an unknown rule (with the nearest ids), an unknown parameter (with
     ///   the nearest names), a value of the wrong type or out of range, a rule that cannot be added.
@@ -151,44 +152,58 @@ public struct Configuration: Hashable, Sendable {
         var result = ruleSet
         for (id, settings) in rules.sorted(by: { $0.key < $1.key }) {
             let path = "rules.\(id)"
-            func refused(_ error: RuleSetError) -> InputError { InputError(file: file, path: path, reason: error.description) }
-            if !result.contains(id) {
-                guard let rule = available.first(where: { $0.ruleDescription.id == id }) else { throw unknown(id, at: path) }
-                if settings.level == .off || (settings.level == nil && settings.parameters.isEmpty) { continue }
-                do throws(RuleSetError) { try result.add(rule) } catch { throw refused(error) }
+            if result.contains(id) {
+                result = try configure(result, id, settings, at: path)
+                continue
             }
-            guard let description = result.entry(id)?.description else { continue }
-            if let level = settings.level {
-                do throws(RuleSetError) {
-                    result = try result.settingEnabled(level != .off, for: id)
-                    if let severity = level.severity { result = try result.settingSeverity(severity, for: id) }
-                } catch {
-                    throw refused(error)
-                }
+            guard let rule = available.first(where: { $0.ruleDescription.id == id }) else { throw unknown(id, at: path) }
+            let adding = settings.level.map { $0 != .off } ?? false
+            var target = adding ? result : RuleSet(name: "check")
+            do throws(RuleSetError) { try target.add(rule) } catch {
+                throw InputError(file: file, path: path, reason: error.description)
             }
-            for (name, written) in settings.parameters.sorted(by: { $0.key < $1.key }) {
-                let parameterPath = "\(path).parameters.\(name)"
-                guard let declared = description.parameter(named: name) else {
-                    let names = description.parameters.map(\.name)
-                    let nearest = Suggestions.nearest(to: name, among: names)
-                    let listed = !nearest.isEmpty ? Self.hint(nearest)
-                        : names.isEmpty ? " (it has no parameter)"
-                        : " (its parameters: \(names.joined(separator: ", ")))"
-                    throw InputError(file: file, path: parameterPath, reason: "rule '\(id)' has no parameter '\(name)'\(listed)")
-                }
-                let value = try Self.convert(written, to: declared, file: file, path: parameterPath)
-                do throws(RuleSetError) {
-                    result = try result.settingParameter(name, to: value, for: id)
-                } catch {
-                    if case .invalidParameterValue(_, _, let reason) = error {
-                        throw InputError(file: file, path: parameterPath, reason: reason)
-                    }
-                    throw InputError(file: file, path: parameterPath, reason: error.description)
-                }
-            }
+            target = try configure(target, id, settings, at: path)
+            if adding { result = target }
         }
         for (index, suppression) in suppressions.enumerated() where !known.contains(suppression.rule) {
             throw unknown(suppression.rule, at: "suppressions[\(index)].rule")
+        }
+        return result
+    }
+
+    /// One rule's settings applied to a set that holds it.
+    private func configure(
+        _ ruleSet: RuleSet, _ id: RuleID, _ settings: RuleSettings, at path: String
+    ) throws(InputError) -> RuleSet {
+        guard let description = ruleSet.entry(id)?.description else { return ruleSet }
+        var result = ruleSet
+        if let level = settings.level {
+            do throws(RuleSetError) {
+                result = try result.settingEnabled(level != .off, for: id)
+                if let severity = level.severity { result = try result.settingSeverity(severity, for: id) }
+            } catch {
+                throw InputError(file: file, path: path, reason: error.description)
+            }
+        }
+        for (name, written) in settings.parameters.sorted(by: { $0.key < $1.key }) {
+            let parameterPath = "\(path).parameters.\(name)"
+            guard let declared = description.parameter(named: name) else {
+                let names = description.parameters.map(\.name)
+                let nearest = Suggestions.nearest(to: name, among: names)
+                let listed = !nearest.isEmpty ? Self.hint(nearest)
+                    : names.isEmpty ? " (it has no parameter)"
+                    : " (its parameters: \(names.joined(separator: ", ")))"
+                throw InputError(file: file, path: parameterPath, reason: "rule '\(id)' has no parameter '\(name)'\(listed)")
+            }
+            let value = try Self.convert(written, to: declared, file: file, path: parameterPath)
+            do throws(RuleSetError) {
+                result = try result.settingParameter(name, to: value, for: id)
+            } catch {
+                if case .invalidParameterValue(_, _, let reason) = error {
+                    throw InputError(file: file, path: parameterPath, reason: reason)
+                }
+                throw InputError(file: file, path: parameterPath, reason: error.description)
+            }
         }
         return result
     }

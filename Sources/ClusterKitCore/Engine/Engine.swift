@@ -70,10 +70,8 @@ public struct Engine: Sendable {
     /// note of the report itself (``Report/diagnostics``).
     /// - Throws: the ``InputError`` of the first invalid budget; nothing is half-reported.
     public func check(_ inputs: [BudgetInput]) throws(InputError) -> Report {
-        var budgets: [BudgetReport] = []
-        budgets.reserveCapacity(inputs.count)
-        for input in inputs { budgets += try check(input) }
-        return Report(ruleSet: ruleSet.name, budgets: budgets, suppressions: suppressions)
+        // One implementation for both ways: ParallelEvaluation.swift.
+        try check(inputs, parallel: false)
     }
 
     /// Runs every enabled rule on a budget whose metrics are known, and sorts what they find; with `history`, runs

@@ -56,13 +56,18 @@ public struct RuleSet: Sendable {
     /// The rules in evaluation order.
     public private(set) var entries: [Entry]
 
+    /// Creates an empty set, to add rules to.
+    public init(name: String) {
+        self.name = name
+        self.entries = []
+    }
+
     /// Creates a set.
     /// - Throws: ``RuleSetError/duplicateRule(_:)`` when two rules share an id;
     ///   ``RuleSetError/missingNamespace(_:type:)`` or ``RuleSetError/reservedNamespace(_:)`` when a rule's id is
     ///   not in a namespace of its own.
     public init(name: String, rules: [any Rule]) throws(RuleSetError) {
-        self.name = name
-        self.entries = []
+        self.init(name: name)
         for rule in rules { try add(rule) }
     }
 

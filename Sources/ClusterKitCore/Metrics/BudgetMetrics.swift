@@ -80,7 +80,7 @@ public struct BudgetMetrics: Sendable {
     /// Private cash per revenue kind: what the cluster really bills or collects, by family.
     public let privateCashByKind: [RevenueKind: LineTotal]
     /// Success fees earned on projects won in public calls (`successFee.basis == publicCall`) that the budget counts
-    /// as private: the fees a funder may requalify as public money.
+    /// as private cash: the fees a funder may requalify as public money.
     public let publicCallSuccessFees: LineTotal
     /// The resources earmarked to each expense (`resources[].action`), by expense id, whatever their sector: the
     /// funding an action brings with it (subsidies and companies' participations).
@@ -111,6 +111,12 @@ public struct BudgetMetrics: Sendable {
         let currency = budget.currency
         self.currency = currency
         func fail(_ path: String, _ reason: String) -> InputError { InputError(file: file, path: path, reason: reason) }
+        let lineCount = budget.resources.count + budget.expenses.count
+        guard lineCount <= BudgetDecoder.maximumLineCount else {
+            throw fail(
+                "resources", "the budget has \(lineCount) lines (resources and expenses), more than the "
+                    + "\(BudgetDecoder.maximumLineCount) ClusterKit checks")
+        }
 
         var seen: [String: String] = [:]
         for (index, line) in budget.expenses.enumerated() {
@@ -122,7 +128,9 @@ public struct BudgetMetrics: Sendable {
             }
             if let regime = line.regime, catalog.regime(regime) == nil {
                 let nearest = catalog.regimeIDs(nearestTo: regime.rawValue)
-                let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+                let hint = catalog.regimeIDs.isEmpty
+                    ? " (the catalogue holds no funding regime: ClusterRules' Catalog.standard holds the built-in ones)"
+                    : nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
                 throw fail(path + ".regime", "unknown funding regime '\(regime)'\(hint)")
             }
         }
@@ -186,7 +194,7 @@ public struct BudgetMetrics: Sendable {
                 if sector == .public || line.funder != nil {
                     try byFunder[item.funder, default: LineTotal(currency)].add(line.amount, line: line.id)
                 }
-                if line.successFee?.basis == .publicCall, sector == .private {
+                if line.successFee?.basis == .publicCall, sector == .private, nature == .cash {
                     try publicCallFees.add(line.amount, line: line.id)
                 }
                 if let action = line.action {

@@ -101,8 +101,13 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 /// let budget = try decoder.decode(data, file: "mecabourg-2013.json")
 /// ```
 public struct BudgetDecoder: Sendable {
-    /// The largest document ClusterKit reads, in bytes (16 MiB).
+    /// The largest document ClusterKit reads, in bytes (16 MiB); a larger one is an ``InputError``, read no further.
     public static var maximumDocumentSize: Int { JSONInput.maximumDocumentSize }
+
+    /// The most lines — resources and expenses together — a budget may have (100,000): a budget past it is an
+    /// ``InputError`` (path `resources`), whether it was read from a file or built in code. A cluster's plan of
+    /// financing has tens of lines; the limit bounds the work a hostile input can ask for.
+    public static let maximumLineCount = 100_000
 
     /// The revenue sources (and regimes) a budget may name.
     public var catalog: Catalog

@@ -63,9 +63,11 @@ public struct PublicFundingCeiling: Hashable, Sendable {
     public var regime: FundingRegimeID
     /// The largest share of the eligible cost public money may pay, from zero to one.
     public var share: Share
-    /// The most cost that is eligible in the budget's year (`nil`: the whole cost of the action).
+    /// The most cost that is eligible in the budget's year (`nil`: the whole cost of the action). The limit counts
+    /// all the budget's actions under the same regime together (Wallonia's EUR 160,000 of running costs a year).
     public var eligibleCostLimit: Money?
-    /// The most public money in the budget's year (`nil`: no limit beyond the share).
+    /// The most public money in the budget's year (`nil`: no limit beyond the share). The limit counts all the
+    /// budget's actions under the same regime together (de minimis' EUR 200,000 per undertaking).
     public var amountLimit: Money?
 
     /// Creates a ceiling.

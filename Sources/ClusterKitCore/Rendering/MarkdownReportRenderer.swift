@@ -1,8 +1,8 @@
 import Foundation
 
 /// Renders a report as Markdown a cluster manager can paste into a note to the board or the funders: a summary,
-/// then for each budget its figures as a table, its diagnostics grouped by severity (errors first), and a table of
-/// the remediations in money.
+/// then for each budget its figures as a table (for a history, its private share year by year against the glide
+/// path), its diagnostics grouped by severity (errors first), and a table of the remediations in money.
 ///
 /// Every word is in the renderer's language, amounts and percentages are formatted for it (`1 227 000,00 €`,
 /// `44,8 %` in French), and text from the budget or the messages is escaped so that it cannot break the layout.
@@ -69,11 +69,19 @@ public struct MarkdownReportRenderer: ReportRenderer {
             out += Message(words.file, ["file": .text(code(file))]).rendered(in: language) + "\n\n"
         }
         out += "### \(words.figures(language))\n\n"
-        let metrics = MetricsTable(budget.metrics, catalog: catalog)
-        let cells = zip(metrics.rows, metrics.cells(in: language)).map { row, cells in
-            [(row.isDetail ? "— " : "") + escape(cells[0]), cells[1], cells[2]]
+        if let trajectory = budget.trajectory {
+            // A history: its private share year by year against the glide path, as the text report says it.
+            let lines = trajectory.text(cluster: budget.budget.cluster.name, place: budget.file ?? budget.budget.cluster.name,
+                                        language: language).split(separator: "\n")
+            out += lines.prefix(1).map { escape(String($0)) + "\n\n" }.joined()
+            out += lines.dropFirst().map { "- " + escape($0.trimmingCharacters(in: .whitespaces)) + "\n" }.joined() + "\n"
+        } else {
+            let metrics = MetricsTable(budget.metrics, catalog: catalog)
+            let cells = zip(metrics.rows, metrics.cells(in: language)).map { row, cells in
+                [(row.isDetail ? "— " : "") + escape(cells[0]), cells[1], cells[2]]
+            }
+            out += table(MetricsTable.headings(in: language), cells, numeric: [false, true, true]) + "\n"
         }
-        out += table(MetricsTable.headings(in: language), cells, numeric: [false, true, true]) + "\n"
 
         guard !budget.diagnostics.isEmpty else { return out + words.noDiagnostic(language) + "\n" }
         for severity in Severity.allCases {

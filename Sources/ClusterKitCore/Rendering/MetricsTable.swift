@@ -56,18 +56,13 @@ public struct MetricsTable: Sendable {
         }
     }
 
-    /// The rows as text cells — label, amount, share — formatted for a language; a missing figure is empty, a share
-    /// of a zero total is "n/a".
+    /// The rows as text cells — label, amount, share — formatted for a language; a row without an amount has an
+    /// empty amount cell, a share of a zero total is "n/a".
     public func cells(in language: Language) -> [[String]] {
         let format = ValueFormatter(language: language)
         return rows.map { row in
-            let share: String
-            if let value = row.share {
-                share = format.string(value)
-            } else {
-                share = row.amount == nil ? ReportWords.notAvailable(language) : ""
-            }
-            return [row.label(language), row.amount.map { format.string($0) } ?? "", share]
+            [row.label(language), row.amount.map { format.string($0) } ?? "",
+             row.share.map { format.string($0) } ?? ReportWords.notAvailable(language)]
         }
     }
 

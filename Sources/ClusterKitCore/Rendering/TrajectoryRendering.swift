@@ -64,11 +64,14 @@ extension Trajectory {
         }
         out += "\n"
         for point in points {
+            // Each field read once into a local: Swift 6.3's optimizer (CopyPropagation) trips over the nested optional
+            // reads of `point` otherwise, and the release build crashes.
+            let figure = point.figure, required = point.required, behind = point.isBehind
             out += "    " + Message(TrajectoryWords.row, [
-                "year": .integer(point.year), "share": point.privateShare.map { .share($0) } ?? notAvailable,
-                "figure": .localized(TrajectoryWords.source(point.figure)),
-                "required": point.required.map { .share($0) } ?? notAvailable,
-                "behind": .localized(point.isBehind ? TrajectoryWords.behind : LocalizedText(english: "", french: "")),
+                "year": .integer(point.year), "share": figure.map { .share($0.share) } ?? notAvailable,
+                "figure": .localized(TrajectoryWords.source(figure)),
+                "required": required.map { .share($0) } ?? notAvailable,
+                "behind": .localized(behind ? TrajectoryWords.behind : LocalizedText(english: "", french: "")),
             ]).rendered(in: language) + "\n"
         }
         return out

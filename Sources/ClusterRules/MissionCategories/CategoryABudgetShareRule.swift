@@ -43,8 +43,8 @@ public struct CategoryABudgetShareRule: PoleRule {
                 french: "Le financement public des missions de catégorie A (pour le compte de l'État) représente {share} du budget ({part} sur {total}), au-delà de {threshold} : {basis}."),
             MessageTemplate(
                 id: "category-a-budget-share.move",
-                english: "move {amount} of public funding from category A missions to other missions (earmarked to them; the budget unchanged)",
-                french: "déplacer {amount} de financement public des missions de catégorie A vers d'autres missions (en le leur affectant ; budget inchangé)"),
+                english: "move {amount} of public funding from category A missions to other missions, and as much private funding the other way (earmarked; the budget unchanged)",
+                french: "déplacer {amount} de financement public des missions de catégorie A vers d'autres missions, et autant de financement privé en sens inverse (par affectation ; budget inchangé)"),
             MessageTemplate(
                 id: "category-a-budget-share.cut",
                 english: "cut category A missions and the public funding earmarked to them by {amount} (the budget shrinks with it)",

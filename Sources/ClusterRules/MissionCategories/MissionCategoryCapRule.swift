@@ -74,8 +74,8 @@ public struct MissionCategoryCapRule: PoleRule {
                 note: "Category C under NN120/90, E1/90 at 60%: 5,000 over the regime's 50%."),
             RuleExample(
                 poleBudget(
-                    resources: [.line(.state, 100_000), .line(.services, 20_000, action: "services")],
-                    expenses: [action("strategy", 80_000, .a), action("services", 40_000, .d)]),
+                    resources: [.line(.state, 100_000), .line(.services, 20_000, action: "studies")],
+                    expenses: [action("strategy", 80_000, .a), action("studies", 40_000, .d)]),
                 note: "A category D service whose own revenue covers half its cost takes a pro-rata part of the unearmarked public money."),
             RuleExample(
                 poleBudget(
@@ -95,9 +95,9 @@ public struct MissionCategoryCapRule: PoleRule {
             RuleExample(
                 poleBudget(
                     resources: [
-                        .line(.region, 40_000), .line(.membershipFees, 40_000), .line(.services, 30_000, action: "services"),
+                        .line(.region, 40_000), .line(.membershipFees, 40_000), .line(.services, 30_000, action: "studies"),
                     ],
-                    expenses: [action("animation", 80_000, .b), action("services", 30_000, .d)]),
+                    expenses: [action("animation", 80_000, .b), action("studies", 30_000, .d)]),
                 note: "A category D service paid by its own revenue, earmarked to it."),
         ])
 

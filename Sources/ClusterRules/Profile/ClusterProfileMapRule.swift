@@ -54,11 +54,7 @@ public struct ClusterProfileMapRule: Rule {
             RuleParameter("smallMaximum", .integer(50), english: "Most members a small cluster has.", french: "Nombre maximal d'adhérents d'un petit cluster."),
             RuleParameter("lowBelow", .share(Share(percent: 30)), english: "Self-financing under this share is low.", french: "Sous cette part, l'autofinancement est faible."),
             RuleParameter("highFrom", .share(Share(percent: 50)), english: "Self-financing from this share is high.", french: "À partir de cette part, l'autofinancement est fort."),
-            RuleParameter(
-                "basis", .text("gross"),
-                english: "gross (valued time counted) or net (cash only); net always applies where valued time is not allowed.",
-                french: "gross (brut, valorisation comprise) ou net (numéraire seul) ; net s'applique toujours si la valorisation est interdite.",
-                allowedValues: ["gross", "net"]),
+            FundingTarget.basisParameter,
         ],
         messages: [
             MessageTemplate(
@@ -112,17 +108,15 @@ public struct ClusterProfileMapRule: Rule {
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
         guard let members = context.budget.cluster.members else { return [] }
-        let net = try context.text("basis") == "net" || !context.budget.cluster.valuedTimeAllowed
-        guard let share = net ? metrics.selfFinancingNet : metrics.selfFinancingGross else { return [] }
+        let basis = try FundingTarget.basis(context).applying(to: context.budget.cluster)
+        guard let share = metrics.selfFinancing(basis) else { return [] }
         let smallMaximum = try context.integer("smallMaximum")
         let low = try context.share("lowBelow"), high = try context.share("highFrom")
         let placement = Self.placement(members: members, share: share, smallMaximum: smallMaximum, lowBelow: low, highFrom: high)
         let small = members <= smallMaximum
         let arguments: [String: MessageArgument] = [
             "members": .integer(members), "share": .share(share), "low": .share(low), "high": .share(high),
-            "basis": .localized(
-                net ? LocalizedText(english: "net, cash only", french: "net, hors valorisation")
-                    : LocalizedText(english: "gross, valued time included", french: "brut, valorisation comprise")),
+            "basis": .localized(basis.label),
             "size": .localized(
                 small ? LocalizedText(english: "a small cluster", french: "un petit cluster")
                     : LocalizedText(english: "a large cluster", french: "un grand cluster")),

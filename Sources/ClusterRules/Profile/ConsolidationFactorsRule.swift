@@ -129,7 +129,21 @@ public struct ConsolidationFactorsRule: Rule {
             try context.diagnostic(
                 "consolidation-factors.summary",
                 ["held": names(.holds), "missing": names(.missing), "unknown": names(.unknown)],
-                measured: .count(held), threshold: .count(Factor.allCases.count))
+                measured: .count(held), threshold: .count(Factor.allCases.count),
+                explanation: [
+                    ExplanationItem(
+                        LocalizedText(english: "Age (years)", french: "Ancienneté (années)"),
+                        context.budget.age.map { .integer($0) } ?? .notStated),
+                    ExplanationItem(
+                        LocalizedText(english: "Members", french: "Adhérents"),
+                        context.budget.cluster.members.map { .integer($0) } ?? .notStated),
+                    ExplanationItem(
+                        LocalizedText(english: "Analytic accounting", french: "Comptabilité analytique"),
+                        context.budget.cluster.analyticAccounting.map { .yesNo($0) } ?? .notStated),
+                    ExplanationItem(
+                        LocalizedText(english: "Impact reporting", french: "Outil de suivi de l'impact"),
+                        .yesNo(context.budget.cluster.impactReporting)),
+                ])
         ]
     }
 }

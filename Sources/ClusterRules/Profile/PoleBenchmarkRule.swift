@@ -65,7 +65,7 @@ public struct PoleBenchmarkRule: PoleRule {
              "averageFees", try context.share("averageMembershipFees")),
             (LocalizedText(english: "Services", french: "Prestations"), "services", share(.services),
              "averageServices", try context.share("averageServices")),
-            (LocalizedText(english: "Success fees", french: "Success fees"), "successFees", share(.successFees),
+            (LocalizedText(english: "Success fees", french: "Primes de succès (success fees)"), "successFees", share(.successFees),
              "averageSuccessFees", try context.share("averageSuccessFees")),
             (LocalizedText(english: "Public funding", french: "Financements publics"), "public", publicShare,
              "averagePublic", averagePublic),

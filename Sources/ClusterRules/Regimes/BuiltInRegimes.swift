@@ -29,6 +29,10 @@ public enum BuiltInRegimes {
         citation: Memento.missionCategories,
         share: Share(percent: 50))
 
+    /// Article 27 of the EU General Block Exemption Regulation: aid for innovation clusters.
+    static let gberArticle27 = Citation(
+        document: "Commission Regulation (EU) No 651/2014 (General Block Exemption Regulation)", location: "art. 27")
+
     /// The EU General Block Exemption Regulation, article 27: investment aid for innovation clusters, 50% of the
     /// eligible costs.
     public static let innovationClusterInvestment = StateAidRegime(
@@ -39,7 +43,7 @@ public enum BuiltInRegimes {
         summary: LocalizedText(
             english: "Aid for building or upgrading an innovation cluster (its facilities, equipment, shared research infrastructure) is exempt from notification up to 50% of the eligible costs. The regulation allows a bonus in assisted areas, which ClusterKit does not apply.",
             french: "Les aides à la création ou à la modernisation d'un pôle d'innovation (locaux, équipements, infrastructures de recherche partagées) sont exemptées de notification jusqu'à 50 % des coûts admissibles. Le règlement prévoit une majoration dans les zones assistées, que ClusterKit n'applique pas."),
-        citation: Citation(document: "Commission Regulation (EU) No 651/2014 (General Block Exemption Regulation)", location: "art. 27"),
+        citation: gberArticle27,
         share: Share(percent: 50))
 
     /// The EU General Block Exemption Regulation, article 27: operating aid for innovation clusters, 50% of the
@@ -52,7 +56,7 @@ public enum BuiltInRegimes {
         summary: LocalizedText(
             english: "Operating aid for running an innovation cluster (animation, marketing, management of its facilities, events) is exempt from notification up to 50% of the total eligible costs over the period during which the aid is granted. A budget shows one year: ClusterKit holds each year to 50%, although the regulation would let a year above it be balanced by the other years of the period.",
             french: "Les aides au fonctionnement d'un pôle d'innovation (animation, promotion, gestion des installations, événements) sont exemptées de notification jusqu'à 50 % du total des coûts admissibles sur la période pendant laquelle l'aide est octroyée. Un budget montre une année : ClusterKit tient chaque année à 50 %, même si le règlement permettrait de compenser une année au-dessus par les autres années de la période."),
-        citation: Citation(document: "Commission Regulation (EU) No 651/2014 (General Block Exemption Regulation)", location: "art. 27"),
+        citation: gberArticle27,
         share: Share(percent: 50))
 
     /// De minimis under Regulation (EU) No 1407/2013: at most EUR 200,000 per single undertaking over three fiscal
@@ -61,8 +65,8 @@ public enum BuiltInRegimes {
         id: .deMinimis2013,
         name: LocalizedText(english: "De minimis (Regulation (EU) No 1407/2013)", french: "De minimis (règlement (UE) n° 1407/2013)"),
         summary: LocalizedText(
-            english: "Aid of at most EUR 200,000 per single undertaking over three fiscal years is not State aid and may pay the whole cost. A budget shows one year: ClusterKit checks each action against the EUR 200,000, not the de minimis aid received in the two previous fiscal years, which lowers what is left.",
-            french: "Les aides d'au plus 200 000 EUR par entreprise unique sur trois exercices fiscaux ne sont pas des aides d'État et peuvent couvrir tout le coût. Un budget montre une année : ClusterKit vérifie chaque action au regard des 200 000 EUR, non des aides de minimis reçues pendant les deux exercices précédents, qui réduisent ce qui reste."),
+            english: "Aid of at most EUR 200,000 per single undertaking over three fiscal years is not State aid and may pay the whole cost. A budget shows one year: ClusterKit holds the budget's actions under the regime, together, to EUR 200,000; it cannot see the de minimis aid received in the two previous fiscal years, which lowers what is left.",
+            french: "Les aides d'au plus 200 000 EUR par entreprise unique sur trois exercices fiscaux ne sont pas des aides d'État et peuvent couvrir tout le coût. Un budget montre une année : ClusterKit tient ensemble les actions du budget relevant du régime à 200 000 EUR ; il ne voit pas les aides de minimis reçues pendant les deux exercices précédents, qui réduisent ce qui reste."),
         citation: Citation(document: "Commission Regulation (EU) No 1407/2013 (de minimis aid)", location: "art. 3"),
         share: .one, amountLimit: Money(major: 200_000))
 
@@ -71,8 +75,8 @@ public enum BuiltInRegimes {
         id: .deMinimis2023,
         name: LocalizedText(english: "De minimis (Regulation (EU) 2023/2831)", french: "De minimis (règlement (UE) 2023/2831)"),
         summary: LocalizedText(
-            english: "Aid of at most EUR 300,000 per single undertaking over any period of three years is not State aid and may pay the whole cost (the regulation that replaced No 1407/2013 from 2024). A budget shows one year: ClusterKit checks each action against the EUR 300,000, not the de minimis aid received earlier in the period.",
-            french: "Les aides d'au plus 300 000 EUR par entreprise unique sur toute période de trois ans ne sont pas des aides d'État et peuvent couvrir tout le coût (le règlement qui remplace le n° 1407/2013 depuis 2024). Un budget montre une année : ClusterKit vérifie chaque action au regard des 300 000 EUR, non des aides de minimis reçues plus tôt dans la période."),
+            english: "Aid of at most EUR 300,000 per single undertaking over any period of three years is not State aid and may pay the whole cost (the regulation that replaced No 1407/2013 from 2024). A budget shows one year: ClusterKit holds the budget's actions under the regime, together, to EUR 300,000; it cannot see the de minimis aid received earlier in the period.",
+            french: "Les aides d'au plus 300 000 EUR par entreprise unique sur toute période de trois ans ne sont pas des aides d'État et peuvent couvrir tout le coût (le règlement qui remplace le n° 1407/2013 depuis 2024). Un budget montre une année : ClusterKit tient ensemble les actions du budget relevant du régime à 300 000 EUR ; il ne voit pas les aides de minimis reçues plus tôt dans la période."),
         citation: Citation(document: "Commission Regulation (EU) 2023/2831 (de minimis aid)", location: "art. 3"),
         share: .one, amountLimit: Money(major: 300_000))
 

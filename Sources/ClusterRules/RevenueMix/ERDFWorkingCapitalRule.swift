@@ -51,7 +51,12 @@ public struct ERDFWorkingCapitalRule: Rule {
         return [
             try context.diagnostic(
                 "erdf-working-capital.present", ["part": .money(erdf.amount), "share": .share(share)],
-                measured: .share(share), lines: erdf.lines)
+                measured: .share(share), lines: erdf.lines,
+                explanation: [
+                    ExplanationItem(LocalizedText(english: "European funds (ERDF)", french: "Fonds européens (FEDER)"), .money(erdf.amount)),
+                    ExplanationItem(LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"), .money(metrics.totalResources)),
+                    ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)),
+                ])
         ]
     }
 }

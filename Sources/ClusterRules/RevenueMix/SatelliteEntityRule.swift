@@ -53,12 +53,19 @@ public struct SatelliteEntityRule: Rule {
         ])
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-        try context.budget.cluster.satellites.filter(\.capturesBillableServices).map { satellite in
+        let services = context.metrics.total(of: .services)
+        return try context.budget.cluster.satellites.filter(\.capturesBillableServices).map { satellite in
             try context.diagnostic(
                 "satellite-entity.captures",
                 [
                     "satellite": .text(satellite.name),
                     "form": satellite.form.map { .text($0) } ?? .localized(LocalizedText(english: "for-profit", french: "à but lucratif")),
+                ],
+                explanation: [
+                    ExplanationItem(LocalizedText(english: "Satellite", french: "Entité satellite"), .text(satellite.name)),
+                    ExplanationItem(
+                        LocalizedText(english: "Billed services left in the cluster's budget", french: "Prestations facturées restant au budget du cluster"),
+                        .money(services.amount)),
                 ])
         }
     }

@@ -1,4 +1,5 @@
 import ClusterKitCore
+import Foundation
 
 /// `service-critical-mass`: a paid service's expected clients (members × uptake) fall short of the minimum it
 /// needs — "il faut 100 membres pour obtenir 10 clients".
@@ -100,9 +101,12 @@ public struct ServiceCriticalMassRule: Rule {
         return diagnostics
     }
 
-    /// An expected number of clients, to one decimal when it is not whole (`6`; `9.9` in English, `9,9` in French).
+    /// An expected number of clients: whole (`6`), or to one decimal (`9.9` in English, `9,9` in French).
     static func decimal(_ value: Share) -> MessageArgument {
-        let text = "\(value.rounded(toPlaces: 1))"
+        let rounded = value.rounded(toPlaces: 1)
+        let whole = NSDecimalNumber(decimal: rounded).intValue
+        if Decimal(whole) == rounded { return .integer(whole) }
+        let text = "\(rounded)"
         return .localized(LocalizedText(english: text, french: text.replacingOccurrences(of: ".", with: ",")))
     }
 }

@@ -69,7 +69,14 @@ public struct SponsorshipConflictRule: Rule {
             diagnostics.append(
                 try context.diagnostic(
                     "sponsorship-conflict.conflict", arguments, measured: .money(line.amount), lines: [line.id],
-                    remediation: Remediation(try context.option(line.amount, "sponsorship-conflict.replace", arguments))))
+                    remediation: Remediation(try context.option(line.amount, "sponsorship-conflict.replace", arguments)),
+                    explanation: [
+                        ExplanationItem(LocalizedText(english: "Sponsorship", french: "Sponsoring"), .money(line.amount)),
+                        ExplanationItem(LocalizedText(english: "Sponsor is a member", french: "Sponsor membre"), .yesNo(sponsor.isMember)),
+                        ExplanationItem(
+                            LocalizedText(english: "Sponsor has a direct interest", french: "Sponsor détenant un intérêt direct"),
+                            .yesNo(sponsor.directInterest)),
+                    ]))
         }
         return diagnostics
     }

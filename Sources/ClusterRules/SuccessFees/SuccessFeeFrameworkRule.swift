@@ -73,7 +73,7 @@ public struct SuccessFeeFrameworkRule: Rule {
                 commissions.isEmpty ? "success-fee-framework.present" : "success-fee-framework.commissions", arguments,
                 measured: .money(fees.amount), lines: fees.lines,
                 explanation: [
-                    ExplanationItem(LocalizedText(english: "Success fees", french: "Success fees"), .money(fees.amount)),
+                    ExplanationItem(LocalizedText(english: "Success fees", french: "Primes de succès (success fees)"), .money(fees.amount)),
                     ExplanationItem(
                         LocalizedText(english: "Of which on public calls, counted as private", french: "Dont sur appels à projets, comptés comme privés"),
                         .money(metrics.publicCallSuccessFees.amount)),

@@ -92,7 +92,7 @@ public struct SuccessFeeProportionRule: Rule {
             guard let fixedFee = line.successFee?.fixedFee, !line.amount.isZero else { continue }
             let check = ShareThreshold(
                 direction: .ceiling, part: LineTotal(amount: line.amount, lines: [line.id]), whole: fixedFee,
-                threshold: threshold, partLabel: LocalizedText(english: "Success fee", french: "Success fee"),
+                threshold: threshold, partLabel: LocalizedText(english: "Success fee", french: "Prime de succès (success fee)"),
                 wholeLabel: LocalizedText(english: "Fixed fee of the engagement", french: "Montant fixe de la prestation"),
                 remedy: .transfer)
             let arguments: [String: MessageArgument] = ["line": .text(line.id)]
@@ -103,7 +103,12 @@ public struct SuccessFeeProportionRule: Rule {
                     try context.diagnostic(
                         "success-fee-proportion.no-fixed-fee", check.arguments.merging(arguments) { $1 },
                         measured: .money(line.amount), threshold: .share(threshold), lines: [line.id],
-                        remediation: raise.first.map { Remediation($0) }))
+                        remediation: raise.first.map { Remediation($0) },
+                        explanation: [
+                            ExplanationItem(check.partLabel, .money(line.amount)),
+                            ExplanationItem(check.wholeLabel, .money(fixedFee)),
+                            ExplanationItem(LocalizedText(english: "Ceiling", french: "Plafond"), .share(threshold)),
+                        ]))
             } else if let diagnostic = try check.diagnostic(
                 context, message: "success-fee-proportion.over", fix: "success-fee-proportion.cut",
                 alternatives: check.dilution(context, "success-fee-proportion.raise", arguments), extraArguments: arguments)

@@ -72,7 +72,7 @@ public struct SuccessFeeRelianceRule: Rule {
         let check = ShareThreshold(
             direction: .ceiling, part: metrics.total(of: .successFees), whole: metrics.totalResources,
             threshold: try context.share("threshold"),
-            partLabel: LocalizedText(english: "Success fees", french: "Success fees"))
+            partLabel: LocalizedText(english: "Success fees", french: "Primes de succès (success fees)"))
         return try check.diagnostic(
             context, message: "success-fee-reliance.over", fix: "success-fee-reliance.fix",
             alternatives: check.dilution(context, "success-fee-reliance.dilute")

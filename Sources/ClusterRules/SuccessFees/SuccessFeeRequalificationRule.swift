@@ -36,11 +36,7 @@ public struct SuccessFeeRequalificationRule: Rule {
                 "target", .share(Share(percent: 50)),
                 english: "Private share of the budget to reach (the cluster's own target when it states one).",
                 french: "Part privée du budget à atteindre (l'objectif du cluster s'il en indique un)."),
-            RuleParameter(
-                "basis", .text("gross"),
-                english: "gross (valued time counted) or net (cash only); net always applies where valued time is not allowed.",
-                french: "gross (brut, valorisation comprise) ou net (numéraire seul) ; net s'applique toujours si la valorisation est interdite.",
-                allowedValues: ["gross", "net"]),
+            FundingTarget.basisParameter,
         ],
         messages: [
             MessageTemplate(
@@ -102,9 +98,8 @@ public struct SuccessFeeRequalificationRule: Rule {
         let fees = metrics.publicCallSuccessFees
         guard !fees.amount.isZero else { return [] }
         let cluster = context.budget.cluster
-        let net = try context.text("basis") == "net" || !cluster.valuedTimeAllowed
-        let part = net ? metrics.privateCash : metrics.privateResources
-        let whole = net ? metrics.cashResources : metrics.totalResources
+        let basis = try FundingTarget.basis(context).applying(to: cluster)
+        let (part, whole) = metrics.privateShareParts(basis)
         guard let before = Share(part.amount, of: whole) else { return [] }
         let parameter = try context.share("target")
         let target = context.isSet("target") ? parameter : (cluster.targets?.privateShare ?? parameter)
@@ -115,16 +110,13 @@ public struct SuccessFeeRequalificationRule: Rule {
         let check = ShareThreshold(
             direction: .floor, part: requalified, whole: whole, threshold: target,
             partLabel: LocalizedText(english: "Private resources, fees on public calls counted as public", french: "Ressources privées, success fees sur appels à projets comptés comme publics"),
-            wholeLabel: net
+            wholeLabel: basis == .net
                 ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)")
                 : LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"))
         guard let after = check.share else { return [] }
         let flips = before >= target && after < target
-        let basis = net
-            ? LocalizedText(english: "net, cash only", french: "net, hors valorisation")
-            : LocalizedText(english: "gross, valued time included", french: "brut, valorisation comprise")
         let arguments = check.arguments.merging(
-            ["fees": .money(fees.amount), "before": .share(before), "basis": .localized(basis)]) { $1 }
+            ["fees": .money(fees.amount), "before": .share(before), "basis": .localized(basis.label)]) { $1 }
 
         var remediation: Remediation?
         if check.isBreached, let add = check.fixAmount {

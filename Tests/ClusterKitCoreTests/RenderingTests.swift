@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+@testable import ClusterKitCore
+
+/// The file of the repository at a path relative to its root.
+func repositoryFile(_ path: String) -> URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(path)
+}
+
+/// The Mecabourg 2013 case study of `Examples/`.
+func mecabourg2013() throws -> Budget {
+    try BudgetDecoder().decode(Data(contentsOf: repositoryFile("Examples/mecabourg-2013.json")), file: "Examples/mecabourg-2013.json")
+}
+
+/// A rule for rendering tests: membership fees under a floor (40% by default), with the fix that raises them to it.
+struct FeesProbeRule: Rule {
+    static let description = RuleDescription(
+        id: RuleID("fees-probe", namespace: "test"),
+        name: LocalizedText(english: "Fees probe", french: "Sonde des cotisations"),
+        rationale: LocalizedText(english: "A floor on fees, for tests.", french: "Un plancher de cotisations, pour les tests."),
+        citation: Citation(document: "Tests", location: "here"), defaultSeverity: .warning,
+        parameters: [RuleParameter("floor", .share(Share(percent: 40)), english: "Floor", french: "Plancher")],
+        messages: [
+            MessageTemplate(id: "test/fees-probe.under", english: "Fees are {share}, under {floor}.",
+                            french: "Les cotisations font {share}, sous {floor}."),
+            MessageTemplate(id: "test/fees-probe.fix", english: "add {amount} of fees", french: "ajouter {amount} de cotisations"),
+        ])
+
+    func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let fees = context.metrics.total(of: .membershipFees)
+        let floor = try context.share("floor")
+        guard let share = Share(fees.amount, of: context.metrics.totalResources), share < floor,
+            let fix = Share.additionToReach(floor, part: fees.amount, of: context.metrics.totalResources)
+        else { return [] }
+        return [
+            try context.diagnostic(
+                "test/fees-probe.under", ["share": .share(share), "floor": .share(floor)], measured: .share(share),
+                threshold: .share(floor), lines: fees.lines,
+                remediation: Remediation(try context.option(fix, "test/fees-probe.fix")),
+                explanation: [ExplanationItem(LocalizedText(english: "Fees", french: "Cotisations"), .money(fees.amount))])
+        ]
+    }
+}
+
+func probeReport(_ budget: Budget, file: String? = "Examples/mecabourg-2013.json") throws -> Report {
+    try Engine(ruleSet: RuleSet(name: "probe", rules: [FeesProbeRule()])).check([BudgetInput(budget, file: file)])
+}
+
+@Suite("Renderers")
+struct RenderingTests {
+    @Test("The figures table of Mecabourg 2013 gives the memento's figures: 290,000, private 130,000 = 44.8%")
+    func metricsTable() throws {
+        let table = MetricsTable(try BudgetMetrics(try mecabourg2013()))
+        let english = table.cells(in: .english), french = table.cells(in: .french)
+        #expect(english[0] == ["Total resources (R)", "€290,000.00", "100%"])
+        #expect(english[1] == ["Public resources", "€160,000.00", "55.2%"])
+        #expect(english[2] == ["Private resources", "€130,000.00", "44.8%"])
+        #expect(french[2] == ["Ressources privées", "130 000,00 €", "44,8 %"])
+        #expect(english[5] == ["Self-financing, gross (Priv / R)", "", "44.8%"])
+        #expect(english[8] == ["Operating & animation expenses", "€135,000.00", "46.6%"])
+        let sources = zip(table.rows, english).filter { $0.0.isDetail }.map(\.1)
+        #expect(sources.map { $0[0] } == [
+            "Region", "Department", "Intercommunalities", "Membership fees", "Companies' participation in specific actions",
+        ])
+        #expect(sources[3] == ["Membership fees", "€95,000.00", "32.8%"])
+    }
+
+    @Test("A share of a zero total is n/a, not a division")
+    func emptyBudget() throws {
+        let empty = Budget(cluster: ClusterProfile(name: "Empty"), year: 2013, resources: [], expenses: [])
+        let cells = MetricsTable(try BudgetMetrics(empty)).cells(in: .french)
+        #expect(cells[5] == ["Autofinancement brut (Priv / R)", "", "n.d."])
+        #expect(cells[0] == ["Total des ressources (R)", "0,00 €", "n.d."])
+    }
+
+    @Test("Markdown: summary, figures, diagnostics grouped by severity, remediations — in English")
+    func markdownEnglish() throws {
+        let markdown = MarkdownReportRenderer(showExplanations: true).render(try probeReport(try mecabourg2013()))
+        #expect(markdown.hasPrefix("# ClusterKit report (rule set probe)\n\n## Summary\n\n| Budget | Errors | Warnings | Notes |\n"))
+        #expect(markdown.contains("| Mecabourg, budget 2013 | 0 | 1 | 0 |\n"))
+        #expect(markdown.contains("0 error(s), 1 warning(s), 0 note(s)\n"))
+        #expect(markdown.contains("File: `Examples/mecabourg-2013.json`"))
+        #expect(markdown.contains("| Private resources | €130,000.00 | 44.8% |\n"))
+        #expect(markdown.contains("| — Membership fees | €95,000.00 | 32.8% |\n"))
+        #expect(markdown.contains("### Warnings (1)\n\n- **`test/fees-probe`** Fees are 32.8%, under 40%.\n"))
+        #expect(markdown.contains("  - measured 32.8%; threshold 40%; lines `fees`\n"))
+        #expect(markdown.contains("  - Fees: €95,000.00\n"))
+        #expect(!markdown.contains("### Errors") && !markdown.contains("### Notes"))
+        // (0.4 × 290,000 − 95,000) / 0.6 = 35,000: fees of 130,000 in 325,000 are exactly 40%.
+        #expect(markdown.contains("### Remediations\n\n| Rule | Amount | What to do |\n| :-- | --: | :-- |\n| `test/fees-probe` | €35,000.00 | add €35,000.00 of fees |\n"))
+    }
+
+    @Test("The remediation the Markdown report prints brings the budget to the floor")
+    func remediationApplied() throws {
+        var budget = try mecabourg2013()
+        let report = try probeReport(budget)
+        let fix = try #require(report.budgets[0].diagnostics.first?.remediation?.amount)
+        budget.resources.append(ResourceLine(id: "more-fees", source: .membershipFees, amount: fix))
+        #expect(try probeReport(budget).budgets[0].diagnostics.isEmpty)
+        budget.resources[budget.resources.count - 1].amount = Money(minorUnits: fix.minorUnits - 1)
+        #expect(try probeReport(budget).budgets[0].diagnostics.count == 1, "one cent less is not enough")
+    }
+
+    @Test("Markdown in French: words, amounts and percentages")
+    func markdownFrench() throws {
+        let markdown = MarkdownReportRenderer(locale: Locale(identifier: "fr_FR")).render(try probeReport(try mecabourg2013()))
+        #expect(markdown.hasPrefix("# Rapport ClusterKit (jeu de règles probe)\n\n## Synthèse\n\n| Budget | Erreurs | Avertissements | Notes |\n"))
+        #expect(markdown.contains("Fichier : `Examples/mecabourg-2013.json`"))
+        #expect(markdown.contains("| Ressources privées | 130 000,00 € | 44,8 % |\n"))
+        #expect(markdown.contains("### Avertissements (1)\n\n- **`test/fees-probe`** Les cotisations font 32,8 %, sous 40 %.\n"))
+        #expect(markdown.contains("  - mesuré 32,8 %; seuil 40 %; lignes `fees`\n"))
+        #expect(markdown.contains("| `test/fees-probe` | 35 000,00 € | ajouter 35 000,00 € de cotisations |\n"))
+    }
+
+    @Test("Markdown escapes what could break its layout, and says when a budget has no diagnostic")
+    func markdownEscaping() throws {
+        var budget = try mecabourg2013()
+        budget.cluster.name = "A|B *C* <x>"
+        budget.resources[3].amount = Money(major: 200_000)
+        budget.expenses[0].amount = Money(major: 240_000)
+        let markdown = MarkdownReportRenderer().render(try probeReport(budget, file: nil))
+        #expect(markdown.contains("| A\\|B \\*C\\* \\<x\\>, budget 2013 | 0 | 0 | 0 |"))
+        #expect(markdown.contains("No diagnostic: the budget meets every rule checked.\n"))
+        #expect(!markdown.contains("File:"))
+    }
+
+    @Test("Text: colour only when asked for")
+    func textColour() throws {
+        let report = try probeReport(try mecabourg2013())
+        let plain = TextReportRenderer(useColor: false).render(report)
+        let coloured = TextReportRenderer(useColor: true).render(report)
+        #expect(!plain.contains("\u{1B}["))
+        #expect(plain.contains("Examples/mecabourg-2013.json: warning: [test/fees-probe] Fees are 32.8%, under 40%."))
+        #expect(coloured.contains("Examples/mecabourg-2013.json: \u{1B}[1;33mwarning\u{1B}[0m: [test/fees-probe]"))
+        let french = TextReportRenderer(locale: Locale(identifier: "fr_BE"), useColor: true, showExplanations: true).render(report)
+        #expect(french.contains("\u{1B}[1;33mavertissement\u{1B}[0m: [test/fees-probe] Les cotisations font 32,8 %, sous 40 %."))
+        #expect(french.contains("    · Cotisations : 95 000,00 €\n"))
+    }
+
+    @Test("SARIF: rules from the descriptions given, results in the language asked for")
+    func sarif() throws {
+        let renderer = SARIFReportRenderer(
+            locale: Locale(identifier: "fr_FR"), rules: [FeesProbeRule.description], tool: .clusterKit(version: "9.9.9"))
+        let text = renderer.render(try probeReport(try mecabourg2013()))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["version"] as? String == "2.1.0")
+        let run = try #require((object["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["version"] as? String == "9.9.9")
+        let rule = try #require((driver["rules"] as? [[String: Any]])?.first)
+        #expect(rule["id"] as? String == "test/fees-probe")
+        #expect(rule["name"] as? String == "TestFeesProbe")
+        #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String == "Sonde des cotisations")
+        #expect(rule["helpUri"] as? String == SARIFReportRenderer.ToolInfo.clusterKitHomepage + "/blob/main/Documentation/Rules.md#test-fees-probe")
+        let result = try #require((run["results"] as? [[String: Any]])?.first)
+        #expect((result["message"] as? [String: Any])?["text"] as? String == "Les cotisations font 32,8 %, sous 40 %.")
+        #expect(result["ruleIndex"] as? Int == 0 && result["level"] as? String == "warning")
+        #expect(run["language"] as? String == "fr")
+    }
+
+    @Test("Rule ids give stable documentation anchors")
+    func anchors() {
+        #expect(RuleID("membership-fee-floor").documentationAnchor == "membership-fee-floor")
+        #expect(RuleID("minimum-members", namespace: "acme").documentationAnchor == "acme-minimum-members")
+    }
+
+    @Test("Formatting for a locale: amounts, percentages, parameters, measures")
+    func localeFormatting() {
+        let french = ValueFormatter(locale: Locale(identifier: "fr_FR")), english = ValueFormatter(locale: Locale(identifier: "en_GB"))
+        #expect(french.string(Money(major: 1_227_000)) == "1 227 000,00 €")
+        #expect(english.string(Money(major: 1_227_000)) == "€1,227,000.00")
+        #expect(french.string(Money(minorUnits: 1)) == "0,01 €" && english.string(Money(minorUnits: 1)) == "€0.01")
+        #expect(french.string(Money(minorUnits: -500)) == "-5,00 €")
+        #expect(french.string(Share(130_000, over: 290_000)) == "44,8 %")
+        #expect(english.string(Share(1, over: 2_000)) == "0.1%", "0.05% rounds half up")
+        #expect(english.string(Share(1, over: 3_000)) == "0%")
+        #expect(french.string(ParameterValue.share(Share(percent: 15))) == "15 %")
+        #expect(french.string(ParameterValue.amount(200_000)) == "200 000,00 €")
+        #expect(english.string(ParameterValue.boolean(true)) == "yes" && french.string(ParameterValue.boolean(false)) == "non")
+        #expect(english.string(Measure.count(10)) == "10")
+        #expect(Message(MessageTemplate(id: "x", english: "{a}", french: "{a}"), ["a": .share(Share(percent: 50))])
+            .rendered(in: Locale(identifier: "fr_CA")) == "50 %")
+    }
+}

@@ -1,0 +1,170 @@
+import ClusterKitCore
+import ClusterRules
+import Foundation
+
+/// SplitMix64: a small random number generator whose whole sequence is fixed by its seed, so that every property
+/// test sees the same budgets on every run and machine, and a failure names the seed that reproduces it.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// True with probability `percent`/100.
+    mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &self) < percent }
+
+    /// One of the elements (the collection must not be empty).
+    mutating func pick<C: Collection>(_ elements: C) -> C.Element where C.Index == Int {
+        elements[elements.startIndex + Int.random(in: 0..<elements.count, using: &self)]
+    }
+}
+
+/// Generates valid budgets that look like the memento's: a handful of resource lines from every revenue source,
+/// operating and programme expenses, earmarks, success-fee and sponsor terms, targets and declared figures.
+///
+/// Amounts are mostly multiples of €5,000 so that shares often land exactly on the rules' thresholds (20%, 25%,
+/// 50%…), where a comparison that is not exact gives itself away; some are arbitrary cents.
+struct BudgetGenerator {
+    var random: SeededGenerator
+    let catalog = Catalog.standard
+
+    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+
+    /// A budget valid against `Catalog.standard` (generation retries until one is).
+    mutating func budget() -> Budget {
+        while true {
+            let candidate = anyBudget()
+            if (try? BudgetMetrics(candidate, catalog: catalog)) != nil { return candidate }
+        }
+    }
+
+    private mutating func amount() -> Money {
+        if random.chance(15) { return Money(minorUnits: Int64.random(in: 0...10_000_000, using: &random)) }
+        return Money(minorUnits: Int64.random(in: 0...20, using: &random) * 500_000)
+    }
+
+    private mutating func share(_ percents: ClosedRange<Int64>) -> Share {
+        Share(percent: Int64.random(in: percents, using: &random))
+    }
+
+    private mutating func anyBudget() -> Budget {
+        let year = random.chance(70) ? 2013 : Int.random(in: 2008...2020, using: &random)
+        let expenseCount = Int.random(in: 1...6, using: &random)
+        let expenseIDs = (0..<expenseCount).map { "e\($0)" }
+        var resources: [ResourceLine] = []
+        for index in 0..<Int.random(in: 1...10, using: &random) {
+            let source = random.pick(catalog.sourceIDs)
+            let kind = catalog.source(source)?.kind
+            resources.append(
+                ResourceLine(
+                    id: "r\(index)", label: random.chance(50) ? "Line \(index)" : nil, source: source, amount: amount(),
+                    funder: random.chance(40) ? random.pick(["Région", "État", "Orange", "CCI", "Métropole"]) : nil,
+                    sector: random.chance(10) ? random.pick(Sector.allCases) : nil,
+                    inKind: random.chance(10) ? random.chance(50) : nil,
+                    action: random.chance(20) ? random.pick(expenseIDs) : nil,
+                    successFee: kind == .successFees
+                        ? SuccessFeeTerms(
+                            basis: random.pick(SuccessFeeBasis.allCases), fixedFee: random.chance(60) ? amount() : nil)
+                        : nil,
+                    sponsor: kind == .sponsorship
+                        ? SponsorTerms(isMember: random.chance(50), directInterest: random.chance(50)) : nil))
+        }
+        var expenses: [ExpenseLine] = []
+        for id in expenseIDs {
+            let category: MissionCategory? = random.chance(40) ? random.pick(MissionCategory.allCases) : nil
+            let regime: FundingRegimeID? = random.chance(20) ? random.pick(catalog.regimeIDs) : nil
+            expenses.append(
+                ExpenseLine(
+                    id: id, label: random.chance(50) ? "Action \(id)" : nil, amount: amount(),
+                    nature: random.chance(30) ? .operating : .programme, category: category, regime: regime,
+                    collective: random.chance(20)))
+        }
+        if random.chance(70) {
+            // Balance the plan: the first expense takes what the others leave of the resources.
+            let resourcesTotal = resources.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
+            let others = expenses.dropFirst().reduce(Int64(0)) { $0 + $1.amount.minorUnits }
+            if resourcesTotal >= others { expenses[0].amount = Money(minorUnits: resourcesTotal - others) }
+        }
+        return Budget(cluster: cluster(year: year), year: year, resources: resources, expenses: expenses)
+    }
+
+    private mutating func cluster(year: Int) -> ClusterProfile {
+        ClusterProfile(
+            name: random.pick(["Mecabourg", "Neopolia", "Cosmetic Valley", "Atlanpack"]),
+            kind: random.chance(85) ? random.pick(ClusterKind.allCases) : nil,
+            founded: random.chance(80) ? year - Int.random(in: 0...25, using: &random) : nil,
+            members: random.chance(80) ? Int.random(in: 0...400, using: &random) : nil,
+            enterprises: random.chance(50) ? Int.random(in: 0...300, using: &random) : nil,
+            staff: random.chance(60) ? Decimal(Int.random(in: 0...12, using: &random)) : nil,
+            impactReporting: random.chance(30),
+            valuedTimeAllowed: random.chance(70),
+            analyticAccounting: random.chance(50) ? random.chance(50) : nil,
+            satellites: random.chance(20)
+                ? [Satellite(name: "Satellite", form: "SAS", capturesBillableServices: random.chance(50))] : [],
+            services: random.chance(30)
+                ? [ServiceOffer(id: "offer", uptake: share(1...40), minimumClients: Int.random(in: 0...30, using: &random))]
+                : [],
+            targets: random.chance(40)
+                ? FundingTargets(
+                    privateShare: random.chance(80) ? random.pick([30, 40, 50, 60].map { Share(percent: $0) }) : nil,
+                    year: random.chance(60) ? year + Int.random(in: -3...5, using: &random) : nil,
+                    baselineYear: random.chance(30) ? year - Int.random(in: 1...4, using: &random) : nil)
+                : nil,
+            declared: random.chance(30) ? DeclaredFigures(selfFinancing: share(10...90)) : nil)
+    }
+
+    /// Every built-in rule with some share thresholds moved (so that a rule reports on several lines or funders at
+    /// once), or as shipped.
+    mutating func ruleSet() -> RuleSet {
+        var rules = RuleSet.all
+        guard random.chance(60) else { return rules }
+        for entry in RuleSet.all.entries {
+            for parameter in entry.description.parameters where random.chance(50) {
+                guard case .share = parameter.defaultValue else { continue }
+                if let changed = try? rules.settingParameter(parameter.name, to: .share(share(1...60)), for: entry.id) {
+                    rules = changed
+                }
+            }
+        }
+        return rules
+    }
+}
+
+extension Budget {
+    /// The same budget with every amount multiplied by `factor` (resources, expenses, success fees' fixed fees);
+    /// `nil` if an amount or a total would not fit.
+    func scaled(by factor: Int64) -> Budget? {
+        func scale(_ money: Money) -> Money? {
+            let (value, overflow) = money.minorUnits.multipliedReportingOverflow(by: factor)
+            return overflow ? nil : Money(minorUnits: value, currency: money.currency)
+        }
+        var copy = self
+        for index in copy.resources.indices {
+            guard let amount = scale(copy.resources[index].amount) else { return nil }
+            copy.resources[index].amount = amount
+            if let fee = copy.resources[index].successFee?.fixedFee {
+                guard let scaledFee = scale(fee) else { return nil }
+                copy.resources[index].successFee?.fixedFee = scaledFee
+            }
+        }
+        for index in copy.expenses.indices {
+            guard let amount = scale(copy.expenses[index].amount) else { return nil }
+            copy.expenses[index].amount = amount
+        }
+        return copy
+    }
+
+    /// The largest amount total of either side, in minor units (to pick scale factors that fit).
+    var largestSide: Int64 {
+        max(
+            resources.reduce(Int64(0)) { $0 + $1.amount.minorUnits },
+            expenses.reduce(Int64(0)) { $0 + $1.amount.minorUnits })
+    }
+}

@@ -1,0 +1,141 @@
+import ClusterKitCore
+import ClusterRules
+import Foundation
+import Testing
+
+/// Properties every answer of ClusterKit keeps, checked over budgets a seeded generator makes (see
+/// ``BudgetGenerator``): the same seeds on every run, so a failure names the seed that reproduces it.
+@Suite struct PropertyTests {
+    /// How many budgets each property sees.
+    static let seeds: Range<UInt64> = 0..<150
+
+    static func report(_ budget: Budget, _ ruleSet: RuleSet) throws -> Report {
+        try Engine(ruleSet: ruleSet, catalog: .standard).check([BudgetInput(budget, file: "generated.json")])
+    }
+
+    static func bytes(_ report: Report) -> String {
+        JSONReportRenderer(language: .english).render(report)
+            + TextReportRenderer(language: .french, showExplanations: true).render(report)
+    }
+
+    /// A diagnostic as far as the share it measured goes: which rule, how serious, what it measured against what.
+    struct ShareFinding: Hashable, CustomStringConvertible {
+        let rule: RuleID
+        let severity: Severity
+        let message: MessageID
+        let measured: Share
+        let threshold: Share
+        let lines: [String]
+        var description: String { "\(rule) \(severity) \(message) \(measured) vs \(threshold) \(lines)" }
+    }
+
+    static func shareFindings(_ report: Report) -> [ShareFinding] {
+        report.budgets.flatMap(\.diagnostics).compactMap { diagnostic in
+            guard case .share(let measured)? = diagnostic.measured, case .share(let threshold)? = diagnostic.threshold
+            else { return nil }
+            return ShareFinding(
+                rule: diagnostic.ruleID, severity: diagnostic.severity, message: diagnostic.message.id,
+                measured: measured, threshold: threshold, lines: diagnostic.lines)
+        }
+    }
+
+    /// The rules whose verdict depends on amounts themselves, not only on their ratios: a scale changes them by
+    /// design. Their other diagnostics are still compared.
+    static let scaleDependent: Set<RuleID> = [
+        "pole-benchmark",  // compares the budget with the pôles' average budget, €1,090,000 (p. 22)
+    ]
+
+    @Test func scalingEveryAmountChangesNoShareBasedDiagnostic() throws {
+        var compared = 0
+        for seed in Self.seeds {
+            var generator = BudgetGenerator(seed: seed)
+            let budget = generator.budget()
+            let rules = generator.ruleSet()
+            let before = Self.shareFindings(try Self.report(budget, rules)).filter { !Self.scaleDependent.contains($0.rule) }
+            // Small factors, and large odd ones that carry amounts past 2^53 cents, where a Double no longer holds
+            // them exactly: a share compared in floating point then flips at its threshold.
+            let largest = max(budget.largestSide, 1)
+            let factors: [Int64] = [3, 7, 100, 1_000_003, 33_333_333_331, 987_654_321_987].filter { $0 <= Int64.max / largest / 4 }
+            for factor in factors {
+                guard let scaled = budget.scaled(by: factor) else { continue }
+                let after = Self.shareFindings(try Self.report(scaled, rules)).filter { !Self.scaleDependent.contains($0.rule) }
+                #expect(before == after, "seed \(seed), factor \(factor)")
+                compared += 1
+            }
+        }
+        #expect(compared > Self.seeds.count * 3)
+    }
+
+    @Test func reorderingLinesChangesNoOutputByte() throws {
+        var withSeveral = 0
+        for seed in Self.seeds {
+            var generator = BudgetGenerator(seed: seed)
+            let budget = generator.budget()
+            let rules = generator.ruleSet()
+            let original = try Self.report(budget, rules)
+            let expected = Self.bytes(original)
+            if original.budgets[0].diagnostics.count > 1 { withSeveral += 1 }
+            for _ in 0..<3 {
+                var shuffled = budget
+                shuffled.resources.shuffle(using: &generator.random)
+                shuffled.expenses.shuffle(using: &generator.random)
+                let output = Self.bytes(try Self.report(shuffled, rules))
+                #expect(output == expected, "seed \(seed)")
+            }
+        }
+        // The property is about the order of diagnostics too: most budgets must have several.
+        #expect(withSeveral > Self.seeds.count / 2)
+    }
+
+    @Test func theSameInputGivesTheSameBytesRunAfterRun() throws {
+        for seed in Self.seeds.prefix(50) {
+            var generator = BudgetGenerator(seed: seed)
+            let budget = generator.budget()
+            let rules = generator.ruleSet()
+            let first = Self.bytes(try Self.report(budget, rules))
+            for _ in 0..<3 { #expect(Self.bytes(try Self.report(budget, rules)) == first, "seed \(seed)") }
+            // Through the document: what a file holds gives the same bytes as the value it was made from.
+            let document = try JSONEncoder().encode(budget)
+            let decoded = try BudgetDecoder(catalog: .standard).decode(document, file: "generated.json")
+            #expect(Self.bytes(try Self.report(decoded, rules)) == first, "seed \(seed), decoded")
+        }
+    }
+
+    @Test func hugeAmountsAreInputErrorsNotTraps() throws {
+        var generator = BudgetGenerator(seed: 7)
+        for seed in Self.seeds.prefix(60) {
+            var budget = BudgetGenerator(seed: seed).budget()
+            // Two lines on one side that each fit but whose sum does not.
+            let huge = Money(minorUnits: Int64.max / 2 + Int64.random(in: 1...1_000, using: &generator.random))
+            let side = generator.random.chance(50)
+            if side {
+                budget.resources[0].amount = huge
+                budget.resources.append(ResourceLine(id: "huge", source: .region, amount: huge))
+            } else {
+                budget.expenses[0].amount = huge
+                budget.expenses.append(ExpenseLine(id: "huge", amount: huge))
+            }
+            let error = #expect(throws: InputError.self, "seed \(seed)") { try Self.report(budget, .all) }
+            #expect(error?.path == (side ? "resources" : "expenses"), "seed \(seed)")
+            #expect(error?.reason.contains("more than ClusterKit can hold exactly") == true, "seed \(seed)")
+            // Through a file, the same: an input error, not a trap.
+            let document = try JSONEncoder().encode(budget)
+            #expect(throws: InputError.self) { try BudgetDecoder(catalog: .standard).decode(document) }
+        }
+    }
+
+    @Test func totalsJustUnderTheLimitAreEvaluatedWithoutTrapping() throws {
+        // Every rule on budgets whose totals come within a few euros of the largest amount ClusterKit holds: the
+        // remediation arithmetic (t·R − C, 1 − t, …) must not overflow into a trap either.
+        for seed in Self.seeds.prefix(40) {
+            let budget = BudgetGenerator(seed: seed).budget()
+            let largest = max(budget.largestSide, 1)
+            guard let scaled = budget.scaled(by: Int64.max / largest) else { continue }
+            var generator = BudgetGenerator(seed: seed)
+            let report = try Self.report(scaled, generator.ruleSet())
+            for diagnostic in report.budgets[0].diagnostics {
+                #expect(diagnostic.message.id != Engine.ruleFailedMessage.id, "seed \(seed): \(diagnostic.message.rendered(in: .english))")
+            }
+        }
+    }
+}
