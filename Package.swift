@@ -32,6 +32,10 @@ let package = Package(
         .testTarget(
             name: "RobustnessTests",
             dependencies: ["ClusterKitFuzzTargets", "clusterkit", "ClusterRules", "ClusterKitCore"]),
+        // The benchmark (`swift run -c release clusterkit-bench`, Documentation/Performance.md), and the test that keeps
+        // its hand-written baseline equal to the engine.
+        .executableTarget(name: "clusterkit-bench", dependencies: ["ClusterKitCore", "ClusterRules"], path: "Benchmarks"),
+        .testTarget(name: "BenchmarkTests", dependencies: ["clusterkit-bench", "ClusterRules", "ClusterKitCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

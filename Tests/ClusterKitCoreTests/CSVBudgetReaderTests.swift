@@ -140,6 +140,8 @@ struct CSVBudgetReaderTests {
         #expect(try french.integer("1 200") == 1_200)
         #expect(throws: CSVValueError.self) { try french.integer("2,5") }
         #expect(try french.decimal("2,5") == Decimal(string: "2.5"))
+        #expect(throws: CSVValueError.self) { try french.decimal(String(repeating: "9", count: 40)) }
+        #expect(throws: CSVValueError.self) { try french.share("0," + String(repeating: "1", count: 40)) }
         #expect(try french.boolean("Oui") && !(try french.boolean("non")) && (try french.boolean("x")))
         #expect(throws: CSVValueError.self) { try french.boolean("peut-être") }
     }

@@ -54,9 +54,7 @@ struct CSVValues {
         var text = raw.trimmingCharacters(in: CSVText.blanks)
         let isPercent = text.hasSuffix("%")
         if isPercent { text = String(text.dropLast()).trimmingCharacters(in: CSVText.blanks) }
-        let (whole, fraction) = try number(text, raw: raw)
-        guard var value = Decimal(string: whole + (fraction.isEmpty ? "" : "." + fraction), locale: Locale(identifier: "en_US_POSIX"))
-        else { throw CSVValueError("'\(raw)' is not a share") }
+        var value = try decimal(text, raw: raw)
         if isPercent { value /= 100 }
         guard value <= 1, let share = Share(exactly: value) else {
             let sample = dialect.decimalMark == "," ? "45 % or 0,45" : "45% or 0.45"
@@ -74,9 +72,15 @@ struct CSVValues {
 
     /// A decimal number, such as staff in full-time equivalents (`2,5`).
     func decimal(_ raw: String) throws(CSVValueError) -> Decimal {
-        let (whole, fraction) = try number(raw.trimmingCharacters(in: CSVText.blanks), raw: raw)
-        guard let value = Decimal(string: whole + (fraction.isEmpty ? "" : "." + fraction), locale: Locale(identifier: "en_US_POSIX"))
-        else { throw CSVValueError("'\(raw)' is not a number") }
+        try decimal(raw.trimmingCharacters(in: CSVText.blanks), raw: raw)
+    }
+
+    private func decimal(_ text: String, raw: String) throws(CSVValueError) -> Decimal {
+        let (whole, fraction) = try number(text, raw: raw)
+        guard whole.count + fraction.count <= 30,
+            let value = Decimal(string: whole + (fraction.isEmpty ? "" : "." + fraction), locale: Locale(identifier: "en_US_POSIX")),
+            !value.isNaN
+        else { throw CSVValueError("'\(raw)' is not a number ClusterKit can hold exactly") }
         return value
     }
 

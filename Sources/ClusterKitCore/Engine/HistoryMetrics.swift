@@ -154,9 +154,7 @@ public struct HistoryMetrics: Sendable {
         for (index, year) in history.years.enumerated() {
             let path = "years[\(index)]"
             if let other = seen[year.year] {
-                throw InputError(
-                    file: file, path: path + ".year",
-                    reason: "year \(year.year) appears twice (also years[\(other)]): a history gives each year once")
+                throw InputError(file: file, path: path + ".year", reason: BudgetHistory.duplicateYear(year.year, firstAt: other))
             }
             seen[year.year] = index
             var metrics: BudgetMetrics?

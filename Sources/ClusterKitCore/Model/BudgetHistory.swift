@@ -112,6 +112,11 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
     public func inheritedCluster(members: Int?) -> ClusterProfile { cluster.membersReplaced(by: members) }
 
     static let fields = ["format", "cluster", "currency", "years"]
+
+    /// Why a year that appears twice is refused.
+    static func duplicateYear(_ year: Int, firstAt index: Int) -> String {
+        "year \(year) appears twice (also years[\(index)]): a history gives each year once"
+    }
     static let yearFields = ["year"] + BudgetSummary.fields + ["cluster", "currency", "resources", "expenses"]
 
     public init(from decoder: any Decoder) throws {
@@ -132,7 +137,7 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
                 throw DecodingError.dataCorrupted(
                     .init(
                         codingPath: decoder.codingPath + [AnyCodingKey("year")],
-                        debugDescription: "year \(year.year) appears twice (also years[\(other)]): a history gives each year once"))
+                        debugDescription: Self.duplicateYear(year.year, firstAt: other)))
             }
             seen[year.year] = index
             return year

@@ -1,0 +1,286 @@
+import ClusterKitCore
+
+/// What the hand-written baseline finds: the figures a diagnostic of the engine carries, without its message.
+struct Finding: Hashable, Sendable {
+    /// The id of the rule the engine would report it under.
+    var rule: String
+    /// The severity.
+    var severity: Severity
+    /// The measured value.
+    var measured: Measure?
+    /// The threshold it is compared with.
+    var threshold: Measure?
+    /// The primary remediation amount.
+    var remediation: Money?
+
+    /// The figures of an engine's diagnostic.
+    init(_ diagnostic: Diagnostic) {
+        self.init(
+            rule: diagnostic.ruleID.description, severity: diagnostic.severity, measured: diagnostic.measured,
+            threshold: diagnostic.threshold, remediation: diagnostic.remediation?.amount)
+    }
+
+    init(rule: String, severity: Severity, measured: Measure? = nil, threshold: Measure? = nil, remediation: Money? = nil) {
+        self.rule = rule
+        self.severity = severity
+        self.measured = measured
+        self.threshold = threshold
+        self.remediation = remediation
+    }
+
+    /// Findings in a canonical order (rule, remediation, measured value), to compare the baseline's with the
+    /// engine's, which sorts by severity and lines.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        /// Measures of one kind in their order (shares exactly); kinds apart.
+        func precedes(_ a: Measure?, _ b: Measure?) -> Bool {
+            switch (a, b) {
+            case (.share(let x), .share(let y)): x < y
+            case (.money(let x), .money(let y)): x < y
+            case (.count(let x), .count(let y)): x < y
+            default: rank(a) < rank(b)
+            }
+        }
+        func rank(_ measure: Measure?) -> Int {
+            switch measure {
+            case nil: 0
+            case .share: 1
+            case .money: 2
+            case .count: 3
+            }
+        }
+        return findings.sorted { a, b in
+            if a.rule != b.rule { return a.rule < b.rule }
+            let x = a.remediation?.minorUnits ?? -1, y = b.remediation?.minorUnits ?? -1
+            if x != y { return x < y }
+            return precedes(a.measured, b.measured)
+        }
+    }
+}
+
+/// The `recommended` rule set written by hand: one pass over the budget's lines for every total, then each check of
+/// `RULES.md` made directly on those totals — what a programmer would write for these rules and nothing else.
+///
+/// It is the yardstick of the engine's price: it validates what the engine's metrics validate (known sources, one
+/// currency, unique line ids, earmarks that name an expense) and returns the same findings — rule id, severity,
+/// measured value, threshold, remediation amount — with the rules' default parameters; it builds no message, no
+/// explanation, no list of lines. `BaselineEquivalenceTests` keeps it equal to the engine on the examples.
+enum Baseline {
+    /// Why the baseline refused a budget (the engine throws an `InputError` for the same budgets).
+    struct Invalid: Error {
+        var reason: String
+    }
+
+    /// The findings of the `recommended` rules on a budget, in rule order.
+    static func check(_ budget: Budget, catalog: Catalog) throws(Invalid) -> [Finding] {
+        let currency = budget.currency
+        let cluster = budget.cluster
+        func money(_ units: Int64) -> Money { Money(minorUnits: units, currency: currency) }
+
+        // Expenses: ids, currency, total.
+        var expenseIDs = Set<String>(minimumCapacity: budget.expenses.count)
+        var expenses: Int64 = 0
+        for line in budget.expenses {
+            guard expenseIDs.insert(line.id).inserted else { throw Invalid(reason: "duplicate id \(line.id)") }
+            guard line.amount.currency == currency else { throw Invalid(reason: "currency of \(line.id)") }
+            if let regime = line.regime, catalog.regime(regime) == nil { throw Invalid(reason: "regime of \(line.id)") }
+            expenses = try add(expenses, line.amount.minorUnits)
+        }
+
+        // Resources: one pass for every total the rules read.
+        var resourceIDs = Set<String>(minimumCapacity: budget.resources.count)
+        var total: Int64 = 0, privateAll: Int64 = 0, privateCash: Int64 = 0, inKind: Int64 = 0
+        var fees: Int64 = 0, feesCash: Int64 = 0, events: Int64 = 0, successFees: Int64 = 0
+        var publicCallFees: Int64 = 0, erdf: Int64 = 0
+        var funders: [String: Int64] = [:]
+        var findings: [Finding] = []
+        for line in budget.resources {
+            guard !expenseIDs.contains(line.id), resourceIDs.insert(line.id).inserted else {
+                throw Invalid(reason: "duplicate id \(line.id)")
+            }
+            guard let source = catalog.source(line.source) else { throw Invalid(reason: "source of \(line.id)") }
+            guard line.amount.currency == currency else { throw Invalid(reason: "currency of \(line.id)") }
+            if let action = line.action, !expenseIDs.contains(action) { throw Invalid(reason: "action of \(line.id)") }
+            let kind = source.kind
+            if line.successFee != nil, kind != .successFees { throw Invalid(reason: "successFee on \(line.id)") }
+            if line.sponsor != nil, kind != .sponsorship { throw Invalid(reason: "sponsor on \(line.id)") }
+            let amount = line.amount.minorUnits
+            let isPublic = (line.sector ?? source.sector) == .public
+            let isInKind = line.inKind ?? (source.nature == .inKind)
+            total = try add(total, amount)
+            if !isPublic {
+                privateAll = try add(privateAll, amount)
+                if !isInKind {
+                    privateCash = try add(privateCash, amount)
+                    if kind == .membershipFees { feesCash = try add(feesCash, amount) }
+                }
+                if line.successFee?.basis == .publicCall { publicCallFees = try add(publicCallFees, amount) }
+            }
+            if isInKind { inKind = try add(inKind, amount) }
+            if kind == .membershipFees {
+                fees = try add(fees, amount)
+            } else if kind == .events {
+                events = try add(events, amount)
+            } else if kind == .successFees {
+                successFees = try add(successFees, amount)
+            }
+            if line.source == .erdf { erdf = try add(erdf, amount) }
+            if isPublic || line.funder != nil {
+                let funder = line.funderName
+                funders[funder] = try add(funders[funder] ?? 0, amount)
+            }
+
+            // sponsorship-conflict and success-fee-proportion look at lines one by one: in the same pass.
+            if let sponsor = line.sponsor, sponsor.isMember || sponsor.directInterest {
+                findings.append(
+                    Finding(rule: "sponsorship-conflict", severity: .warning, measured: .money(line.amount), remediation: line.amount))
+            }
+            if let fixedFee = line.successFee?.fixedFee, amount != 0 {
+                let threshold = Share(percent: 25)
+                if fixedFee.isZero {
+                    findings.append(
+                        Finding(
+                            rule: "success-fee-proportion", severity: .warning, measured: .money(line.amount),
+                            threshold: .share(threshold),
+                            remediation: Share.dilutionToReach(threshold, part: line.amount, of: fixedFee)))
+                } else if let share = Share(line.amount, of: fixedFee), share > threshold {
+                    findings.append(
+                        Finding(
+                            rule: "success-fee-proportion", severity: .warning, measured: .share(share), threshold: .share(threshold),
+                            remediation: Share.transferToReach(threshold, part: line.amount, of: fixedFee)?.magnitude))
+                }
+            }
+        }
+        let cash = total - inKind
+        let whole = money(total)
+        let gross = Share(money(privateAll), of: whole), net = Share(money(privateCash), of: money(cash))
+
+        // budget-balance
+        let (difference, overflow) = total.subtractingReportingOverflow(expenses)
+        guard !overflow else { throw Invalid(reason: "the totals overflow") }
+        if difference != 0 {
+            let gap = money(Int64(clamping: difference.magnitude))
+            findings.append(Finding(rule: "budget-balance", severity: .error, measured: .money(gap), threshold: .money(money(0)), remediation: gap))
+        }
+
+        // public-private-balance: the cluster's target, else 50%; net where valued time is not allowed.
+        let target = cluster.targets?.privateShare ?? Share(percent: 50)
+        let (part, base) = cluster.valuedTimeAllowed ? (privateAll, total) : (privateCash, cash)
+        floor("public-private-balance", part, of: base, target)
+
+        // declared-figures
+        if let declared = cluster.declared?.selfFinancing,
+            let nearest = [gross, net].compactMap({ $0.map { declared.distance(to: $0) } }).min(), nearest > Share(percent: 2)
+        {
+            findings.append(Finding(rule: "declared-figures", severity: .warning, measured: .share(nearest), threshold: .share(Share(percent: 2))))
+        }
+
+        // membership-fee-floor, billed-revenue-floor
+        floor("membership-fee-floor", fees, of: total, Share(percent: 15))
+        floor("billed-revenue-floor", privateCash - feesCash, of: total, Share(percent: 20))
+
+        // valued-time-ceiling: an error when valued time is not allowed at all.
+        if !cluster.valuedTimeAllowed {
+            if inKind != 0 { ceiling("valued-time-ceiling", inKind, of: total, .zero, severity: .error) }
+        } else {
+            ceiling("valued-time-ceiling", inKind, of: total, Share(percent: 15))
+        }
+
+        // funder-dependency: each funder, in name order; the fix moves money to other funders.
+        for (_, amount) in funders.sorted(by: { $0.key < $1.key }) {
+            let threshold = Share(percent: 50)
+            guard let share = Share(money(amount), of: whole), share > threshold else { continue }
+            findings.append(
+                Finding(
+                    rule: "funder-dependency", severity: .warning, measured: .share(share), threshold: .share(threshold),
+                    remediation: Share.transferToReach(threshold, part: money(amount), of: whole)?.magnitude))
+        }
+
+        // erdf-working-capital
+        if erdf != 0, let share = Share(money(erdf), of: whole) {
+            findings.append(Finding(rule: "erdf-working-capital", severity: .note, measured: .share(share)))
+        }
+
+        // event-risk
+        ceiling("event-risk", events, of: total, Share(percent: 10))
+
+        // satellite-entity
+        for satellite in cluster.satellites where satellite.capturesBillableServices {
+            findings.append(Finding(rule: "satellite-entity", severity: .note))
+        }
+
+        // service-critical-mass: members × uptake against the minimum, exactly.
+        if let members = cluster.members {
+            for service in cluster.services {
+                let expected = Int128(members) * Int128(service.uptake.numerator)
+                let minimum = Int128(service.minimumClients) * Int128(service.uptake.denominator)
+                guard expected < minimum else { continue }
+                findings.append(
+                    Finding(
+                        rule: "service-critical-mass", severity: .warning,
+                        measured: .count(Int(clamping: expected / Int128(service.uptake.denominator))),
+                        threshold: .count(service.minimumClients)))
+            }
+        }
+
+        // success-fee-reliance
+        ceiling("success-fee-reliance", successFees, of: total, Share(percent: 5))
+
+        // success-fee-requalification: the private share once fees won on public calls count as public.
+        if publicCallFees != 0 {
+            let (part, base) = cluster.valuedTimeAllowed ? (privateAll, total) : (privateCash, cash)
+            if let before = Share(money(part), of: money(base)), let after = Share(money(part - publicCallFees), of: money(base)) {
+                let flips = before >= target && after < target
+                findings.append(
+                    Finding(
+                        rule: "success-fee-requalification", severity: flips ? .error : .warning, measured: .share(after),
+                        threshold: .share(target),
+                        remediation: after < target
+                            ? Share.additionToReach(target, part: money(part - publicCallFees), of: money(base)) : nil))
+            }
+        }
+
+        // success-fee-framework
+        if successFees != 0, Share(money(successFees), of: whole) != nil {
+            findings.append(Finding(rule: "success-fee-framework", severity: .note, measured: .money(money(successFees))))
+        }
+
+        // cluster-profile: placed whenever the members and the share are known.
+        if cluster.members != nil, let share = cluster.valuedTimeAllowed ? gross : net {
+            findings.append(Finding(rule: "cluster-profile", severity: .note, measured: .share(share)))
+        }
+
+        // consolidation-factors: more than 3 years, more than 50 members, monitoring tools.
+        let age = budget.age.map { $0 > 3 }, enough = cluster.members.map { $0 > 50 }
+        let monitoring = cluster.impactReporting ? true : cluster.analyticAccounting
+        let held = [age, enough, monitoring].filter { $0 == true }.count
+        if held < 3 {
+            findings.append(Finding(rule: "consolidation-factors", severity: .note, measured: .count(held), threshold: .count(3)))
+        }
+        return findings
+
+        /// A part that must be at least `threshold` of a whole; the fix adds to it (the whole grows with it).
+        func floor(_ rule: String, _ part: Int64, of whole: Int64, _ threshold: Share) {
+            guard let share = Share(money(part), of: money(whole)), share < threshold else { return }
+            findings.append(
+                Finding(
+                    rule: rule, severity: .warning, measured: .share(share), threshold: .share(threshold),
+                    remediation: Share.additionToReach(threshold, part: money(part), of: money(whole))))
+        }
+
+        /// A part that must be at most `threshold` of a whole; the fix removes from it (the whole shrinks with it).
+        func ceiling(_ rule: String, _ part: Int64, of whole: Int64, _ threshold: Share, severity: Severity = .warning) {
+            guard let share = Share(money(part), of: money(whole)), share > threshold else { return }
+            findings.append(
+                Finding(
+                    rule: rule, severity: severity, measured: .share(share), threshold: .share(threshold),
+                    remediation: Share.removalToReach(threshold, part: money(part), of: money(whole))))
+        }
+    }
+
+    /// An overflow-checked sum.
+    private static func add(_ a: Int64, _ b: Int64) throws(Invalid) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        guard !overflow else { throw Invalid(reason: "the amounts overflow") }
+        return sum
+    }
+}

@@ -1,0 +1,277 @@
+// clusterkit-bench: what the engine costs, against a hand-written baseline, and how the cost grows.
+//
+//     swift run -c release clusterkit-bench            the measurements of Documentation/Performance.md
+//     swift run -c release clusterkit-bench --quick    tiny sizes, one repetition: checks that it runs (CI)
+import ClusterKitCore
+import ClusterRules
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(
+        """
+        USAGE: clusterkit-bench [--quick]
+
+        Measures the engine against a hand-written baseline on a typical budget, its scaling with the lines of a
+        budget, the rules of a set, the years of a history and the budgets of a portfolio (on one core and on all),
+        and the decoding of JSON and CSV budgets. Prints tables, then one line with the headline ratio.
+
+          --quick   tiny sizes and one repetition: checks that every measurement runs, not its timings
+        """)
+    exit(0)
+}
+let unknown = arguments.filter { $0 != "--quick" }
+guard unknown.isEmpty else {
+    FileHandle.standardError.write(Data("clusterkit-bench: unknown argument '\(unknown[0])' (see --help)\n".utf8))
+    exit(64)
+}
+let harness = Harness(quick: arguments.contains("--quick"))
+let quick = harness.quick
+
+/// Stops the benchmark with a message (a workload that does not check is a bug of the benchmark).
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("clusterkit-bench: \(message)\n".utf8))
+    exit(1)
+}
+
+// MARK: The machine
+
+let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+    .first { $0.hasPrefix("model name") }.map { $0.split(separator: ":", maxSplits: 1).last ?? "" }
+    .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
+    .joined(separator: " ") ?? "unknown"
+let cores = ProcessInfo.processInfo.activeProcessorCount
+print("clusterkit-bench\(quick ? " --quick (sizes and repetitions reduced: timings not meaningful)" : "")")
+print("machine: \(cpu), \(cores) cores; load average \(load)")
+#if DEBUG
+print("warning: a debug build; measure with `swift run -c release clusterkit-bench`")
+#endif
+print("")
+
+// MARK: The typical budget, and the baseline's agreement with the engine
+
+let catalog = Catalog.standard
+let typicalJSON: Data, typicalCSV: Data, typical: Budget
+do {
+    typicalJSON = try Workloads.typicalJSON()
+    typicalCSV = try Workloads.typicalCSV()
+    typical = try BudgetDecoder(catalog: catalog).decode(typicalJSON, file: "cosmetic-valley-2013.json")
+} catch {
+    fail("cannot read the typical budget (Examples/cosmetic-valley-2013.json): \(error)")
+}
+let typicalLines = typical.resources.count + typical.expenses.count
+let recommended = Engine(ruleSet: .recommended, catalog: catalog)
+
+do {
+    let engine = try Finding.sorted(recommended.check(typical).diagnostics.map(Finding.init))
+    let baseline = try Finding.sorted(Baseline.check(typical, catalog: catalog))
+    guard engine == baseline else {
+        fail("the baseline and the engine disagree on the typical budget:\n  engine:   \(engine)\n  baseline: \(baseline)")
+    }
+    print("The baseline finds what the engine finds on the typical budget: \(engine.map(\.rule).joined(separator: ", ")).\n")
+} catch {
+    fail("the typical budget does not check: \(error)")
+}
+
+// MARK: 1. recommended against the hand-written baseline
+
+var typicalTable = Table(
+    title: "1. The recommended rule set (\(recommended.ruleSet.enabledRuleIDs.count) rules) on the typical budget "
+        + "(Cosmetic Valley 2013, \(typicalLines) lines), decoded once",
+    header: ["measurement", "median", "spread", "vs baseline"])
+let headline = harness.compare(
+    { try? recommended.check(typical) }, { try? Baseline.check(typical, catalog: catalog) })
+let typicalMetrics: BudgetMetrics
+do { typicalMetrics = try BudgetMetrics(typical, catalog: catalog) } catch { fail("\(error)") }
+let metricsTiming = harness.measure { try? BudgetMetrics(typical, catalog: catalog) }
+let rulesTiming = harness.measure { recommended.evaluate(typical, metrics: typicalMetrics) }
+for (label, timing) in [
+    ("engine.check (metrics + rules + sort)", headline.a), ("  of which metrics (one pass, validation)", metricsTiming),
+    ("  of which the rules (evaluate)", rulesTiming), ("hand-written baseline", headline.b),
+] {
+    typicalTable.add([label, formatTime(timing.median), formatSpread(timing), formatRatio(timing.median / headline.b.median)])
+}
+typicalTable.add(["engine / baseline, median of paired runs", "", "", formatRatio(headline.ratio)])
+print(typicalTable.render())
+
+// MARK: 2. Scaling
+
+/// A scaling row: the size, the total time, the time per unit, and the slope since the previous size.
+struct Step {
+    var size: Int
+    var timing: Timing
+    /// Nanoseconds per unit: total / size.
+    var perUnit: Double { timing.median / Double(size) }
+}
+
+/// The slope between consecutive sizes — (t(n) − t(m)) / (n − m) — the cost of one more unit, free of the fixed cost
+/// of a check; `nil` for the first size.
+func slopes(_ steps: [Step]) -> [Double?] {
+    steps.indices.map { index in
+        guard index > 0 else { return nil }
+        let a = steps[index - 1], b = steps[index]
+        return (b.timing.median - a.timing.median) / Double(b.size - a.size)
+    }
+}
+
+/// How far apart the time per unit is at the smallest and the largest size (the larger over the smaller): the slope
+/// of the first step against the last one.
+func linearity(_ steps: [Step]) -> Double {
+    let found = slopes(steps).compactMap { $0 }
+    guard let first = found.first, let last = found.last, first > 0, last > 0 else { return .nan }
+    return max(first, last) / min(first, last)
+}
+
+func scalingTable(_ title: String, unit: String, _ steps: [Step], extra: [String] = [], extraColumns: [[String]] = []) -> Table {
+    var table = Table(title: title, header: [unit + "s", "median", "spread", "per " + unit, "slope per " + unit] + extra)
+    for (index, (step, slope)) in zip(steps, slopes(steps)).enumerated() {
+        table.add(
+            [String(step.size), formatTime(step.timing.median), formatSpread(step.timing), formatTime(step.perUnit),
+             slope.map(formatTime) ?? "—"] + (extraColumns.indices.contains(index) ? extraColumns[index] : []))
+    }
+    return table
+}
+
+// Lines.
+let lineSizes = quick ? [10, 100] : [10, 100, 1_000, 10_000, 100_000]
+var lineSteps: [Step] = [], baselineLineSteps: [Step] = []
+for size in lineSizes {
+    let budget = Workloads.scaled(typical.cluster, lines: size)
+    guard (try? recommended.check(budget)) != nil else { fail("the \(size)-line budget does not check") }
+    let pair = harness.compare(units: 1, { try? recommended.check(budget) }, { try? Baseline.check(budget, catalog: catalog) })
+    lineSteps.append(Step(size: size, timing: pair.a))
+    baselineLineSteps.append(Step(size: size, timing: pair.b))
+}
+print(
+    scalingTable(
+        "2a. Budget size: recommended, engine.check on budgets of 10 to 100,000 lines (same shares at every size)",
+        unit: "line", lineSteps, extra: ["baseline per line", "engine / baseline"],
+        extraColumns: zip(lineSteps, baselineLineSteps).map { engine, baseline in
+            [formatTime(baseline.perUnit), formatRatio(engine.timing.median / baseline.timing.median)]
+        }
+    ).render())
+
+// Rules: every window of k consecutive rules of the catalogue (26 windows), so that each rule runs k times at every
+// size and the mix of cheap and costly rules is the same.
+let everyRule = BuiltInRules.all
+let ruleSizes = quick ? [1, everyRule.count] : [1, 2, 4, 8, 16, everyRule.count]
+var ruleSteps: [Step] = []
+for size in ruleSizes {
+    let engines = everyRule.indices.map { start in
+        // Built-in ids are unique: no window can be refused.
+        Engine(
+            ruleSet: try! RuleSet(name: "window", rules: (0..<size).map { everyRule[(start + $0) % everyRule.count] }),
+            catalog: catalog)
+    }
+    let timing = harness.measure(units: engines.count) {
+        engines.reduce(0) { $0 + $1.evaluate(typical, metrics: typicalMetrics).count }
+    }
+    ruleSteps.append(Step(size: size, timing: timing))
+}
+print(
+    scalingTable(
+        "2b. Rules: Engine.evaluate on the typical budget's metrics, sets of 1 to \(everyRule.count) rules "
+            + "(time per set: the mean over the \(everyRule.count) windows of consecutive rules)",
+        unit: "rule", ruleSteps
+    ).render())
+
+// Years.
+let yearSizes = quick ? [1, 2] : [1, 2, 5, 10, 20, 50]
+var yearSteps: [Step] = []
+for size in yearSizes {
+    let history = Workloads.history(of: typical, years: size, catalog: catalog)
+    guard (try? recommended.check(history)) != nil else { fail("the \(size)-year history does not check") }
+    yearSteps.append(Step(size: size, timing: harness.measure { try? recommended.check(history) }))
+}
+print(
+    scalingTable(
+        "2c. History length: recommended, engine.check on histories of 1 to 50 years (a full budget each year, "
+            + "and the trajectory)",
+        unit: "year", yearSteps
+    ).render())
+
+// Portfolio: distinct budgets (variants of the typical one, with strings of their own), on one core and on all.
+let portfolioSizes = quick ? [1, 10] : [1, 10, 100, 1_000, 10_000, 100_000]
+let pool = (0..<(portfolioSizes.last ?? 1)).map {
+    BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog), file: "budget-\($0).json")
+}
+var sequentialSteps: [Step] = [], parallelSteps: [Step] = []
+for size in portfolioSizes {
+    let inputs = Array(pool.prefix(size))
+    guard let report = try? recommended.check(inputs, parallel: true), report.budgets.count == size else {
+        fail("the portfolio of \(size) budgets does not check")
+    }
+    let pair = harness.compare(
+        { try? recommended.check(inputs, parallel: false) }, { try? recommended.check(inputs, parallel: true) })
+    sequentialSteps.append(Step(size: size, timing: pair.a))
+    parallelSteps.append(Step(size: size, timing: pair.b))
+}
+let parallelSpeedUps = zip(sequentialSteps, parallelSteps).map { $0.timing.median / $1.timing.median }
+print(
+    scalingTable(
+        "2d. Portfolio: recommended, engine.check(inputs, parallel: false) on portfolios of 1 to 100,000 budgets "
+            + "(one core), and with parallel: true (\(cores) cores)",
+        unit: "budget", sequentialSteps, extra: ["all cores", "per budget", "speed-up"],
+        extraColumns: zip(parallelSteps, parallelSpeedUps).map { step, speedUp in
+            [formatTime(step.timing.median), formatTime(step.perUnit), formatRatio(speedUp)]
+        }
+    ).render())
+
+// MARK: 3. Decoding
+
+var decodingTable = Table(
+    title: "3. Decoding (read, validate against the catalogue) against Foundation's JSONSerialization on the same JSON",
+    header: ["document", "bytes", "median", "spread", "budgets/s", "MB/s", "vs JSONSerialization"])
+let large = Workloads.scaled(typical.cluster, lines: quick ? 100 : 1_000)
+let largeJSON: Data
+do {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted]
+    largeJSON = try encoder.encode(large)
+} catch {
+    fail("cannot encode the large budget: \(error)")
+}
+let largeCSV = Data(Workloads.csv(large).utf8)
+for (name, json, csv) in [
+    ("typical (\(typicalLines) lines)", typicalJSON, typicalCSV),
+    ("\(large.resources.count + large.expenses.count) lines", largeJSON, largeCSV),
+] {
+    guard (try? BudgetDecoder(catalog: catalog).decode(json)) != nil else { fail("the \(name) JSON does not decode") }
+    do { _ = try CSVBudgetReader(catalog: catalog).decode(csv) } catch { fail("the \(name) CSV does not decode: \(error)") }
+    let foundation = harness.measure { try? JSONSerialization.jsonObject(with: json) }
+    let rows: [(String, Data, Timing)] = [
+        ("JSON, BudgetDecoder", json, harness.measure { try? BudgetDecoder(catalog: catalog).decode(json) }),
+        ("CSV, CSVBudgetReader", csv, harness.measure { try? CSVBudgetReader(catalog: catalog).decode(csv) }),
+        ("JSON, JSONSerialization (parse only)", json, foundation),
+    ]
+    for (reader, data, timing) in rows {
+        decodingTable.add([
+            "\(name): \(reader)", String(data.count), formatTime(timing.median), formatSpread(timing),
+            formatRate(timing.median), String(format: "%.1f", Double(data.count) / timing.median * 1e3),
+            formatRatio(timing.median / foundation.median),
+        ])
+    }
+}
+print(decodingTable.render())
+
+// MARK: Summary
+
+let linesLinearity = linearity(lineSteps), rulesLinearity = linearity(ruleSteps)
+let yearsLinearity = linearity(yearSteps), budgetsLinearity = linearity(sequentialSteps)
+let parallelLinearity = linearity(parallelSteps)
+let speedUp = parallelSpeedUps.last ?? .nan
+var summary = Table(title: "Summary\(quick ? " (--quick: not meaningful)" : "")", header: ["criterion", "measured", "target"])
+summary.add(["recommended / hand-written baseline, typical budget", formatRatio(headline.ratio), "≤ 2.00×"])
+for (label, value) in [
+    ("lines", linesLinearity), ("rules", rulesLinearity), ("years", yearsLinearity),
+    ("budgets, one core", budgetsLinearity), ("budgets, all cores", parallelLinearity),
+] {
+    summary.add(["slope per unit, smallest vs largest size: \(label)", formatRatio(value), "≤ 1.50×"])
+}
+summary.add(["portfolio of \(portfolioSizes.last ?? 0): all \(cores) cores vs one", formatRatio(speedUp), "≥ 1.60×"])
+print(summary.render())
+
+print(
+    "headline: recommended on the typical budget (\(typicalLines) lines) costs \(formatRatio(headline.ratio)) the "
+        + "hand-written baseline (engine \(formatTime(headline.a.median)), baseline \(formatTime(headline.b.median)))")
