@@ -95,7 +95,8 @@ import Testing
         let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
         for index in 0..<max(a.count, b.count) where index >= a.count || index >= b.count || a[index] != b[index] {
             let was = index < a.count ? String(a[index]) : "<end>", now = index < b.count ? String(b[index]) : "<end>"
-            return "line \(index + 1): expected \(was.debugDescription), got \(now.debugDescription)"
+            let context = a[max(0, index - 8)..<min(index, a.count)].joined(separator: "\n")
+            return "line \(index + 1): expected \(was.debugDescription), got \(now.debugDescription), after:\n\(context)"
         }
         return "same lines, different bytes"
     }

@@ -26,8 +26,8 @@ public struct BudgetInput: Sendable {
 ///
 /// The metrics of a budget are computed once and shared by every rule. A rule that throws becomes an error
 /// diagnostic naming it (message ``ruleFailedMessage``) and the other rules still run. Diagnostics come out sorted
-/// — severity (errors first), rule id, lines, then the rule's own order — and the line ids of each are sorted, so
-/// the same input always gives the same output, whatever the order of its lines.
+/// — severity (errors first), rule id, lines, then the rule's own order — and the line ids and list arguments of
+/// each are sorted, so the same input always gives the same output, whatever the order of its lines.
 public struct Engine: Sendable {
     /// The rules to run.
     public var ruleSet: RuleSet
@@ -86,11 +86,8 @@ public struct Engine: Sendable {
             do {
                 let diagnostics = history == nil
                     ? try entry.rule.evaluate(context) : try (entry.rule as? any TrajectoryRule)?.evaluate(history: context) ?? []
-                for var diagnostic in diagnostics {
-                    // Line ids sorted: the order of a budget's lines never changes a report.
-                    diagnostic.lines.sort()
-                    found.append((found.count, diagnostic))
-                }
+                // Line ids and lists sorted: the order of a budget's lines never changes a report.
+                for diagnostic in diagnostics { found.append((found.count, diagnostic.canonicalized)) }
             } catch {
                 let failure = Diagnostic(
                     ruleID: description.id, severity: .error,

@@ -38,8 +38,9 @@ public struct ActionFunding: Hashable, Sendable {
 /// The public resources earmarked to an expense (`resources[].action`) go to it. The public resources earmarked to
 /// nothing are shared among all expense lines in proportion to the part of each line's cost that the resources
 /// earmarked to it (of any sector) leave uncovered. Amounts are exact: the shares are rounded down to the cent and
-/// the cents left over go, one each, to the lines with the largest remainders (the earlier line on a tie), so the
-/// parts add up to the shared amount exactly and the same budget always gives the same allocation.
+/// the cents left over go, one each, to the lines with the largest remainders (the smaller line id on a tie), so
+/// the parts add up to the shared amount exactly and the same budget always gives the same allocation, whatever
+/// the order of its lines.
 ///
 /// When no cost is left uncovered, the unearmarked public money has nowhere to go: it stays ``unallocated``.
 ///
@@ -87,7 +88,13 @@ public struct PublicFundingAllocation: Hashable, Sendable {
         let uncovered = budget.expenses.map { line in
             max(0, line.amount.minorUnits - (earmarked[line.id]?.amount.minorUnits ?? 0))
         }
-        let shared = Self.distribute(unearmarked.amount.minorUnits, proRata: uncovered)
+        // Shared in the order of the line ids, so that a tie goes the same way whatever the order of the lines.
+        let byID = budget.expenses.indices.sorted { budget.expenses[$0].id < budget.expenses[$1].id }
+        let shared = Self.distribute(unearmarked.amount.minorUnits, proRata: byID.map { uncovered[$0] }).map { parts in
+            var inBudgetOrder = [Int64](repeating: 0, count: parts.count)
+            for (position, index) in byID.enumerated() { inBudgetOrder[index] = parts[position] }
+            return inBudgetOrder
+        }
 
         var actions: [ActionFunding] = []
         var byCategory: [MissionCategory: LineTotal] = [:]
@@ -156,7 +163,8 @@ extension JSONReportRenderer {
         init(_ allocation: PublicFundingAllocation) {
             unearmarkedPublic = allocation.unearmarkedPublic.amount.decimalValue
             unallocated = allocation.unallocated.decimalValue
-            actions = allocation.actions.map {
+            // By line id: the order of a budget's lines never changes a report.
+            actions = allocation.actions.sorted { $0.id < $1.id }.map {
                 Action(
                     action: $0.id, category: $0.category, regime: $0.regime, cost: $0.cost.decimalValue,
                     earmarkedPublic: $0.earmarkedPublic.amount.decimalValue, uncovered: $0.uncovered.decimalValue,
