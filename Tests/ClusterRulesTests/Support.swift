@@ -1,4 +1,5 @@
 import ClusterKitCore
+import ClusterKitTesting
 import ClusterRules
 import Foundation
 import Testing
@@ -23,9 +24,7 @@ func diagnostics(
     of id: RuleID, on budget: Budget, parameters: [String: ParameterValue] = [:], catalog: Catalog = .standard
 ) throws -> [Diagnostic] {
     let rule = try #require(BuiltInRules.rule(id), "no built-in rule \(id)")
-    var ruleSet = try RuleSet(name: "test", rules: [rule])
-    for (name, value) in parameters { ruleSet = try ruleSet.settingParameter(name, to: value, for: id) }
-    return try check(budget, with: ruleSet, catalog: catalog).diagnostics
+    return try RuleVerifier.diagnostics(of: rule, on: budget, parameters: parameters, catalog: catalog)
 }
 
 /// A share from a percentage with decimals, e.g. `percent("44.83")`.

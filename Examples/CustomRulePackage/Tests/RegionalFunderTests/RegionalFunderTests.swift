@@ -28,7 +28,7 @@ struct MatchingFundsTests {
         #expect(diagnostic.measured == .money(Money(major: 250_000)))
         #expect(diagnostic.threshold == .money(Money(major: 200_000)))
         #expect(diagnostic.remediation?.amount == Money(major: 50_000))
-        #expect(diagnostic.lines == ["regions", "fees"])
+        #expect(diagnostic.lines.sorted() == ["fees", "regions"])
         #expect(diagnostic.message.rendered(in: .french)
             == "La Région verse 250 000,00 €, plus de 100 % des 200 000,00 € de cotisations (200 000,00 €) : 50 000,00 € de trop.")
 
