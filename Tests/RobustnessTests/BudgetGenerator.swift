@@ -29,8 +29,8 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Generates valid budgets that look like the memento's: a handful of resource lines from every revenue source,
 /// operating and programme expenses, earmarks, success-fee and sponsor terms, targets and declared figures.
 ///
-/// Amounts are mostly multiples of €5,000 so that shares often land exactly on the rules' thresholds (20%, 25%,
-/// 50%…), where a comparison that is not exact gives itself away; some are arbitrary cents.
+/// Amounts are mostly €5,000 units of a round total, so that shares often land exactly on the rules' thresholds
+/// (15%, 20%, 25%, 50%…), where a comparison that is not exact gives itself away; some are arbitrary cents.
 struct BudgetGenerator {
     var random: SeededGenerator
     let catalog = Catalog.standard
@@ -50,6 +50,17 @@ struct BudgetGenerator {
         return Money(minorUnits: Int64.random(in: 0...20, using: &random) * 500_000)
     }
 
+    /// `count` amounts of €5,000 units that add up to `units` units, some lines empty; then, sometimes, one line
+    /// off by arbitrary cents. Every share of a set of lines is then a multiple of 1/`units`: with 20 units, a
+    /// multiple of 5%, on the thresholds of the memento (15%, 20%, 25%, 50%) as often as not.
+    private mutating func split(_ units: Int64, into count: Int) -> [Money] {
+        var parts = [Int64](repeating: 0, count: count)
+        for _ in 0..<units { parts[Int.random(in: 0..<count, using: &random)] += 1 }
+        var amounts = parts.map { Money(minorUnits: $0 * 500_000) }
+        if random.chance(15) { amounts[0] = Money(minorUnits: Int64.random(in: 0...10_000_000, using: &random)) }
+        return amounts
+    }
+
     private mutating func share(_ percents: ClosedRange<Int64>) -> Share {
         Share(percent: Int64.random(in: percents, using: &random))
     }
@@ -59,12 +70,16 @@ struct BudgetGenerator {
         let expenseCount = Int.random(in: 1...6, using: &random)
         let expenseIDs = (0..<expenseCount).map { "e\($0)" }
         var resources: [ResourceLine] = []
-        for index in 0..<Int.random(in: 1...10, using: &random) {
+        let resourceCount = Int.random(in: 1...10, using: &random)
+        let units = random.pick([Int64(10), 20, 20, 40])
+        let resourceAmounts = random.chance(80) ? split(units, into: resourceCount) : (0..<resourceCount).map { _ in amount() }
+        for index in 0..<resourceCount {
             let source = random.pick(catalog.sourceIDs)
             let kind = catalog.source(source)?.kind
             resources.append(
                 ResourceLine(
-                    id: "r\(index)", label: random.chance(50) ? "Line \(index)" : nil, source: source, amount: amount(),
+                    id: "r\(index)", label: random.chance(50) ? "Line \(index)" : nil, source: source,
+                    amount: resourceAmounts[index],
                     funder: random.chance(40) ? random.pick(["Région", "État", "Orange", "CCI", "Métropole"]) : nil,
                     sector: random.chance(10) ? random.pick(Sector.allCases) : nil,
                     inKind: random.chance(10) ? random.chance(50) : nil,
@@ -77,12 +92,13 @@ struct BudgetGenerator {
                         ? SponsorTerms(isMember: random.chance(50), directInterest: random.chance(50)) : nil))
         }
         var expenses: [ExpenseLine] = []
-        for id in expenseIDs {
+        let expenseAmounts = random.chance(80) ? split(units, into: expenseCount) : expenseIDs.map { _ in amount() }
+        for (index, id) in expenseIDs.enumerated() {
             let category: MissionCategory? = random.chance(40) ? random.pick(MissionCategory.allCases) : nil
             let regime: FundingRegimeID? = random.chance(20) ? random.pick(catalog.regimeIDs) : nil
             expenses.append(
                 ExpenseLine(
-                    id: id, label: random.chance(50) ? "Action \(id)" : nil, amount: amount(),
+                    id: id, label: random.chance(50) ? "Action \(id)" : nil, amount: expenseAmounts[index],
                     nature: random.chance(30) ? .operating : .programme, category: category, regime: regime,
                     collective: random.chance(20)))
         }
@@ -128,7 +144,8 @@ struct BudgetGenerator {
         for entry in RuleSet.all.entries {
             for parameter in entry.description.parameters where random.chance(50) {
                 guard case .share = parameter.defaultValue else { continue }
-                if let changed = try? rules.settingParameter(parameter.name, to: .share(share(1...60)), for: entry.id) {
+                let threshold = Share(percent: 5 * Int64.random(in: 1...12, using: &random))
+                if let changed = try? rules.settingParameter(parameter.name, to: .share(threshold), for: entry.id) {
                     rules = changed
                 }
             }

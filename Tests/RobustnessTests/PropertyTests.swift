@@ -54,16 +54,19 @@ import Testing
     static let roundedToTheCent: Set<RuleID> = ["category-a-budget-share"]
 
     @Test func scalingEveryAmountChangesNoShareBasedDiagnostic() throws {
-        var compared = 0
+        var compared = 0, findings = 0
         for seed in Self.seeds {
             var generator = BudgetGenerator(seed: seed)
             let budget = generator.budget()
             let rules = generator.ruleSet()
             let before = Self.shareFindings(try Self.report(budget, rules))
-            // Small factors, and large odd ones that carry amounts past 2^53 cents, where a Double no longer holds
-            // them exactly: a share compared in floating point then flips at its threshold.
+            findings += before.count
+            // Small factors, and large odd ones that carry amounts far past 2^53 cents, where a Double no longer
+            // holds them exactly: a share compared in floating point then flips at its threshold.
             let largest = max(budget.largestSide, 1)
-            let factors: [Int64] = [3, 7, 100, 1_000_003, 33_333_333_331, 987_654_321_987].filter { $0 <= Int64.max / largest / 4 }
+            let largestFactor = Int64.max / largest
+            let factors: [Int64] = [3, 7, 100, 1_000_003, 33_333_333_331, (largestFactor / 3) | 1, (largestFactor - 1) | 1]
+                .filter { $0 <= largestFactor }
             for factor in factors {
                 guard let scaled = budget.scaled(by: factor) else { continue }
                 let after = Self.shareFindings(try Self.report(scaled, rules))
@@ -72,6 +75,7 @@ import Testing
             }
         }
         #expect(compared > Self.seeds.count * 3)
+        #expect(findings > Self.seeds.count, "too few share-based diagnostics to compare")
     }
 
     @Test func reorderingLinesChangesNoOutputByte() throws {
