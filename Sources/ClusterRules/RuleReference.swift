@@ -10,7 +10,7 @@ public enum RuleReference {
     public static let path = "Documentation/Rules.md"
 
     /// The anchor of a rule's section in the reference.
-    public static func anchor(_ id: RuleID) -> String { "\(path)#\(id.name)" }
+    public static func anchor(_ id: RuleID) -> String { "\(path)#\(id.documentationAnchor)" }
 
     /// The whole reference, in Markdown.
     public static func markdown(rules: [any Rule] = BuiltInRules.all) -> String {
@@ -31,7 +31,7 @@ public enum RuleReference {
             """
         for rule in rules {
             let description = rule.ruleDescription
-            out += "| [`\(description.id)`](#\(description.id.name)) | \(severity(rule)) | \(presets(rule)) "
+            out += "| [`\(description.id)`](#\(description.id.documentationAnchor)) | \(severity(rule)) | \(presets(rule)) "
             out += "| \(description.citation.location ?? description.citation.document) |\n"
         }
         for rule in rules { out += "\n" + section(rule) }

@@ -16,6 +16,9 @@ enum CheckCommand {
         OptionSpec(name: "strict", help: "Exit with status 1 on warnings too"),
         OptionSpec(name: "explain", help: "Show the figures each diagnostic was computed from"),
         OptionSpec(
+            name: "rules-reference", valueName: "uri",
+            help: "With --format sarif: the URI of the published rule reference that rules' helpUri link to"),
+        OptionSpec(
             name: "config", valueName: "file",
             help: "Configuration (clusterkit.config/1 JSON): severities, rules off, parameters, suppressions"),
         OptionSpec(name: "show-suppressed", help: "List the suppressed diagnostics with their justification"),
@@ -89,7 +92,9 @@ enum CheckCommand {
         case "sarif":
             rendered = SARIFReportRenderer(
                 language: language, rules: BuiltInRules.all.map(\.ruleDescription),
-                tool: .clusterKit(version: Tool.version)
+                tool: .clusterKit(
+                    version: Tool.version,
+                    rulesReference: parsed.value("rules-reference") ?? SARIFReportRenderer.ToolInfo.bundledRulesReference)
             ).render(report)
         case "markdown":
             rendered = MarkdownReportRenderer(

@@ -109,7 +109,7 @@ struct RevenueMixGuidanceTests {
         let found = try #require(try check(short, with: .all).diagnostics.first { $0.ruleID == "collective-action-balance" })
         #expect(found.severity == .warning)
         #expect(found.measuredShare == Share(105_000, over: 120_000))
-        #expect(found.lines == ["training", "training-subsidy", "training-participations"])
+        #expect(found.lines == ["training", "training-participations", "training-subsidy"], "the engine sorts line ids")
         let amount = try #require(found.remediation?.amount)
         #expect(amount == Money(major: 15_000))
         let fixed = short.adding(ResourceLine(id: "extra", source: .actionParticipation, amount: amount, action: "training"))

@@ -68,7 +68,7 @@ public enum MessageArgument: Hashable, Sendable {
     case list([String])
 }
 
-/// What a diagnostic says: a template and its arguments. Rendering is deferred to ``rendered(in:)``.
+/// What a diagnostic says: a template and its arguments. Rendering is deferred to `rendered(in:)`, in a language or a locale.
 public struct Message: Hashable, Sendable {
     /// The template.
     public var template: MessageTemplate

@@ -24,29 +24,31 @@ public struct SARIFReportRenderer: ReportRenderer {
         public var name: String
         /// Its version (e.g. `0.1.0`).
         public var version: String
-        /// An absolute URI where one learns about the tool.
-        public var informationURI: String
-        /// An absolute URI of the rules reference; a rule's `helpUri` is this URI followed by `#` and the rule's
-        /// ``RuleID/documentationAnchor``.
+        /// An absolute URI where one learns about the tool, if it has one (SARIF's optional `informationUri`).
+        public var informationURI: String?
+        /// The URI of the rules reference; a rule's `helpUri` is this URI followed by `#` and the rule's
+        /// ``RuleID/documentationAnchor``. It may be relative to the repository the report is about.
         public var rulesReferenceURI: String
 
         /// Describes a tool.
-        public init(name: String, version: String, informationURI: String, rulesReferenceURI: String) {
+        public init(name: String, version: String, informationURI: String? = nil, rulesReferenceURI: String) {
             self.name = name
             self.version = version
             self.informationURI = informationURI
             self.rulesReferenceURI = rulesReferenceURI
         }
 
-        /// ClusterKit's home page.
-        public static let clusterKitHomepage = "https://github.com/clusterkit/clusterkit"
-
-        /// ClusterKit, at a version, documented at its home page; rules link to `Documentation/Rules.md`.
-        public static func clusterKit(version: String) -> ToolInfo {
-            ToolInfo(
-                name: "ClusterKit", version: version, informationURI: clusterKitHomepage,
-                rulesReferenceURI: clusterKitHomepage + "/blob/main/Documentation/Rules.md")
+        /// ClusterKit at a version. Rules link to `rulesReference`: by default ``bundledRulesReference``, the
+        /// reference in the copy of ClusterKit that was built; pass the URI where you publish it.
+        public static func clusterKit(version: String, rulesReference: String = bundledRulesReference) -> ToolInfo {
+            ToolInfo(name: "ClusterKit", version: version, rulesReferenceURI: rulesReference)
         }
+
+        /// The rule reference (`Documentation/Rules.md`) of the ClusterKit sources this library was built from, as
+        /// an absolute `file:` URI (SARIF requires absolute URIs).
+        public static let bundledRulesReference: String = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Documentation/Rules.md").absoluteString
     }
 
     /// The SARIF version written.
@@ -63,6 +65,7 @@ public struct SARIFReportRenderer: ReportRenderer {
 
     /// Creates a renderer.
     /// - Parameters:
+    ///   - language: the language of messages, rule names and descriptions.
     ///   - rules: the descriptions of the rules that may report; a diagnostic of a rule not listed still appears,
     ///     without `ruleIndex`.
     ///   - tool: defaults to ClusterKit at `version` `unknown` — pass the real version.
@@ -211,7 +214,7 @@ public struct SARIFReportRenderer: ReportRenderer {
     struct Driver: Encodable {
         let name: String
         let version: String
-        let informationUri: String
+        let informationUri: String?
         let rules: [ReportingDescriptor]
     }
 

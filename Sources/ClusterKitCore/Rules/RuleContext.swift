@@ -100,8 +100,16 @@ public struct RuleContext: Sendable {
 
     /// A diagnostic of this rule, with its id, citation and severity filled in.
     ///
-    /// - Parameter severity: a severity the rule picks itself (e.g. an error from the target year on); an override
-    ///   in the rule set still wins.
+    /// - Parameters:
+    ///   - id: the message template, which the rule's description must declare.
+    ///   - arguments: the values of the template's placeholders.
+    ///   - severity: a severity the rule picks itself (e.g. an error from the target year on); an override in the
+    ///     rule set still wins.
+    ///   - measured: the figure measured.
+    ///   - threshold: the threshold it was compared with.
+    ///   - lines: the ids of the lines concerned.
+    ///   - remediation: the amount that would fix it, where a number can.
+    ///   - explanation: the figures that entered the computation, for a reader to check by hand.
     public func diagnostic(
         _ id: MessageID, _ arguments: [String: MessageArgument] = [:], severity: Severity? = nil,
         measured: Measure? = nil, threshold: Measure? = nil, lines: [String] = [], remediation: Remediation? = nil,

@@ -1,6 +1,6 @@
 /// The revenue sources (and, with ClusterRules, the funding regimes) a budget may name: a value the host passes in.
 ///
-/// ``builtIn`` holds the memento's sources. A host adds its own with ``adding(_:)``; an id that is already taken
+/// ``builtIn`` holds the memento's sources. A host adds its own with `adding(_:)`; an id that is already taken
 /// is an error, so a custom source can never silently replace a built-in one.
 public struct Catalog: Sendable {
     private var sourcesByID: [RevenueSourceID: any RevenueSource]

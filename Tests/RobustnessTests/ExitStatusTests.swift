@@ -1,0 +1,116 @@
+@testable import clusterkit
+import ClusterKitFuzzTargets
+import Foundation
+import Testing
+
+/// `clusterkit check` on anything: it exits 0, 1 or 2 — never a trap — and a bad file among good ones is reported
+/// while the others are still checked.
+@Suite struct ExitStatusTests {
+    /// A fresh temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("clusterkit-robustness-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// What a fuzzer would try first: bytes flipped, ranges cut or repeated, JSON and CSV tokens dropped in.
+    static func mutations(of data: Data, count: Int, random: inout SeededGenerator) -> [Data] {
+        let tokens = [
+            "null", "-1", "1e400", "\"", "{", "}", "[", "]", ",", ":", "0.001", "92233720368547758.07", "true", "\"\"",
+            "\\u0000", "\u{FEFF}", ";", "\r\n", "€", "1 227 000,50 €", "\"amount\":", "\"source\":\"x\"", "[[[[[[[[",
+        ].map { Data($0.utf8) }
+        var bytes = [UInt8](data)
+        var results: [Data] = []
+        for _ in 0..<count {
+            var mutated = bytes
+            for _ in 0..<Int.random(in: 1...4, using: &random) where !mutated.isEmpty {
+                let at = Int.random(in: 0..<mutated.count, using: &random)
+                switch Int.random(in: 0..<5, using: &random) {
+                case 0: mutated[at] ^= UInt8(1 << Int.random(in: 0..<8, using: &random))
+                case 1: mutated.removeSubrange(at..<min(mutated.count, at + Int.random(in: 1...64, using: &random)))
+                case 2: mutated.insert(contentsOf: random.pick(tokens), at: at)
+                case 3: mutated.insert(contentsOf: mutated[at..<min(mutated.count, at + 200)], at: at)
+                default: mutated.removeSubrange(at...)
+                }
+            }
+            results.append(Data(mutated))
+            if random.chance(10) { bytes = mutated }
+        }
+        return results
+    }
+
+    static let flagSets: [[String]] = [
+        [], ["--format", "json"], ["--format", "sarif"], ["--format", "markdown"], ["--language", "fr", "--explain"],
+        ["--rules", "all", "--strict"], ["--rules", "pole", "--format", "json", "--show-suppressed"],
+    ]
+
+    @Test func noInputMakesCheckExitWithAnythingButZeroOneOrTwo() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var random = SeededGenerator(seed: 2013)
+        var inputs: [(name: String, data: Data)] = []
+        for target in FuzzTarget.allCases {
+            for file in FuzzCorpus.seeds(of: target, packageRoot: packageRoot)
+                + FuzzCorpus.regressions(of: target, packageRoot: packageRoot)
+            {
+                let data = try Data(contentsOf: file)
+                let name = file.pathExtension == "csv" ? "input.csv" : "input.json"
+                inputs.append((name, data))
+                for mutated in Self.mutations(of: data, count: 12, random: &random) { inputs.append((name, mutated)) }
+            }
+        }
+        try #require(inputs.count > 100)
+        var statuses: [Int32: Int] = [:]
+        for (index, input) in inputs.enumerated() {
+            let path = folder.appendingPathComponent("\(index)-\(input.name)").path
+            try input.data.write(to: URL(fileURLWithPath: path))
+            let flags = random.pick(Self.flagSets)
+            let output = Tool.run(["check", path] + flags)
+            statuses[output.status, default: 0] += 1
+            #expect([0, 1, 2].contains(output.status), "\(path) \(flags): status \(output.status)")
+            if output.status == 2 {
+                #expect(output.stderr.contains(path), "\(path) \(flags): the error does not name the file")
+            } else {
+                #expect(!output.stdout.isEmpty, "\(path) \(flags): no report")
+            }
+        }
+        // Mutants are mostly refused, the examples mostly accepted: both ways were exercised.
+        #expect(statuses[2, default: 0] > 0 && statuses[0, default: 0] + statuses[1, default: 0] > 0)
+    }
+
+    @Test func aFolderWithOneBadFileReportsItAndChecksTheOthers() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let examples = packageRoot.appendingPathComponent("Examples")
+        try FileManager.default.copyItem(
+            at: examples.appendingPathComponent("mecabourg-2013.json"), to: folder.appendingPathComponent("a-mecabourg.json"))
+        try Data(#"{"cluster": {"name": "Broken"}, "year": 2013, "resources": [{"source": "region"}], "expenses": []}"#.utf8)
+            .write(to: folder.appendingPathComponent("b-broken.json"))
+        try FileManager.default.copyItem(
+            at: examples.appendingPathComponent("neopolia-2013.json"), to: folder.appendingPathComponent("c-neopolia.json"))
+
+        let text = Tool.run(["check", folder.path])
+        #expect(text.status == 2)
+        #expect(text.stderr == "\(folder.path)/b-broken.json: resources[0].amount: required field 'amount' is missing\n")
+        #expect(text.stdout.contains("Mecabourg 2013 (\(folder.path)/a-mecabourg.json)"))
+        #expect(text.stdout.contains("Neopolia 2013 (\(folder.path)/c-neopolia.json)"))
+
+        let json = Tool.run(["check", folder.path, "--format", "json"])
+        #expect(json.status == 2)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let files = (document["budgets"] as? [[String: Any]])?.compactMap { $0["file"] as? String }
+        #expect(files == ["\(folder.path)/a-mecabourg.json", "\(folder.path)/c-neopolia.json"])
+        #expect(json.stderr.contains("b-broken.json: resources[0].amount"))
+    }
+
+    @Test func onlyBadFilesExitTwoWithoutAReport() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("[[[[".utf8).write(to: folder.appendingPathComponent("a.json"))
+        let output = Tool.run(["check", folder.appendingPathComponent("a.json").path, folder.appendingPathComponent("missing.json").path])
+        #expect(output.status == 2)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.contains("a.json"))
+        #expect(output.stderr.contains("missing.json: no such file or folder"))
+    }
+}

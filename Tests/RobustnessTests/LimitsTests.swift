@@ -1,0 +1,82 @@
+import ClusterKitCore
+import ClusterRules
+import Foundation
+import Testing
+
+/// The documented limits (Documentation/Robustness.md): 16 MiB per document, 100,000 lines per budget; past them
+/// a clear input error, and nothing a document holds — nesting, size, numbers — exhausts the stack or memory.
+@Suite struct LimitsTests {
+    static let mecabourg = packageRoot.appendingPathComponent("Examples/mecabourg-2013.json")
+
+    @Test func theLimitsAreTheDocumentedOnes() {
+        #expect(BudgetDecoder.maximumDocumentSize == 16 * 1024 * 1024)
+        #expect(BudgetDecoder.maximumLineCount == 100_000)
+    }
+
+    @Test(arguments: ["[", "{\"cluster\":", "{\"a\":[", " [{\"resources\":"])
+    func aDocumentNested100000DeepIsAnInputError(_ opening: String) throws {
+        let data = Data(String(repeating: opening, count: 100_000).utf8)
+        let error = #expect(throws: InputError.self) { try BudgetDecoder(catalog: .standard).decode(data, file: "deep.json") }
+        #expect(error?.file == "deep.json")
+        #expect(error?.reason.contains("JSON") == true, "\(String(describing: error))")
+        #expect(throws: InputError.self) { try BudgetInput(decoding: data, file: "deep.json", catalog: .standard) }
+    }
+
+    @Test func aDocumentJustOverTheSizeLimitIsRefusedUnread() throws {
+        var data = try Data(contentsOf: Self.mecabourg)
+        data.append(Data(repeating: UInt8(ascii: " "), count: BudgetDecoder.maximumDocumentSize - data.count + 1))
+        let error = #expect(throws: InputError.self) { try BudgetDecoder(catalog: .standard).decode(data, file: "big.json") }
+        #expect(error?.reason == "the document is 16777217 bytes, more than the 16777216 bytes ClusterKit reads")
+        #expect(throws: InputError.self) { try BudgetInput(decoding: data, file: "big.json", catalog: .standard) }
+    }
+
+    @Test func aDocumentAtTheSizeLimitIsRead() throws {
+        var data = try Data(contentsOf: Self.mecabourg)
+        data.append(Data(repeating: UInt8(ascii: " "), count: BudgetDecoder.maximumDocumentSize - data.count))
+        #expect(data.count == BudgetDecoder.maximumDocumentSize)
+        let budget = try BudgetDecoder(catalog: .standard).decode(data, file: "big.json")
+        #expect(budget.cluster.name == "Mecabourg")
+    }
+
+    @Test func aHugeNumberIsAnInputError() throws {
+        let text = try String(contentsOf: Self.mecabourg, encoding: .utf8)
+        for number in [String(repeating: "9", count: 400_000), "1e400", "-1e400", "92233720368547758.08", "1e-400"] {
+            let data = Data(text.replacingOccurrences(of: "\"amount\": 50000", with: "\"amount\": \(number)").utf8)
+            #expect(throws: InputError.self, "\(number.prefix(20))") {
+                try BudgetDecoder(catalog: .standard).decode(data, file: "huge.json")
+            }
+        }
+    }
+
+    static func budget(lines: Int) -> Budget {
+        let resources = (0..<lines / 2).map { ResourceLine(id: "r\($0)", source: .membershipFees, amount: Money(major: 1)) }
+        let expenses = (0..<(lines - lines / 2)).map { ExpenseLine(id: "e\($0)", amount: Money(major: 1)) }
+        return Budget(cluster: ClusterProfile(name: "Large"), year: 2013, resources: resources, expenses: expenses)
+    }
+
+    @Test func aBudgetOfMoreThan100000LinesIsAnInputError() throws {
+        let error = #expect(throws: InputError.self) {
+            try Engine(ruleSet: .all, catalog: .standard).check(Self.budget(lines: 100_001), file: "large.json")
+        }
+        #expect(error?.path == "resources")
+        #expect(
+            error?.description
+                == "large.json: resources: the budget has 100001 lines (resources and expenses), more than the 100000 ClusterKit checks")
+    }
+
+    @Test func aBudgetOf100000LinesIsChecked() throws {
+        let report = try Engine(ruleSet: .all, catalog: .standard).check(Self.budget(lines: 100_000), file: "large.json")
+        #expect(report.metrics.totalResources == Money(major: 50_000))
+        #expect(report.metrics.totalExpenses == Money(major: 50_000))
+    }
+
+    @Test func aDocumentOfMoreThan100000LinesIsAnInputError() throws {
+        let line = #"{"amount":0}"#
+        let text = #"{"cluster":{"name":"Large"},"year":2013,"resources":[],"expenses":["#
+            + Array(repeating: line, count: 100_001).joined(separator: ",") + "]}"
+        let error = #expect(throws: InputError.self) {
+            try BudgetDecoder(catalog: .standard).decode(Data(text.utf8), file: "large.json")
+        }
+        #expect(error?.reason.contains("more than the 100000 ClusterKit checks") == true)
+    }
+}
