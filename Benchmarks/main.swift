@@ -8,7 +8,7 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
-    print(
+    say(
         """
         USAGE: clusterkit-bench [--quick]
 
@@ -16,15 +16,24 @@ if arguments.contains("--help") || arguments.contains("-h") {
         budget, the rules of a set, the years of a history and the budgets of a portfolio (on one core and on all),
         and the decoding of JSON and CSV budgets. Prints tables, then one line with the headline ratio.
 
-          --quick   tiny sizes and one repetition: checks that every measurement runs, not its timings
+          --quick            tiny sizes and one repetition: checks that every measurement runs, not its timings
+          --profile WORKLOAD runs one workload 2,000 times and nothing else, for a profiler
+                             (valgrind --tool=callgrind): check, baseline, metrics, json, csv, portfolio
         """)
     exit(0)
 }
-let unknown = arguments.filter { $0 != "--quick" }
+let profiled = arguments.firstIndex(of: "--profile").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+let unknown = arguments.filter { $0 != "--quick" && $0 != "--profile" && $0 != profiled }
 guard unknown.isEmpty else {
     FileHandle.standardError.write(Data("clusterkit-bench: unknown argument '\(unknown[0])' (see --help)\n".utf8))
     exit(64)
 }
+/// Prints, and flushes at once: the tables come as they are measured, also when the output goes to a file.
+func say(_ text: String) {
+    print(text)
+    fflush(nil)
+}
+
 let harness = Harness(quick: arguments.contains("--quick"))
 let quick = harness.quick
 
@@ -42,12 +51,12 @@ let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split
 let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
     .joined(separator: " ") ?? "unknown"
 let cores = ProcessInfo.processInfo.activeProcessorCount
-print("clusterkit-bench\(quick ? " --quick (sizes and repetitions reduced: timings not meaningful)" : "")")
-print("machine: \(cpu), \(cores) cores; load average \(load)")
+say("clusterkit-bench\(quick ? " --quick (sizes and repetitions reduced: timings not meaningful)" : "")")
+say("machine: \(cpu), \(cores) cores; load average \(load)")
 #if DEBUG
-print("warning: a debug build; measure with `swift run -c release clusterkit-bench`")
+say("warning: a debug build; measure with `swift run -c release clusterkit-bench`")
 #endif
-print("")
+say("")
 
 // MARK: The typical budget, and the baseline's agreement with the engine
 
@@ -69,9 +78,30 @@ do {
     guard engine == baseline else {
         fail("the baseline and the engine disagree on the typical budget:\n  engine:   \(engine)\n  baseline: \(baseline)")
     }
-    print("The baseline finds what the engine finds on the typical budget: \(engine.map(\.rule).joined(separator: ", ")).\n")
+    say("The baseline finds what the engine finds on the typical budget: \(engine.map(\.rule).joined(separator: ", ")).\n")
 } catch {
     fail("the typical budget does not check: \(error)")
+}
+
+// MARK: Profiling one workload
+
+if let profiled {
+    let work: () -> Int
+    switch profiled {
+    case "check": work = { (try? recommended.check(typical))?.diagnostics.count ?? 0 }
+    case "baseline": work = { (try? Baseline.check(typical, catalog: catalog))?.count ?? 0 }
+    case "metrics": work = { (try? BudgetMetrics(typical, catalog: catalog))?.resources.count ?? 0 }
+    case "json": work = { (try? BudgetDecoder(catalog: catalog).decode(typicalJSON))?.resources.count ?? 0 }
+    case "csv": work = { (try? CSVBudgetReader(catalog: catalog).decode(typicalCSV))?.resources.count ?? 0 }
+    case "portfolio":
+        let inputs = (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
+        work = { (try? recommended.check(inputs, parallel: true))?.budgets.count ?? 0 }
+    default: fail("no workload '\(profiled)' to profile: check, baseline, metrics, json, csv or portfolio")
+    }
+    let iterations = profiled == "portfolio" ? 1 : 2_000
+    let elapsed = ContinuousClock().measure { for _ in 0..<iterations { blackHole(work()) } }
+    say("\(profiled): \(iterations) runs in \(elapsed)")
+    exit(0)
 }
 
 // MARK: 1. recommended against the hand-written baseline
@@ -93,7 +123,7 @@ for (label, timing) in [
     typicalTable.add([label, formatTime(timing.median), formatSpread(timing), formatRatio(timing.median / headline.b.median)])
 }
 typicalTable.add(["engine / baseline, median of paired runs", "", "", formatRatio(headline.ratio)])
-print(typicalTable.render())
+say(typicalTable.render())
 
 // MARK: 2. Scaling
 
@@ -143,7 +173,7 @@ for size in lineSizes {
     lineSteps.append(Step(size: size, timing: pair.a))
     baselineLineSteps.append(Step(size: size, timing: pair.b))
 }
-print(
+say(
     scalingTable(
         "2a. Budget size: recommended, engine.check on budgets of 10 to 100,000 lines (same shares at every size)",
         unit: "line", lineSteps, extra: ["baseline per line", "engine / baseline"],
@@ -169,7 +199,7 @@ for size in ruleSizes {
     }
     ruleSteps.append(Step(size: size, timing: timing))
 }
-print(
+say(
     scalingTable(
         "2b. Rules: Engine.evaluate on the typical budget's metrics, sets of 1 to \(everyRule.count) rules "
             + "(time per set: the mean over the \(everyRule.count) windows of consecutive rules)",
@@ -184,7 +214,7 @@ for size in yearSizes {
     guard (try? recommended.check(history)) != nil else { fail("the \(size)-year history does not check") }
     yearSteps.append(Step(size: size, timing: harness.measure { try? recommended.check(history) }))
 }
-print(
+say(
     scalingTable(
         "2c. History length: recommended, engine.check on histories of 1 to 50 years (a full budget each year, "
             + "and the trajectory)",
@@ -208,7 +238,7 @@ for size in portfolioSizes {
     parallelSteps.append(Step(size: size, timing: pair.b))
 }
 let parallelSpeedUps = zip(sequentialSteps, parallelSteps).map { $0.timing.median / $1.timing.median }
-print(
+say(
     scalingTable(
         "2d. Portfolio: recommended, engine.check(inputs, parallel: false) on portfolios of 1 to 100,000 budgets "
             + "(one core), and with parallel: true (\(cores) cores)",
@@ -253,7 +283,7 @@ for (name, json, csv) in [
         ])
     }
 }
-print(decodingTable.render())
+say(decodingTable.render())
 
 // MARK: Summary
 
@@ -270,8 +300,8 @@ for (label, value) in [
     summary.add(["slope per unit, smallest vs largest size: \(label)", formatRatio(value), "≤ 1.50×"])
 }
 summary.add(["portfolio of \(portfolioSizes.last ?? 0): all \(cores) cores vs one", formatRatio(speedUp), "≥ 1.60×"])
-print(summary.render())
+say(summary.render())
 
-print(
+say(
     "headline: recommended on the typical budget (\(typicalLines) lines) costs \(formatRatio(headline.ratio)) the "
         + "hand-written baseline (engine \(formatTime(headline.a.median)), baseline \(formatTime(headline.b.median)))")

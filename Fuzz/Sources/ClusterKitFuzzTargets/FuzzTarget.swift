@@ -17,22 +17,31 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// again, with the same lines.
     case budgetDecoder = "budget-decoder"
     /// The whole check of one JSON budget or history: decode, evaluate its preset and every built-in rule
-    /// (sequentially and in parallel), render text and JSON in English and French.
+    /// (sequentially and in parallel), render text, JSON, SARIF and Markdown in English and French.
     case check
+    /// `CSVBudgetReader`: a spreadsheet's plan of financing; what it accepts must convert to a JSON budget the
+    /// decoder accepts with the same lines (what `clusterkit convert` does), and go through the whole check.
+    case csvImporter = "csv-importer"
+    /// `Configuration(data:)`: a `clusterkit.config/1` document; what it accepts is applied to every preset, and
+    /// the configured engine checks the Mecabourg 2013 budget with its suppressions.
+    case configuration
 
     /// Runs the target on one input.
     public func run(_ data: Data) -> FuzzOutcome {
         switch self {
         case .budgetDecoder: BudgetDecoderTarget.run(data)
         case .check: CheckTarget.run(data)
+        case .csvImporter: CSVImporterTarget.run(data)
+        case .configuration: ConfigurationTarget.run(data)
         }
     }
 
-    /// The name of the file a seed or regression input of this target has: where `Scripts/fuzz.sh` looks for seeds
-    /// in `Examples/` (`json`, `csv`).
+    /// The extensions of the files in `Examples/` that seed this target (`Scripts/fuzz.sh`, the tests).
     public var seedExtensions: [String] {
         switch self {
         case .budgetDecoder, .check: ["json"]
+        case .csvImporter: ["csv"]
+        case .configuration: []
         }
     }
 }
@@ -53,18 +62,30 @@ func invariant(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () 
 /// The file name fuzz targets give their input, so that errors name something.
 let fuzzFileName = "fuzz-input"
 
+/// Checks what every input error must be: attributed to the input, with a reason.
+func rejected(_ error: InputError) -> FuzzOutcome {
+    invariant(error.file == fuzzFileName, "an input error names another file: \(error)")
+    invariant(!error.reason.isEmpty, "an input error has no reason: \(error)")
+    return .rejected(error)
+}
+
+/// Every full budget of a document.
+func budgets(of document: BudgetDocument) -> [Budget] {
+    switch document {
+    case .budget(let budget): [budget]
+    case .history(let history): history.years.compactMap(\.budget)
+    }
+}
+
 enum BudgetDecoderTarget {
     static func run(_ data: Data) -> FuzzOutcome {
         let document: BudgetDocument
         do {
             document = try BudgetDocument(decoding: data, file: fuzzFileName, catalog: .standard)
         } catch {
-            invariant(error.file == fuzzFileName, "an input error names another file: \(error)")
-            invariant(!error.reason.isEmpty, "an input error has no reason")
-            return .rejected(error)
+            return rejected(error)
         }
-        // What the decoder accepted, the encoder writes, and the decoder accepts again (as `clusterkit convert`
-        // relies on), with the same lines.
+        // What the decoder accepted, the encoder writes, and the decoder accepts again with the same lines.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let written: Data
@@ -87,14 +108,6 @@ enum BudgetDecoderTarget {
         }
         return .accepted
     }
-
-    /// Every full budget of a document.
-    private static func budgets(of document: BudgetDocument) -> [Budget] {
-        switch document {
-        case .budget(let budget): [budget]
-        case .history(let history): history.years.compactMap(\.budget)
-        }
-    }
 }
 
 enum CheckTarget {
@@ -103,36 +116,108 @@ enum CheckTarget {
         do {
             input = try BudgetInput(decoding: data, file: fuzzFileName, catalog: .standard)
         } catch {
-            return .rejected(error)
+            return rejected(error)
         }
-        check(input)
+        check(input, engines: [Preset(for: input.budget.cluster.kind).ruleSet, .all].map {
+            Engine(ruleSet: $0, catalog: .standard)
+        })
         return .accepted
     }
 
-    /// Evaluates a valid input every way the tool does and checks that the answers agree.
-    static func check(_ input: BudgetInput) {
-        for ruleSet in [Preset(for: input.budget.cluster.kind).ruleSet, RuleSet.all] {
-            let engine = Engine(ruleSet: ruleSet, catalog: .standard)
+    /// Evaluates a valid input with each engine every way the tool can, and checks that the answers agree.
+    static func check(_ input: BudgetInput, engines: [Engine]) {
+        for engine in engines {
             let sequential: Report, parallel: Report
             do {
                 sequential = try engine.check([input, input])
                 parallel = try engine.check([input, input], parallel: true)
             } catch {
-                preconditionFailure("fuzz invariant broken: a decoded budget fails the engine: \(error)")
+                preconditionFailure("fuzz invariant broken: a decoded input fails the engine: \(error)")
             }
-            var outputs: [String] = []
             for language in Language.allCases {
+                let renderers: [any ReportRenderer] = [
+                    JSONReportRenderer(language: language, showSuppressed: true),
+                    TextReportRenderer(language: language, useColor: true, showExplanations: true, showSuppressed: true),
+                    SARIFReportRenderer(language: language, rules: BuiltInRules.all.map(\.ruleDescription)),
+                    MarkdownReportRenderer(language: language, catalog: .standard, showExplanations: true),
+                ]
+                for renderer in renderers {
+                    let output = renderer.render(sequential)
+                    invariant(output == renderer.render(parallel), "\(type(of: renderer)): the parallel report differs")
+                    invariant(output == renderer.render(sequential), "\(type(of: renderer)): two renderings differ")
+                }
                 let json = JSONReportRenderer(language: language).render(sequential)
-                invariant(json == JSONReportRenderer(language: language).render(parallel), "parallel report differs")
-                invariant(
-                    (try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil, "the JSON report is not JSON")
-                let text = TextReportRenderer(language: language, useColor: true, showExplanations: true)
-                invariant(text.render(sequential) == text.render(parallel), "parallel text report differs")
-                outputs.append(json)
+                invariant((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil, "the JSON report is not JSON")
             }
-            invariant(
-                outputs == Language.allCases.map { JSONReportRenderer(language: $0).render(sequential) },
-                "the same report renders to different bytes")
         }
+    }
+}
+
+enum CSVImporterTarget {
+    static func run(_ data: Data) -> FuzzOutcome {
+        let budget: Budget
+        do {
+            budget = try CSVBudgetReader(catalog: .standard).decode(data, file: fuzzFileName)
+        } catch {
+            return rejected(error)
+        }
+        // `clusterkit convert`: the JSON budget of an accepted table is accepted, with the same lines.
+        do {
+            let written = try JSONEncoder().encode(budget)
+            let again = try BudgetDecoder(catalog: .standard).decode(written, file: fuzzFileName)
+            invariant(again.resources == budget.resources && again.expenses == budget.expenses, "lines change through JSON")
+        } catch {
+            preconditionFailure("fuzz invariant broken: an accepted table converts to a rejected budget: \(error)")
+        }
+        CheckTarget.check(
+            BudgetInput(budget, file: fuzzFileName),
+            engines: [Engine(ruleSet: Preset(for: budget.cluster.kind).ruleSet, catalog: .standard)])
+        return .accepted
+    }
+}
+
+enum ConfigurationTarget {
+    /// The budget a configuration is tried on: the memento's Mecabourg 2013 case study.
+    static let mecabourg: BudgetInput? = try? BudgetInput(
+        decoding: Data(
+            #"""
+            {"cluster": {"name": "Mecabourg", "kind": "grappe", "founded": 2002, "members": 60, "staff": 2,
+              "valuedTimeAllowed": false, "targets": {"privateShare": 0.5}, "declared": {"selfFinancing": 0.45}},
+             "year": 2013,
+             "resources": [
+              {"id": "region", "source": "region", "amount": 50000},
+              {"id": "intercommunalities", "source": "intercommunality", "amount": 50000},
+              {"id": "cg01", "label": "Conseil Général de l'Ain", "source": "department", "amount": 60000},
+              {"id": "fees", "source": "membershipFees", "amount": 95000},
+              {"id": "participations", "source": "actionParticipation", "amount": 35000}],
+             "expenses": [
+              {"id": "animation", "amount": 135000, "nature": "operating"}, {"id": "hr", "amount": 35000},
+              {"id": "development", "amount": 80000}, {"id": "innovation", "amount": 30000},
+              {"id": "network", "amount": 10000}]}
+            """#.utf8),
+        file: "mecabourg-2013.json", catalog: .standard)
+
+    static func run(_ data: Data) -> FuzzOutcome {
+        let configuration: Configuration
+        do {
+            configuration = try Configuration(data: data, file: fuzzFileName)
+        } catch {
+            return rejected(error)
+        }
+        var engines: [Engine] = []
+        for preset in Preset.allCases {
+            do {
+                let ruleSet = try configuration.apply(to: preset.ruleSet, available: BuiltInRules.all)
+                engines.append(Engine(ruleSet: ruleSet, catalog: .standard, suppressions: configuration.suppressions))
+            } catch {
+                // A setting the rules refuse (an unknown rule, a mistyped parameter): refused for every preset.
+                _ = rejected(error)
+                invariant(engines.isEmpty, "a configuration refused by one preset and not another: \(error)")
+                return .rejected(error)
+            }
+        }
+        guard let mecabourg = Self.mecabourg else { preconditionFailure("the Mecabourg example does not decode") }
+        CheckTarget.check(mecabourg, engines: engines)
+        return .accepted
     }
 }

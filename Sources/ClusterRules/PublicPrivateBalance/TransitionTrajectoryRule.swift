@@ -4,7 +4,7 @@ import ClusterKitCore
 /// year to the target year, or falling from one year to the next. A note rather than a warning for a cluster younger
 /// than `minimumAge` (3 years).
 ///
-/// It judges a ``BudgetHistory`` (it is a ``TrajectoryRule``): the latest year with a known share against the path,
+/// It judges a `BudgetHistory` (it is a `TrajectoryRule`): the latest year with a known share against the path,
 /// and every fall between two consecutive known years. By default a year's share is the one the cluster publishes
 /// (its summary row), else the one computed from its plan of financing, so that a series of published figures is
 /// compared like with like; `declared-figures` checks the published figures against the plans of financing.

@@ -4,7 +4,7 @@ import ClusterKitCore
 /// notified regimes, EU block exemptions and de minimis regulations ClusterKit ships (see ``BuiltInRegimes``).
 ///
 /// A host program can make its own with the same initializer when its regime is that simple, or conform a type of
-/// its own to ``FundingRegime`` when the ceiling depends on the budget (the cluster's age, its kind).
+/// its own to `FundingRegime` when the ceiling depends on the budget (the cluster's age, its kind).
 public struct StateAidRegime: FundingRegime, Hashable {
     public let id: FundingRegimeID
     public let name: LocalizedText

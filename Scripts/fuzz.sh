@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds clusterkit-fuzz with libFuzzer and AddressSanitizer and fuzzes one target for a given time.
+#
+#   Scripts/fuzz.sh TARGET [SECONDS]          (default 60 seconds)
+#   Scripts/fuzz.sh --list                    the targets
+#
+# TARGET: budget-decoder, check, csv-importer, configuration (see Fuzz/Sources/ClusterKitFuzzTargets).
+# The corpus grows in fuzz-artifacts/TARGET/corpus (git-ignored), seeded from Fuzz/seeds/TARGET and Examples/.
+# A crashing input is saved in fuzz-artifacts/TARGET/crashes and copied to Fuzz/regressions/TARGET, where
+# `swift test` replays it from then on (FuzzRegressionTests): fix the crash, keep the file.
+# libFuzzer's statistics go to fuzz-artifacts/TARGET/last-run.log.
+#
+# Environment: FUZZ_JOBS (parallel libFuzzer jobs, default 1), FUZZ_WORK (work folder, default fuzz-artifacts),
+# FUZZ_FLAGS (more libFuzzer flags). Needs Linux and the swift.org toolchain (libFuzzer and lld ship with it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+targets="budget-decoder check csv-importer configuration"
+if [ "${1:-}" = "--list" ]; then echo "$targets" | tr ' ' '\n'; exit 0; fi
+target="${1:?usage: Scripts/fuzz.sh TARGET [SECONDS] (Scripts/fuzz.sh --list for the targets)}"
+seconds="${2:-60}"
+case " $targets " in *" $target "*) ;; *) echo "unknown target '$target'; targets: $targets" >&2; exit 2 ;; esac
+
+work="${FUZZ_WORK:-fuzz-artifacts}/$target"
+mkdir -p "$work/corpus" "$work/crashes" "Fuzz/regressions/$target"
+
+# Seeds: the committed ones, and the examples a target reads.
+seed() { for file in "$@"; do [ -f "$file" ] && cp -n "$file" "$work/corpus/" || true; done; }
+seed Fuzz/seeds/"$target"/*
+case "$target" in
+  budget-decoder|check) seed Examples/*.json ;;
+  csv-importer) seed Examples/csv/*.csv ;;
+  configuration) seed Examples/*.config.json Examples/*/*.config.json ;;
+esac
+
+flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -D -Xswiftc FUZZING
+       -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld --scratch-path .build-fuzz)
+echo "== building clusterkit-fuzz (libFuzzer + AddressSanitizer, release)"
+swift build "${flags[@]}" --product clusterkit-fuzz 2>&1 | grep -E "error|warning: |Compiling|Build" || true
+binary="$(swift build "${flags[@]}" --show-bin-path)/clusterkit-fuzz"
+[ -x "$binary" ] || { echo "the build of clusterkit-fuzz failed" >&2; exit 2; }
+
+dictionary=()
+[ -f "Fuzz/dictionaries/$target.dict" ] && dictionary=(-dict="Fuzz/dictionaries/$target.dict")
+
+echo "== fuzzing $target for ${seconds}s (corpus $work/corpus: $(ls "$work/corpus" | wc -l) inputs)"
+status=0
+# shellcheck disable=SC2086
+ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$binary" "$target" "$work/corpus" \
+  -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=3072 -print_final_stats=1 \
+  -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" \
+  -artifact_prefix="$work/crashes/" "${dictionary[@]}" ${FUZZ_FLAGS:-} \
+  > "$work/last-run.log" 2>&1 || status=$?
+# -jobs writes each job's log to fuzz-N.log in the current folder: gather them.
+for log in fuzz-[0-9]*.log; do [ -f "$log" ] && { cat "$log" >> "$work/last-run.log"; rm -f "$log"; }; done
+grep -E "^#[0-9]+.*(DONE|pulse)|stat::|SUMMARY|ERROR|==[0-9]+==" "$work/last-run.log" | tail -15 || true
+
+found=0
+for crash in "$work"/crashes/*; do
+  [ -f "$crash" ] || continue
+  name="$(basename "$crash")"
+  if [ ! -f "Fuzz/regressions/$target/$name" ]; then
+    cp "$crash" "Fuzz/regressions/$target/$name"
+    echo "new finding: Fuzz/regressions/$target/$name (replay: swift run clusterkit-fuzz $target Fuzz/regressions/$target/$name)"
+    found=1
+  fi
+done
+if [ "$status" -ne 0 ] || [ "$found" -ne 0 ]; then
+  echo "fuzzing $target found a crash (libFuzzer status $status); see $work/last-run.log" >&2
+  exit 1
+fi
+echo "no crash in ${seconds}s"
