@@ -112,8 +112,8 @@ enum Baseline {
                 if !isInKind {
                     privateCash = try add(privateCash, amount)
                     if kind == .membershipFees { feesCash = try add(feesCash, amount) }
+                    if line.successFee?.basis == .publicCall { publicCallFees = try add(publicCallFees, amount) }
                 }
-                if line.successFee?.basis == .publicCall { publicCallFees = try add(publicCallFees, amount) }
             }
             if isInKind { inKind = try add(inKind, amount) }
             if kind == .membershipFees {

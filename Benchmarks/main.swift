@@ -10,20 +10,23 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     say(
         """
-        USAGE: clusterkit-bench [--quick]
+        USAGE: clusterkit-bench [--quick] [--profile WORKLOAD [RUNS]]
 
         Measures the engine against a hand-written baseline on a typical budget, its scaling with the lines of a
         budget, the rules of a set, the years of a history and the budgets of a portfolio (on one core and on all),
         and the decoding of JSON and CSV budgets. Prints tables, then one line with the headline ratio.
 
           --quick            tiny sizes and one repetition: checks that every measurement runs, not its timings
-          --profile WORKLOAD runs one workload 2,000 times and nothing else, for a profiler
-                             (valgrind --tool=callgrind): check, baseline, metrics, json, csv, portfolio
+          --profile WORKLOAD [RUNS]
+                             runs one workload 20,000 times (a portfolio of 2,000: 10 times), or RUNS times, and
+                             nothing else, for a profiler (valgrind --tool=callgrind, perf): check, baseline,
+                             metrics, json, csv, portfolio
         """)
     exit(0)
 }
 let profiled = arguments.firstIndex(of: "--profile").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-let unknown = arguments.filter { $0 != "--quick" && $0 != "--profile" && $0 != profiled }
+let profiledRuns = arguments.firstIndex(of: "--profile").flatMap { arguments.indices.contains($0 + 2) ? Int(arguments[$0 + 2]) : nil }
+let unknown = arguments.filter { $0 != "--quick" && $0 != "--profile" && $0 != profiled && Int($0) == nil }
 guard unknown.isEmpty else {
     FileHandle.standardError.write(Data("clusterkit-bench: unknown argument '\(unknown[0])' (see --help)\n".utf8))
     exit(64)
@@ -98,7 +101,7 @@ if let profiled {
         work = { (try? recommended.check(inputs, parallel: true))?.budgets.count ?? 0 }
     default: fail("no workload '\(profiled)' to profile: check, baseline, metrics, json, csv or portfolio")
     }
-    let iterations = profiled == "portfolio" ? 1 : 2_000
+    let iterations = profiledRuns ?? (profiled == "portfolio" ? 10 : 20_000)
     let elapsed = ContinuousClock().measure { for _ in 0..<iterations { blackHole(work()) } }
     say("\(profiled): \(iterations) runs in \(elapsed)")
     exit(0)

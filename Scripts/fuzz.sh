@@ -11,7 +11,10 @@
 # libFuzzer's statistics go to fuzz-artifacts/TARGET/last-run.log.
 #
 # Environment: FUZZ_JOBS (parallel libFuzzer jobs, default 1), FUZZ_WORK (work folder, default fuzz-artifacts),
-# FUZZ_FLAGS (more libFuzzer flags). Needs Linux and the swift.org toolchain (libFuzzer and lld ship with it).
+# FUZZ_CONFIGURATION (release, the default, or debug: quicker to build, slower to run), FUZZ_TIMEOUT (seconds one
+# input may take, default 20), FUZZ_FLAGS (more libFuzzer flags).
+# Needs Linux and the swift.org toolchain (libFuzzer and lld ship with it). Exit status: 0 no crash, 1 a crash
+# (or a timeout, or memory exhausted), 2 the fuzzer could not be built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,23 +36,27 @@ case "$target" in
   configuration) seed Examples/*.config.json Examples/*/*.config.json ;;
 esac
 
-flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -D -Xswiftc FUZZING
+flags=(-c "${FUZZ_CONFIGURATION:-release}" -Xswiftc -sanitize=fuzzer,address -Xswiftc -D -Xswiftc FUZZING
        -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld --scratch-path .build-fuzz)
-echo "== building clusterkit-fuzz (libFuzzer + AddressSanitizer, release)"
-swift build "${flags[@]}" --product clusterkit-fuzz 2>&1 | grep -E "error|warning: |Compiling|Build" || true
+echo "== building clusterkit-fuzz (libFuzzer + AddressSanitizer, ${FUZZ_CONFIGURATION:-release})"
+if ! swift build "${flags[@]}" --product clusterkit-fuzz > "$work/build.log" 2>&1; then
+  grep -E "error" "$work/build.log" | head -20 >&2
+  echo "the build of clusterkit-fuzz failed; see $work/build.log" >&2
+  exit 2
+fi
 binary="$(swift build "${flags[@]}" --show-bin-path)/clusterkit-fuzz"
-[ -x "$binary" ] || { echo "the build of clusterkit-fuzz failed" >&2; exit 2; }
 
 dictionary=()
 [ -f "Fuzz/dictionaries/$target.dict" ] && dictionary=(-dict="Fuzz/dictionaries/$target.dict")
+jobs=()
+[ "${FUZZ_JOBS:-1}" -gt 1 ] && jobs=(-jobs="$FUZZ_JOBS" -workers="$FUZZ_JOBS")
 
 echo "== fuzzing $target for ${seconds}s (corpus $work/corpus: $(ls "$work/corpus" | wc -l) inputs)"
 status=0
 # shellcheck disable=SC2086
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$binary" "$target" "$work/corpus" \
-  -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=3072 -print_final_stats=1 \
-  -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" \
-  -artifact_prefix="$work/crashes/" "${dictionary[@]}" ${FUZZ_FLAGS:-} \
+  -max_total_time="$seconds" -max_len=65536 -timeout="${FUZZ_TIMEOUT:-20}" -rss_limit_mb=3072 -print_final_stats=1 \
+  -artifact_prefix="$work/crashes/" "${dictionary[@]}" "${jobs[@]}" ${FUZZ_FLAGS:-} \
   > "$work/last-run.log" 2>&1 || status=$?
 # -jobs writes each job's log to fuzz-N.log in the current folder: gather them.
 for log in fuzz-[0-9]*.log; do [ -f "$log" ] && { cat "$log" >> "$work/last-run.log"; rm -f "$log"; }; done

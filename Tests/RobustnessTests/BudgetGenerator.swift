@@ -1,30 +1,7 @@
 import ClusterKitCore
+import ClusterKitFuzzTargets
 import ClusterRules
 import Foundation
-
-/// SplitMix64: a small random number generator whose whole sequence is fixed by its seed, so that every property
-/// test sees the same budgets on every run and machine, and a failure names the seed that reproduces it.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// True with probability `percent`/100.
-    mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &self) < percent }
-
-    /// One of the elements (the collection must not be empty).
-    mutating func pick<C: Collection>(_ elements: C) -> C.Element where C.Index == Int {
-        elements[elements.startIndex + Int.random(in: 0..<elements.count, using: &self)]
-    }
-}
 
 /// Generates valid budgets that look like the memento's: a handful of resource lines from every revenue source,
 /// operating and programme expenses, earmarks, success-fee and sponsor terms, targets and declared figures.

@@ -13,30 +13,12 @@ import Testing
         return url
     }
 
-    /// What a fuzzer would try first: bytes flipped, ranges cut or repeated, JSON and CSV tokens dropped in.
-    static func mutations(of data: Data, count: Int, random: inout SeededGenerator) -> [Data] {
-        let tokens = [
-            "null", "-1", "1e400", "\"", "{", "}", "[", "]", ",", ":", "0.001", "92233720368547758.07", "true", "\"\"",
-            "\\u0000", "\u{FEFF}", ";", "\r\n", "€", "1 227 000,50 €", "\"amount\":", "\"source\":\"x\"", "[[[[[[[[",
-        ].map { Data($0.utf8) }
-        var bytes = [UInt8](data)
-        var results: [Data] = []
-        for _ in 0..<count {
-            var mutated = bytes
-            for _ in 0..<Int.random(in: 1...4, using: &random) where !mutated.isEmpty {
-                let at = Int.random(in: 0..<mutated.count, using: &random)
-                switch Int.random(in: 0..<5, using: &random) {
-                case 0: mutated[at] ^= UInt8(1 << Int.random(in: 0..<8, using: &random))
-                case 1: mutated.removeSubrange(at..<min(mutated.count, at + Int.random(in: 1...64, using: &random)))
-                case 2: mutated.insert(contentsOf: random.pick(tokens), at: at)
-                case 3: mutated.insert(contentsOf: mutated[at..<min(mutated.count, at + 200)], at: at)
-                default: mutated.removeSubrange(at...)
-                }
-            }
-            results.append(Data(mutated))
-            if random.chance(10) { bytes = mutated }
+    /// Mutants of an input: the fuzzers' structure-aware mutations (values, keys, rows, cells), and bytes cut off.
+    static func mutations(of data: Data, for target: FuzzTarget, count: Int, random: inout SeededGenerator) -> [Data] {
+        (0..<count).map { _ in
+            if random.chance(80), let mutant = StructureMutator.mutate(data, for: target, using: &random) { return mutant }
+            return data.prefix(Int.random(in: 0...data.count, using: &random))
         }
-        return results
     }
 
     static let flagSets: [[String]] = [
@@ -48,30 +30,32 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var random = SeededGenerator(seed: 2013)
-        var inputs: [(name: String, data: Data)] = []
+        var inputs: [(target: FuzzTarget, data: Data)] = []
         for target in FuzzTarget.allCases {
             for file in FuzzCorpus.seeds(of: target, packageRoot: packageRoot)
                 + FuzzCorpus.regressions(of: target, packageRoot: packageRoot)
             {
                 let data = try Data(contentsOf: file)
-                let name = file.pathExtension == "csv" ? "input.csv" : "input.json"
-                inputs.append((name, data))
-                for mutated in Self.mutations(of: data, count: 12, random: &random) { inputs.append((name, mutated)) }
+                inputs.append((target, data))
+                for mutant in Self.mutations(of: data, for: target, count: 12, random: &random) { inputs.append((target, mutant)) }
             }
         }
         try #require(inputs.count > 100)
+        let example = packageRoot.appendingPathComponent("Examples/mecabourg-2013.json").path
         var statuses: [Int32: Int] = [:]
         for (index, input) in inputs.enumerated() {
-            let path = folder.appendingPathComponent("\(index)-\(input.name)").path
+            let path = folder.appendingPathComponent("\(index)-input.\(input.target == .csvImporter ? "csv" : "json")").path
             try input.data.write(to: URL(fileURLWithPath: path))
+            // A configuration configures the check of an example; any other input is the budget checked.
+            let command = input.target == .configuration ? ["check", example, "--config", path] : ["check", path]
             let flags = random.pick(Self.flagSets)
-            let output = Tool.run(["check", path] + flags)
+            let output = Tool.run(command + flags)
             statuses[output.status, default: 0] += 1
-            #expect([0, 1, 2].contains(output.status), "\(path) \(flags): status \(output.status)")
+            #expect([0, 1, 2].contains(output.status), "\(command) \(flags): status \(output.status)")
             if output.status == 2 {
-                #expect(output.stderr.contains(path), "\(path) \(flags): the error does not name the file")
+                #expect(output.stderr.contains(path), "\(command) \(flags): the error does not name the file")
             } else {
-                #expect(!output.stdout.isEmpty, "\(path) \(flags): no report")
+                #expect(!output.stdout.isEmpty, "\(command) \(flags): no report")
             }
         }
         // Mutants are mostly refused, the examples mostly accepted: both ways were exercised.

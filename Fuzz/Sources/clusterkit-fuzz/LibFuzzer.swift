@@ -10,6 +10,25 @@ private func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 ) -> Int32
 
+/// libFuzzer's own mutations, for the custom mutator to fall back on.
+@_silgen_name("LLVMFuzzerMutate")
+private func LLVMFuzzerMutate(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int) -> Int
+
+/// libFuzzer's custom mutator hook: half the time a structure-aware mutation of the target's format (a JSON value
+/// or key, a CSV row or cell), else libFuzzer's byte mutations.
+@_cdecl("LLVMFuzzerCustomMutator")
+func customMutator(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int, _ seed: UInt32) -> Int {
+    var random = SeededGenerator(seed: UInt64(seed))
+    if random.chance(50),
+        let mutant = StructureMutator.mutate(Data(bytes: data, count: size), for: LibFuzzer.target, using: &random),
+        mutant.count <= maxSize
+    {
+        mutant.copyBytes(to: data, count: mutant.count)
+        return mutant.count
+    }
+    return LLVMFuzzerMutate(data, size, maxSize)
+}
+
 /// Hands one fuzz target to libFuzzer.
 enum LibFuzzer {
     /// The target libFuzzer's callback runs; set once, before libFuzzer starts.

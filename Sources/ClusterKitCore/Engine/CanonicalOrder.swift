@@ -1,33 +1,43 @@
 extension Diagnostic {
-    /// The diagnostic as the engine reports it: its line ids sorted, and every list argument of its message, its
+    /// Puts the diagnostic as the engine reports it: its line ids sorted, and every list argument of its message, its
     /// remediation and its explanation sorted. Rules may collect lines in budget order; the engine makes the order
     /// of a budget's lines irrelevant, so that reordering them never changes a report.
-    var canonicalized: Diagnostic {
-        var copy = self
-        copy.lines.sort()
-        copy.message = message.canonicalized
-        if var remediation {
-            remediation.primary.summary = remediation.primary.summary.canonicalized
-            for index in remediation.alternatives.indices {
-                remediation.alternatives[index].summary = remediation.alternatives[index].summary.canonicalized
+    ///
+    /// What is already in order is left untouched, without a copy: most diagnostics have no list argument.
+    mutating func canonicalize() {
+        if !lines.isAscending { lines.sort() }
+        if message.hasList { message.arguments = message.arguments.mapValues(\.canonicalized) }
+        if let remediation, remediation.primary.summary.hasList || remediation.alternatives.contains(where: \.summary.hasList) {
+            var sorted = remediation
+            sorted.primary.summary.arguments = remediation.primary.summary.arguments.mapValues(\.canonicalized)
+            for index in sorted.alternatives.indices {
+                sorted.alternatives[index].summary.arguments = sorted.alternatives[index].summary.arguments.mapValues(\.canonicalized)
             }
-            copy.remediation = remediation
+            self.remediation = sorted
         }
-        copy.explanation = explanation.map { ExplanationItem($0.label, $0.value.canonicalized) }
-        return copy
+        if explanation.contains(where: \.value.isList) {
+            explanation = explanation.map { ExplanationItem($0.label, $0.value.canonicalized) }
+        }
     }
 }
 
 extension Message {
-    /// The message with its list arguments sorted.
-    var canonicalized: Message {
-        var copy = self
-        copy.arguments = arguments.mapValues(\.canonicalized)
-        return copy
-    }
+    /// Whether an argument is a list.
+    var hasList: Bool { arguments.values.contains(where: \.isList) }
+}
+
+extension Array where Element == String {
+    /// Whether the ids are already in ascending order (then sorting them would only copy them).
+    var isAscending: Bool { zip(self, dropFirst()).allSatisfy { $0 <= $1 } }
 }
 
 extension MessageArgument {
+    /// Whether the argument is a list.
+    var isList: Bool {
+        if case .list = self { return true }
+        return false
+    }
+
     /// A list sorted; any other argument as it is.
     var canonicalized: MessageArgument {
         guard case .list(let items) = self else { return self }

@@ -78,17 +78,20 @@ public struct Engine: Sendable {
     /// the trajectory rules (``TrajectoryRule``) on it instead.
     public func evaluate(_ budget: Budget, metrics: BudgetMetrics, history: HistoryMetrics? = nil) -> [Diagnostic] {
         var found: [(order: Int, diagnostic: Diagnostic)] = []
+        // One context for the budget, bound to each rule in turn: nothing of the budget is copied per rule.
+        var context = RuleContext(budget: budget, metrics: metrics, catalog: catalog, history: history)
         for entry in ruleSet.entries where entry.isEnabled {
-            let description = entry.description
-            let context = RuleContext(
-                budget: budget, metrics: metrics, catalog: catalog, description: description,
-                severity: entry.severity, parameters: entry.parameters, history: history)
+            context.bind(entry)
             do {
                 let diagnostics = history == nil
                     ? try entry.rule.evaluate(context) : try (entry.rule as? any TrajectoryRule)?.evaluate(history: context) ?? []
                 // Line ids and lists sorted: the order of a budget's lines never changes a report.
-                for diagnostic in diagnostics { found.append((found.count, diagnostic.canonicalized)) }
+                for var diagnostic in diagnostics {
+                    diagnostic.canonicalize()
+                    found.append((found.count, diagnostic))
+                }
             } catch {
+                let description = entry.description
                 let failure = Diagnostic(
                     ruleID: description.id, severity: .error,
                     message: Message(Self.ruleFailedMessage, ["error": .text("\(error)")]),

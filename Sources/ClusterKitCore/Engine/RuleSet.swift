@@ -38,11 +38,13 @@ public struct RuleSet: Sendable {
         public var isEnabled: Bool
         /// Parameter values other than the defaults.
         public var parameters: [String: ParameterValue]
+        /// The rule's description, read once from its type when the rule joins a set.
+        let box: DescriptionBox
 
         /// The rule's id.
-        public var id: RuleID { type(of: rule).description.id }
+        public var id: RuleID { box.value.id }
         /// The rule's description.
-        public var description: RuleDescription { type(of: rule).description }
+        public var description: RuleDescription { box.value }
         /// The severity its diagnostics get: the override, else the rule's default. (A rule may still pick a severity
         /// of its own for one diagnostic when no override is set.)
         public var effectiveSeverity: Severity { severity ?? description.defaultSeverity }
@@ -90,7 +92,7 @@ public struct RuleSet: Sendable {
         let id = type(of: rule).description.id
         try Self.checkNamespace(of: type(of: rule))
         guard !contains(id) else { throw .duplicateRule(id) }
-        entries.append(Entry(rule: rule, severity: nil, isEnabled: true, parameters: [:]))
+        entries.append(Entry(rule: rule, severity: nil, isEnabled: true, parameters: [:], box: DescriptionBox(type(of: rule).description)))
     }
 
     /// A copy with one more rule.

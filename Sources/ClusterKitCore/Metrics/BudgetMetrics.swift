@@ -31,9 +31,10 @@ public struct LineTotal: Hashable, Sendable {
         self.lines = lines
     }
 
-    init(_ currency: CurrencyCode) {
+    init(_ currency: CurrencyCode, capacity: Int = 0) {
         amount = .zero(currency)
         lines = []
+        if capacity > 0 { lines.reserveCapacity(capacity) }
     }
 
     mutating func add(_ money: Money, line: String) throws(MoneyError) {
@@ -118,11 +119,17 @@ public struct BudgetMetrics: Sendable {
                     + "\(BudgetDecoder.maximumLineCount) ClusterKit checks")
         }
 
-        var seen: [String: String] = [:]
-        for (index, line) in budget.expenses.enumerated() {
-            let path = "expenses[\(index)]"
-            if let other = seen[line.id] { throw fail(path + ".id", "id '\(line.id)' is already used by \(other)") }
-            seen[line.id] = path
+        // The line each id was first seen on: expenses[i] as −1 − i, resources[i] as i. Paths are written only for
+        // an error: a valid budget costs no string formatting.
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(budget.expenses.count + budget.resources.count)
+        func place(_ code: Int) -> String { code < 0 ? "expenses[\(-1 - code)]" : "resources[\(code)]" }
+        for index in budget.expenses.indices {
+            let line = budget.expenses[index]
+            var path: String { place(-1 - index) }
+            if let other = seen.updateValue(-1 - index, forKey: line.id) {
+                throw fail(path + ".id", "id '\(line.id)' is already used by \(place(other))")
+            }
             if line.amount.currency != currency {
                 throw fail(path + ".amount", "amount in \(line.amount.currency), but the budget is in \(currency)")
             }
@@ -134,44 +141,65 @@ public struct BudgetMetrics: Sendable {
                 throw fail(path + ".regime", "unknown funding regime '\(regime)'\(hint)")
             }
         }
-        let expenseIDs = Set(budget.expenses.map(\.id))
 
-        var total = LineTotal(currency), pub = LineTotal(currency), priv = LineTotal(currency)
-        var inKind = LineTotal(currency), privCash = LineTotal(currency), pubCash = LineTotal(currency)
-        var bySource: [RevenueSourceID: LineTotal] = [:], byKind: [RevenueKind: LineTotal] = [:]
-        var byFunder: [String: LineTotal] = [:], privateCashByKind: [RevenueKind: LineTotal] = [:]
+        // Room for every line from the start: the totals grow without reallocating.
+        let count = budget.resources.count
+        var total = LineTotal(currency, capacity: count), pub = LineTotal(currency, capacity: count)
+        var priv = LineTotal(currency, capacity: count), inKind = LineTotal(currency)
+        var privCash = LineTotal(currency, capacity: count), pubCash = LineTotal(currency, capacity: count)
+        var byFunder: [String: LineTotal] = [:]
+        byFunder.reserveCapacity(min(count, 16))
+        // Each distinct source of the budget (a handful, however many lines) is looked up in the catalogue once and
+        // gets a slot, found again by comparing ids rather than hashing them; the totals by source and by kind are
+        // summed in the slots, and keyed once at the end.
+        var sources: [SourceSlot] = [], kinds: [KindSlot] = []
         var publicCallFees = LineTotal(currency), earmarked: [String: LineTotal] = [:]
         var resolved: [ResolvedResource] = []
         resolved.reserveCapacity(budget.resources.count)
-        for (index, line) in budget.resources.enumerated() {
-            let path = "resources[\(index)]"
-            if let other = seen[line.id] { throw fail(path + ".id", "id '\(line.id)' is already used by \(other)") }
-            seen[line.id] = path
-            guard let source = catalog.source(line.source) else {
-                let nearest = catalog.sourceIDs(nearestTo: line.source.rawValue)
-                let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
-                throw fail(path + ".source", "unknown revenue source '\(line.source)'\(hint)")
+        for index in budget.resources.indices {
+            let line = budget.resources[index]
+            var path: String { place(index) }
+            if let other = seen.updateValue(index, forKey: line.id) {
+                throw fail(path + ".id", "id '\(line.id)' is already used by \(place(other))")
             }
+            let slot: Int
+            if let known = sources.firstIndex(where: { $0.id == line.source }) {
+                slot = known
+            } else {
+                guard let source = catalog.source(line.source) else {
+                    let nearest = catalog.sourceIDs(nearestTo: line.source.rawValue)
+                    let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+                    throw fail(path + ".source", "unknown revenue source '\(line.source)'\(hint)")
+                }
+                let kind = source.kind
+                let kindSlot = kinds.firstIndex { $0.kind == kind } ?? kinds.count
+                if kindSlot == kinds.count { kinds.append(KindSlot(kind: kind, currency: currency)) }
+                slot = sources.count
+                sources.append(
+                    SourceSlot(id: line.source, kind: kindSlot, sector: source.sector, nature: source.nature, total: LineTotal(currency)))
+            }
+            let kindSlot = sources[slot].kind, kind = kinds[kindSlot].kind
             if line.amount.currency != currency {
                 throw fail(path + ".amount", "amount in \(line.amount.currency), but the budget is in \(currency)")
             }
-            if let action = line.action, !expenseIDs.contains(action) {
+            if let action = line.action, (seen[action] ?? 0) >= 0 {
                 let nearest = Suggestions.nearest(to: action, among: budget.expenses.map(\.id))
                 let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
                 throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
             }
-            if line.successFee != nil, source.kind != .successFees {
+            if line.successFee != nil, kind != .successFees {
                 throw fail(path + ".successFee", "success-fee terms belong on a success-fee line, not on '\(line.source)'")
             }
-            if line.sponsor != nil, source.kind != .sponsorship {
+            if line.sponsor != nil, kind != .sponsorship {
                 throw fail(path + ".sponsor", "sponsor terms belong on a sponsorship line, not on '\(line.source)'")
             }
-            let sector = line.sector ?? source.sector
-            let nature: ResourceNature = line.inKind.map { $0 ? .inKind : .cash } ?? source.nature
-            let item = ResolvedResource(
-                index: index, id: line.id, source: line.source, kind: source.kind, sector: sector, nature: nature,
-                amount: line.amount, funder: line.funderName)
-            resolved.append(item)
+            let sector = line.sector ?? sources[slot].sector
+            let nature: ResourceNature = line.inKind.map { $0 ? .inKind : .cash } ?? sources[slot].nature
+            let funder = line.funderName
+            resolved.append(
+                ResolvedResource(
+                    index: index, id: line.id, source: line.source, kind: kind, sector: sector, nature: nature,
+                    amount: line.amount, funder: funder))
             do throws(MoneyError) {
                 try total.add(line.amount, line: line.id)
                 switch (sector, nature) {
@@ -181,7 +209,7 @@ public struct BudgetMetrics: Sendable {
                 case (.private, .cash):
                     try priv.add(line.amount, line: line.id)
                     try privCash.add(line.amount, line: line.id)
-                    try privateCashByKind[source.kind, default: LineTotal(currency)].add(line.amount, line: line.id)
+                    try kinds[kindSlot].privateCash.add(line.amount, line: line.id)
                 case (.public, .inKind):
                     try pub.add(line.amount, line: line.id)
                     try inKind.add(line.amount, line: line.id)
@@ -189,10 +217,10 @@ public struct BudgetMetrics: Sendable {
                     try priv.add(line.amount, line: line.id)
                     try inKind.add(line.amount, line: line.id)
                 }
-                try bySource[line.source, default: LineTotal(currency)].add(line.amount, line: line.id)
-                try byKind[source.kind, default: LineTotal(currency)].add(line.amount, line: line.id)
+                try sources[slot].total.add(line.amount, line: line.id)
+                try kinds[kindSlot].total.add(line.amount, line: line.id)
                 if sector == .public || line.funder != nil {
-                    try byFunder[item.funder, default: LineTotal(currency)].add(line.amount, line: line.id)
+                    try byFunder[funder, default: LineTotal(currency)].add(line.amount, line: line.id)
                 }
                 if line.successFee?.basis == .publicCall, sector == .private, nature == .cash {
                     try publicCallFees.add(line.amount, line: line.id)
@@ -205,8 +233,10 @@ public struct BudgetMetrics: Sendable {
             }
         }
 
-        var expenses = LineTotal(currency), operating = LineTotal(currency), programme = LineTotal(currency)
-        for (index, line) in budget.expenses.enumerated() {
+        var expenses = LineTotal(currency, capacity: budget.expenses.count), operating = LineTotal(currency)
+        var programme = LineTotal(currency, capacity: budget.expenses.count)
+        for index in budget.expenses.indices {
+            let line = budget.expenses[index]
             do throws(MoneyError) {
                 try expenses.add(line.amount, line: line.id)
                 if line.nature == .operating {
@@ -229,10 +259,11 @@ public struct BudgetMetrics: Sendable {
         operatingExpenses = operating
         programmeExpenses = programme
         resources = resolved
-        self.bySource = bySource
-        self.byKind = byKind
+        bySource = Dictionary(uniqueKeysWithValues: sources.lazy.map { ($0.id, $0.total) })
+        byKind = Dictionary(uniqueKeysWithValues: kinds.lazy.map { ($0.kind, $0.total) })
         self.byFunder = byFunder
-        self.privateCashByKind = privateCashByKind
+        privateCashByKind = Dictionary(
+            uniqueKeysWithValues: kinds.lazy.filter { !$0.privateCash.lines.isEmpty }.map { ($0.kind, $0.privateCash) })
         publicCallSuccessFees = publicCallFees
         earmarkedByAction = earmarked
         do throws(MoneyError) {
@@ -240,5 +271,28 @@ public struct BudgetMetrics: Sendable {
         } catch {
             throw fail("resources", "the public resources add up to more than ClusterKit can hold exactly")
         }
+    }
+}
+
+/// A source of the budget being summed: its catalogue entry, read once, and its total (``BudgetMetrics``).
+private struct SourceSlot {
+    let id: RevenueSourceID
+    /// The slot of its kind.
+    let kind: Int
+    let sector: Sector
+    let nature: ResourceNature
+    var total: LineTotal
+}
+
+/// A revenue kind of the budget being summed: its total, and the total of its private cash.
+private struct KindSlot {
+    let kind: RevenueKind
+    var total: LineTotal
+    var privateCash: LineTotal
+
+    init(kind: RevenueKind, currency: CurrencyCode) {
+        self.kind = kind
+        total = LineTotal(currency)
+        privateCash = LineTotal(currency)
     }
 }

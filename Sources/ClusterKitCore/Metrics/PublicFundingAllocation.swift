@@ -77,7 +77,8 @@ public struct PublicFundingAllocation: Hashable, Sendable {
         let currency = budget.currency
         var earmarkedPublic: [String: LineTotal] = [:]
         var unearmarked = LineTotal(currency)
-        for resource in resources where resource.sector == .public {
+        for position in resources.indices where resources[position].sector == .public {
+            let resource = resources[position]
             if let action = budget.resources[resource.index].action {
                 try earmarkedPublic[action, default: LineTotal(currency)].add(resource.amount, line: resource.id)
             } else {
@@ -85,8 +86,9 @@ public struct PublicFundingAllocation: Hashable, Sendable {
             }
         }
 
+        // Most budgets earmark nothing: then no expense needs looking up.
         let uncovered = budget.expenses.map { line in
-            max(0, line.amount.minorUnits - (earmarked[line.id]?.amount.minorUnits ?? 0))
+            max(0, line.amount.minorUnits - (earmarked.isEmpty ? 0 : earmarked[line.id]?.amount.minorUnits ?? 0))
         }
         // Shared in the order of the line ids, so that a tie goes the same way whatever the order of the lines.
         let byID = budget.expenses.indices.sorted { budget.expenses[$0].id < budget.expenses[$1].id }
@@ -99,11 +101,12 @@ public struct PublicFundingAllocation: Hashable, Sendable {
         var actions: [ActionFunding] = []
         var byCategory: [MissionCategory: LineTotal] = [:]
         actions.reserveCapacity(budget.expenses.count)
-        for (index, line) in budget.expenses.enumerated() {
+        for index in budget.expenses.indices {
+            let line = budget.expenses[index]
             let funding = ActionFunding(
                 index: index, id: line.id, cost: line.amount, category: line.category, regime: line.regime,
-                earmarkedPublic: earmarkedPublic[line.id] ?? LineTotal(currency),
-                earmarked: earmarked[line.id]?.amount ?? .zero(currency),
+                earmarkedPublic: earmarkedPublic.isEmpty ? LineTotal(currency) : earmarkedPublic[line.id] ?? LineTotal(currency),
+                earmarked: earmarked.isEmpty ? .zero(currency) : earmarked[line.id]?.amount ?? .zero(currency),
                 uncovered: Money(minorUnits: uncovered[index], currency: currency),
                 sharedPublic: Money(minorUnits: shared?[index] ?? 0, currency: currency))
             if let category = line.category {

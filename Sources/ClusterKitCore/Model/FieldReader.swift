@@ -72,7 +72,12 @@ struct FieldReader {
     func amount(_ key: String, currency: CurrencyCode) throws -> Money {
         let codingKey = AnyCodingKey(key)
         guard container.contains(codingKey) else { throw missing(key) }
-        return try optionalAmount(key, currency: currency)!
+        guard let amount = try optionalAmount(key, currency: currency) else {
+            // Present but null: a required amount, not an absent optional one.
+            throw DecodingError.valueNotFound(
+                Decimal.self, .init(codingPath: codingPath + [codingKey], debugDescription: "\(key) is null"))
+        }
+        return amount
     }
 
     func optionalAmount(_ key: String, currency: CurrencyCode) throws -> Money? {

@@ -10,14 +10,16 @@ public struct RuleContext: Sendable {
     /// The revenue sources (and regimes) in force.
     public let catalog: Catalog
     /// The description of the rule being evaluated.
-    public let description: RuleDescription
+    public var description: RuleDescription { rule.value }
     /// The severity the rule set gives the rule (its default unless overridden).
-    public let severity: Severity
+    public private(set) var severity: Severity
     /// Whether the rule set overrode the severity; rules that pick a severity themselves then keep the override.
-    public let severityIsOverridden: Bool
+    public private(set) var severityIsOverridden: Bool
     /// The figures of every year, when a trajectory rule (``TrajectoryRule``) evaluates a history; `nil` otherwise.
     public let history: HistoryMetrics?
-    private let parameters: [String: ParameterValue]
+    private var parameters: [String: ParameterValue]
+    /// The rule's description, shared with its rule set entry rather than copied for every rule and budget.
+    private var rule: DescriptionBox
 
     /// Creates a context. The engine makes these; tests of a rule can too.
     public init(
@@ -27,18 +29,39 @@ public struct RuleContext: Sendable {
         self.budget = budget
         self.metrics = metrics
         self.catalog = catalog
-        self.description = description
+        self.rule = DescriptionBox(description)
         self.severity = severity ?? description.defaultSeverity
         self.severityIsOverridden = severity != nil
         self.parameters = parameters
         self.history = history
     }
 
+    /// The engine's context for one budget, to bind to each rule of the set in turn (``bind(_:)``): the budget, its
+    /// metrics, the catalogue and the history are stored once per budget, not once per rule.
+    init(budget: Budget, metrics: BudgetMetrics, catalog: Catalog, history: HistoryMetrics?) {
+        self.budget = budget
+        self.metrics = metrics
+        self.catalog = catalog
+        self.rule = DescriptionBox.unbound
+        self.severity = DescriptionBox.unbound.value.defaultSeverity
+        self.severityIsOverridden = false
+        self.parameters = [:]
+        self.history = history
+    }
+
+    /// Makes the context that of another rule of the set: its description, severity and parameters.
+    mutating func bind(_ entry: RuleSet.Entry) {
+        rule = entry.box
+        severity = entry.severity ?? entry.box.value.defaultSeverity
+        severityIsOverridden = entry.severity != nil
+        parameters = entry.parameters
+    }
+
     /// The value of a parameter: the rule set's, else the declared default.
     /// - Throws: ``RuleError`` when the rule declares no such parameter.
     public func parameter(_ name: String) throws -> ParameterValue {
         if let value = parameters[name] { return value }
-        guard let declared = description.parameter(named: name) else {
+        guard let declared = rule.value.parameter(named: name) else {
             throw RuleError("rule '\(description.id)' reads parameter '\(name)', which it does not declare")
         }
         return declared.defaultValue
@@ -83,7 +106,7 @@ public struct RuleContext: Sendable {
     /// The message with this template id and arguments.
     /// - Throws: ``RuleError`` when the rule declares no such template.
     public func message(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) throws -> Message {
-        guard let template = description.message(id) else {
+        guard let template = rule.value.message(id) else {
             throw RuleError("rule '\(description.id)' uses message '\(id)', which it does not declare")
         }
         return Message(template, arguments)
@@ -116,13 +139,30 @@ public struct RuleContext: Sendable {
         explanation: [ExplanationItem] = []
     ) throws -> Diagnostic {
         Diagnostic(
-            ruleID: description.id,
+            ruleID: rule.value.id,
             severity: severityIsOverridden ? self.severity : (severity ?? self.severity),
             message: try message(id, arguments), measured: measured, threshold: threshold, lines: lines,
-            remediation: remediation, citation: description.citation, explanation: explanation)
+            remediation: remediation, citation: rule.value.citation, explanation: explanation)
     }
 
     private func typeError(_ name: String, _ expected: String) -> RuleError {
         RuleError("parameter '\(name)' of rule '\(description.id)' is not a \(expected)")
     }
+}
+
+/// A rule's description in a reference: rule set entries and evaluation contexts share it instead of copying its
+/// texts, parameters, messages and examples for every rule of every budget.
+final class DescriptionBox: Sendable {
+    /// The description.
+    let value: RuleDescription
+
+    init(_ value: RuleDescription) { self.value = value }
+
+    /// The description of a context not yet bound to a rule.
+    static let unbound = DescriptionBox(
+        RuleDescription(
+            id: RuleID("unbound", namespace: RuleSet.engineNamespace),
+            name: LocalizedText(english: "No rule", french: "Aucune règle"),
+            rationale: LocalizedText(english: "", french: ""), citation: Citation(document: ""), defaultSeverity: .note,
+            messages: []))
 }

@@ -15,10 +15,11 @@ public struct ConsolidationFactorsRule: Rule {
         /// Analytic accounting, a dashboard, or a tool that reports the impact of projects.
         case monitoring
 
-        var name: LocalizedText {
+        /// The variable's name, with the rule's thresholds.
+        func name(minimumAge: Int, minimumMembers: Int) -> LocalizedText {
             switch self {
-            case .age: LocalizedText(english: "more than {age} years of existence", french: "plus de {age} ans d'existence")
-            case .members: LocalizedText(english: "more than {members} members", french: "plus de {members} membres")
+            case .age: LocalizedText(english: "more than \(minimumAge) years of existence", french: "plus de \(minimumAge) ans d'existence")
+            case .members: LocalizedText(english: "more than \(minimumMembers) members", french: "plus de \(minimumMembers) membres")
             case .monitoring:
                 LocalizedText(
                     english: "monitoring tools (analytic accounting, dashboard)",
@@ -112,17 +113,19 @@ public struct ConsolidationFactorsRule: Rule {
         let minimumAge = try context.integer("minimumAge"), minimumMembers = try context.integer("minimumMembers")
         let statuses = Self.statuses(of: context.budget, minimumAge: minimumAge, minimumMembers: minimumMembers)
         guard statuses.values.contains(where: { $0 != .holds }) else { return [] }
+        // Each name written once, in both languages; a list joined only when it has more than one name.
+        let named = Factor.allCases.map { ($0, $0.name(minimumAge: minimumAge, minimumMembers: minimumMembers)) }
         func names(_ status: Status) -> MessageArgument {
-            let factors = Factor.allCases.filter { statuses[$0] == status }
-            func list(_ language: Language) -> String {
-                guard !factors.isEmpty else { return language == .french ? "aucune" : "none" }
-                let names = factors.map {
-                    $0.name(language).replacingOccurrences(of: "{age}", with: "\(minimumAge)")
-                        .replacingOccurrences(of: "{members}", with: "\(minimumMembers)")
-                }
-                return ValueFormatter(language: language).list(names)
+            let texts = named.filter { statuses[$0.0] == status }.map(\.1)
+            switch texts.count {
+            case 0: return .localized(LocalizedText(english: "none", french: "aucune"))
+            case 1: return .localized(texts[0])
+            default:
+                return .localized(
+                    LocalizedText(
+                        english: ValueFormatter(language: .english).list(texts.map(\.english)),
+                        french: ValueFormatter(language: .french).list(texts.map(\.french))))
             }
-            return .localized(LocalizedText(english: list(.english), french: list(.french)))
         }
         let held = statuses.values.filter { $0 == .holds }.count
         return [

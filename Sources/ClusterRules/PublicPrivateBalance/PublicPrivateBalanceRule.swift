@@ -107,12 +107,15 @@ public struct PublicPrivateBalanceRule: Rule {
             wholeLabel: basis == .net
                 ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)")
                 : LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"))
-        let replace = try Share.transferToReach(target.share, part: part.amount, of: whole).map {
-            [try context.option($0, "public-private-balance.replace")]
-        } ?? []
+        // Written only when the target is missed.
+        func replace() throws -> [RemediationOption] {
+            try Share.transferToReach(target.share, part: part.amount, of: whole).map {
+                [try context.option($0, "public-private-balance.replace")]
+            } ?? []
+        }
         let due = try context.boolean("errorFromTargetYear") && budget.year >= target.year
         return try check.diagnostic(
-            context, message: "public-private-balance.under", fix: "public-private-balance.add", alternatives: replace,
+            context, message: "public-private-balance.under", fix: "public-private-balance.add", alternatives: try replace(),
             severity: due ? .error : nil,
             extraArguments: ["basis": .localized(basis.label), "targetYear": .integer(target.year)]
         ).map { [$0] } ?? []

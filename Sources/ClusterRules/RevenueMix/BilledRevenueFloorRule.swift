@@ -56,14 +56,16 @@ public struct BilledRevenueFloorRule: Rule {
         let metrics = context.metrics
         let fees = metrics.privateCashByKind[.membershipFees]
         var billed = metrics.privateCash
-        if let fees {
-            let feeLines = Set(fees.lines)
-            billed = LineTotal(
-                amount: try billed.amount.subtracting(fees.amount), lines: billed.lines.filter { !feeLines.contains($0) })
-        }
-        let check = ShareThreshold(
+        if let fees { billed = LineTotal(amount: try billed.amount.subtracting(fees.amount), lines: []) }
+        var check = ShareThreshold(
             direction: .floor, part: billed, whole: metrics.totalResources, threshold: try context.share("threshold"),
             partLabel: LocalizedText(english: "Billed revenue (private cash, fees excluded)", french: "Facturation (recettes privées en numéraire hors cotisations)"))
+        guard check.isBreached else { return [] }
+        if let fees {
+            // The lines are listed only when the floor is missed.
+            let feeLines = Set(fees.lines)
+            check.part = LineTotal(amount: billed.amount, lines: metrics.privateCash.lines.filter { !feeLines.contains($0) })
+        }
         return try check.diagnostic(context, message: "billed-revenue-floor.under", fix: "billed-revenue-floor.fix").map { [$0] } ?? []
     }
 }

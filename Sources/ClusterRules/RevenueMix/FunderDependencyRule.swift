@@ -67,12 +67,14 @@ public struct FunderDependencyRule: Rule {
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
         let threshold = try context.share("threshold")
-        var diagnostics: [Diagnostic] = []
-        for (funder, total) in metrics.byFunder.sorted(by: { $0.key < $1.key }) {
-            let check = ShareThreshold(
+        var diagnostics: [(funder: String, diagnostic: Diagnostic)] = []
+        for (funder, total) in metrics.byFunder {
+            var check = ShareThreshold(
                 direction: .ceiling, part: total, whole: metrics.totalResources, threshold: threshold,
-                partLabel: LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(funder)"), remedy: .transfer)
+                partLabel: LocalizedText(english: "", french: ""), remedy: .transfer)
             guard check.isBreached else { continue }
+            // The label is written only for a funder over the threshold.
+            check.partLabel = LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(funder)")
             let arguments: [String: MessageArgument] = ["funder": .text(funder)]
             let dilute = try Share.dilutionToReach(threshold, part: total.amount, of: metrics.totalResources).map {
                 [try context.option($0, "funder-dependency.dilute", arguments)]
@@ -81,9 +83,9 @@ public struct FunderDependencyRule: Rule {
                 context, message: "funder-dependency.over", fix: "funder-dependency.replace", alternatives: dilute,
                 extraArguments: arguments)
             {
-                diagnostics.append(diagnostic)
+                diagnostics.append((funder, diagnostic))
             }
         }
-        return diagnostics
+        return diagnostics.sorted { $0.funder < $1.funder }.map(\.diagnostic)
     }
 }

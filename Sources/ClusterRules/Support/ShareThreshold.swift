@@ -68,14 +68,17 @@ struct ShareThreshold {
     }
 
     /// The diagnostic when the threshold is breached, `nil` otherwise.
+    ///
+    /// The alternatives are worked out only when the threshold is breached: a rule that does not fire formats nothing.
     func diagnostic(
-        _ context: RuleContext, message: MessageID, fix: MessageID, alternatives: [RemediationOption] = [],
+        _ context: RuleContext, message: MessageID, fix: MessageID,
+        alternatives: @autoclosure () throws -> [RemediationOption] = [],
         severity: Severity? = nil, extraArguments: [String: MessageArgument] = [:], lines: [String]? = nil
     ) throws -> Diagnostic? {
         guard isBreached, let share else { return nil }
-        let arguments = self.arguments.merging(extraArguments) { $1 }
+        let arguments = extraArguments.isEmpty ? self.arguments : self.arguments.merging(extraArguments) { $1 }
         let remediation = try fixAmount.map { amount in
-            Remediation(try context.option(amount, fix, arguments), alternatives: alternatives)
+            Remediation(try context.option(amount, fix, arguments), alternatives: try alternatives())
         }
         return try context.diagnostic(
             message, arguments, severity: severity, measured: .share(share), threshold: .share(threshold),

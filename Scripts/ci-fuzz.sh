@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# CI: a short fuzz of every fuzz target, then the tests of Tests/RobustnessTests under ThreadSanitizer and the
+# warnings-as-errors build of the libraries (Scripts/sanitizers.sh). Fails on a crash, a sanitizer report or a
+# failing test; a toolchain that cannot build the fuzzer (no libFuzzer) skips the fuzzing with a warning.
+#
+# CI_FUZZ_SECONDS (default 25) sets the time per target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${CI_FUZZ_SECONDS:-25}"
+
+failed=0
+for target in $(Scripts/fuzz.sh --list); do
+  status=0
+  # A debug build is quicker to make; a loaded CI machine gets more time per input before it counts as a hang.
+  FUZZ_CONFIGURATION=debug FUZZ_TIMEOUT=60 Scripts/fuzz.sh "$target" "$seconds" || status=$?
+  case "$status" in
+    0) ;;
+    2) echo "warning: clusterkit-fuzz could not be built here; fuzzing skipped" >&2; break ;;
+    *) echo "fuzzing $target: crash (see fuzz-artifacts/$target/last-run.log)" >&2; failed=1 ;;
+  esac
+done
+
+Scripts/sanitizers.sh thread RobustnessTests || failed=1
+exit "$failed"
