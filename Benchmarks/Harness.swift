@@ -30,18 +30,22 @@ struct Harness {
     /// `--quick`: one repetition, no calibration — checks that every measurement runs, not how fast.
     var quick: Bool
 
-    /// The repetitions of a measurement.
-    var repetitions: Int { quick ? 1 : 9 }
+    /// The repetitions of a measurement: 9, fewer (at least 3) when one repetition takes long — a measurement
+    /// should not last more than a few seconds.
+    func repetitions(lasting duration: Duration) -> Int {
+        guard !quick else { return 1 }
+        let fit = duration > .zero ? Int(Duration.seconds(4) / duration) : 9
+        return min(9, max(3, fit))
+    }
 
     /// The shortest time one repetition should last; the body runs as many times as that takes.
     var sampleTime: Duration { quick ? .zero : .milliseconds(30) }
 
     /// Measures `body`, which does `units` units of work and returns something to keep: warm-up, calibration of the
     /// iterations per repetition, then the repetitions.
-    func measure<R>(units: Int = 1, repetitions: Int? = nil, _ body: () -> R) -> Timing {
-        let iterations = calibrate(body)
-        let count = repetitions.map { quick ? 1 : $0 } ?? self.repetitions
-        return Timing((0..<count).map { _ in time(iterations, units: units, body) })
+    func measure<R>(units: Int = 1, _ body: () -> R) -> Timing {
+        let (iterations, lasting) = calibrate(body)
+        return Timing((0..<repetitions(lasting: lasting)).map { _ in time(iterations, units: units, body) })
     }
 
     /// Measures two bodies doing the same work, their repetitions interleaved so that a change of the machine's load
@@ -49,9 +53,9 @@ struct Harness {
     func compare<A, B>(
         units: Int = 1, _ a: () -> A, _ b: () -> B
     ) -> (a: Timing, b: Timing, ratio: Double) {
-        let iterationsA = calibrate(a), iterationsB = calibrate(b)
+        let (iterationsA, lastingA) = calibrate(a), (iterationsB, lastingB) = calibrate(b)
         var timesA: [Double] = [], timesB: [Double] = [], ratios: [Double] = []
-        for _ in 0..<repetitions {
+        for _ in 0..<repetitions(lasting: lastingA + lastingB) {
             let x = time(iterationsA, units: units, a), y = time(iterationsB, units: units, b)
             timesA.append(x)
             timesB.append(y)
@@ -60,13 +64,14 @@ struct Harness {
         return (Timing(timesA), Timing(timesB), Timing(ratios).median)
     }
 
-    /// Warms the body up and returns how many runs one repetition needs to last `sampleTime`.
-    private func calibrate<R>(_ body: () -> R) -> Int {
+    /// Warms the body up and returns how many runs one repetition needs to last `sampleTime`, and how long that
+    /// repetition lasted.
+    private func calibrate<R>(_ body: () -> R) -> (iterations: Int, lasting: Duration) {
         let clock = ContinuousClock()
         var iterations = 1
         while true {
             let elapsed = clock.measure { for _ in 0..<iterations { blackHole(body()) } }
-            if quick || elapsed >= sampleTime { return iterations }
+            if quick || elapsed >= sampleTime { return (iterations, elapsed) }
             // Aim a little past the sample time; at least double, so that calibration ends quickly.
             let scale = elapsed > .zero ? sampleTime / elapsed * 1.2 : 10
             iterations = max(iterations * 2, Int(Double(iterations) * scale.rounded(.up)))

@@ -20,7 +20,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
           --profile WORKLOAD [RUNS]
                              runs one workload 20,000 times (a portfolio of 2,000: 10 times), or RUNS times, and
                              nothing else, for a profiler (valgrind --tool=callgrind, perf): check, baseline,
-                             metrics, json, csv, portfolio
+                             metrics, json, csv, portfolio (all cores), portfolio-1 (one core)
         """)
     exit(0)
 }
@@ -96,12 +96,13 @@ if let profiled {
     case "metrics": work = { (try? BudgetMetrics(typical, catalog: catalog))?.resources.count ?? 0 }
     case "json": work = { (try? BudgetDecoder(catalog: catalog).decode(typicalJSON))?.resources.count ?? 0 }
     case "csv": work = { (try? CSVBudgetReader(catalog: catalog).decode(typicalCSV))?.resources.count ?? 0 }
-    case "portfolio":
+    case "portfolio", "portfolio-1":
         let inputs = (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
-        work = { (try? recommended.check(inputs, parallel: true))?.budgets.count ?? 0 }
-    default: fail("no workload '\(profiled)' to profile: check, baseline, metrics, json, csv or portfolio")
+        let parallel = profiled == "portfolio"
+        work = { (try? recommended.check(inputs, parallel: parallel))?.budgets.count ?? 0 }
+    default: fail("no workload '\(profiled)' to profile: check, baseline, metrics, json, csv, portfolio or portfolio-1")
     }
-    let iterations = profiledRuns ?? (profiled == "portfolio" ? 10 : 20_000)
+    let iterations = profiledRuns ?? (profiled.hasPrefix("portfolio") ? 10 : 20_000)
     let elapsed = ContinuousClock().measure { for _ in 0..<iterations { blackHole(work()) } }
     say("\(profiled): \(iterations) runs in \(elapsed)")
     exit(0)

@@ -53,8 +53,9 @@ jobs=()
 
 echo "== fuzzing $target for ${seconds}s (corpus $work/corpus: $(ls "$work/corpus" | wc -l) inputs)"
 status=0
+# The Swift runtime's own backtracer is off: it fights AddressSanitizer over a crash; libFuzzer reports it.
 # shellcheck disable=SC2086
-ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$binary" "$target" "$work/corpus" \
+SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$binary" "$target" "$work/corpus" \
   -max_total_time="$seconds" -max_len=65536 -timeout="${FUZZ_TIMEOUT:-20}" -rss_limit_mb=3072 -print_final_stats=1 \
   -artifact_prefix="$work/crashes/" "${dictionary[@]}" "${jobs[@]}" ${FUZZ_FLAGS:-} \
   > "$work/last-run.log" 2>&1 || status=$?

@@ -70,13 +70,29 @@ import Testing
         #expect(report.metrics.totalExpenses == Money(major: 50_000))
     }
 
-    @Test func aDocumentOfMoreThan100000LinesIsAnInputError() throws {
-        let line = #"{"amount":0}"#
-        let text = #"{"cluster":{"name":"Large"},"year":2013,"resources":[],"expenses":["#
-            + Array(repeating: line, count: 100_001).joined(separator: ",") + "]}"
+    static func document(resources: Int, expenses: Int) -> Data {
+        let resource = #"{"source":"region","amount":0}"#, expense = #"{"amount":0}"#
+        return Data(
+            (#"{"cluster":{"name":"Large"},"year":2013,"resources":["#
+                + Array(repeating: resource, count: resources).joined(separator: ",") + #"],"expenses":["#
+                + Array(repeating: expense, count: expenses).joined(separator: ",") + "]}").utf8)
+    }
+
+    @Test func aDocumentWithALongerArrayIsRefusedBeforeItsLinesAreRead() throws {
+        // 1.3 million lines fill 16 MiB: refused on the array's length, not after decoding every line.
+        let count = (BudgetDecoder.maximumDocumentSize - 100) / 13
         let error = #expect(throws: InputError.self) {
-            try BudgetDecoder(catalog: .standard).decode(Data(text.utf8), file: "large.json")
+            try BudgetDecoder(catalog: .standard).decode(Self.document(resources: 0, expenses: count), file: "large.json")
         }
-        #expect(error?.reason.contains("more than the 100000 ClusterKit checks") == true)
+        #expect(error?.description == "large.json: expenses: \(count) entries, more than the 100000 ClusterKit checks")
+    }
+
+    @Test func aDocumentOfMoreThan100000LinesOnBothSidesIsAnInputError() throws {
+        let error = #expect(throws: InputError.self) {
+            try BudgetDecoder(catalog: .standard).decode(Self.document(resources: 60_000, expenses: 40_001), file: "large.json")
+        }
+        #expect(
+            error?.description
+                == "large.json: resources: the budget has 100001 lines (resources and expenses), more than the 100000 ClusterKit checks")
     }
 }

@@ -69,6 +69,8 @@ private struct CSVBudgetReading {
     /// The cell each field path of the budget was read from.
     var positions: [String: CSVCell] = [:]
     var headings: [Int: String] = [:]
+    /// The catalogue's sources by their normalized names, made at the first line that needs them.
+    var sourceNames: [String: RevenueSourceID]?
 
     init(file: String?, dialect: CSVDialect, catalog: Catalog) {
         self.file = file
@@ -426,11 +428,11 @@ private struct CSVBudgetReading {
         let amount = try value(amountCell, at(.amount, ".amount"), values.amount)
         let source: RevenueSourceID
         if let cell = cells[.source] {
-            guard let found = CSVVocabulary.source(cell.text, catalog: catalog) else {
+            guard let found = findSource(cell.text) else {
                 throw fail(cell, at(.source, ".source"), "unknown revenue source « \(cell.trimmed) »\(sourceHint(cell.trimmed))")
             }
             source = found
-        } else if let label, let found = CSVVocabulary.source(label, catalog: catalog) {
+        } else if let label, let found = findSource(label) {
             source = found
             positions[path + ".source"] = cells[.label]
         } else {
@@ -471,6 +473,13 @@ private struct CSVBudgetReading {
             line.sponsor = sponsor
         }
         return line
+    }
+
+    /// The source a cell names (``CSVVocabulary/source(_:catalog:names:)``).
+    private mutating func findSource(_ text: String) -> RevenueSourceID? {
+        let names = sourceNames ?? CSVVocabulary.sourceNames(catalog)
+        sourceNames = names
+        return CSVVocabulary.source(text, catalog: catalog, names: names)
     }
 
     /// "Did you mean" the sources whose ids, names or everyday names are nearest to a cell's text.

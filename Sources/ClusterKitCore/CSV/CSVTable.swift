@@ -37,7 +37,7 @@ struct CSVCell: Hashable {
     var column: Int
 
     /// The text without surrounding white space (spaces, tabs, non-breaking spaces).
-    var trimmed: String { text.trimmingCharacters(in: CSVText.blanks) }
+    var trimmed: String { CSVText.trimmed(text) }
     /// Whether the cell holds nothing but white space.
     var isBlank: Bool { trimmed.isEmpty }
 }
@@ -60,6 +60,22 @@ struct CSVRow {
 enum CSVText {
     /// White space a spreadsheet may leave around a value: spaces, tabs, no-break spaces (U+00A0, U+202F).
     static let blanks = CharacterSet(charactersIn: " \t\u{00A0}\u{202F}\u{2007}")
+
+    /// Text without the ``blanks`` around it: what `trimmingCharacters(in: blanks)` gives, without the round trip
+    /// through Foundation that cell after cell would cost.
+    static func trimmed(_ text: String) -> String {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x20, 0x09, 0xA0, 0x202F, 0x2007: true
+            default: false
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return text }
+        guard let start = scalars.firstIndex(where: { !isBlank($0) }), let end = scalars.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        return String(scalars[start...end])
+    }
 
     /// Decodes UTF-8 (with or without a byte-order mark).
     /// - Throws: ``InputError`` naming the first line that is not UTF-8.
@@ -145,7 +161,7 @@ enum CSVText {
                 continue
             }
             switch character {
-            case "\"" where field.trimmingCharacters(in: blanks).isEmpty && !wasQuoted:
+            case "\"" where trimmed(field).isEmpty && !wasQuoted:
                 field = ""
                 inQuotes = true
                 wasQuoted = true

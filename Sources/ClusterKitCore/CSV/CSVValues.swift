@@ -23,7 +23,7 @@ struct CSVValues {
 
     /// An amount: `1 227 000,50 €`, `135 000`, `€1,227,000.50`, `290000 EUR`; positive, at most two decimals.
     func amount(_ raw: String) throws(CSVValueError) -> Money {
-        var text = raw.trimmingCharacters(in: CSVText.blanks)
+        var text = CSVText.trimmed(raw)
         if text.hasPrefix("-") || text.hasPrefix("\u{2212}") || text.hasPrefix("(") || text.hasSuffix("-") {
             throw CSVValueError("negative amount '\(raw)': amounts are written positive")
         }
@@ -32,7 +32,7 @@ struct CSVValues {
             if text.hasSuffix(mark) { text = String(text.dropLast(mark.count)) } else if text.hasPrefix(mark) {
                 text = String(text.dropFirst(mark.count))
             }
-            text = text.trimmingCharacters(in: CSVText.blanks)
+            text = CSVText.trimmed(text)
         }
         if text.contains("€") { throw CSVValueError("'\(raw)' is in euros, but the budget's currency is \(currency)") }
         if text.lowercased().hasSuffix("k") || text.lowercased().hasSuffix("k€") {
@@ -51,9 +51,9 @@ struct CSVValues {
 
     /// A share: `45 %`, `44,83%`, or a fraction from 0 to 1 (`0,45`).
     func share(_ raw: String) throws(CSVValueError) -> Share {
-        var text = raw.trimmingCharacters(in: CSVText.blanks)
+        var text = CSVText.trimmed(raw)
         let isPercent = text.hasSuffix("%")
-        if isPercent { text = String(text.dropLast()).trimmingCharacters(in: CSVText.blanks) }
+        if isPercent { text = CSVText.trimmed(String(text.dropLast())) }
         var value = try decimal(text, raw: raw)
         if isPercent { value /= 100 }
         guard value <= 1, let share = Share(exactly: value) else {
@@ -65,14 +65,14 @@ struct CSVValues {
 
     /// A whole number, such as a count of members or a year (`1 200` is read as 1200).
     func integer(_ raw: String) throws(CSVValueError) -> Int {
-        let (whole, fraction) = try number(raw.trimmingCharacters(in: CSVText.blanks), raw: raw)
+        let (whole, fraction) = try number(CSVText.trimmed(raw), raw: raw)
         guard fraction.isEmpty, let value = Int(whole) else { throw CSVValueError("'\(raw)' is not a whole number") }
         return value
     }
 
     /// A decimal number, such as staff in full-time equivalents (`2,5`).
     func decimal(_ raw: String) throws(CSVValueError) -> Decimal {
-        try decimal(raw.trimmingCharacters(in: CSVText.blanks), raw: raw)
+        try decimal(CSVText.trimmed(raw), raw: raw)
     }
 
     private func decimal(_ text: String, raw: String) throws(CSVValueError) -> Decimal {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The words a budget spreadsheet uses, in French and English: column headings, the keys of the cluster's
 /// description, and the values of its cells. Matching ignores case, accents, punctuation and a currency sign, so
@@ -7,6 +8,8 @@ enum CSVVocabulary {
     /// Text folded for matching: lower case, no accents, `€` and `(eur)` dropped, punctuation as spaces, one space
     /// between words.
     static func normalized(_ text: String) -> String {
+        // Plain ASCII (ids, English words, numbers) needs no folding but lower case: no round trip through Foundation.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizedASCII(text) }
         var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         folded = folded.replacingOccurrences(of: "(eur)", with: " ").replacingOccurrences(of: "€", with: " ")
         var out = ""
@@ -22,6 +25,47 @@ enum CSVVocabulary {
         }
         return out
     }
+
+    /// ``normalized(_:)`` of ASCII text: the same result, byte by byte.
+    private static func normalizedASCII(_ text: String) -> String {
+        var lowered = String(decoding: text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+        if lowered.contains("(eur)") { lowered = lowered.replacingOccurrences(of: "(eur)", with: " ") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lowered.utf8.count)
+        var space = false
+        for byte in lowered.utf8 {
+            if (97...122).contains(byte) || (48...57).contains(byte) || byte == UInt8(ascii: "%") {
+                if space && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                bytes.append(byte)
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The normalized names by which a cell may give each source of a catalogue — its id, its English and French
+    /// names, each also without what follows a parenthesis — to the source; on a tie, the first in catalogue order.
+    /// Made once per catalogue and kept (normalizing a name is costly), so that each line costs one lookup.
+    static func sourceNames(_ catalog: Catalog) -> [String: RevenueSourceID] {
+        let signature = catalog.sources.map { [$0.id.rawValue, $0.name(in: .english), $0.name(in: .french)].joined(separator: "\u{1}") }
+            .joined(separator: "\u{2}")
+        if let known = sourceTables.withLock({ $0[signature] }) { return known }
+        var names: [String: RevenueSourceID] = [:]
+        for source in catalog.sources {
+            for name in [source.id.rawValue, source.name(in: .english), source.name(in: .french)] {
+                for variant in [name, beforeParenthesis(name)] where names[normalized(variant)] == nil {
+                    names[normalized(variant)] = source.id
+                }
+            }
+        }
+        sourceTables.withLock { $0[signature] = names }
+        return names
+    }
+
+    /// The tables of ``sourceNames(_:)`` already made, by catalogue: a program reads its files with one or two.
+    private static let sourceTables = Mutex<[String: [String: RevenueSourceID]]>([:])
 
     /// The side of the plan of financing a heading opens.
     enum Side: String {
@@ -191,17 +235,12 @@ enum CSVVocabulary {
 
     /// The source a cell names: a catalogue id (`membershipFees`), a source's English or French name
     /// (`Cotisations`), or an everyday alias (`FEDER`, `Conseil général`).
-    static func source(_ text: String, catalog: Catalog) -> RevenueSourceID? {
-        let trimmed = text.trimmingCharacters(in: CSVText.blanks)
+    static func source(_ text: String, catalog: Catalog, names: [String: RevenueSourceID]) -> RevenueSourceID? {
+        let trimmed = CSVText.trimmed(text)
         let id = RevenueSourceID(rawValue: trimmed)
         if catalog.source(id) != nil { return id }
         let key = normalized(trimmed)
-        for source in catalog.sources {
-            let names = [source.id.rawValue, source.name(in: .english), source.name(in: .french)]
-            if names.contains(where: { normalized($0) == key || normalized(Self.beforeParenthesis($0)) == key }) {
-                return source.id
-            }
-        }
+        if let found = names[key] { return found }
         if let alias = sourceAliases[key], catalog.source(alias) != nil { return alias }
         return nil
     }

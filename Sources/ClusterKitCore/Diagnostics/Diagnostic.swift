@@ -59,7 +59,11 @@ public struct RuleID: Hashable, Comparable, Sendable, Codable, CustomStringConve
     /// `name` or `namespace/name`.
     public var description: String { namespace.map { "\($0)/\(name)" } ?? name }
 
-    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.description < rhs.description }
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool {
+        // Two bare ids compare by name, without writing their descriptions.
+        if lhs.namespace == nil, rhs.namespace == nil { return lhs.name < rhs.name }
+        return lhs.description < rhs.description
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

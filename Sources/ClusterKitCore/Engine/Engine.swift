@@ -77,7 +77,7 @@ public struct Engine: Sendable {
     /// Runs every enabled rule on a budget whose metrics are known, and sorts what they find; with `history`, runs
     /// the trajectory rules (``TrajectoryRule``) on it instead.
     public func evaluate(_ budget: Budget, metrics: BudgetMetrics, history: HistoryMetrics? = nil) -> [Diagnostic] {
-        var found: [(order: Int, diagnostic: Diagnostic)] = []
+        var found: [Diagnostic] = []
         // One context for the budget, bound to each rule in turn: nothing of the budget is copied per rule.
         var context = RuleContext(budget: budget, metrics: metrics, catalog: catalog, history: history)
         for entry in ruleSet.entries where entry.isEnabled {
@@ -88,7 +88,7 @@ public struct Engine: Sendable {
                 // Line ids and lists sorted: the order of a budget's lines never changes a report.
                 for var diagnostic in diagnostics {
                     diagnostic.canonicalize()
-                    found.append((found.count, diagnostic))
+                    found.append(diagnostic)
                 }
             } catch {
                 let description = entry.description
@@ -96,17 +96,19 @@ public struct Engine: Sendable {
                     ruleID: description.id, severity: .error,
                     message: Message(Self.ruleFailedMessage, ["error": .text("\(error)")]),
                     citation: description.citation)
-                found.append((found.count, failure))
+                found.append(failure)
             }
         }
-        found.sort { a, b in
-            let x = a.diagnostic, y = b.diagnostic
-            if x.severity != y.severity { return x.severity < y.severity }
-            if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
-            if x.lines != y.lines { return x.lines.lexicographicallyPrecedes(y.lines) }
-            return a.order < b.order
+        guard found.count > 1 else { return found }
+        // Positions are sorted, the rules' own order breaking ties, and the fields compared in place: moving a
+        // diagnostic, or copying it for a comparison, would cost more than the comparison.
+        let order = found.indices.sorted { i, j in
+            if found[i].severity != found[j].severity { return found[i].severity < found[j].severity }
+            if found[i].ruleID != found[j].ruleID { return found[i].ruleID < found[j].ruleID }
+            if found[i].lines != found[j].lines { return found[i].lines.lexicographicallyPrecedes(found[j].lines) }
+            return i < j
         }
-        return found.map(\.diagnostic)
+        return order.map { found[$0] }
     }
 }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A resource line with its sector, nature and kind resolved against the catalogue (line overrides applied).
 public struct ResolvedResource: Hashable, Sendable {
     /// The line's position in `Budget.resources`.
@@ -40,6 +42,11 @@ public struct LineTotal: Hashable, Sendable {
     mutating func add(_ money: Money, line: String) throws(MoneyError) {
         amount = try amount.adding(money)
         lines.append(line)
+    }
+
+    /// Adds to the amount only: the caller lists the line elsewhere.
+    mutating func addAmount(_ money: Money) throws(MoneyError) {
+        amount = try amount.adding(money)
     }
 }
 
@@ -88,7 +95,11 @@ public struct BudgetMetrics: Sendable {
     public let earmarkedByAction: [String: LineTotal]
     /// Which public money goes to which action: earmarked public resources first, the unearmarked ones shared pro
     /// rata of each action's uncovered cost (see ``PublicFundingAllocation``).
-    public let allocation: PublicFundingAllocation
+    ///
+    /// Worked out on first use and kept (the mission-category rules and the JSON report read it): a budget checked
+    /// by rules that never read it does not pay for it.
+    public var allocation: PublicFundingAllocation { lazyAllocation.value }
+    private let lazyAllocation: LazyAllocation
 
     /// R(cash): resources that are real money flows.
     public var cashResources: Money { Money(minorUnits: totalResources.minorUnits - inKindResources.amount.minorUnits, currency: currency) }
@@ -146,7 +157,10 @@ public struct BudgetMetrics: Sendable {
         let count = budget.resources.count
         var total = LineTotal(currency, capacity: count), pub = LineTotal(currency, capacity: count)
         var priv = LineTotal(currency, capacity: count), inKind = LineTotal(currency)
-        var privCash = LineTotal(currency, capacity: count), pubCash = LineTotal(currency, capacity: count)
+        // Until a line in kind shows up, the cash totals list the same lines as the sector totals: they share them
+        // (see `splitCash`), and only their amounts are summed.
+        var privCash = LineTotal(currency), pubCash = LineTotal(currency)
+        var publicInKind = false, privateInKind = false
         var byFunder: [String: LineTotal] = [:]
         byFunder.reserveCapacity(min(count, 16))
         // Each distinct source of the budget (a handful, however many lines) is looked up in the catalogue once and
@@ -155,7 +169,10 @@ public struct BudgetMetrics: Sendable {
         var sources: [SourceSlot] = [], kinds: [KindSlot] = []
         var publicCallFees = LineTotal(currency), earmarked: [String: LineTotal] = [:]
         var resolved: [ResolvedResource] = []
-        resolved.reserveCapacity(budget.resources.count)
+        resolved.reserveCapacity(count)
+        // The kind slot of each line, for the lists summed at the end.
+        var lineKinds: [Int] = []
+        lineKinds.reserveCapacity(count)
         for index in budget.resources.indices {
             let line = budget.resources[index]
             var path: String { place(index) }
@@ -200,25 +217,38 @@ public struct BudgetMetrics: Sendable {
                 ResolvedResource(
                     index: index, id: line.id, source: line.source, kind: kind, sector: sector, nature: nature,
                     amount: line.amount, funder: funder))
+            lineKinds.append(kindSlot)
             do throws(MoneyError) {
                 try total.add(line.amount, line: line.id)
                 switch (sector, nature) {
                 case (.public, .cash):
                     try pub.add(line.amount, line: line.id)
-                    try pubCash.add(line.amount, line: line.id)
+                    if publicInKind {
+                        try pubCash.add(line.amount, line: line.id)
+                    } else {
+                        try pubCash.addAmount(line.amount)
+                    }
                 case (.private, .cash):
                     try priv.add(line.amount, line: line.id)
-                    try privCash.add(line.amount, line: line.id)
-                    try kinds[kindSlot].privateCash.add(line.amount, line: line.id)
+                    if privateInKind {
+                        try privCash.add(line.amount, line: line.id)
+                    } else {
+                        try privCash.addAmount(line.amount)
+                    }
+                    try kinds[kindSlot].privateCash.addAmount(line.amount)
+                    kinds[kindSlot].privateCashLines += 1
                 case (.public, .inKind):
+                    if !publicInKind { Self.splitCash(&pubCash, from: pub, &publicInKind) }
                     try pub.add(line.amount, line: line.id)
                     try inKind.add(line.amount, line: line.id)
                 case (.private, .inKind):
+                    if !privateInKind { Self.splitCash(&privCash, from: priv, &privateInKind) }
                     try priv.add(line.amount, line: line.id)
                     try inKind.add(line.amount, line: line.id)
                 }
                 try sources[slot].total.add(line.amount, line: line.id)
-                try kinds[kindSlot].total.add(line.amount, line: line.id)
+                try kinds[kindSlot].total.addAmount(line.amount)
+                kinds[kindSlot].lines += 1
                 if sector == .public || line.funder != nil {
                     try byFunder[funder, default: LineTotal(currency)].add(line.amount, line: line.id)
                 }
@@ -249,6 +279,29 @@ public struct BudgetMetrics: Sendable {
             }
         }
 
+        if !publicInKind { pubCash.lines = pub.lines }
+        if !privateInKind { privCash.lines = priv.lines }
+        // The lists by kind: shared with the kind's source when it has only one, and with the kind's total when all
+        // its lines are private cash; the others made in one pass over the lines.
+        var sourcesOfKind = [Int](repeating: 0, count: kinds.count)
+        for source in sources { sourcesOfKind[source.kind] += 1 }
+        for source in sources where sourcesOfKind[source.kind] == 1 { kinds[source.kind].total.lines = source.total.lines }
+        let listing = kinds.indices.map { slot in
+            (total: sourcesOfKind[slot] > 1, privateCash: 0 < kinds[slot].privateCashLines && kinds[slot].privateCashLines < kinds[slot].lines)
+        }
+        if listing.contains(where: { $0.total || $0.privateCash }) {
+            for position in resolved.indices {
+                let slot = lineKinds[position]
+                if listing[slot].total { kinds[slot].total.lines.append(resolved[position].id) }
+                if listing[slot].privateCash, resolved[position].sector == .private, resolved[position].nature == .cash {
+                    kinds[slot].privateCash.lines.append(resolved[position].id)
+                }
+            }
+        }
+        for slot in kinds.indices where kinds[slot].privateCashLines == kinds[slot].lines {
+            kinds[slot].privateCash.lines = kinds[slot].total.lines
+        }
+
         totalResources = total.amount
         totalExpenses = expenses.amount
         publicResources = pub
@@ -263,13 +316,51 @@ public struct BudgetMetrics: Sendable {
         byKind = Dictionary(uniqueKeysWithValues: kinds.lazy.map { ($0.kind, $0.total) })
         self.byFunder = byFunder
         privateCashByKind = Dictionary(
-            uniqueKeysWithValues: kinds.lazy.filter { !$0.privateCash.lines.isEmpty }.map { ($0.kind, $0.privateCash) })
+            uniqueKeysWithValues: kinds.lazy.filter { $0.privateCashLines > 0 }.map { ($0.kind, $0.privateCash) })
         publicCallSuccessFees = publicCallFees
         earmarkedByAction = earmarked
-        do throws(MoneyError) {
-            allocation = try PublicFundingAllocation(budget, resources: resolved, earmarked: earmarked)
-        } catch {
-            throw fail("resources", "the public resources add up to more than ClusterKit can hold exactly")
+        // With no negative amount, no sum of the allocation can overflow where the totals above did not, so it can
+        // wait until read. A budget built in code with a negative amount has it worked out now, so that an overflow
+        // is an input error here.
+        if budget.resources.allSatisfy({ $0.amount.minorUnits >= 0 }), budget.expenses.allSatisfy({ $0.amount.minorUnits >= 0 }) {
+            lazyAllocation = LazyAllocation { [budget, resolved, earmarked] in
+                (try? PublicFundingAllocation(budget, resources: resolved, earmarked: earmarked))
+                    ?? PublicFundingAllocation(unallocated: budget.currency)
+            }
+        } else {
+            do throws(MoneyError) {
+                let allocation = try PublicFundingAllocation(budget, resources: resolved, earmarked: earmarked)
+                lazyAllocation = LazyAllocation { allocation }
+            } catch {
+                throw fail("resources", "the public resources add up to more than ClusterKit can hold exactly")
+            }
+        }
+    }
+}
+
+extension BudgetMetrics {
+    /// At the first line in kind of a sector, the sector's cash total stops sharing the sector's lines: it gets its
+    /// own list, the lines so far (all cash).
+    fileprivate static func splitCash(_ cash: inout LineTotal, from sector: LineTotal, _ split: inout Bool) {
+        cash.lines = sector.lines
+        split = true
+    }
+}
+
+/// The allocation of a budget's public funding, worked out on first use and kept (``BudgetMetrics/allocation``).
+final class LazyAllocation: Sendable {
+    private let state = Mutex<PublicFundingAllocation?>(nil)
+    private let work: @Sendable () -> PublicFundingAllocation
+
+    init(_ work: @escaping @Sendable () -> PublicFundingAllocation) { self.work = work }
+
+    /// The allocation; the first reader works it out, under the lock, for every other.
+    var value: PublicFundingAllocation {
+        state.withLock { cached in
+            if let cached { return cached }
+            let value = work()
+            cached = value
+            return value
         }
     }
 }
@@ -289,6 +380,8 @@ private struct KindSlot {
     let kind: RevenueKind
     var total: LineTotal
     var privateCash: LineTotal
+    /// How many lines the kind has, and how many of them are private cash (their lists are made at the end).
+    var lines = 0, privateCashLines = 0
 
     init(kind: RevenueKind, currency: CurrencyCode) {
         self.kind = kind

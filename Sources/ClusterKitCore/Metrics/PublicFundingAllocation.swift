@@ -71,6 +71,15 @@ public struct PublicFundingAllocation: Hashable, Sendable {
     /// Allocates a budget's public resources, already resolved and validated by ``BudgetMetrics``.
     ///
     /// - Parameter earmarked: the resources of any sector earmarked to each expense, by expense id.
+    /// No action and nothing allocated: what a budget whose sums cannot be held would get (``BudgetMetrics`` checks
+    /// them first, so it never does).
+    init(unallocated currency: CurrencyCode) {
+        actions = []
+        byCategory = [:]
+        unearmarkedPublic = LineTotal(currency)
+        unallocated = .zero(currency)
+    }
+
     init(
         _ budget: Budget, resources: [ResolvedResource], earmarked: [String: LineTotal]
     ) throws(MoneyError) {

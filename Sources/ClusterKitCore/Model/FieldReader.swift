@@ -139,10 +139,17 @@ struct FieldReader {
     }
 
     /// Decodes an array of objects, handing each element's decoder (whose coding path ends in its index) to `body`.
+    /// An array longer than a budget may be (``BudgetDecoder/maximumLineCount``) is refused before any element is
+    /// read.
     func array<T>(_ key: String, _ body: (any Decoder, Int) throws -> T) throws -> [T]? {
         let codingKey = AnyCodingKey(key)
         guard container.contains(codingKey), try !container.decodeNil(forKey: codingKey) else { return nil }
         var elements = try container.nestedUnkeyedContainer(forKey: codingKey)
+        if let count = elements.count, count > BudgetDecoder.maximumLineCount {
+            throw DecodingError.dataCorruptedError(
+                forKey: codingKey, in: container,
+                debugDescription: "\(count) entries, more than the \(BudgetDecoder.maximumLineCount) ClusterKit checks")
+        }
         var result: [T] = []
         while !elements.isAtEnd {
             let index = elements.currentIndex

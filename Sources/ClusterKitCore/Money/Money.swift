@@ -6,13 +6,20 @@ import Foundation
 public struct CurrencyCode: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
+    /// The three letters packed in one integer, first letter highest: a code (and so every ``Money``) is a plain
+    /// value that copies without reference counting, and compares in the letters' order.
+    private let letters: UInt32
+
     /// The three upper-case letters of the code.
-    public let rawValue: String
+    public var rawValue: String {
+        String(decoding: [16, 8, 0].map { UInt8(truncatingIfNeeded: letters >> $0) }, as: UTF8.self)
+    }
 
     /// Creates a code from its three letters; returns `nil` unless they are three ASCII upper-case letters.
     public init?(rawValue: String) {
-        guard rawValue.count == 3, rawValue.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else { return nil }
-        self.rawValue = rawValue
+        guard rawValue.utf8.count == 3, rawValue.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) })
+        else { return nil }
+        letters = rawValue.utf8.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// Creates a code from a literal; the literal must be three ASCII upper-case letters.
@@ -29,7 +36,12 @@ public struct CurrencyCode: RawRepresentable, Hashable, Comparable, Sendable, Co
 
     public var description: String { rawValue }
 
-    public static func < (lhs: CurrencyCode, rhs: CurrencyCode) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: CurrencyCode, rhs: CurrencyCode) -> Bool { lhs.letters < rhs.letters }
+
+    // On the packed letters, not through `rawValue` (RawRepresentable's defaults would write the string each time).
+    public static func == (lhs: CurrencyCode, rhs: CurrencyCode) -> Bool { lhs.letters == rhs.letters }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(letters) }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

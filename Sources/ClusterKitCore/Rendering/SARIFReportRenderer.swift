@@ -97,12 +97,14 @@ public struct SARIFReportRenderer: ReportRenderer {
         let descriptors = rules.map(descriptor)
         var results: [ResultObject] = []
         for budget in report.budgets {
+            // The paths of the budget's lines, found once: a diagnostic may name thousands of lines.
+            let paths = Self.linePaths(in: budget.budget)
             for diagnostic in budget.diagnostics {
-                results.append(result(diagnostic, in: budget, ruleIndex: indexes[diagnostic.ruleID]))
+                results.append(result(diagnostic, in: budget, paths: paths, ruleIndex: indexes[diagnostic.ruleID]))
             }
         }
         for diagnostic in report.diagnostics {
-            results.append(result(diagnostic, in: nil, ruleIndex: indexes[diagnostic.ruleID]))
+            results.append(result(diagnostic, in: nil, paths: [:], ruleIndex: indexes[diagnostic.ruleID]))
         }
         let summary = report.summary
         return Run(
@@ -137,9 +139,11 @@ public struct SARIFReportRenderer: ReportRenderer {
     }
 
     /// A result; `budget` is `nil` for a diagnostic of the check itself (such as a suppression that matched nothing).
-    private func result(_ diagnostic: Diagnostic, in budget: BudgetReport?, ruleIndex: Int?) -> ResultObject {
+    private func result(
+        _ diagnostic: Diagnostic, in budget: BudgetReport?, paths: [String: String], ruleIndex: Int?
+    ) -> ResultObject {
         let logical = diagnostic.lines.map { line in
-            LogicalLocation(name: line, fullyQualifiedName: budget.flatMap { Self.path(of: line, in: $0.budget) }, kind: "object")
+            LogicalLocation(name: line, fullyQualifiedName: paths[line], kind: "object")
         }
         let physical = budget?.file.map { PhysicalLocation(artifactLocation: ArtifactLocation(uri: Self.uri(forPath: $0))) }
         let location = Location(physicalLocation: physical, logicalLocations: logical.isEmpty ? nil : logical)
@@ -164,11 +168,12 @@ public struct SARIFReportRenderer: ReportRenderer {
     /// SARIF's level for a severity: `error`, `warning` or `note`.
     static func level(_ severity: Severity) -> String { severity.rawValue }
 
-    /// The JSON path of a budget line: `resources[3]` or `expenses[0]`.
-    static func path(of line: String, in budget: Budget) -> String? {
-        if let index = budget.resources.firstIndex(where: { $0.id == line }) { return "resources[\(index)]" }
-        if let index = budget.expenses.firstIndex(where: { $0.id == line }) { return "expenses[\(index)]" }
-        return nil
+    /// The JSON path of each line of a budget, by id: `resources[3]` or `expenses[0]`.
+    static func linePaths(in budget: Budget) -> [String: String] {
+        var paths: [String: String] = [:]
+        for (index, line) in budget.expenses.enumerated().reversed() { paths[line.id] = "expenses[\(index)]" }
+        for (index, line) in budget.resources.enumerated().reversed() { paths[line.id] = "resources[\(index)]" }
+        return paths
     }
 
     /// A file path as a URI reference: absolute paths become `file://` URIs, relative ones stay relative; characters

@@ -123,10 +123,21 @@ public struct RuleDescription: Sendable {
     }
 
     /// The parameter with this name.
-    public func parameter(named name: String) -> RuleParameter? { parameters.first { $0.name == name } }
+    public func parameter(named name: String) -> RuleParameter? {
+        parameters.firstIndex { $0.name == name }.map { parameters[$0] }
+    }
+
+    /// The default value of the parameter with this name: what a rule reads when its set gives none.
+    func defaultValue(of name: String) -> ParameterValue? {
+        // Indices rather than elements: only the matching parameter's value is copied.
+        for index in parameters.indices where parameters[index].name == name { return parameters[index].defaultValue }
+        return nil
+    }
 
     /// The message template with this id.
-    public func message(_ id: MessageID) -> MessageTemplate? { messages.first { $0.id == id } }
+    public func message(_ id: MessageID) -> MessageTemplate? {
+        messages.firstIndex { $0.id == id }.map { messages[$0] }
+    }
 }
 
 /// A value a rule parameter takes.

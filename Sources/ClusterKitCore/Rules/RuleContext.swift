@@ -60,11 +60,12 @@ public struct RuleContext: Sendable {
     /// The value of a parameter: the rule set's, else the declared default.
     /// - Throws: ``RuleError`` when the rule declares no such parameter.
     public func parameter(_ name: String) throws -> ParameterValue {
-        if let value = parameters[name] { return value }
-        guard let declared = rule.value.parameter(named: name) else {
+        // Most rules run with their defaults: then there is nothing to look up.
+        if !parameters.isEmpty, let value = parameters[name] { return value }
+        guard let value = rule.value.defaultValue(of: name) else {
             throw RuleError("rule '\(description.id)' reads parameter '\(name)', which it does not declare")
         }
-        return declared.defaultValue
+        return value
     }
 
     /// A share parameter.
@@ -101,7 +102,7 @@ public struct RuleContext: Sendable {
     }
 
     /// Whether the rule set gave this parameter a value (rather than the default applying).
-    public func isSet(_ name: String) -> Bool { parameters[name] != nil }
+    public func isSet(_ name: String) -> Bool { !parameters.isEmpty && parameters[name] != nil }
 
     /// The message with this template id and arguments.
     /// - Throws: ``RuleError`` when the rule declares no such template.

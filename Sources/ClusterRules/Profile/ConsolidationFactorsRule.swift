@@ -66,8 +66,8 @@ public struct ConsolidationFactorsRule: Rule {
         citation: Memento.consolidation,
         defaultSeverity: .note,
         parameters: [
-            RuleParameter("minimumAge", .integer(3), english: "Years of existence to exceed.", french: "Années d'existence à dépasser."),
-            RuleParameter("minimumMembers", .integer(50), english: "Members to exceed.", french: "Nombre d'adhérents à dépasser."),
+            RuleParameter("minimumAge", .integer(defaultThresholds.age), english: "Years of existence to exceed.", french: "Années d'existence à dépasser."),
+            RuleParameter("minimumMembers", .integer(defaultThresholds.members), english: "Members to exceed.", french: "Nombre d'adhérents à dépasser."),
         ],
         messages: [
             MessageTemplate(
@@ -100,23 +100,49 @@ public struct ConsolidationFactorsRule: Rule {
 
     /// The status of each favourable variable for a budget.
     public static func statuses(of budget: Budget, minimumAge: Int, minimumMembers: Int) -> [Factor: Status] {
+        Dictionary(uniqueKeysWithValues: Factor.allCases.map {
+            ($0, status(of: $0, budget, minimumAge: minimumAge, minimumMembers: minimumMembers))
+        })
+    }
+
+    /// The status of one favourable variable for a budget.
+    static func status(of factor: Factor, _ budget: Budget, minimumAge: Int, minimumMembers: Int) -> Status {
         let cluster = budget.cluster
         func status(_ value: Bool?) -> Status { value.map { $0 ? .holds : .missing } ?? .unknown }
-        return [
-            .age: status(budget.age.map { $0 > minimumAge }),
-            .members: status(cluster.members.map { $0 > minimumMembers }),
-            .monitoring: cluster.impactReporting ? .holds : status(cluster.analyticAccounting),
-        ]
+        switch factor {
+        case .age: return status(budget.age.map { $0 > minimumAge })
+        case .members: return status(cluster.members.map { $0 > minimumMembers })
+        case .monitoring: return cluster.impactReporting ? .holds : status(cluster.analyticAccounting)
+        }
+    }
+
+    /// The thresholds of the memento: more than 3 years, more than 50 members.
+    static let defaultThresholds = (age: 3, members: 50)
+
+    /// The variables' names with the default thresholds, written once rather than at every evaluation.
+    static let defaultNames = names(minimumAge: defaultThresholds.age, minimumMembers: defaultThresholds.members)
+
+    /// The variables' names with these thresholds.
+    static func names(minimumAge: Int, minimumMembers: Int) -> [(Factor, LocalizedText)] {
+        Factor.allCases.map { ($0, $0.name(minimumAge: minimumAge, minimumMembers: minimumMembers)) }
     }
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let minimumAge = try context.integer("minimumAge"), minimumMembers = try context.integer("minimumMembers")
-        let statuses = Self.statuses(of: context.budget, minimumAge: minimumAge, minimumMembers: minimumMembers)
-        guard statuses.values.contains(where: { $0 != .holds }) else { return [] }
-        // Each name written once, in both languages; a list joined only when it has more than one name.
-        let named = Factor.allCases.map { ($0, $0.name(minimumAge: minimumAge, minimumMembers: minimumMembers)) }
-        func names(_ status: Status) -> MessageArgument {
-            let texts = named.filter { statuses[$0.0] == status }.map(\.1)
+        // One pass over the three variables, each name written once (with the default thresholds, never).
+        let named = (minimumAge, minimumMembers) == Self.defaultThresholds
+            ? Self.defaultNames : Self.names(minimumAge: minimumAge, minimumMembers: minimumMembers)
+        var held: [LocalizedText] = [], missing: [LocalizedText] = [], unknown: [LocalizedText] = []
+        for (factor, name) in named {
+            switch Self.status(of: factor, context.budget, minimumAge: minimumAge, minimumMembers: minimumMembers) {
+            case .holds: held.append(name)
+            case .missing: missing.append(name)
+            case .unknown: unknown.append(name)
+            }
+        }
+        guard held.count < named.count else { return [] }
+        /// The names as one argument; a list joined only when it has more than one name.
+        func names(_ texts: [LocalizedText]) -> MessageArgument {
             switch texts.count {
             case 0: return .localized(LocalizedText(english: "none", french: "aucune"))
             case 1: return .localized(texts[0])
@@ -127,12 +153,11 @@ public struct ConsolidationFactorsRule: Rule {
                         french: ValueFormatter(language: .french).list(texts.map(\.french))))
             }
         }
-        let held = statuses.values.filter { $0 == .holds }.count
         return [
             try context.diagnostic(
                 "consolidation-factors.summary",
-                ["held": names(.holds), "missing": names(.missing), "unknown": names(.unknown)],
-                measured: .count(held), threshold: .count(Factor.allCases.count),
+                ["held": names(held), "missing": names(missing), "unknown": names(unknown)],
+                measured: .count(held.count), threshold: .count(named.count),
                 explanation: [
                     ExplanationItem(
                         LocalizedText(english: "Age (years)", french: "Ancienneté (années)"),
