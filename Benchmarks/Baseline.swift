@@ -57,8 +57,9 @@ struct Finding: Hashable, Sendable {
     }
 }
 
-/// The `recommended` rule set written by hand: one pass over the budget's lines for every total, then each check of
-/// `RULES.md` made directly on those totals — what a programmer would write for these rules and nothing else.
+/// The `recommended` rule set written by hand: one pass over the budget's lines for the figures the rules read
+/// (totals, private and cash parts, totals per revenue kind, per funder), then each check of `RULES.md` made directly
+/// on them — what a programmer would write for these rules and nothing else.
 ///
 /// It is the yardstick of the engine's price: it validates what the engine's metrics validate (known sources, one
 /// currency, unique line ids, earmarks that name an expense) and returns the same findings — rule id, severity,
@@ -89,7 +90,7 @@ enum Baseline {
         // Resources: one pass for every total the rules read.
         var resourceIDs = Set<String>(minimumCapacity: budget.resources.count)
         var total: Int64 = 0, privateAll: Int64 = 0, privateCash: Int64 = 0, inKind: Int64 = 0
-        var fees: Int64 = 0, feesCash: Int64 = 0, events: Int64 = 0, successFees: Int64 = 0
+        var feesCash: Int64 = 0, byKind: [RevenueKind: Int64] = [:]
         var publicCallFees: Int64 = 0, erdf: Int64 = 0
         var funders: [String: Int64] = [:]
         var findings: [Finding] = []
@@ -116,13 +117,7 @@ enum Baseline {
                 }
             }
             if isInKind { inKind = try add(inKind, amount) }
-            if kind == .membershipFees {
-                fees = try add(fees, amount)
-            } else if kind == .events {
-                events = try add(events, amount)
-            } else if kind == .successFees {
-                successFees = try add(successFees, amount)
-            }
+            byKind[kind] = try add(byKind[kind] ?? 0, amount)
             if line.source == .erdf { erdf = try add(erdf, amount) }
             if isPublic || line.funder != nil {
                 let funder = line.funderName
@@ -151,6 +146,8 @@ enum Baseline {
             }
         }
         let cash = total - inKind
+        // The per-kind totals the rules read (each kind's share of R).
+        let fees = byKind[.membershipFees] ?? 0, events = byKind[.events] ?? 0, successFees = byKind[.successFees] ?? 0
         let whole = money(total)
         let gross = Share(money(privateAll), of: whole), net = Share(money(privateCash), of: money(cash))
 

@@ -109,6 +109,8 @@ private struct CSVBudgetReading {
         return letters
     }
 
+    // Callers compute the path (`at(…)`, which records the cell's position) before the call, not in its argument
+    // list: a mutation of `positions` while `self` is read for the call copies the dictionary, once per line.
     func value<T>(_ cell: CSVCell, _ path: String, _ read: (String) throws(CSVValueError) -> T) throws(InputError) -> T {
         do { return try read(cell.trimmed) } catch { throw fail(cell, path, error.reason) }
     }
@@ -425,7 +427,8 @@ private struct CSVBudgetReading {
         positions[path + ".id"] = cells[.id] ?? cells[.label] ?? cells[.amount]
         let label = cells[.label]?.trimmed
         let amountCell = cells[.amount]!
-        let amount = try value(amountCell, at(.amount, ".amount"), values.amount)
+        let cellPath = at(.amount, ".amount")
+        let amount = try value(amountCell, cellPath, values.amount)
         let source: RevenueSourceID
         if let cell = cells[.source] {
             guard let found = findSource(cell.text) else {
@@ -449,7 +452,10 @@ private struct CSVBudgetReading {
             }
             line.sector = sector
         }
-        if let cell = cells[.inKind] { line.inKind = try value(cell, at(.inKind, ".inKind"), values.boolean) }
+        if let cell = cells[.inKind] {
+            let cellPath = at(.inKind, ".inKind")
+            line.inKind = try value(cell, cellPath, values.boolean)
+        }
         if let cell = cells[.action] { line.action = cell.trimmed; _ = at(.action, ".action") }
         if let cell = cells[.successFeeBasis] {
             guard let basis = CSVVocabulary.successFeeBasis(cell.text) else {
@@ -462,13 +468,18 @@ private struct CSVBudgetReading {
             guard line.successFee != nil else {
                 throw fail(cell, at(.fixedFee, ".successFee.fixedFee"), "a fixed fee needs the success fee's basis in its own column")
             }
-            line.successFee?.fixedFee = try value(cell, at(.fixedFee, ".successFee.fixedFee"), values.amount)
+            let cellPath = at(.fixedFee, ".successFee.fixedFee")
+            line.successFee?.fixedFee = try value(cell, cellPath, values.amount)
         }
         if cells[.sponsorIsMember] != nil || cells[.sponsorInterest] != nil {
             var sponsor = SponsorTerms()
-            if let cell = cells[.sponsorIsMember] { sponsor.isMember = try value(cell, at(.sponsorIsMember, ".sponsor"), values.boolean) }
+            if let cell = cells[.sponsorIsMember] {
+                let cellPath = at(.sponsorIsMember, ".sponsor")
+                sponsor.isMember = try value(cell, cellPath, values.boolean)
+            }
             if let cell = cells[.sponsorInterest] {
-                sponsor.directInterest = try value(cell, at(.sponsorInterest, ".sponsor"), values.boolean)
+                let cellPath = at(.sponsorInterest, ".sponsor")
+                sponsor.directInterest = try value(cell, cellPath, values.boolean)
             }
             line.sponsor = sponsor
         }
@@ -505,7 +516,8 @@ private struct CSVBudgetReading {
         }
         positions[path] = cells[.label] ?? cells[.amount]
         positions[path + ".id"] = cells[.id] ?? cells[.label] ?? cells[.amount]
-        let amount = try value(cells[.amount]!, at(.amount, ".amount"), values.amount)
+        let cellPath = at(.amount, ".amount")
+        let amount = try value(cells[.amount]!, cellPath, values.amount)
         var line = ExpenseLine(id: cells[.id]?.trimmed ?? "", label: cells[.label]?.trimmed, amount: amount)
         if let cell = cells[.nature] {
             guard let nature = CSVVocabulary.expenseNature(cell.text) else {
@@ -520,7 +532,10 @@ private struct CSVBudgetReading {
             line.category = category
         }
         if let cell = cells[.regime] { line.regime = FundingRegimeID(rawValue: cell.trimmed); _ = at(.regime, ".regime") }
-        if let cell = cells[.collective] { line.collective = try value(cell, at(.collective, ".collective"), values.boolean) }
+        if let cell = cells[.collective] {
+            let cellPath = at(.collective, ".collective")
+            line.collective = try value(cell, cellPath, values.boolean)
+        }
         return line
     }
 }

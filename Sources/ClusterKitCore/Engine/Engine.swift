@@ -77,38 +77,44 @@ public struct Engine: Sendable {
     /// Runs every enabled rule on a budget whose metrics are known, and sorts what they find; with `history`, runs
     /// the trajectory rules (``TrajectoryRule``) on it instead.
     public func evaluate(_ budget: Budget, metrics: BudgetMetrics, history: HistoryMetrics? = nil) -> [Diagnostic] {
-        var found: [Diagnostic] = []
+        // What each rule found, as it returned it: diagnostics are put in order in place and copied once, at the end.
+        var found: [[Diagnostic]] = []
         // One context for the budget, bound to each rule in turn: nothing of the budget is copied per rule.
         var context = RuleContext(budget: budget, metrics: metrics, catalog: catalog, history: history)
-        for entry in ruleSet.entries where entry.isEnabled {
+        // With a history, only the trajectory rules run.
+        for entry in ruleSet.entries where entry.isEnabled && (history == nil || entry.box.judgesHistories) {
             context.bind(entry)
             do {
-                let diagnostics = history == nil
+                var diagnostics = history == nil
                     ? try entry.rule.evaluate(context) : try (entry.rule as? any TrajectoryRule)?.evaluate(history: context) ?? []
+                guard !diagnostics.isEmpty else { continue }
                 // Line ids and lists sorted: the order of a budget's lines never changes a report.
-                for var diagnostic in diagnostics {
-                    diagnostic.canonicalize()
-                    found.append(diagnostic)
-                }
+                for index in diagnostics.indices { diagnostics[index].canonicalize() }
+                found.append(diagnostics)
             } catch {
                 let description = entry.description
                 let failure = Diagnostic(
                     ruleID: description.id, severity: .error,
                     message: Message(Self.ruleFailedMessage, ["error": .text("\(error)")]),
                     citation: description.citation)
-                found.append(failure)
+                found.append([failure])
             }
         }
-        guard found.count > 1 else { return found }
-        // Positions are sorted, the rules' own order breaking ties, and the fields compared in place: moving a
-        // diagnostic, or copying it for a comparison, would cost more than the comparison.
-        let order = found.indices.sorted { i, j in
-            if found[i].severity != found[j].severity { return found[i].severity < found[j].severity }
-            if found[i].ruleID != found[j].ruleID { return found[i].ruleID < found[j].ruleID }
-            if found[i].lines != found[j].lines { return found[i].lines.lexicographicallyPrecedes(found[j].lines) }
-            return i < j
+        // The sort keys — severity, rule id, lines, then the rules' own order — are sorted, not the diagnostics:
+        // moving a diagnostic, or copying it for a comparison, would cost more than the comparison.
+        var keys: [(severity: Severity, ruleID: RuleID, lines: [String], batch: Int, index: Int)] = []
+        for batch in found.indices {
+            for index in found[batch].indices {
+                keys.append((found[batch][index].severity, found[batch][index].ruleID, found[batch][index].lines, batch, index))
+            }
         }
-        return order.map { found[$0] }
+        keys.sort { a, b in
+            if a.severity != b.severity { return a.severity < b.severity }
+            if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+            if a.lines != b.lines { return a.lines.lexicographicallyPrecedes(b.lines) }
+            return (a.batch, a.index) < (b.batch, b.index)
+        }
+        return keys.map { found[$0.batch][$0.index] }
     }
 }
 

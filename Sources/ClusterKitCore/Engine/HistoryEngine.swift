@@ -92,7 +92,7 @@ extension Engine {
     /// first, gross) and no required share.
     func trajectory(of figures: HistoryMetrics, standIn: Budget, metrics: BudgetMetrics) -> Trajectory {
         for entry in ruleSet.entries where entry.isEnabled {
-            guard let rule = entry.rule as? any TrajectoryRule else { continue }
+            guard entry.box.judgesHistories, let rule = entry.rule as? any TrajectoryRule else { continue }
             let context = RuleContext(
                 budget: standIn, metrics: metrics, catalog: catalog, description: entry.description,
                 severity: entry.severity, parameters: entry.parameters, history: figures)

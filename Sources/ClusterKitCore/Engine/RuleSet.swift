@@ -92,7 +92,8 @@ public struct RuleSet: Sendable {
         let id = type(of: rule).description.id
         try Self.checkNamespace(of: type(of: rule))
         guard !contains(id) else { throw .duplicateRule(id) }
-        entries.append(Entry(rule: rule, severity: nil, isEnabled: true, parameters: [:], box: DescriptionBox(type(of: rule).description)))
+        let box = DescriptionBox(type(of: rule).description, judgesHistories: rule is any TrajectoryRule)
+        entries.append(Entry(rule: rule, severity: nil, isEnabled: true, parameters: [:], box: box))
     }
 
     /// A copy with one more rule.

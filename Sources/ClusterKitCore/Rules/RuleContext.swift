@@ -156,8 +156,13 @@ public struct RuleContext: Sendable {
 final class DescriptionBox: Sendable {
     /// The description.
     let value: RuleDescription
+    /// Whether the rule judges histories (``TrajectoryRule``): asked once, not with a dynamic cast at every check.
+    let judgesHistories: Bool
 
-    init(_ value: RuleDescription) { self.value = value }
+    init(_ value: RuleDescription, judgesHistories: Bool = false) {
+        self.value = value
+        self.judgesHistories = judgesHistories
+    }
 
     /// The description of a context not yet bound to a rule.
     static let unbound = DescriptionBox(
