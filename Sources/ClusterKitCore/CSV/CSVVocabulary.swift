@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The words a budget spreadsheet uses, in French and English: column headings, the keys of the cluster's
 /// description, and the values of its cells. Matching ignores case, accents, punctuation and a currency sign, so
@@ -65,7 +64,7 @@ enum CSVVocabulary {
     }
 
     /// The tables of ``sourceNames(_:)`` already made, by catalogue: a program reads its files with one or two.
-    private static let sourceTables = Mutex<[String: [String: RevenueSourceID]]>([:])
+    private static let sourceTables = Locked<[String: [String: RevenueSourceID]]>([:])
 
     /// The side of the plan of financing a heading opens.
     enum Side: String {

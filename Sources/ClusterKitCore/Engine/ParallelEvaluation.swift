@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 extension Engine {
     /// Checks budgets (and histories) into one report, spreading them over every core when `parallel` is true.
@@ -28,7 +27,7 @@ extension Engine {
 
     /// Checks every input on the cores available, each result in its input's slot.
     private func checkConcurrently(_ inputs: [BudgetInput]) -> [Result<[BudgetReport], InputError>] {
-        let slots = Mutex<[Result<[BudgetReport], InputError>?]>(Array(repeating: nil, count: inputs.count))
+        let slots = Locked<[Result<[BudgetReport], InputError>?]>(Array(repeating: nil, count: inputs.count))
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
             let result = Result { () throws(InputError) -> [BudgetReport] in try check(inputs[index]) }
             slots.withLock { $0[index] = result }

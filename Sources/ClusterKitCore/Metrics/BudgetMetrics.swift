@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A resource line with its sector, nature and kind resolved against the catalogue (line overrides applied).
 public struct ResolvedResource: Hashable, Sendable {
     /// The line's position in `Budget.resources`.
@@ -349,7 +347,7 @@ extension BudgetMetrics {
 
 /// The allocation of a budget's public funding, worked out on first use and kept (``BudgetMetrics/allocation``).
 final class LazyAllocation: Sendable {
-    private let state = Mutex<PublicFundingAllocation?>(nil)
+    private let state = Locked<PublicFundingAllocation?>(nil)
     private let work: @Sendable () -> PublicFundingAllocation
 
     init(_ work: @escaping @Sendable () -> PublicFundingAllocation) { self.work = work }
