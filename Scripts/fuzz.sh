@@ -12,7 +12,8 @@
 #
 # Environment: FUZZ_JOBS (parallel libFuzzer jobs, default 1), FUZZ_WORK (work folder, default fuzz-artifacts),
 # FUZZ_CONFIGURATION (release, the default, or debug: quicker to build, slower to run), FUZZ_TIMEOUT (seconds one
-# input may take, default 20), FUZZ_FLAGS (more libFuzzer flags).
+# input may take, default 20), FUZZ_MAX_LEN (bytes an input may have, default 16384), FUZZ_FLAGS (more libFuzzer
+# flags).
 # Needs Linux and the swift.org toolchain (libFuzzer and lld ship with it). Exit status: 0 no crash, 1 a crash
 # (or a timeout, or memory exhausted), 2 the fuzzer could not be built.
 set -euo pipefail
@@ -56,7 +57,8 @@ status=0
 # The Swift runtime's own backtracer is off: it fights AddressSanitizer over a crash; libFuzzer reports it.
 # shellcheck disable=SC2086
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$binary" "$target" "$work/corpus" \
-  -max_total_time="$seconds" -max_len=65536 -timeout="${FUZZ_TIMEOUT:-20}" -rss_limit_mb=3072 -print_final_stats=1 \
+  -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-16384}" -timeout="${FUZZ_TIMEOUT:-20}" -rss_limit_mb=3072 \
+  -detect_leaks=0 -report_slow_units=30 -print_final_stats=1 \
   -artifact_prefix="$work/crashes/" "${dictionary[@]}" "${jobs[@]}" ${FUZZ_FLAGS:-} \
   > "$work/last-run.log" 2>&1 || status=$?
 # -jobs writes each job's log to fuzz-N.log in the current folder: gather them.
