@@ -54,12 +54,23 @@ import Testing
     static let roundedToTheCent: Set<RuleID> = ["category-a-budget-share"]
 
     @Test func scalingEveryAmountChangesNoShareBasedDiagnostic() throws {
-        var compared = 0, findings = 0
-        for seed in Self.seeds {
+        let outcome = try Self.scalingCounterexamples { try Self.report($0, $1) }
+        #expect(outcome.counterexamples.isEmpty, "\(outcome.counterexamples.prefix(5).joined(separator: "\n"))")
+        #expect(outcome.compared > Self.seeds.count * 3)
+        #expect(outcome.findings > Self.seeds.count, "too few share-based diagnostics to compare")
+    }
+
+    /// Where scaling every amount of a generated budget by the same factor changes the share-based diagnostics that
+    /// `check` reports (one line per seed and factor), how many scalings were compared and how many findings.
+    static func scalingCounterexamples(
+        _ check: (Budget, RuleSet) throws -> Report
+    ) throws -> (counterexamples: [String], compared: Int, findings: Int) {
+        var counterexamples: [String] = [], compared = 0, findings = 0
+        for seed in seeds {
             var generator = BudgetGenerator(seed: seed)
             let budget = generator.budget()
             let rules = generator.ruleSet()
-            let before = Self.shareFindings(try Self.report(budget, rules))
+            let before = shareFindings(try check(budget, rules))
             findings += before.count
             // Small factors, and large odd ones that carry amounts far past 2^53 cents, where a Double no longer
             // holds them exactly: a share compared in floating point then flips at its threshold.
@@ -69,35 +80,44 @@ import Testing
                 .filter { $0 <= largestFactor }
             for factor in factors {
                 guard let scaled = budget.scaled(by: factor) else { continue }
-                let after = Self.shareFindings(try Self.report(scaled, rules))
-                #expect(before == after, "seed \(seed), factor \(factor)")
+                let after = shareFindings(try check(scaled, rules))
+                if before != after { counterexamples.append("seed \(seed), factor \(factor): \(before) became \(after)") }
                 compared += 1
             }
         }
-        #expect(compared > Self.seeds.count * 3)
-        #expect(findings > Self.seeds.count, "too few share-based diagnostics to compare")
+        return (counterexamples, compared, findings)
     }
 
     @Test func reorderingLinesChangesNoOutputByte() throws {
-        var withSeveral = 0
-        for seed in Self.seeds {
+        let outcome = try Self.reorderingCounterexamples { try Self.report($0, $1) }
+        #expect(outcome.counterexamples.isEmpty, "\(outcome.counterexamples.prefix(3).joined(separator: "\n"))")
+        // The property is about the order of diagnostics too: most budgets must have several.
+        #expect(outcome.withSeveral > Self.seeds.count / 2)
+    }
+
+    /// Where shuffling the lines of a generated budget changes a byte of what `check` reports (one line per seed and
+    /// shuffle, with the first difference), and how many budgets got several diagnostics.
+    static func reorderingCounterexamples(
+        _ check: (Budget, RuleSet) throws -> Report
+    ) throws -> (counterexamples: [String], withSeveral: Int) {
+        var counterexamples: [String] = [], withSeveral = 0
+        for seed in seeds {
             var generator = BudgetGenerator(seed: seed)
             let budget = generator.budget()
             let rules = generator.ruleSet()
-            let original = try Self.report(budget, rules)
-            let expected = Self.bytes(original)
+            let original = try check(budget, rules)
+            let expected = bytes(original)
             if original.budgets[0].diagnostics.count > 1 { withSeveral += 1 }
             for _ in 0..<3 {
                 var shuffled = budget
                 shuffled.resources.shuffle(using: &generator.random)
                 shuffled.expenses.shuffle(using: &generator.random)
-                let output = Self.bytes(try Self.report(shuffled, rules))
-                let difference = Self.firstDifference(expected, output)
-                #expect(difference == nil, "seed \(seed): \(difference ?? "")")
+                if let difference = firstDifference(expected, bytes(try check(shuffled, rules))) {
+                    counterexamples.append("seed \(seed): \(difference)")
+                }
             }
         }
-        // The property is about the order of diagnostics too: most budgets must have several.
-        #expect(withSeveral > Self.seeds.count / 2)
+        return (counterexamples, withSeveral)
     }
 
     /// The first line where two outputs differ, with both versions; `nil` when they are the same.
