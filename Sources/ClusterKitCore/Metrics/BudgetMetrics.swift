@@ -310,11 +310,20 @@ public struct BudgetMetrics: Sendable {
         operatingExpenses = operating
         programmeExpenses = programme
         resources = resolved
-        bySource = Dictionary(uniqueKeysWithValues: sources.lazy.map { ($0.id, $0.total) })
-        byKind = Dictionary(uniqueKeysWithValues: kinds.lazy.map { ($0.kind, $0.total) })
+        // Keyed by assignment into dictionaries made to size: `Dictionary(uniqueKeysWithValues:)` goes through a
+        // merge that costs more than the whole pass over the lines of a typical budget.
+        var bySource = [RevenueSourceID: LineTotal](minimumCapacity: sources.count)
+        for slot in sources { bySource[slot.id] = slot.total }
+        var byKind = [RevenueKind: LineTotal](minimumCapacity: kinds.count)
+        var privateCashByKind = [RevenueKind: LineTotal](minimumCapacity: kinds.count)
+        for slot in kinds {
+            byKind[slot.kind] = slot.total
+            if slot.privateCashLines > 0 { privateCashByKind[slot.kind] = slot.privateCash }
+        }
+        self.bySource = bySource
+        self.byKind = byKind
         self.byFunder = byFunder
-        privateCashByKind = Dictionary(
-            uniqueKeysWithValues: kinds.lazy.filter { $0.privateCashLines > 0 }.map { ($0.kind, $0.privateCash) })
+        self.privateCashByKind = privateCashByKind
         publicCallSuccessFees = publicCallFees
         earmarkedByAction = earmarked
         // With no negative amount, no sum of the allocation can overflow where the totals above did not, so it can
