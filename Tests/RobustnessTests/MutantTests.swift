@@ -8,7 +8,7 @@ import Testing
 @Suite struct MutantTests {
     @Test func theScalingPropertyCatchesAShareComparedInFloatingPoint() throws {
         // Floors on shares as a careless rule would write them: the fraction and its threshold as Doubles.
-        let mutant = try RuleSet(name: "mutant", rules: [FloatingPointFeeFloor()])
+        let mutant = try RuleSet(name: "mutant", rules: [FloatingPointFloors()])
         let outcome = try PropertyTests.scalingCounterexamples { budget, _ in
             try Engine(ruleSet: mutant, catalog: .standard).check([BudgetInput(budget, file: "generated.json")])
         }
@@ -49,7 +49,7 @@ import Testing
 /// rule would write `membership-fee-floor` and its kin. Within 2^53 cents a quotient of two integers rounds the same
 /// way at every scale; past it the amounts themselves round, and a share that sits exactly on a floor falls under it
 /// at some scales and not at others.
-private struct FloatingPointFeeFloor: Rule {
+private struct FloatingPointFloors: Rule {
     static let description = RuleDescription(
         id: RuleID("floating-point-floors", namespace: "mutant"),
         name: LocalizedText(english: "Floors in floating point", french: "Planchers en virgule flottante"),
