@@ -310,8 +310,8 @@ public struct BudgetMetrics: Sendable {
         operatingExpenses = operating
         programmeExpenses = programme
         resources = resolved
-        // Keyed by assignment into dictionaries made to size: `Dictionary(uniqueKeysWithValues:)` goes through a
-        // merge that costs more than the whole pass over the lines of a typical budget.
+        // Keyed by assignment into dictionaries made to size: `Dictionary(uniqueKeysWithValues:)` went through a
+        // merge that cost 13,600 instructions per check of a typical budget, this 7,800 (Documentation/Performance.md).
         var bySource = [RevenueSourceID: LineTotal](minimumCapacity: sources.count)
         for slot in sources { bySource[slot.id] = slot.total }
         var byKind = [RevenueKind: LineTotal](minimumCapacity: kinds.count)

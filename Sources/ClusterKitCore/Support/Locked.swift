@@ -5,7 +5,7 @@ import Foundation
 /// The lock is `NSLock`, a pthread mutex, which ThreadSanitizer understands. `Mutex`, from the Synchronization
 /// module, waits on a raw futex on Linux, which ThreadSanitizer does not see: every access made under it is
 /// reported as a race, and the sanitizer run (`Scripts/sanitizers.sh`) could not tell a real race from those.
-final class Locked<Value>: @unchecked Sendable {
+final class Locked<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
