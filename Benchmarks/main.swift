@@ -22,7 +22,11 @@ if arguments.contains("--help") || arguments.contains("-h") {
           --profile WORKLOAD [RUNS]
                              runs one workload 20,000 times (a portfolio of 2,000: 10 times), or RUNS times, and
                              nothing else, for a profiler (valgrind --tool=callgrind, perf): check, baseline,
-                             metrics, json, csv, portfolio (all cores), portfolio-1 (one core)
+                             metrics, json, csv, portfolio (all cores), portfolio-1 (one core);
+                             portfolio-shared-strided and portfolio-isolated (each core checks every other budget of
+                             2,000 and drops its reports, with the engine shared or one engine per core: what shared
+                             objects cost); keep and keep-1 (the portfolio on all cores or one, timing the check and
+                             the freeing of its report apart)
         """)
     exit(0)
 }
@@ -90,6 +94,23 @@ do {
 
 // MARK: Profiling one workload
 
+// The time of a portfolio's check, and apart from it the time its report takes to free (on the caller's thread).
+if let profiled, profiled.hasPrefix("keep") {
+    let inputs = (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
+    let clock = ContinuousClock()
+    var checking = Duration.zero, freeing = Duration.zero
+    for _ in 0..<(profiledRuns ?? 10) {
+        let start = clock.now
+        var report = try? recommended.check(inputs, parallel: profiled == "keep")
+        let checked = clock.now
+        blackHole(report?.budgets.count)
+        report = nil
+        freeing += clock.now - checked
+        checking += checked - start
+    }
+    say("\(profiled): checking \(checking), freeing the reports \(freeing)")
+    exit(0)
+}
 if let profiled {
     let work: () -> Int
     switch profiled {
@@ -102,6 +123,37 @@ if let profiled {
         let inputs = (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
         let parallel = profiled == "portfolio"
         work = { (try? recommended.check(inputs, parallel: parallel))?.budgets.count ?? 0 }
+    // Each core checks every other budget and drops its reports as it goes: one engine for all, or one per core
+    // (a rule set of its own, so no rule description is shared between cores).
+    case "portfolio-isolated":
+        let inputs = (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
+        work = {
+            let workers = cores
+            let done = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let engine = Engine(ruleSet: .recommended, catalog: catalog)
+                var count = 0
+                for index in stride(from: worker, to: inputs.count, by: workers) {
+                    count += (try? engine.check(inputs[index].budget))?.diagnostics.count ?? 0
+                }
+                done.wrappingAdd(count, ordering: .relaxed)
+            }
+            return done.load(ordering: .relaxed)
+        }
+    case "portfolio-shared-strided":
+        let inputs = (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
+        work = {
+            let workers = cores
+            let done = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var count = 0
+                for index in stride(from: worker, to: inputs.count, by: workers) {
+                    count += (try? recommended.check(inputs[index].budget))?.diagnostics.count ?? 0
+                }
+                done.wrappingAdd(count, ordering: .relaxed)
+            }
+            return done.load(ordering: .relaxed)
+        }
     default: fail("no workload '\(profiled)' to profile: check, baseline, metrics, json, csv, portfolio or portfolio-1")
     }
     let iterations = profiledRuns ?? (profiled.hasPrefix("portfolio") ? 10 : 20_000)
