@@ -94,9 +94,14 @@ do {
 
 // MARK: Profiling one workload
 
+/// The portfolio the profiled workloads check: 2,000 distinct variants of the typical budget.
+func profiledPortfolio() -> [BudgetInput] {
+    (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
+}
+
 // The time of a portfolio's check, and apart from it the time its report takes to free (on the caller's thread).
 if let profiled, profiled.hasPrefix("keep") {
-    let inputs = (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
+    let inputs = profiledPortfolio()
     let clock = ContinuousClock()
     var checking = Duration.zero, freeing = Duration.zero
     for _ in 0..<(profiledRuns ?? 10) {
@@ -120,18 +125,19 @@ if let profiled {
     case "json": work = { (try? BudgetDecoder(catalog: catalog).decode(typicalJSON))?.resources.count ?? 0 }
     case "csv": work = { (try? CSVBudgetReader(catalog: catalog).decode(typicalCSV))?.resources.count ?? 0 }
     case "portfolio", "portfolio-1":
-        let inputs = (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
+        let inputs = profiledPortfolio()
         let parallel = profiled == "portfolio"
         work = { (try? recommended.check(inputs, parallel: parallel))?.budgets.count ?? 0 }
     // Each core checks every other budget and drops its reports as it goes: one engine for all, or one per core
     // (a rule set of its own, so no rule description is shared between cores).
-    case "portfolio-isolated":
-        let inputs = (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
+    case "portfolio-isolated", "portfolio-shared-strided":
+        let inputs = profiledPortfolio()
+        let isolated = profiled == "portfolio-isolated"
         work = {
             let workers = cores
             let done = Atomic<Int>(0)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let engine = Engine(ruleSet: .recommended, catalog: catalog)
+                let engine = isolated ? Engine(ruleSet: .recommended, catalog: catalog) : recommended
                 var count = 0
                 for index in stride(from: worker, to: inputs.count, by: workers) {
                     count += (try? engine.check(inputs[index].budget))?.diagnostics.count ?? 0
@@ -140,21 +146,10 @@ if let profiled {
             }
             return done.load(ordering: .relaxed)
         }
-    case "portfolio-shared-strided":
-        let inputs = (0..<2_000).map { BudgetInput(Workloads.variant(of: typical, index: $0, catalog: catalog)) }
-        work = {
-            let workers = cores
-            let done = Atomic<Int>(0)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var count = 0
-                for index in stride(from: worker, to: inputs.count, by: workers) {
-                    count += (try? recommended.check(inputs[index].budget))?.diagnostics.count ?? 0
-                }
-                done.wrappingAdd(count, ordering: .relaxed)
-            }
-            return done.load(ordering: .relaxed)
-        }
-    default: fail("no workload '\(profiled)' to profile: check, baseline, metrics, json, csv, portfolio or portfolio-1")
+    default:
+        fail(
+            "no workload '\(profiled)' to profile: check, baseline, metrics, json, csv, portfolio, portfolio-1, "
+                + "portfolio-shared-strided, portfolio-isolated, keep or keep-1")
     }
     let iterations = profiledRuns ?? (profiled.hasPrefix("portfolio") ? 10 : 20_000)
     let elapsed = ContinuousClock().measure { for _ in 0..<iterations { blackHole(work()) } }
