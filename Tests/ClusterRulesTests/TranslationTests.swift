@@ -49,7 +49,12 @@ struct TranslationTests {
                         let text = message.rendered(in: language)
                         #expect(!text.contains("{"), "\(message.id) (\(language)): a placeholder has no argument: \(text)")
                     }
-                    for case .localized(let text) in message.arguments.values { expectTranslated(text, "\(message.id) argument") }
+                    for argument in message.arguments.values {
+                        if case .localized(let text) = argument { expectTranslated(text, "\(message.id) argument") }
+                        if case .localizedList(let texts) = argument {
+                            for text in texts { expectTranslated(text, "\(message.id) argument") }
+                        }
+                    }
                 }
                 for item in diagnostic.explanation {
                     expectTranslated(item.label, "\(id) explanation")

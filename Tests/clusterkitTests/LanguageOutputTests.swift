@@ -27,6 +27,7 @@ func vocabulary(_ language: Language, reports: [Report]) -> Set<String> {
     texts += CommandWords.allTexts.map { $0(language) } + CommandWords.allTemplates.map { $0.text(language) }
     func add(_ argument: MessageArgument) {
         if case .localized(let text) = argument { texts.append(text(language)) }
+        if case .localizedList(let items) = argument { texts += items.map { $0(language) } }
     }
     func add(_ message: Message) {
         texts.append(message.template.text(language))

@@ -66,6 +66,96 @@ public enum MessageArgument: Hashable, Sendable {
     case localized(LocalizedText)
     /// A list of texts, joined for the language.
     case list([String])
+    /// A list of texts that depend on the language, joined for it when the message is rendered (the engine leaves
+    /// its order as the rule gave it).
+    case localizedList([LocalizedText])
+}
+
+/// The arguments of a message: a value for each placeholder name.
+///
+/// Written as a dictionary literal — `["share": .share(share), "threshold": .share(threshold)]` — and read by name,
+/// but kept as the short list of pairs it is: a message has a handful of arguments, and a list costs no hashing and
+/// one allocation where a dictionary costs several. Two argument lists are equal when they give the same names the
+/// same values, whatever their order.
+public struct MessageArguments: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    /// The pairs (name, value), each name once, in the order they were given.
+    private var pairs: [(String, MessageArgument)]
+
+    /// No argument.
+    public init() { pairs = [] }
+
+    /// Arguments from a literal. As in a dictionary literal, each name is given once.
+    public init(dictionaryLiteral elements: (String, MessageArgument)...) {
+        assert(Set(elements.map(\.0)).count == elements.count, "a message argument is given twice")
+        pairs = elements
+    }
+
+    /// Arguments from a dictionary, in the order of their names.
+    public init(_ dictionary: [String: MessageArgument]) {
+        pairs = dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The value of a placeholder; setting `nil` removes it.
+    public subscript(name: String) -> MessageArgument? {
+        get { pairs.first { $0.0 == name }?.1 }
+        set {
+            let index = pairs.firstIndex { $0.0 == name }
+            switch (index, newValue) {
+            case (let index?, let value?): pairs[index].1 = value
+            case (let index?, nil): pairs.remove(at: index)
+            case (nil, let value?): pairs.append((name, value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// Whether there is no argument.
+    public var isEmpty: Bool { pairs.isEmpty }
+    /// How many arguments there are.
+    public var count: Int { pairs.count }
+    /// The placeholder names, in the order given.
+    public var keys: [String] { pairs.map(\.0) }
+    /// The values, in the order given.
+    public var values: [MessageArgument] { pairs.map(\.1) }
+
+    /// These arguments and others; for a name in both, `combine` picks the value.
+    public func merging(
+        _ other: MessageArguments, uniquingKeysWith combine: (MessageArgument, MessageArgument) -> MessageArgument
+    ) -> MessageArguments {
+        var merged = self
+        merged.pairs.reserveCapacity(pairs.count + other.pairs.count)
+        for (name, value) in other.pairs { merged[name] = merged[name].map { combine($0, value) } ?? value }
+        return merged
+    }
+
+    /// The arguments with each value transformed.
+    public func mapValues(_ transform: (MessageArgument) -> MessageArgument) -> MessageArguments {
+        var mapped = self
+        for index in mapped.pairs.indices { mapped.pairs[index].1 = transform(mapped.pairs[index].1) }
+        return mapped
+    }
+
+    /// The name–value pairs, in the order given.
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: MessageArgument)> {
+        pairs.lazy.map { (key: $0.0, value: $0.1) }.makeIterator()
+    }
+
+    public static func == (lhs: MessageArguments, rhs: MessageArguments) -> Bool {
+        lhs.pairs.count == rhs.pairs.count && lhs.pairs.allSatisfy { rhs[$0.0] == $0.1 }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        // Order-independent: the sum of the pairs' own hashes.
+        var sum = 0
+        for (name, value) in pairs {
+            var pair = Hasher()
+            pair.combine(name)
+            pair.combine(value)
+            sum &+= pair.finalize()
+        }
+        hasher.combine(pairs.count)
+        hasher.combine(sum)
+    }
 }
 
 /// What a diagnostic says: a template and its arguments. Rendering is deferred to `rendered(in:)`, in a language or a locale.
@@ -73,10 +163,10 @@ public struct Message: Hashable, Sendable {
     /// The template.
     public var template: MessageTemplate
     /// The arguments, by placeholder name.
-    public var arguments: [String: MessageArgument]
+    public var arguments: MessageArguments
 
     /// Creates a message.
-    public init(_ template: MessageTemplate, _ arguments: [String: MessageArgument] = [:]) {
+    public init(_ template: MessageTemplate, _ arguments: MessageArguments = [:]) {
         self.template = template
         self.arguments = arguments
     }
@@ -123,6 +213,7 @@ public struct ValueFormatter: Sendable {
         case .text(let text): text
         case .localized(let text): text(language)
         case .list(let items): list(items)
+        case .localizedList(let items): list(items.map { $0(language) })
         }
     }
 

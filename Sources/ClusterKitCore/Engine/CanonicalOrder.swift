@@ -23,7 +23,7 @@ extension Diagnostic {
 
 extension Message {
     /// Whether an argument is a list.
-    var hasList: Bool { arguments.values.contains(where: \.isList) }
+    var hasList: Bool { arguments.contains { $0.value.isList } }
 }
 
 extension Array where Element == String {

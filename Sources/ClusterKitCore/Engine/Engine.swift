@@ -79,6 +79,7 @@ public struct Engine: Sendable {
     public func evaluate(_ budget: Budget, metrics: BudgetMetrics, history: HistoryMetrics? = nil) -> [Diagnostic] {
         // What each rule found, as it returned it: diagnostics are put in order in place and copied once, at the end.
         var found: [[Diagnostic]] = []
+        found.reserveCapacity(ruleSet.entries.count)
         // One context for the budget, bound to each rule in turn: nothing of the budget is copied per rule.
         var context = RuleContext(budget: budget, metrics: metrics, catalog: catalog, history: history)
         // With a history, only the trajectory rules run.
@@ -103,6 +104,7 @@ public struct Engine: Sendable {
         // The sort keys — severity, rule id, lines, then the rules' own order — are sorted, not the diagnostics:
         // moving a diagnostic, or copying it for a comparison, would cost more than the comparison.
         var keys: [(severity: Severity, ruleID: RuleID, lines: [String], batch: Int, index: Int)] = []
+        keys.reserveCapacity(found.reduce(0) { $0 + $1.count })
         for batch in found.indices {
             for index in found[batch].indices {
                 keys.append((found[batch][index].severity, found[batch][index].ruleID, found[batch][index].lines, batch, index))

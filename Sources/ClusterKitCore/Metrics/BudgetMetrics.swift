@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A resource line with its sector, nature and kind resolved against the catalogue (line overrides applied).
 public struct ResolvedResource: Hashable, Sendable {
     /// The line's position in `Budget.resources`.
@@ -19,32 +21,181 @@ public struct ResolvedResource: Hashable, Sendable {
 }
 
 /// An amount and the ids of the lines it sums.
+///
+/// The totals of ``BudgetMetrics`` do not copy line ids as they sum: each knows which lines it sums (a sector, a
+/// source, a funder, …) and lists them when ``lines`` is read. A check pays for the lists of the diagnostics it
+/// reports, not for every total of every budget.
 public struct LineTotal: Hashable, Sendable {
     /// The sum.
     public internal(set) var amount: Money
     /// The lines summed, in budget order.
-    public internal(set) var lines: [String]
+    public var lines: [String] { selection?.lines ?? listed }
+    /// The ids, for a total made from a list (``init(amount:lines:)``, or summed line by line with ``add(_:line:)``).
+    private var listed: [String]
+    /// Which lines of a budget the total sums, for a total of ``BudgetMetrics``.
+    private let selection: LineSelection?
 
     /// Creates a total from an amount and the lines it sums.
     public init(amount: Money, lines: [String]) {
         self.amount = amount
-        self.lines = lines
+        self.listed = lines
+        self.selection = nil
+    }
+
+    /// A total of the lines of a budget that a filter selects; the ids are listed when read.
+    init(amount: Money, of table: LineTable, _ filter: LineFilter) {
+        self.amount = amount
+        self.listed = []
+        self.selection = LineSelection(table: table, filter: filter)
     }
 
     init(_ currency: CurrencyCode, capacity: Int = 0) {
         amount = .zero(currency)
-        lines = []
-        if capacity > 0 { lines.reserveCapacity(capacity) }
+        listed = []
+        selection = nil
+        if capacity > 0 { listed.reserveCapacity(capacity) }
     }
 
+    /// Adds a line to a total made from a list.
     mutating func add(_ money: Money, line: String) throws(MoneyError) {
+        precondition(selection == nil, "a total of selected lines lists them itself")
         amount = try amount.adding(money)
-        lines.append(line)
+        listed.append(line)
     }
 
-    /// Adds to the amount only: the caller lists the line elsewhere.
-    mutating func addAmount(_ money: Money) throws(MoneyError) {
-        amount = try amount.adding(money)
+    public static func == (lhs: LineTotal, rhs: LineTotal) -> Bool {
+        lhs.amount == rhs.amount && lhs.lines == rhs.lines
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(amount)
+        hasher.combine(lines)
+    }
+}
+
+/// A total and what it is the total of: a source, a revenue kind, a funder.
+public struct KeyedTotal<Key: Hashable & Sendable>: Hashable, Sendable {
+    /// What the total sums the lines of.
+    public let key: Key
+    /// The total.
+    public let total: LineTotal
+
+    /// Creates a keyed total.
+    public init(_ key: Key, _ total: LineTotal) {
+        self.key = key
+        self.total = total
+    }
+}
+
+extension Dictionary where Key: Sendable, Value == LineTotal {
+    /// The totals by key.
+    init(keyed totals: [KeyedTotal<Key>]) {
+        self.init(minimumCapacity: totals.count)
+        for entry in totals { self[entry.key] = entry.total }
+    }
+}
+
+/// The lines of a budget a total sums: a filter over the budget's lines, applied when the ids are read.
+struct LineSelection: Sendable {
+    let table: LineTable
+    let filter: LineFilter
+
+    /// The ids of the lines the filter selects, in budget order.
+    var lines: [String] {
+        var ids: [String] = []
+        if case .expenses(let nature) = filter {
+            ids.reserveCapacity(table.expenses.count { nature == nil || $0.nature == nature })
+            for line in table.expenses where nature == nil || line.nature == nature { ids.append(line.id) }
+        } else {
+            // Counted first, so that the list is made to size.
+            ids.reserveCapacity(table.attributes.indices.count { table.selects($0, filter) })
+            for position in table.attributes.indices where table.selects(position, filter) {
+                ids.append(table.lines[position].id)
+            }
+        }
+        return ids
+    }
+}
+
+/// Which lines of a budget a total of ``BudgetMetrics`` sums: the definitions of `RULES.md`, as tests on a line.
+/// Sources, kinds and funders are named by their slot in the ``LineTable``.
+enum LineFilter: Hashable, Sendable {
+    /// The resources of a sector.
+    case sector(Sector)
+    /// The resources of a sector that are cash.
+    case sectorCash(Sector)
+    /// The resources in kind.
+    case inKind
+    /// The resources of a source.
+    case source(Int32)
+    /// The resources of a revenue kind.
+    case kind(Int32)
+    /// The private cash of a revenue kind.
+    case kindPrivateCash(Int32)
+    /// The resources counted for a funder: public lines by their funder's name, private lines that name one.
+    case funder(Int32)
+    /// Private cash success fees on projects won in public calls.
+    case publicCallSuccessFees
+    /// The resources earmarked to an expense.
+    case action(String)
+    /// The expenses of a nature, or all of them.
+    case expenses(ExpenseNature?)
+}
+
+/// What a total needs to know of a resource line to tell whether it sums it: plain values, which copy without
+/// reference counting.
+struct LineAttributes: Sendable {
+    /// The slots of the line's source, kind and funder in the ``LineTable`` (−1: the line counts for no funder).
+    var source: Int32, kind: Int32, funder: Int32
+    /// After the line's overrides.
+    var sector: Sector, nature: ResourceNature
+    /// A private cash success fee on a project won in a public call.
+    var isPublicCallFee: Bool
+}
+
+/// A budget's lines, resolved once and shared by the totals of its metrics (a copy of a total is one reference).
+final class LineTable: Sendable {
+    /// The budget's resource lines.
+    let lines: [ResourceLine]
+    /// What the totals read of each resource line, in the same order.
+    let attributes: [LineAttributes]
+    /// The budget's expense lines.
+    let expenses: [ExpenseLine]
+    /// The revenue kinds of the budget, by slot.
+    let kinds: [RevenueKind]
+
+    init(lines: [ResourceLine], attributes: [LineAttributes], expenses: [ExpenseLine], kinds: [RevenueKind]) {
+        self.lines = lines
+        self.attributes = attributes
+        self.expenses = expenses
+        self.kinds = kinds
+    }
+
+    /// Whether the resource line at a position is one a filter selects.
+    func selects(_ position: Int, _ filter: LineFilter) -> Bool {
+        let line = attributes[position]
+        switch filter {
+        case .sector(let sector): return line.sector == sector
+        case .sectorCash(let sector): return line.sector == sector && line.nature == .cash
+        case .inKind: return line.nature == .inKind
+        case .source(let slot): return line.source == slot
+        case .kind(let slot): return line.kind == slot
+        case .kindPrivateCash(let slot): return line.kind == slot && line.sector == .private && line.nature == .cash
+        case .funder(let slot): return line.funder == slot
+        case .publicCallSuccessFees: return line.isPublicCallFee
+        case .action(let action): return lines[position].action == action
+        case .expenses: return false
+        }
+    }
+
+    /// The resource lines, resolved.
+    var resolved: [ResolvedResource] {
+        attributes.indices.map { position in
+            let line = lines[position], attributes = attributes[position]
+            return ResolvedResource(
+                index: position, id: line.id, source: line.source, kind: kinds[Int(attributes.kind)],
+                sector: attributes.sector, nature: attributes.nature, amount: line.amount, funder: line.funderName)
+        }
     }
 }
 
@@ -54,50 +205,64 @@ public struct LineTotal: Hashable, Sendable {
 /// catalogue (known sources, unique line ids, earmarks that name an expense, totals that fit), so a budget that has
 /// metrics is a valid one.
 public struct BudgetMetrics: Sendable {
+    /// Every figure, computed once: a copy of the metrics (into each rule's context, into the report) is one
+    /// reference.
+    private let storage: MetricsStorage
     /// The budget's currency.
-    public let currency: CurrencyCode
+    public var currency: CurrencyCode { storage.currency }
     /// R: total resources.
-    public let totalResources: Money
+    public var totalResources: Money { storage.totalResources }
     /// E: total expenses.
-    public let totalExpenses: Money
+    public var totalExpenses: Money { storage.totalExpenses }
     /// Pub: resources whose sector is public.
-    public let publicResources: LineTotal
+    public var publicResources: LineTotal { storage.publicResources }
     /// Priv: resources whose sector is private.
-    public let privateResources: LineTotal
+    public var privateResources: LineTotal { storage.privateResources }
     /// Resources in kind (valued time, secondment).
-    public let inKindResources: LineTotal
+    public var inKindResources: LineTotal { storage.inKindResources }
     /// Private resources that are real money flows: Priv(cash).
-    public let privateCash: LineTotal
+    public var privateCash: LineTotal { storage.privateCash }
     /// Public resources that are real money flows: Pub(cash).
-    public let publicCash: LineTotal
+    public var publicCash: LineTotal { storage.publicCash }
     /// Operating and animation expenses.
-    public let operatingExpenses: LineTotal
+    public var operatingExpenses: LineTotal { storage.operatingExpenses }
     /// Programme (action) expenses.
-    public let programmeExpenses: LineTotal
-    /// Every resource line, resolved.
-    public let resources: [ResolvedResource]
-    /// Totals per source id.
-    public let bySource: [RevenueSourceID: LineTotal]
-    /// Totals per revenue kind.
-    public let byKind: [RevenueKind: LineTotal]
-    /// Totals per funder: public lines by their `funder` (else their label), and private lines that name a
-    /// `funder`. Private lines that name none (membership fees from many members) belong to no single funder.
-    public let byFunder: [String: LineTotal]
-    /// Private cash per revenue kind: what the cluster really bills or collects, by family.
-    public let privateCashByKind: [RevenueKind: LineTotal]
+    public var programmeExpenses: LineTotal { storage.programmeExpenses }
+    /// Every resource line, resolved (made from the budget's lines at each read).
+    public var resources: [ResolvedResource] { storage.table.resolved }
+    /// The total of each source the budget names, in the order the budget first names it.
+    public var sourceTotals: [KeyedTotal<RevenueSourceID>] { storage.sourceTotals }
+    /// The total of each revenue kind the budget has, in the order the budget first has it.
+    public var kindTotals: [KeyedTotal<RevenueKind>] { storage.kindTotals }
+    /// The private cash of each revenue kind that has some — what the cluster really bills or collects, by family
+    /// —, in the order of ``kindTotals``.
+    public var privateCashKindTotals: [KeyedTotal<RevenueKind>] { storage.privateCashKindTotals }
+    /// The total of each funder, in the order the budget first names it: public lines by their `funder` (else
+    /// their label), and private lines that name a `funder`. Private lines that name none (membership fees from many
+    /// members) belong to no single funder.
+    public var funderTotals: [KeyedTotal<String>] { storage.funderTotals }
+
+    /// Totals per source id (a dictionary made from ``sourceTotals`` at each read: ``total(ofSource:)``
+    /// looks one up without it).
+    public var bySource: [RevenueSourceID: LineTotal] { Dictionary(keyed: sourceTotals) }
+    /// Totals per revenue kind (made from ``kindTotals`` at each read).
+    public var byKind: [RevenueKind: LineTotal] { Dictionary(keyed: kindTotals) }
+    /// Totals per funder (made from ``funderTotals`` at each read).
+    public var byFunder: [String: LineTotal] { Dictionary(keyed: funderTotals) }
+    /// Private cash per revenue kind (made from ``privateCashKindTotals`` at each read).
+    public var privateCashByKind: [RevenueKind: LineTotal] { Dictionary(keyed: privateCashKindTotals) }
     /// Success fees earned on projects won in public calls (`successFee.basis == publicCall`) that the budget counts
     /// as private cash: the fees a funder may requalify as public money.
-    public let publicCallSuccessFees: LineTotal
+    public var publicCallSuccessFees: LineTotal { storage.publicCallSuccessFees }
     /// The resources earmarked to each expense (`resources[].action`), by expense id, whatever their sector: the
     /// funding an action brings with it (subsidies and companies' participations).
-    public let earmarkedByAction: [String: LineTotal]
+    public var earmarkedByAction: [String: LineTotal] { storage.earmarkedByAction }
     /// Which public money goes to which action: earmarked public resources first, the unearmarked ones shared pro
     /// rata of each action's uncovered cost (see ``PublicFundingAllocation``).
     ///
     /// Worked out on first use and kept (the mission-category rules and the JSON report read it): a budget checked
     /// by rules that never read it does not pay for it.
-    public var allocation: PublicFundingAllocation { lazyAllocation.value }
-    private let lazyAllocation: LazyAllocation
+    public var allocation: PublicFundingAllocation { storage.allocation }
 
     /// R(cash): resources that are real money flows.
     public var cashResources: Money { Money(minorUnits: totalResources.minorUnits - inKindResources.amount.minorUnits, currency: currency) }
@@ -110,7 +275,17 @@ public struct BudgetMetrics: Sendable {
     public var selfFinancingNet: Share? { Share(privateCash.amount, of: cashResources) }
 
     /// The total of a revenue kind (zero when the budget has none).
-    public func total(of kind: RevenueKind) -> LineTotal { byKind[kind] ?? LineTotal(currency) }
+    public func total(of kind: RevenueKind) -> LineTotal { kindTotals.first { $0.key == kind }?.total ?? LineTotal(currency) }
+
+    /// The total of a source (zero when the budget names none).
+    public func total(ofSource source: RevenueSourceID) -> LineTotal {
+        sourceTotals.first { $0.key == source }?.total ?? LineTotal(currency)
+    }
+
+    /// The private cash of a revenue kind (zero when the budget has none).
+    public func privateCash(of kind: RevenueKind) -> LineTotal {
+        privateCashKindTotals.first { $0.key == kind }?.total ?? LineTotal(currency)
+    }
 
     /// The share of R a revenue kind makes; `nil` when R is zero.
     public func share(of kind: RevenueKind) -> Share? { Share(total(of: kind).amount, of: totalResources) }
@@ -118,6 +293,43 @@ public struct BudgetMetrics: Sendable {
     /// Computes the metrics of a budget, checking it against the catalogue.
     /// - Throws: ``InputError`` naming the field path (`resources[2].source`) and the reason.
     public init(_ budget: Budget, catalog: Catalog = .builtIn, file: String? = nil) throws(InputError) {
+        storage = try MetricsStorage(budget, catalog: catalog, file: file)
+    }
+}
+
+/// The figures of ``BudgetMetrics``, shared by its copies.
+final class MetricsStorage: Sendable {
+    let currency: CurrencyCode
+    let totalResources: Money
+    let totalExpenses: Money
+    let publicResources: LineTotal
+    let privateResources: LineTotal
+    let inKindResources: LineTotal
+    let privateCash: LineTotal
+    let publicCash: LineTotal
+    let operatingExpenses: LineTotal
+    let programmeExpenses: LineTotal
+    let sourceTotals: [KeyedTotal<RevenueSourceID>]
+    let kindTotals: [KeyedTotal<RevenueKind>]
+    let privateCashKindTotals: [KeyedTotal<RevenueKind>]
+    let funderTotals: [KeyedTotal<String>]
+    let publicCallSuccessFees: LineTotal
+    let earmarkedByAction: [String: LineTotal]
+    /// The lines the totals list when read.
+    let table: LineTable
+    /// The allocation of the public funding, once worked out.
+    private let lazyAllocation = AtomicLazyReference<AllocationBox>()
+
+    /// The allocation, worked out by the first reader. Two threads reading it first at once may both work it out;
+    /// one result is kept, and both are the same.
+    var allocation: PublicFundingAllocation {
+        if let box = lazyAllocation.load() { return box.value }
+        let value = (try? PublicFundingAllocation(table, currency: currency, earmarked: earmarkedByAction))
+            ?? PublicFundingAllocation(unallocated: currency)
+        return lazyAllocation.storeIfNil(AllocationBox(value)).value
+    }
+
+    init(_ budget: Budget, catalog: Catalog, file: String?) throws(InputError) {
         let currency = budget.currency
         self.currency = currency
         func fail(_ path: String, _ reason: String) -> InputError { InputError(file: file, path: path, reason: reason) }
@@ -129,215 +341,181 @@ public struct BudgetMetrics: Sendable {
         }
 
         // The line each id was first seen on: expenses[i] as −1 − i, resources[i] as i. Paths are written only for
-        // an error: a valid budget costs no string formatting.
+        // an error: a valid budget costs no string formatting. Lines are read in place (`expenseLines[index].id`):
+        // a copy of a line would retain each of its strings.
         var seen: [String: Int] = [:]
         seen.reserveCapacity(budget.expenses.count + budget.resources.count)
         func place(_ code: Int) -> String { code < 0 ? "expenses[\(-1 - code)]" : "resources[\(code)]" }
-        for index in budget.expenses.indices {
-            let line = budget.expenses[index]
+        let expenseLines = budget.expenses
+        var expenses = Money.zero(currency), operating = expenses, programme = expenses
+        for index in expenseLines.indices {
             var path: String { place(-1 - index) }
-            if let other = seen.updateValue(-1 - index, forKey: line.id) {
-                throw fail(path + ".id", "id '\(line.id)' is already used by \(place(other))")
+            if let other = seen.updateValue(-1 - index, forKey: expenseLines[index].id) {
+                throw fail(path + ".id", "id '\(expenseLines[index].id)' is already used by \(place(other))")
             }
-            if line.amount.currency != currency {
-                throw fail(path + ".amount", "amount in \(line.amount.currency), but the budget is in \(currency)")
+            let amount = expenseLines[index].amount
+            if amount.currency != currency {
+                throw fail(path + ".amount", "amount in \(amount.currency), but the budget is in \(currency)")
             }
-            if let regime = line.regime, catalog.regime(regime) == nil {
+            if let regime = expenseLines[index].regime, catalog.regime(regime) == nil {
                 let nearest = catalog.regimeIDs(nearestTo: regime.rawValue)
                 let hint = catalog.regimeIDs.isEmpty
                     ? " (the catalogue holds no funding regime: ClusterRules' Catalog.standard holds the built-in ones)"
                     : nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
                 throw fail(path + ".regime", "unknown funding regime '\(regime)'\(hint)")
             }
-        }
-
-        // Room for every line from the start: the totals grow without reallocating.
-        let count = budget.resources.count
-        var total = LineTotal(currency, capacity: count), pub = LineTotal(currency, capacity: count)
-        var priv = LineTotal(currency, capacity: count), inKind = LineTotal(currency)
-        // Until a line in kind shows up, the cash totals list the same lines as the sector totals: they share them
-        // (see `splitCash`), and only their amounts are summed.
-        var privCash = LineTotal(currency), pubCash = LineTotal(currency)
-        var publicInKind = false, privateInKind = false
-        var byFunder: [String: LineTotal] = [:]
-        byFunder.reserveCapacity(min(count, 16))
-        // Each distinct source of the budget (a handful, however many lines) is looked up in the catalogue once and
-        // gets a slot, found again by comparing ids rather than hashing them; the totals by source and by kind are
-        // summed in the slots, and keyed once at the end.
-        var sources: [SourceSlot] = [], kinds: [KindSlot] = []
-        var publicCallFees = LineTotal(currency), earmarked: [String: LineTotal] = [:]
-        var resolved: [ResolvedResource] = []
-        resolved.reserveCapacity(count)
-        // The kind slot of each line, for the lists summed at the end.
-        var lineKinds: [Int] = []
-        lineKinds.reserveCapacity(count)
-        for index in budget.resources.indices {
-            let line = budget.resources[index]
-            var path: String { place(index) }
-            if let other = seen.updateValue(index, forKey: line.id) {
-                throw fail(path + ".id", "id '\(line.id)' is already used by \(place(other))")
-            }
-            let slot: Int
-            if let known = sources.firstIndex(where: { $0.id == line.source }) {
-                slot = known
-            } else {
-                guard let source = catalog.source(line.source) else {
-                    let nearest = catalog.sourceIDs(nearestTo: line.source.rawValue)
-                    let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
-                    throw fail(path + ".source", "unknown revenue source '\(line.source)'\(hint)")
-                }
-                let kind = source.kind
-                let kindSlot = kinds.firstIndex { $0.kind == kind } ?? kinds.count
-                if kindSlot == kinds.count { kinds.append(KindSlot(kind: kind, currency: currency)) }
-                slot = sources.count
-                sources.append(
-                    SourceSlot(id: line.source, kind: kindSlot, sector: source.sector, nature: source.nature, total: LineTotal(currency)))
-            }
-            let kindSlot = sources[slot].kind, kind = kinds[kindSlot].kind
-            if line.amount.currency != currency {
-                throw fail(path + ".amount", "amount in \(line.amount.currency), but the budget is in \(currency)")
-            }
-            if let action = line.action, (seen[action] ?? 0) >= 0 {
-                let nearest = Suggestions.nearest(to: action, among: budget.expenses.map(\.id))
-                let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
-                throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
-            }
-            if line.successFee != nil, kind != .successFees {
-                throw fail(path + ".successFee", "success-fee terms belong on a success-fee line, not on '\(line.source)'")
-            }
-            if line.sponsor != nil, kind != .sponsorship {
-                throw fail(path + ".sponsor", "sponsor terms belong on a sponsorship line, not on '\(line.source)'")
-            }
-            let sector = line.sector ?? sources[slot].sector
-            let nature: ResourceNature = line.inKind.map { $0 ? .inKind : .cash } ?? sources[slot].nature
-            let funder = line.funderName
-            resolved.append(
-                ResolvedResource(
-                    index: index, id: line.id, source: line.source, kind: kind, sector: sector, nature: nature,
-                    amount: line.amount, funder: funder))
-            lineKinds.append(kindSlot)
             do throws(MoneyError) {
-                try total.add(line.amount, line: line.id)
-                switch (sector, nature) {
-                case (.public, .cash):
-                    try pub.add(line.amount, line: line.id)
-                    if publicInKind {
-                        try pubCash.add(line.amount, line: line.id)
-                    } else {
-                        try pubCash.addAmount(line.amount)
-                    }
-                case (.private, .cash):
-                    try priv.add(line.amount, line: line.id)
-                    if privateInKind {
-                        try privCash.add(line.amount, line: line.id)
-                    } else {
-                        try privCash.addAmount(line.amount)
-                    }
-                    try kinds[kindSlot].privateCash.addAmount(line.amount)
-                    kinds[kindSlot].privateCashLines += 1
-                case (.public, .inKind):
-                    if !publicInKind { Self.splitCash(&pubCash, from: pub, &publicInKind) }
-                    try pub.add(line.amount, line: line.id)
-                    try inKind.add(line.amount, line: line.id)
-                case (.private, .inKind):
-                    if !privateInKind { Self.splitCash(&privCash, from: priv, &privateInKind) }
-                    try priv.add(line.amount, line: line.id)
-                    try inKind.add(line.amount, line: line.id)
-                }
-                try sources[slot].total.add(line.amount, line: line.id)
-                try kinds[kindSlot].total.addAmount(line.amount)
-                kinds[kindSlot].lines += 1
-                if sector == .public || line.funder != nil {
-                    try byFunder[funder, default: LineTotal(currency)].add(line.amount, line: line.id)
-                }
-                if line.successFee?.basis == .publicCall, sector == .private, nature == .cash {
-                    try publicCallFees.add(line.amount, line: line.id)
-                }
-                if let action = line.action {
-                    try earmarked[action, default: LineTotal(currency)].add(line.amount, line: line.id)
-                }
-            } catch {
-                throw fail("resources", "the resources up to \(path) add up to more than ClusterKit can hold exactly")
-            }
-        }
-
-        var expenses = LineTotal(currency, capacity: budget.expenses.count), operating = LineTotal(currency)
-        var programme = LineTotal(currency, capacity: budget.expenses.count)
-        for index in budget.expenses.indices {
-            let line = budget.expenses[index]
-            do throws(MoneyError) {
-                try expenses.add(line.amount, line: line.id)
-                if line.nature == .operating {
-                    try operating.add(line.amount, line: line.id)
+                expenses = try expenses.adding(amount)
+                if expenseLines[index].nature == .operating {
+                    operating = try operating.adding(amount)
                 } else {
-                    try programme.add(line.amount, line: line.id)
+                    programme = try programme.adding(amount)
                 }
             } catch {
                 throw fail("expenses", "the expenses up to expenses[\(index)] add up to more than ClusterKit can hold exactly")
             }
         }
 
-        if !publicInKind { pubCash.lines = pub.lines }
-        if !privateInKind { privCash.lines = priv.lines }
-        // The lists by kind: shared with the kind's source when it has only one, and with the kind's total when all
-        // its lines are private cash; the others made in one pass over the lines.
-        var sourcesOfKind = [Int](repeating: 0, count: kinds.count)
-        for source in sources { sourcesOfKind[source.kind] += 1 }
-        for source in sources where sourcesOfKind[source.kind] == 1 { kinds[source.kind].total.lines = source.total.lines }
-        let listing = kinds.indices.map { slot in
-            (total: sourcesOfKind[slot] > 1, privateCash: 0 < kinds[slot].privateCashLines && kinds[slot].privateCashLines < kinds[slot].lines)
-        }
-        if listing.contains(where: { $0.total || $0.privateCash }) {
-            for position in resolved.indices {
-                let slot = lineKinds[position]
-                if listing[slot].total { kinds[slot].total.lines.append(resolved[position].id) }
-                if listing[slot].privateCash, resolved[position].sector == .private, resolved[position].nature == .cash {
-                    kinds[slot].privateCash.lines.append(resolved[position].id)
-                }
+        // One pass that sums amounts only: each total lists its lines when read (`LineTotal`).
+        var total = Money.zero(currency), pub = total, priv = total, inKind = total, privCash = total, pubCash = total
+        var publicCallFees = total
+        let lines = budget.resources, count = lines.count
+        // Each distinct source, kind and funder of the budget (a handful, however many lines) gets a slot the first
+        // time a line names it, and its totals are summed in the slot: a source is found by its position in the
+        // catalogue, a kind among the few the budget has, a funder by its name (hashed once per line).
+        var sources: [SourceSlot] = [], kinds: [KindSlot] = [], funders: [(name: String, total: Money)] = []
+        var slotOfPosition = [Int32](repeating: -1, count: catalog.sourceTraits.count)
+        var funderSlots: [String: Int32] = [:], earmarked: [String: Money] = [:]
+        // Made to size from the start (a growing array reallocates at every doubling).
+        sources.reserveCapacity(min(count, catalog.sourceTraits.count))
+        kinds.reserveCapacity(min(count, catalog.sourceTraits.count))
+        funders.reserveCapacity(min(count, 16))
+        funderSlots.reserveCapacity(min(count, 16))
+        var attributes: [LineAttributes] = []
+        attributes.reserveCapacity(count)
+        for index in lines.indices {
+            var path: String { place(index) }
+            if let other = seen.updateValue(index, forKey: lines[index].id) {
+                throw fail(path + ".id", "id '\(lines[index].id)' is already used by \(place(other))")
             }
-        }
-        for slot in kinds.indices where kinds[slot].privateCashLines == kinds[slot].lines {
-            kinds[slot].privateCash.lines = kinds[slot].total.lines
+            guard let position = catalog.sourcePosition(lines[index].source) else {
+                let source = lines[index].source
+                let nearest = catalog.sourceIDs(nearestTo: source.rawValue)
+                let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+                throw fail(path + ".source", "unknown revenue source '\(source)'\(hint)")
+            }
+            var slot = slotOfPosition[position]
+            if slot < 0 {
+                let traits = catalog.sourceTraits[position]
+                let kindSlot = kinds.firstIndex { $0.kind == traits.kind } ?? kinds.count
+                if kindSlot == kinds.count { kinds.append(KindSlot(kind: traits.kind, currency: currency)) }
+                slot = Int32(sources.count)
+                slotOfPosition[position] = slot
+                sources.append(
+                    SourceSlot(
+                        id: lines[index].source, kind: Int32(kindSlot), sector: traits.sector, nature: traits.nature,
+                        total: .zero(currency)))
+            }
+            let source = sources[Int(slot)], kindSlot = Int(source.kind), kind = kinds[kindSlot].kind
+            let amount = lines[index].amount
+            if amount.currency != currency {
+                throw fail(path + ".amount", "amount in \(amount.currency), but the budget is in \(currency)")
+            }
+            if let action = lines[index].action, (seen[action] ?? 0) >= 0 {
+                let nearest = Suggestions.nearest(to: action, among: budget.expenses.map(\.id))
+                let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+                throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
+            }
+            if lines[index].successFee != nil, kind != .successFees {
+                throw fail(path + ".successFee", "success-fee terms belong on a success-fee line, not on '\(source.id)'")
+            }
+            if lines[index].sponsor != nil, kind != .sponsorship {
+                throw fail(path + ".sponsor", "sponsor terms belong on a sponsorship line, not on '\(source.id)'")
+            }
+            let sector = lines[index].sector ?? source.sector
+            let nature: ResourceNature = lines[index].inKind.map { $0 ? .inKind : .cash } ?? source.nature
+            let isPublicCallFee = sector == .private && nature == .cash && lines[index].successFee?.basis == .publicCall
+            var funderSlot: Int32 = -1
+            do throws(MoneyError) {
+                total = try total.adding(amount)
+                switch (sector, nature) {
+                case (.public, .cash):
+                    pub = try pub.adding(amount)
+                    pubCash = try pubCash.adding(amount)
+                case (.private, .cash):
+                    priv = try priv.adding(amount)
+                    privCash = try privCash.adding(amount)
+                    kinds[kindSlot].privateCash = try kinds[kindSlot].privateCash.adding(amount)
+                    kinds[kindSlot].privateCashLines += 1
+                case (.public, .inKind):
+                    pub = try pub.adding(amount)
+                    inKind = try inKind.adding(amount)
+                case (.private, .inKind):
+                    priv = try priv.adding(amount)
+                    inKind = try inKind.adding(amount)
+                }
+                sources[Int(slot)].total = try sources[Int(slot)].total.adding(amount)
+                kinds[kindSlot].total = try kinds[kindSlot].total.adding(amount)
+                if sector == .public || lines[index].funder != nil {
+                    let funder = lines[index].funderName
+                    if let known = funderSlots[funder] {
+                        funderSlot = known
+                        funders[Int(known)].total = try funders[Int(known)].total.adding(amount)
+                    } else {
+                        funderSlot = Int32(funders.count)
+                        funderSlots[funder] = funderSlot
+                        funders.append((funder, amount))
+                    }
+                }
+                if isPublicCallFee { publicCallFees = try publicCallFees.adding(amount) }
+                if let action = lines[index].action {
+                    earmarked[action] = try (earmarked[action] ?? .zero(currency)).adding(amount)
+                }
+            } catch {
+                throw fail("resources", "the resources up to \(path) add up to more than ClusterKit can hold exactly")
+            }
+            attributes.append(
+                LineAttributes(
+                    source: slot, kind: Int32(kindSlot), funder: funderSlot, sector: sector, nature: nature,
+                    isPublicCallFee: isPublicCallFee))
         }
 
-        totalResources = total.amount
-        totalExpenses = expenses.amount
-        publicResources = pub
-        privateResources = priv
-        inKindResources = inKind
-        privateCash = privCash
-        publicCash = pubCash
-        operatingExpenses = operating
-        programmeExpenses = programme
-        resources = resolved
-        // Keyed by assignment into dictionaries made to size: `Dictionary(uniqueKeysWithValues:)` went through a
-        // merge that cost 13,600 instructions per check of a typical budget, this 7,800 (Documentation/Performance.md).
-        var bySource = [RevenueSourceID: LineTotal](minimumCapacity: sources.count)
-        for slot in sources { bySource[slot.id] = slot.total }
-        var byKind = [RevenueKind: LineTotal](minimumCapacity: kinds.count)
-        var privateCashByKind = [RevenueKind: LineTotal](minimumCapacity: kinds.count)
-        for slot in kinds {
-            byKind[slot.kind] = slot.total
-            if slot.privateCashLines > 0 { privateCashByKind[slot.kind] = slot.privateCash }
+        let table = LineTable(lines: lines, attributes: attributes, expenses: expenseLines, kinds: kinds.map(\.kind))
+        totalResources = total
+        totalExpenses = expenses
+        publicResources = LineTotal(amount: pub, of: table, .sector(.public))
+        privateResources = LineTotal(amount: priv, of: table, .sector(.private))
+        inKindResources = LineTotal(amount: inKind, of: table, .inKind)
+        privateCash = LineTotal(amount: privCash, of: table, .sectorCash(.private))
+        publicCash = LineTotal(amount: pubCash, of: table, .sectorCash(.public))
+        operatingExpenses = LineTotal(amount: operating, of: table, .expenses(.operating))
+        programmeExpenses = LineTotal(amount: programme, of: table, .expenses(.programme))
+        sourceTotals = sources.indices.map { slot in
+            KeyedTotal(sources[slot].id, LineTotal(amount: sources[slot].total, of: table, .source(Int32(slot))))
         }
-        self.bySource = bySource
-        self.byKind = byKind
-        self.byFunder = byFunder
-        self.privateCashByKind = privateCashByKind
-        publicCallSuccessFees = publicCallFees
-        earmarkedByAction = earmarked
+        kindTotals = kinds.indices.map { slot in
+            KeyedTotal(kinds[slot].kind, LineTotal(amount: kinds[slot].total, of: table, .kind(Int32(slot))))
+        }
+        privateCashKindTotals = kinds.indices.compactMap { slot in
+            kinds[slot].privateCashLines == 0
+                ? nil
+                : KeyedTotal(kinds[slot].kind, LineTotal(amount: kinds[slot].privateCash, of: table, .kindPrivateCash(Int32(slot))))
+        }
+        funderTotals = funders.indices.map { slot in
+            KeyedTotal(funders[slot].name, LineTotal(amount: funders[slot].total, of: table, .funder(Int32(slot))))
+        }
+        publicCallSuccessFees = LineTotal(amount: publicCallFees, of: table, .publicCallSuccessFees)
+        var earmarkedByAction = [String: LineTotal](minimumCapacity: earmarked.count)
+        for (action, amount) in earmarked { earmarkedByAction[action] = LineTotal(amount: amount, of: table, .action(action)) }
+        self.earmarkedByAction = earmarkedByAction
+        self.table = table
         // With no negative amount, no sum of the allocation can overflow where the totals above did not, so it can
         // wait until read. A budget built in code with a negative amount has it worked out now, so that an overflow
         // is an input error here.
-        if budget.resources.allSatisfy({ $0.amount.minorUnits >= 0 }), budget.expenses.allSatisfy({ $0.amount.minorUnits >= 0 }) {
-            lazyAllocation = LazyAllocation { [budget, resolved, earmarked] in
-                (try? PublicFundingAllocation(budget, resources: resolved, earmarked: earmarked))
-                    ?? PublicFundingAllocation(unallocated: budget.currency)
-            }
-        } else {
+        if !(budget.resources.allSatisfy({ $0.amount.minorUnits >= 0 }) && budget.expenses.allSatisfy({ $0.amount.minorUnits >= 0 })) {
             do throws(MoneyError) {
-                let allocation = try PublicFundingAllocation(budget, resources: resolved, earmarked: earmarked)
-                lazyAllocation = LazyAllocation { allocation }
+                let allocation = try PublicFundingAllocation(table, currency: currency, earmarked: earmarkedByAction)
+                _ = lazyAllocation.storeIfNil(AllocationBox(allocation))
             } catch {
                 throw fail("resources", "the public resources add up to more than ClusterKit can hold exactly")
             }
@@ -345,54 +523,34 @@ public struct BudgetMetrics: Sendable {
     }
 }
 
-extension BudgetMetrics {
-    /// At the first line in kind of a sector, the sector's cash total stops sharing the sector's lines: it gets its
-    /// own list, the lines so far (all cash).
-    fileprivate static func splitCash(_ cash: inout LineTotal, from sector: LineTotal, _ split: inout Bool) {
-        cash.lines = sector.lines
-        split = true
-    }
-}
+/// An allocation of public funding, once worked out (``MetricsStorage/allocation``).
+final class AllocationBox: Sendable {
+    let value: PublicFundingAllocation
 
-/// The allocation of a budget's public funding, worked out on first use and kept (``BudgetMetrics/allocation``).
-final class LazyAllocation: Sendable {
-    private let state = Locked<PublicFundingAllocation?>(nil)
-    private let work: @Sendable () -> PublicFundingAllocation
-
-    init(_ work: @escaping @Sendable () -> PublicFundingAllocation) { self.work = work }
-
-    /// The allocation; the first reader works it out, under the lock, for every other.
-    var value: PublicFundingAllocation {
-        state.withLock { cached in
-            if let cached { return cached }
-            let value = work()
-            cached = value
-            return value
-        }
-    }
+    init(_ value: PublicFundingAllocation) { self.value = value }
 }
 
 /// A source of the budget being summed: its catalogue entry, read once, and its total (``BudgetMetrics``).
 private struct SourceSlot {
     let id: RevenueSourceID
     /// The slot of its kind.
-    let kind: Int
+    let kind: Int32
     let sector: Sector
     let nature: ResourceNature
-    var total: LineTotal
+    var total: Money
 }
 
 /// A revenue kind of the budget being summed: its total, and the total of its private cash.
 private struct KindSlot {
     let kind: RevenueKind
-    var total: LineTotal
-    var privateCash: LineTotal
-    /// How many lines the kind has, and how many of them are private cash (their lists are made at the end).
-    var lines = 0, privateCashLines = 0
+    var total: Money
+    var privateCash: Money
+    /// How many of its lines are private cash.
+    var privateCashLines = 0
 
     init(kind: RevenueKind, currency: CurrencyCode) {
         self.kind = kind
-        total = LineTotal(currency)
-        privateCash = LineTotal(currency)
+        total = .zero(currency)
+        privateCash = .zero(currency)
     }
 }

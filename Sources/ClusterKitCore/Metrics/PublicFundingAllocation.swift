@@ -68,9 +68,6 @@ public struct PublicFundingAllocation: Hashable, Sendable {
         byCategory[category] ?? LineTotal(amount: .zero(unearmarkedPublic.amount.currency), lines: [])
     }
 
-    /// Allocates a budget's public resources, already resolved and validated by ``BudgetMetrics``.
-    ///
-    /// - Parameter earmarked: the resources of any sector earmarked to each expense, by expense id.
     /// No action and nothing allocated: what a budget whose sums cannot be held would get (``BudgetMetrics`` checks
     /// them first, so it never does).
     init(unallocated currency: CurrencyCode) {
@@ -80,27 +77,29 @@ public struct PublicFundingAllocation: Hashable, Sendable {
         unallocated = .zero(currency)
     }
 
-    init(
-        _ budget: Budget, resources: [ResolvedResource], earmarked: [String: LineTotal]
-    ) throws(MoneyError) {
-        let currency = budget.currency
+    /// Allocates a budget's public resources, already resolved and validated by ``BudgetMetrics``.
+    ///
+    /// - Parameters:
+    ///   - table: the budget's lines, resolved.
+    ///   - earmarked: the resources of any sector earmarked to each expense, by expense id.
+    init(_ table: LineTable, currency: CurrencyCode, earmarked: [String: LineTotal]) throws(MoneyError) {
+        let lines = table.lines, expenses = table.expenses
         var earmarkedPublic: [String: LineTotal] = [:]
         var unearmarked = LineTotal(currency)
-        for position in resources.indices where resources[position].sector == .public {
-            let resource = resources[position]
-            if let action = budget.resources[resource.index].action {
-                try earmarkedPublic[action, default: LineTotal(currency)].add(resource.amount, line: resource.id)
+        for position in table.attributes.indices where table.attributes[position].sector == .public {
+            if let action = lines[position].action {
+                try earmarkedPublic[action, default: LineTotal(currency)].add(lines[position].amount, line: lines[position].id)
             } else {
-                try unearmarked.add(resource.amount, line: resource.id)
+                try unearmarked.add(lines[position].amount, line: lines[position].id)
             }
         }
 
         // Most budgets earmark nothing: then no expense needs looking up.
-        let uncovered = budget.expenses.map { line in
+        let uncovered = expenses.map { line in
             max(0, line.amount.minorUnits - (earmarked.isEmpty ? 0 : earmarked[line.id]?.amount.minorUnits ?? 0))
         }
         // Shared in the order of the line ids, so that a tie goes the same way whatever the order of the lines.
-        let byID = budget.expenses.indices.sorted { budget.expenses[$0].id < budget.expenses[$1].id }
+        let byID = expenses.indices.sorted { expenses[$0].id < expenses[$1].id }
         let shared = Self.distribute(unearmarked.amount.minorUnits, proRata: byID.map { uncovered[$0] }).map { parts in
             var inBudgetOrder = [Int64](repeating: 0, count: parts.count)
             for (position, index) in byID.enumerated() { inBudgetOrder[index] = parts[position] }
@@ -109,9 +108,9 @@ public struct PublicFundingAllocation: Hashable, Sendable {
 
         var actions: [ActionFunding] = []
         var byCategory: [MissionCategory: LineTotal] = [:]
-        actions.reserveCapacity(budget.expenses.count)
-        for index in budget.expenses.indices {
-            let line = budget.expenses[index]
+        actions.reserveCapacity(expenses.count)
+        for index in expenses.indices {
+            let line = expenses[index]
             let funding = ActionFunding(
                 index: index, id: line.id, cost: line.amount, category: line.category, regime: line.regime,
                 earmarkedPublic: earmarkedPublic.isEmpty ? LineTotal(currency) : earmarkedPublic[line.id] ?? LineTotal(currency),

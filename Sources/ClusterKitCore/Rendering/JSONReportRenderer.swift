@@ -157,6 +157,9 @@ public struct JSONReportRenderer: ReportRenderer {
             case .list(let items):
                 try container.encode("list", forKey: .kind)
                 try container.encode(items, forKey: .value)
+            case .localizedList(let items):
+                try container.encode("list", forKey: .kind)
+                try container.encode(items.map { $0(language) }, forKey: .value)
             }
         }
     }

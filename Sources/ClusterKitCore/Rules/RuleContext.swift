@@ -106,7 +106,7 @@ public struct RuleContext: Sendable {
 
     /// The message with this template id and arguments.
     /// - Throws: ``RuleError`` when the rule declares no such template.
-    public func message(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) throws -> Message {
+    public func message(_ id: MessageID, _ arguments: MessageArguments = [:]) throws -> Message {
         guard let template = rule.value.message(id) else {
             throw RuleError("rule '\(description.id)' uses message '\(id)', which it does not declare")
         }
@@ -115,7 +115,7 @@ public struct RuleContext: Sendable {
 
     /// A remediation option: an amount and the message that says what to do with it.
     public func option(
-        _ amount: Money, _ id: MessageID, _ arguments: [String: MessageArgument] = [:]
+        _ amount: Money, _ id: MessageID, _ arguments: MessageArguments = [:]
     ) throws -> RemediationOption {
         var arguments = arguments
         arguments["amount"] = arguments["amount"] ?? .money(amount)
@@ -135,7 +135,7 @@ public struct RuleContext: Sendable {
     ///   - remediation: the amount that would fix it, where a number can.
     ///   - explanation: the figures that entered the computation, for a reader to check by hand.
     public func diagnostic(
-        _ id: MessageID, _ arguments: [String: MessageArgument] = [:], severity: Severity? = nil,
+        _ id: MessageID, _ arguments: MessageArguments = [:], severity: Severity? = nil,
         measured: Measure? = nil, threshold: Measure? = nil, lines: [String] = [], remediation: Remediation? = nil,
         explanation: [ExplanationItem] = []
     ) throws -> Diagnostic {

@@ -3,7 +3,12 @@
 /// ``builtIn`` holds the memento's sources. A host adds its own with `adding(_:)`; an id that is already taken
 /// is an error, so a custom source can never silently replace a built-in one.
 public struct Catalog: Sendable {
-    private var sourcesByID: [RevenueSourceID: any RevenueSource]
+    /// The position of each source in ``sourceIDs``, `sourceList` and `sourceTraits`.
+    private var sourcePositions: [RevenueSourceID: Int]
+    private var sourceList: [any RevenueSource]
+    /// What the metrics read of each source, read once when it is added rather than through its existential at
+    /// every line of every budget.
+    private(set) var sourceTraits: [SourceTraits]
     /// The ids of the sources, in the order they were added.
     public private(set) var sourceIDs: [RevenueSourceID]
     private var regimesByID: [FundingRegimeID: any FundingRegime] = [:]
@@ -12,7 +17,9 @@ public struct Catalog: Sendable {
 
     /// An empty catalogue.
     public init() {
-        sourcesByID = [:]
+        sourcePositions = [:]
+        sourceList = []
+        sourceTraits = []
         sourceIDs = []
     }
 
@@ -25,16 +32,21 @@ public struct Catalog: Sendable {
     }()
 
     /// The source with this id, if the catalogue has one.
-    public func source(_ id: RevenueSourceID) -> (any RevenueSource)? { sourcesByID[id] }
+    public func source(_ id: RevenueSourceID) -> (any RevenueSource)? { sourcePositions[id].map { sourceList[$0] } }
+
+    /// The position of a source in the catalogue (into `sourceTraits`), `nil` when it has none.
+    func sourcePosition(_ id: RevenueSourceID) -> Int? { sourcePositions[id] }
 
     /// All sources, in the order they were added.
-    public var sources: [any RevenueSource] { sourceIDs.map { sourcesByID[$0]! } }
+    public var sources: [any RevenueSource] { sourceList }
 
     /// Adds a source.
     /// - Throws: ``CatalogError/duplicateSource(_:)`` when the id is taken.
     public mutating func add(_ source: any RevenueSource) throws(CatalogError) {
-        guard sourcesByID[source.id] == nil else { throw .duplicateSource(source.id) }
-        sourcesByID[source.id] = source
+        guard sourcePositions[source.id] == nil else { throw .duplicateSource(source.id) }
+        sourcePositions[source.id] = sourceList.count
+        sourceList.append(source)
+        sourceTraits.append(SourceTraits(kind: source.kind, sector: source.sector, nature: source.nature))
         sourceIDs.append(source.id)
     }
 
@@ -77,6 +89,13 @@ public struct Catalog: Sendable {
     public func regimeIDs(nearestTo unknown: String, limit: Int = 3) -> [FundingRegimeID] {
         Suggestions.nearest(to: unknown, among: regimeIDs.map(\.rawValue), limit: limit).map { FundingRegimeID(rawValue: $0) }
     }
+}
+
+/// A source's kind, sector and nature, as the catalogue read them when the source was added.
+struct SourceTraits: Sendable {
+    let kind: RevenueKind
+    let sector: Sector
+    let nature: ResourceNature
 }
 
 /// Why a ``Catalog`` refused an addition.

@@ -69,7 +69,7 @@ public struct BudgetBalanceRule: Rule {
         let difference = try metrics.totalResources.subtracting(metrics.totalExpenses)
         guard let gap = difference.magnitude, gap > tolerance else { return [] }
         let resourcesShort = difference.minorUnits < 0
-        let arguments: [String: MessageArgument] = [
+        let arguments: MessageArguments = [
             "resources": .money(metrics.totalResources), "expenses": .money(metrics.totalExpenses), "difference": .money(gap),
         ]
         return [

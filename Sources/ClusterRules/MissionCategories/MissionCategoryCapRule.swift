@@ -117,7 +117,7 @@ public struct MissionCategoryCapRule: PoleRule {
             overIDs.insert(funding.id)
             let over = try received.subtracting(maximum)
             let earmarked = funding.earmarkedPublic.amount
-            var arguments: [String: MessageArgument] = [
+            var arguments: MessageArguments = [
                 "action": .text(funding.id), "scope": .localized(ActionCeilings.scope(of: entry)),
                 "public": .money(received), "earmarked": .money(earmarked), "shared": .money(funding.sharedPublic),
                 "ceiling": .money(maximum), "share": .share(terms.share), "cost": .money(funding.cost), "over": .money(over),
@@ -167,7 +167,7 @@ public struct MissionCategoryCapRule: PoleRule {
             guard received > group.maximum else { continue }
             let over = try received.subtracting(group.maximum)
             let earmarked = try Money.sum(group.entries.map(\.funding.earmarkedPublic.amount), currency: currency)
-            let arguments: [String: MessageArgument] = [
+            let arguments: MessageArguments = [
                 "regime": .text(group.regime.rawValue), "actions": .list(group.entries.map(\.funding.id)),
                 "public": .money(received), "ceiling": .money(group.maximum), "over": .money(over),
             ]

@@ -114,7 +114,7 @@ public struct ClusterProfileMapRule: Rule {
         let low = try context.share("lowBelow"), high = try context.share("highFrom")
         let placement = Self.placement(members: members, share: share, smallMaximum: smallMaximum, lowBelow: low, highFrom: high)
         let small = members <= smallMaximum
-        let arguments: [String: MessageArgument] = [
+        let arguments: MessageArguments = [
             "members": .integer(members), "share": .share(share), "low": .share(low), "high": .share(high),
             "basis": .localized(basis.label),
             "size": .localized(

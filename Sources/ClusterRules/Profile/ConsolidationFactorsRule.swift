@@ -141,17 +141,9 @@ public struct ConsolidationFactorsRule: Rule {
             }
         }
         guard held.count < named.count else { return [] }
-        /// The names as one argument; a list joined only when it has more than one name.
+        /// The names as one argument, joined for the language when the message is rendered.
         func names(_ texts: [LocalizedText]) -> MessageArgument {
-            switch texts.count {
-            case 0: return .localized(LocalizedText(english: "none", french: "aucune"))
-            case 1: return .localized(texts[0])
-            default:
-                return .localized(
-                    LocalizedText(
-                        english: ValueFormatter(language: .english).list(texts.map(\.english)),
-                        french: ValueFormatter(language: .french).list(texts.map(\.french))))
-            }
+            texts.isEmpty ? .localized(LocalizedText(english: "none", french: "aucune")) : .localizedList(texts)
         }
         return [
             try context.diagnostic(

@@ -70,7 +70,7 @@ public struct PoleBenchmarkRule: PoleRule {
             (LocalizedText(english: "Public funding", french: "Financements publics"), "public", publicShare,
              "averagePublic", averagePublic),
         ]
-        var arguments: [String: MessageArgument] = [
+        var arguments: MessageArguments = [
             "budget": .money(metrics.totalResources), "averageBudget": .money(try context.amount("averageBudget")),
         ]
         var explanation = [

@@ -78,7 +78,7 @@ public struct AnimationCostCoverageRule: OptInRule {
         let privateCash = metrics.privateCash
         guard privateCash.amount < operating.amount else { return [] }
         let gap = try operating.amount.subtracting(privateCash.amount)
-        let arguments: [String: MessageArgument] = [
+        let arguments: MessageArguments = [
             "private": .money(privateCash.amount), "operating": .money(operating.amount), "gap": .money(gap),
         ]
         return [

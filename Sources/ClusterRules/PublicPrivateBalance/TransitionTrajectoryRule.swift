@@ -118,7 +118,7 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
             let share = last.figure
         {
             let isYoung = young(last.year)
-            var arguments: [String: MessageArgument] = [
+            var arguments: MessageArguments = [
                 "year": .integer(last.year), "share": .share(share.share), "figure": figure(share),
                 "required": .share(required), "baselineShare": .share(path.baselineShare),
                 "baselineYear": .integer(path.baselineYear), "threshold": .share(target.share),
@@ -139,7 +139,7 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
         for (previous, current) in zip(known, known.dropFirst()) {
             guard let before = previous.figure, let now = current.figure, now.share < before.share else { continue }
             let isYoung = young(current.year)
-            var arguments: [String: MessageArgument] = [
+            var arguments: MessageArguments = [
                 "year": .integer(current.year), "share": .share(now.share), "figure": figure(now),
                 "previous": .share(before.share), "previousYear": .integer(previous.year),
             ]

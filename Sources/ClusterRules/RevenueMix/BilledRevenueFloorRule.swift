@@ -54,18 +54,15 @@ public struct BilledRevenueFloorRule: Rule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
-        let fees = metrics.privateCashByKind[.membershipFees]
-        var billed = metrics.privateCash
-        if let fees { billed = LineTotal(amount: try billed.amount.subtracting(fees.amount), lines: []) }
+        let fees = metrics.privateCash(of: .membershipFees)
+        let billed = LineTotal(amount: try metrics.privateCash.amount.subtracting(fees.amount), lines: [])
         var check = ShareThreshold(
             direction: .floor, part: billed, whole: metrics.totalResources, threshold: try context.share("threshold"),
             partLabel: LocalizedText(english: "Billed revenue (private cash, fees excluded)", french: "Facturation (recettes privées en numéraire hors cotisations)"))
         guard check.isBreached else { return [] }
-        if let fees {
-            // The lines are listed only when the floor is missed.
-            let feeLines = Set(fees.lines)
-            check.part = LineTotal(amount: billed.amount, lines: metrics.privateCash.lines.filter { !feeLines.contains($0) })
-        }
+        // The lines are listed only when the floor is missed.
+        let feeLines = Set(fees.lines)
+        check.part = LineTotal(amount: billed.amount, lines: metrics.privateCash.lines.filter { !feeLines.contains($0) })
         return try check.diagnostic(context, message: "billed-revenue-floor.under", fix: "billed-revenue-floor.fix").map { [$0] } ?? []
     }
 }

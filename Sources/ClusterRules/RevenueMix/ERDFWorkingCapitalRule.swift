@@ -45,7 +45,8 @@ public struct ERDFWorkingCapitalRule: Rule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
-        guard let erdf = metrics.bySource[.erdf], !erdf.amount.isZero,
+        let erdf = metrics.total(ofSource: .erdf)
+        guard !erdf.amount.isZero,
             let share = Share(erdf.amount, of: metrics.totalResources)
         else { return [] }
         return [

@@ -67,15 +67,16 @@ public struct FunderDependencyRule: Rule {
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
         let threshold = try context.share("threshold")
-        var diagnostics: [(funder: String, diagnostic: Diagnostic)] = []
-        for (funder, total) in metrics.byFunder {
+        var diagnostics: [Diagnostic] = []
+        for entry in metrics.funderTotals {
+            let funder = entry.key, total = entry.total
             var check = ShareThreshold(
                 direction: .ceiling, part: total, whole: metrics.totalResources, threshold: threshold,
                 partLabel: LocalizedText(english: "", french: ""), remedy: .transfer)
             guard check.isBreached else { continue }
             // The label is written only for a funder over the threshold.
             check.partLabel = LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(funder)")
-            let arguments: [String: MessageArgument] = ["funder": .text(funder)]
+            let arguments: MessageArguments = ["funder": .text(funder)]
             let dilute = try Share.dilutionToReach(threshold, part: total.amount, of: metrics.totalResources).map {
                 [try context.option($0, "funder-dependency.dilute", arguments)]
             } ?? []
@@ -83,9 +84,9 @@ public struct FunderDependencyRule: Rule {
                 context, message: "funder-dependency.over", fix: "funder-dependency.replace", alternatives: dilute,
                 extraArguments: arguments)
             {
-                diagnostics.append((funder, diagnostic))
+                diagnostics.append(diagnostic)
             }
         }
-        return diagnostics.sorted { $0.funder < $1.funder }.map(\.diagnostic)
+        return diagnostics
     }
 }

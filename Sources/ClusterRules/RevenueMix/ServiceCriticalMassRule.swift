@@ -76,7 +76,7 @@ public struct ServiceCriticalMassRule: Rule {
             let minimumTimesDenominator = Int128(service.minimumClients) * Int128(uptake.denominator)
             guard expectedTimesDenominator < minimumTimesDenominator else { continue }
             let expected = Share(Int64(clamping: expectedTimesDenominator), over: uptake.denominator)
-            var arguments: [String: MessageArgument] = [
+            var arguments: MessageArguments = [
                 "service": .text(service.label ?? service.id), "expected": Self.decimal(expected),
                 "members": .integer(members), "uptake": .share(uptake), "minimum": .integer(service.minimumClients),
             ]

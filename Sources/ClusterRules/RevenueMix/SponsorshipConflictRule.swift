@@ -65,7 +65,7 @@ public struct SponsorshipConflictRule: Rule {
                 case (true, false): LocalizedText(english: "is a member of the cluster", french: "est membre du cluster")
                 default: LocalizedText(english: "has a direct interest in the cluster", french: "détient un intérêt direct dans le cluster")
                 }
-            let arguments: [String: MessageArgument] = ["line": .text(line.id), "amount": .money(line.amount), "relation": .localized(relation)]
+            let arguments: MessageArguments = ["line": .text(line.id), "amount": .money(line.amount), "relation": .localized(relation)]
             diagnostics.append(
                 try context.diagnostic(
                     "sponsorship-conflict.conflict", arguments, measured: .money(line.amount), lines: [line.id],

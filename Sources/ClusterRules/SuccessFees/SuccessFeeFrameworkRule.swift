@@ -65,7 +65,7 @@ public struct SuccessFeeFrameworkRule: Rule {
         let commissions = metrics.resources.filter {
             $0.kind == .successFees && context.budget.resources[$0.index].successFee?.basis != .publicCall
         }.map(\.id)
-        let arguments: [String: MessageArgument] = [
+        let arguments: MessageArguments = [
             "part": .money(fees.amount), "share": .share(share), "commissions": .list(commissions),
         ]
         return [

@@ -54,13 +54,13 @@ struct ShareThreshold {
     /// The other fix of a ceiling, as a list of zero or one alternative: add resources of other kinds, the part
     /// unchanged — `(C − t·R) / t`. Empty when the threshold is zero.
     func dilution(
-        _ context: RuleContext, _ message: MessageID, _ arguments: [String: MessageArgument] = [:]
+        _ context: RuleContext, _ message: MessageID, _ arguments: MessageArguments = [:]
     ) throws -> [RemediationOption] {
         try Share.dilutionToReach(threshold, part: part.amount, of: whole).map { [try context.option($0, message, arguments)] } ?? []
     }
 
     /// The arguments every message of the check can use.
-    var arguments: [String: MessageArgument] {
+    var arguments: MessageArguments {
         [
             "share": .share(share ?? .zero), "threshold": .share(threshold),
             "part": .money(part.amount), "total": .money(whole),
@@ -73,7 +73,7 @@ struct ShareThreshold {
     func diagnostic(
         _ context: RuleContext, message: MessageID, fix: MessageID,
         alternatives: @autoclosure () throws -> [RemediationOption] = [],
-        severity: Severity? = nil, extraArguments: [String: MessageArgument] = [:], lines: [String]? = nil
+        severity: Severity? = nil, extraArguments: MessageArguments = [:], lines: [String]? = nil
     ) throws -> Diagnostic? {
         guard isBreached, let share else { return nil }
         let arguments = extraArguments.isEmpty ? self.arguments : self.arguments.merging(extraArguments) { $1 }

@@ -82,7 +82,7 @@ public struct MatchingFundsRule: Rule {
         let maximum = Money(minorUnits: maximumUnits, currency: metrics.currency)
         guard region.amount > maximum else { return [] }
         let over = try region.amount.subtracting(maximum)
-        let arguments: [String: MessageArgument] = [
+        let arguments: MessageArguments = [
             "region": .money(region.amount), "fees": .money(fees.amount), "percent": .integer(percent),
             "maximum": .money(maximum), "over": .money(over),
         ]
