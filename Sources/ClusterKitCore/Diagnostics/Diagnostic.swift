@@ -116,14 +116,36 @@ public enum Measure: Hashable, Sendable {
 public struct RemediationOption: Hashable, Sendable {
     /// The amount that fixes the diagnostic.
     public var amount: Money
-    /// What to do with it, and the assumption the amount makes.
-    public var summary: Message
+    /// What to do with it, and the assumption the amount makes. Its `{amount}` is the option's ``amount``, unless the
+    /// message gives an `amount` argument of its own.
+    public var summary: Message {
+        get { Message(template, arguments.adding("amount", .money(amount))) }
+        set {
+            template = newValue.template
+            arguments = newValue.arguments
+        }
+    }
+    /// The summary's template and arguments (without the amount: an option shares its diagnostic's arguments).
+    private var template: MessageTemplate
+    private var arguments: MessageArguments
 
     /// Creates an option.
     public init(amount: Money, summary: Message) {
-        self.amount = amount
-        self.summary = summary
+        self.init(amount: amount, template: summary.template, arguments: summary.arguments)
     }
+
+    /// An option whose summary says `template` with `arguments` and the amount.
+    init(amount: Money, template: MessageTemplate, arguments: MessageArguments) {
+        self.amount = amount
+        self.template = template
+        self.arguments = arguments
+    }
+
+    /// Whether an argument of the summary is a list.
+    var hasList: Bool { arguments.contains { $0.value.isList } }
+
+    /// Sorts the list arguments of the summary (the engine's canonical order).
+    mutating func canonicalize() { arguments = arguments.mapValues(\.canonicalized) }
 }
 
 /// The primary fix of a diagnostic, and other ways to fix it.
@@ -145,25 +167,85 @@ public struct Remediation: Hashable, Sendable {
 }
 
 /// One finding of a rule on a budget, as data: rendered in a language only when printed.
+///
+/// A diagnostic is a value; its fields live in one shared storage, copied when a copy is changed, so that passing
+/// a diagnostic around (sorting it, reporting it) costs one reference count rather than one per string and list it
+/// holds.
 public struct Diagnostic: Hashable, Sendable {
+    private var storage: DiagnosticStorage
+
     /// The rule that found it.
-    public var ruleID: RuleID
+    public var ruleID: RuleID {
+        get { storage.fields.ruleID }
+        _modify {
+            makeUnique()
+            yield &storage.fields.ruleID
+        }
+    }
     /// How serious it is.
-    public var severity: Severity
+    public var severity: Severity {
+        get { storage.fields.severity }
+        _modify {
+            makeUnique()
+            yield &storage.fields.severity
+        }
+    }
     /// What it says, as a message id and arguments.
-    public var message: Message
+    public var message: Message {
+        get { storage.fields.message }
+        _modify {
+            makeUnique()
+            yield &storage.fields.message
+        }
+    }
     /// The figure measured.
-    public var measured: Measure?
+    public var measured: Measure? {
+        get { storage.fields.measured }
+        _modify {
+            makeUnique()
+            yield &storage.fields.measured
+        }
+    }
     /// The threshold it was compared with.
-    public var threshold: Measure?
+    public var threshold: Measure? {
+        get { storage.fields.threshold }
+        _modify {
+            makeUnique()
+            yield &storage.fields.threshold
+        }
+    }
     /// The ids of the lines concerned.
-    public var lines: [String]
+    public var lines: [String] {
+        get { storage.fields.lines }
+        _modify {
+            makeUnique()
+            yield &storage.fields.lines
+        }
+    }
     /// The amount that would fix it, where a number can.
-    public var remediation: Remediation?
+    public var remediation: Remediation? {
+        get { storage.fields.remediation }
+        _modify {
+            makeUnique()
+            yield &storage.fields.remediation
+        }
+    }
     /// The slide of the memento (or other source) the rule encodes.
-    public var citation: Citation?
+    public var citation: Citation? {
+        get { storage.fields.citation }
+        _modify {
+            makeUnique()
+            yield &storage.fields.citation
+        }
+    }
     /// How it was computed: the figures that entered the rule, for a reader to check by hand.
-    public var explanation: [ExplanationItem]
+    public var explanation: [ExplanationItem] {
+        get { storage.fields.explanation }
+        _modify {
+            makeUnique()
+            yield &storage.fields.explanation
+        }
+    }
 
     /// Creates a diagnostic. Rules usually call ``RuleContext/diagnostic(_:_:severity:measured:threshold:lines:remediation:explanation:)``,
     /// which fills in the rule id, the severity and the citation.
@@ -172,16 +254,49 @@ public struct Diagnostic: Hashable, Sendable {
         lines: [String] = [], remediation: Remediation? = nil, citation: Citation? = nil,
         explanation: [ExplanationItem] = []
     ) {
-        self.ruleID = ruleID
-        self.severity = severity
-        self.message = message
-        self.measured = measured
-        self.threshold = threshold
-        self.lines = lines
-        self.remediation = remediation
-        self.citation = citation
-        self.explanation = explanation
+        storage = DiagnosticStorage(
+            DiagnosticFields(
+                ruleID: ruleID, severity: severity, message: message, measured: measured, threshold: threshold,
+                lines: lines, remediation: remediation, citation: citation, explanation: explanation))
     }
+
+    /// Changes the fields in place, in one access (the engine's canonical order: CanonicalOrder.swift).
+    mutating func withFields<Result>(_ body: (inout DiagnosticFields) -> Result) -> Result {
+        makeUnique()
+        return body(&storage.fields)
+    }
+
+    /// Gives the diagnostic a storage of its own before a change, when another copy shares it.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = DiagnosticStorage(storage.fields) }
+    }
+
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+}
+
+/// The fields of a ``Diagnostic``.
+struct DiagnosticFields: Hashable, Sendable {
+    var ruleID: RuleID
+    var severity: Severity
+    var message: Message
+    var measured: Measure?
+    var threshold: Measure?
+    var lines: [String]
+    var remediation: Remediation?
+    var citation: Citation?
+    var explanation: [ExplanationItem]
+}
+
+/// The storage of a ``Diagnostic`` and its copies. Changed only through a diagnostic that holds the one reference
+/// to it (`makeUnique`), as an array's buffer is: so it is safe to share between threads.
+final class DiagnosticStorage: @unchecked Sendable {
+    var fields: DiagnosticFields
+
+    init(_ fields: DiagnosticFields) { self.fields = fields }
 }
 
 /// One figure that entered a rule's computation: a labelled value.

@@ -109,6 +109,17 @@ public struct MessageArguments: Hashable, Sendable, Sequence, ExpressibleByDicti
         }
     }
 
+    /// The arguments with one more, unless the name already has a value. (Made to size: a literal's list has no
+    /// room to grow.)
+    func adding(_ name: String, _ value: MessageArgument) -> MessageArguments {
+        guard self[name] == nil else { return self }
+        var added = MessageArguments()
+        added.pairs.reserveCapacity(pairs.count + 1)
+        added.pairs.append(contentsOf: pairs)
+        added.pairs.append((name, value))
+        return added
+    }
+
     /// Whether there is no argument.
     public var isEmpty: Bool { pairs.isEmpty }
     /// How many arguments there are.
@@ -122,9 +133,16 @@ public struct MessageArguments: Hashable, Sendable, Sequence, ExpressibleByDicti
     public func merging(
         _ other: MessageArguments, uniquingKeysWith combine: (MessageArgument, MessageArgument) -> MessageArgument
     ) -> MessageArguments {
-        var merged = self
+        var merged = MessageArguments()
         merged.pairs.reserveCapacity(pairs.count + other.pairs.count)
-        for (name, value) in other.pairs { merged[name] = merged[name].map { combine($0, value) } ?? value }
+        merged.pairs.append(contentsOf: pairs)
+        for (name, value) in other.pairs {
+            if let index = merged.pairs.firstIndex(where: { $0.0 == name }) {
+                merged.pairs[index].1 = combine(merged.pairs[index].1, value)
+            } else {
+                merged.pairs.append((name, value))
+            }
+        }
         return merged
     }
 

@@ -5,18 +5,18 @@ extension Diagnostic {
     ///
     /// What is already in order is left untouched, without a copy: most diagnostics have no list argument.
     mutating func canonicalize() {
-        if !lines.isAscending { lines.sort() }
-        if message.hasList { message.arguments = message.arguments.mapValues(\.canonicalized) }
-        if let remediation, remediation.primary.summary.hasList || remediation.alternatives.contains(where: \.summary.hasList) {
-            var sorted = remediation
-            sorted.primary.summary.arguments = remediation.primary.summary.arguments.mapValues(\.canonicalized)
-            for index in sorted.alternatives.indices {
-                sorted.alternatives[index].summary.arguments = sorted.alternatives[index].summary.arguments.mapValues(\.canonicalized)
+        withFields { fields in
+            if !fields.lines.isAscending { fields.lines.sort() }
+            if fields.message.hasList { fields.message.arguments = fields.message.arguments.mapValues(\.canonicalized) }
+            if fields.remediation?.primary.hasList == true || fields.remediation?.alternatives.contains(where: \.hasList) == true {
+                var sorted = fields.remediation!
+                sorted.primary.canonicalize()
+                for index in sorted.alternatives.indices { sorted.alternatives[index].canonicalize() }
+                fields.remediation = sorted
             }
-            self.remediation = sorted
-        }
-        if explanation.contains(where: \.value.isList) {
-            explanation = explanation.map { ExplanationItem($0.label, $0.value.canonicalized) }
+            if fields.explanation.contains(where: \.value.isList) {
+                fields.explanation = fields.explanation.map { ExplanationItem($0.label, $0.value.canonicalized) }
+            }
         }
     }
 }

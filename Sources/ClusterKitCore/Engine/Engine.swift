@@ -77,46 +77,44 @@ public struct Engine: Sendable {
     /// Runs every enabled rule on a budget whose metrics are known, and sorts what they find; with `history`, runs
     /// the trajectory rules (``TrajectoryRule``) on it instead.
     public func evaluate(_ budget: Budget, metrics: BudgetMetrics, history: HistoryMetrics? = nil) -> [Diagnostic] {
-        // What each rule found, as it returned it: diagnostics are put in order in place and copied once, at the end.
-        var found: [[Diagnostic]] = []
+        // Each diagnostic with its rule's rank (the rules run in the order of their ids) and its place among the
+        // rule's own: sorting these by severity, then rank, then lines compares no rule id.
+        var found: [(diagnostic: Diagnostic, rank: Int, index: Int)] = []
         found.reserveCapacity(ruleSet.entries.count)
         // One context for the budget, bound to each rule in turn: nothing of the budget is copied per rule.
         var context = RuleContext(budget: budget, metrics: metrics, catalog: catalog, history: history)
-        // With a history, only the trajectory rules run.
-        for entry in ruleSet.entries where entry.isEnabled && (history == nil || entry.box.judgesHistories) {
-            context.bind(entry)
+        let entries = ruleSet.entries
+        for (rank, position) in ruleSet.idOrder.enumerated() {
+            // With a history, only the trajectory rules run.
+            guard entries[position].isEnabled, history == nil || entries[position].box.judgesHistories else { continue }
+            context.bind(entries, at: position)
             do {
                 var diagnostics = history == nil
-                    ? try entry.rule.evaluate(context) : try (entry.rule as? any TrajectoryRule)?.evaluate(history: context) ?? []
-                guard !diagnostics.isEmpty else { continue }
+                    ? try entries[position].rule.evaluate(context)
+                    : try (entries[position].rule as? any TrajectoryRule)?.evaluate(history: context) ?? []
                 // Line ids and lists sorted: the order of a budget's lines never changes a report.
-                for index in diagnostics.indices { diagnostics[index].canonicalize() }
-                found.append(diagnostics)
+                for index in diagnostics.indices {
+                    diagnostics[index].canonicalize()
+                    found.append((diagnostics[index], rank, index))
+                }
             } catch {
-                let description = entry.description
+                let description = entries[position].description
                 let failure = Diagnostic(
                     ruleID: description.id, severity: .error,
                     message: Message(Self.ruleFailedMessage, ["error": .text("\(error)")]),
                     citation: description.citation)
-                found.append([failure])
+                found.append((failure, rank, 0))
             }
         }
-        // The sort keys — severity, rule id, lines, then the rules' own order — are sorted, not the diagnostics:
-        // moving a diagnostic, or copying it for a comparison, would cost more than the comparison.
-        var keys: [(severity: Severity, ruleID: RuleID, lines: [String], batch: Int, index: Int)] = []
-        keys.reserveCapacity(found.reduce(0) { $0 + $1.count })
-        for batch in found.indices {
-            for index in found[batch].indices {
-                keys.append((found[batch][index].severity, found[batch][index].ruleID, found[batch][index].lines, batch, index))
-            }
+        // Severity, rule id (the rank), lines, then the rule's own order.
+        found.sort { a, b in
+            if a.diagnostic.severity != b.diagnostic.severity { return a.diagnostic.severity < b.diagnostic.severity }
+            if a.rank != b.rank { return a.rank < b.rank }
+            let x = a.diagnostic.lines, y = b.diagnostic.lines
+            if x != y { return x.lexicographicallyPrecedes(y) }
+            return a.index < b.index
         }
-        keys.sort { a, b in
-            if a.severity != b.severity { return a.severity < b.severity }
-            if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
-            if a.lines != b.lines { return a.lines.lexicographicallyPrecedes(b.lines) }
-            return (a.batch, a.index) < (b.batch, b.index)
-        }
-        return keys.map { found[$0.batch][$0.index] }
+        return found.map(\.diagnostic)
     }
 }
 

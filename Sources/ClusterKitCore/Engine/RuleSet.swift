@@ -55,8 +55,13 @@ public struct RuleSet: Sendable {
 
     /// The set's name, reported as `ruleSet` (e.g. `recommended`, `pole`, or your own).
     public var name: String
-    /// The rules in evaluation order.
-    public private(set) var entries: [Entry]
+    /// The rules, in the order they were added.
+    public private(set) var entries: [Entry] {
+        didSet { idOrder = entries.indices.sorted { entries[$0].id < entries[$1].id } }
+    }
+    /// The positions of the entries in the order of their ids: the engine runs the rules in this order, so that
+    /// their diagnostics come out in rule-id order without comparing ids.
+    private(set) var idOrder: [Int] = []
 
     /// Creates an empty set, to add rules to.
     public init(name: String) {

@@ -161,14 +161,45 @@ final class LineTable: Sendable {
     let attributes: [LineAttributes]
     /// The budget's expense lines.
     let expenses: [ExpenseLine]
-    /// The revenue kinds of the budget, by slot.
-    let kinds: [RevenueKind]
+    /// The sources, revenue kinds and funders of the budget, by slot, with their totals.
+    let sources: [SourceSlot], kinds: [KindSlot], funders: [FunderSlot]
 
-    init(lines: [ResourceLine], attributes: [LineAttributes], expenses: [ExpenseLine], kinds: [RevenueKind]) {
+    init(
+        lines: [ResourceLine], attributes: [LineAttributes], expenses: [ExpenseLine], sources: [SourceSlot],
+        kinds: [KindSlot], funders: [FunderSlot]
+    ) {
         self.lines = lines
         self.attributes = attributes
         self.expenses = expenses
+        self.sources = sources
         self.kinds = kinds
+        self.funders = funders
+    }
+
+    /// The total of each source, in slot order.
+    var sourceTotals: [KeyedTotal<RevenueSourceID>] {
+        sources.indices.map { KeyedTotal(sources[$0].id, LineTotal(amount: sources[$0].total, of: self, .source(Int32($0)))) }
+    }
+
+    /// The total of each revenue kind, in slot order.
+    var kindTotals: [KeyedTotal<RevenueKind>] { kinds.indices.map { KeyedTotal(kinds[$0].kind, kindTotal(at: $0)) } }
+
+    /// The private cash of each revenue kind that has some, in slot order.
+    var privateCashKindTotals: [KeyedTotal<RevenueKind>] {
+        kinds.indices.compactMap { kinds[$0].privateCashLines == 0 ? nil : KeyedTotal(kinds[$0].kind, privateCash(at: $0)) }
+    }
+
+    /// The total of each funder, in slot order.
+    var funderTotals: [KeyedTotal<String>] {
+        funders.indices.map { KeyedTotal(funders[$0].name, LineTotal(amount: funders[$0].total, of: self, .funder(Int32($0)))) }
+    }
+
+    /// The total of the kind in a slot.
+    func kindTotal(at slot: Int) -> LineTotal { LineTotal(amount: kinds[slot].total, of: self, .kind(Int32(slot))) }
+
+    /// The private cash of the kind in a slot.
+    func privateCash(at slot: Int) -> LineTotal {
+        LineTotal(amount: kinds[slot].privateCash, of: self, .kindPrivateCash(Int32(slot)))
     }
 
     /// Whether the resource line at a position is one a filter selects.
@@ -193,7 +224,7 @@ final class LineTable: Sendable {
         attributes.indices.map { position in
             let line = lines[position], attributes = attributes[position]
             return ResolvedResource(
-                index: position, id: line.id, source: line.source, kind: kinds[Int(attributes.kind)],
+                index: position, id: line.id, source: line.source, kind: kinds[Int(attributes.kind)].kind,
                 sector: attributes.sector, nature: attributes.nature, amount: line.amount, funder: line.funderName)
         }
     }
@@ -231,16 +262,16 @@ public struct BudgetMetrics: Sendable {
     /// Every resource line, resolved (made from the budget's lines at each read).
     public var resources: [ResolvedResource] { storage.table.resolved }
     /// The total of each source the budget names, in the order the budget first names it.
-    public var sourceTotals: [KeyedTotal<RevenueSourceID>] { storage.sourceTotals }
+    public var sourceTotals: [KeyedTotal<RevenueSourceID>] { storage.table.sourceTotals }
     /// The total of each revenue kind the budget has, in the order the budget first has it.
-    public var kindTotals: [KeyedTotal<RevenueKind>] { storage.kindTotals }
+    public var kindTotals: [KeyedTotal<RevenueKind>] { storage.table.kindTotals }
     /// The private cash of each revenue kind that has some — what the cluster really bills or collects, by family
     /// —, in the order of ``kindTotals``.
-    public var privateCashKindTotals: [KeyedTotal<RevenueKind>] { storage.privateCashKindTotals }
+    public var privateCashKindTotals: [KeyedTotal<RevenueKind>] { storage.table.privateCashKindTotals }
     /// The total of each funder, in the order the budget first names it: public lines by their `funder` (else
     /// their label), and private lines that name a `funder`. Private lines that name none (membership fees from many
     /// members) belong to no single funder.
-    public var funderTotals: [KeyedTotal<String>] { storage.funderTotals }
+    public var funderTotals: [KeyedTotal<String>] { storage.table.funderTotals }
 
     /// Totals per source id (a dictionary made from ``sourceTotals`` at each read: ``total(ofSource:)``
     /// looks one up without it).
@@ -275,16 +306,22 @@ public struct BudgetMetrics: Sendable {
     public var selfFinancingNet: Share? { Share(privateCash.amount, of: cashResources) }
 
     /// The total of a revenue kind (zero when the budget has none).
-    public func total(of kind: RevenueKind) -> LineTotal { kindTotals.first { $0.key == kind }?.total ?? LineTotal(currency) }
+    public func total(of kind: RevenueKind) -> LineTotal {
+        let table = storage.table
+        return table.kinds.firstIndex { $0.kind == kind }.map(table.kindTotal(at:)) ?? LineTotal(currency)
+    }
 
     /// The total of a source (zero when the budget names none).
     public func total(ofSource source: RevenueSourceID) -> LineTotal {
-        sourceTotals.first { $0.key == source }?.total ?? LineTotal(currency)
+        let table = storage.table
+        return table.sources.firstIndex { $0.id == source }.map { LineTotal(amount: table.sources[$0].total, of: table, .source(Int32($0))) }
+            ?? LineTotal(currency)
     }
 
     /// The private cash of a revenue kind (zero when the budget has none).
     public func privateCash(of kind: RevenueKind) -> LineTotal {
-        privateCashKindTotals.first { $0.key == kind }?.total ?? LineTotal(currency)
+        let table = storage.table
+        return table.kinds.firstIndex { $0.kind == kind && $0.privateCashLines > 0 }.map(table.privateCash(at:)) ?? LineTotal(currency)
     }
 
     /// The share of R a revenue kind makes; `nil` when R is zero.
@@ -309,10 +346,6 @@ final class MetricsStorage: Sendable {
     let publicCash: LineTotal
     let operatingExpenses: LineTotal
     let programmeExpenses: LineTotal
-    let sourceTotals: [KeyedTotal<RevenueSourceID>]
-    let kindTotals: [KeyedTotal<RevenueKind>]
-    let privateCashKindTotals: [KeyedTotal<RevenueKind>]
-    let funderTotals: [KeyedTotal<String>]
     let publicCallSuccessFees: LineTotal
     let earmarkedByAction: [String: LineTotal]
     /// The lines the totals list when read.
@@ -383,8 +416,7 @@ final class MetricsStorage: Sendable {
         // Each distinct source, kind and funder of the budget (a handful, however many lines) gets a slot the first
         // time a line names it, and its totals are summed in the slot: a source is found by its position in the
         // catalogue, a kind among the few the budget has, a funder by its name (hashed once per line).
-        var sources: [SourceSlot] = [], kinds: [KindSlot] = [], funders: [(name: String, total: Money)] = []
-        var slotOfPosition = [Int32](repeating: -1, count: catalog.sourceTraits.count)
+        var sources: [SourceSlot] = [], kinds: [KindSlot] = [], funders: [FunderSlot] = []
         var funderSlots: [String: Int32] = [:], earmarked: [String: Money] = [:]
         // Made to size from the start (a growing array reallocates at every doubling).
         sources.reserveCapacity(min(count, catalog.sourceTraits.count))
@@ -404,17 +436,16 @@ final class MetricsStorage: Sendable {
                 let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
                 throw fail(path + ".source", "unknown revenue source '\(source)'\(hint)")
             }
-            var slot = slotOfPosition[position]
+            var slot = Int32(sources.firstIndex { $0.position == position } ?? -1)
             if slot < 0 {
                 let traits = catalog.sourceTraits[position]
                 let kindSlot = kinds.firstIndex { $0.kind == traits.kind } ?? kinds.count
                 if kindSlot == kinds.count { kinds.append(KindSlot(kind: traits.kind, currency: currency)) }
                 slot = Int32(sources.count)
-                slotOfPosition[position] = slot
                 sources.append(
                     SourceSlot(
-                        id: lines[index].source, kind: Int32(kindSlot), sector: traits.sector, nature: traits.nature,
-                        total: .zero(currency)))
+                        id: lines[index].source, position: position, kind: Int32(kindSlot), sector: traits.sector,
+                        nature: traits.nature, total: .zero(currency)))
             }
             let source = sources[Int(slot)], kindSlot = Int(source.kind), kind = kinds[kindSlot].kind
             let amount = lines[index].amount
@@ -464,7 +495,7 @@ final class MetricsStorage: Sendable {
                     } else {
                         funderSlot = Int32(funders.count)
                         funderSlots[funder] = funderSlot
-                        funders.append((funder, amount))
+                        funders.append(FunderSlot(name: funder, total: amount))
                     }
                 }
                 if isPublicCallFee { publicCallFees = try publicCallFees.adding(amount) }
@@ -480,7 +511,8 @@ final class MetricsStorage: Sendable {
                     isPublicCallFee: isPublicCallFee))
         }
 
-        let table = LineTable(lines: lines, attributes: attributes, expenses: expenseLines, kinds: kinds.map(\.kind))
+        let table = LineTable(
+            lines: lines, attributes: attributes, expenses: expenseLines, sources: sources, kinds: kinds, funders: funders)
         totalResources = total
         totalExpenses = expenses
         publicResources = LineTotal(amount: pub, of: table, .sector(.public))
@@ -490,20 +522,6 @@ final class MetricsStorage: Sendable {
         publicCash = LineTotal(amount: pubCash, of: table, .sectorCash(.public))
         operatingExpenses = LineTotal(amount: operating, of: table, .expenses(.operating))
         programmeExpenses = LineTotal(amount: programme, of: table, .expenses(.programme))
-        sourceTotals = sources.indices.map { slot in
-            KeyedTotal(sources[slot].id, LineTotal(amount: sources[slot].total, of: table, .source(Int32(slot))))
-        }
-        kindTotals = kinds.indices.map { slot in
-            KeyedTotal(kinds[slot].kind, LineTotal(amount: kinds[slot].total, of: table, .kind(Int32(slot))))
-        }
-        privateCashKindTotals = kinds.indices.compactMap { slot in
-            kinds[slot].privateCashLines == 0
-                ? nil
-                : KeyedTotal(kinds[slot].kind, LineTotal(amount: kinds[slot].privateCash, of: table, .kindPrivateCash(Int32(slot))))
-        }
-        funderTotals = funders.indices.map { slot in
-            KeyedTotal(funders[slot].name, LineTotal(amount: funders[slot].total, of: table, .funder(Int32(slot))))
-        }
         publicCallSuccessFees = LineTotal(amount: publicCallFees, of: table, .publicCallSuccessFees)
         var earmarkedByAction = [String: LineTotal](minimumCapacity: earmarked.count)
         for (action, amount) in earmarked { earmarkedByAction[action] = LineTotal(amount: amount, of: table, .action(action)) }
@@ -530,9 +548,11 @@ final class AllocationBox: Sendable {
     init(_ value: PublicFundingAllocation) { self.value = value }
 }
 
-/// A source of the budget being summed: its catalogue entry, read once, and its total (``BudgetMetrics``).
-private struct SourceSlot {
+/// A source of the budget: its catalogue entry, read once, and its total (``BudgetMetrics``).
+struct SourceSlot: Sendable {
     let id: RevenueSourceID
+    /// Its position in the catalogue.
+    let position: Int
     /// The slot of its kind.
     let kind: Int32
     let sector: Sector
@@ -540,8 +560,14 @@ private struct SourceSlot {
     var total: Money
 }
 
-/// A revenue kind of the budget being summed: its total, and the total of its private cash.
-private struct KindSlot {
+/// A funder of the budget, and its total.
+struct FunderSlot: Sendable {
+    let name: String
+    var total: Money
+}
+
+/// A revenue kind of the budget: its total, and the total of its private cash.
+struct KindSlot: Sendable {
     let kind: RevenueKind
     var total: Money
     var privateCash: Money

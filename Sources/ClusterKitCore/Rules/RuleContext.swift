@@ -49,12 +49,13 @@ public struct RuleContext: Sendable {
         self.history = history
     }
 
-    /// Makes the context that of another rule of the set: its description, severity and parameters.
-    mutating func bind(_ entry: RuleSet.Entry) {
-        rule = entry.box
-        severity = entry.severity ?? entry.box.value.defaultSeverity
-        severityIsOverridden = entry.severity != nil
-        parameters = entry.parameters
+    /// Makes the context that of another rule of the set: its description, severity and parameters. (The entry is
+    /// read in place: a copy of it would copy its rule.)
+    mutating func bind(_ entries: [RuleSet.Entry], at position: Int) {
+        rule = entries[position].box
+        severity = entries[position].severity ?? entries[position].box.value.defaultSeverity
+        severityIsOverridden = entries[position].severity != nil
+        parameters = entries[position].parameters
     }
 
     /// The value of a parameter: the rule set's, else the declared default.
@@ -117,9 +118,10 @@ public struct RuleContext: Sendable {
     public func option(
         _ amount: Money, _ id: MessageID, _ arguments: MessageArguments = [:]
     ) throws -> RemediationOption {
-        var arguments = arguments
-        arguments["amount"] = arguments["amount"] ?? .money(amount)
-        return RemediationOption(amount: amount, summary: try message(id, arguments))
+        guard let template = rule.value.message(id) else {
+            throw RuleError("rule '\(description.id)' uses message '\(id)', which it does not declare")
+        }
+        return RemediationOption(amount: amount, template: template, arguments: arguments)
     }
 
     /// A diagnostic of this rule, with its id, citation and severity filled in.

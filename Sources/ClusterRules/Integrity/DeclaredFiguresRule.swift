@@ -78,9 +78,9 @@ public struct DeclaredFiguresRule: Rule {
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         guard let declared = context.budget.cluster.declared?.selfFinancing else { return [] }
         let metrics = context.metrics
-        let computed = [metrics.selfFinancingGross, metrics.selfFinancingNet].compactMap { $0 }
         let tolerance = try context.share("tolerance")
-        guard let nearest = computed.map({ declared.distance(to: $0) }).min(), nearest > tolerance else { return [] }
+        let gaps = (metrics.selfFinancingGross.map { declared.distance(to: $0) }, metrics.selfFinancingNet.map { declared.distance(to: $0) })
+        guard let nearest = gaps.0.map({ gap in gaps.1.map { min(gap, $0) } ?? gap }) ?? gaps.1, nearest > tolerance else { return [] }
         let unknown = MessageArgument.localized(LocalizedText(english: "n/a", french: "n.d."))
         return [
             try context.diagnostic(

@@ -121,20 +121,20 @@ public struct ClusterProfileMapRule: Rule {
                 small ? LocalizedText(english: "a small cluster", french: "un petit cluster")
                     : LocalizedText(english: "a large cluster", french: "un grand cluster")),
         ]
-        var explanation = [
-            ExplanationItem(LocalizedText(english: "Members", french: "Adhérents"), .integer(members)),
-            ExplanationItem(LocalizedText(english: "Small up to (members)", french: "Petite taille jusqu'à (adhérents)"), .integer(smallMaximum)),
-        ]
+        // Made to size: the figures are appended one by one.
+        var explanation: [ExplanationItem] = []
+        explanation.reserveCapacity(6)
+        explanation.append(ExplanationItem(LocalizedText(english: "Members", french: "Adhérents"), .integer(members)))
+        explanation.append(
+            ExplanationItem(LocalizedText(english: "Small up to (members)", french: "Petite taille jusqu'à (adhérents)"), .integer(smallMaximum)))
         if let gross = metrics.selfFinancingGross {
             explanation.append(ExplanationItem(LocalizedText(english: "Self-financing, gross", french: "Autofinancement brut"), .share(gross)))
         }
         if let cash = metrics.selfFinancingNet {
             explanation.append(ExplanationItem(LocalizedText(english: "Self-financing, net", french: "Autofinancement net"), .share(cash)))
         }
-        explanation += [
-            ExplanationItem(LocalizedText(english: "Low under", french: "Faible sous"), .share(low)),
-            ExplanationItem(LocalizedText(english: "High from", french: "Fort à partir de"), .share(high)),
-        ]
+        explanation.append(ExplanationItem(LocalizedText(english: "Low under", french: "Faible sous"), .share(low)))
+        explanation.append(ExplanationItem(LocalizedText(english: "High from", french: "Fort à partir de"), .share(high)))
         return [try context.diagnostic(placement.messageID, arguments, measured: .share(share), explanation: explanation)]
     }
 }
