@@ -66,6 +66,39 @@ struct Harness {
 
     /// Warms the body up and returns how many runs one repetition needs to last `sampleTime`, and how long that
     /// repetition lasted.
+    /// As ``compare(units:_:_:)``, but each call's result is kept until the clock stops: the time of the calls
+    /// alone, and apart from it the time their results take to free once dropped (on the calling thread), per unit.
+    func compareKeeping<A, B>(
+        units: Int = 1, _ a: () -> A, _ b: () -> B
+    ) -> (a: Timing, b: Timing, ratio: Double, freeingA: Timing, freeingB: Timing) {
+        let (iterationsA, lastingA) = calibrate(a), (iterationsB, lastingB) = calibrate(b)
+        var timesA: [Double] = [], timesB: [Double] = [], ratios: [Double] = []
+        var freeingA: [Double] = [], freeingB: [Double] = []
+        for _ in 0..<repetitions(lasting: lastingA + lastingB) {
+            let x = timeKeeping(iterationsA, units: units, a), y = timeKeeping(iterationsB, units: units, b)
+            timesA.append(x.calls)
+            timesB.append(y.calls)
+            freeingA.append(x.freeing)
+            freeingB.append(y.freeing)
+            ratios.append(x.calls / y.calls)
+        }
+        return (Timing(timesA), Timing(timesB), Timing(ratios).median, Timing(freeingA), Timing(freeingB))
+    }
+
+    /// The time of `iterations` calls, their results kept, then the time the results take to free; per unit.
+    private func timeKeeping<R>(_ iterations: Int, units: Int, _ body: () -> R) -> (calls: Double, freeing: Double) {
+        var kept: [R] = []
+        kept.reserveCapacity(iterations)
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<iterations { kept.append(body()) }
+        let called = clock.now
+        kept.removeAll()
+        let freed = clock.now
+        let count = Double(iterations * max(units, 1))
+        return (nanoseconds(called - start) / count, nanoseconds(freed - called) / count)
+    }
+
     private func calibrate<R>(_ body: () -> R) -> (iterations: Int, lasting: Duration) {
         let clock = ContinuousClock()
         var iterations = 1

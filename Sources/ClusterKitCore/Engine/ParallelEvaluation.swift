@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Engine {
     /// Checks budgets (and histories) into one report, spreading them over every core when `parallel` is true.
@@ -18,21 +19,51 @@ extension Engine {
         var budgets: [BudgetReport] = []
         budgets.reserveCapacity(inputs.count)
         if parallel, inputs.count > 1 {
-            for result in checkConcurrently(inputs) { budgets += try result.get() }
+            for chunk in checkConcurrently(inputs) {
+                budgets += chunk.reports
+                if let error = chunk.error { throw error }
+            }
         } else {
             for input in inputs { budgets += try check(input) }
         }
         return Report(ruleSet: ruleSet.name, budgets: budgets, suppressions: suppressions)
     }
 
-    /// Checks every input on the cores available, each result in its input's slot.
-    private func checkConcurrently(_ inputs: [BudgetInput]) -> [Result<[BudgetReport], InputError>] {
-        let slots = Locked<[Result<[BudgetReport], InputError>?]>(Array(repeating: nil, count: inputs.count))
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let result = Result { () throws(InputError) -> [BudgetReport] in try check(inputs[index]) }
-            slots.withLock { $0[index] = result }
+    /// What the check of a run of consecutive inputs found: the reports of the inputs before the first invalid one,
+    /// and its error.
+    private struct Chunk: Sendable {
+        var reports: [BudgetReport] = []
+        var error: InputError?
+    }
+
+    /// Checks the inputs on the cores available, in runs of consecutive inputs, each run's results in its slot.
+    ///
+    /// A few runs per core, rather than one task per input: each task then does tens of checks, the results are
+    /// stored (under a lock) once per run, and a core that finishes early takes another run.
+    private func checkConcurrently(_ inputs: [BudgetInput]) -> [Chunk] {
+        let runs = min(inputs.count, ProcessInfo.processInfo.activeProcessorCount * 8)
+        let slots = Locked<[Chunk]>(Array(repeating: Chunk(), count: runs))
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            var chunk = Chunk()
+            let range = inputs.count * run / runs..<inputs.count * (run + 1) / runs
+            // A long run checks with rule descriptions and a catalogue of its own (see `RuleSet.unshared()`).
+            var engine = self
+            if range.count >= 16 {
+                engine.ruleSet = ruleSet.unshared()
+                engine.catalog = catalog.unshared()
+            }
+            chunk.reports.reserveCapacity(range.count)
+            for index in range {
+                do throws(InputError) {
+                    chunk.reports += try engine.check(inputs[index])
+                } catch {
+                    chunk.error = error
+                    break
+                }
+            }
+            slots.withLock { $0[run] = chunk }
         }
-        // concurrentPerform returns once every iteration has run: every slot is filled.
-        return slots.withLock { $0 }.map { $0 ?? .success([]) }
+        // concurrentPerform returns once every run is done: every slot is filled.
+        return slots.withLock { $0 }
     }
 }

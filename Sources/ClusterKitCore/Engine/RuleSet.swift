@@ -39,7 +39,7 @@ public struct RuleSet: Sendable {
         /// Parameter values other than the defaults.
         public var parameters: [String: ParameterValue]
         /// The rule's description, read once from its type when the rule joins a set.
-        let box: DescriptionBox
+        var box: DescriptionBox
 
         /// The rule's id.
         public var id: RuleID { box.value.id }
@@ -76,6 +76,19 @@ public struct RuleSet: Sendable {
     public init(name: String, rules: [any Rule]) throws(RuleSetError) {
         self.init(name: name)
         for rule in rules { try add(rule) }
+    }
+
+    /// A copy whose entries hold descriptions of their own rather than shared ones: what one core checks with, so
+    /// that the reference counts each check updates (a rule's description, bound to the context for each rule) are
+    /// not on memory another core updates too.
+    func unshared() -> RuleSet {
+        var copy = self
+        copy.entries = entries.map { entry in
+            var own = entry
+            own.box = DescriptionBox(entry.box.value, judgesHistories: entry.box.judgesHistories)
+            return own
+        }
+        return copy
     }
 
     /// The ids of the rules, in order.

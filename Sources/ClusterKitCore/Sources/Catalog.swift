@@ -85,6 +85,15 @@ public struct Catalog: Sendable {
         return copy
     }
 
+    /// A copy with storage of its own: what one core checks with, so that the reference counts a check updates are
+    /// not on memory another core updates too (see `Engine.check(_:parallel:)`).
+    func unshared() -> Catalog {
+        var copy = Catalog()
+        for source in sourceList { try? copy.add(source) }
+        for id in regimeIDs { if let regime = regimesByID[id] { try? copy.add(regime) } }
+        return copy
+    }
+
     /// The regime ids nearest to an unknown one, best first, for "did you mean" messages.
     public func regimeIDs(nearestTo unknown: String, limit: Int = 3) -> [FundingRegimeID] {
         Suggestions.nearest(to: unknown, among: regimeIDs.map(\.rawValue), limit: limit).map { FundingRegimeID(rawValue: $0) }

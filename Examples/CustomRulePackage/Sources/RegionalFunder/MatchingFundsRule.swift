@@ -74,7 +74,7 @@ public struct MatchingFundsRule: Rule {
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
         let percent = try context.integer("matchPercent")
-        let region = metrics.bySource[.region] ?? LineTotal(amount: .zero(metrics.currency), lines: [])
+        let region = metrics.total(ofSource: .region)
         let fees = metrics.total(of: .membershipFees)
         // The most the Region may pay: fees × percent / 100, rounded down to the cent (exact integer arithmetic).
         let units = Int128(fees.amount.minorUnits) * Int128(percent) / 100

@@ -1,0 +1,107 @@
+import ClusterKitCore
+import Foundation
+import Testing
+
+/// The values the engine keeps cheap to copy — totals that list their lines when read, keyed totals as arrays,
+/// message arguments as a list of pairs, diagnostics over one shared storage — behave as the plain values they
+/// replace: the same lines, the same lookups, the same equality, and a change to a copy never shows in another.
+@Suite("Shared storage")
+struct SharedStorageTests {
+    /// Lines in an order where budget order and id order differ, with an in-kind line, a funder on a private line,
+    /// an earmark and a public-call success fee.
+    let budget = Budget.balanced(
+        ClusterProfile(name: "x"),
+        resources: [
+            .line(.region, 40, id: "z-region", label: "Région"), .line(.membershipFees, 10, id: "fees"),
+            .line(.memberTime, 5, id: "time"), .line(.state, 20, id: "a-state", label: "État"),
+            .line(.region, 15, id: "m-region", label: "Région"), .line(.sponsorship, 10, id: "sponsor", funder: "Orange"),
+        ])
+
+    @Test("A total lists the lines it sums, in budget order, and equals the same total listed by hand")
+    func totalsListTheirLines() throws {
+        let metrics = try BudgetMetrics(budget)
+        #expect(metrics.publicResources.lines == ["z-region", "a-state", "m-region"])
+        #expect(metrics.privateResources.lines == ["fees", "time", "sponsor"])
+        #expect(metrics.privateCash.lines == ["fees", "sponsor"])
+        #expect(metrics.inKindResources.lines == ["time"])
+        #expect(metrics.publicResources == LineTotal(amount: Money(major: 75), lines: ["z-region", "a-state", "m-region"]))
+        #expect(metrics.publicResources != LineTotal(amount: Money(major: 75), lines: ["z-region", "a-state"]))
+        #expect(metrics.total(ofSource: .region) == LineTotal(amount: Money(major: 55), lines: ["z-region", "m-region"]))
+        #expect(metrics.total(ofSource: .erdf) == LineTotal(amount: .zero(), lines: []))
+        #expect(metrics.privateCash(of: .membershipFees).lines == ["fees"])
+        #expect(metrics.privateCash(of: .memberTime).amount == .zero(), "time is in kind: no private cash")
+        let expenses = metrics.operatingExpenses.lines + metrics.programmeExpenses.lines
+        #expect(expenses.sorted() == budget.expenses.map(\.id).sorted())
+    }
+
+    @Test("Keyed totals come in the order the budget first names them; the dictionaries agree with them")
+    func keyedTotals() throws {
+        let metrics = try BudgetMetrics(budget)
+        #expect(metrics.sourceTotals.map(\.key) == [.region, .membershipFees, .memberTime, .state, .sponsorship])
+        #expect(metrics.funderTotals.map(\.key) == ["Région", "État", "Orange"])
+        #expect(metrics.funderTotals[0].total.lines == ["z-region", "m-region"])
+        for entry in metrics.sourceTotals { #expect(metrics.bySource[entry.key] == entry.total) }
+        for entry in metrics.kindTotals { #expect(metrics.byKind[entry.key] == entry.total) }
+        for entry in metrics.funderTotals { #expect(metrics.byFunder[entry.key] == entry.total) }
+        for entry in metrics.privateCashKindTotals { #expect(metrics.privateCashByKind[entry.key] == entry.total) }
+        #expect(metrics.privateCashByKind[.memberTime] == nil)
+        // The resolved lines are the budget's, in its order.
+        #expect(metrics.resources.map(\.id) == budget.resources.map(\.id))
+        #expect(metrics.resources.map(\.funder) == ["Région", "fees", "time", "État", "Région", "Orange"])
+    }
+
+    @Test("Message arguments: looked up by name, equal whatever their order, merged with the other's values first")
+    func messageArguments() {
+        let arguments: MessageArguments = ["share": .share(Share(percent: 12)), "amount": .integer(3)]
+        #expect(arguments["share"] == .share(Share(percent: 12)))
+        #expect(arguments["missing"] == nil)
+        #expect(arguments == ["amount": .integer(3), "share": .share(Share(percent: 12))])
+        #expect(arguments.hashValue == MessageArguments(["amount": .integer(3), "share": .share(Share(percent: 12))]).hashValue)
+        #expect(arguments != ["amount": .integer(4), "share": .share(Share(percent: 12))])
+        let merged = arguments.merging(["amount": .integer(5), "basis": .text("gross")]) { $1 }
+        #expect(merged.keys == ["share", "amount", "basis"])
+        #expect(merged["amount"] == .integer(5))
+        var edited = arguments
+        edited["amount"] = nil
+        edited["year"] = .integer(2016)
+        #expect(edited.keys == ["share", "year"])
+        #expect(arguments.keys == ["share", "amount"], "a change to a copy never shows in the original")
+    }
+
+    @Test("A remediation option's summary says its amount, unless its message gives one")
+    func optionAmount() {
+        let template = MessageTemplate(id: "test.fix", english: "Add {amount}.", french: "Ajouter {amount}.")
+        let option = RemediationOption(amount: Money(major: 28_750), summary: Message(template))
+        #expect(option.summary.rendered(in: .english) == "Add €28,750.00.")
+        let given = RemediationOption(amount: Money(major: 1), summary: Message(template, ["amount": .text("all of it")]))
+        #expect(given.summary.rendered(in: .french) == "Ajouter all of it.")
+    }
+
+    @Test("A localized list is joined in each language when rendered")
+    func localizedList() {
+        let template = MessageTemplate(id: "test.list", english: "Held: {held}.", french: "Réunis : {held}.")
+        let message = Message(
+            template,
+            ["held": .localizedList([LocalizedText(english: "age", french: "l'âge"), LocalizedText(english: "members", french: "les adhérents")])])
+        #expect(message.rendered(in: .english) == "Held: age and members.")
+        #expect(message.rendered(in: .french) == "Réunis : l'âge et les adhérents.")
+    }
+
+    @Test("A diagnostic is a value: a change to a copy never shows in another")
+    func diagnosticCopies() {
+        let template = MessageTemplate(id: "test.note", english: "Note.", french: "Note.")
+        let original = Diagnostic(ruleID: "test/x", severity: .note, message: Message(template), lines: ["b", "a"])
+        var copy = original
+        #expect(copy == original)
+        copy.lines.append("c")
+        copy.severity = .error
+        #expect(original.lines == ["b", "a"])
+        #expect(original.severity == .note)
+        #expect(copy.lines == ["b", "a", "c"])
+        #expect(copy != original)
+        var same = original
+        same.lines = ["b", "a"]
+        #expect(same == original, "equal fields make equal diagnostics, whatever their storage")
+        #expect(Set([same, original]).count == 1)
+    }
+}
