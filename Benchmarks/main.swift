@@ -21,10 +21,10 @@ if arguments.contains("--help") || arguments.contains("-h") {
           --quick            tiny sizes and one repetition: checks that every measurement runs, not its timings
           --headline         the recommended rule set against the baseline only (table 1 and the headline line)
           --profile WORKLOAD [RUNS]
-                             runs one workload 20,000 times (a portfolio of 2,000: 10 times), or RUNS times, and
+                             runs one workload 20,000 times (a portfolio of 2,000 or a large budget: 10 times), or RUNS times, and
                              nothing else, for a profiler (valgrind --tool=callgrind, perf): check, baseline,
-                             metrics, json, csv, lines (a budget of 100,000 lines), portfolio (all cores),
-                             portfolio-1 (one core);
+                             metrics, json, csv, lines-N and baseline-lines-N (a budget of N lines), portfolio
+                             (all cores), portfolio-1 (one core);
                              portfolio-shared-strided and portfolio-isolated (each core checks every other budget of
                              2,000 and drops its reports, with the engine shared or one engine per core: what shared
                              objects cost); keep and keep-1 (the portfolio on all cores or one, timing the check and
@@ -126,9 +126,12 @@ if let profiled {
     case "check": work = { (try? recommended.check(typical))?.diagnostics.count ?? 0 }
     case "baseline": work = { (try? Baseline.check(typical, catalog: catalog))?.count ?? 0 }
     case "metrics": work = { (try? BudgetMetrics(typical, catalog: catalog))?.resources.count ?? 0 }
-    case "lines":
-        let large = Workloads.scaled(typical.cluster, lines: 100_000)
-        work = { (try? recommended.check(large))?.diagnostics.count ?? 0 }
+    case let name where name.hasPrefix("lines-") || name.hasPrefix("baseline-lines-"):
+        guard let size = Int(name.split(separator: "-").last ?? ""), size > 0 else { fail("no size in '\(name)'") }
+        let scaled = Workloads.scaled(typical.cluster, lines: size)
+        work = name.hasPrefix("baseline")
+            ? { (try? Baseline.check(scaled, catalog: catalog))?.count ?? 0 }
+            : { (try? recommended.check(scaled))?.diagnostics.count ?? 0 }
     case "json": work = { (try? BudgetDecoder(catalog: catalog).decode(typicalJSON))?.resources.count ?? 0 }
     case "csv": work = { (try? CSVBudgetReader(catalog: catalog).decode(typicalCSV))?.resources.count ?? 0 }
     case "portfolio", "portfolio-1":
@@ -155,10 +158,11 @@ if let profiled {
         }
     default:
         fail(
-            "no workload '\(profiled)' to profile: check, baseline, metrics, json, csv, lines, portfolio, portfolio-1, "
+            "no workload '\(profiled)' to profile: check, baseline, metrics, json, csv, lines-N, baseline-lines-N, "
+                + "portfolio, portfolio-1, "
                 + "portfolio-shared-strided, portfolio-isolated, keep or keep-1")
     }
-    let iterations = profiledRuns ?? (profiled.hasPrefix("portfolio") ? 10 : 20_000)
+    let iterations = profiledRuns ?? (profiled.hasPrefix("portfolio") || profiled.contains("lines-") ? 10 : 20_000)
     let elapsed = ContinuousClock().measure { for _ in 0..<iterations { blackHole(work()) } }
     say("\(profiled): \(iterations) runs in \(elapsed)")
     exit(0)
@@ -229,10 +233,12 @@ enum UnitCost {
     }
 
     /// How far apart the cost per unit is at the smallest and the largest size: the larger over the smaller.
-    func linearity(_ steps: [Step]) -> Double {
+    /// Whether the cost per unit grows or falls from the smallest size to the largest, and by how much (the larger
+    /// over the smaller).
+    func linearity(_ steps: [Step]) -> (ratio: Double, direction: String) {
         let found = costs(steps).compactMap { $0 }
-        guard let first = found.first, let last = found.last, first > 0, last > 0 else { return .nan }
-        return max(first, last) / min(first, last)
+        guard let first = found.first, let last = found.last, first > 0, last > 0 else { return (.nan, "") }
+        return (max(first, last) / min(first, last), last > first ? " (grows)" : " (falls)")
     }
 
     /// What the column says.
@@ -446,7 +452,7 @@ for (label, value) in [
     ("lines", linesLinearity), ("rules", rulesLinearity), ("years", yearsLinearity),
     ("budgets, one core", budgetsLinearity), ("budgets, all cores", parallelLinearity),
 ] {
-    summary.add(["cost per unit, smallest vs largest size: \(label)", formatRatio(value), "≤ 1.50×"])
+    summary.add(["cost per unit, smallest vs largest size: \(label)", formatRatio(value.ratio) + value.direction, "≤ 1.50×"])
 }
 summary.add(["portfolio of \(portfolioSizes.last ?? 0): all \(cores) cores vs one", formatRatio(speedUp), "≥ 1.60×"])
 summary.add(["  the same, freeing the report included", formatRatio(endToEndSpeedUps.last ?? .nan), ""])

@@ -104,4 +104,33 @@ struct SharedStorageTests {
         #expect(same == original, "equal fields make equal diagnostics, whatever their storage")
         #expect(Set([same, original]).count == 1)
     }
+
+    @Test("Duplicate ids and earmarks are found among many lines, each error naming both lines")
+    func lineIDs() throws {
+        func failure(_ budget: Budget) -> InputError? {
+            do {
+                _ = try BudgetMetrics(budget)
+                return nil
+            } catch { return error }
+        }
+        let many = (0..<20_000).map { ResourceLine.line(.membershipFees, 1, id: "line-\($0)") }
+        var budget = Budget.balanced(ClusterProfile(name: "x"), resources: many)
+        #expect(failure(budget) == nil)
+        budget.resources[19_999].id = "line-3"
+        let duplicate = try #require(failure(budget))
+        #expect(duplicate.path == "resources[19999].id")
+        #expect(duplicate.reason.contains("already used by resources[3]"))
+        budget.resources[19_999].id = "expenses"
+        #expect(failure(budget)?.reason.contains("already used by expenses[0]") == true)
+        budget.resources[19_999].id = "line-19999"
+        budget.expenses.append(ExpenseLine(id: "expenses", amount: .zero(), nature: .programme))
+        #expect(failure(budget)?.path == "expenses[1].id")
+        budget.expenses.removeLast()
+        budget.resources[5].action = "expenses"
+        #expect(failure(budget) == nil, "an earmark to an expense")
+        budget.resources[5].action = "line-7"
+        #expect(failure(budget)?.path == "resources[5].action", "an earmark to a resource line")
+        budget.resources[5].action = "nothing"
+        #expect(failure(budget)?.path == "resources[5].action")
+    }
 }

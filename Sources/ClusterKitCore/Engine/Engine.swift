@@ -79,7 +79,7 @@ public struct Engine: Sendable {
     public func evaluate(_ budget: Budget, metrics: BudgetMetrics, history: HistoryMetrics? = nil) -> [Diagnostic] {
         // Each diagnostic with its rule's rank (the rules run in the order of their ids) and its place among the
         // rule's own: sorting these by severity, then rank, then lines compares no rule id.
-        var found: [(diagnostic: Diagnostic, rank: Int, index: Int)] = []
+        var found: [(diagnostic: Diagnostic, severity: Severity, rank: Int, index: Int)] = []
         found.reserveCapacity(ruleSet.entries.count)
         // One context for the budget, bound to each rule in turn: nothing of the budget is copied per rule.
         var context = RuleContext(budget: budget, metrics: metrics, catalog: catalog, history: history)
@@ -95,7 +95,7 @@ public struct Engine: Sendable {
                 // Line ids and lists sorted: the order of a budget's lines never changes a report.
                 for index in diagnostics.indices {
                     diagnostics[index].canonicalize()
-                    found.append((diagnostics[index], rank, index))
+                    found.append((diagnostics[index], diagnostics[index].severity, rank, index))
                 }
             } catch {
                 let description = entries[position].description
@@ -103,12 +103,12 @@ public struct Engine: Sendable {
                     ruleID: description.id, severity: .error,
                     message: Message(Self.ruleFailedMessage, ["error": .text("\(error)")]),
                     citation: description.citation)
-                found.append((failure, rank, 0))
+                found.append((failure, .error, rank, 0))
             }
         }
         // Severity, rule id (the rank), lines, then the rule's own order.
         found.sort { a, b in
-            if a.diagnostic.severity != b.diagnostic.severity { return a.diagnostic.severity < b.diagnostic.severity }
+            if a.severity != b.severity { return a.severity < b.severity }
             if a.rank != b.rank { return a.rank < b.rank }
             let x = a.diagnostic.lines, y = b.diagnostic.lines
             if x != y { return x.lexicographicallyPrecedes(y) }

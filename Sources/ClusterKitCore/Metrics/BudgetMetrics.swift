@@ -376,14 +376,14 @@ final class MetricsStorage: Sendable {
         // The line each id was first seen on: expenses[i] as −1 − i, resources[i] as i. Paths are written only for
         // an error: a valid budget costs no string formatting. Lines are read in place (`expenseLines[index].id`):
         // a copy of a line would retain each of its strings.
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(budget.expenses.count + budget.resources.count)
+        var seen = LineIDTable(count: budget.expenses.count + budget.resources.count, bias: budget.expenses.count)
+        let expenseLines = budget.expenses, lines = budget.resources
+        func id(of code: Int) -> String { code < 0 ? expenseLines[-1 - code].id : lines[code].id }
         func place(_ code: Int) -> String { code < 0 ? "expenses[\(-1 - code)]" : "resources[\(code)]" }
-        let expenseLines = budget.expenses
         var expenses = Money.zero(currency), operating = expenses, programme = expenses
         for index in expenseLines.indices {
             var path: String { place(-1 - index) }
-            if let other = seen.updateValue(-1 - index, forKey: expenseLines[index].id) {
+            if let other = seen.insert(expenseLines[index].id, code: -1 - index, id: id(of:)) {
                 throw fail(path + ".id", "id '\(expenseLines[index].id)' is already used by \(place(other))")
             }
             let amount = expenseLines[index].amount
@@ -412,7 +412,7 @@ final class MetricsStorage: Sendable {
         // One pass that sums amounts only: each total lists its lines when read (`LineTotal`).
         var total = Money.zero(currency), pub = total, priv = total, inKind = total, privCash = total, pubCash = total
         var publicCallFees = total
-        let lines = budget.resources, count = lines.count
+        let count = lines.count
         // Each distinct source, kind and funder of the budget (a handful, however many lines) gets a slot the first
         // time a line names it, and its totals are summed in the slot: a source is found by its position in the
         // catalogue, a kind among the few the budget has, a funder by its name (hashed once per line).
@@ -427,7 +427,7 @@ final class MetricsStorage: Sendable {
         attributes.reserveCapacity(count)
         for index in lines.indices {
             var path: String { place(index) }
-            if let other = seen.updateValue(index, forKey: lines[index].id) {
+            if let other = seen.insert(lines[index].id, code: index, id: id(of:)) {
                 throw fail(path + ".id", "id '\(lines[index].id)' is already used by \(place(other))")
             }
             guard let position = catalog.sourcePosition(lines[index].source) else {
@@ -452,7 +452,7 @@ final class MetricsStorage: Sendable {
             if amount.currency != currency {
                 throw fail(path + ".amount", "amount in \(amount.currency), but the budget is in \(currency)")
             }
-            if let action = lines[index].action, (seen[action] ?? 0) >= 0 {
+            if let action = lines[index].action, (seen.code(of: action, id: id(of:)) ?? 0) >= 0 {
                 let nearest = Suggestions.nearest(to: action, among: budget.expenses.map(\.id))
                 let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
                 throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
