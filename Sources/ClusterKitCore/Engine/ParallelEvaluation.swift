@@ -41,7 +41,10 @@ extension Engine {
     /// A few runs per core, rather than one task per input: each task then does tens of checks, the results are
     /// stored (under a lock) once per run, and a core that finishes early takes another run.
     private func checkConcurrently(_ inputs: [BudgetInput]) -> [Chunk] {
-        let runs = min(inputs.count, ProcessInfo.processInfo.activeProcessorCount * 8)
+        // Runs of at least 16 inputs where there are enough (each then checks with its own rule descriptions and
+        // catalogue, which cost about one check to copy), one per core at least, 8 per core at most.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let runs = max(min(inputs.count, cores), min(inputs.count / 16, cores * 8))
         let slots = Locked<[Chunk]>(Array(repeating: Chunk(), count: runs))
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             var chunk = Chunk()
