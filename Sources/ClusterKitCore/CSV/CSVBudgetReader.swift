@@ -394,6 +394,8 @@ private struct CSVBudgetReading {
         "total des ressources", "total expenses", "total resources",
     ]
     static let subtotalPrefixes = ["sous total", "subtotal", "sub total", "dont ", "of which "]
+    /// The subtotal labels that are a whole label: ``subtotalPrefixes`` without their trailing space.
+    static let subtotalLabels: Set<String> = ["dont", "of which"]
 
     /// Whether one side of a row is a line, a total to check, or something to pass over: empty, a subtotal, an
     /// "of which" detail (`Dont DIRECCTE`), or a section heading with no amount and nothing else.
@@ -404,7 +406,7 @@ private struct CSVBudgetReading {
         if Self.totalLabels.contains(label) {
             return cells[.amount].map(RowKind.total) ?? .skip
         }
-        if Self.subtotalPrefixes.contains(where: { label == $0.trimmingCharacters(in: .whitespaces) || label.hasPrefix($0) }) {
+        if Self.subtotalPrefixes.contains(where: { label.hasPrefix($0) }) || Self.subtotalLabels.contains(label) {
             return .skip
         }
         if cells[.amount] == nil {

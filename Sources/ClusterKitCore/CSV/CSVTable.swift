@@ -58,18 +58,18 @@ struct CSVRow {
 /// Splits CSV text into records (RFC 4180: quoted cells, doubled quotes, line breaks inside quotes; CRLF, LF or CR
 /// line ends), keeping each cell's line and column for error messages.
 enum CSVText {
-    /// White space a spreadsheet may leave around a value: spaces, tabs, no-break spaces (U+00A0, U+202F).
-    static let blanks = CharacterSet(charactersIn: " \t\u{00A0}\u{202F}\u{2007}")
+    /// Whether a scalar is white space a spreadsheet may leave around a value: a space, a tab, a no-break space
+    /// (U+00A0, U+202F, U+2007).
+    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0xA0, 0x202F, 0x2007: true
+        default: false
+        }
+    }
 
-    /// Text without the ``blanks`` around it: what `trimmingCharacters(in: blanks)` gives, without the round trip
+    /// Text without blanks (``isBlank(_:)``) around it: what `trimmingCharacters(in:)` gives for them, without the round trip
     /// through Foundation that cell after cell would cost.
     static func trimmed(_ text: String) -> String {
-        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x20, 0x09, 0xA0, 0x202F, 0x2007: true
-            default: false
-            }
-        }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return text }
         guard let start = scalars.firstIndex(where: { !isBlank($0) }), let end = scalars.lastIndex(where: { !isBlank($0) })
@@ -98,8 +98,16 @@ enum CSVText {
     /// outside quotes, else a tab, else `,`. `;` means a decimal comma, `,` a decimal point; a tab-separated file
     /// gets the decimal comma when its headings are French (`Montant`, `Ressources`), the point otherwise.
     static func detectDialect(_ text: String) -> (dialect: CSVDialect, skipFirstLine: Bool) {
-        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
-        if let first = lines.first, first.lowercased().hasPrefix("sep="), let separator = first.dropFirst(4).first,
+        // The lines one at a time: the dialect is in the first ones, and a file may be long.
+        let lines = sequence(state: text[...]) { (rest: inout Substring) -> Substring? in
+            rest = rest.drop(while: \.isNewline)
+            guard !rest.isEmpty else { return nil }
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            defer { rest = rest[end...] }
+            return rest[..<end]
+        }
+        var firstLines = lines.makeIterator()
+        if let first = firstLines.next(), first.lowercased().hasPrefix("sep="), let separator = first.dropFirst(4).first,
             [";", ",", "\t"].contains(separator)
         {
             return (separator == "," ? .english : CSVDialect(separator: separator, decimalMark: ","), true)
@@ -121,66 +129,100 @@ enum CSVText {
     }
 
     /// The records of the text.
+    ///
+    /// Read scalar by scalar (the separator, quotes and line ends are single scalars; `\r\n` is one line end), not
+    /// character by character, and a cell's text is copied from the file in runs, not scalar by scalar: a budget's
+    /// file is mostly cells, and grapheme breaking and appending would be most of its cost.
     /// - Throws: ``InputError`` for a quote left open or text after a closing quote.
     static func records(_ text: String, separator: Character, file: String?) throws(InputError) -> [CSVRow] {
+        let separator = separator.unicodeScalars.first!
+        let scalars = text.unicodeScalars
         var rows: [CSVRow] = []
         var cells: [CSVCell] = []
+        // The cell's text so far, and the run of scalars of the file that follows it.
         var field = ""
+        var run: String.Index? = nil
         var line = 1, rowLine = 1, fieldLine = 1
         var inQuotes = false, wasQuoted = false, quoteLine = 1, quoteColumn = 1
-        var iterator = text.makeIterator()
-        var pending: Character? = nil
 
-        func endField() {
+        func flush(upTo end: String.Index) {
+            if let start = run { field += String(scalars[start..<end]) }
+            run = nil
+        }
+        func endField(at index: String.Index) {
+            flush(upTo: index)
             cells.append(CSVCell(text: field, line: fieldLine, column: cells.count + 1))
             field = ""
             wasQuoted = false
             fieldLine = line
         }
-        func endRow() {
-            endField()
-            rows.append(CSVRow(line: rowLine, cells: cells))
-            cells = []
+        /// Where the line end at `index` stops: past a `\n` that follows a `\r`; nil when the scalar ends no line
+        /// (the line ends of `Character.isNewline`).
+        func lineEnd(at index: String.Index) -> String.Index? {
+            let next = scalars.index(after: index)
+            switch scalars[index].value {
+            case 0x0D: return next < scalars.endIndex && scalars[next] == "\n" ? scalars.index(after: next) : next
+            case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: return next
+            default: return nil
+            }
         }
 
-        while let character = pending ?? iterator.next() {
-            pending = nil
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
             if inQuotes {
-                if character == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" {
-                        field.append("\"")
+                if scalar == "\"" {
+                    flush(upTo: index)
+                    if next < scalars.endIndex, scalars[next] == "\"" {
+                        run = next  // a doubled quote: the second one is text
+                        index = scalars.index(after: next)
                     } else {
                         inQuotes = false
-                        pending = next
+                        index = next
                     }
+                    continue
+                }
+                if run == nil { run = index }
+                if let end = lineEnd(at: index) {
+                    line += 1
+                    index = end
                 } else {
-                    if character.isNewline { line += 1 }
-                    field.append(character)
+                    index = next
                 }
                 continue
             }
-            switch character {
-            case "\"" where trimmed(field).isEmpty && !wasQuoted:
-                field = ""
-                inQuotes = true
-                wasQuoted = true
-                quoteLine = line
-                quoteColumn = cells.count + 1
-            case separator:
-                endField()
-            case _ where character.isNewline:
+            if scalar == "\"", !wasQuoted {
+                flush(upTo: index)
+                if field.unicodeScalars.allSatisfy(isBlank) {
+                    field = ""
+                    inQuotes = true
+                    wasQuoted = true
+                    quoteLine = line
+                    quoteColumn = cells.count + 1
+                    index = next
+                    continue
+                }
+            }
+            if scalar == separator {
+                endField(at: index)
+                index = next
+            } else if let end = lineEnd(at: index) {
+                endField(at: index)
                 line += 1
-                endRow()
+                rows.append(CSVRow(line: rowLine, cells: cells))
+                cells = []
                 rowLine = line
                 fieldLine = line
-            default:
-                if wasQuoted, !CharacterSet(charactersIn: String(character)).isSubset(of: blanks) {
+                index = end
+            } else {
+                if wasQuoted, !isBlank(scalar) {
                     throw InputError(
                         file: file, path: "", reason: "text after the closing quote of a cell", line: line,
                         column: cells.count + 1)
                 }
-                if !wasQuoted { field.append(character) }
+                if !wasQuoted, run == nil { run = index }
+                index = next
             }
         }
         if inQuotes {
@@ -188,7 +230,11 @@ enum CSVText {
                 file: file, path: "", reason: "a quoted cell is never closed (a \" is missing)", line: quoteLine,
                 column: quoteColumn)
         }
-        if !field.isEmpty || wasQuoted || !cells.isEmpty { endRow() }
+        flush(upTo: scalars.endIndex)
+        if !field.isEmpty || wasQuoted || !cells.isEmpty {
+            endField(at: scalars.endIndex)
+            rows.append(CSVRow(line: rowLine, cells: cells))
+        }
         return rows
     }
 }

@@ -12,11 +12,17 @@ struct CSVValueError: Error {
 struct CSVValues {
     let dialect: CSVDialect
     let currency: CurrencyCode
-
     /// The thousands separators a number may hold: spaces of every width, and `.` after a decimal comma or `,` after a
     /// decimal point.
-    private var groupSeparators: Set<Character> {
-        [" ", "\u{00A0}", "\u{202F}", "\u{2007}", dialect.decimalMark == "," ? "." : ","]
+    private let groupSeparators: Set<Character>
+    /// The ways an amount may name its currency: `€` for the euro, its code in capitals and in lower case.
+    private let currencyMarks: [String]
+
+    init(dialect: CSVDialect, currency: CurrencyCode) {
+        self.dialect = dialect
+        self.currency = currency
+        self.groupSeparators = [" ", "\u{00A0}", "\u{202F}", "\u{2007}", dialect.decimalMark == "," ? "." : ","]
+        self.currencyMarks = [currency == .euro ? "€" : nil, currency.rawValue, currency.rawValue.lowercased()].compactMap { $0 }
     }
 
     private var example: String { dialect.decimalMark == "," ? "1 227 000,50" : "1,227,000.50" }
@@ -27,22 +33,21 @@ struct CSVValues {
         if text.hasPrefix("-") || text.hasPrefix("\u{2212}") || text.hasPrefix("(") || text.hasSuffix("-") {
             throw CSVValueError("negative amount '\(raw)': amounts are written positive")
         }
-        let symbol = currency == .euro ? "€" : nil
-        for mark in [symbol, currency.rawValue, currency.rawValue.lowercased()].compactMap({ $0 }) {
+        for mark in currencyMarks {
             if text.hasSuffix(mark) { text = String(text.dropLast(mark.count)) } else if text.hasPrefix(mark) {
                 text = String(text.dropFirst(mark.count))
             }
             text = CSVText.trimmed(text)
         }
         if text.contains("€") { throw CSVValueError("'\(raw)' is in euros, but the budget's currency is \(currency)") }
-        if text.lowercased().hasSuffix("k") || text.lowercased().hasSuffix("k€") {
+        if ["k", "K", "k€", "K€"].contains(where: text.hasSuffix) {
             throw CSVValueError("'\(raw)' is in thousands: write the amount in full, such as \(example)")
         }
         let (whole, fraction) = try number(text, raw: raw)
         guard fraction.count <= 2 else {
             throw CSVValueError("'\(raw)' has more than two decimals: amounts are exact to the cent")
         }
-        let cents = fraction.padding(toLength: 2, withPad: "0", startingAt: 0)
+        let cents = fraction + String(repeating: "0", count: 2 - fraction.count)
         guard let units = Int64(whole + cents) else {
             throw CSVValueError("'\(raw)' is too large to hold exactly")
         }

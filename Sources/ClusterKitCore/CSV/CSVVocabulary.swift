@@ -6,9 +6,51 @@ import Foundation
 enum CSVVocabulary {
     /// Text folded for matching: lower case, no accents, `€` and `(eur)` dropped, punctuation as spaces, one space
     /// between words.
+    ///
+    /// Text in Latin script — ASCII, the Latin-1 and Latin Extended-A and -B letters, general punctuation, currency
+    /// signs: every French or English heading and label — is folded scalar by scalar with ``latinFolds``, without
+    /// Foundation; anything else (combining accents, other scripts) takes ``normalizedByFoundation(_:)``. A test keeps
+    /// the two equal on every scalar of the table and on random text.
     static func normalized(_ text: String) -> String {
-        // Plain ASCII (ids, English words, numbers) needs no folding but lower case: no round trip through Foundation.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizedASCII(text) }
+        var folded: [Unicode.Scalar] = []
+        folded.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: folded.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
+            case 0..<0x80: folded.append(scalar)
+            case 0x80..<0x250: folded.append(contentsOf: latinFolds[Int(scalar.value) - 0x80].unicodeScalars)
+            // Spaces, dashes, quotes, other punctuation and currency signs; not the invisible format characters
+            // (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F), which Foundation folds with their neighbours.
+            case 0x2000..<0x200B, 0x2010..<0x202A, 0x202F..<0x2060, 0x20A0..<0x20D0: folded.append(" ")
+            default: return normalizedByFoundation(text)
+            }
+        }
+        // `(eur)` is dropped; what remains keeps ASCII letters, digits and `%`, and the table's letters (every
+        // non-ASCII scalar it gives is alphanumeric), one space between runs.
+        var out = String.UnicodeScalarView()
+        var space = false, index = 0
+        while index < folded.count {
+            let scalar = folded[index]
+            if scalar == "(", folded[index...].starts(with: ["(", "e", "u", "r", ")"] as [Unicode.Scalar]) {
+                space = true
+                index += 5
+                continue
+            }
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39, 0x25, 0x80...:
+                if space && !out.isEmpty { out.append(" ") }
+                out.append(scalar)
+                space = false
+            default:
+                space = true
+            }
+            index += 1
+        }
+        return String(out)
+    }
+
+    /// ``normalized(_:)`` through Foundation's folding (case, diacritics, width): for text outside ``latinFolds``.
+    static func normalizedByFoundation(_ text: String) -> String {
         var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         folded = folded.replacingOccurrences(of: "(eur)", with: " ").replacingOccurrences(of: "€", with: " ")
         var out = ""
@@ -25,24 +67,40 @@ enum CSVVocabulary {
         return out
     }
 
-    /// ``normalized(_:)`` of ASCII text: the same result, byte by byte.
-    private static func normalizedASCII(_ text: String) -> String {
-        var lowered = String(decoding: text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
-        if lowered.contains("(eur)") { lowered = lowered.replacingOccurrences(of: "(eur)", with: " ") }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(lowered.utf8.count)
-        var space = false
-        for byte in lowered.utf8 {
-            if (97...122).contains(byte) || (48...57).contains(byte) || byte == UInt8(ascii: "%") {
-                if space && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
-                bytes.append(byte)
-                space = false
-            } else {
-                space = true
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// What Foundation's folding (case, diacritics, width) makes of each scalar from U+0080 to U+024F, with every
+    /// scalar that is not a letter or digit written as a space: `É` → `e`, `ß` → `ss`, `œ` stays, `«` → a space.
+    /// Made by `Scripts/generate-latin-folds.swift`; `CSVVocabularyFoldingTests` checks it against Foundation.
+    static let latinFolds: [String] = [
+        " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ",  // U+0080
+        " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ",  // U+0090
+        " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", "ª", " ", " ", " ", " ", " ",  // U+00A0
+        " ", " ", "²", "³", " ", "μ", " ", " ", " ", "¹", "º", " ", "¼", "½", "¾", " ",  // U+00B0
+        "a", "a", "a", "a", "a", "a", "æ", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00C0
+        "ð", "n", "o", "o", "o", "o", "o", " ", "ø", "u", "u", "u", "u", "y", "þ", "ss",  // U+00D0
+        "a", "a", "a", "a", "a", "a", "æ", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00E0
+        "ð", "n", "o", "o", "o", "o", "o", " ", "ø", "u", "u", "u", "u", "y", "þ", "y",  // U+00F0
+        "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",  // U+0100
+        "đ", "đ", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",  // U+0110
+        "g", "g", "g", "g", "h", "h", "ħ", "ħ", "i", "i", "i", "i", "i", "i", "i", "i",  // U+0120
+        "i", "ı", "ĳ", "ĳ", "j", "j", "k", "k", "ĸ", "l", "l", "l", "l", "l", "l", "ŀ",  // U+0130
+        "ŀ", "ł", "ł", "n", "n", "n", "n", "n", "n", "ʼn", "ŋ", "ŋ", "o", "o", "o", "o",  // U+0140
+        "o", "o", "œ", "œ", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",  // U+0150
+        "s", "s", "t", "t", "t", "t", "ŧ", "ŧ", "u", "u", "u", "u", "u", "u", "u", "u",  // U+0160
+        "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",  // U+0170
+        "ƀ", "ɓ", "ƃ", "ƃ", "ƅ", "ƅ", "ɔ", "ƈ", "ƈ", "ɖ", "ɗ", "ƌ", "ƌ", "ƍ", "ǝ", "ə",  // U+0180
+        "ɛ", "ƒ", "ƒ", "ɠ", "ɣ", "ƕ", "ɩ", "ɨ", "ƙ", "ƙ", "ƚ", "ƛ", "ɯ", "ɲ", "ƞ", "ɵ",  // U+0190
+        "o", "o", "ƣ", "ƣ", "ƥ", "ƥ", "ʀ", "ƨ", "ƨ", "ʃ", "ƪ", "ƫ", "ƭ", "ƭ", "ʈ", "u",  // U+01A0
+        "u", "ʊ", "ʋ", "ƴ", "ƴ", "ƶ", "ƶ", "ʒ", "ƹ", "ƹ", "ƺ", "ƻ", "ƽ", "ƽ", "ƾ", "ƿ",  // U+01B0
+        "ǀ", "ǁ", "ǂ", "ǃ", "ǆ", "ǆ", "ǆ", "ǉ", "ǉ", "ǉ", "ǌ", "ǌ", "ǌ", "a", "a", "i",  // U+01C0
+        "i", "o", "o", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "ǝ", "a", "a",  // U+01D0
+        "a", "a", "æ", "æ", "ǥ", "ǥ", "g", "g", "k", "k", "o", "o", "o", "o", "ʒ", "ʒ",  // U+01E0
+        "j", "ǳ", "ǳ", "ǳ", "g", "g", "ƕ", "ƿ", "n", "n", "a", "a", "æ", "æ", "ø", "ø",  // U+01F0
+        "a", "a", "a", "a", "e", "e", "e", "e", "i", "i", "i", "i", "o", "o", "o", "o",  // U+0200
+        "r", "r", "r", "r", "u", "u", "u", "u", "s", "s", "t", "t", "ȝ", "ȝ", "h", "h",  // U+0210
+        "ƞ", "ȡ", "ȣ", "ȣ", "ȥ", "ȥ", "a", "a", "e", "e", "o", "o", "o", "o", "o", "o",  // U+0220
+        "o", "o", "y", "y", "ȴ", "ȵ", "ȶ", "ȷ", "ȸ", "ȹ", "ⱥ", "ȼ", "ȼ", "ƚ", "ⱦ", "ȿ",  // U+0230
+        "ɀ", "ɂ", "ɂ", "ƀ", "ʉ", "ʌ", "ɇ", "ɇ", "ɉ", "ɉ", "ɋ", "ɋ", "ɍ", "ɍ", "ɏ", "ɏ",  // U+0240
+    ]
 
     /// The normalized names by which a cell may give each source of a catalogue — its id, its English and French
     /// names, each also without what follows a parenthesis — to the source; on a tie, the first in catalogue order.
@@ -250,7 +308,7 @@ enum CSVVocabulary {
 
     /// A line id made from a label: `Région Rhône Alpes` → `region-rhone-alpes`.
     static func slug(_ label: String) -> String {
-        let words = normalized(label).replacingOccurrences(of: "%", with: " ").split(separator: " ")
+        let words = normalized(label).split { $0 == " " || $0 == "%" }
         var slug = ""
         for word in words {
             guard slug.count + word.count < 40 else { break }
