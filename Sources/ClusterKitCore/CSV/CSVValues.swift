@@ -12,16 +12,12 @@ struct CSVValueError: Error {
 struct CSVValues {
     let dialect: CSVDialect
     let currency: CurrencyCode
-    /// The thousands separators a number may hold: spaces of every width, and `.` after a decimal comma or `,` after a
-    /// decimal point.
-    private let groupSeparators: Set<Character>
     /// The ways an amount may name its currency: `€` for the euro, its code in capitals and in lower case.
     private let currencyMarks: [String]
 
     init(dialect: CSVDialect, currency: CurrencyCode) {
         self.dialect = dialect
         self.currency = currency
-        self.groupSeparators = [" ", "\u{00A0}", "\u{202F}", "\u{2007}", dialect.decimalMark == "," ? "." : ","]
         self.currencyMarks = [currency == .euro ? "€" : nil, currency.rawValue, currency.rawValue.lowercased()].compactMap { $0 }
     }
 
@@ -105,40 +101,44 @@ struct CSVValues {
         }
         let wrong = CSVValueError("'\(raw)' is not a number in this file's format: write it such as \(example)")
         guard !text.isEmpty else { throw wrong }
-        let parts = text.split(separator: dialect.decimalMark, omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { throw wrong }
-        let fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard parts.count == 1 || (!fraction.isEmpty && fraction.allSatisfy(\.isASCIIDigit)) else { throw wrong }
-        // Runs of spaces count as one separator; a group after the first has exactly three digits.
-        var groups: [Substring] = []
-        var current = Substring()
-        var lastWasSeparator = false
-        for character in parts[0] {
-            if character.isASCIIDigit {
-                current.append(character)
+        // Scalar by scalar: digits, then the decimal mark and digits only. Runs of spaces count as one separator; a
+        // group after the first has exactly three digits.
+        let decimalMark = dialect.decimalMark.unicodeScalars.first!
+        let groupMark: Unicode.Scalar = decimalMark == "," ? "." : ","
+        var whole: [UInt8] = [], fraction: [UInt8] = []
+        var groups: [Int] = []  // the number of digits of each group
+        var current = 0, lastWasSeparator = false, hasFraction = false
+        for scalar in text.unicodeScalars {
+            let isDigit = ("0"..."9").contains(scalar)
+            if hasFraction {
+                guard isDigit else { throw wrong }
+                fraction.append(UInt8(scalar.value))
+                continue
+            }
+            switch scalar {
+            case _ where isDigit:
+                whole.append(UInt8(scalar.value))
+                current += 1
                 lastWasSeparator = false
-            } else if groupSeparators.contains(character) {
-                let isSpace = character != "." && character != ","
-                if current.isEmpty && !(isSpace && lastWasSeparator && !groups.isEmpty) { throw wrong }
-                if !current.isEmpty { groups.append(current) }
-                current = Substring()
+            case decimalMark:
+                hasFraction = true
+            case " ", "\u{00A0}", "\u{202F}", "\u{2007}", groupMark:  // thousands: spaces of every width, `.` or `,`
+                let isSpace = scalar != groupMark
+                if current == 0 && !(isSpace && lastWasSeparator && !groups.isEmpty) { throw wrong }
+                if current > 0 { groups.append(current) }
+                current = 0
                 lastWasSeparator = true
-            } else {
+            default:
                 throw wrong
             }
         }
-        guard !current.isEmpty else { throw wrong }
+        guard !hasFraction || !fraction.isEmpty, current > 0 else { throw wrong }
         groups.append(current)
         if groups.count > 1 {
-            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+            guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else {
                 throw CSVValueError("'\(raw)' has misplaced thousands separators: write it such as \(example)")
             }
         }
-        return (groups.joined(), fraction)
+        return (String(decoding: whole, as: UTF8.self), String(decoding: fraction, as: UTF8.self))
     }
-}
-
-extension Character {
-    /// Whether the character is one of the ASCII digits 0–9.
-    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) && isASCII }
 }

@@ -27,7 +27,8 @@ enum CSVVocabulary {
         }
         // `(eur)` is dropped; what remains keeps ASCII letters, digits and `%`, and the table's letters (every
         // non-ASCII scalar it gives is alphanumeric), one space between runs.
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count)
         var space = false, index = 0
         while index < folded.count {
             let scalar = folded[index]
@@ -38,15 +39,15 @@ enum CSVVocabulary {
             }
             switch scalar.value {
             case 0x61...0x7A, 0x30...0x39, 0x25, 0x80...:
-                if space && !out.isEmpty { out.append(" ") }
-                out.append(scalar)
+                if space && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                UTF8.encode(scalar) { out.append($0) }
                 space = false
             default:
                 space = true
             }
             index += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// ``normalized(_:)`` through Foundation's folding (case, diacritics, width): for text outside ``latinFolds``.
@@ -308,11 +309,16 @@ enum CSVVocabulary {
 
     /// A line id made from a label: `Région Rhône Alpes` → `region-rhone-alpes`.
     static func slug(_ label: String) -> String {
-        let words = normalized(label).split { $0 == " " || $0 == "%" }
-        var slug = ""
-        for word in words {
-            guard slug.count + word.count < 40 else { break }
-            slug += (slug.isEmpty ? "" : "-") + word
+        var slug = "", length = 0  // length: slug.count
+        for word in normalized(label).unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "%" }) {
+            let word = String(word), count = word.count
+            guard length + count < 40 else { break }
+            if length > 0 {
+                slug += "-"
+                length += 1
+            }
+            slug += word
+            length += count
         }
         return slug
     }

@@ -87,11 +87,12 @@ struct FieldReader {
             DecodingError.dataCorruptedError(forKey: codingKey, in: container, debugDescription: reason)
         }
         let decimal: Decimal
-        if let text = try? container.decode(String.self, forKey: codingKey) {
+        // A number first: most amounts are numbers, and a failed decoding builds an error, which costs.
+        if let value = try? container.decode(Decimal.self, forKey: codingKey) {
+            decimal = value
+        } else if let text = try? container.decode(String.self, forKey: codingKey) {
             guard Self.isDecimalLiteral(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
             else { throw fail("'\(text)' is not an amount: write a number such as 1227000.50") }
-            decimal = value
-        } else if let value = try? container.decode(Decimal.self, forKey: codingKey) {
             decimal = value
         } else {
             throw fail("an amount must be a number or a string such as \"1227000.50\"")
