@@ -23,7 +23,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
           --profile WORKLOAD [RUNS]
                              runs one workload 20,000 times (a portfolio of 2,000 or a large budget: 10 times), or RUNS times, and
                              nothing else, for a profiler (valgrind --tool=callgrind, perf): check, baseline,
-                             metrics, json, csv, lines-N and baseline-lines-N (a budget of N lines), portfolio
+                             metrics, json, csv, json-N and csv-N (a file of N lines), lines-N and
+                             baseline-lines-N (a budget of N lines), portfolio
                              (all cores), portfolio-1 (one core);
                              portfolio-shared-strided and portfolio-isolated (each core checks every other budget of
                              2,000 and drops its reports, with the engine shared or one engine per core: what shared
@@ -134,6 +135,16 @@ if let profiled {
             : { (try? recommended.check(scaled))?.diagnostics.count ?? 0 }
     case "json": work = { (try? BudgetDecoder(catalog: catalog).decode(typicalJSON))?.resources.count ?? 0 }
     case "csv": work = { (try? CSVBudgetReader(catalog: catalog).decode(typicalCSV))?.resources.count ?? 0 }
+    case let name where name.hasPrefix("json-") || name.hasPrefix("csv-"):
+        guard let size = Int(name.split(separator: "-").last ?? ""), size > 0 else { fail("no size in '\(name)'") }
+        let scaled = Workloads.scaled(typical.cluster, lines: size)
+        if name.hasPrefix("csv") {
+            let data = Data(Workloads.csv(scaled).utf8)
+            work = { (try? CSVBudgetReader(catalog: catalog).decode(data))?.resources.count ?? 0 }
+        } else {
+            guard let data = try? JSONEncoder().encode(scaled) else { fail("cannot encode a budget of \(size) lines") }
+            work = { (try? BudgetDecoder(catalog: catalog).decode(data))?.resources.count ?? 0 }
+        }
     case "portfolio", "portfolio-1":
         let inputs = profiledPortfolio()
         let parallel = profiled == "portfolio"
@@ -158,11 +169,12 @@ if let profiled {
         }
     default:
         fail(
-            "no workload '\(profiled)' to profile: check, baseline, metrics, json, csv, lines-N, baseline-lines-N, "
+            "no workload '\(profiled)' to profile: check, baseline, metrics, json, csv, json-N, csv-N, lines-N, "
+                + "baseline-lines-N, "
                 + "portfolio, portfolio-1, "
                 + "portfolio-shared-strided, portfolio-isolated, keep or keep-1")
     }
-    let iterations = profiledRuns ?? (profiled.hasPrefix("portfolio") || profiled.contains("lines-") ? 10 : 20_000)
+    let iterations = profiledRuns ?? (profiled.hasPrefix("portfolio") || profiled.contains("-") ? 10 : 20_000)
     let elapsed = ContinuousClock().measure { for _ in 0..<iterations { blackHole(work()) } }
     say("\(profiled): \(iterations) runs in \(elapsed)")
     exit(0)

@@ -35,7 +35,7 @@ struct CSVValues {
             }
             text = CSVText.trimmed(text)
         }
-        if text.contains("€") { throw CSVValueError("'\(raw)' is in euros, but the budget's currency is \(currency)") }
+        if text.unicodeScalars.contains("€") { throw CSVValueError("'\(raw)' is in euros, but the budget's currency is \(currency)") }
         if ["k", "K", "k€", "K€"].contains(where: text.hasSuffix) {
             throw CSVValueError("'\(raw)' is in thousands: write the amount in full, such as \(example)")
         }
