@@ -48,6 +48,21 @@ struct Harness {
         return Timing((0..<repetitions(lasting: lasting)).map { _ in time(iterations, units: units, body) })
     }
 
+    /// Measures several bodies — the sizes of a scaling measurement — with their repetitions interleaved: each
+    /// repetition runs every body once, in turn, so that a change of the machine's load during the measurement hits
+    /// every size alike rather than whichever was being measured. `units[i]` is the units of work of `bodies[i]`.
+    func measureTogether<R>(units: [Int]? = nil, _ bodies: [() -> R]) -> [Timing] {
+        let calibrations = bodies.map { calibrate($0) }
+        let total = calibrations.reduce(Duration.zero) { $0 + $1.lasting }
+        var samples = Array(repeating: [Double](), count: bodies.count)
+        for _ in 0..<repetitions(lasting: total) {
+            for index in bodies.indices {
+                samples[index].append(time(calibrations[index].iterations, units: units?[index] ?? 1, bodies[index]))
+            }
+        }
+        return samples.map(Timing.init)
+    }
+
     /// Measures two bodies doing the same work, their repetitions interleaved so that a change of the machine's load
     /// hits both; returns both timings and the median of the per-repetition ratios `a / b`.
     func compare<A, B>(
@@ -64,8 +79,6 @@ struct Harness {
         return (Timing(timesA), Timing(timesB), Timing(ratios).median)
     }
 
-    /// Warms the body up and returns how many runs one repetition needs to last `sampleTime`, and how long that
-    /// repetition lasted.
     /// As ``compare(units:_:_:)``, but each call's result is kept until the clock stops: the time of the calls
     /// alone, and apart from it the time their results take to free once dropped (on the calling thread), per unit.
     func compareKeeping<A, B>(
@@ -99,6 +112,8 @@ struct Harness {
         return (nanoseconds(called - start) / count, nanoseconds(freed - called) / count)
     }
 
+    /// Warms the body up and returns how many runs one repetition needs to last `sampleTime`, and how long that
+    /// repetition lasted.
     private func calibrate<R>(_ body: () -> R) -> (iterations: Int, lasting: Duration) {
         let clock = ContinuousClock()
         var iterations = 1

@@ -244,7 +244,6 @@ enum UnitCost {
         }
     }
 
-    /// How far apart the cost per unit is at the smallest and the largest size: the larger over the smaller.
     /// The cost per unit at the largest size over the cost per unit at the smallest: over 1 when it grows, under 1
     /// when it falls (as the cost per budget of a portfolio on all cores does: one budget cannot be shared between
     /// cores, many can).
@@ -277,14 +276,16 @@ func scalingTable(
 
 // Lines.
 let lineSizes = quick ? [10, 100] : [10, 100, 1_000, 10_000, 100_000]
-var lineSteps: [Step] = [], baselineLineSteps: [Step] = []
-for size in lineSizes {
-    let budget = Workloads.scaled(typical.cluster, lines: size)
-    guard (try? recommended.check(budget)) != nil else { fail("the \(size)-line budget does not check") }
-    let pair = harness.compare({ try? recommended.check(budget) }, { try? Baseline.check(budget, catalog: catalog) })
-    lineSteps.append(Step(size: size, timing: pair.a))
-    baselineLineSteps.append(Step(size: size, timing: pair.b))
+let lineBudgets = lineSizes.map { Workloads.scaled(typical.cluster, lines: $0) }
+for (size, budget) in zip(lineSizes, lineBudgets) where (try? recommended.check(budget)) == nil {
+    fail("the \(size)-line budget does not check")
 }
+// Every size, engine and baseline, measured together (repetitions interleaved).
+let lineTimings = harness.measureTogether(
+    lineBudgets.map { budget in { (try? recommended.check(budget))?.diagnostics.count ?? 0 } }
+        + lineBudgets.map { budget in { (try? Baseline.check(budget, catalog: catalog))?.count ?? 0 } })
+let lineSteps = zip(lineSizes, lineTimings.prefix(lineSizes.count)).map { Step(size: $0, timing: $1) }
+let baselineLineSteps = zip(lineSizes, lineTimings.suffix(lineSizes.count)).map { Step(size: $0, timing: $1) }
 let baselineLineCosts = UnitCost.slope.costs(baselineLineSteps)
 say(
     scalingTable(
@@ -302,19 +303,18 @@ let everyRule = BuiltInRules.all
 let ruleSizes = quick ? [1, everyRule.count] : [1, 2, 4, 8, 16, everyRule.count]
 let noRule = Engine(ruleSet: RuleSet(name: "none"), catalog: catalog)
 let noRuleTiming = harness.measure { noRule.evaluate(typical, metrics: typicalMetrics).count }
-var ruleSteps: [Step] = []
-for size in ruleSizes {
-    let engines = everyRule.indices.map { start in
+let ruleWindows = ruleSizes.map { size in
+    everyRule.indices.map { start in
         // Built-in ids are unique: no window can be refused.
         Engine(
             ruleSet: try! RuleSet(name: "window", rules: (0..<size).map { everyRule[(start + $0) % everyRule.count] }),
             catalog: catalog)
     }
-    let timing = harness.measure(units: engines.count) {
-        engines.reduce(0) { $0 + $1.evaluate(typical, metrics: typicalMetrics).count }
-    }
-    ruleSteps.append(Step(size: size, timing: timing))
 }
+let ruleTimings = harness.measureTogether(
+    units: ruleWindows.map(\.count),
+    ruleWindows.map { engines in { engines.reduce(0) { $0 + $1.evaluate(typical, metrics: typicalMetrics).count } } })
+let ruleSteps = zip(ruleSizes, ruleTimings).map { Step(size: $0, timing: $1) }
 let ruleCost = UnitCost.perUnit(fixed: noRuleTiming.median)
 say(
     scalingTable(
@@ -326,12 +326,12 @@ say(
 
 // Years.
 let yearSizes = quick ? [1, 2] : [1, 2, 5, 10, 20, 50]
-var yearSteps: [Step] = []
-for size in yearSizes {
-    let history = Workloads.history(of: typical, years: size, catalog: catalog)
-    guard (try? recommended.check(history)) != nil else { fail("the \(size)-year history does not check") }
-    yearSteps.append(Step(size: size, timing: harness.measure { try? recommended.check(history) }))
+let histories = yearSizes.map { Workloads.history(of: typical, years: $0, catalog: catalog) }
+for (size, history) in zip(yearSizes, histories) where (try? recommended.check(history)) == nil {
+    fail("the \(size)-year history does not check")
 }
+let yearTimings = harness.measureTogether(histories.map { history in { (try? recommended.check(history))?.count ?? 0 } })
+let yearSteps = zip(yearSizes, yearTimings).map { Step(size: $0, timing: $1) }
 // A history has a fixed cost (the trajectory rules and the report of the history as a whole, checked once
 // whatever its length) that a history of no years cannot measure: as for lines, the cost of a year is the slope
 // between consecutive lengths. The time over the length is shown beside it.
