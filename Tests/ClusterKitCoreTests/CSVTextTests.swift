@@ -64,7 +64,7 @@ struct CSVTextTests {
     func recordsAgainstACharacterReader() {
         var generator = SplitMix64(seed: 0xC5F0)
         let pieces = [
-            ";", ",", "\t", "\"", "\"\"", "\n", "\r", "\r\n", " ", "\u{A0}", "\u{2028}", "a", "é",
+            ";", ",", "\t", "\"", "\"\"", "\n", "\r", "\r\n", " ", "\u{A0}", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}", "a", "é",
             "1 000,50", "€", "x\u{301}",
         ]
         for _ in 0..<5_000 {

@@ -48,6 +48,27 @@ struct MetricsTests {
         #expect(metrics.byFunder.keys.sorted() == ["Orange", "Région"])
         #expect(metrics.byFunder["Région"]?.amount == Money(major: 15))
     }
+
+    @Test("The lines of a kind, with what they carry, in budget order; none for a kind the budget lacks")
+    func resourceLinesOfAKind() throws {
+        let onCall = SuccessFeeTerms(basis: .publicCall, fixedFee: Money(major: 40))
+        let budget = Budget.balanced(
+            ClusterProfile(name: "x"),
+            resources: [
+                .line(.successFees, 4, id: "fee-1", successFee: onCall), .line(.region, 50, id: "region"),
+                .line(.sponsorship, 3, id: "sponsor", sponsor: SponsorTerms(isMember: true, directInterest: false)),
+                .line(.successFees, 2, id: "fee-2", successFee: SuccessFeeTerms(basis: .market)),
+                .line(.membershipFees, 7, id: "fees"),
+            ])
+        let metrics = try BudgetMetrics(budget)
+        let fees = metrics.resourceLines(of: .successFees)
+        #expect(fees.map(\.id) == ["fee-1", "fee-2"])
+        #expect(fees.map(\.successFee) == [onCall, SuccessFeeTerms(basis: .market)])
+        #expect(metrics.resourceLines(of: .sponsorship).map(\.sponsor) == [SponsorTerms(isMember: true, directInterest: false)])
+        #expect(metrics.resourceLines(of: .subsidy).map(\.id) == ["region"])
+        #expect(metrics.resourceLines(of: .events).isEmpty)
+        #expect(fees.map(\.id) == metrics.total(of: .successFees).lines, "the same lines as the kind's total")
+    }
 }
 
 /// A rule for engine tests: reports one note per resource line, in reverse order.

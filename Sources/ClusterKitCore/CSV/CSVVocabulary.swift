@@ -20,7 +20,8 @@ enum CSVVocabulary {
             case 0..<0x80: folded.append(scalar)
             case 0x80..<0x250: folded.append(contentsOf: latinFolds[Int(scalar.value) - 0x80].unicodeScalars)
             // Spaces, dashes, quotes, other punctuation and currency signs; not the invisible format characters
-            // (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F), which Foundation folds with their neighbours.
+            // (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F): Foundation's folding of a joiner between two letters
+            // did not match a space's, so they take Foundation's path.
             case 0x2000..<0x200B, 0x2010..<0x202A, 0x202F..<0x2060, 0x20A0..<0x20D0: folded.append(" ")
             default: return normalizedByFoundation(text)
             }

@@ -318,6 +318,20 @@ public struct BudgetMetrics: Sendable {
             ?? LineTotal(currency)
     }
 
+    /// The resource lines of a revenue kind, in budget order (none when the budget has none).
+    ///
+    /// For a rule that reads what lines carry beyond their amounts — the terms of a success fee, a sponsor — without
+    /// reading every line of the budget: the metrics keep the kind of each line apart, in a few bytes.
+    public func resourceLines(of kind: RevenueKind) -> [ResourceLine] {
+        let table = storage.table
+        guard let slot = table.kinds.firstIndex(where: { $0.kind == kind }).map(Int32.init) else { return [] }
+        var lines: [ResourceLine] = []
+        for position in table.attributes.indices where table.attributes[position].kind == slot {
+            lines.append(table.lines[position])
+        }
+        return lines
+    }
+
     /// The private cash of a revenue kind (zero when the budget has none).
     public func privateCash(of kind: RevenueKind) -> LineTotal {
         let table = storage.table

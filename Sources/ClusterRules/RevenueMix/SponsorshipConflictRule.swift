@@ -56,7 +56,7 @@ public struct SponsorshipConflictRule: Rule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for line in context.budget.resources {
+        for line in context.metrics.resourceLines(of: .sponsorship) {
             guard let sponsor = line.sponsor, sponsor.isMember || sponsor.directInterest else { continue }
             let relation: LocalizedText =
                 switch (sponsor.isMember, sponsor.directInterest) {

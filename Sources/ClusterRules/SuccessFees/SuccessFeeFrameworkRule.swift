@@ -62,9 +62,7 @@ public struct SuccessFeeFrameworkRule: Rule {
         let fees = metrics.total(of: .successFees)
         guard !fees.amount.isZero, let share = metrics.share(of: .successFees) else { return [] }
         // Commissions: fees on markets, or fees whose basis the budget does not state.
-        let commissions = metrics.resources.filter {
-            $0.kind == .successFees && context.budget.resources[$0.index].successFee?.basis != .publicCall
-        }.map(\.id)
+        let commissions = metrics.resourceLines(of: .successFees).filter { $0.successFee?.basis != .publicCall }.map(\.id)
         let arguments: MessageArguments = [
             "part": .money(fees.amount), "share": .share(share), "commissions": .list(commissions),
         ]

@@ -88,7 +88,7 @@ public struct SuccessFeeProportionRule: Rule {
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let threshold = try context.share("threshold")
         var diagnostics: [Diagnostic] = []
-        for line in context.budget.resources {
+        for line in context.metrics.resourceLines(of: .successFees) {
             guard let fixedFee = line.successFee?.fixedFee, !line.amount.isZero else { continue }
             let check = ShareThreshold(
                 direction: .ceiling, part: LineTotal(amount: line.amount, lines: [line.id]), whole: fixedFee,
