@@ -106,7 +106,7 @@ extension CSVTextTests {
 }
 
 /// A small deterministic generator, so that a failure can be replayed.
-private struct SplitMix64: RandomNumberGenerator {
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -120,6 +120,9 @@ struct SharedStorageTests {
         let duplicate = try #require(failure(budget))
         #expect(duplicate.path == "resources[19999].id")
         #expect(duplicate.reason.contains("already used by resources[3]"))
+        budget.resources[10].source = "nowhere"
+        #expect(failure(budget)?.path == "resources[10].source", "an earlier line's error is met first")
+        budget.resources[10].source = .membershipFees
         budget.resources[19_999].id = "expenses"
         #expect(failure(budget)?.reason.contains("already used by expenses[0]") == true)
         budget.resources[19_999].id = "line-19999"
@@ -132,5 +135,39 @@ struct SharedStorageTests {
         #expect(failure(budget)?.path == "resources[5].action", "an earmark to a resource line")
         budget.resources[5].action = "nothing"
         #expect(failure(budget)?.path == "resources[5].action")
+    }
+
+    @Test(
+        "The duplicate reported is the first one a reading in order meets, at every size of the table of ids",
+        arguments: [12, 300, 5_000, 30_000])
+    func firstDuplicate(lineCount: Int) throws {
+        var random = SplitMix64(seed: UInt64(lineCount))
+        for _ in 0..<8 {
+            // Ids from a pool a little larger than the budget, so that some repeat and most do not.
+            let ids = (0..<lineCount).map { _ in "id-\(Int.random(in: 0..<lineCount * 4, using: &random))" }
+            let expenseCount = Int.random(in: 1...max(1, lineCount / 10), using: &random)
+            var budget = Budget.balanced(
+                ClusterProfile(name: "x"), resources: ids[expenseCount...].map { .line(.membershipFees, 1, id: $0) })
+            budget.expenses = ids[..<expenseCount].map { ExpenseLine(id: $0, amount: .zero(), nature: .programme) }
+            func place(_ position: Int) -> String {
+                position < expenseCount ? "expenses[\(position)]" : "resources[\(position - expenseCount)]"
+            }
+            // The reference: a dictionary of the ids met so far, read in order.
+            var seen: [String: Int] = [:], expected: (path: String, reason: String)?
+            for (position, id) in ids.enumerated() {
+                if let earlier = seen[id] {
+                    expected = (place(position) + ".id", "id '\(id)' is already used by \(place(earlier))")
+                    break
+                }
+                seen[id] = position
+            }
+            do {
+                _ = try BudgetMetrics(budget)
+                #expect(expected == nil)
+            } catch {
+                #expect(error.path == expected?.path)
+                #expect(error.reason == expected?.reason)
+            }
+        }
     }
 }

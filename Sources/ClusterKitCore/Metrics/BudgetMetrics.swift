@@ -387,18 +387,21 @@ final class MetricsStorage: Sendable {
                     + "\(BudgetDecoder.maximumLineCount) ClusterKit checks")
         }
 
-        // The line each id was first seen on: expenses[i] as −1 − i, resources[i] as i. Paths are written only for
-        // an error: a valid budget costs no string formatting. Lines are read in place (`expenseLines[index].id`):
-        // a copy of a line would retain each of its strings.
-        var seen = LineIDTable(count: budget.expenses.count + budget.resources.count, bias: budget.expenses.count)
-        let expenseLines = budget.expenses, lines = budget.resources
-        func id(of code: Int) -> String { code < 0 ? expenseLines[-1 - code].id : lines[code].id }
-        func place(_ code: Int) -> String { code < 0 ? "expenses[\(-1 - code)]" : "resources[\(code)]" }
+        // Lines by position in the order they are read: expenses[i] at i, resources[i] after the expenses. Paths are
+        // written only for an error: a valid budget costs no string formatting. Lines are read in place
+        // (`expenseLines[index].id`): a copy of a line would retain each of its strings.
+        let expenseLines = budget.expenses, lines = budget.resources, expenseCount = expenseLines.count
+        func place(_ position: Int) -> String {
+            position < expenseCount ? "expenses[\(position)]" : "resources[\(position - expenseCount)]"
+        }
+        // Duplicate ids are found as the table is built, and reported on the line of the pass where the first one is.
+        let ids = LineIDTable(expenses: expenseLines, resources: lines)
+        let duplicate = ids.firstDuplicate
         var expenses = Money.zero(currency), operating = expenses, programme = expenses
         for index in expenseLines.indices {
-            var path: String { place(-1 - index) }
-            if let other = seen.insert(expenseLines[index].id, code: -1 - index, id: id(of:)) {
-                throw fail(path + ".id", "id '\(expenseLines[index].id)' is already used by \(place(other))")
+            var path: String { place(index) }
+            if let duplicate, duplicate.position == index {
+                throw fail(path + ".id", "id '\(expenseLines[index].id)' is already used by \(place(duplicate.earlier))")
             }
             let amount = expenseLines[index].amount
             if amount.currency != currency {
@@ -440,9 +443,9 @@ final class MetricsStorage: Sendable {
         var attributes: [LineAttributes] = []
         attributes.reserveCapacity(count)
         for index in lines.indices {
-            var path: String { place(index) }
-            if let other = seen.insert(lines[index].id, code: index, id: id(of:)) {
-                throw fail(path + ".id", "id '\(lines[index].id)' is already used by \(place(other))")
+            var path: String { place(expenseCount + index) }
+            if let duplicate, duplicate.position == expenseCount + index {
+                throw fail(path + ".id", "id '\(lines[index].id)' is already used by \(place(duplicate.earlier))")
             }
             guard let position = catalog.sourcePosition(lines[index].source) else {
                 let source = lines[index].source
@@ -466,7 +469,7 @@ final class MetricsStorage: Sendable {
             if amount.currency != currency {
                 throw fail(path + ".amount", "amount in \(amount.currency), but the budget is in \(currency)")
             }
-            if let action = lines[index].action, (seen.code(of: action, id: id(of:)) ?? 0) >= 0 {
+            if let action = lines[index].action, (ids.position(of: action) ?? expenseCount) >= expenseCount {
                 let nearest = Suggestions.nearest(to: action, among: budget.expenses.map(\.id))
                 let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
                 throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
