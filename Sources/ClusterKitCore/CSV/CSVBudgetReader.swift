@@ -394,8 +394,8 @@ private struct CSVBudgetReading {
         "total des ressources", "total expenses", "total resources",
     ]
     static let subtotalPrefixes = ["sous total", "subtotal", "sub total", "dont ", "of which "]
-    /// The subtotal labels that are a whole label: ``subtotalPrefixes`` without their trailing space.
-    static let subtotalLabels: Set<String> = ["dont", "of which"]
+    /// The subtotal labels that are a whole label: ``subtotalPrefixes`` without their trailing space (worked out once).
+    static let subtotalLabels = Set(subtotalPrefixes.map { $0.trimmingCharacters(in: .whitespaces) })
 
     /// Whether one side of a row is a line, a total to check, or something to pass over: empty, a subtotal, an
     /// "of which" detail (`Dont DIRECCTE`), or a section heading with no amount and nothing else.

@@ -326,7 +326,7 @@ public struct BudgetMetrics: Sendable {
         let table = storage.table
         guard let slot = table.kinds.firstIndex(where: { $0.kind == kind }).map(Int32.init) else { return [] }
         var lines: [ResourceLine] = []
-        for position in table.attributes.indices where table.attributes[position].kind == slot {
+        for position in table.attributes.indices where table.selects(position, .kind(slot)) {
             lines.append(table.lines[position])
         }
         return lines
