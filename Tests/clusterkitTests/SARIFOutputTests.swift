@@ -6,9 +6,12 @@ import Testing
 @testable import ClusterKitCore
 @testable import clusterkit
 
-/// The official SARIF 2.1.0 schema, from `../shared/schemas/` beside the repository.
+/// The official SARIF 2.1.0 schema (OASIS, errata 01), vendored in the test target's resources (`Resources/README.md`
+/// says where it comes from), so that the tests pass on a clone of the repository alone.
 func sarifSchema() throws -> JSONSchemaValidator {
-    let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-2.1.0.json")
+    guard let url = Bundle.module.url(forResource: "sarif-2.1.0", withExtension: "json") else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "sarif-2.1.0.json is not in the test bundle"])
+    }
     return JSONSchemaValidator(root: try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: url)))
 }
 
