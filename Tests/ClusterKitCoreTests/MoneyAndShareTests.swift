@@ -124,3 +124,72 @@ struct ValueFormatterTests {
         #expect(Language(Locale(identifier: "de_DE")) == .english)
     }
 }
+
+@Suite("Money arithmetic for rule writers")
+struct MoneyArithmeticTests {
+    @Test("+ and - are checked: two currencies or an overflow throw instead of trapping")
+    func checkedSumAndDifference() throws {
+        let fees = Money(major: 95_000), participations = Money(major: 35_000)
+        #expect(try fees + participations == Money(major: 130_000))
+        #expect(try participations - fees == Money(major: -60_000))
+        #expect(throws: MoneyError.currencyMismatch("EUR", "USD")) { try fees + Money(major: 1, currency: "USD") }
+        #expect(throws: MoneyError.overflow) { try Money(minorUnits: .max) + Money(minorUnits: 1) }
+        #expect(throws: MoneyError.overflow) { try Money(minorUnits: .min) - Money(minorUnits: 1) }
+    }
+
+    @Test("An amount times a count: 500 € for each of Mecabourg's 60 members is 30,000 €")
+    func timesACount() throws {
+        #expect(try Money(major: 500) * 60 == Money(major: 30_000))
+        #expect(try 60 * Money(major: 500) == Money(major: 30_000))
+        #expect(try Money(minorUnits: -3) * 3 == Money(minorUnits: -9))
+        #expect(throws: MoneyError.overflow) { try Money(minorUnits: .max / 2 + 1) * 2 }
+    }
+
+    @Test("A share of an amount is exact and rounded once, up by default")
+    func portion() throws {
+        // Cosmetic Valley 2013: 15% of 2,169,500 € is 325,425 € exactly.
+        #expect(try Money(major: 2_169_500).portion(Share(percent: 15)) == Money(major: 325_425))
+        // 15% of 100.01 € is 15.0015 €: 15.01 € up, 15.00 € down, 15.00 € to the nearest.
+        let amount = Money(minorUnits: 10_001)
+        #expect(try amount.portion(Share(percent: 15)) == Money(minorUnits: 1_501))
+        #expect(try amount.portion(Share(percent: 15), rounding: .down) == Money(minorUnits: 1_500))
+        #expect(try amount.portion(Share(percent: 15), rounding: .toNearestOrAwayFromZero) == Money(minorUnits: 1_500))
+        // A third of a cent-exact amount of Int64's size does not overflow on the way (128-bit product).
+        #expect(try Money(minorUnits: .max).portion(Share(1, over: 3), rounding: .down).minorUnits == Int64.max / 3)
+        #expect(throws: MoneyError.overflow) { try Money(minorUnits: .max).portion(Share(3, over: 2)) }
+    }
+}
+
+@Suite("Exact division")
+struct ExactArithmeticTests {
+    @Test("Every rounding rule on every sign of remainder, against the definition on Double for small values")
+    func roundingRules() {
+        let rules: [FloatingPointRoundingRule] = [.up, .down, .towardZero, .awayFromZero, .toNearestOrAwayFromZero, .toNearestOrEven]
+        for a in -40...40 {
+            for b in 1...7 {
+                for rule in rules {
+                    let expected = (Double(a) / Double(b)).rounded(rule)
+                    #expect(ExactArithmetic.divide(Int128(a), by: Int128(b), rounding: rule) == Int128(expected),
+                            "\(a) / \(b) rounded \(rule)")
+                }
+            }
+        }
+    }
+
+    @Test("Greatest common divisors, and one for two zeros")
+    func greatestCommonDivisor() {
+        #expect(ExactArithmetic.gcd(130_000, 290_000) == 10_000)
+        #expect(ExactArithmetic.gcd(0, 7) == 7)
+        #expect(ExactArithmetic.gcd(0, 0) == 1)
+    }
+}
+
+@Suite("Severity order")
+struct SeverityOrderTests {
+    @Test("More severe is greater: `>= .warning` means a warning or an error")
+    func order() {
+        #expect(Severity.note < .warning && Severity.warning < .error)
+        #expect(Severity.allCases.filter { $0 >= .warning } == [.error, .warning])
+        #expect([Severity.note, .error, .warning].max() == .error)
+    }
+}

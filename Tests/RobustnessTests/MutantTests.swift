@@ -34,7 +34,7 @@ import Testing
                 let diagnostics = report.budgets[index].diagnostics
                 report.budgets[index].diagnostics = diagnostics.indices.sorted { a, b in
                     let x = diagnostics[a], y = diagnostics[b]
-                    if x.severity != y.severity { return x.severity < y.severity }
+                    if x.severity != y.severity { return x.severity > y.severity }
                     let p = x.lines.compactMap { position[$0] }.min() ?? -1, q = y.lines.compactMap { position[$0] }.min() ?? -1
                     return p != q ? p < q : a < b
                 }.map { diagnostics[$0] }

@@ -9,14 +9,15 @@ public enum Severity: String, Hashable, Sendable, Codable, CaseIterable, Compara
     /// Information that helps a reader.
     case note
 
-    /// Errors sort first, then warnings, then notes.
+    /// Whether `lhs` is less severe than `rhs`: a note is less severe than a warning, a warning than an error, so
+    /// that "at least as severe as a warning" reads `severity >= .warning`.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
     private var rank: Int {
         switch self {
-        case .error: 0
+        case .note: 0
         case .warning: 1
-        case .note: 2
+        case .error: 2
         }
     }
 }

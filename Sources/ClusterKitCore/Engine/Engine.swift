@@ -108,7 +108,7 @@ public struct Engine: Sendable {
         }
         // Severity, rule id (the rank), lines, then the rule's own order.
         found.sort { a, b in
-            if a.severity != b.severity { return a.severity < b.severity }
+            if a.severity != b.severity { return a.severity > b.severity }
             if a.rank != b.rank { return a.rank < b.rank }
             let x = a.diagnostic.lines, y = b.diagnostic.lines
             if x != y { return x.lexicographicallyPrecedes(y) }
@@ -251,6 +251,6 @@ public struct Report: Sendable {
 
     /// Whether any diagnostic (of a budget or of the report) is at least as severe as `severity`.
     public func hasDiagnostics(atLeast severity: Severity) -> Bool {
-        budgets.contains { $0.diagnostics.contains { $0.severity <= severity } } || diagnostics.contains { $0.severity <= severity }
+        budgets.contains { $0.diagnostics.contains { $0.severity >= severity } } || diagnostics.contains { $0.severity >= severity }
     }
 }

@@ -180,3 +180,41 @@ public enum MoneyError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension Money {
+    /// The sum of two amounts of one currency: `let total = try fees + services`.
+    /// - Throws: ``MoneyError/currencyMismatch(_:_:)`` for two currencies, ``MoneyError/overflow`` past what
+    ///   ``minorUnits`` holds.
+    public static func + (lhs: Money, rhs: Money) throws(MoneyError) -> Money { try lhs.adding(rhs) }
+
+    /// The difference of two amounts of one currency: `let short = try expenses - resources`.
+    /// - Throws: ``MoneyError`` as ``+(_:_:)`` does.
+    public static func - (lhs: Money, rhs: Money) throws(MoneyError) -> Money { try lhs.subtracting(rhs) }
+
+    /// The amount `count` times over — "500 € per member" is `try Money(major: 500) * members`.
+    /// - Throws: ``MoneyError/overflow`` past what ``minorUnits`` holds.
+    public static func * (lhs: Money, rhs: Int) throws(MoneyError) -> Money {
+        guard let count = Int64(exactly: rhs) else { throw .overflow }
+        let (value, overflow) = lhs.minorUnits.multipliedReportingOverflow(by: count)
+        guard !overflow else { throw .overflow }
+        return Money(minorUnits: value, currency: lhs.currency)
+    }
+
+    /// The amount `count` times over: `try members * Money(major: 500)`.
+    /// - Throws: ``MoneyError/overflow`` past what ``minorUnits`` holds.
+    public static func * (lhs: Int, rhs: Money) throws(MoneyError) -> Money { try rhs * lhs }
+
+    /// The part of this amount that `share` makes, to the minor unit: `try budget.portion(Share(percent: 15))` is
+    /// 15% of the budget.
+    ///
+    /// The product is exact (128-bit) and rounded once, by `rule`. The default rounds up, as the rules round the
+    /// amounts they ask for (a floor of 15% of 100.01 € needs 15.01 €, not 15.00 €); a ceiling that must not be
+    /// exceeded rounds down (`.down`).
+    /// - Throws: ``MoneyError/overflow`` when the result does not fit in ``minorUnits``.
+    public func portion(_ share: Share, rounding rule: FloatingPointRoundingRule = .up) throws(MoneyError) -> Money {
+        let product = Int128(minorUnits) * Int128(share.numerator)
+        guard let units = Int64(exactly: ExactArithmetic.divide(product, by: Int128(share.denominator), rounding: rule))
+        else { throw .overflow }
+        return Money(minorUnits: units, currency: currency)
+    }
+}

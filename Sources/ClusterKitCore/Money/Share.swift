@@ -79,7 +79,7 @@ public struct Share: Comparable, Hashable, Sendable, CustomStringConvertible {
     }
 
     public func hash(into hasher: inout Hasher) {
-        let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
+        let divisor = ExactArithmetic.gcd(numerator.magnitude, denominator.magnitude)
         hasher.combine(numerator / Int64(divisor))
         hasher.combine(denominator / Int64(divisor))
     }
@@ -87,9 +87,9 @@ public struct Share: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// `"130/290"`: the exact ratio.
     public var description: String { "\(numerator)/\(denominator)" }
 
-    /// `self × amount`, rounded up to the minor unit.
-    public func ceilingOfProduct(with amount: Money) -> Int128 {
-        Self.ceilingDivision(Int128(numerator) * Int128(amount.minorUnits), Int128(denominator))
+    /// `self × amount`, rounded up to the minor unit (unbounded: ``Money/portion(_:rounding:)`` is the checked form).
+    func ceilingOfProduct(with amount: Money) -> Int128 {
+        ExactArithmetic.ceilingDivision(Int128(numerator) * Int128(amount.minorUnits), Int128(denominator))
     }
 
     static func powerOfTen(_ places: Int) -> Int64 {
@@ -98,17 +98,6 @@ public struct Share: Comparable, Hashable, Sendable, CustomStringConvertible {
         return value
     }
 
-    static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var (a, b) = (a, b)
-        while b != 0 { (a, b) = (b, a % b) }
-        return Swift.max(a, 1)
-    }
-
-    /// ⌈a / b⌉ for b > 0.
-    static func ceilingDivision(_ a: Int128, _ b: Int128) -> Int128 {
-        let (quotient, remainder) = a.quotientAndRemainder(dividingBy: b)
-        return remainder > 0 ? quotient + 1 : quotient
-    }
 }
 
 extension Share {
@@ -122,7 +111,7 @@ extension Share {
         guard p < q else { return nil }
         let numerator = p * Int128(whole.minorUnits) - q * Int128(part.minorUnits)
         guard numerator > 0 else { return .zero(whole.currency) }
-        return money(ceilingDivision(numerator, q - p), currency: whole.currency)
+        return money(ExactArithmetic.ceilingDivision(numerator, q - p), currency: whole.currency)
     }
 
     /// The amount to **remove** from a component `part` of `whole` so that it falls to `target`, the whole
@@ -134,7 +123,7 @@ extension Share {
         guard p < q else { return nil }
         let numerator = q * Int128(part.minorUnits) - p * Int128(whole.minorUnits)
         guard numerator > 0 else { return .zero(whole.currency) }
-        return money(ceilingDivision(numerator, q - p), currency: whole.currency)
+        return money(ExactArithmetic.ceilingDivision(numerator, q - p), currency: whole.currency)
     }
 
     /// The amount to **move** into (positive) or out of (negative) a component so that it reaches `target`
@@ -142,7 +131,7 @@ extension Share {
     public static func transferToReach(_ target: Share, part: Money, of whole: Money) -> Money? {
         let p = Int128(target.numerator), q = Int128(target.denominator)
         let numerator = p * Int128(whole.minorUnits) - q * Int128(part.minorUnits)
-        let magnitude = ceilingDivision(Swift.abs(numerator), q)
+        let magnitude = ExactArithmetic.ceilingDivision(Swift.abs(numerator), q)
         return money(numerator < 0 ? -magnitude : magnitude, currency: whole.currency)
     }
 
@@ -155,7 +144,7 @@ extension Share {
         guard p > 0 else { return nil }
         let numerator = q * Int128(part.minorUnits) - p * Int128(whole.minorUnits)
         guard numerator > 0 else { return .zero(whole.currency) }
-        return money(ceilingDivision(numerator, p), currency: whole.currency)
+        return money(ExactArithmetic.ceilingDivision(numerator, p), currency: whole.currency)
     }
 
     private static func money(_ minorUnits: Int128, currency: CurrencyCode) -> Money? {
