@@ -74,7 +74,7 @@ say("")
 
 // MARK: The typical budget, and the baseline's agreement with the engine
 
-let catalog = Catalog.standard
+let catalog = Catalog.builtIn
 let typicalJSON: Data, typicalCSV: Data, typical: Budget
 do {
     typicalJSON = try Workloads.typicalJSON()

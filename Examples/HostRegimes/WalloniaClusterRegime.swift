@@ -12,7 +12,7 @@ import ClusterKitCore
 /// funds:
 ///
 /// ```swift
-/// let catalog = try Catalog.standard.adding(WalloniaClusterRegime())
+/// let catalog = try Catalog.builtIn.adding(WalloniaClusterRegime())
 /// let budget = try BudgetDecoder(catalog: catalog).decode(data)   // "regime": "wallonia-clusters-2007"
 /// let report = try Engine(ruleSet: rules, catalog: catalog).check(budget)
 /// ```

@@ -67,9 +67,9 @@ enum CheckCommand {
         do {
             if parsed.positionals.isEmpty {
                 notice = CommandWords.embeddedNotice(language) + "\n"
-                inputs = [BudgetInput(try BudgetDecoder(catalog: .standard).decode(Data(EmbeddedExample.json.utf8), file: EmbeddedExample.name), file: EmbeddedExample.name)]
+                inputs = [BudgetInput(try BudgetDecoder().decode(Data(EmbeddedExample.json.utf8), file: EmbeddedExample.name), file: EmbeddedExample.name)]
             } else {
-                (inputs, unreadable) = BudgetFiles.loadEach(parsed.positionals, decoder: BudgetDecoder(catalog: .standard))
+                (inputs, unreadable) = BudgetFiles.loadEach(parsed.positionals, decoder: BudgetDecoder())
             }
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
@@ -98,7 +98,7 @@ enum CheckCommand {
             ).render(report)
         case "markdown":
             rendered = MarkdownReportRenderer(
-                language: language, catalog: .standard, showExplanations: parsed.has("explain")
+                language: language, showExplanations: parsed.has("explain")
             ).render(report)
         default:
             let color = parsed.value("color") ?? "auto"
@@ -124,7 +124,7 @@ enum CheckCommand {
     ) throws(InputError) -> Report {
         func engine(_ preset: Preset) throws(InputError) -> Engine {
             Engine(
-                ruleSet: try configuration.apply(to: preset.ruleSet, available: BuiltInRules.all), catalog: .standard,
+                ruleSet: try configuration.apply(to: preset.ruleSet, available: BuiltInRules.all),
                 suppressions: configuration.suppressions)
         }
         // Several files and one rule set: checked on every core, the same report as one by one.

@@ -29,7 +29,7 @@ enum ConvertCommand {
             return ToolOutput(status: 2, stderr: "\(path): a folder; convert reads one file\n")
         }
         do {
-            let inputs = try BudgetFiles.load([path], decoder: BudgetDecoder(catalog: .standard))
+            let inputs = try BudgetFiles.load([path], decoder: BudgetDecoder())
             guard let input = inputs.first else { return ToolOutput(status: 2, stderr: "\(path): no budget in the file\n") }
             // A history (clusterkit.history/1) is printed as a history, not as the budget standing in for it.
             if let history = input.history { return ToolOutput(status: 0, stdout: try json(history)) }

@@ -33,7 +33,7 @@ enum MetricsCommand {
         let language: Language = parsed.value("language") == "fr" ? .french : .english
         var tables: [String] = []
         do {
-            for input in try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder(catalog: .standard)) {
+            for input in try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder()) {
                 // A history shows each year it gives in full; its summary years have no lines to tabulate.
                 let budgets = input.history?.chronologicalYears.compactMap(\.budget) ?? [input.budget]
                 if budgets.isEmpty {
@@ -51,12 +51,12 @@ enum MetricsCommand {
 
     /// One budget's table under its title: `Mecabourg, budget 2013 (file)`.
     static func titledTable(_ budget: Budget, file: String?, language: Language) throws(InputError) -> String {
-        let metrics = try BudgetMetrics(budget, catalog: .standard, file: file)
+        let metrics = try BudgetMetrics(budget, file: file)
         let title = Message(ReportWords.budgetTitle, ["cluster": .text(budget.cluster.name), "year": .integer(budget.year)])
         let heading = Message(CommandWords.metricsTitle, [
             "budget": .text(title.rendered(in: language)), "file": .text(file ?? ""),
         ]).rendered(in: language)
-        return heading + "\n" + table(MetricsTable(metrics, catalog: .standard), language: language)
+        return heading + "\n" + table(MetricsTable(metrics), language: language)
     }
 
     /// The table as aligned text: labels left, amounts and shares right; detail rows (sources) indented.

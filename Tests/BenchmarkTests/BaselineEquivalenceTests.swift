@@ -9,8 +9,8 @@ import Testing
 /// measured values, thresholds and remediation amounts — or its ratio to the engine means nothing. These tests keep
 /// it so as the rules change.
 @Suite struct BaselineEquivalenceTests {
-    let catalog = Catalog.standard
-    let engine = Engine(ruleSet: .recommended, catalog: .standard)
+    let catalog = Catalog.builtIn
+    let engine = Engine(ruleSet: .recommended, catalog: .builtIn)
 
     /// Every budget of `Examples/` (the memento's case studies), each year of the histories included.
     func exampleBudgets() throws -> [(String, Budget)] {

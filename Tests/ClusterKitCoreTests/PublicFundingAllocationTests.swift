@@ -2,7 +2,7 @@ import ClusterKitCore
 import Foundation
 import Testing
 
-/// A funding regime for tests of the core alone (ClusterRules holds the real ones): 50% of the action's cost.
+/// A funding regime a host program might add: 50% of the action's cost.
 struct TestRegime: FundingRegime {
     var id: FundingRegimeID
     var name: LocalizedText { LocalizedText(english: "Test regime", french: "Régime de test") }
@@ -13,8 +13,8 @@ struct TestRegime: FundingRegime {
     }
 }
 
-/// The core's catalogue with one regime, named as the pôles' guide names its example: `NN120/90-E1/90`.
-let catalogWithTestRegime = try! Catalog.builtIn.adding(TestRegime(id: "NN120/90-E1/90"))
+/// The built-in catalogue with one more regime, as a host adds its own.
+let catalogWithTestRegime = try! Catalog.builtIn.adding(TestRegime(id: "test/half-cost"))
 
 @Suite("Allocation of public funding to actions")
 struct PublicFundingAllocationTests {
@@ -68,18 +68,29 @@ struct PublicFundingAllocationTests {
         #expect(metrics.allocation.actions[0].publicFunding.isZero)
     }
 
-    @Test("A regime id the catalogue does not hold is an input error; the core catalogue holds none and says where they are")
+    @Test("A regime id the catalogue does not hold is an input error naming the nearest; the default catalogue holds the built-in ones")
     func regimeValidation() throws {
-        let budget = budget([.line(.region, 100)], [ExpenseLine(id: "c", amount: Money(major: 100), category: .c, regime: "NN120/90-E1/90")])
-        #expect(throws: Never.self) { try BudgetMetrics(budget, catalog: catalogWithTestRegime) }
+        func budget(regime: FundingRegimeID) -> Budget {
+            self.budget([.line(.region, 100)], [ExpenseLine(id: "c", amount: Money(major: 100), category: .c, regime: regime)])
+        }
+        #expect(throws: Never.self) { try BudgetMetrics(budget(regime: "NN120/90-E1/90")) }
+        #expect(throws: Never.self) { try BudgetMetrics(budget(regime: "test/half-cost"), catalog: catalogWithTestRegime) }
         #expect {
-            try BudgetMetrics(budget, file: "b.json")
+            try BudgetMetrics(budget(regime: "NN120/91-E1/90"), file: "b.json")
         } throws: { error in
             (error as? InputError)?.description
-                == "b.json: expenses[0].regime: unknown funding regime 'NN120/90-E1/90' (the catalogue holds no funding regime: ClusterRules' Catalog.standard holds the built-in ones)"
+                == "b.json: expenses[0].regime: unknown funding regime 'NN120/91-E1/90' (did you mean 'NN120/90-E1/90'?)"
+        }
+        var sourcesOnly = Catalog()
+        for source in BuiltInRevenueSource.all { try sourcesOnly.add(source) }
+        #expect {
+            try BudgetMetrics(budget(regime: "NN120/90-E1/90"), catalog: sourcesOnly, file: "b.json")
+        } throws: { error in
+            (error as? InputError)?.description
+                == "b.json: expenses[0].regime: unknown funding regime 'NN120/90-E1/90' (the catalogue holds no funding regime: Catalog.builtIn holds the built-in ones)"
         }
         #expect(throws: CatalogError.duplicateRegime("NN120/90-E1/90")) {
-            try catalogWithTestRegime.adding(TestRegime(id: "NN120/90-E1/90"))
+            try Catalog.builtIn.adding(TestRegime(id: "NN120/90-E1/90"))
         }
     }
 

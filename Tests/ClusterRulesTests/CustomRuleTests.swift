@@ -112,8 +112,8 @@ struct CustomRuleTests {
     @Test("A custom rule that throws yields an error naming it; every other rule's diagnostics are still reported")
     func throwingRuleInAPreset() throws {
         let budget = try exampleBudget("cosmetic-valley-2013")
-        let preset = try Engine(ruleSet: .pole, catalog: .standard).check(budget).diagnostics
-        let extended = try Engine(ruleSet: RuleSet.pole.adding(RegistryRule()), catalog: .standard).check(budget).diagnostics
+        let preset = try Engine(ruleSet: .pole, catalog: .builtIn).check(budget).diagnostics
+        let extended = try Engine(ruleSet: RuleSet.pole.adding(RegistryRule()), catalog: .builtIn).check(budget).diagnostics
         // The preset alone reports on Cosmetic Valley (membership fees 9.2%, private 49.8%); nothing of it is lost.
         #expect(preset.contains { $0.ruleID == "membership-fee-floor" } && preset.contains { $0.ruleID == "public-private-balance" })
         #expect(extended.filter { $0.ruleID != "test/funder-registry" } == preset)

@@ -21,8 +21,8 @@ struct FundingRegimeTests {
     func maximum(_ id: FundingRegimeID, category: MissionCategory? = nil, budget: Budget? = nil) throws -> Money? {
         let line = ExpenseLine(id: "action", amount: cost, category: category, regime: id)
         let budget = budget ?? categoryBudget(resources: [], expenses: [line])
-        let regime = try #require(Catalog.standard.regime(id))
-        return regime.ceiling(for: line, in: RegimeContext(budget: budget, catalog: .standard))?.maximum(forCost: cost)
+        let regime = try #require(Catalog.builtIn.regime(id))
+        return regime.ceiling(for: line, in: RegimeContext(budget: budget, catalog: .builtIn))?.maximum(forCost: cost)
     }
 
     @Test("The mission categories' ceilings are the guide's: A 100%, B 50%, C its regime's, D 0%")
@@ -32,7 +32,7 @@ struct FundingRegimeTests {
         #expect(try maximum("pole-category-B") == Money(major: 250_000))
         #expect(try maximum("pole-category-D") == Money(major: 0))
         // Category C delegates to the action's regime; without one it sets no ceiling.
-        let context = RegimeContext(budget: categoryBudget(resources: [], expenses: []), catalog: .standard)
+        let context = RegimeContext(budget: categoryBudget(resources: [], expenses: []), catalog: .builtIn)
         let underNN = ExpenseLine(id: "c", amount: cost, category: .c, regime: .nn120_90)
         let ceiling = try #require(MissionCategoryRegime(.c).ceiling(for: underNN, in: context))
         #expect(ceiling.regime == .nn120_90)
@@ -67,21 +67,21 @@ struct FundingRegimeTests {
         #expect(limited.maximum(forCost: Money(major: 10, currency: "CHF")) == nil)
     }
 
-    @Test("Catalog.standard holds every built-in regime once; adding one whose id is taken is an error")
+    @Test("Catalog.builtIn holds every built-in regime once; adding one whose id is taken is an error")
     func catalogue() throws {
         let ids = BuiltInRegimes.all.map(\.id)
-        #expect(Catalog.standard.regimeIDs == ids)
+        #expect(Catalog.builtIn.regimeIDs == ids)
         #expect(Set(ids).count == ids.count)
-        #expect(Catalog.builtIn.regimeIDs.isEmpty)
-        #expect(Catalog.standard.sourceIDs == Catalog.builtIn.sourceIDs)
-        #expect(throws: CatalogError.duplicateRegime(.nn120_90)) { try Catalog.standard.adding(BuiltInRegimes.nn120_90) }
-        let extended = try Catalog.standard.adding(SelfDelegatingRegime())
+        #expect(Catalog.builtIn.sourceIDs == BuiltInRevenueSource.all.map(\.id))
+        #expect(Memento.missionCategories == MissionCategoryRegime.guideCitation)
+        #expect(throws: CatalogError.duplicateRegime(.nn120_90)) { try Catalog.builtIn.adding(BuiltInRegimes.nn120_90) }
+        let extended = try Catalog.builtIn.adding(SelfDelegatingRegime())
         #expect(extended.regime("test-self-delegating") != nil)
     }
 
     @Test("A regime that delegates to itself sets no ceiling instead of looping")
     func delegationCycle() throws {
-        let catalog = try Catalog.standard.adding(SelfDelegatingRegime())
+        let catalog = try Catalog.builtIn.adding(SelfDelegatingRegime())
         let line = ExpenseLine(id: "loop", amount: cost, category: .c, regime: "test-self-delegating")
         let budget = categoryBudget(resources: [.line(.region, 500_000)], expenses: [line])
         #expect(SelfDelegatingRegime().ceiling(for: line, in: RegimeContext(budget: budget, catalog: catalog)) == nil)
@@ -99,7 +99,7 @@ struct FundingRegimeTests {
                           {"id": "c", "amount": 50, "category": "C", "regime": "NN120/90-E1/91"}]}
             """.utf8)
         #expect {
-            try BudgetDecoder(catalog: .standard).decode(data, file: "pole.json")
+            try BudgetDecoder(catalog: .builtIn).decode(data, file: "pole.json")
         } throws: { error in
             guard let error = error as? InputError else { return false }
             return error.file == "pole.json" && error.path == "expenses[1].regime"
@@ -107,13 +107,12 @@ struct FundingRegimeTests {
         }
         let category = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "NN120/90-E1/91", with: "pole-category-E").utf8)
         #expect {
-            try BudgetDecoder(catalog: .standard).decode(category)
+            try BudgetDecoder(catalog: .builtIn).decode(category)
         } throws: { error in
             (error as? InputError)?.reason
                 == "unknown funding regime 'pole-category-E' (did you mean 'pole-category-A', 'pole-category-B', 'pole-category-C'?)"
         }
-        // The core catalogue has no regimes: a budget naming one needs a catalogue that holds it.
-        #expect(throws: InputError.self) { try BudgetDecoder().decode(Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "E1/91", with: "E1/90").utf8)) }
-        #expect(throws: Never.self) { try BudgetDecoder(catalog: .standard).decode(Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "E1/91", with: "E1/90").utf8)) }
+        // The default catalogue holds the built-in regimes: the simple path reads a budget that names one.
+        #expect(throws: Never.self) { try BudgetDecoder().decode(Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "E1/91", with: "E1/90").utf8)) }
     }
 }

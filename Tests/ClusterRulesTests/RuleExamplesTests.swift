@@ -12,7 +12,7 @@ struct RuleExamplesTests {
           arguments: BuiltInRules.all.map(\.ruleDescription.id.description))
     func examples(_ id: String) throws {
         let rule = try #require(BuiltInRules.rule(RuleID(stringLiteral: id)))
-        RuleVerifier.verify(rule, catalog: .standard)
+        RuleVerifier.verify(rule, catalog: .builtIn)
     }
 
     @Test("Built-in rule ids are unique, bare, and every rule cites the memento")

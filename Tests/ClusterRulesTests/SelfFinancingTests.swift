@@ -6,7 +6,7 @@ import Testing
 /// Reads and checks a history of `Examples/`, by its file name without extension.
 func historyExample(_ name: String) throws -> BudgetHistory {
     let url = repositoryRoot.appendingPathComponent("Examples/\(name).json")
-    return try HistoryDecoder(catalog: .standard).decode(Data(contentsOf: url), file: "Examples/\(name).json")
+    return try HistoryDecoder(catalog: .builtIn).decode(Data(contentsOf: url), file: "Examples/\(name).json")
 }
 
 /// Runs one built-in rule alone, with parameters, on a history: the diagnostics of every report (years and whole).
@@ -16,7 +16,7 @@ func diagnostics(
     let rule = try #require(BuiltInRules.rule(id), "no built-in rule \(id)")
     var ruleSet = try RuleSet(name: "test", rules: [rule])
     for (name, value) in parameters { ruleSet = try ruleSet.settingParameter(name, to: value, for: id) }
-    return try Engine(ruleSet: ruleSet, catalog: .standard).check(history).flatMap(\.diagnostics)
+    return try Engine(ruleSet: ruleSet, catalog: .builtIn).check(history).flatMap(\.diagnostics)
 }
 
 /// A money amount of cents.
@@ -45,7 +45,7 @@ struct NeopoliaTests {
     @Test("1,227 kEUR: 51.3% gross (« 50 % brut ») and 38.9% net; valued time 20.4% > 15%")
     func figures() throws {
         let budget = try exampleBudget("neopolia-2013")
-        let metrics = try BudgetMetrics(budget, catalog: .standard)
+        let metrics = try BudgetMetrics(budget, catalog: .builtIn)
         #expect(metrics.totalResources == Money(major: 1_227_000) && metrics.totalExpenses == Money(major: 1_227_000))
         #expect(metrics.selfFinancingGross == Share(630_000, over: 1_227_000))
         #expect(metrics.selfFinancingGross?.rounded(toPlaces: 3) == Decimal(string: "0.513"))
@@ -131,7 +131,7 @@ struct EcoEnergiesTests {
     @Test("The report's trajectory: year, private share, required share")
     func reportTrajectory() throws {
         let history = try historyExample("cra-eco-energies-2010-2013")
-        let reports = try Engine(ruleSet: .grappe, catalog: .standard).check(history)
+        let reports = try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)
         let trajectory = try #require(reports.last?.trajectory)
         #expect(trajectory.points.map(\.year) == [2010, 2011, 2012, 2013])
         #expect(trajectory.points.map(\.required) == [Share(percent: 25), Share(175, over: 600), Share(200, over: 600), Share(375, over: 1000)])
@@ -243,7 +243,7 @@ struct OtherHistoriesTests {
     @Test("Soliage 2012–2013: 60 of 246 and 210 of 500 k€ (24.4% and 42%), 40% published; on its path to 50% in 2014")
     func soliage() throws {
         let history = try historyExample("soliage-2012-2013")
-        let figures = try HistoryMetrics(history, catalog: .standard)
+        let figures = try HistoryMetrics(history, catalog: .builtIn)
         let rows = figures.years.compactMap(\.published)
         let shares = rows.map { row in row.privateResources.flatMap { part in row.total.flatMap { Share(part, of: $0) } } }
         #expect(shares == [Share(60_000, over: 246_000), Share(percent: 42)])
@@ -267,7 +267,7 @@ struct OtherHistoriesTests {
     func siliconSentier() throws {
         let history = try historyExample("silicon-sentier-2011-2013")
         #expect(history.chronologicalYears.map(\.published?.total) == [2_000_000, 1_900_000, 2_000_000].map { Money(major: $0) })
-        let reports = try Engine(ruleSet: .grappe, catalog: .standard).check(history)
+        let reports = try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)
         #expect(reports.count == 1, "no full year: the history alone")
         #expect(reports[0].diagnostics.isEmpty)
         #expect(reports[0].trajectory?.points.map(\.privateShare) == Array(repeating: Share(percent: 50), count: 3))
@@ -280,7 +280,7 @@ struct OtherHistoriesTests {
         let budget = try exampleBudget("mecabourg-2013")
         #expect(year2013.resources == budget.resources && year2013.expenses == budget.expenses)
         #expect(year2013.cluster == budget.cluster)
-        let reports = try Engine(ruleSet: .grappe, catalog: .standard).check(history)
+        let reports = try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)
         let trajectory = try #require(reports.last?.trajectory)
         #expect(trajectory.points.map(\.privateShare) == [nil, Share(percent: 45)], "« N.D. » in 2012")
         #expect(trajectory.path?.baselineYear == 2013)

@@ -20,7 +20,7 @@ struct WalloniaRegimeExampleTests {
 
     func ceiling(yearOfLife: Int, costs: Int64) throws -> Money? {
         let budget = budget(yearOfLife: yearOfLife, costs: costs, regional: 0)
-        let catalog = try Catalog.standard.adding(WalloniaClusterRegime())
+        let catalog = try Catalog.builtIn.adding(WalloniaClusterRegime())
         let terms = WalloniaClusterRegime().ceiling(for: budget.expenses[0], in: RegimeContext(budget: budget, catalog: catalog))
         return terms?.maximum(forCost: budget.expenses[0].amount)
     }
@@ -43,7 +43,7 @@ struct WalloniaRegimeExampleTests {
 
     @Test("Through the engine: a year-8 cluster funded 100,000 on 200,000 of running costs is 20,000 over")
     func engine() throws {
-        let catalog = try Catalog.standard.adding(WalloniaClusterRegime())
+        let catalog = try Catalog.builtIn.adding(WalloniaClusterRegime())
         let rules = try RuleSet(name: "wallonia", rules: [MissionCategoryCapRule(), UncategorizedActionRule()])
         let engine = Engine(ruleSet: rules, catalog: catalog)
         let year8 = budget(yearOfLife: 8, costs: 200_000, regional: 100_000)
@@ -61,6 +61,6 @@ struct WalloniaRegimeExampleTests {
         unknownAge.cluster.founded = nil
         #expect(try engine.check(unknownAge).diagnostics.map(\.message.id) == ["uncategorized-action.no-ceiling"])
         // A catalogue without the host's regime refuses the budget.
-        #expect(throws: InputError.self) { try Engine(ruleSet: rules, catalog: .standard).check(year8) }
+        #expect(throws: InputError.self) { try Engine(ruleSet: rules, catalog: .builtIn).check(year8) }
     }
 }

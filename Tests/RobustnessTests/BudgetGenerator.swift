@@ -10,11 +10,11 @@ import Foundation
 /// (15%, 20%, 25%, 50%…), where a comparison that is not exact gives itself away; some are arbitrary cents.
 struct BudgetGenerator {
     var random: SeededGenerator
-    let catalog = Catalog.standard
+    let catalog = Catalog.builtIn
 
     init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-    /// A budget valid against `Catalog.standard` (generation retries until one is).
+    /// A budget valid against `Catalog.builtIn` (generation retries until one is).
     mutating func budget() -> Budget {
         while true {
             let candidate = anyBudget()

@@ -13,7 +13,7 @@ import Testing
             .filter({ $0.hasSuffix(".json") }).sorted()
         {
             let data = try Data(contentsOf: packageRoot.appendingPathComponent("Examples/\(file)"))
-            if let input = try? BudgetInput(decoding: data, file: file, catalog: .standard) { inputs.append(input) }
+            if let input = try? BudgetInput(decoding: data, file: file, catalog: .builtIn) { inputs.append(input) }
         }
         for seed in UInt64(0)..<40 {
             var generator = BudgetGenerator(seed: 1_000 + seed)
@@ -30,7 +30,7 @@ import Testing
     func aParallelPortfolioGivesTheSequentialReport(_ preset: Preset) throws {
         let inputs = try Self.portfolio()
         try #require(inputs.count > 45, "the examples should decode")
-        let engine = Engine(ruleSet: preset.ruleSet, catalog: .standard)
+        let engine = Engine(ruleSet: preset.ruleSet, catalog: .builtIn)
         let sequentialReport = try engine.check(inputs)
         let sequential = Self.rendered(sequentialReport)
         // Input order: a history reports its full years, then itself, right where it stands in the portfolio.
@@ -51,7 +51,7 @@ import Testing
         inputs[firstIndex].file = "first-bad.json"
         inputs[secondIndex].budget.resources[0].source = "nowhere"
         inputs[secondIndex].file = "second-bad.json"
-        let engine = Engine(ruleSet: .all, catalog: .standard)
+        let engine = Engine(ruleSet: .all, catalog: .builtIn)
         let sequential = #expect(throws: InputError.self) { try engine.check(inputs) }
         let parallel = #expect(throws: InputError.self) { try engine.check(inputs, parallel: true) }
         #expect(sequential?.file == "first-bad.json")
@@ -61,7 +61,7 @@ import Testing
     @Test func concurrentCallersShareOneEngine() async throws {
         // An engine is a value that many tasks may use at once (Sendable); each gets the same answer.
         let inputs = try Self.portfolio()
-        let engine = Engine(ruleSet: .all, catalog: .standard)
+        let engine = Engine(ruleSet: .all, catalog: .builtIn)
         let expected = Self.rendered(try engine.check(inputs))
         let outputs = try await withThrowingTaskGroup(of: String.self) { group in
             for index in 0..<4 {

@@ -16,25 +16,25 @@ import Testing
     @Test(arguments: ["[", "{\"cluster\":", "{\"a\":[", " [{\"resources\":"])
     func aDocumentNested100000DeepIsAnInputError(_ opening: String) throws {
         let data = Data(String(repeating: opening, count: 100_000).utf8)
-        let error = #expect(throws: InputError.self) { try BudgetDecoder(catalog: .standard).decode(data, file: "deep.json") }
+        let error = #expect(throws: InputError.self) { try BudgetDecoder(catalog: .builtIn).decode(data, file: "deep.json") }
         #expect(error?.file == "deep.json")
         #expect(error?.reason.contains("JSON") == true, "\(String(describing: error))")
-        #expect(throws: InputError.self) { try BudgetInput(decoding: data, file: "deep.json", catalog: .standard) }
+        #expect(throws: InputError.self) { try BudgetInput(decoding: data, file: "deep.json", catalog: .builtIn) }
     }
 
     @Test func aDocumentJustOverTheSizeLimitIsRefusedUnread() throws {
         var data = try Data(contentsOf: Self.mecabourg)
         data.append(Data(repeating: UInt8(ascii: " "), count: BudgetDecoder.maximumDocumentSize - data.count + 1))
-        let error = #expect(throws: InputError.self) { try BudgetDecoder(catalog: .standard).decode(data, file: "big.json") }
+        let error = #expect(throws: InputError.self) { try BudgetDecoder(catalog: .builtIn).decode(data, file: "big.json") }
         #expect(error?.reason == "the document is 16777217 bytes, more than the 16777216 bytes ClusterKit reads")
-        #expect(throws: InputError.self) { try BudgetInput(decoding: data, file: "big.json", catalog: .standard) }
+        #expect(throws: InputError.self) { try BudgetInput(decoding: data, file: "big.json", catalog: .builtIn) }
     }
 
     @Test func aDocumentAtTheSizeLimitIsRead() throws {
         var data = try Data(contentsOf: Self.mecabourg)
         data.append(Data(repeating: UInt8(ascii: " "), count: BudgetDecoder.maximumDocumentSize - data.count))
         #expect(data.count == BudgetDecoder.maximumDocumentSize)
-        let budget = try BudgetDecoder(catalog: .standard).decode(data, file: "big.json")
+        let budget = try BudgetDecoder(catalog: .builtIn).decode(data, file: "big.json")
         #expect(budget.cluster.name == "Mecabourg")
     }
 
@@ -43,7 +43,7 @@ import Testing
         for number in [String(repeating: "9", count: 400_000), "1e400", "-1e400", "92233720368547758.08", "1e-400"] {
             let data = Data(text.replacingOccurrences(of: "\"amount\": 50000", with: "\"amount\": \(number)").utf8)
             #expect(throws: InputError.self, "\(number.prefix(20))") {
-                try BudgetDecoder(catalog: .standard).decode(data, file: "huge.json")
+                try BudgetDecoder(catalog: .builtIn).decode(data, file: "huge.json")
             }
         }
     }
@@ -56,7 +56,7 @@ import Testing
 
     @Test func aBudgetOfMoreThan100000LinesIsAnInputError() throws {
         let error = #expect(throws: InputError.self) {
-            try Engine(ruleSet: .all, catalog: .standard).check(Self.budget(lines: 100_001), file: "large.json")
+            try Engine(ruleSet: .all, catalog: .builtIn).check(Self.budget(lines: 100_001), file: "large.json")
         }
         #expect(error?.path == "resources")
         #expect(
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func aBudgetOf100000LinesIsChecked() throws {
-        let report = try Engine(ruleSet: .all, catalog: .standard).check(Self.budget(lines: 100_000), file: "large.json")
+        let report = try Engine(ruleSet: .all, catalog: .builtIn).check(Self.budget(lines: 100_000), file: "large.json")
         #expect(report.metrics.totalResources == Money(major: 50_000))
         #expect(report.metrics.totalExpenses == Money(major: 50_000))
     }
@@ -82,14 +82,14 @@ import Testing
         // 1.3 million lines fill 16 MiB: refused on the array's length, not after decoding every line.
         let count = (BudgetDecoder.maximumDocumentSize - 100) / 13
         let error = #expect(throws: InputError.self) {
-            try BudgetDecoder(catalog: .standard).decode(Self.document(resources: 0, expenses: count), file: "large.json")
+            try BudgetDecoder(catalog: .builtIn).decode(Self.document(resources: 0, expenses: count), file: "large.json")
         }
         #expect(error?.description == "large.json: expenses: \(count) entries, more than the 100000 ClusterKit checks")
     }
 
     @Test func aDocumentOfMoreThan100000LinesOnBothSidesIsAnInputError() throws {
         let error = #expect(throws: InputError.self) {
-            try BudgetDecoder(catalog: .standard).decode(Self.document(resources: 60_000, expenses: 40_001), file: "large.json")
+            try BudgetDecoder(catalog: .builtIn).decode(Self.document(resources: 60_000, expenses: 40_001), file: "large.json")
         }
         #expect(
             error?.description

@@ -10,13 +10,13 @@ import Testing
         // Floors on shares as a careless rule would write them: the fraction and its threshold as Doubles.
         let mutant = try RuleSet(name: "mutant", rules: [FloatingPointFloors()])
         let outcome = try PropertyTests.scalingCounterexamples { budget, _ in
-            try Engine(ruleSet: mutant, catalog: .standard).check([BudgetInput(budget, file: "generated.json")])
+            try Engine(ruleSet: mutant, catalog: .builtIn).check([BudgetInput(budget, file: "generated.json")])
         }
         #expect(!outcome.counterexamples.isEmpty, "the scaling property let a floating-point comparison through")
         // An exact floor of the same kind passes the same property on the same budgets.
         let exact = try RuleSet(name: "exact", rules: [MembershipFeeFloorRule()])
         let control = try PropertyTests.scalingCounterexamples { budget, _ in
-            try Engine(ruleSet: exact, catalog: .standard).check([BudgetInput(budget, file: "generated.json")])
+            try Engine(ruleSet: exact, catalog: .builtIn).check([BudgetInput(budget, file: "generated.json")])
         }
         #expect(control.counterexamples.isEmpty, "\(control.counterexamples.prefix(3))")
         #expect(control.findings > 0)

@@ -21,7 +21,7 @@ func vocabulary(_ language: Language, reports: [Report]) -> Set<String> {
         texts += description.parameters.map { $0.summary(language) } + description.messages.map { $0.text(language) }
     }
     texts.append(Engine.ruleFailedMessage.text(language))
-    texts += Catalog.standard.sources.map { $0.name(in: language) }
+    texts += Catalog.builtIn.sources.map { $0.name(in: language) }
     texts += ReportWords.allTexts.map { $0(language) } + ReportWords.allTemplates.map { $0.text(language) }
     texts += TrajectoryWords.allTexts.map { $0(language) } + TrajectoryWords.allTemplates.map { $0.text(language) }
     texts += CommandWords.allTexts.map { $0(language) } + CommandWords.allTemplates.map { $0.text(language) }
@@ -75,7 +75,7 @@ struct LanguageOutputTests {
     @Test("check --language fr prints only French, --language en only English", arguments: examples)
     func onlyOneLanguage(_ name: String) throws {
         let path = example(name)
-        let inputs = try BudgetFiles.load([path], decoder: BudgetDecoder(catalog: .standard))
+        let inputs = try BudgetFiles.load([path], decoder: BudgetDecoder(catalog: .builtIn))
         let report = try CheckCommand.evaluate(inputs, preset: nil)
         let english = vocabulary(.english, reports: [report]), french = vocabulary(.french, reports: [report])
         // What the budget itself says (labels, names, ids) and the citations are the same in both languages.

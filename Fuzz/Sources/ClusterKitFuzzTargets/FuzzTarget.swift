@@ -13,7 +13,7 @@ import Foundation
 /// with `preconditionFailure` when one breaks, so that libFuzzer saves the input as a finding.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     /// `BudgetDocument(decoding:)`: a `clusterkit.budget/1` or `clusterkit.history/1` document, checked against the
-    /// standard catalogue (`Catalog.standard`, as the tool); what it accepts must encode to a document it accepts
+    /// standard catalogue (`Catalog.builtIn`, as the tool); what it accepts must encode to a document it accepts
     /// again, with the same lines.
     case budgetDecoder = "budget-decoder"
     /// The whole check of one JSON budget or history: decode, evaluate its preset and every built-in rule
@@ -81,7 +81,7 @@ enum BudgetDecoderTarget {
     static func run(_ data: Data) -> FuzzOutcome {
         let document: BudgetDocument
         do {
-            document = try BudgetDocument(decoding: data, file: fuzzFileName, catalog: .standard)
+            document = try BudgetDocument(decoding: data, file: fuzzFileName, catalog: .builtIn)
         } catch {
             return rejected(error)
         }
@@ -98,7 +98,7 @@ enum BudgetDecoderTarget {
             preconditionFailure("fuzz invariant broken: an accepted document does not encode: \(error)")
         }
         do {
-            let again = try BudgetDocument(decoding: written, file: fuzzFileName, catalog: .standard)
+            let again = try BudgetDocument(decoding: written, file: fuzzFileName, catalog: .builtIn)
             invariant(
                 budgets(of: again).map(\.resources) == budgets(of: document).map(\.resources)
                     && budgets(of: again).map(\.expenses) == budgets(of: document).map(\.expenses),
@@ -114,12 +114,12 @@ enum CheckTarget {
     static func run(_ data: Data) -> FuzzOutcome {
         let input: BudgetInput
         do {
-            input = try BudgetInput(decoding: data, file: fuzzFileName, catalog: .standard)
+            input = try BudgetInput(decoding: data, file: fuzzFileName, catalog: .builtIn)
         } catch {
             return rejected(error)
         }
         check(input, engines: [Preset(for: input.budget.cluster.kind).ruleSet, .all].map {
-            Engine(ruleSet: $0, catalog: .standard)
+            Engine(ruleSet: $0, catalog: .builtIn)
         })
         return .accepted
     }
@@ -139,7 +139,7 @@ enum CheckTarget {
                     JSONReportRenderer(language: language, showSuppressed: true),
                     TextReportRenderer(language: language, useColor: true, showExplanations: true, showSuppressed: true),
                     SARIFReportRenderer(language: language, rules: BuiltInRules.all.map(\.ruleDescription)),
-                    MarkdownReportRenderer(language: language, catalog: .standard, showExplanations: true),
+                    MarkdownReportRenderer(language: language, catalog: .builtIn, showExplanations: true),
                 ]
                 for renderer in renderers {
                     let output = renderer.render(sequential)
@@ -157,21 +157,21 @@ enum CSVImporterTarget {
     static func run(_ data: Data) -> FuzzOutcome {
         let budget: Budget
         do {
-            budget = try CSVBudgetReader(catalog: .standard).decode(data, file: fuzzFileName)
+            budget = try CSVBudgetReader(catalog: .builtIn).decode(data, file: fuzzFileName)
         } catch {
             return rejected(error)
         }
         // `clusterkit convert`: the JSON budget of an accepted table is accepted, with the same lines.
         do {
             let written = try JSONEncoder().encode(budget)
-            let again = try BudgetDecoder(catalog: .standard).decode(written, file: fuzzFileName)
+            let again = try BudgetDecoder(catalog: .builtIn).decode(written, file: fuzzFileName)
             invariant(again.resources == budget.resources && again.expenses == budget.expenses, "lines change through JSON")
         } catch {
             preconditionFailure("fuzz invariant broken: an accepted table converts to a rejected budget: \(error)")
         }
         CheckTarget.check(
             BudgetInput(budget, file: fuzzFileName),
-            engines: [Engine(ruleSet: Preset(for: budget.cluster.kind).ruleSet, catalog: .standard)])
+            engines: [Engine(ruleSet: Preset(for: budget.cluster.kind).ruleSet, catalog: .builtIn)])
         return .accepted
     }
 }
@@ -195,7 +195,7 @@ enum ConfigurationTarget {
               {"id": "development", "amount": 80000}, {"id": "innovation", "amount": 30000},
               {"id": "network", "amount": 10000}]}
             """#.utf8),
-        file: "mecabourg-2013.json", catalog: .standard)
+        file: "mecabourg-2013.json", catalog: .builtIn)
 
     static func run(_ data: Data) -> FuzzOutcome {
         let configuration: Configuration
@@ -208,7 +208,7 @@ enum ConfigurationTarget {
         for preset in Preset.allCases {
             do {
                 let ruleSet = try configuration.apply(to: preset.ruleSet, available: BuiltInRules.all)
-                engines.append(Engine(ruleSet: ruleSet, catalog: .standard, suppressions: configuration.suppressions))
+                engines.append(Engine(ruleSet: ruleSet, catalog: .builtIn, suppressions: configuration.suppressions))
             } catch {
                 // A setting the rules refuse (an unknown rule, a mistyped parameter): refused for every preset.
                 _ = rejected(error)

@@ -410,7 +410,7 @@ final class MetricsStorage: Sendable {
             if let regime = expenseLines[index].regime, catalog.regime(regime) == nil {
                 let nearest = catalog.regimeIDs(nearestTo: regime.rawValue)
                 let hint = catalog.regimeIDs.isEmpty
-                    ? " (the catalogue holds no funding regime: ClusterRules' Catalog.standard holds the built-in ones)"
+                    ? " (the catalogue holds no funding regime: Catalog.builtIn holds the built-in ones)"
                     : nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
                 throw fail(path + ".regime", "unknown funding regime '\(regime)'\(hint)")
             }

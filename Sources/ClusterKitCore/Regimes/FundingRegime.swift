@@ -6,7 +6,7 @@
 /// budget — a regime may vary over the cluster's life (its age, ``RegimeContext/age``) — and may delegate to
 /// another regime of the catalogue (the pôles' category C takes the ceiling of the action's notified regime).
 ///
-/// ClusterRules ships the memento's regimes (`Catalog.standard`). A host program adds its own by conforming a value
+/// ClusterRules ships the memento's regimes (`Catalog.builtIn`). A host program adds its own by conforming a value
 /// type to this protocol and passing a ``Catalog`` that holds it — there is no global registry:
 ///
 /// ```swift
@@ -19,7 +19,7 @@
 ///         PublicFundingCeiling(regime: id, share: Share(percent: 60))
 ///     }
 /// }
-/// let catalog = try Catalog.standard.adding(RegionalScheme())
+/// let catalog = try Catalog.builtIn.adding(RegionalScheme())
 /// ```
 ///
 /// Budgets name a regime in `expenses[].regime`; an id the catalogue does not hold is an input error.

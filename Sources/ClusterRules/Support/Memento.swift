@@ -32,6 +32,8 @@ public enum Memento {
     public static let collectiveActions = cite("PLAB, « Zoom sur actions collectives »")
     /// The map of cluster profiles by size and self-financing, p. 16–19.
     public static let profiles = cite("p. 16–19, « Profils de clusters et autofinancement »")
+    /// The slide on the financing of clusters and EU rules: the pôles' mission categories and their ceilings.
+    public static let missionCategories = MissionCategoryRegime.guideCitation
     /// The variables that favour the consolidation of a cluster's economic model.
     public static let consolidation = cite("« Variables favorables à la consolidation du modèle économique d'un cluster »")
 }

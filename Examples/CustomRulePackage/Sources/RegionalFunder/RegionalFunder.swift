@@ -15,7 +15,7 @@ public enum RegionalFunder {
     public static let catalog: Catalog = {
         // The ids are this package's own, distinct from the built-in ones (a test checks it): the catalogue cannot
         // refuse them.
-        try! Catalog.standard.adding(PurchasingRebate()).adding(WorkingConditionsFund())
+        try! Catalog.builtIn.adding(PurchasingRebate()).adding(WorkingConditionsFund())
     }()
 
     /// This package's rules.

@@ -95,8 +95,8 @@ struct PurchasingRebateTests {
     @Test("Without this package's catalogue, a budget naming it is an input error")
     func unknownElsewhere() {
         let budget = Budget.balanced(ClusterProfile(name: "x"), resources: [.line(.purchasingRebate, 1)])
-        #expect(throws: InputError.self) { try BudgetDecoder(catalog: .standard).validate(budget) }
-        #expect(Catalog.standard.source(.purchasingRebate) == nil && Catalog.standard.regime(.workingConditionsFund) == nil)
+        #expect(throws: InputError.self) { try BudgetDecoder(catalog: .builtIn).validate(budget) }
+        #expect(Catalog.builtIn.source(.purchasingRebate) == nil && Catalog.builtIn.regime(.workingConditionsFund) == nil)
     }
 }
 
@@ -140,7 +140,7 @@ struct CatalogTests {
     @Test("It holds the standard catalogue and this package's source and regime, under ids of their own")
     func catalogue() {
         let catalog = RegionalFunder.catalog
-        #expect(catalog.sourceIDs == Catalog.standard.sourceIDs + [.purchasingRebate])
-        #expect(catalog.regimeIDs == Catalog.standard.regimeIDs + [.workingConditionsFund])
+        #expect(catalog.sourceIDs == Catalog.builtIn.sourceIDs + [.purchasingRebate])
+        #expect(catalog.regimeIDs == Catalog.builtIn.regimeIDs + [.workingConditionsFund])
     }
 }

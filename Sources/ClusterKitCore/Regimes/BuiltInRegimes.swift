@@ -1,5 +1,3 @@
-import ClusterKitCore
-
 extension FundingRegimeID {
     /// The notified French aid regime NN120/90, E1/90: 50% (the pôles' guide's example for category C).
     public static let nn120_90: FundingRegimeID = "NN120/90-E1/90"
@@ -16,7 +14,7 @@ extension FundingRegimeID {
 /// The funding regimes ClusterKit ships: the pôles' mission categories, the notified regime the pôles' guide names,
 /// the EU block exemption for innovation clusters and the de minimis regulations.
 ///
-/// `Catalog.standard` holds them with the memento's revenue sources; a host adds its own regimes to it.
+/// ``Catalog/builtIn`` holds them with the memento's revenue sources; a host adds its own regimes to it.
 public enum BuiltInRegimes {
     /// `NN120/90-E1/90`: the notified aid regime the pôles' funding guide gives for category C missions, 50% of the
     /// action's cost.
@@ -26,7 +24,7 @@ public enum BuiltInRegimes {
         summary: LocalizedText(
             english: "The notified aid regime the pôles' funding guide cites for category C missions (support to member companies: collective actions such as training, help building projects, consulting): public funding up to 50% of the action's cost.",
             french: "Le régime d'aides notifié que le guide de financement des pôles cite pour les missions de catégorie C (accompagnement des entreprises adhérentes : actions collectives, formation, aide au montage de projets, conseil) : financement public jusqu'à 50 % du coût de l'action."),
-        citation: Memento.missionCategories,
+        citation: MissionCategoryRegime.guideCitation,
         share: Share(percent: 50))
 
     /// Article 27 of the EU General Block Exemption Regulation: aid for innovation clusters.
@@ -83,15 +81,4 @@ public enum BuiltInRegimes {
     /// Every built-in regime: the four mission categories, then the notified, block-exempted and de minimis ones.
     public static let all: [any FundingRegime] =
         MissionCategoryRegime.all + [nn120_90, innovationClusterInvestment, innovationClusterOperating, deMinimis2013, deMinimis2023]
-}
-
-extension Catalog {
-    /// The memento's revenue sources and ClusterKit's built-in funding regimes: the catalogue to check budgets with
-    /// unless the host program has sources or regimes of its own (then add them to this one).
-    public static let standard: Catalog = {
-        var catalog = Catalog.builtIn
-        // Built-in regime ids are distinct (a test checks it), so the catalogue cannot refuse them.
-        for regime in BuiltInRegimes.all { try! catalog.add(regime) }
-        return catalog
-    }()
 }

@@ -1,6 +1,6 @@
-/// The revenue sources (and, with ClusterRules, the funding regimes) a budget may name: a value the host passes in.
+/// The revenue sources and funding regimes a budget may name: a value the host passes in.
 ///
-/// ``builtIn`` holds the memento's sources. A host adds its own with `adding(_:)`; an id that is already taken
+/// ``builtIn`` holds the memento's sources and ClusterKit's regimes (``BuiltInRegimes``), and is every default. A host adds its own with `adding(_:)`; an id that is already taken
 /// is an error, so a custom source can never silently replace a built-in one.
 public struct Catalog: Sendable {
     /// The position of each source in ``sourceIDs``, `sourceList` and `sourceTraits`.
@@ -23,11 +23,14 @@ public struct Catalog: Sendable {
         sourceIDs = []
     }
 
-    /// The memento's revenue sources (see ``BuiltInRevenueSource/all``), and no funding regime: ClusterRules'
-    /// `Catalog.standard` adds its built-in regimes to these sources.
+    /// The memento's revenue sources (``BuiltInRevenueSource/all``) and ClusterKit's funding regimes
+    /// (``BuiltInRegimes/all``): the catalogue every decoder, engine and renderer uses unless given another. A host
+    /// with sources or regimes of its own adds them to this one.
     public static let builtIn: Catalog = {
         var catalog = Catalog()
+        // Built-in ids are distinct (a test checks it), so the catalogue cannot refuse them.
         for source in BuiltInRevenueSource.all { try! catalog.add(source) }
+        for regime in BuiltInRegimes.all { try! catalog.add(regime) }
         return catalog
     }()
 

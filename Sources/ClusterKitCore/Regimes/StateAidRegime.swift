@@ -1,5 +1,3 @@
-import ClusterKitCore
-
 /// A regime whose ceiling is a share of the action's cost, possibly with a limit on the amount: the shape of the
 /// notified regimes, EU block exemptions and de minimis regulations ClusterKit ships (see ``BuiltInRegimes``).
 ///

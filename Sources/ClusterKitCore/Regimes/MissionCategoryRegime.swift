@@ -1,10 +1,3 @@
-import ClusterKitCore
-
-extension Memento {
-    /// The pôles' funding guide and EU rules: the four mission categories and their ceilings of public funding.
-    public static let missionCategories = cite("« Financement des clusters et réglementation communautaire »")
-}
-
 /// A mission category of the pôles' funding guide (2013) as a funding regime: A 100% of the action's cost, B 50%,
 /// C whatever the notified aid regime that applies to the action allows, D 0%.
 ///
@@ -13,6 +6,12 @@ extension Memento {
 /// as a share of the pôle's whole budget (15%, or 20% with a tool reporting the impact of projects) is not an
 /// action's ceiling: the rule `category-a-budget-share` checks it.
 public struct MissionCategoryRegime: FundingRegime, Hashable {
+    /// The memento's slide on the financing of clusters and EU rules, which sets out the pôles' mission categories
+    /// (ClusterRules cites it as `Memento.missionCategories`).
+    public static let guideCitation = Citation(
+        document: "Modèles économiques des clusters (2013)",
+        location: "« Financement des clusters et réglementation communautaire »")
+
     /// The category.
     public let category: MissionCategory
 
@@ -66,7 +65,7 @@ public struct MissionCategoryRegime: FundingRegime, Hashable {
         }
     }
 
-    public var citation: Citation { Memento.missionCategories }
+    public var citation: Citation { Self.guideCitation }
 
     public func ceiling(for action: ExpenseLine, in context: RegimeContext) -> PublicFundingCeiling? {
         if let share { return PublicFundingCeiling(regime: id, share: share) }
