@@ -85,29 +85,28 @@ enum CheckCommand {
             return ToolOutput(status: 2, stderr: "\(error)\n")
         }
 
+        let color = parsed.value("color") ?? "auto"
+        let options = RenderingOptions(
+            language: language, showExplanations: parsed.has("explain"), showSuppressed: parsed.has("show-suppressed"),
+            useColor: color == "always"
+                || (color == "auto" && environment.stdoutIsTerminal && environment.variables["NO_COLOR"] == nil
+                    && environment.variables["TERM"] != "dumb"))
         let rendered: String
         switch parsed.value("format") ?? "text" {
         case "json":
-            rendered = JSONReportRenderer(language: language, showSuppressed: parsed.has("show-suppressed")).render(report)
+            rendered = JSONReportRenderer(options: options).render(report)
         case "sarif":
             rendered = SARIFReportRenderer(
-                language: language, rules: BuiltInRules.all.map(\.ruleDescription),
+                rules: BuiltInRules.all.map(\.ruleDescription),
                 tool: .clusterKit(
                     version: Tool.version,
-                    rulesReference: parsed.value("rules-reference") ?? SARIFReportRenderer.ToolInfo.bundledRulesReference)
+                    rulesReference: parsed.value("rules-reference") ?? SARIFReportRenderer.ToolInfo.bundledRulesReference),
+                options: options
             ).render(report)
         case "markdown":
-            rendered = MarkdownReportRenderer(
-                language: language, showExplanations: parsed.has("explain")
-            ).render(report)
+            rendered = MarkdownReportRenderer(options: options).render(report)
         default:
-            let color = parsed.value("color") ?? "auto"
-            let useColor = color == "always"
-                || (color == "auto" && environment.stdoutIsTerminal && environment.variables["NO_COLOR"] == nil
-                    && environment.variables["TERM"] != "dumb")
-            rendered = notice + TextReportRenderer(
-                language: language, useColor: useColor, showExplanations: parsed.has("explain"),
-                showSuppressed: parsed.has("show-suppressed")).render(report)
+            rendered = notice + TextReportRenderer(options: options).render(report)
         }
         let failing = report.hasDiagnostics(atLeast: parsed.has("strict") ? .warning : .error)
         // Machine-readable and pasteable formats keep the notice out of their output.

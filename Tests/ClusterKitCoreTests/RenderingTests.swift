@@ -77,7 +77,7 @@ struct RenderingTests {
 
     @Test("Markdown: summary, figures, diagnostics grouped by severity, remediations — in English")
     func markdownEnglish() throws {
-        let markdown = MarkdownReportRenderer(showExplanations: true).render(try probeReport(try mecabourg2013()))
+        let markdown = MarkdownReportRenderer(options: RenderingOptions(showExplanations: true)).render(try probeReport(try mecabourg2013()))
         #expect(markdown.hasPrefix("# ClusterKit report (rule set probe)\n\n## Summary\n\n| Budget | Errors | Warnings | Notes |\n"))
         #expect(markdown.contains("| Mecabourg, budget 2013 | 0 | 1 | 0 |\n"))
         #expect(markdown.contains("0 error(s), 1 warning(s), 0 note(s)\n"))
@@ -105,7 +105,7 @@ struct RenderingTests {
 
     @Test("Markdown in French: words, amounts and percentages")
     func markdownFrench() throws {
-        let markdown = MarkdownReportRenderer(locale: Locale(identifier: "fr_FR")).render(try probeReport(try mecabourg2013()))
+        let markdown = MarkdownReportRenderer(options: RenderingOptions(language: Language(Locale(identifier: "fr_FR")))).render(try probeReport(try mecabourg2013()))
         #expect(markdown.hasPrefix("# Rapport ClusterKit (jeu de règles probe)\n\n## Synthèse\n\n| Budget | Erreurs | Avertissements | Notes |\n"))
         #expect(markdown.contains("Fichier : `Examples/mecabourg-2013.json`"))
         #expect(markdown.contains("| Ressources privées | 130 000,00 € | 44,8 % |\n"))
@@ -129,20 +129,19 @@ struct RenderingTests {
     @Test("Text: colour only when asked for")
     func textColour() throws {
         let report = try probeReport(try mecabourg2013())
-        let plain = TextReportRenderer(useColor: false).render(report)
-        let coloured = TextReportRenderer(useColor: true).render(report)
+        let plain = TextReportRenderer(options: RenderingOptions(useColor: false)).render(report)
+        let coloured = TextReportRenderer(options: RenderingOptions(useColor: true)).render(report)
         #expect(!plain.contains("\u{1B}["))
         #expect(plain.contains("Examples/mecabourg-2013.json: warning: [test/fees-probe] Fees are 32.8%, under 40%."))
         #expect(coloured.contains("Examples/mecabourg-2013.json: \u{1B}[1;33mwarning\u{1B}[0m: [test/fees-probe]"))
-        let french = TextReportRenderer(locale: Locale(identifier: "fr_BE"), useColor: true, showExplanations: true).render(report)
+        let french = TextReportRenderer(options: RenderingOptions(language: Language(Locale(identifier: "fr_BE")), showExplanations: true, useColor: true)).render(report)
         #expect(french.contains("\u{1B}[1;33mavertissement\u{1B}[0m: [test/fees-probe] Les cotisations font 32,8 %, sous 40 %."))
         #expect(french.contains("    · Cotisations : 95 000,00 €\n"))
     }
 
     @Test("SARIF: rules from the descriptions given, results in the language asked for")
     func sarif() throws {
-        let renderer = SARIFReportRenderer(
-            locale: Locale(identifier: "fr_FR"), rules: [FeesProbeRule.description], tool: .clusterKit(version: "9.9.9"))
+        let renderer = SARIFReportRenderer(rules: [FeesProbeRule.description], tool: .clusterKit(version: "9.9.9"), options: RenderingOptions(language: Language(Locale(identifier: "fr_FR"))))
         let text = renderer.render(try probeReport(try mecabourg2013()))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["version"] as? String == "2.1.0")

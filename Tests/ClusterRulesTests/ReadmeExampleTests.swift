@@ -17,7 +17,7 @@ import Testing
             print(diagnostic.severity, diagnostic.ruleID, diagnostic.message.rendered(in: .french))
             if let fix = diagnostic.remediation { print("  fix:", fix.amount) }
         }
-        print(TextReportRenderer(language: .english).render(report))
+        print(TextReportRenderer().render(report))
         // README: end
 
         // What the README's own output shows: billed revenue 12.1% of Mecabourg's €290,000, €28,750 to add.

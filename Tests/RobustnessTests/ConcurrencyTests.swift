@@ -23,7 +23,7 @@ import Testing
     }
 
     static func rendered(_ report: Report) -> String {
-        JSONReportRenderer(language: .english).render(report) + TextReportRenderer(language: .french).render(report)
+        JSONReportRenderer(options: RenderingOptions(language: .english)).render(report) + TextReportRenderer(options: RenderingOptions(language: .french)).render(report)
     }
 
     @Test(arguments: [Preset.recommended, .pole, .all])

@@ -14,8 +14,8 @@ import Testing
     }
 
     static func bytes(_ report: Report) -> String {
-        JSONReportRenderer(language: .english).render(report)
-            + TextReportRenderer(language: .french, showExplanations: true).render(report)
+        JSONReportRenderer(options: RenderingOptions(language: .english)).render(report)
+            + TextReportRenderer(options: RenderingOptions(language: .french, showExplanations: true)).render(report)
     }
 
     /// A diagnostic as far as the share it measured goes: which rule, how serious, what it measured against what.

@@ -136,17 +136,17 @@ enum CheckTarget {
             }
             for language in Language.allCases {
                 let renderers: [any ReportRenderer] = [
-                    JSONReportRenderer(language: language, showSuppressed: true),
-                    TextReportRenderer(language: language, useColor: true, showExplanations: true, showSuppressed: true),
-                    SARIFReportRenderer(language: language, rules: BuiltInRules.all.map(\.ruleDescription)),
-                    MarkdownReportRenderer(language: language, catalog: .builtIn, showExplanations: true),
+                    JSONReportRenderer(options: RenderingOptions(language: language, showSuppressed: true)),
+                    TextReportRenderer(options: RenderingOptions(language: language, showExplanations: true, showSuppressed: true, useColor: true)),
+                    SARIFReportRenderer(rules: BuiltInRules.all.map(\.ruleDescription), options: RenderingOptions(language: language)),
+                    MarkdownReportRenderer(options: RenderingOptions(language: language, showExplanations: true, catalog: .builtIn)),
                 ]
                 for renderer in renderers {
                     let output = renderer.render(sequential)
                     invariant(output == renderer.render(parallel), "\(type(of: renderer)): the parallel report differs")
                     invariant(output == renderer.render(sequential), "\(type(of: renderer)): two renderings differ")
                 }
-                let json = JSONReportRenderer(language: language).render(sequential)
+                let json = JSONReportRenderer(options: RenderingOptions(language: language)).render(sequential)
                 invariant((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil, "the JSON report is not JSON")
             }
         }

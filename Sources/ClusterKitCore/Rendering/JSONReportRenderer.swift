@@ -13,18 +13,15 @@ public protocol ReportRenderer: Sendable {
 /// "value" }` (`kind` is `amount`, `share`, `count`, `text` or `list`). The report's own diagnostics (such as a
 /// suppression that matched nothing) are in the top-level `diagnostics`. Suppressed diagnostics are counted in
 /// `summary.suppressed`, and listed per budget in `suppressed`, each with its `justification`, when
-/// ``showSuppressed`` is set.
+/// ``RenderingOptions/showSuppressed`` is set. The language changes `message` and remediation summaries only.
 public struct JSONReportRenderer: ReportRenderer {
-    /// The language of `message` and remediation summaries; nothing else depends on it.
-    public var language: Language
-    /// Whether to list each budget's suppressed diagnostics (`suppressed`) with their justification.
-    public var showSuppressed: Bool
+    /// The language of messages, and whether to list suppressed diagnostics.
+    public var options: RenderingOptions
+    var language: Language { options.language }
+    var showSuppressed: Bool { options.showSuppressed }
 
     /// Creates a renderer.
-    public init(language: Language = .english, showSuppressed: Bool = false) {
-        self.language = language
-        self.showSuppressed = showSuppressed
-    }
+    public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
 
     public func render(_ report: Report) -> String {
         let encoder = JSONEncoder()

@@ -46,15 +46,3 @@ extension ValueFormatter {
     static let yes = LocalizedText(english: "yes", french: "oui")
     static let no = LocalizedText(english: "no", french: "non")
 }
-
-extension TextReportRenderer {
-    /// A renderer in the language of `locale`.
-    public init(locale: Locale, useColor: Bool = false, showExplanations: Bool = false) {
-        self.init(language: Language(locale), useColor: useColor, showExplanations: showExplanations)
-    }
-}
-
-extension JSONReportRenderer {
-    /// A renderer whose messages are in the language of `locale`.
-    public init(locale: Locale) { self.init(language: Language(locale)) }
-}

@@ -8,27 +8,17 @@ import Foundation
 /// `44,8 %` in French), and text from the budget or the messages is escaped so that it cannot break the layout.
 ///
 /// ```swift
-/// let markdown = MarkdownReportRenderer(language: .french).render(report)
+/// let markdown = MarkdownReportRenderer(options: RenderingOptions(language: .french)).render(report)
 /// ```
 public struct MarkdownReportRenderer: ReportRenderer {
-    /// The language of every word printed.
-    public var language: Language
-    /// The catalogue that names the revenue sources in the figures table.
-    public var catalog: Catalog
-    /// Whether to list, under each diagnostic, the figures it was computed from.
-    public var showExplanations: Bool
+    /// The language, the catalogue that names the sources in the figures table, and whether to list explanations.
+    public var options: RenderingOptions
+    var language: Language { options.language }
+    var catalog: Catalog { options.catalog }
+    var showExplanations: Bool { options.showExplanations }
 
     /// Creates a renderer.
-    public init(language: Language = .english, catalog: Catalog = .builtIn, showExplanations: Bool = false) {
-        self.language = language
-        self.catalog = catalog
-        self.showExplanations = showExplanations
-    }
-
-    /// Creates a renderer in the language of `locale`.
-    public init(locale: Locale, catalog: Catalog = .builtIn, showExplanations: Bool = false) {
-        self.init(language: Language(locale), catalog: catalog, showExplanations: showExplanations)
-    }
+    public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
 
     public func render(_ report: Report) -> String {
         let words = ReportWords.self

@@ -12,7 +12,7 @@ import Foundation
 /// result's `properties`.
 ///
 /// ```swift
-/// let sarif = SARIFReportRenderer(language: .french, rules: BuiltInRules.all.map(\.ruleDescription))
+/// let sarif = SARIFReportRenderer(rules: BuiltInRules.all.map(\.ruleDescription), options: RenderingOptions(language: .french))
 /// print(sarif.render(report))
 /// ```
 ///
@@ -56,28 +56,26 @@ public struct SARIFReportRenderer: ReportRenderer {
     /// The schema the output declares (`$schema`).
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-    /// The language of messages, rule names and descriptions.
-    public var language: Language
     /// The rules the driver lists, in order.
     public var rules: [RuleDescription]
     /// The tool the run names.
     public var tool: ToolInfo
+    /// The language of messages, rule names and descriptions.
+    public var options: RenderingOptions
+    var language: Language { options.language }
 
     /// Creates a renderer.
     /// - Parameters:
-    ///   - language: the language of messages, rule names and descriptions.
     ///   - rules: the descriptions of the rules that may report; a diagnostic of a rule not listed still appears,
     ///     without `ruleIndex`.
     ///   - tool: defaults to ClusterKit at `version` `unknown` — pass the real version.
-    public init(language: Language = .english, rules: [RuleDescription], tool: ToolInfo = .clusterKit(version: "unknown")) {
-        self.language = language
+    ///   - options: the language of messages, rule names and descriptions.
+    public init(
+        rules: [RuleDescription], tool: ToolInfo = .clusterKit(version: "unknown"), options: RenderingOptions = RenderingOptions()
+    ) {
         self.rules = rules
         self.tool = tool
-    }
-
-    /// Creates a renderer in the language of `locale`.
-    public init(locale: Locale, rules: [RuleDescription], tool: ToolInfo = .clusterKit(version: "unknown")) {
-        self.init(language: Language(locale), rules: rules, tool: tool)
+        self.options = options
     }
 
     public func render(_ report: Report) -> String {

@@ -2,24 +2,15 @@
 /// its figures, its fix and its source; the report's own diagnostics (a suppression that matched nothing) after the
 /// budgets; a summary last, with the count of suppressed diagnostics when there are any. Colour only when asked for.
 public struct TextReportRenderer: ReportRenderer {
-    /// The language of every word printed.
-    public var language: Language
-    /// Whether to colour severities with ANSI escapes.
-    public var useColor: Bool
-    /// Whether to print how each diagnostic was computed (its explanation).
-    public var showExplanations: Bool
-    /// Whether to list the diagnostics suppressions hid, each with its justification.
-    public var showSuppressed: Bool
+    /// The language, colour, and whether to print explanations and suppressed diagnostics.
+    public var options: RenderingOptions
+    var language: Language { options.language }
+    var useColor: Bool { options.useColor }
+    var showExplanations: Bool { options.showExplanations }
+    var showSuppressed: Bool { options.showSuppressed }
 
     /// Creates a renderer.
-    public init(
-        language: Language = .english, useColor: Bool = false, showExplanations: Bool = false, showSuppressed: Bool = false
-    ) {
-        self.language = language
-        self.useColor = useColor
-        self.showExplanations = showExplanations
-        self.showSuppressed = showSuppressed
-    }
+    public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
 
     public func render(_ report: Report) -> String {
         let format = ValueFormatter(language: language)

@@ -22,7 +22,7 @@ do {
         budgets.append(try engine.check(budget, file: path))
     }
     let report = Report(ruleSet: "by-kind+example-region", budgets: budgets)
-    print(TextReportRenderer(showExplanations: true).render(report), terminator: "")
+    print(TextReportRenderer(options: RenderingOptions(showExplanations: true)).render(report), terminator: "")
     exit(report.hasDiagnostics(atLeast: .error) ? 1 : 0)
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))
