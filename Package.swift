@@ -23,7 +23,7 @@ let package = Package(
             dependencies: ["ClusterRules", "ClusterKitCore", "ClusterKitTesting", "WalloniaRegimeExample"]),
         .testTarget(
             name: "clusterkitTests", dependencies: ["clusterkit", "ClusterRules", "ClusterKitCore"],
-            exclude: ["Resources/README.md"], resources: [.copy("Resources/sarif-2.1.0.json")]),
+            exclude: ["Resources/README.md", "Golden"], resources: [.copy("Resources/sarif-2.1.0.json")]),
         // Robustness: the fuzz targets (Fuzz/), the libFuzzer/replay tool (Scripts/fuzz.sh), and the tests that
         // replay every saved crashing input and check properties over generated budgets.
         .target(

@@ -126,7 +126,7 @@ public enum CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Nearest-name suggestions for "did you mean" messages.
-public enum Suggestions {
+package enum Suggestions {
     /// The candidates nearest to `word`, by case-insensitive edit distance; ties keep the candidates' order.
     ///
     /// Only candidates within a distance of about a third of the word's length are suggested, or ones that

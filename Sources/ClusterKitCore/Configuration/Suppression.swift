@@ -65,7 +65,7 @@ public struct Suppression: Hashable, Sendable {
 
     /// Splits diagnostics of a budget into those to report and those the suppressions hide (the first matching
     /// suppression is named).
-    public static func apply(
+    package static func apply(
         _ suppressions: [Suppression], to diagnostics: [Diagnostic], of budget: Budget
     ) -> (reported: [Diagnostic], suppressed: [SuppressedDiagnostic]) {
         guard !suppressions.isEmpty else { return (diagnostics, []) }
@@ -82,7 +82,7 @@ public struct Suppression: Hashable, Sendable {
     }
 
     /// A note for each suppression that hid nothing in any of these budgets, in the suppressions' order.
-    public static func unusedNotes(_ suppressions: [Suppression], in budgets: [BudgetReport]) -> [Diagnostic] {
+    package static func unusedNotes(_ suppressions: [Suppression], in budgets: [BudgetReport]) -> [Diagnostic] {
         suppressions.filter { suppression in
             !budgets.contains { $0.suppressed.contains { $0.suppression == suppression } }
         }.map(\.unusedNote)
@@ -142,7 +142,7 @@ extension Report {
     ///
     /// `Engine.check(_:)` builds its report this way for a list of budgets; call it when you check budgets one by one (for example
     /// each with the preset of its kind) and assemble the report yourself.
-    public init(ruleSet: String, budgets: [BudgetReport], suppressions: [Suppression]) {
+    package init(ruleSet: String, budgets: [BudgetReport], suppressions: [Suppression]) {
         self.init(ruleSet: ruleSet, budgets: budgets, diagnostics: Suppression.unusedNotes(suppressions, in: budgets))
     }
 }

@@ -112,7 +112,7 @@ public struct RegimeContext: Sendable {
     private var depth = 0
 
     /// How many delegations may nest before a chain counts as a cycle and sets no ceiling.
-    public static let maximumDelegationDepth = 8
+    static let maximumDelegationDepth = 8
 
     /// Creates a context for a budget and a catalogue.
     public init(budget: Budget, catalog: Catalog) {

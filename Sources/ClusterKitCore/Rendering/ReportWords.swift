@@ -4,7 +4,7 @@
 /// Words with values in them are ``MessageTemplate``s, rendered like diagnostics' messages; the others are
 /// ``LocalizedText``. A test walks ``allTexts`` and ``allTemplates`` and fails when a word lacks a translation or a
 /// template's languages disagree on placeholders — add any new word to those lists.
-public enum ReportWords {
+package enum ReportWords {
     /// The first line of a budget in a text report.
     public static let header = MessageTemplate(
         id: "report.header",

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The words a report prints for a history's trajectory, in English and French.
-public enum TrajectoryWords {
+package enum TrajectoryWords {
     /// The first line of a history in a text report, when a glide path is drawn.
     public static let header = MessageTemplate(
         id: "report.trajectory-header",
