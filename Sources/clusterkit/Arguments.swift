@@ -50,7 +50,7 @@ struct ParsedArguments {
             guard let spec = options.first(where: { "--\($0.name)" == name }) else {
                 let known = options.map { "--\($0.name)" }
                 let nearest = Suggestions.nearest(to: name, among: known, limit: 1)
-                throw UsageError("unknown option '\(name)'" + (nearest.first.map { " (did you mean '\($0)'?)" } ?? ""))
+                throw UsageError("unknown option '\(name)'" + Suggestions.hint(nearest))
             }
             if spec.takesValue {
                 let value: String

@@ -31,7 +31,7 @@ enum ExplainCommand {
         let ids = BuiltInRules.all.map(\.ruleDescription.id.description)
         guard let id = RuleID(parsing: name), let rule = BuiltInRules.rule(id) else {
             let nearest = Suggestions.nearest(to: name, among: ids)
-            let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+            let hint = Suggestions.hint(nearest)
             return ToolOutput(
                 status: 2, stderr: "clusterkit explain: unknown rule '\(name)'\(hint)\nRun 'clusterkit rules' for the list.\n")
         }

@@ -56,7 +56,7 @@ enum Tool {
             let nearest = Suggestions.nearest(to: command, among: ["check", "rules", "explain", "metrics", "convert", "help"], limit: 1)
             return ToolOutput(
                 status: 2,
-                stderr: "clusterkit: unknown command '\(command)'" + (nearest.first.map { " (did you mean '\($0)'?)" } ?? "")
+                stderr: "clusterkit: unknown command '\(command)'" + Suggestions.hint(nearest)
                     + "\nRun 'clusterkit --help' for usage.\n")
         }
     }

@@ -225,7 +225,7 @@ private struct CSVBudgetReading {
         }
         guard let key = CSVVocabulary.Key.named(keyCell.text) else {
             let nearest = Suggestions.nearest(to: CSVVocabulary.normalized(keyCell.text), among: CSVVocabulary.Key.allKeys)
-            let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "« \($0) »" }.joined(separator: ", "))?)"
+            let hint = Suggestions.hint(nearest, quote: { "« \($0) »" })
             throw fail(keyCell, "", "unknown key « \(keyCell.trimmed) » above the table\(hint)")
         }
         if key != .satellite, key != .service {
@@ -362,7 +362,7 @@ private struct CSVBudgetReading {
                 guard let kind = Column.named(heading.text, on: start.side) else {
                     let known = Column.allowed(on: start.side).flatMap(\.headings)
                     let nearest = Suggestions.nearest(to: CSVVocabulary.normalized(heading.text), among: known)
-                    let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "« \($0) »" }.joined(separator: ", "))?)"
+                    let hint = Suggestions.hint(nearest, quote: { "« \($0) »" })
                     throw fail(heading, "", "unknown heading « \(heading.trimmed) » on the \(start.side.rawValue) side\(hint)")
                 }
                 if let other = columns.first(where: { $0.1 == kind }), kind != .share, kind != .comment {
@@ -507,7 +507,7 @@ private struct CSVBudgetReading {
             if let id = names[name], !nearest.contains(id) { nearest.append(id) }
         }
         nearest = Array(nearest.prefix(3))
-        return nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+        return Suggestions.hint(nearest)
     }
 
     private mutating func readExpense(_ cells: [Column: CSVCell], index: Int) throws(InputError) -> ExpenseLine {

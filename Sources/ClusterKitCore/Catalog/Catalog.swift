@@ -125,8 +125,18 @@ public enum CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Nearest-name suggestions for "did you mean" messages.
+/// Nearest-name suggestions for "did you mean" messages, and the one way they are written.
 package enum Suggestions {
+    /// ` (did you mean 'a', 'b'?)` for the names given, or nothing when there are none.
+    /// - Parameters:
+    ///   - quote: how each name is quoted (`'region'`, or `« Cotisations »` for a spreadsheet's French labels).
+    ///   - separator: between names (`", "`, or `" or "` for two).
+    package static func hint<Name: CustomStringConvertible>(
+        _ names: [Name], quote: (String) -> String = { "'\($0)'" }, separator: String = ", "
+    ) -> String {
+        names.isEmpty ? "" : " (did you mean \(names.map { quote($0.description) }.joined(separator: separator))?)"
+    }
+
     /// The candidates nearest to `word`, by case-insensitive edit distance; ties keep the candidates' order.
     ///
     /// Only candidates within a distance of about a third of the word's length are suggested, or ones that

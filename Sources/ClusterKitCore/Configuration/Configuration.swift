@@ -209,9 +209,7 @@ public struct Configuration: Hashable, Sendable {
     }
 
     /// ` (did you mean 'a', 'b'?)`, or nothing.
-    static func hint(_ suggestions: [String]) -> String {
-        suggestions.isEmpty ? "" : " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?)"
-    }
+    static func hint(_ suggestions: [String]) -> String { Suggestions.hint(suggestions) }
 
     /// Converts a value as written to the type of the declared parameter, exactly.
     static func convert(

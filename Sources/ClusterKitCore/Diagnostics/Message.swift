@@ -37,18 +37,27 @@ public struct MessageTemplate: Hashable, Sendable {
     /// The placeholder names the template uses in `language`, in order of appearance.
     public func placeholders(in language: Language) -> [String] {
         var names: [String] = []
-        var current: String?
-        for character in text(language) {
+        Self.scan(text(language), literal: { _ in }, placeholder: { names.append($0) })
+        return names
+    }
+
+    /// Reads a template's text once, in order: each character outside braces to `literal`, each `{name}` to
+    /// `placeholder`. A `{` opens a name (a second one starts it again); a `{` never closed is dropped. The one
+    /// reading of templates: listing placeholders and rendering both go through it.
+    static func scan(_ text: String, literal: (Character) -> Void, placeholder: (String) -> Void) {
+        var name: String?
+        for character in text {
             if character == "{" {
-                current = ""
-            } else if character == "}", let name = current {
-                names.append(name)
-                current = nil
-            } else if current != nil {
-                current!.append(character)
+                name = ""
+            } else if character == "}", let current = name {
+                placeholder(current)
+                name = nil
+            } else if name != nil {
+                name!.append(character)
+            } else {
+                literal(character)
             }
         }
-        return names
     }
 }
 
@@ -197,19 +206,9 @@ public struct Message: Hashable, Sendable {
     public func rendered(in language: Language) -> String {
         let format = ValueFormatter(language: language)
         var output = ""
-        var name: String?
-        for character in template.text(language) {
-            if character == "{" {
-                name = ""
-            } else if character == "}", let placeholder = name {
-                output += arguments[placeholder].map(format.string) ?? "{\(placeholder)}"
-                name = nil
-            } else if name != nil {
-                name!.append(character)
-            } else {
-                output.append(character)
-            }
-        }
+        MessageTemplate.scan(
+            template.text(language), literal: { output.append($0) },
+            placeholder: { output += arguments[$0].map(format.string) ?? "{\($0)}" })
         return output
     }
 }

@@ -252,9 +252,7 @@ public enum RuleSetError: Error, Hashable, Sendable, CustomStringConvertible {
     case reservedNamespace(RuleID)
 
     public var description: String {
-        func hint(_ suggestions: [String]) -> String {
-            suggestions.isEmpty ? "" : " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?)"
-        }
+        func hint(_ suggestions: [String]) -> String { Suggestions.hint(suggestions) }
         switch self {
         case .duplicateRule(let id): return "the rule set already has a rule '\(id)'"
         case .unknownRule(let id, let suggestions): return "no rule '\(id)' in the rule set\(hint(suggestions))"

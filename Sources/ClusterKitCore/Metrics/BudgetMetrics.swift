@@ -411,7 +411,7 @@ final class MetricsStorage: Sendable {
                 let nearest = catalog.regimeIDs(nearestTo: regime.rawValue)
                 let hint = catalog.regimeIDs.isEmpty
                     ? " (the catalogue holds no funding regime: Catalog.builtIn holds the built-in ones)"
-                    : nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+                    : Suggestions.hint(nearest)
                 throw fail(path + ".regime", "unknown funding regime '\(regime)'\(hint)")
             }
             do throws(MoneyError) {
@@ -450,7 +450,7 @@ final class MetricsStorage: Sendable {
             guard let position = catalog.sourcePosition(lines[index].source) else {
                 let source = lines[index].source
                 let nearest = catalog.sourceIDs(nearestTo: source.rawValue)
-                let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+                let hint = Suggestions.hint(nearest)
                 throw fail(path + ".source", "unknown revenue source '\(source)'\(hint)")
             }
             var slot = Int32(sources.firstIndex { $0.position == position } ?? -1)
@@ -471,7 +471,7 @@ final class MetricsStorage: Sendable {
             }
             if let action = lines[index].action, (ids.position(of: action) ?? expenseCount) >= expenseCount {
                 let nearest = Suggestions.nearest(to: action, among: budget.expenses.map(\.id))
-                let hint = nearest.isEmpty ? "" : " (did you mean \(nearest.map { "'\($0)'" }.joined(separator: ", "))?)"
+                let hint = Suggestions.hint(nearest)
                 throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
             }
             if lines[index].successFee != nil, kind != .successFees {

@@ -26,7 +26,7 @@ struct FieldReader {
             let suggestions = Suggestions.nearest(to: key.stringValue, among: allowed, limit: 2)
             let hint = suggestions.isEmpty
                 ? " (known fields: \(allowed.joined(separator: ", ")))"
-                : " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?)"
+                : Suggestions.hint(suggestions, separator: " or ")
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: container, debugDescription: "unknown field '\(key.stringValue)'\(hint)")
         }
@@ -61,7 +61,7 @@ struct FieldReader {
             throw DecodingError.dataCorruptedError(
                 forKey: AnyCodingKey(key), in: container,
                 debugDescription: "'\(text)' is not one of \(accepted.joined(separator: ", "))"
-                    + (nearest.first.map { " (did you mean '\($0)'?)" } ?? ""))
+                    + Suggestions.hint(nearest))
         }
         return value
     }
