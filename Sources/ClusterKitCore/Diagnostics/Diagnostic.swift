@@ -173,80 +173,26 @@ public struct Remediation: Hashable, Sendable {
 /// a diagnostic around (sorting it, reporting it) costs one reference count rather than one per string and list it
 /// holds.
 public struct Diagnostic: Hashable, Sendable {
-    private var storage: DiagnosticStorage
+    private var storage: CopyOnWrite<DiagnosticFields>
 
     /// The rule that found it.
-    public var ruleID: RuleID {
-        get { storage.fields.ruleID }
-        _modify {
-            makeUnique()
-            yield &storage.fields.ruleID
-        }
-    }
+    public var ruleID: RuleID { get { storage.fields.ruleID } _modify { yield &storage.fields.ruleID } }
     /// How serious it is.
-    public var severity: Severity {
-        get { storage.fields.severity }
-        _modify {
-            makeUnique()
-            yield &storage.fields.severity
-        }
-    }
+    public var severity: Severity { get { storage.fields.severity } _modify { yield &storage.fields.severity } }
     /// What it says, as a message id and arguments.
-    public var message: Message {
-        get { storage.fields.message }
-        _modify {
-            makeUnique()
-            yield &storage.fields.message
-        }
-    }
+    public var message: Message { get { storage.fields.message } _modify { yield &storage.fields.message } }
     /// The figure measured.
-    public var measured: Measure? {
-        get { storage.fields.measured }
-        _modify {
-            makeUnique()
-            yield &storage.fields.measured
-        }
-    }
+    public var measured: Measure? { get { storage.fields.measured } _modify { yield &storage.fields.measured } }
     /// The threshold it was compared with.
-    public var threshold: Measure? {
-        get { storage.fields.threshold }
-        _modify {
-            makeUnique()
-            yield &storage.fields.threshold
-        }
-    }
+    public var threshold: Measure? { get { storage.fields.threshold } _modify { yield &storage.fields.threshold } }
     /// The ids of the lines concerned.
-    public var lines: [String] {
-        get { storage.fields.lines }
-        _modify {
-            makeUnique()
-            yield &storage.fields.lines
-        }
-    }
+    public var lines: [String] { get { storage.fields.lines } _modify { yield &storage.fields.lines } }
     /// The amount that would fix it, where a number can.
-    public var remediation: Remediation? {
-        get { storage.fields.remediation }
-        _modify {
-            makeUnique()
-            yield &storage.fields.remediation
-        }
-    }
+    public var remediation: Remediation? { get { storage.fields.remediation } _modify { yield &storage.fields.remediation } }
     /// The slide of the memento (or other source) the rule encodes.
-    public var citation: Citation? {
-        get { storage.fields.citation }
-        _modify {
-            makeUnique()
-            yield &storage.fields.citation
-        }
-    }
+    public var citation: Citation? { get { storage.fields.citation } _modify { yield &storage.fields.citation } }
     /// How it was computed: the figures that entered the rule, for a reader to check by hand.
-    public var explanation: [ExplanationItem] {
-        get { storage.fields.explanation }
-        _modify {
-            makeUnique()
-            yield &storage.fields.explanation
-        }
-    }
+    public var explanation: [ExplanationItem] { get { storage.fields.explanation } _modify { yield &storage.fields.explanation } }
 
     /// Creates a diagnostic. Rules usually call ``RuleContext/diagnostic(_:_:severity:measured:threshold:lines:remediation:explanation:)``,
     /// which fills in the rule id, the severity and the citation.
@@ -255,25 +201,17 @@ public struct Diagnostic: Hashable, Sendable {
         lines: [String] = [], remediation: Remediation? = nil, citation: Citation? = nil,
         explanation: [ExplanationItem] = []
     ) {
-        storage = DiagnosticStorage(
+        storage = CopyOnWrite(
             DiagnosticFields(
                 ruleID: ruleID, severity: severity, message: message, measured: measured, threshold: threshold,
                 lines: lines, remediation: remediation, citation: citation, explanation: explanation))
     }
 
     /// Changes the fields in place, in one access (the engine's canonical order: CanonicalOrder.swift).
-    mutating func withFields<Result>(_ body: (inout DiagnosticFields) -> Result) -> Result {
-        makeUnique()
-        return body(&storage.fields)
-    }
-
-    /// Gives the diagnostic a storage of its own before a change, when another copy shares it.
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = DiagnosticStorage(storage.fields) }
-    }
+    mutating func withFields<Result>(_ body: (inout DiagnosticFields) -> Result) -> Result { body(&storage.fields) }
 
     public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        lhs.storage.isShared(with: rhs.storage) || lhs.storage.fields == rhs.storage.fields
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
@@ -290,14 +228,6 @@ struct DiagnosticFields: Hashable, Sendable {
     var remediation: Remediation?
     var citation: Citation?
     var explanation: [ExplanationItem]
-}
-
-/// The storage of a ``Diagnostic`` and its copies. Changed only through a diagnostic that holds the one reference
-/// to it (`makeUnique`), as an array's buffer is: so it is safe to share between threads.
-final class DiagnosticStorage: @unchecked Sendable {
-    var fields: DiagnosticFields
-
-    init(_ fields: DiagnosticFields) { self.fields = fields }
 }
 
 /// One figure that entered a rule's computation: a labelled value.

@@ -123,64 +123,28 @@ public struct Engine: Sendable {
 /// A report is a value; its fields live in one shared storage, copied when a copy is changed, so that gathering
 /// the reports of a portfolio copies one reference per budget.
 public struct BudgetReport: Sendable {
-    private var storage: ReportStorage
+    private var storage: CopyOnWrite<ReportFields>
 
     /// The budget checked.
-    public var budget: Budget {
-        get { storage.fields.budget }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = ReportStorage(storage.fields) }
-            yield &storage.fields.budget
-        }
-    }
+    public var budget: Budget { get { storage.fields.budget } _modify { yield &storage.fields.budget } }
     /// The file it came from.
-    public var file: String? {
-        get { storage.fields.file }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = ReportStorage(storage.fields) }
-            yield &storage.fields.file
-        }
-    }
+    public var file: String? { get { storage.fields.file } _modify { yield &storage.fields.file } }
     /// Its figures.
-    public var metrics: BudgetMetrics {
-        get { storage.fields.metrics }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = ReportStorage(storage.fields) }
-            yield &storage.fields.metrics
-        }
-    }
+    public var metrics: BudgetMetrics { get { storage.fields.metrics } _modify { yield &storage.fields.metrics } }
     /// The diagnostics, sorted.
-    public var diagnostics: [Diagnostic] {
-        get { storage.fields.diagnostics }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = ReportStorage(storage.fields) }
-            yield &storage.fields.diagnostics
-        }
-    }
+    public var diagnostics: [Diagnostic] { get { storage.fields.diagnostics } _modify { yield &storage.fields.diagnostics } }
     /// The diagnostics suppressions hid, in the same order, each with its suppression and justification.
-    public var suppressed: [SuppressedDiagnostic] {
-        get { storage.fields.suppressed }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = ReportStorage(storage.fields) }
-            yield &storage.fields.suppressed
-        }
-    }
+    public var suppressed: [SuppressedDiagnostic] { get { storage.fields.suppressed } _modify { yield &storage.fields.suppressed } }
     /// For the report of a history as a whole (its `budget` is the stand-in): the private share year by year and the
     /// share its glide path requires. `nil` for a budget.
-    public var trajectory: Trajectory? {
-        get { storage.fields.trajectory }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = ReportStorage(storage.fields) }
-            yield &storage.fields.trajectory
-        }
-    }
+    public var trajectory: Trajectory? { get { storage.fields.trajectory } _modify { yield &storage.fields.trajectory } }
 
     /// Creates a budget report.
     public init(
         budget: Budget, file: String?, metrics: BudgetMetrics, diagnostics: [Diagnostic],
         suppressed: [SuppressedDiagnostic] = []
     ) {
-        storage = ReportStorage(
+        storage = CopyOnWrite(
             ReportFields(
                 budget: budget, file: file, metrics: metrics, diagnostics: diagnostics, suppressed: suppressed,
                 trajectory: nil))
@@ -195,14 +159,6 @@ struct ReportFields: Sendable {
     var diagnostics: [Diagnostic]
     var suppressed: [SuppressedDiagnostic]
     var trajectory: Trajectory?
-}
-
-/// The storage of a ``BudgetReport`` and its copies, changed only through a report that holds the one reference to
-/// it (as an array's buffer is): safe to share between threads.
-final class ReportStorage: @unchecked Sendable {
-    var fields: ReportFields
-
-    init(_ fields: ReportFields) { self.fields = fields }
 }
 
 /// Counts of diagnostics by severity.
