@@ -4,22 +4,79 @@ import Testing
 
 /// A rule with a parameter of every type, to test how sets and configurations set them. Reports one note.
 struct TunableRule: Rule {
+    static let threshold = Parameter<Share>("threshold", default: Share(percent: 15), english: "A share.", french: "Une part.")
+    static let tolerance = Parameter<Money>("tolerance", default: .zero(), english: "An amount.", french: "Un montant.")
+    static let minimum = Parameter<Int>("minimum", default: 10, english: "A count.", french: "Un nombre.")
+    static let strict = Parameter<Bool>("strict", default: false, english: "A flag.", french: "Un drapeau.")
+    static let basis = Parameter<SelfFinancingBasis>(
+        "basis", default: .gross, english: "A word.", french: "Un mot.", allowedValues: ["gross", "net"])
+    static let reported = MessageTemplate(id: "test/tunable", english: "Threshold {threshold}.", french: "Seuil {threshold}.")
+
     static let description = RuleDescription(
         id: RuleID("tunable", namespace: "test"),
         name: LocalizedText(english: "Tunable", french: "Réglable"),
         rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
         citation: Citation(document: "Tests"), defaultSeverity: .warning,
-        parameters: [
-            RuleParameter("threshold", .share(Share(percent: 15)), english: "A share.", french: "Une part."),
-            RuleParameter("tolerance", .amount(0), english: "An amount.", french: "Un montant."),
-            RuleParameter("minimum", .integer(10), english: "A count.", french: "Un nombre."),
-            RuleParameter("strict", .boolean(false), english: "A flag.", french: "Un drapeau."),
-            RuleParameter("basis", .text("gross"), english: "A word.", french: "Un mot.", allowedValues: ["gross", "net"]),
-        ],
-        messages: [MessageTemplate(id: "test/tunable", english: "Threshold {threshold}.", french: "Seuil {threshold}.")])
+        parameters: [threshold, tolerance, minimum, strict, basis],
+        messages: [reported])
 
     func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-        [try context.diagnostic("test/tunable", ["threshold": .share(try context.share("threshold"))], lines: ["a"])]
+        [context.diagnostic(Self.reported, ["threshold": .share(try context.value(of: Self.threshold))], lines: ["a"])]
+    }
+}
+
+@Suite("Typed parameters")
+struct TypedParameterTests {
+    func context(_ parameters: [String: ParameterValue], currency: CurrencyCode = .euro) throws -> RuleContext {
+        let budget = Budget(cluster: ClusterProfile(name: "T"), year: 2013, currency: currency, resources: [], expenses: [])
+        return RuleContext(
+            budget: budget, metrics: try BudgetMetrics(budget), catalog: .builtIn, description: TunableRule.description,
+            parameters: parameters)
+    }
+
+    @Test("A rule reads its defaults, and a rule set's values, with their types")
+    func readsTypedValues() throws {
+        let defaults = try context([:])
+        #expect(try defaults.value(of: TunableRule.threshold) == Share(percent: 15))
+        #expect(try defaults.value(of: TunableRule.tolerance) == .zero())
+        #expect(try defaults.value(of: TunableRule.minimum) == 10)
+        #expect(try defaults.value(of: TunableRule.strict) == false)
+        #expect(try defaults.value(of: TunableRule.basis) == .gross)
+        let set = try context(
+            ["threshold": .share(Share(percent: 20)), "tolerance": .amount(Decimal(string: "0.5")!), "minimum": .integer(25),
+             "strict": .boolean(true), "basis": .text("net")], currency: "CHF")
+        #expect(try set.value(of: TunableRule.threshold) == Share(percent: 20))
+        #expect(try set.value(of: TunableRule.tolerance) == Money(minorUnits: 50, currency: "CHF"), "in the budget's currency")
+        #expect(try set.value(of: TunableRule.minimum) == 25)
+        #expect(try set.value(of: TunableRule.strict))
+        #expect(try set.value(of: TunableRule.basis) == .net)
+    }
+
+    @Test("The description lists typed parameters as the configuration sees them")
+    func declarations() {
+        let parameters = TunableRule.description.parameters
+        #expect(parameters.map(\.name) == ["threshold", "tolerance", "minimum", "strict", "basis"])
+        #expect(parameters.map(\.defaultValue) == [.share(Share(percent: 15)), .amount(0), .integer(10), .boolean(false), .text("gross")])
+        #expect(parameters[4].allowedValues == ["gross", "net"])
+    }
+
+    @Test("A parameter the rule does not declare, or a value of another type, is a rule error naming the rule")
+    func misuse() throws {
+        let undeclared = Parameter<Int>("minimun", default: 10, english: "Typo.", french: "Coquille.")
+        #expect {
+            try self.context([:]).value(of: undeclared)
+        } throws: { error in
+            (error as? RuleError)?.reason == "rule 'test/tunable' reads parameter 'minimun', which it does not declare"
+        }
+        let wrongType = Parameter<Int>("basis", default: 0, english: "Wrong type.", french: "Mauvais type.")
+        #expect {
+            try self.context([:]).value(of: wrongType)
+        } throws: { error in
+            (error as? RuleError)?.reason == "parameter 'basis' of rule 'test/tunable' holds text gross, not a value of type Int"
+        }
+        #expect(throws: RuleSetError.self) {
+            try RuleSet(name: "t", rules: [TunableRule()]).settingParameter("minimum", to: .text("ten"), for: TunableRule.description.id)
+        }
     }
 }
 

@@ -106,9 +106,13 @@ public struct RuleDescription: Sendable {
     public var nonTriggeringExamples: [RuleExample]
 
     /// Creates a description.
+    ///
+    /// `parameters` lists the rule's ``Parameter``s (typed: the rule reads them with
+    /// ``RuleContext/value(of:)``) or plain ``RuleParameter``s; `messages` its templates, which the rule passes to
+    /// ``RuleContext/diagnostic(_:_:severity:measured:threshold:lines:remediation:explanation:)`` as values.
     public init(
         id: RuleID, name: LocalizedText, rationale: LocalizedText, citation: Citation, defaultSeverity: Severity,
-        parameters: [RuleParameter] = [], messages: [MessageTemplate],
+        parameters: [any RuleParameterDeclaration] = [], messages: [MessageTemplate],
         triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = []
     ) {
         self.id = id
@@ -116,7 +120,7 @@ public struct RuleDescription: Sendable {
         self.rationale = rationale
         self.citation = citation
         self.defaultSeverity = defaultSeverity
-        self.parameters = parameters
+        self.parameters = parameters.map(\.declaration)
         self.messages = messages
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples

@@ -105,6 +105,36 @@ public struct RuleContext: Sendable {
     /// Whether the rule set gave this parameter a value (rather than the default applying).
     public func isSet(_ name: String) -> Bool { !parameters.isEmpty && parameters[name] != nil }
 
+    /// A diagnostic of this rule, with its id, citation and severity filled in: the message is `template` (one of the
+    /// templates the rule's description lists) with `arguments` for its placeholders.
+    ///
+    /// - Parameters:
+    ///   - template: the message, a static value of the rule (`Self.under`).
+    ///   - arguments: the values of the template's placeholders.
+    ///   - severity: a severity the rule picks itself (e.g. an error from the target year on); an override in the
+    ///     rule set still wins.
+    ///   - measured: the figure measured.
+    ///   - threshold: the threshold it was compared with.
+    ///   - lines: the ids of the lines concerned.
+    ///   - remediation: the amount that would fix it, where a number can.
+    ///   - explanation: the figures that entered the computation, for a reader to check by hand.
+    public func diagnostic(
+        _ template: MessageTemplate, _ arguments: MessageArguments = [:], severity: Severity? = nil,
+        measured: Measure? = nil, threshold: Measure? = nil, lines: [String] = [], remediation: Remediation? = nil,
+        explanation: [ExplanationItem] = []
+    ) -> Diagnostic {
+        Diagnostic(
+            ruleID: rule.value.id,
+            severity: severityIsOverridden ? self.severity : (severity ?? self.severity),
+            message: Message(template, arguments), measured: measured, threshold: threshold, lines: lines,
+            remediation: remediation, citation: rule.value.citation, explanation: explanation)
+    }
+
+    /// A remediation option: an amount, and the message (a template of the rule) that says what to do with it.
+    public func option(_ amount: Money, _ template: MessageTemplate, _ arguments: MessageArguments = [:]) -> RemediationOption {
+        RemediationOption(amount: amount, template: template, arguments: arguments)
+    }
+
     /// The message with this template id and arguments.
     /// - Throws: ``RuleError`` when the rule declares no such template.
     public func message(_ id: MessageID, _ arguments: MessageArguments = [:]) throws -> Message {
