@@ -133,7 +133,7 @@ public struct RegimeContext: Sendable {
     /// The ceiling another regime of the catalogue sets for the action: how a regime delegates.
     ///
     /// Returns `nil` when the catalogue has no such regime, when that regime sets no ceiling, or when delegations
-    /// nest deeper than ``maximumDelegationDepth`` (a regime that, directly or not, delegates to itself).
+    /// nest deeper than 8 levels (a regime that, directly or not, delegates to itself).
     public func ceiling(under id: FundingRegimeID, for action: ExpenseLine) -> PublicFundingCeiling? {
         guard depth < Self.maximumDelegationDepth, let regime = catalog.regime(id) else { return nil }
         var inner = self

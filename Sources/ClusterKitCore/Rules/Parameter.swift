@@ -26,7 +26,8 @@ public struct Parameter<Value: ParameterType>: RuleParameterDeclaration {
     /// - Parameters:
     ///   - name: the name configuration files use, unique among the rule's parameters.
     ///   - defaultValue: the value the rule reads unless a rule set gives another.
-    ///   - english: what the parameter means, in English; `french`: the same in French.
+    ///   - english: what the parameter means, in English.
+    ///   - french: what the parameter means, in French.
     ///   - defaultIsOurs: `true` when the default is ClusterKit's choice rather than a figure of the source the rule
     ///     cites — `explain`, `rules` and the rule reference say so.
     ///   - allowedValues: for a text parameter, the words it accepts (empty for any).

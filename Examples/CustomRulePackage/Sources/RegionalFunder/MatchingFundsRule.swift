@@ -11,6 +11,24 @@ public struct MatchingFundsRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    /// The most the Region pays, in percent of the membership fees.
+    public static let matchPercent = Parameter<Int>(
+        "matchPercent", default: 100,
+        english: "Most the Region pays, in percent of the membership fees.",
+        french: "Plafond de la subvention régionale, en pourcentage des cotisations.")
+
+    /// The Region pays more than its share of the fees.
+    public static let over = MessageTemplate(
+        id: "example-region/matching-funds.over",
+        english: "The Region pays {region}, more than {percent}% of the {fees} of membership fees ({maximum}): {over} over.",
+        french: "La Région verse {region}, plus de {percent} % des {fees} de cotisations ({maximum}) : {over} de trop.")
+
+    /// The fix: ask the Region for less, or raise the fees.
+    public static let reduce = MessageTemplate(
+        id: "example-region/matching-funds.reduce",
+        english: "ask the Region for {amount} less, or raise membership fees so that they match its subsidy",
+        french: "demander {amount} de moins à la Région, ou relever les cotisations à hauteur de sa subvention")
+
     public static let description = RuleDescription(
         id: RuleID("matching-funds", namespace: "example-region"),
         name: LocalizedText(english: "Regional matching funds", french: "Contrepartie des cotisations"),
@@ -27,22 +45,8 @@ public struct MatchingFundsRule: Rule {
                 """),
         citation: Citation(document: "Example Region, cluster support scheme (fictional)", location: "art. 4"),
         defaultSeverity: .warning,
-        parameters: [
-            RuleParameter(
-                "matchPercent", .integer(100),
-                english: "Most the Region pays, in percent of the membership fees.",
-                french: "Plafond de la subvention régionale, en pourcentage des cotisations.")
-        ],
-        messages: [
-            MessageTemplate(
-                id: "example-region/matching-funds.over",
-                english: "The Region pays {region}, more than {percent}% of the {fees} of membership fees ({maximum}): {over} over.",
-                french: "La Région verse {region}, plus de {percent} % des {fees} de cotisations ({maximum}) : {over} de trop."),
-            MessageTemplate(
-                id: "example-region/matching-funds.reduce",
-                english: "ask the Region for {amount} less, or raise membership fees so that they match its subsidy",
-                french: "demander {amount} de moins à la Région, ou relever les cotisations à hauteur de sa subvention"),
-        ],
+        parameters: [matchPercent],
+        messages: [over, reduce],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -73,24 +77,22 @@ public struct MatchingFundsRule: Rule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
-        let percent = try context.integer("matchPercent")
+        let percent = try context.value(of: Self.matchPercent)
         let region = metrics.total(ofSource: .region)
         let fees = metrics.total(of: .membershipFees)
-        // The most the Region may pay: fees × percent / 100, rounded down to the cent (exact integer arithmetic).
-        let units = Int128(fees.amount.minorUnits) * Int128(percent) / 100
-        guard let maximumUnits = Int64(exactly: units) else { throw RuleError("\(percent)% of the fees is too large") }
-        let maximum = Money(minorUnits: maximumUnits, currency: metrics.currency)
+        // The most the Region may pay: fees × percent / 100, exact, rounded down to the cent (a ceiling not to pass).
+        let maximum = try fees.amount.portion(Share(Int64(percent), over: 100), rounding: .down)
         guard region.amount > maximum else { return [] }
-        let over = try region.amount.subtracting(maximum)
+        let over = try region.amount - maximum
         let arguments: MessageArguments = [
             "region": .money(region.amount), "fees": .money(fees.amount), "percent": .integer(percent),
             "maximum": .money(maximum), "over": .money(over),
         ]
         return [
-            try context.diagnostic(
-                "example-region/matching-funds.over", arguments, measured: .money(region.amount),
+            context.diagnostic(
+                Self.over, arguments, measured: .money(region.amount),
                 threshold: .money(maximum), lines: region.lines + fees.lines,
-                remediation: Remediation(try context.option(over, "example-region/matching-funds.reduce")),
+                remediation: Remediation(context.option(over, Self.reduce)),
                 explanation: [
                     ExplanationItem(LocalizedText(english: "Regional subsidy", french: "Subvention régionale"), .money(region.amount)),
                     ExplanationItem(LocalizedText(english: "Membership fees", french: "Cotisations"), .money(fees.amount)),
