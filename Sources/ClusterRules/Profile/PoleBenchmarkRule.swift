@@ -44,7 +44,7 @@ public struct PoleBenchmarkRule: PoleRule {
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
-                    exampleCluster("Cosmetic Valley", kind: .pole),
+                    caseStudy("Cosmetic Valley"),
                     resources: [.line(.region, 1_089_500), .line(.membershipFees, 200_000), .line(.services, 53_000), .line(.otherPrivate, 827_000)]),
                 note: "Cosmetic Valley 2013: twice the average budget, fees 9.2%, public 50.2%.")
         ],

@@ -42,7 +42,7 @@ public struct AnimationCostCoverageRule: OptInRule {
         triggeringExamples: [
             RuleExample(
                 Budget(
-                    cluster: exampleCluster("Mecabourg", valuedTimeAllowed: false), year: 2013,
+                    cluster: caseStudy("Mecabourg", valuedTimeAllowed: false), year: 2013,
                     resources: [.line(.region, 160_000), .line(.membershipFees, 95_000), .line(.actionParticipation, 35_000)],
                     expenses: [
                         ExpenseLine(id: "animation", amount: Money(major: 135_000), nature: .operating),

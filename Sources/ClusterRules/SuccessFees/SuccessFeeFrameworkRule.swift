@@ -47,13 +47,13 @@ public struct SuccessFeeFrameworkRule: Rule {
                 note: "Fees on labelled projects that won public calls."),
             RuleExample(
                 Budget.balanced(
-                    exampleCluster("Neopolia"),
+                    caseStudy("Neopolia"),
                     resources: [.line(.successFees, 12_000, successFee: SuccessFeeTerms(basis: .market)), .line(.membershipFees, 88_000)]),
                 note: "A commission on the business won by members (Neopolia's is about 1% of it)."),
         ],
         nonTriggeringExamples: [
             RuleExample(
-                Budget.balanced(exampleCluster("Mecabourg"), resources: [.line(.region, 160_000), .line(.membershipFees, 130_000)]),
+                Budget.balanced(caseStudy("Mecabourg"), resources: [.line(.region, 160_000), .line(.membershipFees, 130_000)]),
                 note: "No success fee (Mecabourg's commission was abandoned)."),
         ])
 

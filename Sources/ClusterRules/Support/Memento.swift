@@ -43,3 +43,24 @@ func exampleCluster(
 ) -> ClusterProfile {
     ClusterProfile(name: name, kind: kind, founded: founded, members: members, valuedTimeAllowed: valuedTimeAllowed)
 }
+
+/// One of the memento's case studies as its « Eléments / chiffres clés » box gives it — kind, founding year, members —
+/// for rule examples, so that an example named after a cluster carries that cluster's own figures.
+func caseStudy(_ name: String, members: Int? = nil, valuedTimeAllowed: Bool = true, purpose: ClusterPurpose? = nil) -> ClusterProfile {
+    let figures: (kind: ClusterKind, founded: Int, members: Int)
+    switch name {
+    case "Mecabourg": figures = (.grappe, 2002, 60)  // p. 29: « Création en 2002 », « 60 entreprises »
+    case "Neopolia": figures = (.grappe, 1999, 170)  // p. 24: « Date de création: 1999 », « 170 entreprises »
+    case "Cosmetic Valley": figures = (.pole, 1994, 290)  // p. 33: « Création en 1994 », « 290 membres »
+    case "Rhône-Alpes Eco-énergies": figures = (.grappe, 2005, 220)  // p. 26: « Date de création: 2005 », « 220 »
+    case "EMC2": figures = (.pole, 2005, 250)  // p. 47: « Date de création : 2005 », « 250 »
+    case "Atlanpack": figures = (.grappe, 1997, 80)  // p. 53: « Date de création : 1997 », « 80 »
+    case "Silicon Sentier": figures = (.grappe, 2000, 170)  // p. 55: « Date de création : 2000 », « 170 »
+    case "Soliage": figures = (.grappe, 2011, 100)  // p. 60: « Date de création : 2011 », « environ 100 »
+    case "PLAB": figures = (.grappe, 1992, 94)  // p. 51: « 2 novembre 1992 », « 94 »
+    default: preconditionFailure("\(name) is not one of the memento's case studies")
+    }
+    return ClusterProfile(
+        name: name, kind: figures.kind, founded: figures.founded, members: members ?? figures.members,
+        valuedTimeAllowed: valuedTimeAllowed, purpose: purpose)
+}
