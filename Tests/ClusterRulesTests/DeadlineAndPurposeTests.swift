@@ -145,7 +145,7 @@ struct DeadlineAndPurposeTests {
         budget.cluster.purpose = .memberInterests
         let balance = try #require(try diagnostics(of: "public-private-balance", on: budget).first)
         #expect(balance.message.id == "public-private-balance.member-interests")
-        #expect(balance.message.rendered(in: .french).contains("« Autofinancement > 50 % »"))
+        #expect(balance.message.rendered(in: .french).contains(FrenchTypography.applied(to: "« Autofinancement > 50 % »")))
         let profile = try #require(try diagnostics(of: "cluster-profile", on: budget).first)
         #expect(profile.message.rendered(in: .english).contains("« Défense d'intérêts privés »"))
     }

@@ -33,7 +33,7 @@ struct ProfileGuidanceTests {
         #expect(note.severity == .note)
         #expect(note.measuredShare == Share(percent: percent))
         #expect(note.message.rendered(in: .english).contains(name))
-        #expect(note.message.rendered(in: .french).contains(name))
+        #expect(note.message.rendered(in: .french).contains(FrenchTypography.applied(to: name)))
     }
 
     @Test("Mecabourg (60 members, 44.8%) and Cosmetic Valley (290 members, 49.8%) sit in the precarious band")
@@ -78,7 +78,7 @@ struct ProfileGuidanceTests {
             resources: [.line(.region, 290_000), .line(.membershipFees, 210_000)])
         let soliage = try #require(try diagnostics(of: "consolidation-factors", on: young).first)
         #expect(soliage.measured == .count(1))
-        #expect(soliage.message.rendered(in: .french).contains("absentes : plus de 3 ans d'existence et des outils de suivi"))
+        #expect(soliage.message.rendered(in: .french).contains(FrenchTypography.applied(to: "absentes : plus de 3 ans d'existence et des outils de suivi")))
 
         // Exactly 3 years and 50 members are not "more than".
         let edge = Budget.balanced(

@@ -193,7 +193,8 @@ public struct Message: Hashable, Sendable {
     public var id: MessageID { template.id }
 
     /// The message in `language`, with its arguments formatted for it. A placeholder without an argument is kept
-    /// as `{name}`, so that a mistake shows instead of vanishing.
+    /// as `{name}`, so that a mistake shows instead of vanishing. French follows French typography
+    /// (``FrenchTypography``).
     public func rendered(in language: Language) -> String {
         let format = ValueFormatter(language: language)
         var output = ""
@@ -210,7 +211,7 @@ public struct Message: Hashable, Sendable {
                 output.append(character)
             }
         }
-        return output
+        return language == .french ? FrenchTypography.applied(to: output) : output
     }
 }
 

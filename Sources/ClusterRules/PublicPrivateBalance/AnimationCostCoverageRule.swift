@@ -23,7 +23,7 @@ public struct AnimationCostCoverageRule: OptInRule {
                 en numéraire — la valorisation des temps ne paie aucune facture — aux dépenses de fonctionnement et \
                 d'animation. Elle est optionnelle : seuls les financeurs qui l'exigent en font une règle.
                 """),
-        citation: Memento.cite("p. 29, Mecabourg : « que l'autofinancement couvre au minimum les frais d'animation »"),
+        citation: Memento.cite("p. 30, « que l'autofinancement couvre au minimum les frais d'animation »"),
         defaultSeverity: .warning,
         messages: [
             MessageTemplate(

@@ -46,7 +46,7 @@ public struct PublicPrivateBalanceRule: Rule {
                 global. La part privée est brute (valorisation des temps comprise) par notre choix, sauf si les \
                 financeurs interdisent la valorisation ou si l'objectif est net.
                 """),
-        citation: Memento.cite("p. 11, « un financement public/privé équilibré » ; p. 21, « deux finalités » ; p. 68, « sur le financement global du cluster et non action par action »"),
+        citation: Memento.cite("p. 11, « un financement public/privé équilibré » ; p. 21, « Deux finalités » ; p. 68, « sur le financement global du cluster et non action par action »"),
         defaultSeverity: .warning,
         parameters: FundingTarget.parameters + [
             FundingTarget.basisParameter,

@@ -2,7 +2,7 @@ import ClusterKitCore
 
 extension Memento {
     /// The pôles' funding guide and EU rules: the four mission categories and their ceilings of public funding.
-    public static let missionCategories = cite("« Financement des clusters et réglementation communautaire »")
+    public static let missionCategories = cite("« Financement des clusters et réglementation communautaire » ; « Un guide méthodologique sur le financement des pôles de compétitivité »")
 }
 
 /// A mission category of the pôles' funding guide (2013) as a funding regime: A 100% of the action's cost, B 50%,

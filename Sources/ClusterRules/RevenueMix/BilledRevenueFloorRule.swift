@@ -19,7 +19,7 @@ public struct BilledRevenueFloorRule: Rule {
                 que le cluster leur est utile. La facturation s'entend des recettes privées en numéraire hors \
                 cotisations ; sous 20 % du budget, le mémento interroge : utilité et valeur ajoutée du cluster ?
                 """),
-        citation: Memento.planOfFinancing,
+        citation: Memento.cite("p. 13, « Utilité et valeur ajoutée du cluster ? »"),
         defaultSeverity: .warning,
         parameters: [
             RuleParameter(

@@ -27,7 +27,7 @@ public struct SuccessFeeFrameworkRule: Rule {
                 par le cluster, faute de contrôle autre que leur honnêteté, certains ayant augmenté leurs prix pour la \
                 payer. Cette note apparaît dès que le budget compte des success fees.
                 """),
-        citation: Memento.cite("« Le recours aux success fees »; Mecabourg, « Présentation de la société AinGIL »"),
+        citation: Memento.cite("p. 59, « Une note de cadrage à l'intention des pôles de compétitivité (DGCIS, 15/02/2012) » ; p. 32, « Présentation de la société AinGIL » ; « repose sur l'honnêteté des membres »"),
         defaultSeverity: .note,
         messages: [
             MessageTemplate(

@@ -14,7 +14,7 @@ public struct SuccessFeeRequalificationRule: Rule {
                 A pôle asks the partners of a project it labelled for a success fee, paid only if the project wins a \
                 public call for projects and gets public aid. The working group warns that such fees may be \
                 requalified as public funds presented as private money. This rule recomputes the private share with \
-                the fees on public calls (`successFee.basis: publicCall`) counted as public. It is a warning; it is an \
+                the fees on public calls (`successFee.basis` = `publicCall`) counted as public. It is a warning; it is an \
                 error when the budget reaches the 50/50 target only thanks to them. The target is the cluster's own \
                 (`cluster.targets.privateShare`) unless the rule set sets one; the basis is gross unless the funders \
                 forbid valued time, where it is net.
@@ -24,12 +24,12 @@ public struct SuccessFeeRequalificationRule: Rule {
                 le projet est retenu à un appel à projets et bénéficie d'une aide publique. Le groupe de travail \
                 signale le risque d'une requalification en financements privés de fonds publics. La règle recalcule \
                 la part privée en comptant comme publics les success fees sur appels à projets \
-                (`successFee.basis: publicCall`). C'est un avertissement ; c'est une erreur quand le budget n'atteint \
+                (`successFee.basis` = `publicCall`). C'est un avertissement ; c'est une erreur quand le budget n'atteint \
                 l'objectif du 50/50 que grâce à eux. L'objectif est celui du cluster (`cluster.targets.privateShare`) \
                 sauf si le jeu de règles en fixe un ; la base est brute, sauf si les financeurs interdisent la \
                 valorisation des temps : elle est alors nette.
                 """),
-        citation: Memento.successFees,
+        citation: Memento.cite("p. 59, « Le recours aux success fees » ; « Vigilance sur une possible requalification en financements privés de fonds publics »"),
         defaultSeverity: .warning,
         parameters: FundingTarget.parameters + [FundingTarget.basisParameter],
         messages: [
