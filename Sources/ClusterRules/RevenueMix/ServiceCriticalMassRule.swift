@@ -43,7 +43,7 @@ public struct ServiceCriticalMassRule: Rule {
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
-                    ClusterProfile(name: "Mecabourg", kind: .grappe, members: 60, services: [ServiceOffer(id: "veille", label: "Veille")]),
+                    ClusterProfile(name: "Mecabourg", kind: .grappe, founded: 2002, members: 60, services: [ServiceOffer(id: "veille", label: "Veille")]),
                     resources: [.line(.region, 160_000), .line(.membershipFees, 130_000)]),
                 note: "60 members at 10%: 6 clients, under 10; it takes 100 members."),
             RuleExample(
