@@ -91,6 +91,8 @@ enum Baseline {
         var resourceIDs = Set<String>(minimumCapacity: budget.resources.count)
         var total: Int64 = 0, privateAll: Int64 = 0, privateCash: Int64 = 0, inKind: Int64 = 0
         var feesCash: Int64 = 0, byKind: [RevenueKind: Int64] = [:]
+        // Lines that hold fees and other revenue in one amount (`includes`): sourced as fees, or as other revenue.
+        var mixedAsFees: Int64 = 0, mixedAsOthers: Int64 = 0
         var publicCallFees: Int64 = 0, erdf: Int64 = 0
         var funders: [String: Int64] = [:]
         var findings: [Finding] = []
@@ -117,6 +119,11 @@ enum Baseline {
                 }
             }
             if isInKind { inKind = try add(inKind, amount) }
+            if !line.includes.isEmpty, Set([line.source] + line.includes).count > 1,
+                ([line.source] + line.includes).contains(.membershipFees)
+            {
+                if line.source == .membershipFees { mixedAsFees = try add(mixedAsFees, amount) } else { mixedAsOthers = try add(mixedAsOthers, amount) }
+            }
             byKind[kind] = try add(byKind[kind] ?? 0, amount)
             if line.source == .erdf { erdf = try add(erdf, amount) }
             if isPublic || line.funder != nil {
@@ -159,10 +166,19 @@ enum Baseline {
             findings.append(Finding(rule: "budget-balance", severity: .error, measured: .money(gap), threshold: .money(money(0)), remediation: gap))
         }
 
-        // public-private-balance: the cluster's target, else 50%; net where valued time is not allowed.
-        let target = cluster.targets?.privateShare ?? Share(percent: 50)
-        let (part, base) = cluster.valuedTimeAllowed ? (privateAll, total) : (privateCash, cash)
-        floor("public-private-balance", part, of: base, target)
+        // public-private-balance: the target judged for the year (the nearest at or after it, else one without a
+        // year, else the last), else 50%; net where valued time is not allowed or the target says so. A note under 3
+        // years of age, and for a public-service cluster no one set a target (the pôles' contracts set one for
+        // 2013–2018).
+        let ahead = cluster.targetList.filter { ($0.year ?? Int.min) >= budget.year }.min { $0.year! < $1.year! }
+        let own = ahead ?? cluster.targetList.first { $0.year == nil } ?? cluster.targetList.max { ($0.year ?? 0) < ($1.year ?? 0) }
+        let target = own?.privateShare ?? Share(percent: 50)
+        let onNet = !cluster.valuedTimeAllowed || own?.basis == .net
+        let (part, base) = onNet ? (privateCash, cash) : (privateAll, total)
+        let young = budget.age.map { $0 < 3 } ?? false
+        let poleContract = cluster.kind == .pole && (2013...2018).contains(budget.year)
+        let unset = own == nil && !poleContract
+        floor("public-private-balance", part, of: base, target, severity: young || (cluster.purpose == .publicService && unset) ? .note : .warning)
 
         // declared-figures
         if let declared = cluster.declared?.selfFinancing,
@@ -171,15 +187,23 @@ enum Baseline {
             findings.append(Finding(rule: "declared-figures", severity: .warning, measured: .share(nearest), threshold: .share(Share(percent: 2))))
         }
 
-        // membership-fee-floor, billed-revenue-floor
-        floor("membership-fee-floor", fees, of: total, Share(percent: 15))
-        floor("billed-revenue-floor", privateCash - feesCash, of: total, Share(percent: 20))
+        // membership-fee-floor, billed-revenue-floor: a note when lines mixing fees and billing leave the floor
+        // between the share's lowest and highest values.
+        let mixed = mixedAsFees + mixedAsOthers
+        if !undecided("membership-fee-floor", low: fees - mixedAsFees, mixed: mixed, Share(percent: 15)) {
+            floor("membership-fee-floor", fees, of: total, Share(percent: 15))
+        }
+        if !undecided("billed-revenue-floor", low: privateCash - feesCash - mixedAsOthers, mixed: mixed, Share(percent: 20)) {
+            floor("billed-revenue-floor", privateCash - feesCash, of: total, Share(percent: 20))
+        }
 
-        // valued-time-ceiling: an error when valued time is not allowed at all.
+        // valued-time-ceiling: members' time only (secondments are a private contribution); an error when valued
+        // time is not allowed at all.
+        let memberTime = byKind[.memberTime] ?? 0
         if !cluster.valuedTimeAllowed {
-            if inKind != 0 { ceiling("valued-time-ceiling", inKind, of: total, .zero, severity: .error) }
+            if memberTime != 0 { ceiling("valued-time-ceiling", memberTime, of: total, .zero, severity: .error) }
         } else {
-            ceiling("valued-time-ceiling", inKind, of: total, Share(percent: 15))
+            ceiling("valued-time-ceiling", memberTime, of: total, Share(percent: 15))
         }
 
         // funder-dependency: each funder, in name order; the fix moves money to other funders.
@@ -188,7 +212,7 @@ enum Baseline {
             guard let share = Share(money(amount), of: whole), share > threshold else { continue }
             findings.append(
                 Finding(
-                    rule: "funder-dependency", severity: .warning, measured: .share(share), threshold: .share(threshold),
+                    rule: "funder-dependency", severity: .note, measured: .share(share), threshold: .share(threshold),
                     remediation: Share.transferToReach(threshold, part: money(amount), of: whole)?.magnitude))
         }
 
@@ -198,7 +222,7 @@ enum Baseline {
         }
 
         // event-risk
-        ceiling("event-risk", events, of: total, Share(percent: 10))
+        ceiling("event-risk", events, of: total, Share(percent: 10), severity: .note)
 
         // satellite-entity
         for satellite in cluster.satellites where satellite.capturesBillableServices {
@@ -224,12 +248,11 @@ enum Baseline {
 
         // success-fee-requalification: the private share once fees won on public calls count as public.
         if publicCallFees != 0 {
-            let (part, base) = cluster.valuedTimeAllowed ? (privateAll, total) : (privateCash, cash)
             if let before = Share(money(part), of: money(base)), let after = Share(money(part - publicCallFees), of: money(base)) {
                 let flips = before >= target && after < target
                 findings.append(
                     Finding(
-                        rule: "success-fee-requalification", severity: flips ? .error : .warning, measured: .share(after),
+                        rule: "success-fee-requalification", severity: young ? .note : flips ? .error : .warning, measured: .share(after),
                         threshold: .share(target),
                         remediation: after < target
                             ? Share.additionToReach(target, part: money(part - publicCallFees), of: money(base)) : nil))
@@ -255,12 +278,22 @@ enum Baseline {
         }
         return findings
 
+        /// Whether a floor is undecided because mixed lines put it between `low` and `low + mixed` of the total; if
+        /// so, its note is found.
+        func undecided(_ rule: String, low: Int64, mixed: Int64, _ threshold: Share) -> Bool {
+            guard mixed != 0, let lowShare = Share(money(low), of: whole), let highShare = Share(money(low + mixed), of: whole),
+                lowShare < threshold, highShare >= threshold
+            else { return false }
+            findings.append(Finding(rule: rule, severity: .note, threshold: .share(threshold)))
+            return true
+        }
+
         /// A part that must be at least `threshold` of a whole; the fix adds to it (the whole grows with it).
-        func floor(_ rule: String, _ part: Int64, of whole: Int64, _ threshold: Share) {
+        func floor(_ rule: String, _ part: Int64, of whole: Int64, _ threshold: Share, severity: Severity = .warning) {
             guard let share = Share(money(part), of: money(whole)), share < threshold else { return }
             findings.append(
                 Finding(
-                    rule: rule, severity: .warning, measured: .share(share), threshold: .share(threshold),
+                    rule: rule, severity: severity, measured: .share(share), threshold: .share(threshold),
                     remediation: Share.additionToReach(threshold, part: money(part), of: money(whole))))
         }
 

@@ -16,6 +16,8 @@ enum CommandWords {
     static let optIn = LocalizedText(
         english: "Opt-in: runs only in the all preset, or when a configuration turns it on.",
         french: "Optionnelle : ne s'exécute que dans le préréglage all, ou si une configuration l'active.")
+    /// `rules`: an opt-in rule, after its severity.
+    static let optInShort = LocalizedText(english: "opt-in", french: "optionnelle")
     /// `explain`: where the rule comes from.
     static let source = MessageTemplate(
         id: "explain.source", english: "Source in the memento: {citation}", french: "Source dans le mémento : {citation}")
@@ -27,7 +29,7 @@ enum CommandWords {
     static let parameter = MessageTemplate(
         id: "explain.parameter", english: "{name} = {value} ({origin})", french: "{name} = {value} ({origin})")
     /// `explain`: a default the memento gives.
-    static let mementoFigure = LocalizedText(english: "the memento's figure", french: "chiffre du mémento")
+    static let mementoFigure = LocalizedText(english: "the memento's figure", french: "valeur du mémento")
     /// `explain`: a default that is ClusterKit's choice.
     static let ourDefault = LocalizedText(
         english: "ClusterKit's default: the memento gives no figure",
@@ -48,7 +50,7 @@ enum CommandWords {
 
     /// Every word without values.
     static var allTexts: [LocalizedText] {
-        [embeddedNotice, optIn, parameters, noParameters, mementoFigure, ourDefault, messages]
+        [embeddedNotice, optIn, optInShort, parameters, noParameters, mementoFigure, ourDefault, messages]
     }
 
     /// Every word with values.

@@ -18,7 +18,7 @@ enum EmbeddedExample {
     "satellites": [
       { "name": "AinGIL", "form": "SAS", "capturesBillableServices": true }
     ],
-    "targets": { "privateShare": 0.5 },
+    "targets": { "privateShare": 0.5, "basis": "net", "source": "« A terme, un objectif d'autofinancement de 50 % de la structure », mémento p. 31 (sans date)" },
     "declared": { "selfFinancing": 0.45 }
   },
   "year": 2013,

@@ -36,7 +36,8 @@ enum ExplainCommand {
                 status: 2, stderr: "clusterkit explain: unknown rule '\(name)'\(hint)\nRun 'clusterkit rules' for the list.\n")
         }
         let language: Language = parsed.value("language") == "fr" ? .french : .english
-        return ToolOutput(status: 0, stdout: explanation(of: rule, in: language))
+        let text = explanation(of: rule, in: language)
+        return ToolOutput(status: 0, stdout: language == .french ? FrenchTypography.applied(to: text) : text)
     }
 
     /// The documentation of a rule, as text.
@@ -44,6 +45,8 @@ enum ExplainCommand {
         let description = rule.ruleDescription
         let format = ValueFormatter(language: language)
         let words = CommandWords.self
+        // French typography before wrapping, so that a no-break space keeps its words on one line.
+        func typeset(_ text: String) -> String { language == .french ? FrenchTypography.applied(to: text) : text }
         var out = "\(description.id) — \(description.name(language))\n\n"
         out += Message(words.defaultSeverity, ["severity": .localized(ReportWords.severity(description.defaultSeverity))])
             .rendered(in: language) + "\n"
@@ -51,7 +54,7 @@ enum ExplainCommand {
         out += Message(words.presets, ["presets": .text(presets.joined(separator: ", "))]).rendered(in: language) + "\n"
         if rule.isOptIn { out += words.optIn(language) + "\n" }
         out += Message(words.source, ["citation": .text(description.citation.description)]).rendered(in: language) + "\n\n"
-        out += wrapped(description.rationale(language), indent: "") + "\n\n"
+        out += wrapped(typeset(description.rationale(language)), indent: "") + "\n\n"
         if description.parameters.isEmpty {
             out += words.noParameters(language) + "\n"
         } else {
@@ -67,13 +70,13 @@ enum ExplainCommand {
                     summary += " " + Message(words.allowedValues, ["values": .text(parameter.allowedValues.joined(separator: ", "))])
                         .rendered(in: language)
                 }
-                out += wrapped(summary, indent: "      ") + "\n"
+                out += wrapped(typeset(summary), indent: "      ") + "\n"
             }
         }
         if !description.messages.isEmpty {
             out += "\n" + words.messages(language) + "\n"
             for template in description.messages {
-                out += "  \(template.id)\n" + wrapped(template.text(language), indent: "      ") + "\n"
+                out += "  \(template.id)\n" + wrapped(typeset(template.text(language)), indent: "      ") + "\n"
             }
         }
         return out

@@ -1,7 +1,8 @@
 import ClusterKitCore
 import ClusterRules
 
-/// `clusterkit rules`: every built-in rule with its default severity and the presets it belongs to.
+/// `clusterkit rules`: every built-in rule with its default severity, the presets it belongs to, and the parameters
+/// whose default is ClusterKit's choice rather than a figure of the memento.
 enum RulesCommand {
     static let options = [
         OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language of rule names: en (default) or fr"),
@@ -25,15 +26,21 @@ enum RulesCommand {
         let rows = BuiltInRules.all.map { rule -> [String] in
             let description = rule.ruleDescription
             let presets = Preset.allCases.filter { $0.ruleIDs.contains(description.id) }.map(\.rawValue)
-            return [description.id.description, description.defaultSeverity.rawValue + (rule.isOptIn ? " (opt-in)" : ""),
-                    presets.joined(separator: ","), description.name(language)]
+            let severity = ReportWords.severity(description.defaultSeverity)(language)
+                + (rule.isOptIn ? " (\(CommandWords.optInShort(language)))" : "")
+            let ours = description.parameters.filter(\.defaultIsOurs).map(\.name)
+            return [description.id.description, severity, presets.joined(separator: ","),
+                    ours.isEmpty ? "—" : ours.joined(separator: ","), description.name(language)]
         }
-        let header = language == .french ? ["règle", "sévérité", "préréglages", "nom"] : ["rule", "severity", "presets", "name"]
+        let header = language == .french
+            ? ["règle", "sévérité", "préréglages", "défauts de ClusterKit", "nom"]
+            : ["rule", "severity", "presets", "ClusterKit's defaults", "name"]
         let table = [header] + rows
-        let widths = (0..<3).map { column in table.map { $0[column].count }.max()! }
+        let columns = header.count - 1
+        let widths = (0..<columns).map { column in table.map { $0[column].count }.max()! }
         let text = table.map { row in
-            (0..<3).map { row[$0].padding(toLength: widths[$0] + 2, withPad: " ", startingAt: 0) }.joined() + row[3]
+            (0..<columns).map { row[$0].padding(toLength: widths[$0] + 2, withPad: " ", startingAt: 0) }.joined() + row[columns]
         }.joined(separator: "\n")
-        return ToolOutput(status: 0, stdout: text + "\n")
+        return ToolOutput(status: 0, stdout: (language == .french ? FrenchTypography.applied(to: text) : text) + "\n")
     }
 }

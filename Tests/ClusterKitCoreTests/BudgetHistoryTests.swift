@@ -290,6 +290,6 @@ struct TrajectoryWordsTests {
                 2013: 45% (published), required 45%
 
             """)
-        #expect(trajectory.text(cluster: "Mecabourg", place: "m.json", language: .french).contains("    2012 : n.d. (non disponible), requis n.d."))
+        #expect(trajectory.text(cluster: "Mecabourg", place: "m.json", language: .french).contains(FrenchTypography.applied(to: "    2012 : n.d. (non disponible), requis n.d.")))
     }
 }

@@ -24,6 +24,16 @@ func frenchTable(_ lines: [String], head: [String] = ["Cluster;Essai", "Année;2
     (head + ["", "Dépenses;Type;Montant;%;Ressources;Source;Montant;%"] + lines).joined(separator: "\n") + "\n"
 }
 
+/// The JSON Mecabourg 2013 as a spreadsheet can give it: no provenance, and its target without the basis and source a
+/// spreadsheet has no column for.
+func mecabourg2013WithoutTargetNotes() throws -> Budget {
+    var budget = try mecabourg2013()
+    budget.cluster.targets?.basis = nil
+    budget.cluster.targets?.source = nil
+    budget.provenance = nil
+    return budget
+}
+
 @Suite("Spreadsheet (CSV) budgets")
 struct CSVBudgetReaderTests {
     // MARK: The examples made from the memento's case studies
@@ -34,13 +44,13 @@ struct CSVBudgetReaderTests {
         #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "the fixture has a byte-order mark")
         #expect(String(decoding: data, as: UTF8.self).contains("\r\n"), "the fixture has Windows line ends")
         let budget = try CSVBudgetReader().decode(data, file: "Examples/csv/mecabourg-2013.csv")
-        #expect(budget == (try mecabourg2013()))
+        #expect(budget == (try mecabourg2013WithoutTargetNotes()))
     }
 
     @Test("Mecabourg 2013, English export with quoted \"€135,000.00\" amounts, is the JSON budget")
     func mecabourgEnglish() throws {
         let data = try Data(contentsOf: repositoryFile("Examples/csv/mecabourg-2013-en.csv"))
-        #expect(try CSVBudgetReader().decode(data) == (try mecabourg2013()))
+        #expect(try CSVBudgetReader().decode(data) == (try mecabourg2013WithoutTargetNotes()))
     }
 
     @Test("Mecabourg 2013 from CSV gives the memento's figures: 290,000 balanced, self-financing 44.8%")

@@ -107,10 +107,10 @@ struct RenderingTests {
     func markdownFrench() throws {
         let markdown = MarkdownReportRenderer(options: RenderingOptions(language: Language(Locale(identifier: "fr_FR")))).render(try probeReport(try mecabourg2013()))
         #expect(markdown.hasPrefix("# Rapport ClusterKit (jeu de règles probe)\n\n## Synthèse\n\n| Budget | Erreurs | Avertissements | Notes |\n"))
-        #expect(markdown.contains("Fichier : `Examples/mecabourg-2013.json`"))
+        #expect(markdown.contains(FrenchTypography.applied(to: "Fichier : `Examples/mecabourg-2013.json`")))
         #expect(markdown.contains("| Ressources privées | 130 000,00 € | 44,8 % |\n"))
         #expect(markdown.contains("### Avertissements (1)\n\n- **`test/fees-probe`** Les cotisations font 32,8 %, sous 40 %.\n"))
-        #expect(markdown.contains("  - mesuré 32,8 %; seuil 40 %; lignes `fees`\n"))
+        #expect(markdown.contains("  - mesuré 32,8 %\u{202F}; seuil 40 %\u{202F}; lignes `fees`\n"))
         #expect(markdown.contains("| `test/fees-probe` | 35 000,00 € | ajouter 35 000,00 € de cotisations |\n"))
     }
 
@@ -135,8 +135,8 @@ struct RenderingTests {
         #expect(plain.contains("Examples/mecabourg-2013.json: warning: [test/fees-probe] Fees are 32.8%, under 40%."))
         #expect(coloured.contains("Examples/mecabourg-2013.json: \u{1B}[1;33mwarning\u{1B}[0m: [test/fees-probe]"))
         let french = TextReportRenderer(options: RenderingOptions(language: Language(Locale(identifier: "fr_BE")), showExplanations: true, useColor: true)).render(report)
-        #expect(french.contains("\u{1B}[1;33mavertissement\u{1B}[0m: [test/fees-probe] Les cotisations font 32,8 %, sous 40 %."))
-        #expect(french.contains("    · Cotisations : 95 000,00 €\n"))
+        #expect(french.contains("\u{1B}[1;33mavertissement\u{1B}[0m\u{00A0}: [test/fees-probe] Les cotisations font 32,8 %, sous 40 %."))
+        #expect(french.contains("    · Cotisations\u{00A0}: 95 000,00 €\n"))
     }
 
     @Test("SARIF: rules from the descriptions given, results in the language asked for")

@@ -321,7 +321,7 @@ struct ConfigurationTests {
         #expect(note.message.rendered(in: .english)
             == "The suppression of test/tunable (cluster Mecabourgg, clusterkit.json: suppressions[1]) matched no diagnostic: remove it, or correct its rule, cluster, year or line.")
         #expect(note.message.rendered(in: .french)
-            == "La suppression déclarée pour test/tunable (cluster Mecabourgg, clusterkit.json: suppressions[1]) ne correspond à aucun diagnostic : retirez-la, ou corrigez sa règle, son cluster, son année ou sa ligne.")
+            == "La suppression déclarée pour test/tunable (cluster Mecabourgg, clusterkit.json: suppressions[1]) ne correspond à aucun diagnostic\u{00A0}: retirez-la, ou corrigez sa règle, son cluster, son année ou sa ligne.")
         #expect(note.explanation.map(\.value).contains(.text("A typo in the cluster's name.")))
     }
 }

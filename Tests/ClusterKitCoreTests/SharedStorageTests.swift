@@ -84,7 +84,7 @@ struct SharedStorageTests {
             template,
             ["held": .localizedList([LocalizedText(english: "age", french: "l'âge"), LocalizedText(english: "members", french: "les adhérents")])])
         #expect(message.rendered(in: .english) == "Held: age and members.")
-        #expect(message.rendered(in: .french) == "Réunis : l'âge et les adhérents.")
+        #expect(message.rendered(in: .french) == "Réunis\u{00A0}: l'âge et les adhérents.")
     }
 
     @Test("A diagnostic is a value: a change to a copy never shows in another")

@@ -120,7 +120,7 @@ struct CustomRuleTests {
         let failure = try #require(extended.first { $0.ruleID == "test/funder-registry" })
         #expect(failure.severity == .error)
         #expect(failure.message.rendered(in: .english) == "The rule could not be evaluated: the registry is unavailable")
-        #expect(failure.message.rendered(in: .french) == "La règle n'a pas pu être évaluée : the registry is unavailable")
+        #expect(failure.message.rendered(in: .french) == FrenchTypography.applied(to: "La règle n'a pas pu être évaluée : the registry is unavailable"))
     }
 
     @Test("RuleVerifier.diagnostics runs one rule with checked parameters")

@@ -115,9 +115,17 @@ struct EcoEnergiesTests {
         #expect(behind.message.rendered(in: .french).contains("37,5 %"))
         #expect(behind.citation?.location?.contains("p. 21") == true)
 
-        // The same with the defaults: 50% by 2016, from the first year with a known share.
-        history.cluster.targets = nil
+        // The same from the first year with a known share, the target's baseline unsaid.
+        history.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2016)
         #expect(try diagnostics(of: "transition-trajectory", onHistory: history).map(\.measured) == [behind.measured])
+
+        // With the defaults, a grappe has no dated target — the memento gives the grappes no 2016 — so no path.
+        var undated = history
+        undated.cluster.targets = nil
+        #expect(try diagnostics(of: "transition-trajectory", onHistory: undated).isEmpty)
+        // A pôle of the 2013–2018 performance contracts: 50% by 2016 by default.
+        undated.cluster.kind = .pole
+        #expect(try diagnostics(of: "transition-trajectory", onHistory: undated).map(\.measured) == [behind.measured])
 
         // The remediation: 24,800 of private revenue in 2013, on the published 620,000 — then on the path.
         let add = try #require(behind.remediation?.amount)
@@ -130,7 +138,8 @@ struct EcoEnergiesTests {
 
     @Test("The report's trajectory: year, private share, required share")
     func reportTrajectory() throws {
-        let history = try historyExample("cra-eco-energies-2010-2013")
+        var history = try historyExample("cra-eco-energies-2010-2013")
+        history.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2016)
         let reports = try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)
         let trajectory = try #require(reports.last?.trajectory)
         #expect(trajectory.points.map(\.year) == [2010, 2011, 2012, 2013])
@@ -141,7 +150,8 @@ struct EcoEnergiesTests {
 
     @Test("Computed figures first: 23.6% in 2013 from the table, a fall from 30% and 160,000 to catch up")
     func computedFigures() throws {
-        let history = try historyExample("cra-eco-energies-2010-2013")
+        var history = try historyExample("cra-eco-energies-2010-2013")
+        history.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2016)
         let parameters: [String: ParameterValue] = ["figures": .text("computed")]
         let found = try diagnostics(of: "transition-trajectory", onHistory: history, parameters: parameters)
         let behind = try #require(found.first { $0.message.id == "transition-trajectory.behind" })
@@ -263,13 +273,23 @@ struct OtherHistoriesTests {
         #expect(note.message.rendered(in: .english).contains("2 years old"))
     }
 
-    @Test("Silicon Sentier 2011–2013: about 2 M€ and 50% every year, nothing to report")
+    @Test("Silicon Sentier 2011–2013: about 2 M€ and 50% every year, behind its own 75% by the end of 2014")
     func siliconSentier() throws {
-        let history = try historyExample("silicon-sentier-2011-2013")
+        var history = try historyExample("silicon-sentier-2011-2013")
         #expect(history.chronologicalYears.map(\.published?.total) == [2_000_000, 1_900_000, 2_000_000].map { Money(major: $0) })
+        #expect(history.cluster.targets?.privateShare == Share(percent: 75) && history.cluster.targets?.year == 2014,
+                "« Autofinancement de 75 % visé à moyen terme (fin 2014) »")
         let reports = try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)
         #expect(reports.count == 1, "no full year: the history alone")
-        #expect(reports[0].diagnostics.isEmpty)
+        let behind = try #require(reports[0].diagnostics.first)
+        #expect(reports[0].diagnostics.count == 1)
+        #expect(behind.ruleID == "transition-trajectory" && behind.severity == .warning)
+        #expect(behind.measuredShare == Share(percent: 50))
+        #expect(behind.threshold == .share(Share(200, over: 300)), "50% + 25% × 2/3 = 66.7% in 2013")
+        #expect(behind.message.rendered(in: .english).contains("66.7%"))
+        // Without its target, a grappe's 50% « à terme » has no date: nothing to report.
+        history.cluster.targets = nil
+        #expect(try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)[0].diagnostics.isEmpty)
         #expect(reports[0].trajectory?.points.map(\.privateShare) == Array(repeating: Share(percent: 50), count: 3))
     }
 
@@ -283,14 +303,15 @@ struct OtherHistoriesTests {
         let reports = try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)
         let trajectory = try #require(reports.last?.trajectory)
         #expect(trajectory.points.map(\.privateShare) == [nil, Share(percent: 45)], "« N.D. » in 2012")
-        #expect(trajectory.path?.baselineYear == 2013)
+        #expect(trajectory.path == nil, "« à terme, un objectif d'autofinancement de 50 % »: no date, no path")
         #expect(!reports.flatMap(\.diagnostics).contains { $0.ruleID == "transition-trajectory" })
     }
 
     @Test("A fall from 48% to 45%: a warning, and 5,769.24 to add to get back to 48%")
     func fall() throws {
         let history = BudgetHistory(
-            cluster: ClusterProfile(name: "Grappe", kind: .grappe, founded: 2005),
+            cluster: ClusterProfile(
+                name: "Grappe", kind: .grappe, founded: 2005, targets: FundingTargets(privateShare: Share(percent: 50), year: 2016)),
             years: [
                 .summary(2011, BudgetSummary(total: Money(major: 100_000), selfFinancing: Share(percent: 48))),
                 .summary(2012, BudgetSummary(total: Money(major: 100_000), selfFinancing: Share(percent: 45))),

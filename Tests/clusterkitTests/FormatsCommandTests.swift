@@ -19,7 +19,7 @@ struct FormatsCommandTests {
                 == fromJSON.stdout.replacingOccurrences(of: example("mecabourg-2013.json"), with: "FILE"))
         }
         let text = Tool.run(["check", example("csv/cosmetic-valley-2013.csv"), "--language", "fr"])
-        #expect(text.stdout.contains("ressources 2 169 500,00 €, dépenses 2 169 500,00 € ; autofinancement 49,8 % brut"))
+        #expect(text.stdout.contains(FrenchTypography.applied(to: "ressources 2 169 500,00 €, dépenses 2 169 500,00 € ; autofinancement 49,8 % brut")))
     }
 
     @Test("A folder is read for its JSON and CSV files")
@@ -73,8 +73,8 @@ struct FormatsCommandTests {
         #expect(output.stdout.contains("Source in the memento: Modèles économiques des clusters (2013), p. 13"))
         #expect(output.stdout.contains("  threshold = 15% (the memento's figure)\n"))
         let french = Tool.run(["explain", "membership-fee-floor", "--language", "fr"])
-        #expect(french.stdout.contains("  threshold = 15 % (chiffre du mémento)\n"))
-        #expect(french.stdout.contains("Sévérité par défaut : avertissement\n"))
+        #expect(french.stdout.contains("  threshold = 15 % (valeur du mémento)\n"))
+        #expect(french.stdout.contains("Sévérité par défaut\u{00A0}: avertissement\n"))
     }
 
     @Test("explain says which defaults are ClusterKit's own, and marks opt-in rules")
@@ -130,7 +130,12 @@ struct FormatsCommandTests {
         }
         let mecabourg = Tool.run(["convert", example("csv/mecabourg-2013.csv")])
         let original = try BudgetDecoder().decode(Data(contentsOf: URL(fileURLWithPath: example("mecabourg-2013.json"))))
-        #expect(try BudgetDecoder().decode(Data(mecabourg.stdout.utf8)) == original)
+        // A spreadsheet has no column for provenance, nor for a target's basis and source.
+        var spreadsheetable = original
+        spreadsheetable.provenance = nil
+        spreadsheetable.cluster.targets?.basis = nil
+        spreadsheetable.cluster.targets?.source = nil
+        #expect(try BudgetDecoder().decode(Data(mecabourg.stdout.utf8)) == spreadsheetable)
         #expect(mecabourg.stdout.contains(#""format" : "clusterkit.budget/1""#))
         #expect(Tool.run(["convert"]).status == 2)
         #expect(Tool.run(["convert", example("csv")]).status == 2)

@@ -15,19 +15,28 @@ struct HistoryCheckTests {
         #expect(output.stdout.contains("error: [budget-balance]"))
         #expect(output.stdout.contains("warning: [declared-figures]"))
         #expect(output.stdout.contains("Cluster Rhône-Alpes Eco-énergies 2010–2013 ("))
-        #expect(output.stdout.contains("against the glide path from 25% in 2010 to 50% in 2016"))
-        #expect(lines.contains("    2011: 25% (published), required 29.2% — behind"))
-        #expect(lines.contains("    2013: 35% (published), required 37.5% — behind"))
-        #expect(output.stdout.contains("warning: [transition-trajectory] In 2013, private resources are 35%"))
-        #expect(output.stdout.contains("fix: add €24,800.00 of private revenue in 2013"))
+        // A public-service grappe without a dated target: no path, and a note on the 50/50 rather than a warning.
+        #expect(output.stdout.contains("private share by year (no glide path"))
+        #expect(lines.contains("    2013: 35% (published), required n/a"))
+        #expect(output.stdout.contains("note: [public-private-balance]"))
+        #expect(!output.stdout.contains("[transition-trajectory]") && !output.stdout.contains("2016"))
+
+        // Silicon Sentier's own target, 75% by the end of 2014, draws the path from 2011.
+        let sentier = Tool.run(["check", example("silicon-sentier-2011-2013.json")])
+        let rows = sentier.stdout.split(separator: "\n").map(String.init)
+        #expect(sentier.stdout.contains("against the glide path from 50% in 2011 to 75% in 2014"))
+        #expect(rows.contains("    2012: 50% (published), required 58.3% — behind"))
+        #expect(rows.contains("    2013: 50% (published), required 66.7% — behind"))
+        #expect(sentier.stdout.contains("warning: [transition-trajectory] In 2013, private resources are 50%"))
+        #expect(sentier.stdout.contains("fix: add €1,000,000.00 of private revenue in 2013"))
     }
 
     @Test("In French")
     func french() {
         let output = Tool.run(["check", example("soliage-2012-2013.json"), "--language", "fr"])
         #expect(output.status == 0)
-        #expect(output.stdout.contains("    2012 : 24,4 % (publié), requis 24,4 %"))
-        #expect(output.stdout.contains("    2013 : 40 % (publié), requis 37,2 %"))
+        #expect(output.stdout.contains("    2012\u{00A0}: 24,4 % (publié), requis 24,4 %"))
+        #expect(output.stdout.contains("    2013\u{00A0}: 40 % (publié), requis 37,2 %"))
     }
 
     @Test("JSON: the history's entry has a trajectory field, and no metrics")
@@ -39,17 +48,23 @@ struct HistoryCheckTests {
         #expect(budgets[0]["year"] as? Int == 2013 && budgets[0]["metrics"] != nil && budgets[0]["trajectory"] == nil)
         let whole = budgets[1]
         #expect(whole["metrics"] == nil)
-        let trajectory = try #require(whole["trajectory"] as? [String: Any])
-        #expect(trajectory["target"] as? Double == 0.5 && trajectory["targetYear"] as? Int == 2016)
-        #expect(trajectory["baselineYear"] as? Int == 2010 && trajectory["basis"] as? String == "gross")
+        let undated = try #require(whole["trajectory"] as? [String: Any])
+        #expect(undated["targetYear"] == nil, "no dated target, no path")
+        #expect((undated["years"] as? [[String: Any]])?.map { $0["privateShare"] as? Double } == [0.25, 0.25, 0.3, 0.35])
+
+        let sentier = Tool.run(["check", example("silicon-sentier-2011-2013.json"), "--format", "json"])
+        let history = try #require(try JSONSerialization.jsonObject(with: Data(sentier.stdout.utf8)) as? [String: Any])
+        let entry = try #require((history["budgets"] as? [[String: Any]])?.last)
+        let trajectory = try #require(entry["trajectory"] as? [String: Any])
+        #expect(trajectory["target"] as? Double == 0.75 && trajectory["targetYear"] as? Int == 2014)
+        #expect(trajectory["baselineYear"] as? Int == 2011 && trajectory["basis"] as? String == "gross")
         let years = try #require(trajectory["years"] as? [[String: Any]])
-        #expect(years.map { $0["year"] as? Int } == [2010, 2011, 2012, 2013])
-        #expect(years.map { $0["privateShare"] as? Double } == [0.25, 0.25, 0.3, 0.35])
-        #expect(years.map { $0["requiredShare"] as? Double } == [0.25, 0.2917, 0.3333, 0.375])
-        #expect(years.last?["figure"] as? String == "published" && years.last?["total"] as? Int == 620_000)
-        let diagnostics = try #require(whole["diagnostics"] as? [[String: Any]])
+        #expect(years.map { $0["year"] as? Int } == [2011, 2012, 2013])
+        #expect(years.map { $0["requiredShare"] as? Double } == [0.5, 0.5833, 0.6667])
+        #expect(years.last?["figure"] as? String == "published" && years.last?["total"] as? Int == 2_000_000)
+        let diagnostics = try #require(entry["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.map { $0["rule"] as? String } == ["transition-trajectory"])
-        #expect(diagnostics.first?["measured"] as? Double == 0.35 && diagnostics.first?["threshold"] as? Double == 0.375)
+        #expect(diagnostics.first?["measured"] as? Double == 0.5 && diagnostics.first?["threshold"] as? Double == 0.6667)
     }
 
     @Test("A folder mixing budgets and histories is read in name order")

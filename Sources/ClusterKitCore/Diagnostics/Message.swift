@@ -202,14 +202,15 @@ public struct Message: Hashable, Sendable {
     public var id: MessageID { template.id }
 
     /// The message in `language`, with its arguments formatted for it. A placeholder without an argument is kept
-    /// as `{name}`, so that a mistake shows instead of vanishing.
+    /// as `{name}`, so that a mistake shows instead of vanishing. French follows French typography
+    /// (``FrenchTypography``).
     public func rendered(in language: Language) -> String {
         let format = ValueFormatter(language: language)
         var output = ""
         MessageTemplate.scan(
             template.text(language), literal: { output.append($0) },
             placeholder: { output += arguments[$0].map(format.string) ?? "{\($0)}" })
-        return output
+        return language == .french ? FrenchTypography.applied(to: output) : output
     }
 }
 

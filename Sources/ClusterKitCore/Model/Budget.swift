@@ -23,23 +23,26 @@ public struct Budget: Hashable, Sendable, Codable {
     public var resources: [ResourceLine]
     /// What the budget pays for (dépenses): operating costs and actions.
     public var expenses: [ExpenseLine]
+    /// Where the figures come from, and what was inferred or corrected in them.
+    public var provenance: Provenance?
 
     /// Creates a budget.
     public init(
         cluster: ClusterProfile, year: Int, currency: CurrencyCode = .euro, resources: [ResourceLine],
-        expenses: [ExpenseLine]
+        expenses: [ExpenseLine], provenance: Provenance? = nil
     ) {
         self.cluster = cluster
         self.year = year
         self.currency = currency
         self.resources = resources
         self.expenses = expenses
+        self.provenance = provenance
     }
 
     /// The cluster's age in the budget's year, if its founding year is known.
     public var age: Int? { cluster.founded.map { year - $0 } }
 
-    static let fields = ["format", "cluster", "year", "currency", "resources", "expenses"]
+    static let fields = ["format", "cluster", "year", "currency", "resources", "expenses", "provenance"]
 
     public init(from decoder: any Decoder) throws {
         let fields = try FieldReader(decoder, allowed: Self.fields)
@@ -67,6 +70,7 @@ public struct Budget: Hashable, Sendable, Codable {
         expenses = try fields.array("expenses") { decoder, index in
             try ExpenseLine(from: decoder, index: index, currency: currency)
         } ?? { throw fields.missing("expenses") }()
+        provenance = try fields.optional("provenance")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -77,6 +81,44 @@ public struct Budget: Hashable, Sendable, Codable {
         try out.write(currency, "currency")
         try out.write(resources, "resources")
         try out.write(expenses, "expenses")
+        try out.write(provenance, "provenance")
+    }
+}
+
+/// Where a budget's or a history's figures come from: `{ "source", "url", "page", "notes" }`, all optional strings.
+/// `notes` says what was inferred, corrected or left ambiguous in reading the source.
+public struct Provenance: Hashable, Sendable, Codable {
+    /// The document the figures come from.
+    public var source: String?
+    /// Where it can be read.
+    public var url: String?
+    /// The page or slide.
+    public var page: String?
+    /// What was inferred, corrected or is ambiguous.
+    public var notes: String?
+
+    /// Creates a provenance.
+    public init(source: String? = nil, url: String? = nil, page: String? = nil, notes: String? = nil) {
+        self.source = source
+        self.url = url
+        self.page = page
+        self.notes = notes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let fields = try FieldReader(decoder, allowed: ["source", "url", "page", "notes"])
+        source = try fields.optional("source")
+        url = try fields.optional("url")
+        page = try fields.optional("page")
+        notes = try fields.optional("notes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var out = FieldWriter(encoder)
+        try out.write(source, "source")
+        try out.write(url, "url")
+        try out.write(page, "page")
+        try out.write(notes, "notes")
     }
 }
 

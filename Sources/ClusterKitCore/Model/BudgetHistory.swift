@@ -82,12 +82,15 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
     public var currency: CurrencyCode
     /// The years, in the order of the document.
     public var years: [HistoryYear]
+    /// Where the figures come from, and what was inferred or corrected in them.
+    public var provenance: Provenance?
 
     /// Creates a history.
-    public init(cluster: ClusterProfile, currency: CurrencyCode = .euro, years: [HistoryYear]) {
+    public init(cluster: ClusterProfile, currency: CurrencyCode = .euro, years: [HistoryYear], provenance: Provenance? = nil) {
         self.cluster = cluster
         self.currency = currency
         self.years = years
+        self.provenance = provenance
     }
 
     /// The years, oldest first.
@@ -111,7 +114,7 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
     /// The cluster a full year gets when it does not give its own: the history's, with the year's `members`.
     public func inheritedCluster(members: Int?) -> ClusterProfile { cluster.membersReplaced(by: members) }
 
-    static let fields = ["format", "cluster", "currency", "years"]
+    static let fields = ["format", "cluster", "currency", "years", "provenance"]
 
     /// Why a year that appears twice is refused.
     static func duplicateYear(_ year: Int, firstAt index: Int) -> String {
@@ -130,6 +133,7 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
         let currency = try fields.optional("currency", as: CurrencyCode.self) ?? .euro
         self.cluster = cluster
         self.currency = currency
+        provenance = try fields.optional("provenance")
         var seen: [Int: Int] = [:]
         let years = try fields.array("years") { decoder, index in
             let year = try Self.decodeYear(decoder, cluster: cluster, currency: currency)
@@ -190,6 +194,7 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
         try out.write(cluster, "cluster")
         try out.write(currency, "currency")
         try out.write(years.map { YearDocument(year: $0, inherited: inheritedCluster(members: $0.published?.members)) }, "years")
+        try out.write(provenance, "provenance")
     }
 
     /// How one year is written: the row's figures, then the budget's fields (its cluster only when it is its own).

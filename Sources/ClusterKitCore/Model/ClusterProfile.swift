@@ -72,27 +72,39 @@ public struct ServiceOffer: Hashable, Sendable, Codable {
     }
 }
 
-/// The trajectory a cluster committed to: a private share to reach by a year, from a baseline year.
+/// A target a cluster committed to (or a funder set it): a private share to reach by a year, from a baseline year,
+/// on a basis, with where it comes from. `cluster.targets` holds one or a list of them.
 public struct FundingTargets: Hashable, Sendable, Codable {
     /// The private share to reach (default 50%).
     public var privateShare: Share?
-    /// The year by which to reach it (2016 for the pôles' 2013–2018 contracts).
+    /// The year by which to reach it; `nil` for a target « à terme » (no date).
     public var year: Int?
     /// The year the glide path starts from.
     public var baselineYear: Int?
+    /// The self-financing the target is measured on, gross or net; `nil` for the rule's `basis`.
+    public var basis: SelfFinancingBasis?
+    /// Where the target comes from (a performance contract, a funder's agreement, the cluster's own plan).
+    public var source: String?
 
     /// Creates targets.
-    public init(privateShare: Share? = nil, year: Int? = nil, baselineYear: Int? = nil) {
+    public init(
+        privateShare: Share? = nil, year: Int? = nil, baselineYear: Int? = nil, basis: SelfFinancingBasis? = nil,
+        source: String? = nil
+    ) {
         self.privateShare = privateShare
         self.year = year
         self.baselineYear = baselineYear
+        self.basis = basis
+        self.source = source
     }
 
     public init(from decoder: any Decoder) throws {
-        let fields = try FieldReader(decoder, allowed: ["privateShare", "year", "baselineYear"])
+        let fields = try FieldReader(decoder, allowed: ["privateShare", "year", "baselineYear", "basis", "source"])
         privateShare = try fields.share("privateShare")
         year = try fields.year("year")
         baselineYear = try fields.year("baselineYear")
+        basis = try fields.choice("basis")
+        source = try fields.optional("source")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -100,7 +112,21 @@ public struct FundingTargets: Hashable, Sendable, Codable {
         try out.write(privateShare, "privateShare")
         try out.write(year, "year")
         try out.write(baselineYear, "baselineYear")
+        try out.write(basis, "basis")
+        try out.write(source, "source")
     }
+}
+
+/// What a cluster is for, which sets how its funding is read (the memento p. 21, « deux finalités … principes de
+/// financement différents »).
+public enum ClusterPurpose: String, Hashable, Sendable, Codable, CaseIterable {
+    /// A mission of territorial economic development (« mission de service public »): largely public funding by
+    /// design.
+    case publicService
+    /// Serving its members' private interests (« défense d'intérêts privés »): self-financing above 50% expected.
+    case memberInterests
+    /// Both (the default).
+    case mixed
 }
 
 /// Figures the cluster itself publishes, to check against the computed ones.
@@ -146,8 +172,11 @@ public struct ClusterProfile: Hashable, Sendable, Codable {
     public var satellites: [Satellite]
     /// Paid services the cluster sells or plans.
     public var services: [ServiceOffer]
-    /// The trajectory the cluster committed to.
-    public var targets: FundingTargets?
+    /// The targets the cluster committed to or its funders set, in the order given (`cluster.targets`, an object or
+    /// a list).
+    public var targetList: [FundingTargets]
+    /// What the cluster is for; `nil` reads as ``ClusterPurpose/mixed``.
+    public var purpose: ClusterPurpose?
     /// Figures the cluster publishes.
     public var declared: DeclaredFigures?
 
@@ -156,7 +185,8 @@ public struct ClusterProfile: Hashable, Sendable, Codable {
         name: String, kind: ClusterKind? = nil, founded: Int? = nil, members: Int? = nil, enterprises: Int? = nil,
         staff: Decimal? = nil, impactReporting: Bool = false, valuedTimeAllowed: Bool = true,
         analyticAccounting: Bool? = nil, satellites: [Satellite] = [], services: [ServiceOffer] = [],
-        targets: FundingTargets? = nil, declared: DeclaredFigures? = nil
+        targets: FundingTargets? = nil, declared: DeclaredFigures? = nil, targetList: [FundingTargets] = [],
+        purpose: ClusterPurpose? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -169,13 +199,26 @@ public struct ClusterProfile: Hashable, Sendable, Codable {
         self.analyticAccounting = analyticAccounting
         self.satellites = satellites
         self.services = services
-        self.targets = targets
+        self.targetList = targets.map { [$0] + targetList } ?? targetList
+        self.purpose = purpose
         self.declared = declared
+    }
+
+    /// The first of ``targetList``; setting it replaces the first target (or adds one).
+    public var targets: FundingTargets? {
+        get { targetList.first }
+        set {
+            switch (newValue, targetList.isEmpty) {
+            case (let value?, true): targetList = [value]
+            case (let value?, false): targetList[0] = value
+            case (nil, _): targetList = []
+            }
+        }
     }
 
     static let fields = [
         "name", "kind", "founded", "members", "enterprises", "staff", "impactReporting", "valuedTimeAllowed",
-        "analyticAccounting", "satellites", "services", "targets", "declared",
+        "analyticAccounting", "satellites", "services", "targets", "declared", "purpose",
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -191,7 +234,13 @@ public struct ClusterProfile: Hashable, Sendable, Codable {
         analyticAccounting = try fields.optional("analyticAccounting")
         satellites = try fields.optional("satellites") ?? []
         services = try fields.optional("services") ?? []
-        targets = try fields.optional("targets")
+        // An object or a list of objects.
+        if (try? fields.container.nestedUnkeyedContainer(forKey: AnyCodingKey("targets"))) != nil {
+            targetList = try fields.array("targets") { decoder, _ in try FundingTargets(from: decoder) } ?? []
+        } else {
+            targetList = try fields.optional("targets", as: FundingTargets.self).map { [$0] } ?? []
+        }
+        purpose = try fields.choice("purpose")
         declared = try fields.optional("declared")
     }
 
@@ -208,7 +257,11 @@ public struct ClusterProfile: Hashable, Sendable, Codable {
         try out.write(analyticAccounting, "analyticAccounting")
         try out.write(satellites.isEmpty ? nil : satellites, "satellites")
         try out.write(services.isEmpty ? nil : services, "services")
-        try out.write(targets, "targets")
+        // One target as an object, as before lists were allowed; several as a list.
+        if targetList.count == 1 { try out.write(targetList[0], "targets") } else if !targetList.isEmpty {
+            try out.write(targetList, "targets")
+        }
+        try out.write(purpose, "purpose")
         try out.write(declared, "declared")
     }
 }

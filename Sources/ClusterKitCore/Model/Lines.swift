@@ -64,6 +64,9 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
     public var successFee: SuccessFeeTerms?
     /// Sponsor terms, on sponsorship lines only.
     public var sponsor: SponsorTerms?
+    /// Other sources the line also holds, in a part its table does not separate (Neopolia's « Contribution des
+    /// adhérents (cotisations et facturations des services) »): rules that need the split say they cannot make it.
+    public var includes: [RevenueSourceID] = []
 
     /// Creates a resource line.
     public init(
@@ -87,7 +90,7 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
     public var funderName: String { funder ?? label ?? id }
 
     static let fields = [
-        "id", "label", "source", "amount", "funder", "sector", "inKind", "action", "successFee", "sponsor",
+        "id", "label", "source", "amount", "funder", "sector", "inKind", "action", "successFee", "sponsor", "includes",
     ]
 
     init(from decoder: any Decoder, index: Int, currency: CurrencyCode) throws {
@@ -107,6 +110,7 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
                 basis: try terms.choice("basis") ?? { throw terms.missing("basis") }(), fixedFee: try terms.optionalAmount("fixedFee", currency: currency))
         }
         sponsor = try fields.optional("sponsor")
+        includes = try fields.optional("includes") ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -127,6 +131,7 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
             }
         }
         try out.write(sponsor, "sponsor")
+        try out.write(includes.isEmpty ? nil : includes, "includes")
     }
 }
 

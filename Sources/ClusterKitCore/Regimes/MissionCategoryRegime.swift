@@ -10,7 +10,8 @@ public struct MissionCategoryRegime: FundingRegime, Hashable {
     /// (ClusterRules cites it as `Memento.missionCategories`).
     public static let guideCitation = Citation(
         document: "Modèles économiques des clusters (2013)",
-        location: "« Financement des clusters et réglementation communautaire »")
+        location: FrenchTypography.applied(
+            to: "« Financement des clusters et réglementation communautaire » ; « Un guide méthodologique sur le financement des pôles de compétitivité »"))
 
     /// The category.
     public let category: MissionCategory

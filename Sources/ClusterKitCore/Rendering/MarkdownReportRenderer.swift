@@ -43,7 +43,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if !report.diagnostics.isEmpty {
             out += "\n## \(words.checkDiagnostics(language))\n\n" + items(report.diagnostics)
         }
-        return out
+        // French typography throughout: the words, the citations and the budget's own labels.
+        return language == .french ? FrenchTypography.applied(to: out) : out
     }
 
     private func title(of budget: BudgetReport) -> String {
@@ -112,7 +113,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             if !diagnostic.lines.isEmpty {
                 figures.append("\(words.lines(language)) " + diagnostic.lines.map(code).joined(separator: ", "))
             }
-            if !figures.isEmpty { out += "  - " + figures.joined(separator: "; ") + "\n" }
+            if !figures.isEmpty { out += "  - " + figures.joined(separator: language == .french ? " ; " : "; ") + "\n" }
             if let remediation = diagnostic.remediation {
                 out += "  - \(words.fix(language)) \(escape(remediation.primary.summary.rendered(in: language)))\n"
                 for alternative in remediation.alternatives {

@@ -116,18 +116,22 @@ public struct SARIFReportRenderer: ReportRenderer {
 
     private func descriptor(_ rule: RuleDescription) -> ReportingDescriptor {
         let format = ValueFormatter(language: language)
-        let citation = "\(ReportWords.source(language)) \(rule.citation)"
-        var markdown = "\(rule.rationale(language))\n\n\(citation)"
+        // French typography in French, as in every renderer.
+        func typeset(_ text: String) -> String { language == .french ? FrenchTypography.applied(to: text) : text }
+        let citation = typeset("\(ReportWords.source(language)) \(rule.citation)")
+        let rationale = typeset(rule.rationale(language))
+        var markdown = "\(rationale)\n\n\(citation)"
         if !rule.parameters.isEmpty {
+            let colon = language == .french ? "\u{00A0}:" : ":"
             markdown += "\n\n" + rule.parameters.map {
-                "- `\($0.name)` = \(format.string($0.defaultValue)): \($0.summary(language))"
+                "- `\($0.name)` = \(format.string($0.defaultValue))\(colon) \(typeset($0.summary(language)))"
             }.joined(separator: "\n")
         }
         return ReportingDescriptor(
             id: rule.id.description, name: rule.id.sarifName,
-            shortDescription: MultiformatMessage(text: rule.name(language)),
-            fullDescription: MultiformatMessage(text: rule.rationale(language)),
-            help: MultiformatMessage(text: "\(rule.rationale(language)) \(citation)", markdown: markdown),
+            shortDescription: MultiformatMessage(text: typeset(rule.name(language))),
+            fullDescription: MultiformatMessage(text: rationale),
+            help: MultiformatMessage(text: "\(rationale) \(citation)", markdown: markdown),
             helpUri: helpURI(for: rule.id),
             defaultConfiguration: Configuration(level: Self.level(rule.defaultSeverity)),
             properties: RuleProperties(

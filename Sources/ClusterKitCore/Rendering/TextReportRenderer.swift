@@ -1,4 +1,5 @@
-/// Renders a report for a terminal, like a compiler: one `file: severity: [rule] message` line per diagnostic, then
+/// Renders a report for a terminal, like a compiler: one `file: severity: [rule] message` line per diagnostic (in
+/// French, with French typography: `fichier : avertissement : [règle] message`), then
 /// its figures, its fix and its source; the report's own diagnostics (a suppression that matched nothing) after the
 /// budgets; a summary last, with the count of suppressed diagnostics when there are any. Colour only when asked for.
 public struct TextReportRenderer: ReportRenderer {
@@ -31,7 +32,7 @@ public struct TextReportRenderer: ReportRenderer {
             }
             for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place, format: format) }
             for hidden in budget.suppressed where showSuppressed {
-                out += "\(place): \(Self.words.suppressed(language)): [\(hidden.diagnostic.ruleID)] "
+                out += "\(place)\(colon)\(Self.words.suppressed(language))\(colon)[\(hidden.diagnostic.ruleID)] "
                 out += hidden.diagnostic.message.rendered(in: language) + "\n"
                 out += "    \(Self.words.justification(language)) \(hidden.justification)\n"
             }
@@ -44,13 +45,17 @@ public struct TextReportRenderer: ReportRenderer {
         if summary.suppressed > 0 {
             out += ", " + Message(Self.words.suppressedCount, ["count": .integer(summary.suppressed)]).rendered(in: language)
         }
-        return out + "\n"
+        // French typography throughout: the words, the citations and the budget's own labels.
+        return language == .french ? FrenchTypography.applied(to: out + "\n") : out + "\n"
     }
+
+    /// `: ` in English, ` : ` in French, after a place and a severity.
+    private var colon: String { language == .french ? " : " : ": " }
 
     /// One diagnostic: `place: severity: [rule] message`, then its figures, fix, explanation and source.
     private func describe(_ diagnostic: Diagnostic, place: String?, format: ValueFormatter) -> String {
-        var out = place.map { "\($0): " } ?? ""
-        out += "\(colored(diagnostic.severity)): [\(diagnostic.ruleID)] "
+        var out = place.map { "\($0)\(colon)" } ?? ""
+        out += "\(colored(diagnostic.severity))\(colon)[\(diagnostic.ruleID)] "
         out += diagnostic.message.rendered(in: language) + "\n"
         var figures: [String] = []
         if let measured = diagnostic.measured { figures.append("\(Self.words.measured(language)) \(text(measured, format))") }
@@ -58,7 +63,7 @@ public struct TextReportRenderer: ReportRenderer {
         if !diagnostic.lines.isEmpty {
             figures.append("\(Self.words.lines(language)) \(diagnostic.lines.joined(separator: ", "))")
         }
-        if !figures.isEmpty { out += "    " + figures.joined(separator: "; ") + "\n" }
+        if !figures.isEmpty { out += "    " + figures.joined(separator: language == .french ? " ; " : "; ") + "\n" }
         if let remediation = diagnostic.remediation {
             out += "    \(Self.words.fix(language)) \(remediation.primary.summary.rendered(in: language))\n"
             for alternative in remediation.alternatives {

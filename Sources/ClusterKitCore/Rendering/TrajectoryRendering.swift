@@ -7,11 +7,12 @@ package enum TrajectoryWords {
         id: "report.trajectory-header",
         english: "{cluster} {span} ({place}): private share by year, against the glide path from {baselineShare} in {baselineYear} to {target} in {targetYear}",
         french: "{cluster} {span} ({place}) : part privée par année, face à la trajectoire allant de {baselineShare} en {baselineYear} à {target} en {targetYear}")
-    /// The first line of a history without a glide path (no known share in the baseline year).
+    /// The first line of a history without a glide path (no dated target, a baseline not before the target year, or
+    /// no known share in the baseline year).
     public static let headerWithoutPath = MessageTemplate(
         id: "report.trajectory-header-without-path",
-        english: "{cluster} {span} ({place}): private share by year (no glide path: the baseline year has no known share)",
-        french: "{cluster} {span} ({place}) : part privée par année (pas de trajectoire : l'année de référence n'a pas de part connue)")
+        english: "{cluster} {span} ({place}): private share by year (no glide path: no dated target before which to draw it, or no known share in the baseline year)",
+        french: "{cluster} {span} ({place}) : part privée par année (pas de trajectoire : pas d'objectif daté vers lequel la tracer, ou pas de part connue l'année de référence)")
     /// One year of the trajectory.
     public static let row = MessageTemplate(
         id: "report.trajectory-row", english: "{year}: {share} ({figure}), required {required}{behind}",

@@ -48,7 +48,7 @@ public struct BudgetBalanceRule: Rule {
         triggeringExamples: [
             RuleExample(
                 Budget(
-                    cluster: exampleCluster("Rhône-Alpes Eco-énergies"), year: 2013,
+                    cluster: caseStudy("Rhône-Alpes Eco-énergies"), year: 2013,
                     resources: [.line(.region, 550_000), .line(.membershipFees, 170_000)],
                     expenses: [ExpenseLine(id: "operating", amount: Money(major: 200_000), nature: .operating),
                                ExpenseLine(id: "actions", amount: Money(major: 420_000))]),

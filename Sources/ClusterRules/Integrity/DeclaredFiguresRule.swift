@@ -26,7 +26,7 @@ public struct DeclaredFiguresRule: Rule {
                 chiffre publié est crédible s'il correspond à l'autofinancement brut (valorisation comprise) ou net \
                 (numéraire seul) du budget qui l'accompagne. Tolérance par défaut de ClusterKit : 2 points.
                 """),
-        citation: Memento.cite("« Niveau d'autofinancement » des cas étudiés; « La difficulté d'interprétation des budgets et plans de financement »"),
+        citation: Memento.cite("p. 12, « La difficulté d'interprétation des budgets et plans de financement » ; p. 24, « Niveau d'autofinancement 2013 »"),
         defaultSeverity: .warning,
         parameters: [
             RuleParameter(
@@ -38,8 +38,8 @@ public struct DeclaredFiguresRule: Rule {
         messages: [
             MessageTemplate(
                 id: "declared-figures.mismatch",
-                english: "The cluster publishes {declared} of self-financing, but its plan of financing gives {gross} gross and {net} net: more than {tolerance} apart.",
-                french: "Le cluster affiche {declared} d'autofinancement, mais son plan de financement donne {gross} en brut et {net} en net : un écart de plus de {tolerance}.")
+                english: "The cluster publishes {declared} of self-financing, but its plan of financing gives {gross} gross and {net} net: more than {tolerance} points apart.",
+                french: "Le cluster affiche {declared} d'autofinancement, mais son plan de financement donne {gross} en brut et {net} en net : un écart de plus de {tolerance} points.")
         ],
         triggeringExamples: [
             RuleExample(
@@ -87,7 +87,7 @@ public struct DeclaredFiguresRule: Rule {
                 "declared-figures.mismatch",
                 [
                     "declared": .share(declared), "gross": metrics.selfFinancingGross.map { .share($0) } ?? unknown,
-                    "net": metrics.selfFinancingNet.map { .share($0) } ?? unknown, "tolerance": .share(tolerance),
+                    "net": metrics.selfFinancingNet.map { .share($0) } ?? unknown, "tolerance": Self.points(tolerance),
                 ],
                 measured: .share(nearest), threshold: .share(tolerance),
                 explanation: [
@@ -101,5 +101,12 @@ public struct DeclaredFiguresRule: Rule {
                     ExplanationItem(LocalizedText(english: "Smallest gap", french: "Plus petit écart"), .share(nearest)),
                 ])
         ]
+    }
+
+    /// A gap between two shares in percentage points: `2`, or `2.5` in English and `2,5` in French.
+    static func points(_ gap: Share) -> MessageArgument {
+        let points = gap.rounded(toPlaces: 3) * 100
+        let text = "\(points)"
+        return .localized(LocalizedText(english: text, french: text.replacingOccurrences(of: ".", with: ",")))
     }
 }

@@ -27,6 +27,7 @@ public struct CategoryABudgetShareRule: PoleRule {
         citation: Memento.missionCategories,
         defaultSeverity: .error,
         parameters: [
+            allocationParameter,
             RuleParameter(
                 "threshold", .share(Share(percent: 15)),
                 english: "Largest share of the budget the public funding of category A may make.",

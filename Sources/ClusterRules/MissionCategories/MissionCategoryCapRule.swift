@@ -31,6 +31,7 @@ public struct MissionCategoryCapRule: PoleRule {
                 """),
         citation: Memento.missionCategories,
         defaultSeverity: .error,
+        parameters: [allocationParameter],
         messages: [
             MessageTemplate(
                 id: "mission-category-cap.over",

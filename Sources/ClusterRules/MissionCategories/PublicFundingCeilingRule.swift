@@ -31,6 +31,7 @@ public struct PublicFundingCeilingRule: PoleRule {
                 """),
         citation: Memento.missionCategories,
         defaultSeverity: .error,
+        parameters: [allocationParameter],
         messages: [
             MessageTemplate(
                 id: "public-funding-ceiling.over",

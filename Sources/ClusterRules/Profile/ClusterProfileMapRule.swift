@@ -59,36 +59,36 @@ public struct ClusterProfileMapRule: Rule {
         messages: [
             MessageTemplate(
                 id: Placement.buzzingHive.messageID,
-                english: "{members} members and {share} self-financing ({basis}): « la ruche bourdonnante » — a broad and active membership, many actions with changing groups of participants, segmented by the members' market strategies, and often a sophisticated pricing (membership, membership plus, extra services).",
-                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la ruche bourdonnante » — une base d'adhérents élargie et active, de nombreuses actions à géométrie variable, segmentées selon les stratégies marchés des membres, et une politique tarifaire souvent sophistiquée (adhésion, adhésion +, services annexes)."),
+                english: "{members} members and {share} self-financing ({basis}): « la ruche bourdonnante » — a broad and active membership, many actions with changing groups of participants, segmented by the members' market strategies, and often a sophisticated pricing (membership, membership plus, extra services).{purpose}",
+                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la ruche bourdonnante » — une base d'adhérents élargie et active, de nombreuses actions à géométrie variable, segmentées selon les stratégies marchés des membres, et une politique tarifaire souvent sophistiquée (adhésion, adhésion +, services annexes).{purpose}"),
             MessageTemplate(
                 id: Placement.joyfulPack.messageID,
-                english: "{members} members and {share} self-financing ({basis}): « la joyeuse meute » — few members bound by long-standing trust, real added value for them (innovation, markets) and high fees; its limits: fragile because it has few members (a precarious financial balance), and often a closed circle new companies find hard to join.",
-                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la joyeuse meute » — des acteurs peu nombreux liés par une confiance historique, une vraie valeur ajoutée pour les membres (innovation, gains de marchés) et un niveau de cotisation élevé ; ses limites : une fragilité liée au faible nombre de membres (équilibre financier précaire), un cercle souvent fermé, difficile à intégrer pour de nouvelles entreprises."),
+                english: "{members} members and {share} self-financing ({basis}): « la joyeuse meute » — few members bound by long-standing trust, real added value for them (innovation, markets) and high fees; its limits: fragile because it has few members (a precarious financial balance), and often a closed circle new companies find hard to join.{purpose}",
+                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la joyeuse meute » — des acteurs peu nombreux liés par une confiance historique, une vraie valeur ajoutée pour les membres (innovation, gains de marchés) et un niveau de cotisation élevé ; ses limites : une fragilité liée au faible nombre de membres (équilibre financier précaire), un cercle souvent fermé, difficile à intégrer pour de nouvelles entreprises.{purpose}"),
             MessageTemplate(
                 id: Placement.dawnOrDusk.messageID,
-                english: "{members} members and {share} self-financing ({basis}): « aube ou crépuscule » — either a cluster being created, driven by a hard core of pioneers, or one at the end of its life, whose cooperation projects have run their course; the memento asks whether such transitional situations can last.",
-                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « aube ou crépuscule » — soit un cluster en création, porté par un noyau dur de précurseurs, soit un cluster en fin de vie, dont les projets de coopération sont arrivés à terme ; le mémento s'interroge : des situations transitoires non tenables ?"),
+                english: "{members} members and {share} self-financing ({basis}): « aube ou crépuscule » — either a cluster being created, driven by a hard core of pioneers, or one at the end of its life, whose cooperation projects have run their course; the memento asks whether such transitional situations can last.{purpose}",
+                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « aube ou crépuscule » — soit un cluster en création, porté par un noyau dur de précurseurs, soit un cluster en fin de vie, dont les projets de coopération sont arrivés à terme ; le mémento s'interroge : des situations transitoires non tenables ?{purpose}"),
             MessageTemplate(
                 id: Placement.wildebeestMigration.messageID,
-                english: "{members} members and {share} self-financing ({basis}): « la migration des gnous » — a sometimes ambiguous position between a body that animates a sector and a business network; many members, but little involved, there because they feel they must be without seeing what to expect; little will to cooperate so far; a very wide range of actions partly disconnected from needs on the ground.",
-                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la migration des gnous » — une situation parfois ambiguë, entre structure d'animation de filière et réseau d'entreprises ; un nombre important de membres, cependant peu impliqués, qui veulent « y être » sans cerner les retombées à attendre ; des volontés de coopérer peu marquées ; une palette d'actions très large, en partie déconnectée des besoins du terrain."),
+                english: "{members} members and {share} self-financing ({basis}): « la migration des gnous » — a sometimes ambiguous position between a body that animates a sector and a business network; many members, but little involved, there because they feel they must be without seeing what to expect; little will to cooperate so far; a very wide range of actions partly disconnected from needs on the ground.{purpose}",
+                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la migration des gnous » — une situation parfois ambiguë, entre structure d'animation de filière et réseau d'entreprises ; un nombre important de membres, cependant peu impliqués, qui veulent « y être » sans cerner les retombées à attendre ; des volontés de coopérer peu marquées ; une palette d'actions très large, en partie déconnectée des besoins du terrain.{purpose}"),
             MessageTemplate(
                 id: Placement.precariousBalance.messageID,
-                english: "{members} members ({size}) and {share} self-financing ({basis}), between {low} and {high}: « un équilibre précaire » on the memento's map, a situation still evolving between its profiles.",
-                french: "{members} adhérents ({size}) et {share} d'autofinancement ({basis}), entre {low} et {high} : « un équilibre précaire » sur la carte du mémento, une situation évolutive entre ses profils."),
+                english: "{members} members ({size}) and {share} self-financing ({basis}), between {low} and {high}: « un équilibre précaire » on the memento's map, a situation still evolving between its profiles.{purpose}",
+                french: "{members} adhérents ({size}) et {share} d'autofinancement ({basis}), entre {low} et {high} : « un équilibre précaire » sur la carte du mémento, une situation évolutive entre ses profils.{purpose}"),
         ],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
-                    exampleCluster("Neopolia", members: 170),
+                    caseStudy("Neopolia", members: 170),
                     resources: [.line(.membershipFees, 380_000), .line(.memberTime, 250_000), .line(.region, 597_000)]),
                 note: "Neopolia 2013, 170 members and 51.3% gross: « la ruche bourdonnante », as the memento places it."),
             RuleExample(
                 Budget.balanced(exampleCluster(members: 20), resources: [.line(.region, 80_000), .line(.membershipFees, 20_000)]),
                 note: "20 members, 20%: « aube ou crépuscule »."),
             RuleExample(
-                Budget.balanced(exampleCluster("Mecabourg", members: 60), resources: [.line(.region, 160_000), .line(.membershipFees, 130_000)]),
+                Budget.balanced(caseStudy("Mecabourg", members: 60), resources: [.line(.region, 160_000), .line(.membershipFees, 130_000)]),
                 note: "Mecabourg 2013, 60 members and 44.8%: the precarious balance."),
         ],
         nonTriggeringExamples: [
@@ -96,6 +96,22 @@ public struct ClusterProfileMapRule: Rule {
                 Budget.balanced(exampleCluster(members: nil), resources: [.line(.region, 50_000), .line(.membershipFees, 50_000)]),
                 note: "The number of members is unknown: the cluster cannot be placed.")
         ])
+
+    /// What the memento says of a cluster's purpose (p. 20–21, « deux finalités »), appended to the placement; empty
+    /// `nil` for a mixed or unsaid purpose.
+    static func purposeReading(_ purpose: ClusterPurpose?) -> LocalizedText? {
+        switch purpose {
+        case .publicService:
+            LocalizedText(
+                english: " Its purpose is a public-service mission of economic development: on the memento's second map it sits towards « Mission de service public », where self-financing is low and public funding large by design (p. 20–21).",
+                french: " Sa finalité est une mission de service public de développement économique : sur la seconde carte du mémento, il se place vers la « Mission de service public », où l'autofinancement est faible et le financement public large par construction (p. 20-21).")
+        case .memberInterests:
+            LocalizedText(
+                english: " Its purpose is to serve its members' interests: on the memento's second map it sits towards « Défense d'intérêts privés », where self-financing above 50% is expected (p. 20–21).",
+                french: " Sa finalité est la défense des intérêts de ses membres : sur la seconde carte du mémento, il se place vers la « Défense d'intérêts privés », où un autofinancement supérieur à 50 % est attendu (p. 20-21).")
+        case .mixed, nil: nil
+        }
+    }
 
     /// The placement of a cluster of `members` members with self-financing `share`.
     public static func placement(members: Int, share: Share, smallMaximum: Int, lowBelow: Share, highFrom: Share) -> Placement {
@@ -118,8 +134,9 @@ public struct ClusterProfileMapRule: Rule {
             "members": .integer(members), "share": .share(share), "low": .share(low), "high": .share(high),
             "basis": .localized(basis.label),
             "size": .localized(
-                small ? LocalizedText(english: "a small cluster", french: "un petit cluster")
-                    : LocalizedText(english: "a large cluster", french: "un grand cluster")),
+                small ? LocalizedText(english: "small in size", french: "taille faible")
+                    : LocalizedText(english: "large in size", french: "taille importante")),
+            "purpose": Self.purposeReading(context.budget.cluster.purpose).map { .localized($0) } ?? .text(""),
         ]
         // Made to size: the figures are appended one by one.
         var explanation: [ExplanationItem] = []

@@ -23,7 +23,7 @@ public struct AnimationCostCoverageRule: OptInRule {
                 en numéraire — la valorisation des temps ne paie aucune facture — aux dépenses de fonctionnement et \
                 d'animation. Elle est optionnelle : seuls les financeurs qui l'exigent en font une règle.
                 """),
-        citation: Memento.cite("p. 29, Mecabourg : « que l'autofinancement couvre au minimum les frais d'animation »"),
+        citation: Memento.cite("p. 30, « que l'autofinancement couvre au minimum les frais d'animation »"),
         defaultSeverity: .warning,
         messages: [
             MessageTemplate(
@@ -42,7 +42,7 @@ public struct AnimationCostCoverageRule: OptInRule {
         triggeringExamples: [
             RuleExample(
                 Budget(
-                    cluster: exampleCluster("Mecabourg", valuedTimeAllowed: false), year: 2013,
+                    cluster: caseStudy("Mecabourg", valuedTimeAllowed: false), year: 2013,
                     resources: [.line(.region, 160_000), .line(.membershipFees, 95_000), .line(.actionParticipation, 35_000)],
                     expenses: [
                         ExpenseLine(id: "animation", amount: Money(major: 135_000), nature: .operating),

@@ -1,41 +1,93 @@
 import ClusterKitCore
 
-/// The private share to reach and the year to reach it by, as the 50/50 rules read them: the rule set's parameters
-/// when it sets them, else the cluster's own `targets`, else the defaults — 50% by 2016, the pôles' commitment in
-/// their 2013–2018 performance contracts (p. 11).
+/// The private share a budget of a given year is judged against, as the 50/50 rules read it — and whose it is.
+///
+/// In order: the rule set's `target` and `targetYear` when it sets them; else the cluster's own `targets` (the one
+/// whose year is the nearest at or after the budget's, else one without a year, else the last one); else, for a
+/// pôle budget of the 2013–2018 performance contracts, 50% by 2016 (the pôles' commitment, p. 11); else the
+/// memento's 50% « à terme », with no date (Mecabourg's « à terme, un objectif d'autofinancement de 50 % », p. 31;
+/// « un socle de 50 % de financement privé », p. 21).
 struct FundingTarget {
+    /// Where the target comes from.
+    enum Origin: Equatable {
+        /// The rule set's `target` or `targetYear` parameter.
+        case ruleSet
+        /// One of the cluster's `targets` (a funder's or its own).
+        case cluster
+        /// The pôles' 2013–2018 performance contracts: 50% by 2016.
+        case poleContracts
+        /// No target given: the memento's 50% « à terme », undated.
+        case memento
+    }
+
     /// The private share to reach.
     var share: Share
-    /// The year by which to reach it.
-    var year: Int
-    /// The year the glide path starts from, when the cluster names one.
+    /// The year by which to reach it; `nil` for a target « à terme », with no date.
+    var year: Int?
+    /// The year the glide path starts from, when the target names one.
     var baselineYear: Int?
+    /// The basis the target itself is measured on, when it says.
+    var basis: SelfFinancingBasis?
+    /// Where it comes from.
+    var origin: Origin
+
+    /// The first and last year of the pôles' performance contracts that carry the 2016 commitment.
+    static let poleContractYears = 2013...2018
 
     /// The `target` and `targetYear` parameters both 50/50 rules declare.
     static let parameters = [
         RuleParameter(
             "target", .share(Share(percent: 50)),
-            english: "Private share of the budget to reach; the cluster's targets.privateShare when the rule set does not set it.",
-            french: "Part privée du budget à atteindre ; targets.privateShare du cluster si le jeu de règles ne la fixe pas."),
+            english: "Private share of the budget to reach (« un socle de 50 % de financement privé », p. 21); the cluster's targets when the rule set does not set it.",
+            french: "Part privée du budget à atteindre (« un socle de 50 % de financement privé », p. 21) ; les objectifs (targets) du cluster si le jeu de règles ne la fixe pas."),
         RuleParameter(
             "targetYear", .integer(2016),
-            english: "Year by which to reach it (2016 for the pôles); the cluster's targets.year when the rule set does not set it.",
-            french: "Année où l'atteindre (2016 pour les pôles) ; targets.year du cluster si le jeu de règles ne la fixe pas."),
+            english: "Year by which to reach it. Applies only to pôle budgets of the 2013–2018 performance contracts (« au plus tard d'ici 2016 », p. 11) without a target of their own; other clusters without a target get the 50% « à terme », with no date. Set here, it applies to every budget.",
+            french: "Année où l'atteindre. Ne s'applique qu'aux budgets des pôles relevant des contrats de performance 2013-2018 (« au plus tard d'ici 2016 », p. 11) sans objectif propre ; les autres clusters sans objectif sont jugés sur les 50 % « à terme », sans échéance. Fixée ici, elle s'applique à tout budget."),
     ]
 
     /// The `basis` parameter: gross or net self-financing.
     static let basisParameter = RuleParameter(
         "basis", .text(SelfFinancingBasis.gross.rawValue),
-        english: "gross (valued time counted) or net (cash only); net always applies where valued time is not allowed.",
-        french: "gross (brut, valorisation comprise) ou net (numéraire seul) ; net s'applique toujours si la valorisation est interdite.",
-        allowedValues: SelfFinancingBasis.allCases.map(\.rawValue))
+        english: "gross (valued time counted) or net (cash only); net always applies where valued time is not allowed, and a target's own basis before this one. Gross is our default: the memento defines self-financing as fees and sales of services (p. 9) and distrusts an apparent self-financing that values members' time.",
+        french: "gross (brut, valorisation comprise) ou net (numéraire seul) ; le net s'applique toujours si la valorisation est interdite, et la base propre d'un objectif avant celle-ci. Le brut est notre choix : le mémento définit l'autofinancement par les cotisations et la vente de services (p. 9) et se méfie d'un autofinancement apparent qui valorise le temps des membres.",
+        defaultIsOurs: true, allowedValues: SelfFinancingBasis.allCases.map(\.rawValue))
 
-    /// Reads the target for a cluster.
-    init(_ context: RuleContext, cluster: ClusterProfile) throws {
-        let targets = cluster.targets
-        share = context.isSet("target") ? try context.share("target") : try targets?.privateShare ?? context.share("target")
-        year = context.isSet("targetYear") ? try context.integer("targetYear") : try targets?.year ?? context.integer("targetYear")
-        baselineYear = targets?.baselineYear
+    /// Reads the target a budget of `budgetYear` is judged against.
+    init(_ context: RuleContext, cluster: ClusterProfile, year budgetYear: Int) throws {
+        let own = Self.judged(cluster.targetList, in: budgetYear)
+        let setShare = context.isSet("target"), setYear = context.isSet("targetYear")
+        share = setShare ? try context.share("target") : try own?.privateShare ?? context.share("target")
+        basis = own?.basis
+        baselineYear = own?.baselineYear
+        if setYear {
+            year = try context.integer("targetYear")
+        } else if let own {
+            year = own.year
+        } else if cluster.kind == .pole, Self.poleContractYears.contains(budgetYear) {
+            year = try context.integer("targetYear")
+        } else {
+            year = nil
+        }
+        origin = setShare || setYear ? .ruleSet
+            : own != nil ? .cluster
+            : year != nil ? .poleContracts : .memento
+    }
+
+    /// Whether a funder or the cluster set the target (rather than the memento's 50% read by default): a
+    /// public-service cluster is held to a target only when someone set one.
+    var isSet: Bool { origin != .memento }
+
+    /// The target among `targets` a budget of `year` is judged against: the one whose year is the nearest at or
+    /// after it; else one without a year (« à terme »); else the one with the latest year (due since).
+    static func judged(_ targets: [FundingTargets], in year: Int) -> FundingTargets? {
+        let ahead = targets.filter { ($0.year ?? Int.min) >= year }.min { $0.year! < $1.year! }
+        return ahead ?? targets.first { $0.year == nil } ?? targets.max { ($0.year ?? 0) < ($1.year ?? 0) }
+    }
+
+    /// The basis to measure on: net where valued time is not allowed, else the target's own, else the rule's.
+    func basis(_ context: RuleContext, cluster: ClusterProfile) throws -> SelfFinancingBasis {
+        try (basis ?? Self.basis(context)).applying(to: cluster)
     }
 
     /// The `basis` parameter's value.
@@ -46,4 +98,20 @@ struct FundingTarget {
         }
         return basis
     }
+}
+
+/// What the 50/50 rules read of a cluster's purpose and age.
+enum FundingPurpose {
+    /// The age under which every 50/50 rule gives notes (« autofinancement très délicat pour les clusters en
+    /// création », p. 21; « plus de 3 ans d'existence », p. 38).
+    static let youngAge = 3
+
+    /// The `minimumAge` parameter the 50/50 rules declare.
+    static let minimumAgeParameter = RuleParameter(
+        "minimumAge", .integer(youngAge),
+        english: "Age under which a cluster gets a note rather than a warning (« plus de 3 ans d'existence », p. 38; « autofinancement très délicat pour les clusters en création », p. 21).",
+        french: "Âge en deçà duquel le cluster reçoit une note plutôt qu'un avertissement (« plus de 3 ans d'existence », p. 38 ; « autofinancement très délicat pour les clusters en création », p. 21).")
+
+    /// The cluster's purpose, `mixed` when it does not say.
+    static func of(_ cluster: ClusterProfile) -> ClusterPurpose { cluster.purpose ?? .mixed }
 }

@@ -1,8 +1,10 @@
 import ClusterKitCore
 
 /// `transition-trajectory`: over several years, the private share behind the straight glide path from the baseline
-/// year to the target year, or falling from one year to the next. A note rather than a warning for a cluster younger
-/// than `minimumAge` (3 years).
+/// year to a dated target, under that target after its year (« due since »), or falling from one year to the next.
+/// A note rather than a warning for a cluster younger than `minimumAge` (3 years), or for a public-service cluster no
+/// funder set a target. Without a dated target (a grappe's 50% « à terme ») there is no path to draw, only falls; a
+/// path never runs backwards: from a baseline at or after the target year, the year is compared with the target.
 ///
 /// It judges a `BudgetHistory` (it is a `TrajectoryRule`): the latest year with a known share against the path,
 /// and every fall between two consecutive known years. By default a year's share is the one the cluster publishes
@@ -34,7 +36,7 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 part baisse d'une année sur l'autre. L'autofinancement est très délicat pour les clusters en \
                 création : avant 3 ans d'existence — le seuil du mémento pour un modèle consolidé —, c'est une note.
                 """),
-        citation: Memento.cite("p. 21, « l'intérêt de préserver une phase transitoire »; recommandations « prévoir un lissage dans le temps, une période de transition »"),
+        citation: Memento.cite("p. 21, « l'intérêt de préserver une phase transitoire » ; p. 68, « Prévoir un lissage dans le temps, une période de transition »"),
         defaultSeverity: .warning,
         parameters: FundingTarget.parameters + [
             FundingTarget.basisParameter,
@@ -43,10 +45,12 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 english: "published: each year's published figure first, else the one computed from its plan of financing; computed: the other way round.",
                 french: "published : d'abord le chiffre publié de l'année, sinon celui calculé sur son plan de financement ; computed : l'inverse.",
                 defaultIsOurs: true, allowedValues: FigureSource.allCases.map(\.rawValue)),
+            FundingPurpose.minimumAgeParameter,
             RuleParameter(
-                "minimumAge", .integer(3),
-                english: "Age under which a cluster gets a note rather than a warning (« plus de 3 ans d'existence »).",
-                french: "Âge en deçà duquel le cluster reçoit une note plutôt qu'un avertissement (« plus de 3 ans d'existence »)."),
+                "path", .text("linear"),
+                english: "The shape of the glide path: a straight line from the baseline year's share to the target in its year (our choice; the memento asks for « un lissage dans le temps » and draws no path).",
+                french: "La forme de la trajectoire : une droite, de la part de l'année de référence à l'objectif de son année (notre choix ; le mémento demande « un lissage dans le temps » et ne trace pas de trajectoire).",
+                defaultIsOurs: true, allowedValues: ["linear"]),
         ],
         messages: [
             MessageTemplate(
@@ -57,6 +61,18 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 id: "transition-trajectory.behind-young",
                 english: "In {year}, private resources are {share} of the budget ({figure}), behind the {required} of the glide path to {threshold} in {targetYear}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
                 french: "En {year}, les ressources privées représentent {share} du budget ({figure}), en retard sur les {required} de la trajectoire vers {threshold} en {targetYear} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création."),
+            MessageTemplate(
+                id: "transition-trajectory.overdue",
+                english: "In {year}, private resources are {share} of the budget ({figure}), under the {threshold} target due since {targetYear}.",
+                french: "En {year}, les ressources privées représentent {share} du budget ({figure}), sous l'objectif de {threshold} qui devait être atteint en {targetYear}."),
+            MessageTemplate(
+                id: "transition-trajectory.overdue-young",
+                english: "In {year}, private resources are {share} of the budget ({figure}), under the {threshold} target due since {targetYear}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
+                french: "En {year}, les ressources privées représentent {share} du budget ({figure}), sous l'objectif de {threshold} qui devait être atteint en {targetYear} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création."),
+            MessageTemplate(
+                id: "transition-trajectory.fall-public-service",
+                english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}); no funder has set this cluster a target, and the memento reads a cluster with a public-service mission as largely publicly funded by design (p. 21).",
+                french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure}) ; aucun financeur n'a fixé d'objectif à ce cluster, et le mémento voit un cluster investi d'une mission de service public comme largement financé sur fonds publics par construction (p. 21)."),
             MessageTemplate(
                 id: "transition-trajectory.fall",
                 english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}).",
@@ -76,22 +92,29 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
         ],
         triggeringExamples: [
             RuleExample(
-                history: exampleHistory(founded: 2005, [(2010, 25), (2011, 25), (2012, 30), (2013, 35)]),
-                note: "Cluster Rhône-Alpes Eco-énergies 2010–2013: 35% in 2013 against the 37.5% of the path to 50% in 2016."),
+                history: exampleHistory(
+                    "Silicon Sentier", founded: 2000, [(2011, 50), (2012, 50), (2013, 50)],
+                    targets: FundingTargets(privateShare: Share(percent: 75), year: 2014, source: "« Autofinancement de 75 % visé à moyen terme (fin 2014) », p. 56")),
+                note: "Silicon Sentier 2011–2013 against its own target, 75% by the end of 2014: 50% in 2013, behind the 66.7% of the path."),
             RuleExample(
                 history: exampleHistory(founded: 2005, [(2011, 48), (2012, 45)]),
                 note: "A fall from 48% to 45%."),
             RuleExample(
-                history: exampleHistory(founded: 2011, [(2012, 20), (2013, 22)]),
-                note: "Two years old and behind: a note."),
+                history: exampleHistory(founded: 2011, [(2012, 20), (2013, 22)], targets: FundingTargets(privateShare: Share(percent: 50), year: 2014)),
+                note: "Two years old and behind its target: a note."),
         ],
         nonTriggeringExamples: [
             RuleExample(
-                history: exampleHistory(founded: 2000, [(2011, 50), (2012, 50), (2013, 50)]),
-                note: "Silicon Sentier 2011–2013: 50% each year."),
+                history: exampleHistory("Silicon Sentier", founded: 2000, [(2011, 50), (2012, 50), (2013, 50)]),
+                note: "Silicon Sentier 2011–2013: 50% each year, no target of its own."),
             RuleExample(
-                history: exampleHistory(founded: 2005, [(2010, 25), (2013, 38)]),
-                note: "Ahead of the path's 37.5% in 2013."),
+                history: exampleHistory("Rhône-Alpes Eco-énergies", founded: 2005, [(2010, 25), (2011, 25), (2012, 30), (2013, 35)]),
+                note: "Cluster Rhône-Alpes Eco-énergies 2010–2013, a grappe with no dated target: no path to draw, and no fall."),
+            RuleExample(
+                history: exampleHistory(
+                    "Rhône-Alpes Eco-énergies", founded: 2005, [(2010, 25), (2013, 38)],
+                    targets: FundingTargets(privateShare: Share(percent: 50), year: 2016)),
+                note: "Ahead of the path's 37.5% in 2013, with a target of 50% by 2016."),
             RuleExample(
                 history: exampleHistory(founded: 2005, [(2013, 20)]),
                 note: "A single year: no path to judge against."),
@@ -110,30 +133,48 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
             case (.published, _): .localized(LocalizedText(english: "as published", french: "chiffre publié"))
             }
         }
-        let target = try FundingTarget(context, cluster: history.history.cluster)
+        let target = try self.target(context, history)
+        let publicService = FundingPurpose.of(history.history.cluster) == .publicService && !target.isSet
         let known = trajectory.points.filter { $0.figure != nil }
         var found: [Diagnostic] = []
 
-        if let last = known.last, last.isBehind, let path = trajectory.path, let required = last.required,
-            let share = last.figure
-        {
+        if let last = known.last, let share = last.figure, let targetYear = target.year {
             let isYoung = young(last.year)
             var arguments: MessageArguments = [
                 "year": .integer(last.year), "share": .share(share.share), "figure": figure(share),
-                "required": .share(required), "baselineShare": .share(path.baselineShare),
-                "baselineYear": .integer(path.baselineYear), "threshold": .share(target.share),
-                "targetYear": .integer(path.targetYear),
+                "threshold": .share(target.share), "targetYear": .integer(targetYear),
             ]
             if let age = age(last.year) { arguments["age"] = .integer(age) }
-            let remediation = try share.additionToReach(required).map {
-                Remediation(try context.option($0, "transition-trajectory.catch-up", arguments))
+            let severity: Severity? = isYoung || publicService ? .note : nil
+            if let path = trajectory.path, last.year <= targetYear, last.isBehind, let required = last.required {
+                arguments["required"] = .share(required)
+                arguments["baselineShare"] = .share(path.baselineShare)
+                arguments["baselineYear"] = .integer(path.baselineYear)
+                let remediation = try share.additionToReach(required).map {
+                    Remediation(try context.option($0, "transition-trajectory.catch-up", arguments))
+                }
+                found.append(
+                    try context.diagnostic(
+                        isYoung ? "transition-trajectory.behind-young" : "transition-trajectory.behind", arguments,
+                        severity: severity, measured: .share(share.share), threshold: .share(required),
+                        lines: share.lines, remediation: remediation,
+                        explanation: explanation(path, point: last)))
+            } else if last.year > targetYear || (trajectory.path == nil && last.year == targetYear), share.share < target.share {
+                // After the target year, or with no path because the baseline is not before it: the target itself.
+                arguments["required"] = .share(target.share)
+                let remediation = try share.additionToReach(target.share).map {
+                    Remediation(try context.option($0, "transition-trajectory.catch-up", arguments))
+                }
+                found.append(
+                    try context.diagnostic(
+                        isYoung ? "transition-trajectory.overdue-young" : "transition-trajectory.overdue", arguments,
+                        severity: severity, measured: .share(share.share), threshold: .share(target.share),
+                        lines: share.lines, remediation: remediation,
+                        explanation: [
+                            ExplanationItem(LocalizedText(english: "Target", french: "Objectif"), .share(target.share)),
+                            ExplanationItem(LocalizedText(english: "Target year", french: "Année cible"), .integer(targetYear)),
+                        ]))
             }
-            found.append(
-                try context.diagnostic(
-                    isYoung ? "transition-trajectory.behind-young" : "transition-trajectory.behind", arguments,
-                    severity: isYoung ? .note : nil, measured: .share(share.share), threshold: .share(required),
-                    lines: share.lines, remediation: remediation,
-                    explanation: explanation(path, point: last)))
         }
 
         for (previous, current) in zip(known, known.dropFirst()) {
@@ -147,10 +188,12 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
             let remediation = try now.additionToReach(before.share).map {
                 Remediation(try context.option($0, "transition-trajectory.recover", arguments))
             }
+            let message: MessageID = isYoung ? "transition-trajectory.fall-young"
+                : publicService ? "transition-trajectory.fall-public-service" : "transition-trajectory.fall"
             found.append(
                 try context.diagnostic(
-                    isYoung ? "transition-trajectory.fall-young" : "transition-trajectory.fall", arguments,
-                    severity: isYoung ? .note : nil, measured: .share(now.share), threshold: .share(before.share),
+                    message, arguments,
+                    severity: isYoung || publicService ? .note : nil, measured: .share(now.share), threshold: .share(before.share),
                     lines: now.lines, remediation: remediation,
                     explanation: [
                         ExplanationItem(
@@ -164,16 +207,26 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
         return found
     }
 
+    /// The target the history's latest year is judged against.
+    private func target(_ context: RuleContext, _ history: HistoryMetrics) throws -> FundingTarget {
+        try FundingTarget(context, cluster: history.history.cluster, year: history.years.last?.year ?? 0)
+    }
+
     public func trajectory(_ context: RuleContext) throws -> Trajectory? {
         guard let history = context.history else { return nil }
-        let target = try FundingTarget(context, cluster: history.history.cluster)
+        let target = try self.target(context, history)
         let text = try context.text("figures")
         guard let preferring = FigureSource(rawValue: text) else {
             throw RuleError("parameter 'figures' of rule '\(context.description.id)' is '\(text)', not published or computed")
         }
+        let basis = try target.basis ?? FundingTarget.basis(context)
+        let plain = history.trajectory(basis: basis, preferring: preferring)
+        // No date, no path; and a path never runs backwards: from a baseline at or after the target year, none.
+        guard let targetYear = target.year else { return plain }
+        let baseline = target.baselineYear ?? plain.points.first { $0.figure != nil }?.year
+        guard let baseline, baseline < targetYear else { return plain }
         return history.trajectory(
-            basis: try FundingTarget.basis(context), preferring: preferring, target: target.share,
-            targetYear: target.year, baselineYear: target.baselineYear)
+            basis: basis, preferring: preferring, target: target.share, targetYear: targetYear, baselineYear: target.baselineYear)
     }
 
     private func explanation(_ path: GlidePath, point: Trajectory.Point) -> [ExplanationItem] {
@@ -195,9 +248,11 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
 
 /// A history of published summaries — (year, whole percent of self-financing) with a budget of 100,000 — for rule
 /// examples.
-func exampleHistory(founded: Int, _ years: [(Int, Int64)]) -> BudgetHistory {
+func exampleHistory(
+    _ name: String = "Example", founded: Int, _ years: [(Int, Int64)], targets: FundingTargets? = nil
+) -> BudgetHistory {
     BudgetHistory(
-        cluster: ClusterProfile(name: "Example", kind: .grappe, founded: founded),
+        cluster: ClusterProfile(name: name, kind: .grappe, founded: founded, targets: targets),
         years: years.map { year, percent in
             .summary(year, BudgetSummary(total: Money(major: 100_000), selfFinancing: Share(percent: percent)))
         })

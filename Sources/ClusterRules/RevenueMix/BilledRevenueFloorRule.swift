@@ -19,7 +19,7 @@ public struct BilledRevenueFloorRule: Rule {
                 que le cluster leur est utile. La facturation s'entend des recettes privées en numéraire hors \
                 cotisations ; sous 20 % du budget, le mémento interroge : utilité et valeur ajoutée du cluster ?
                 """),
-        citation: Memento.planOfFinancing,
+        citation: Memento.cite("p. 13, « Utilité et valeur ajoutée du cluster ? »"),
         defaultSeverity: .warning,
         parameters: [
             RuleParameter(
@@ -32,6 +32,10 @@ public struct BilledRevenueFloorRule: Rule {
                 english: "Billed revenue is {share} of resources ({part} of {total}), under {threshold}: what usefulness and added value does the cluster show?",
                 french: "La facturation représente {share} des ressources ({part} sur {total}), sous {threshold} : utilité et valeur ajoutée du cluster ?"),
             MessageTemplate(
+                id: "billed-revenue-floor.mixed",
+                english: "Membership fees and billed services share one amount the table does not split ({lines}, {amount}): billed revenue is between {low} and {high} of resources, and the {threshold} floor cannot be judged.",
+                french: "Cotisations et facturation de services sont confondues en un montant que le tableau ne ventile pas ({lines}, {amount}) : la facturation représente entre {low} et {high} des ressources, et le plancher de {threshold} ne peut être apprécié."),
+            MessageTemplate(
                 id: "billed-revenue-floor.fix",
                 english: "bill {amount} more (services, participation in actions, events) to reach {threshold}, the budget growing with it",
                 french: "facturer {amount} de plus (prestations, participations aux actions, événements) pour atteindre {threshold}, le budget augmentant d'autant"),
@@ -39,7 +43,7 @@ public struct BilledRevenueFloorRule: Rule {
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
-                    exampleCluster("Mecabourg"),
+                    caseStudy("Mecabourg"),
                     resources: [.line(.region, 160_000), .line(.membershipFees, 95_000), .line(.actionParticipation, 35_000)]),
                 note: "Mecabourg 2013: 35,000 billed of 290,000, 12.1%."),
             RuleExample(
@@ -56,8 +60,16 @@ public struct BilledRevenueFloorRule: Rule {
         let metrics = context.metrics
         let fees = metrics.privateCash(of: .membershipFees)
         let billed = LineTotal(amount: try metrics.privateCash.amount.subtracting(fees.amount), lines: [])
+        let threshold = try context.share("threshold")
+        let mixed = try MixedFeeLines(context.budget)
+        if !mixed.isEmpty, let note = try mixed.undecided(
+            context, message: "billed-revenue-floor.mixed", low: try billed.amount.subtracting(mixed.otherSourced.amount),
+            whole: metrics.totalResources, threshold: threshold)
+        {
+            return [note]
+        }
         var check = ShareThreshold(
-            direction: .floor, part: billed, whole: metrics.totalResources, threshold: try context.share("threshold"),
+            direction: .floor, part: billed, whole: metrics.totalResources, threshold: threshold,
             partLabel: LocalizedText(english: "Billed revenue (private cash, fees excluded)", french: "Facturation (recettes privées en numéraire hors cotisations)"))
         guard check.isBreached else { return [] }
         // The lines are listed only when the floor is missed.

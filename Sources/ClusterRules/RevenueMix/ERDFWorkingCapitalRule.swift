@@ -24,7 +24,7 @@ public struct ERDFWorkingCapitalRule: Rule {
                 demande aussi aux financeurs de financer le BFR des clusters. Cette note apparaît dès que le budget \
                 compte des fonds européens (source `erdf`).
                 """),
-        citation: Memento.planOfFinancing,
+        citation: Memento.cite("p. 13, « Feder : attention aux contraintes administratives et impact sur le fonds de roulement »"),
         defaultSeverity: .note,
         messages: [
             MessageTemplate(

@@ -1,6 +1,7 @@
 import ClusterKitCore
 
-/// `event-risk`: events over 10% of the budget — real financial and legal risk, working capital, staff diverted.
+/// `event-risk`: events over 10% of the budget — real financial and legal risk, working capital, staff diverted. A
+/// note by default (our choice): the memento also calls events « une manne potentielle ».
 public struct EventRiskRule: Rule {
     /// Creates the rule.
     public init() {}
@@ -15,7 +16,9 @@ public struct EventRiskRule: Rule {
                 capital to carry it, legal risks and the approvals the trade requires, and staff drawn away from the \
                 cluster's everyday work. It advises a real market study, testing the concept first (Atlanpack started \
                 with a congress before launching VS Pack), and outsourcing the organisation to professionals. The 10% \
-                threshold is ours.
+                threshold is ours, and so is the note: events are also « parfois très payante » and « une manne \
+                potentielle » (p. 45, p. 52), and Cosmetic Valley, at 19% of events, is the memento's example of \
+                « la palette complète » of private revenue (p. 34). Raise the severity where events are a risk.
                 """,
             french: """
                 Salons, congrès et autres manifestations à large audience peuvent être très payants et faire \
@@ -24,10 +27,13 @@ public struct EventRiskRule: Rule {
                 agréments propres à la profession, un investissement humain au détriment de l'action courante. Il \
                 conseille une vraie étude de marché, de tester le concept (Atlanpack a commencé par un congrès avant \
                 VS Pack) et d'externaliser l'organisation à des professionnels. Le seuil de 10 % est une valeur de \
-                ClusterKit.
+                ClusterKit, comme le choix d'une note : l'événementiel est aussi « parfois très payant » et « une \
+                manne potentielle » (p. 45, p. 52), et Cosmetic Valley, à 19 % d'événementiels, illustre pour le \
+                mémento « la palette complète » des recettes privées (p. 34). Relever la gravité là où \
+                l'événementiel est un risque.
                 """),
         citation: Memento.events,
-        defaultSeverity: .warning,
+        defaultSeverity: .note,
         parameters: [
             RuleParameter(
                 "threshold", .share(Share(percent: 10)), english: "Largest share of resources events should make (ours).",
@@ -51,7 +57,7 @@ public struct EventRiskRule: Rule {
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
-                    exampleCluster("Cosmetic Valley", kind: .pole),
+                    caseStudy("Cosmetic Valley"),
                     resources: [.line(.events, 403_000), .line(.membershipFees, 200_000), .line(.region, 1_566_500)]),
                 note: "Cosmetic Valley 2013: 403,000 of events in 2,169,500, 18.6%."),
             RuleExample(

@@ -1,6 +1,7 @@
 import ClusterKitCore
 
-/// `funder-dependency`: one funder pays more than half of the budget.
+/// `funder-dependency`: one funder pays more than half of the budget. A note by default (our choice): the memento
+/// holds up Neopolia, heavily publicly funded, as « un exemple à suivre ».
 public struct FunderDependencyRule: Rule {
     /// Creates the rule.
     public init() {}
@@ -13,17 +14,23 @@ public struct FunderDependencyRule: Rule {
                 Public budgets are constrained and supports end: DATAR's triennial support to the grappes was coming \
                 to term when the memento was written. A cluster that one funder pays for more than half is one \
                 decision away from losing its balance. Funders are the public bodies, and the private parties a line \
-                names as its `funder` (membership fees from many members are not one funder). The 50% default is ours.
+                names as its `funder` (membership fees from many members are not one funder). The 50% default is ours, and \
+                so is the note: the memento presents Neopolia, with « un investissement massif et exceptionnel des \
+                pouvoirs publics », as « un exemple à suivre » (p. 25). Raise the severity where a funder's exit is a \
+                risk.
                 """,
             french: """
                 Les budgets publics sont contraints et les soutiens ont une fin : le soutien triennal de la DATAR aux \
                 grappes arrivait à échéance lors de la rédaction du mémento. Un cluster financé à plus de moitié par \
                 un seul financeur est à une décision de perdre son équilibre. Sont des financeurs les organismes \
                 publics, et les parties privées qu'une ligne nomme dans `funder` (les cotisations de nombreux membres \
-                ne sont pas un financeur). Le seuil de 50 % est une valeur de ClusterKit.
+                ne sont pas un financeur). Le seuil de 50 % est une valeur de ClusterKit, comme le choix d'une note : le \
+                mémento présente Neopolia, objet d'« un investissement massif et exceptionnel des pouvoirs publics », \
+                comme « un exemple à suivre » (p. 25). Relever la gravité là où le retrait d'un financeur est un \
+                risque.
                 """),
-        citation: Memento.context,
-        defaultSeverity: .warning,
+        citation: Memento.cite("« Mise en contexte », « Un soutien financier triennal apporté par la DATAR aux grappes d'entreprises qui arrive à échéance » ; p. 25, « Un exemple à suivre »"),
+        defaultSeverity: .note,
         parameters: [
             RuleParameter(
                 "threshold", .share(Share(percent: 50)), english: "Largest share of resources one funder should pay.",

@@ -19,7 +19,7 @@ public struct MembershipFeeFloorRule: Rule {
                 s'interroge : quelle dynamique et conscience collective ? Cluster original ou cluster en danger ? \
                 C'est le levier privé le plus immédiat, au risque de perdre des adhérents en période difficile.
                 """),
-        citation: Memento.cite("p. 13 and « Cotisations »"),
+        citation: Memento.cite("p. 13, « Cotisation : < 15% » ; p. 46, « cluster original ou cluster en danger ? »"),
         defaultSeverity: .warning,
         parameters: [
             RuleParameter(
@@ -32,6 +32,10 @@ public struct MembershipFeeFloorRule: Rule {
                 english: "Membership fees are {share} of resources ({part} of {total}), under {threshold}: what collective drive and awareness? An original cluster, or a cluster in danger?",
                 french: "Les cotisations représentent {share} des ressources ({part} sur {total}), sous {threshold} : quelle dynamique et conscience collective ? Cluster original ou cluster en danger ?"),
             MessageTemplate(
+                id: "membership-fee-floor.mixed",
+                english: "Membership fees and billed services share one amount the table does not split ({lines}, {amount}): fees are between {low} and {high} of resources, and the {threshold} floor cannot be judged.",
+                french: "Cotisations et facturation de services sont confondues en un montant que le tableau ne ventile pas ({lines}, {amount}) : les cotisations représentent entre {low} et {high} des ressources, et le plancher de {threshold} ne peut être apprécié."),
+            MessageTemplate(
                 id: "membership-fee-floor.fix",
                 english: "add {amount} of membership fees to reach {threshold} (the budget grows with them)",
                 french: "ajouter {amount} de cotisations pour atteindre {threshold} (le budget augmente d'autant)"),
@@ -39,7 +43,7 @@ public struct MembershipFeeFloorRule: Rule {
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
-                    exampleCluster("Cosmetic Valley", kind: .pole),
+                    caseStudy("Cosmetic Valley"),
                     resources: [.line(.region, 1_969_500), .line(.membershipFees, 200_000)]),
                 note: "Cosmetic Valley 2013: 200,000 of fees in 2,169,500, 9.2%."),
             RuleExample(
@@ -48,7 +52,7 @@ public struct MembershipFeeFloorRule: Rule {
         ],
         nonTriggeringExamples: [
             RuleExample(
-                Budget.balanced(exampleCluster("Mecabourg"), resources: [.line(.region, 195_000), .line(.membershipFees, 95_000)]),
+                Budget.balanced(caseStudy("Mecabourg"), resources: [.line(.region, 195_000), .line(.membershipFees, 95_000)]),
                 note: "Mecabourg 2013: 95,000 of 290,000, 33%."),
             RuleExample(
                 Budget.balanced(exampleCluster(), resources: [.line(.region, 85_000), .line(.membershipFees, 15_000)]),
@@ -56,9 +60,17 @@ public struct MembershipFeeFloorRule: Rule {
         ])
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let fees = context.metrics.total(of: .membershipFees), threshold = try context.share("threshold")
+        let mixed = try MixedFeeLines(context.budget)
+        if !mixed.isEmpty, let note = try mixed.undecided(
+            context, message: "membership-fee-floor.mixed", low: try fees.amount.subtracting(mixed.feeSourced.amount),
+            whole: context.metrics.totalResources, threshold: threshold)
+        {
+            return [note]
+        }
         let check = ShareThreshold(
-            direction: .floor, part: context.metrics.total(of: .membershipFees), whole: context.metrics.totalResources,
-            threshold: try context.share("threshold"),
+            direction: .floor, part: fees, whole: context.metrics.totalResources,
+            threshold: threshold,
             partLabel: LocalizedText(english: "Membership fees", french: "Cotisations"))
         return try check.diagnostic(context, message: "membership-fee-floor.under", fix: "membership-fee-floor.fix").map { [$0] } ?? []
     }

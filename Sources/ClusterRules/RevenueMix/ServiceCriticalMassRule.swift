@@ -24,7 +24,7 @@ public struct ServiceCriticalMassRule: Rule {
                 service, et les clusters ne réunissent parfois qu'un nombre restreint de membres : un problème de \
                 taille critique. L'exemple du mémento : si 10 % des membres sont intéressés par un service, il faut \
                 100 membres pour obtenir 10 clients. La règle vérifie chaque service de `cluster.services` : clients \
-                attendus = adhérents × taux d'intérêt (10 % sauf indication du service) face au minimum du service \
+                attendus = adhérents × part des adhérents intéressés (10 % sauf indication du service) face au minimum du service \
                 (10 sauf indication). Les remèdes du mémento : la course à l'adhésion, le rapprochement de clusters \
                 voisins, la vente hors du cercle des membres.
                 """),
@@ -38,12 +38,12 @@ public struct ServiceCriticalMassRule: Rule {
             MessageTemplate(
                 id: "service-critical-mass.no-uptake",
                 english: "The service {service} expects no client among its {members} members (uptake {uptake}), while it needs {minimum}: sell it beyond the members, or drop it.",
-                french: "Le service {service} n'attend aucun client parmi ses {members} adhérents (taux d'intérêt {uptake}), alors qu'il lui en faut {minimum} : le vendre hors du cercle des membres, ou y renoncer."),
+                french: "Le service {service} n'attend aucun client parmi ses {members} adhérents (part des adhérents intéressés : {uptake}), alors qu'il lui en faut {minimum} : le vendre hors du cercle des membres, ou y renoncer."),
         ],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
-                    ClusterProfile(name: "Mecabourg", kind: .grappe, members: 60, services: [ServiceOffer(id: "veille", label: "Veille")]),
+                    ClusterProfile(name: "Mecabourg", kind: .grappe, founded: 2002, members: 60, services: [ServiceOffer(id: "veille", label: "Veille")]),
                     resources: [.line(.region, 160_000), .line(.membershipFees, 130_000)]),
                 note: "60 members at 10%: 6 clients, under 10; it takes 100 members."),
             RuleExample(
@@ -93,7 +93,7 @@ public struct ServiceCriticalMassRule: Rule {
                     threshold: .count(service.minimumClients),
                     explanation: [
                         ExplanationItem(LocalizedText(english: "Members", french: "Adhérents"), .integer(members)),
-                        ExplanationItem(LocalizedText(english: "Expected uptake", french: "Taux d'intérêt attendu"), .share(uptake)),
+                        ExplanationItem(LocalizedText(english: "Expected uptake", french: "Part attendue des adhérents intéressés"), .share(uptake)),
                         ExplanationItem(LocalizedText(english: "Expected clients", french: "Clients attendus"), Self.decimal(expected)),
                         ExplanationItem(LocalizedText(english: "Minimum clients", french: "Clients minimum"), .integer(service.minimumClients)),
                     ]))

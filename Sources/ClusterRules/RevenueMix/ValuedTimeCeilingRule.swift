@@ -1,7 +1,8 @@
 import ClusterKitCore
 
-/// `valued-time-ceiling`: valued member time over 15% of the budget — "est-ce bien raisonnable ?"; an error where the
-/// funders forbid counting it at all.
+/// `valued-time-ceiling`: the time members spend on the cluster, valued, over 15% of the budget — "est-ce bien
+/// raisonnable ?"; an error where the funders forbid counting it at all. Secondments count only where the
+/// `includeSecondments` parameter asks: the memento treats them as a legitimate private contribution (p. 11).
 public struct ValuedTimeCeilingRule: Rule {
     /// Creates the rule.
     public init() {}
@@ -11,77 +12,114 @@ public struct ValuedTimeCeilingRule: Rule {
         name: LocalizedText(english: "Valued time ceiling", french: "Plafond de la valorisation des temps"),
         rationale: LocalizedText(
             english: """
-                Valuing the time members spend on the cluster, or staff and means lent to it, raises the apparent \
-                self-financing without a euro of cash: some clusters show more than 50% that way. Over 15% of the \
-                budget the memento asks whether it is reasonable. Some funders forbid counting it at all (the \
-                Rhône-Alpes region for Mecabourg); then any valued time is an error. In-kind resources count here: \
-                valued member time and secondments.
+                Valuing the time members spend on the cluster raises the apparent self-financing without a euro of \
+                cash: some clusters show more than 50% that way (p. 9). Over 15% of the budget the memento asks \
+                whether it is reasonable (p. 13, « Temps passé : > 15 % », the time companies spend). Some funders \
+                forbid counting it at all (the Rhône-Alpes region for Mecabourg, p. 31); then any valued time is an \
+                error. Staff and means lent to the cluster (secondments) are not the companies' time: the memento \
+                counts them as a form of private contribution to the pôles' running (p. 11), so they are left out \
+                unless `includeSecondments` is set.
                 """,
             french: """
-                Valoriser le temps passé par les membres, ou le personnel et les moyens mis à disposition, gonfle \
-                l'autofinancement apparent sans un euro de trésorerie : certains clusters affichent ainsi plus de \
-                50 %. Au-delà de 15 % du budget, le mémento demande : est-ce bien raisonnable ? Certains financeurs \
-                interdisent de la compter (la région Rhône-Alpes pour Mécabourg) ; toute valorisation est alors une \
-                erreur. Sont comptées les ressources en nature : temps des membres et mises à disposition.
+                Valoriser le temps passé par les membres gonfle l'autofinancement apparent sans un euro de \
+                trésorerie : certains clusters affichent ainsi plus de 50 % (p. 9). Au-delà de 15 % du budget, le \
+                mémento demande : est-ce bien raisonnable ? (p. 13, « Temps passé : > 15 % », le temps passé par les \
+                entreprises). Certains financeurs interdisent de le compter (la région Rhône-Alpes pour Mécabourg, \
+                p. 31) ; toute valorisation est alors une erreur. Le personnel et les moyens mis à disposition ne sont \
+                pas le temps des entreprises : le mémento y voit une forme de contribution du secteur privé au \
+                fonctionnement des pôles (p. 11) ; ils ne sont donc comptés que si `includeSecondments` est fixé.
                 """),
-        citation: Memento.cite("p. 13; Mecabourg"),
+        citation: Memento.cite("p. 13, « Temps passé : > 15% » ; p. 31, « impossibilité de valoriser les temps passés par les entreprises »"),
         defaultSeverity: .warning,
         parameters: [
             RuleParameter(
                 "threshold", .share(Share(percent: 15)), english: "Largest share of resources valued time should make.",
-                french: "Part maximale des ressources que doit représenter la valorisation des temps.")
+                french: "Part maximale des ressources que doit représenter la valorisation des temps."),
+            RuleParameter(
+                "includeSecondments", .boolean(false),
+                english: "Whether secondments (staff and means lent to the cluster) count with the members' valued time (our choice: not by default, as the memento counts them as a private contribution, p. 11).",
+                french: "Si les mises à disposition (personnel et moyens prêtés au cluster) comptent avec le temps valorisé des membres (notre choix : non par défaut, le mémento y voyant une contribution privée, p. 11).",
+                defaultIsOurs: true),
         ],
         messages: [
             MessageTemplate(
                 id: "valued-time-ceiling.over",
+                english: "Valued member time is {share} of resources ({part} of {total}), over {threshold}: is that reasonable?",
+                french: "Le temps valorisé des membres représente {share} des ressources ({part} sur {total}), au-delà de {threshold} : est-ce bien raisonnable ?"),
+            MessageTemplate(
+                id: "valued-time-ceiling.over-with-secondments",
                 english: "Valued time and secondments are {share} of resources ({part} of {total}), over {threshold}: is that reasonable?",
                 french: "La valorisation des temps et les mises à disposition représentent {share} des ressources ({part} sur {total}), au-delà de {threshold} : est-ce bien raisonnable ?"),
             MessageTemplate(
                 id: "valued-time-ceiling.forbidden",
-                english: "The funders do not allow valued time to be counted, yet {part} of in-kind resources ({share} of resources) are counted.",
-                french: "Les financeurs n'autorisent pas la valorisation des temps, pourtant {part} de ressources en nature ({share} des ressources) sont comptés."),
+                english: "The funders do not allow valued time to be counted, yet {part} of it ({share} of resources) is counted.",
+                french: "Les financeurs n'autorisent pas la valorisation des temps, pourtant {part} de temps valorisé ({share} des ressources) sont comptés."),
             MessageTemplate(
                 id: "valued-time-ceiling.fix",
                 english: "count {amount} less of valued time to come down to {threshold} (the budget shrinks with it)",
                 french: "valoriser {amount} de moins pour revenir à {threshold} (le budget diminue d'autant)"),
             MessageTemplate(
                 id: "valued-time-ceiling.remove",
-                english: "take the {amount} of in-kind resources out of the plan of financing",
-                french: "retirer les {amount} de ressources en nature du plan de financement"),
+                english: "take the {amount} of valued time out of the plan of financing",
+                french: "retirer les {amount} de temps valorisé du plan de financement"),
         ],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
-                    exampleCluster("Neopolia"),
-                    resources: [.line(.membershipFees, 380_000), .line(.memberTime, 250_000), .line(.region, 597_000)]),
-                note: "Neopolia 2013: 250 of 1,227 kEUR of in-kind time, 20.4%."),
+                    caseStudy("Neopolia"),
+                    resources: [.line(.membershipFees, 380_000), .line(.memberTime, 250_000), .line(.otherPublic, 597_000)]),
+                note: "Neopolia 2013: 250 of 1,227 kEUR of companies' and CCI time, 20.4%."),
             RuleExample(
                 Budget.balanced(
-                    exampleCluster("Mecabourg", valuedTimeAllowed: false),
-                    resources: [.line(.region, 95_000), .line(.memberTime, 5_000)]),
-                note: "Funders forbid valued time: any amount is an error."),
+                    caseStudy("EMC2"),
+                    resources: [
+                        .line(.otherPublic, 700_000), .line(.secondment, 180_000), .line(.memberTime, 130_000),
+                        .line(.services, 250_000), .line(.membershipFees, 210_000),
+                    ]),
+                parameters: ["includeSecondments": .boolean(true)],
+                note: "EMC2 2013 with its 180 kEUR of secondments counted: 310 of 1,470 kEUR, 21.1%."),
+            RuleExample(
+                Budget.balanced(
+                    caseStudy("Mecabourg", valuedTimeAllowed: false),
+                    resources: [.line(.region, 50_000), .line(.intercommunality, 50_000), .line(.department, 60_000),
+                                .line(.membershipFees, 95_000), .line(.actionParticipation, 30_000), .line(.memberTime, 5_000)]),
+                note: "Mecabourg 2013 under Rhône-Alpes' directive, had it counted 5,000 of its 35,000 of participations as valued time: an error."),
         ],
         nonTriggeringExamples: [
             RuleExample(
-                Budget.balanced(exampleCluster(), resources: [.line(.region, 85_000), .line(.memberTime, 15_000)]),
-                note: "Exactly 15%."),
+                Budget.balanced(
+                    caseStudy("EMC2"),
+                    resources: [
+                        .line(.otherPublic, 700_000), .line(.secondment, 180_000), .line(.memberTime, 130_000),
+                        .line(.services, 250_000), .line(.membershipFees, 210_000),
+                    ]),
+                note: "EMC2 2013: 130 of 1,470 kEUR of members' time, 8.8%; its secondments are a private contribution."),
             RuleExample(
-                Budget.balanced(exampleCluster(valuedTimeAllowed: false), resources: [.line(.region, 95_000), .line(.membershipFees, 5_000)]),
-                note: "No valued time where it is forbidden."),
+                Budget.balanced(
+                    caseStudy("Mecabourg", valuedTimeAllowed: false),
+                    resources: [.line(.region, 50_000), .line(.intercommunality, 50_000), .line(.department, 60_000),
+                                .line(.membershipFees, 95_000), .line(.actionParticipation, 35_000)]),
+                note: "Mecabourg 2013: no valued time, where it is forbidden."),
         ])
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
-        let inKind = metrics.inKindResources
-        let label = LocalizedText(english: "In-kind resources (valued time, secondments)", french: "Ressources en nature (temps valorisé, mises à disposition)")
+        let withSecondments = try context.boolean("includeSecondments")
+        let valued = withSecondments ? metrics.inKindResources : metrics.total(of: .memberTime)
+        let label = withSecondments
+            ? LocalizedText(english: "In-kind resources (valued time, secondments)", french: "Ressources en nature (temps valorisé, mises à disposition)")
+            : LocalizedText(english: "Valued member time", french: "Temps valorisé des membres")
         if !context.budget.cluster.valuedTimeAllowed {
-            guard !inKind.amount.isZero else { return [] }
-            let check = ShareThreshold(direction: .ceiling, part: inKind, whole: metrics.totalResources, threshold: .zero, partLabel: label)
+            guard !valued.amount.isZero else { return [] }
+            let check = ShareThreshold(direction: .ceiling, part: valued, whole: metrics.totalResources, threshold: .zero, partLabel: label)
             return try check.diagnostic(context, message: "valued-time-ceiling.forbidden", fix: "valued-time-ceiling.remove", severity: .error)
                 .map { [$0] } ?? []
         }
         let check = ShareThreshold(
-            direction: .ceiling, part: inKind, whole: metrics.totalResources, threshold: try context.share("threshold"), partLabel: label)
-        return try check.diagnostic(context, message: "valued-time-ceiling.over", fix: "valued-time-ceiling.fix").map { [$0] } ?? []
+            direction: .ceiling, part: valued, whole: metrics.totalResources, threshold: try context.share("threshold"), partLabel: label)
+        return try check.diagnostic(
+            context, message: withSecondments ? "valued-time-ceiling.over-with-secondments" : "valued-time-ceiling.over",
+            fix: "valued-time-ceiling.fix"
+        ).map { [$0] } ?? []
     }
 }

@@ -27,7 +27,7 @@ public struct SuccessFeeFrameworkRule: Rule {
                 par le cluster, faute de contrôle autre que leur honnêteté, certains ayant augmenté leurs prix pour la \
                 payer. Cette note apparaît dès que le budget compte des success fees.
                 """),
-        citation: Memento.cite("« Le recours aux success fees »; Mecabourg, « Présentation de la société AinGIL »"),
+        citation: Memento.cite("p. 59, « Une note de cadrage à l'intention des pôles de compétitivité (DGCIS, 15/02/2012) » ; p. 32, « Présentation de la société AinGIL » ; « repose sur l'honnêteté des membres »"),
         defaultSeverity: .note,
         messages: [
             MessageTemplate(
@@ -47,13 +47,13 @@ public struct SuccessFeeFrameworkRule: Rule {
                 note: "Fees on labelled projects that won public calls."),
             RuleExample(
                 Budget.balanced(
-                    exampleCluster("Neopolia"),
+                    caseStudy("Neopolia"),
                     resources: [.line(.successFees, 12_000, successFee: SuccessFeeTerms(basis: .market)), .line(.membershipFees, 88_000)]),
                 note: "A commission on the business won by members (Neopolia's is about 1% of it)."),
         ],
         nonTriggeringExamples: [
             RuleExample(
-                Budget.balanced(exampleCluster("Mecabourg"), resources: [.line(.region, 160_000), .line(.membershipFees, 130_000)]),
+                Budget.balanced(caseStudy("Mecabourg"), resources: [.line(.region, 160_000), .line(.membershipFees, 130_000)]),
                 note: "No success fee (Mecabourg's commission was abandoned)."),
         ])
 

@@ -24,7 +24,7 @@ public struct SuccessFeeProportionRule: Rule {
                 de la même prestation (`successFee.fixedFee`) ; une ligne qui n'en indique pas ne peut être vérifiée. \
                 Le mémento ne donne pas de chiffre : le plafond de 25 % est une valeur de ClusterKit.
                 """),
-        citation: Memento.successFees,
+        citation: Memento.cite("p. 59, « Le recours aux success fees » ; « Le montant des success fees doit rester marginal par rapport au coût fixe d'une prestation d'ingénierie »"),
         defaultSeverity: .warning,
         parameters: [
             RuleParameter(

@@ -14,7 +14,7 @@ public struct SuccessFeeRequalificationRule: Rule {
                 A pôle asks the partners of a project it labelled for a success fee, paid only if the project wins a \
                 public call for projects and gets public aid. The working group warns that such fees may be \
                 requalified as public funds presented as private money. This rule recomputes the private share with \
-                the fees on public calls (`successFee.basis: publicCall`) counted as public. It is a warning; it is an \
+                the fees on public calls (`successFee.basis` = `publicCall`) counted as public. It is a warning; it is an \
                 error when the budget reaches the 50/50 target only thanks to them. The target is the cluster's own \
                 (`cluster.targets.privateShare`) unless the rule set sets one; the basis is gross unless the funders \
                 forbid valued time, where it is net.
@@ -24,29 +24,23 @@ public struct SuccessFeeRequalificationRule: Rule {
                 le projet est retenu à un appel à projets et bénéficie d'une aide publique. Le groupe de travail \
                 signale le risque d'une requalification en financements privés de fonds publics. La règle recalcule \
                 la part privée en comptant comme publics les success fees sur appels à projets \
-                (`successFee.basis: publicCall`). C'est un avertissement ; c'est une erreur quand le budget n'atteint \
+                (`successFee.basis` = `publicCall`). C'est un avertissement ; c'est une erreur quand le budget n'atteint \
                 l'objectif du 50/50 que grâce à eux. L'objectif est celui du cluster (`cluster.targets.privateShare`) \
                 sauf si le jeu de règles en fixe un ; la base est brute, sauf si les financeurs interdisent la \
                 valorisation des temps : elle est alors nette.
                 """),
-        citation: Memento.successFees,
+        citation: Memento.cite("p. 59, « Le recours aux success fees » ; « Vigilance sur une possible requalification en financements privés de fonds publics »"),
         defaultSeverity: .warning,
-        parameters: [
-            RuleParameter(
-                "target", .share(Share(percent: 50)),
-                english: "Private share of the budget to reach (the cluster's own target when it states one).",
-                french: "Part privée du budget à atteindre (l'objectif du cluster s'il en indique un)."),
-            FundingTarget.basisParameter,
-        ],
+        parameters: FundingTarget.parameters + [FundingTarget.basisParameter],
         messages: [
             MessageTemplate(
                 id: "success-fee-requalification.risk",
                 english: "{fees} of success fees were earned on projects won in public calls: they may be requalified as public money. Counted as public, the private share is {share} instead of {before} ({basis}).",
-                french: "{fees} de success fees ont été perçus sur des projets retenus à des appels à projets : ils risquent d'être requalifiés en fonds publics. Comptés comme publics, la part privée est de {share} au lieu de {before} ({basis})."),
+                french: "{fees} de success fees ont été perçus sur des projets retenus à des appels à projets : ils risquent d'être requalifiés en fonds publics. Si on les compte comme publics, la part privée est de {share} au lieu de {before} ({basis})."),
             MessageTemplate(
                 id: "success-fee-requalification.flips",
                 english: "The budget reaches the {threshold} target only thanks to {fees} of success fees earned on projects won in public calls: counted as public money, as they may be, the private share falls from {before} to {share} ({basis}).",
-                french: "Le budget n'atteint l'objectif de {threshold} que grâce à {fees} de success fees perçus sur des projets retenus à des appels à projets : comptés comme fonds publics, ce qu'ils risquent d'être, la part privée tombe de {before} à {share} ({basis})."),
+                french: "Le budget n'atteint l'objectif de {threshold} que grâce à {fees} de success fees perçus sur des projets retenus à des appels à projets : s'ils sont comptés comme fonds publics, ce qu'ils risquent d'être, la part privée tombe de {before} à {share} ({basis})."),
             MessageTemplate(
                 id: "success-fee-requalification.add",
                 english: "add {amount} of private revenue not tied to public calls to reach {threshold} with the fees counted as public (the budget grows with it)",
@@ -98,11 +92,11 @@ public struct SuccessFeeRequalificationRule: Rule {
         let fees = metrics.publicCallSuccessFees
         guard !fees.amount.isZero else { return [] }
         let cluster = context.budget.cluster
-        let basis = try FundingTarget.basis(context).applying(to: cluster)
+        let judged = try FundingTarget(context, cluster: cluster, year: context.budget.year)
+        let basis = try judged.basis(context, cluster: cluster)
         let (part, whole) = metrics.privateShareParts(basis)
         guard let before = Share(part.amount, of: whole) else { return [] }
-        let parameter = try context.share("target")
-        let target = context.isSet("target") ? parameter : (cluster.targets?.privateShare ?? parameter)
+        let target = judged.share
 
         let feeLines = Set(fees.lines)
         let requalified = LineTotal(
@@ -115,6 +109,8 @@ public struct SuccessFeeRequalificationRule: Rule {
                 : LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"))
         guard let after = check.share else { return [] }
         let flips = before >= target && after < target
+        // A cluster being created gets notes from every 50/50 rule (« autofinancement très délicat », p. 21).
+        let young = context.budget.age.map { $0 < FundingPurpose.youngAge } ?? false
         let arguments = check.arguments.merging(
             ["fees": .money(fees.amount), "before": .share(before), "basis": .localized(basis.label)]) { $1 }
 
@@ -128,7 +124,7 @@ public struct SuccessFeeRequalificationRule: Rule {
         return [
             try context.diagnostic(
                 flips ? "success-fee-requalification.flips" : "success-fee-requalification.risk", arguments,
-                severity: flips ? .error : nil, measured: .share(after), threshold: .share(target), lines: fees.lines,
+                severity: young ? .note : flips ? .error : nil, measured: .share(after), threshold: .share(target), lines: fees.lines,
                 remediation: remediation,
                 explanation: [
                     ExplanationItem(LocalizedText(english: "Success fees on public calls", french: "Success fees sur appels à projets"), .money(fees.amount)),
