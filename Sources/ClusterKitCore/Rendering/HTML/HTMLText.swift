@@ -22,7 +22,8 @@ enum HTML {
 
 /// Numbers and text as the HTML report prints them: the report's ``ValueFormatter`` (`1 080 000,00 €`, `49,8 %` in
 /// French; `€1,080,000.00`, `49.8%` in English), whole amounts without their zero cents (`1 080 000 €`), and French
-/// typography with no-break spaces — between groups of digits, before `€`, `%`, `:`, `;`, `?`, `!` and `»`, after `«`.
+/// typography with no-break spaces — between groups of digits, before `€`, `%`, `:`, `;`, `?`, `!` and `»`, after `«` and
+/// `p.`.
 struct HTMLFormat: Sendable {
     /// The language numbers and words are written in.
     let language: Language
@@ -74,6 +75,12 @@ struct HTMLFormat: Sendable {
             var unbroken = false
             if let after, ["€", "%", ":", ";", "?", "!", "»"].contains(after) { unbroken = true }
             if before == "«" { unbroken = true }
+            // "p. 11": a page number stays with its "p.".
+            if before == ".", index >= 2, characters[index - 2] == "p", index == 2 || characters[index - 3] == " ",
+                let after, after.isNumber
+            {
+                unbroken = true
+            }
             // Between groups of digits: a digit, then exactly three digits and no fourth.
             if let before, before.isNumber, index + 3 < characters.endIndex,
                 characters[(index + 1)...(index + 3)].allSatisfy(\.isNumber),

@@ -55,12 +55,14 @@ struct TrajectoryChart: Sendable {
         }
         let yearsByIndex = Dictionary(uniqueKeysWithValues: trajectory.points.enumerated().map { ($0.element.year, $0.offset) })
         for year in tickYears {
-            labels.append(ChartLabel(text: String(year), x: x(year), y: Self.plot.bottom + 16, anchor: .middle, size: size - 1,
+            labels.append(ChartLabel(text: String(year), x: x(year), y: Self.plot.bottom + 19, anchor: .middle, size: size - 1,
                                      figure: yearsByIndex[year].map { "trajectory.years.\($0).year" }, style: "axis"))
         }
         for (index, point) in trajectory.points.enumerated() {
             guard let share = point.privateShare else { continue }
-            labels.append(ChartLabel(text: format.share(share), x: x(point.year), y: y(share.doubleValue) - 9, anchor: .middle,
+            // Above the point, or under it when the path (above) would cross the label.
+            let offset = point.isBehind ? 21.0 : -9.0
+            labels.append(ChartLabel(text: format.share(share), x: x(point.year), y: y(share.doubleValue) + offset, anchor: .middle,
                                      size: size, bold: true, figure: "trajectory.years.\(index).privateShare"))
         }
         if let path = trajectory.path {
@@ -68,7 +70,7 @@ struct TrajectoryChart: Sendable {
                                      y: y(path.target.doubleValue) - 9, anchor: .end, size: size, figure: "trajectory.target"))
         }
         // The legend, under the axis: a sample of each mark and its word.
-        let legendY = Self.plot.bottom + 40
+        let legendY = Self.plot.bottom + 44
         let entries = legendEntries(format: format)
         for (index, entry) in entries.enumerated() {
             labels.append(ChartLabel(text: entry.text, x: Self.legendX(index) + 26, y: legendY + Self.legendRow(index), size: size))
@@ -92,7 +94,7 @@ struct TrajectoryChart: Sendable {
 
     /// The chart's height.
     func height(format: HTMLFormat) -> Double {
-        Self.plot.bottom + 40 + Self.legendRow(max(legendEntries(format: format).count - 1, 0)) + 8
+        Self.plot.bottom + 44 + Self.legendRow(max(legendEntries(format: format).count - 1, 0)) + 8
     }
 
     /// The segments of the private share's line: runs of consecutive known years (an unknown year breaks the line).
@@ -151,7 +153,7 @@ struct TrajectoryChart: Sendable {
             }
         }
         // The legend's marks.
-        let legendY = plot.bottom + 40
+        let legendY = plot.bottom + 44
         for (index, entry) in legendEntries(format: format).enumerated() {
             let lx = Self.legendX(index), ly = legendY + Self.legendRow(index) - 4
             switch entry.mark {
