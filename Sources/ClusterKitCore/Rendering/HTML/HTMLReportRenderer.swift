@@ -77,7 +77,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         if totals.suppressed > 0 {
             out += "<p>\(HTML.escape(format.message(Message(words.suppressedCount, ["count": .integer(totals.suppressed)]))))</p>\n"
         }
-        out += "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">\(HTML.escape(format.word(words.budgetColumn)))</th>"
+        // On a phone the summary's rows reflow into blocks, each cell named by its column (`data-label`).
+        out += "<div class=\"table-wrap\"><table class=\"reflow\">\n<thead><tr><th scope=\"col\">\(HTML.escape(format.word(words.budgetColumn)))</th>"
         for severity in Severity.allCases {
             out += "<th scope=\"col\" class=\"number\">\(HTML.escape(format.word(words.severityPlural(severity))))</th>"
         }
@@ -85,9 +86,11 @@ public struct HTMLReportRenderer: ReportRenderer {
         for (index, budget) in report.budgets.enumerated() {
             out += "<tr><th scope=\"row\"><a href=\"#b\(index)\">\(HTML.escape(format.typeset(title(of: budget))))</a></th>"
             for severity in Severity.allCases {
-                out += "<td class=\"number\">\(budget.diagnostics.count { $0.severity == severity })</td>"
+                out += "<td class=\"number\" data-label=\"\(HTML.escape(format.word(words.severityPlural(severity))))\">"
+                    + "\(budget.diagnostics.count { $0.severity == severity })</td>"
             }
-            out += "<td>\(headline(of: budget, format: format).map { HTML.escape($0.text) } ?? "—")</td></tr>\n"
+            out += "<td data-label=\"\(HTML.escape(format.word(HTMLWords.targetColumn)))\">"
+                + "\(headline(of: budget, format: format).map { HTML.escape($0.text) } ?? "—")</td></tr>\n"
         }
         return out + "</tbody>\n</table></div>\n</section>\n"
     }

@@ -67,6 +67,13 @@ extension HTMLReportRenderer {
           figure.chart-figure { padding: 8px; }
           .count { min-width: 0; flex: 1 1 40%; }
         }
+        @media screen and (max-width: 640px) {
+          table.reflow thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.reflow tr { display: block; border-bottom: 1px solid var(--rule); padding: .3rem 0; }
+          table.reflow th, table.reflow td { display: block; border: 0; text-align: left; padding: .1rem 0; white-space: normal; }
+          table.reflow td::before { content: attr(data-label) "\\00a0: "; color: var(--muted); }
+          html[lang="en"] table.reflow td::before { content: attr(data-label) ": "; }
+        }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {
           body { font-size: 10pt; }
