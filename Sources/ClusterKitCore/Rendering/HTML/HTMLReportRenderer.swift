@@ -241,13 +241,15 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     private func trajectoryFigure(_ trajectory: Trajectory, id: String, format: HTMLFormat) -> String {
         let chart = TrajectoryChart(trajectory: trajectory)
-        let caption: String
+        var caption: String
         if let path = trajectory.path {
             caption = format.message(Message(HTMLWords.trajectoryCaption, [
                 "baselineShare": .share(path.baselineShare), "baselineYear": .integer(path.baselineYear),
                 "target": .share(path.target), "targetYear": .integer(path.targetYear),
-                "behind": .integer(trajectory.points.count(where: \.isBehind)),
             ]))
+            let behind = trajectory.points.count(where: \.isBehind)
+            caption += " " + (behind > 0
+                ? format.message(Message(HTMLWords.yearsBehind, ["count": .integer(behind)])) : format.word(HTMLWords.noYearBehind))
         } else {
             caption = format.word(HTMLWords.trajectoryCaptionWithoutPath)
         }

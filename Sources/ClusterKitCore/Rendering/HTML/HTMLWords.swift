@@ -104,8 +104,15 @@ public enum HTMLWords {
     /// The description of the trajectory chart.
     public static let trajectoryCaption = MessageTemplate(
         id: "html.trajectory-caption",
-        english: "The private share of each year with a known figure, and the glide path from {baselineShare} in {baselineYear} to {target} in {targetYear}; {behind} year(s) behind the path, marked with a triangle.",
-        french: "La part privée de chaque année au chiffre connu, et la trajectoire allant de {baselineShare} en {baselineYear} à {target} en {targetYear} ; {behind} année(s) en retard sur la trajectoire, marquée(s) d'un triangle.")
+        english: "The private share of each year with a known figure, and the glide path from {baselineShare} in {baselineYear} to {target} in {targetYear}.",
+        french: "La part privée de chaque année au chiffre connu, et la trajectoire allant de {baselineShare} en {baselineYear} à {target} en {targetYear}.")
+    /// How many years are behind the path, after the trajectory's description.
+    public static let yearsBehind = MessageTemplate(
+        id: "html.years-behind", english: "{count} year(s) behind the path, marked with a triangle.",
+        french: "{count} année(s) en retard sur la trajectoire, marquée(s) d'un triangle.")
+    /// Said of a trajectory with no year behind its path.
+    public static let noYearBehind = LocalizedText(
+        english: "No year is behind the path.", french: "Aucune année n'est en retard sur la trajectoire.")
     /// The description of a trajectory without a glide path.
     public static let trajectoryCaptionWithoutPath = LocalizedText(
         english: "The private share of each year with a known figure (no glide path: the baseline year has no known share).",
@@ -123,7 +130,7 @@ public enum HTMLWords {
     /// Column heading: how a figure was obtained.
     public static let figureSourceColumn = LocalizedText(english: "Figure", french: "Chiffre")
     /// Column heading: the share the path requires.
-    public static let requiredColumn = LocalizedText(english: "Required by the path", french: "Requis par la trajectoire")
+    public static let requiredColumn = LocalizedText(english: "Required", french: "Requis")
     /// Column heading: whether a year is behind.
     public static let statusColumn = LocalizedText(english: "Status", french: "Situation")
     /// Said of a year on or ahead of the path.
@@ -167,12 +174,12 @@ public enum HTMLWords {
             grossBar, netBar, targetWord, inKindLegend, basisColumn, privateShareColumn, publicShareColumn, targetColumn,
             trajectoryTitle, trajectoryCaptionWithoutPath, privateShareLegend, glidePathLegend, targetYearLegend,
             behindLegend, yearColumn, figureSourceColumn, requiredColumn, statusColumn, onPath, behindPath, categoriesTitle,
-            categoriesCaption, publicFundingWord, ceilingWord, ceilingUnknown, costWord, categoryColumn,
+            categoriesCaption, noYearBehind, publicFundingWord, ceilingWord, ceilingUnknown, costWord, categoryColumn,
         ] + ClusterKind.allCases.map(kind) + MissionCategory.allCases.map(categoryName)
     }
 
     /// Every word with values, for the test that checks translations and placeholders.
     public static var allTemplates: [MessageTemplate] {
-        [subtitle, headline, historyHeadline, short, members, founded, resourcesCaption, balanceCaption, trajectoryCaption]
+        [subtitle, headline, historyHeadline, short, members, founded, resourcesCaption, balanceCaption, trajectoryCaption, yearsBehind]
     }
 }
