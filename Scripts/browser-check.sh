@@ -16,6 +16,7 @@
 #   Scripts/browser-check.sh            # outputs in .build-browser/
 #   Scripts/browser-check.sh --images   # also refreshes the screenshots of Documentation/images/
 #   BROWSER_CHECK_EXAMPLES="Examples/plab-2013.json" Scripts/browser-check.sh   # fewer examples
+#   Scripts/browser-check.sh --self-test   # also checks that broken pages fail (a request, a console error, …)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${BROWSER_CHECK_OUT:-.build-browser}"
@@ -94,6 +95,62 @@ frame.addEventListener("load", function () {
 SCRIPT
 }
 
+# Every check of one page: tidy, what it refers to, its charts, then in Chromium at 1280 px and 375 px and in PDF.
+check_page() { # html-file label example-file
+  local html="$1" label="$2" file="$3" before="$failures"
+  local charts probe dom check scroll inner height count drawn bare png pdf pdfpages width
+  tidy -e -q "$html" >"${html%.html}.tidy" 2>&1 || fail "$label: tidy: $(head -n 5 "${html%.html}.tidy")"
+  # The one URL allowed is the SVG namespace, a name that is never fetched.
+  if grep -Eq '(src|href)="[^#"]|url\([^#)]|@import|<script|<link|<img|<iframe' "$html"; then
+    fail "$label: the page refers to something outside itself"
+  fi
+  if [ "$(grep -o 'http' "$html" | wc -l)" != "$(grep -o 'xmlns="http://www.w3.org/2000/svg"' "$html" | wc -l)" ]; then
+    fail "$label: the page holds a URL"
+  fi
+  charts=$(grep -o '<svg ' "$html" | wc -l)
+  case "$file" in
+    *-20[0-9][0-9]-20[0-9][0-9].json) grep -q 'class="chart trajectory"' "$html" || fail "$label: no trajectory chart" ;;
+  esac
+  case "$file" in
+    *pole-categories-example.json) grep -q 'class="chart categories"' "$html" || fail "$label: no mission categories chart" ;;
+  esac
+  grep -q 'class="chart resources"' "$html" || [ "${file%.csv}" != "$file" ] || grep -q 'trajectory' "$html" \
+    || fail "$label: no resources chart"
+
+  probe="${html%.html}.harness.html"
+  for width in 1280 375; do
+    harness "$html" "$width" >"$probe"
+    dom=$("${browser[@]}" --allow-file-access-from-files --window-size=1400,900 --dump-dom "file://$PWD/$probe" 2>/dev/null || true)
+    check=$(printf '%s' "$dom" | grep -o 'data-check="[^"]*"' | head -n 1)
+    [ -n "$check" ] || { fail "$label at $width px: the page could not be measured"; continue; }
+    read -r scroll inner height count drawn bare < <(echo "$check" | sed 's/[^0-9 ]//g')
+    [ "$inner" = "$width" ] || fail "$label: the viewport is $inner px, not $width px"
+    [ "$scroll" -le "$inner" ] || fail "$label at $width px: the layout is $scroll px wide, wider than the $inner px viewport"
+    [ "$count" = "$charts" ] && [ "$drawn" = "$charts" ] || fail "$label at $width px: $drawn of $charts charts drawn within the viewport"
+    [ "$bare" = 0 ] || fail "$label at $width px: $bare budget(s) without a chart"
+    png="${html%.html}.$width.png"
+    if [ "$width" = 1280 ]; then
+      "${browser[@]}" --window-size="$width,$height" --log-net-log="$out/net.json" --screenshot="$png" "file://$PWD/$html" \
+        >/dev/null 2>"$out/chromium.log" || true
+    else
+      # The phone at twice its size, as its screen shows it.
+      harness "$html" "$width" "$height" 2 >"$probe"
+      "${browser[@]}" --window-size="$((width * 2)),$((height * 2))" --log-net-log="$out/net.json" --screenshot="$png" \
+        "file://$PWD/$probe" >/dev/null 2>"$out/chromium.log" || true
+    fi
+    [ -s "$png" ] || fail "$label at $width px: no screenshot"
+    check_run "$label at $width px" "$out/chromium.log" "$out/net.json"
+  done
+  pdf="${html%.html}.pdf"
+  rm -f "$pdf"
+  "${browser[@]}" --no-pdf-header-footer --log-net-log="$out/net.json" --print-to-pdf="$pdf" "file://$PWD/$html" \
+    >/dev/null 2>"$out/chromium.log" || true
+  check_run "$label (PDF)" "$out/chromium.log" "$out/net.json"
+  pdfpages=$(python3 -c 'import re,sys; print(len(re.findall(rb"/Type\s*/Page[^s]", open(sys.argv[1],"rb").read())))' "$pdf" 2>/dev/null || echo 0)
+  if [ "$(head -c 4 "$pdf" 2>/dev/null)" != "%PDF" ] || [ "$pdfpages" -lt 1 ]; then fail "$label: no PDF"; fi
+  [ "$failures" -gt "$before" ] || echo "ok: $label — $charts chart(s), 1280 px and 375 px, PDF of $pdfpages page(s)"
+}
+
 pages=0
 # BROWSER_CHECK_EXAMPLES may name fewer files (the --images screenshots need Cosmetic Valley, Mecabourg 2013 and
 # Cra Eco-énergies).
@@ -105,60 +162,33 @@ for file in ${BROWSER_CHECK_EXAMPLES:-Examples/*.json Examples/csv/*.csv}; do
     "$bin" check "$file" --format html --language "$language" >"$html" 2>"$out/$stem.$language.stderr" || status=$?
     [ "$status" -le 1 ] || { fail "$file ($language): clusterkit exited with $status"; continue; }
     pages=$((pages + 1))
-    label="$file ($language)"
-
-    tidy -e -q "$html" >"$out/$stem.$language.tidy" 2>&1 || fail "$label: tidy: $(head -n 5 "$out/$stem.$language.tidy")"
-    # The one URL allowed is the SVG namespace, a name that is never fetched.
-    if grep -Eq '(src|href)="[^#"]|url\([^#)]|@import|<script|<link|<img|<iframe' "$html"; then
-      fail "$label: the page refers to something outside itself"
-    fi
-    if [ "$(grep -o 'http' "$html" | wc -l)" != "$(grep -o 'xmlns="http://www.w3.org/2000/svg"' "$html" | wc -l)" ]; then
-      fail "$label: the page holds a URL"
-    fi
-    charts=$(grep -o '<svg ' "$html" | wc -l)
-    case "$file" in
-      *-20[0-9][0-9]-20[0-9][0-9].json) grep -q 'class="chart trajectory"' "$html" || fail "$label: no trajectory chart" ;;
-    esac
-    case "$file" in
-      *pole-categories-example.json) grep -q 'class="chart categories"' "$html" || fail "$label: no mission categories chart" ;;
-    esac
-    grep -q 'class="chart resources"' "$html" || [ "${file%.csv}" != "$file" ] || grep -q 'trajectory' "$html" \
-      || fail "$label: no resources chart"
-
-    probe="$out/$stem.$language.harness.html"
-    for width in 1280 375; do
-      harness "$html" "$width" >"$probe"
-      dom=$("${browser[@]}" --allow-file-access-from-files --window-size=1400,900 --dump-dom "file://$PWD/$probe" 2>/dev/null || true)
-      check=$(printf '%s' "$dom" | grep -o 'data-check="[^"]*"' | head -n 1)
-      [ -n "$check" ] || { fail "$label at $width px: the page could not be measured"; continue; }
-      read -r scroll inner height count drawn bare < <(echo "$check" | sed 's/[^0-9 ]//g')
-      [ "$inner" = "$width" ] || fail "$label: the viewport is $inner px, not $width px"
-      [ "$scroll" -le "$inner" ] || fail "$label at $width px: the layout is $scroll px wide, wider than the $inner px viewport"
-      [ "$count" = "$charts" ] && [ "$drawn" = "$charts" ] || fail "$label at $width px: $drawn of $charts charts drawn within the viewport"
-      [ "$bare" = 0 ] || fail "$label at $width px: $bare budget(s) without a chart"
-      png="$out/$stem.$language.$width.png"
-      if [ "$width" = 1280 ]; then
-        "${browser[@]}" --window-size="$width,$height" --log-net-log="$out/net.json" --screenshot="$png" "file://$PWD/$html" \
-          >/dev/null 2>"$out/chromium.log" || true
-      else
-        # The phone at twice its size, as its screen shows it.
-        harness "$html" "$width" "$height" 2 >"$probe"
-        "${browser[@]}" --window-size="$((width * 2)),$((height * 2))" --log-net-log="$out/net.json" --screenshot="$png" \
-          "file://$PWD/$probe" >/dev/null 2>"$out/chromium.log" || true
-      fi
-      [ -s "$png" ] || fail "$label at $width px: no screenshot"
-      check_run "$label at $width px" "$out/chromium.log" "$out/net.json"
-    done
-    pdf="$out/$stem.$language.pdf"
-    rm -f "$pdf"
-    "${browser[@]}" --no-pdf-header-footer --log-net-log="$out/net.json" --print-to-pdf="$pdf" "file://$PWD/$html" \
-      >/dev/null 2>"$out/chromium.log" || true
-    check_run "$label (PDF)" "$out/chromium.log" "$out/net.json"
-    pdfpages=$(python3 -c 'import re,sys; print(len(re.findall(rb"/Type\s*/Page[^s]", open(sys.argv[1],"rb").read())))' "$pdf" 2>/dev/null || echo 0)
-    if [ "$(head -c 4 "$pdf" 2>/dev/null)" != "%PDF" ] || [ "$pdfpages" -lt 1 ]; then fail "$label: no PDF"; fi
-    echo "ok: $label — $charts chart(s), 1280 px and 375 px, PDF of $pdfpages page(s)"
+    check_page "$html" "$file ($language)" "$file"
   done
 done
+
+if [ "${1:-}" = "--self-test" ]; then
+  # The checks must be able to fail: each broken copy of a real page must fail its check.
+  base="$out/cosmetic-valley-2013-json.en.html"
+  [ -s "$base" ] || { echo "self-test: $base is missing" >&2; exit 1; }
+  expect_failure() { # name sed-expression what
+    local page="$out/broken-$1.html" was="$failures"
+    sed "$2" "$base" >"$page"
+    check_page "$page" "broken page ($1)" "Examples/cosmetic-valley-2013.json" 2>"$out/broken-$1.log"
+    if [ "$failures" -gt "$was" ] && grep -q "$3" "$out/broken-$1.log"; then
+      echo "self-test: the $1 page fails as it must ($3)"; failures="$was"
+    else
+      echo "self-test: the $1 page passed the check" >&2; failures=$((was + 1)); selffailed=1
+    fi
+  }
+  selffailed=0
+  expect_failure request 's#<main>#<main><img src="http://example.invalid/x.png" alt="">#' 'request leaving the file'
+  expect_failure console 's#</body>#<p id="x">x</p><script>console.error("broken")</script></body>#' 'console message'
+  expect_failure wide 's#<main>#<main><div style="width:900px">wide</div>#' 'wider than the 375 px viewport'
+  expect_failure hidden 's#<svg xmlns#<svg style="display:none" xmlns#' 'charts drawn'
+  expect_failure invalid 's#<main>#<main><p><div>x</p>#' 'tidy'
+  [ "$selffailed" = 0 ] || exit 1
+  echo "browser check self-test passed."
+fi
 
 if [ "${1:-}" = "--images" ]; then
   # The README's screenshots: the top of the page (the summary and the charts) at 1280 px, a phone's screen at 375 px,
