@@ -21,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${BROWSER_CHECK_OUT:-.build-browser}"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 
 need() { # command package
   command -v "$1" >/dev/null 2>&1 && return 0
@@ -37,8 +38,9 @@ command -v python3 >/dev/null || { echo "browser-check: python3 is needed" >&2; 
 swift build --product clusterkit >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 bin="$(swift build --show-bin-path)/clusterkit"
 
-# Chromium without any background traffic of its own, and with no name resolving: nothing can leave the machine.
-browser=(chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --no-default-browser-check
+# Chromium without any background traffic of its own, and with no name resolving: nothing can leave the machine. A
+# profile of its own, so that a Chromium already running cannot get in the way.
+browser=(chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --no-default-browser-check "--user-data-dir=$out/profile"
   --disable-background-networking --disable-component-update --disable-sync --disable-default-apps --disable-extensions
   --enable-logging=stderr --v=0 "--host-resolver-rules=MAP * ~NOTFOUND" --net-log-capture-mode=Everything)
 
@@ -120,7 +122,7 @@ check_page() { # html-file label example-file
   probe="${html%.html}.harness.html"
   for width in 1280 375; do
     harness "$html" "$width" >"$probe"
-    dom=$("${browser[@]}" --allow-file-access-from-files --window-size=1400,900 --dump-dom "file://$PWD/$probe" 2>/dev/null || true)
+    dom=$("${browser[@]}" --allow-file-access-from-files --window-size=1400,900 --dump-dom "file://$probe" 2>/dev/null || true)
     check=$(printf '%s' "$dom" | grep -o 'data-check="[^"]*"' | head -n 1)
     [ -n "$check" ] || { fail "$label at $width px: the page could not be measured"; continue; }
     read -r scroll inner height count drawn bare < <(echo "$check" | sed 's/[^0-9 ]//g')
@@ -130,20 +132,20 @@ check_page() { # html-file label example-file
     [ "$bare" = 0 ] || fail "$label at $width px: $bare budget(s) without a chart"
     png="${html%.html}.$width.png"
     if [ "$width" = 1280 ]; then
-      "${browser[@]}" --window-size="$width,$height" --log-net-log="$out/net.json" --screenshot="$png" "file://$PWD/$html" \
+      "${browser[@]}" --window-size="$width,$height" --log-net-log="$out/net.json" --screenshot="$png" "file://$html" \
         >/dev/null 2>"$out/chromium.log" || true
     else
       # The phone at twice its size, as its screen shows it.
       harness "$html" "$width" "$height" 2 >"$probe"
       "${browser[@]}" --window-size="$((width * 2)),$((height * 2))" --log-net-log="$out/net.json" --screenshot="$png" \
-        "file://$PWD/$probe" >/dev/null 2>"$out/chromium.log" || true
+        "file://$probe" >/dev/null 2>"$out/chromium.log" || true
     fi
     [ -s "$png" ] || fail "$label at $width px: no screenshot"
     check_run "$label at $width px" "$out/chromium.log" "$out/net.json"
   done
   pdf="${html%.html}.pdf"
   rm -f "$pdf"
-  "${browser[@]}" --no-pdf-header-footer --log-net-log="$out/net.json" --print-to-pdf="$pdf" "file://$PWD/$html" \
+  "${browser[@]}" --no-pdf-header-footer --log-net-log="$out/net.json" --print-to-pdf="$pdf" "file://$html" \
     >/dev/null 2>"$out/chromium.log" || true
   check_run "$label (PDF)" "$out/chromium.log" "$out/net.json"
   pdfpages=$(python3 -c 'import re,sys; print(len(re.findall(rb"/Type\s*/Page[^s]", open(sys.argv[1],"rb").read())))' "$pdf" 2>/dev/null || echo 0)
@@ -197,11 +199,11 @@ if [ "${1:-}" = "--images" ]; then
   mkdir -p "$images"
   for name in cosmetic-valley-2013-json.fr mecabourg-2013-json.fr; do
     "${browser[@]}" --window-size=1280,1250 --screenshot="$images/report-${name%%-json*}.${name##*.}-1280.png" \
-      "file://$PWD/$out/$name.html" >/dev/null 2>&1
+      "file://$out/$name.html" >/dev/null 2>&1
   done
   harness "$out/cosmetic-valley-2013-json.en.html" 375 1500 2 >"$out/phone.html"
   "${browser[@]}" --window-size=750,3000 --screenshot="$images/report-cosmetic-valley-2013.en-375.png" \
-    "file://$PWD/$out/phone.html" >/dev/null 2>&1
+    "file://$out/phone.html" >/dev/null 2>&1
   python3 - "$out/cra-eco-energies-2010-2013-json.en.html" "$out/trajectory.html" <<'PYTHON'
 import re, sys
 page = open(sys.argv[1], encoding="utf-8").read()
@@ -210,7 +212,7 @@ head = page[:page.index("<body>") + len("<body>")]
 open(sys.argv[2], "w", encoding="utf-8").write(head + '<main style="max-width:600px">' + figure + "</main></body></html>")
 PYTHON
   "${browser[@]}" --window-size=630,760 --screenshot="$images/report-cra-eco-energies-trajectory.en.png" \
-    "file://$PWD/$out/trajectory.html" >/dev/null 2>&1
+    "file://$out/trajectory.html" >/dev/null 2>&1
   echo "screenshots written to $images/"
 fi
 
