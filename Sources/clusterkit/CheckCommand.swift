@@ -6,8 +6,8 @@ import Foundation
 enum CheckCommand {
     static let options = [
         OptionSpec(
-            name: "format", valueName: "format", allowed: ["text", "json", "sarif", "markdown"],
-            help: "text (default), json (clusterkit.report/1), sarif (SARIF 2.1.0) or markdown"),
+            name: "format", valueName: "format", allowed: ["text", "json", "sarif", "markdown", "html"],
+            help: "text (default), json (clusterkit.report/1), sarif (SARIF 2.1.0), markdown or html (one self-contained page with charts)"),
         OptionSpec(
             name: "rules", valueName: "preset", allowed: Preset.allCases.map(\.rawValue),
             help: "Preset: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")) (default: from cluster.kind)"),
@@ -26,7 +26,7 @@ enum CheckCommand {
     ]
 
     static let help = helpText(
-        usage: "clusterkit check [FILE|FOLDER …] [--format text|json|sarif|markdown] [--rules PRESET] [--config FILE] [--language en|fr] [--strict]",
+        usage: "clusterkit check [FILE|FOLDER …] [--format text|json|sarif|markdown|html] [--rules PRESET] [--config FILE] [--language en|fr] [--strict]",
         summary: "Check cluster budgets (clusterkit.budget/1 JSON, clusterkit.history/1 histories, or CSV from a spreadsheet) against the memento's rules.",
         options: options,
         details: """
@@ -105,6 +105,8 @@ enum CheckCommand {
             ).render(report)
         case "markdown":
             rendered = MarkdownReportRenderer(options: options).render(report)
+        case "html":
+            rendered = HTMLReportRenderer(options: options).render(report)
         default:
             rendered = notice + TextReportRenderer(options: options).render(report)
         }

@@ -5,7 +5,7 @@ import Testing
 /// Texts that are the same word in English and French, and so may be identical in both.
 let sameInBothLanguages: Set<String> = [
     "note", "Notes", "Programme (actions)", "Budget", "Cluster", "Justification", "Success fees", "Success fee",
-    "{cluster}, budget {year}", "{severity} ({count})",
+    "{cluster}, budget {year}", "{severity} ({count})", "Diagnostics", "Public",
 ]
 
 /// Checks one text has both languages, and a French that is not the English copied.
@@ -71,7 +71,7 @@ struct TranslationTests {
 
     @Test("Every word the renderers print is translated, with the same placeholders")
     func reportWords() {
-        for text in ReportWords.allTexts + TrajectoryWords.allTexts { expectTranslated(text, "report word") }
-        for template in ReportWords.allTemplates + TrajectoryWords.allTemplates { expectTranslated(template) }
+        for text in ReportWords.allTexts + TrajectoryWords.allTexts + HTMLWords.allTexts { expectTranslated(text, "report word") }
+        for template in ReportWords.allTemplates + TrajectoryWords.allTemplates + HTMLWords.allTemplates { expectTranslated(template) }
     }
 }

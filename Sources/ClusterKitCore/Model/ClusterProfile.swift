@@ -216,6 +216,13 @@ public struct ClusterProfile: Hashable, Sendable, Codable {
         }
     }
 
+    /// The target a budget of `year` is judged against: the one whose year is the nearest at or after it; else one
+    /// without a year (« à terme »); else the one with the latest year (due since). `nil` when the cluster gives none.
+    public func target(judgedIn year: Int) -> FundingTargets? {
+        let ahead = targetList.filter { ($0.year ?? Int.min) >= year }.min { $0.year! < $1.year! }
+        return ahead ?? targetList.first { $0.year == nil } ?? targetList.max { ($0.year ?? 0) < ($1.year ?? 0) }
+    }
+
     static let fields = [
         "name", "kind", "founded", "members", "enterprises", "staff", "impactReporting", "valuedTimeAllowed",
         "analyticAccounting", "satellites", "services", "targets", "declared", "purpose",
