@@ -7,7 +7,11 @@
 #   Examples/spreadsheets/workbook-2013.xlsx/.ods  three sheets: « Notes » (text only), « Mecabourg » (the budget: titles
 #                                                merged over their columns, totals as SUM formulas, one amount stored as
 #                                                text), « Cosmetic Valley » (a second budget)
-#   Tests/Fixtures/spreadsheets/password.xlsx/.ods  the Mecabourg budget saved with the password « secret »
+#   Tests/Fixtures/spreadsheets/password.ods     the Mecabourg budget saved by Calc with the password « secret »
+#   Tests/Fixtures/spreadsheets/password.xlsx    Calc's .xlsx of it encrypted with the password « secret » (ECMA-376
+#                                                agile encryption) by msoffcrypto-tool, installed from PyPI into a
+#                                                throwaway virtual environment: LibreOffice 7.4 headless writes an
+#                                                .xlsx given a password through UNO without encrypting it
 #
 # The workbooks are built through LibreOffice's UNO API (Scripts/make-spreadsheet-fixtures.py, run by the system's
 # python3, which has the `uno` module). Run from anywhere; the output is committed.
@@ -37,3 +41,8 @@ for csv in Examples/csv/*.csv; do
 done
 
 /usr/bin/python3 Scripts/make-spreadsheet-fixtures.py "$profile"
+
+python3 -m venv "$profile/venv" > /dev/null
+"$profile/venv/bin/pip" install -q msoffcrypto-tool
+"$profile/venv/bin/msoffcrypto-tool" -e -p secret "$out/mecabourg-2013.xlsx" Tests/Fixtures/spreadsheets/password.xlsx
+echo Tests/Fixtures/spreadsheets/password.xlsx
