@@ -2,14 +2,16 @@
 
 Each vector is a raw deflate stream (RFC 1951, as in a zip entry: wbits -15) in Tests/Fixtures/inflate/NAME.deflate,
 and Tests/Fixtures/inflate/vectors.json gives the size and CRC-32 (zlib.crc32) of what it expands to. The inputs are
-made from a fixed seed so that running this again gives the same files. It also writes the zip bomb's stream:
-Tests/Fixtures/spreadsheets/zeros-200MB.deflate, 200,000,000 zero bytes.
+made from a fixed seed so that running this again gives the same files. It also writes the zip bombs: two .xlsx packages in
+Tests/Fixtures/spreadsheets/ whose sheet is 200,000,000 zero bytes deflated (194 KB): bomb-200MB.xlsx, its headers
+true, and bomb-understated.xlsx, its headers declaring 10,000 bytes.
 
     python3 Scripts/make-inflate-vectors.py
 """
 import json
 import os
 import random
+import struct
 import zlib
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -68,9 +70,34 @@ def main():
     chunk = bytes(1 << 20)
     bomb = b"".join(compressor.compress(chunk) for _ in range(200_000_000 // len(chunk)))
     bomb += compressor.compress(bytes(200_000_000 % len(chunk))) + compressor.flush()
-    with open(os.path.join(ROOT, "Tests/Fixtures/spreadsheets/zeros-200MB.deflate"), "wb") as file:
-        file.write(bomb)
-    print(f"zeros-200MB: 200000000 bytes in {len(bomb)}, CRC-32 {zlib.crc32(bytes(200_000_000)):#010x}")
+    crc = zlib.crc32(bytes(200_000_000))
+    print(f"zeros-200MB: 200000000 bytes in {len(bomb)}, CRC-32 {crc:#010x}")
+    for name, declared in (("bomb-200MB", 200_000_000), ("bomb-understated", 10_000)):
+        write_bomb(os.path.join(ROOT, f"Tests/Fixtures/spreadsheets/{name}.xlsx"), bomb, declared, crc)
+        print(f"{name}.xlsx: its sheet declares {declared} bytes")
+
+
+def write_bomb(path, stream, declared, crc):
+    """An .xlsx package (entries stored) whose sheet is the raw deflate `stream`, declaring `declared` bytes."""
+    parts = [
+        ("[Content_Types].xml", b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+        ("_rels/.rels", b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        ("xl/workbook.xml", b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Budget" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        ("xl/_rels/workbook.xml.rels", b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    ]
+    out, directory = b"", b""
+    entries = [(name, data, 0, len(data), zlib.crc32(data)) for name, data in parts]
+    entries.append(("xl/worksheets/sheet1.xml", stream, 8, declared, crc))
+    for name, data, method, size, checksum in entries:
+        offset = len(out)
+        encoded = name.encode()
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0, checksum, len(data), size, len(encoded), 0)
+        out += encoded + data
+        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0, checksum, len(data), size,
+                                 len(encoded), 0, 0, 0, 0, 0, offset) + encoded
+    out += directory + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), len(out), 0)
+    with open(path, "wb") as file:
+        file.write(out)
 
 
 if __name__ == "__main__":
