@@ -13,6 +13,9 @@
 #                                                throwaway virtual environment: LibreOffice 7.4 headless writes an
 #                                                .xlsx given a password through UNO without encrypting it
 #
+#   Fuzz/seeds/spreadsheet-reader/              the fuzz target's seeds: each workbook above unpacked (its XML parts, each
+#                                                after a line `--- path`), and two workbooks as they are
+#
 # The workbooks are built through LibreOffice's UNO API (Scripts/make-spreadsheet-fixtures.py, run by the system's
 # python3, which has the `uno` module). Run from anywhere; the output is committed.
 set -euo pipefail
@@ -46,3 +49,22 @@ python3 -m venv "$profile/venv" > /dev/null
 "$profile/venv/bin/pip" install -q msoffcrypto-tool
 "$profile/venv/bin/msoffcrypto-tool" -e -p secret "$out/mecabourg-2013.xlsx" Tests/Fixtures/spreadsheets/password.xlsx
 echo Tests/Fixtures/spreadsheets/password.xlsx
+
+echo "== fuzz seeds"
+mkdir -p Fuzz/seeds/spreadsheet-reader
+cp "$out/mecabourg-2013.xlsx" "$out/mecabourg-2013.ods" Tests/Fixtures/spreadsheets/password.ods Fuzz/seeds/spreadsheet-reader/
+python3 - "$out" Fuzz/seeds/spreadsheet-reader <<'PY'
+import os, sys, zipfile
+source, target = sys.argv[1], sys.argv[2]
+for name in sorted(os.listdir(source)):
+    with zipfile.ZipFile(os.path.join(source, name)) as archive:
+        text = b""
+        for entry in archive.namelist():
+            # The parts the reader reads; not thumbnails, settings, OpenDocument styles or document properties.
+            if entry.startswith(("Thumbnails/", "Configurations2/", "docProps/")) or entry in ("settings.xml", "styles.xml", "meta.xml", "manifest.rdf"):
+                continue
+            text += b"--- " + entry.encode() + b"\n" + archive.read(entry) + b"\n"
+    with open(os.path.join(target, name + ".parts"), "wb") as file:
+        file.write(text)
+    print(os.path.join(target, name + ".parts"))
+PY

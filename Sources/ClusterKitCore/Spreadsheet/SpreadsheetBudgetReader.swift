@@ -47,22 +47,38 @@ public struct SpreadsheetBudgetReader: Sendable {
     /// Reads one budget from a workbook's bytes (`.xlsx` or `.ods`, told apart by their content).
     /// - Throws: ``InputError`` naming the file, the sheet and the cell, and the reason.
     public func decode(_ data: Data, file: String? = nil) throws(InputError) -> Budget {
-        func failure(_ reason: String) -> InputError { InputError(file: file, path: "", reason: reason) }
         guard data.count <= Self.maximumFileSize else {
-            throw failure("the file is \(data.count) bytes, more than the \(Self.maximumFileSize) bytes ClusterKit reads in a workbook")
+            throw InputError(
+                file: file, path: "",
+                reason: "the file is \(data.count) bytes, more than the \(Self.maximumFileSize) bytes ClusterKit reads in a workbook")
         }
-        let bytes = [UInt8](data)
         var workbook: any WorkbookSource
-        do {
-            workbook = try Self.open(bytes)
+        do { workbook = try Self.open([UInt8](data)) } catch { throw located(error, file: file) }
+        return try read(&workbook, file: file)
+    }
+
+    /// Reads one budget from a workbook's parts, unpacked: the files of its zip archive by path (`xl/workbook.xml`,
+    /// `xl/worksheets/sheet1.xml`, … or `content.xml`), as a folder the archive was extracted to holds them.
+    /// - Throws: ``InputError`` naming the file, the sheet and the cell, and the reason.
+    public func decode(parts: [String: Data], file: String? = nil) throws(InputError) -> Budget {
+        var workbook: any WorkbookSource
+        do throws(WorkbookError) {
+            let unpacked: UnpackedParts
+            do { unpacked = try UnpackedParts(parts.mapValues { [UInt8]($0) }) } catch { throw WorkbookError(error.reason) }
+            workbook = try Self.open(unpacked)
         } catch {
             throw located(error, file: file)
         }
+        return try read(&workbook, file: file)
+    }
+
+    /// The budget on the sheet asked for, or on the first sheet holding a recognised table.
+    private func read(_ workbook: inout any WorkbookSource, file: String?) throws(InputError) -> Budget {
         let names = workbook.sheetNames
-        let quoted = names.map { "« \($0) »" }.joined(separator: ", ")
+        let quoted = names.isEmpty ? "none" : names.map { "« \($0) »" }.joined(separator: ", ")
         if let wanted = sheet {
             guard let index = names.firstIndex(of: wanted) else {
-                throw failure("the workbook has no sheet « \(wanted) »; its sheets are \(quoted.isEmpty ? "none" : quoted)")
+                throw InputError(file: file, path: "", reason: "the workbook has no sheet « \(wanted) »; its sheets are \(quoted)")
             }
             return try read(&workbook, index, file: file)
         }
@@ -73,9 +89,9 @@ public struct SpreadsheetBudgetReader: Sendable {
             let records = grid.records(decimalMark: mark)
             if CSVBudgetReader.tableStart(records) != nil { return try budget(records, mark: mark, sheet: grid.name, file: file) }
         }
-        throw failure(
-            "no sheet holds a plan of financing (a row with the headings « Dépenses » and « Ressources », or Expenses and Resources); sheets looked at: \(quoted.isEmpty ? "none" : quoted)"
-        )
+        throw InputError(
+            file: file, path: "",
+            reason: "no sheet holds a plan of financing (a row with the headings « Dépenses » and « Ressources », or Expenses and Resources); sheets looked at: \(quoted)")
     }
 
     /// The workbook in an archive's bytes: `.xlsx` when it has a workbook part, `.ods` when it has OpenDocument content.
@@ -93,10 +109,14 @@ public struct SpreadsheetBudgetReader: Sendable {
         }
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes) } catch { throw WorkbookError(error.reason) }
-        if archive.contains("content.xml") || archive.contains("mimetype") { return try ODSWorkbook(archive) }
-        if archive.contains("xl/workbook.xml") || archive.contains("_rels/.rels") { return try XLSXWorkbook(archive) }
-        throw WorkbookError(
-            "the archive is not a workbook: it has neither xl/workbook.xml (.xlsx) nor content.xml (.ods)")
+        return try open(archive)
+    }
+
+    /// The workbook in a package: `.ods` when it has OpenDocument content, `.xlsx` when it has a workbook part.
+    static func open(_ parts: any WorkbookParts) throws(WorkbookError) -> any WorkbookSource {
+        if parts.contains("content.xml") || parts.contains("mimetype") { return try ODSWorkbook(parts) }
+        if parts.contains("xl/workbook.xml") || parts.contains("_rels/.rels") { return try XLSXWorkbook(parts) }
+        throw WorkbookError("the archive is not a workbook: it has neither xl/workbook.xml (.xlsx) nor content.xml (.ods)")
     }
 
     private func read(_ workbook: inout any WorkbookSource, _ index: Int, file: String?) throws(InputError) -> Budget {

@@ -21,7 +21,41 @@ protocol WorkbookSource {
     mutating func sheet(_ index: Int) throws(WorkbookError) -> SheetGrid
 }
 
-extension ZipArchive {
+/// The parts of a workbook's package by path (`xl/workbook.xml`, `content.xml`): a zip archive's entries, or parts
+/// given unpacked.
+protocol WorkbookParts {
+    /// Whether the package has a part of this name.
+    func contains(_ name: String) -> Bool
+    /// A part's bytes.
+    mutating func contents(of name: String) throws(ZipError) -> [UInt8]
+}
+
+extension ZipArchive: WorkbookParts {}
+
+/// A workbook's parts given unpacked, held to the limits of a zip archive's entries.
+struct UnpackedParts: WorkbookParts {
+    private let parts: [String: [UInt8]]
+
+    init(_ parts: [String: [UInt8]], limits: ZipLimits = .standard) throws(ZipError) {
+        guard parts.count <= limits.entries else { throw ZipError("the workbook has \(parts.count) parts, more than the \(limits.entries) read") }
+        for (name, bytes) in parts where bytes.count > limits.entrySize {
+            throw ZipError("the part « \(name) » is \(bytes.count) bytes, more than the \(limits.entrySize) read")
+        }
+        guard parts.values.reduce(0, { $0 + $1.count }) <= limits.totalSize else {
+            throw ZipError("the workbook's parts are more than the \(limits.totalSize) bytes read")
+        }
+        self.parts = parts
+    }
+
+    func contains(_ name: String) -> Bool { parts[name] != nil }
+
+    func contents(of name: String) throws(ZipError) -> [UInt8] {
+        guard let bytes = parts[name] else { throw ZipError("the workbook has no part « \(name) »") }
+        return bytes
+    }
+}
+
+extension WorkbookParts {
     /// An entry's XML, errors naming the entry.
     mutating func xml(_ name: String) throws(WorkbookError) -> XMLReader {
         do {
@@ -56,7 +90,7 @@ func parsing<T>(_ part: String, sheet: String? = nil, _ body: () throws -> T) th
 /// An Office Open XML workbook (`.xlsx`, ECMA-376 part 1, SpreadsheetML): the workbook part found through the
 /// package's relationships, its sheets, shared strings and the number formats that make a number a date.
 struct XLSXWorkbook: WorkbookSource {
-    private var archive: ZipArchive
+    private var archive: any WorkbookParts
     private(set) var sheetNames: [String] = []
     private var sheetParts: [String] = []
     private var sharedStrings: [String] = []
@@ -64,7 +98,7 @@ struct XLSXWorkbook: WorkbookSource {
     private var dateStyles: [Bool] = []
     private var date1904 = false
 
-    init(_ archive: ZipArchive) throws(WorkbookError) {
+    init(_ archive: any WorkbookParts) throws(WorkbookError) {
         self.archive = archive
         let workbookPart = try officeDocument()
         guard self.archive.contains(workbookPart) else {
@@ -343,7 +377,7 @@ struct ODSWorkbook: WorkbookSource {
     private(set) var sheetNames: [String] = []
     private var sheets: [SheetGrid] = []
 
-    init(_ archive: ZipArchive) throws(WorkbookError) {
+    init(_ archive: any WorkbookParts) throws(WorkbookError) {
         var archive = archive
         if archive.contains("mimetype") {
             let type = String(decoding: try Self.entry(&archive, "mimetype").prefix(200), as: UTF8.self)
@@ -376,7 +410,7 @@ struct ODSWorkbook: WorkbookSource {
         }
     }
 
-    private static func entry(_ archive: inout ZipArchive, _ name: String) throws(WorkbookError) -> [UInt8] {
+    private static func entry(_ archive: inout any WorkbookParts, _ name: String) throws(WorkbookError) -> [UInt8] {
         do { return try archive.contents(of: name) } catch { throw WorkbookError(error.reason) }
     }
 
