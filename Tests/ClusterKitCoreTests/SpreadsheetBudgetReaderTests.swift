@@ -211,4 +211,35 @@ struct SpreadsheetBudgetReaderTests {
         #expect(ContinuousClock.now - start < .seconds(1))
         #expect(error?.description.hasPrefix("big.ods, sheet « Budget », row 1: the sheet holds more than 1000000 cells") == true)
     }
+
+    @Test("OpenDocument: spaces that would make a cell of gigabytes, and text repeated past the sheet's limit, are refused fast")
+    func odsTextLimits() {
+        let spaces = Self.row("<table:table-cell office:value-type=\"string\"><text:p>" + String(repeating: "<text:s text:c=\"1024\"/>", count: 100)
+            + "</text:p></table:table-cell>")
+        let long = Self.row(Self.text(String(repeating: "x", count: 30_000), repeated: 100), repeated: 10_000)
+        for (table, words) in [(spaces, "more than 32767 characters"), (long, "bytes of text")] {
+            let start = ContinuousClock.now
+            let error = workbookError(Self.ods(table), file: "big.ods")
+            #expect(ContinuousClock.now - start < .seconds(1))
+            #expect(error?.reason.contains(words) == true, "\(String(describing: error))")
+        }
+    }
+
+    @Test("A cell far down the sheet makes no million empty rows; rows stay apart as in the sheet")
+    func farRows() throws {
+        var sheet = sheetXML(frenchRows)
+        sheet = sheet.replacingOccurrences(
+            of: "</sheetData>", with: #"<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>fin</t></is></c></row></sheetData>"#)
+        let start = ContinuousClock.now
+        #expect(workbookError(ZipBuilder.workbook(sheet: sheet).bytes) == nil)
+        #expect(ContinuousClock.now - start < .seconds(1))
+
+        var grid = SheetGrid(name: "S")
+        try grid.set(row: 1, column: 1, .text("a"))
+        try grid.set(row: 2, column: 2, .number("1.5"))
+        try grid.set(row: 1_048_576, column: 1, .text("z"))
+        let records = grid.records(decimalMark: ",")
+        #expect(records.map(\.line) == [1, 2, 3, 1_048_576])
+        #expect(records.map { $0.cells.map(\.text) } == [["a"], ["", "1,5"], [], ["z"]])
+    }
 }

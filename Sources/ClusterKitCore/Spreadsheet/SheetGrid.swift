@@ -15,12 +15,16 @@ struct SheetGrid {
     var name: String
     private(set) var rows: [Int: [Int: SheetValue]] = [:]
     private(set) var count = 0
+    /// The bytes of text in the cells, repeated cells counted each time: what the table reader will go through.
+    private(set) var textBytes = 0
 
     /// The most cells a sheet may hold, the most rows and columns it may reach: a plan of financing has a few hundred
     /// cells; these stop a file that declares millions before they are allocated.
     static let maximumCells = 1_000_000
     static let maximumRow = 1_048_576
     static let maximumColumn = 16_384
+    /// The most text a sheet may hold (cells repeated by OpenDocument's repeat counts are counted each time).
+    static let maximumText = 16 << 20
 
     init(name: String) { self.name = name }
 
@@ -30,7 +34,13 @@ struct SheetGrid {
         guard (1...Self.maximumRow).contains(row), (1...Self.maximumColumn).contains(column) else {
             throw SheetError("a cell lies outside the sheet (row \(row), column \(column))", row: nil, column: nil)
         }
-        if case .text(let text) = value, text.isEmpty { return }
+        if case .text(let text) = value {
+            if text.isEmpty { return }
+            textBytes += text.utf8.count
+            guard textBytes <= Self.maximumText else {
+                throw SheetError("the sheet holds more than \(Self.maximumText) bytes of text, more than ClusterKit reads", row: row, column: column)
+            }
+        }
         if rows[row]?[column] == nil {
             guard count < Self.maximumCells else {
                 throw SheetError("the sheet holds more than \(Self.maximumCells) cells, more than ClusterKit reads", row: row, column: column)
@@ -40,33 +50,50 @@ struct SheetGrid {
         rows[row, default: [:]][column] = value
     }
 
-    /// Clears the cells of a merged range but its top-left one: a merged cell is read as its top-left value.
-    /// `budget` counts the cells looked at, across ranges, so that many large ranges cannot take unbounded time.
-    mutating func merge(rows rowRange: ClosedRange<Int>, columns: ClosedRange<Int>, budget: inout Int) throws(SheetError) {
-        for row in rows.keys.sorted() where rowRange.contains(row) {
-            guard var cells = rows[row] else { continue }
-            budget -= cells.count
-            guard budget >= 0 else { throw SheetError("the sheet has too many merged cells", row: nil, column: nil) }
-            for column in cells.keys where columns.contains(column) && !(row == rowRange.lowerBound && column == columns.lowerBound) {
-                cells[column] = nil
-                count -= 1
+    /// Clears the cells of merged ranges but their top-left ones: a merged cell is read as its top-left value. The
+    /// work is counted — each range at least once, each cell looked at once — against ``maximumCells`` × 4, so that
+    /// many large ranges cannot take unbounded time.
+    mutating func merge(_ ranges: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)]) throws(SheetError) {
+        let rowNumbers = rows.keys.sorted()
+        var budget = Self.maximumCells * 4
+        for range in ranges {
+            budget -= 1
+            // The first row of the range, by binary search.
+            var low = 0, high = rowNumbers.count
+            while low < high {
+                let middle = (low + high) / 2
+                if rowNumbers[middle] < range.rows.lowerBound { low = middle + 1 } else { high = middle }
             }
-            rows[row] = cells
+            var index = low
+            while index < rowNumbers.count, rowNumbers[index] <= range.rows.upperBound {
+                let row = rowNumbers[index]
+                index += 1
+                guard var cells = rows[row] else { continue }
+                budget -= cells.count
+                guard budget >= 0 else { throw SheetError("the sheet has too many merged cells", row: nil, column: nil) }
+                for column in cells.keys where range.columns.contains(column)
+                    && !(row == range.rows.lowerBound && column == range.columns.lowerBound)
+                {
+                    cells[column] = nil
+                    count -= 1
+                }
+                rows[row] = cells
+            }
+            guard budget >= 0 else { throw SheetError("the sheet has too many merged cells", row: nil, column: nil) }
         }
     }
 
     /// The sheet as the CSV reader's records, numbers written in the canonical form its value reader reads exactly
-    /// with this decimal mark (no thousands separator, at most 15 significant digits), a row for every row number up
-    /// to the last non-empty one so that rows stay adjacent as in the sheet.
+    /// with this decimal mark (no thousands separator, at most 15 significant digits). Rows keep their numbers; a run
+    /// of empty rows becomes one empty record, so that rows stay adjacent or apart as in the sheet, and a cell a
+    /// million rows down makes two records, not a million.
     func records(decimalMark: Character) -> [CSVRow] {
-        guard let last = rows.keys.max() else { return [] }
         var records: [CSVRow] = []
-        records.reserveCapacity(last)
-        for row in 1...last {
-            guard let cells = rows[row], let width = cells.keys.max() else {
-                records.append(CSVRow(line: row, cells: []))
-                continue
-            }
+        var previous = 0
+        for row in rows.keys.sorted() {
+            guard let cells = rows[row], let width = cells.keys.max() else { continue }
+            if row > previous + 1 { records.append(CSVRow(line: previous + 1, cells: [])) }
+            previous = row
             var line: [CSVCell] = []
             line.reserveCapacity(width)
             for column in 1...width {

@@ -269,12 +269,14 @@ struct XLSXWorkbook: WorkbookSource {
                     guard let reference = attributes["ref"], let range = CellReference.range(reference) else {
                         throw SheetError("a merged range « \(attributes["ref"] ?? "") » is not a range such as A1:C1", row: nil, column: nil)
                     }
+                    guard merges.count < SheetGrid.maximumCells else {
+                        throw SheetError("the sheet has more than \(SheetGrid.maximumCells) merged ranges", row: nil, column: nil)
+                    }
                     merges.append(range)
                 default: continue
                 }
             }
-            var budget = SheetGrid.maximumCells * 4
-            for merge in merges { try grid.merge(rows: merge.rows, columns: merge.columns, budget: &budget) }
+            try grid.merge(merges)
         }
         return grid
     }
@@ -487,10 +489,15 @@ struct ODSWorkbook: WorkbookSource {
     /// string (`text:s` spaces, tabs and line breaks kept; annotations left out).
     private static func cell(_ reader: inout XMLReader, _ attributes: [String: String]) throws -> SheetValue? {
         var paragraphs: [String] = []
-        var depth = 1
+        var depth = 1, length = 0
         while depth > 0, let event = try reader.next() {
             switch event {
-            case .start("p", _): paragraphs.append(try paragraph(&reader))
+            case .start("p", _):
+                paragraphs.append(try paragraph(&reader))
+                length += paragraphs.last!.utf8.count + 1
+                guard length <= maximumCellText else {
+                    throw SheetError("a cell holds more than \(maximumCellText) characters", row: nil, column: nil)
+                }
             case .start("annotation", _): try reader.skipElement()
             case .start: depth += 1
             case .end: depth -= 1
@@ -507,10 +514,17 @@ struct ODSWorkbook: WorkbookSource {
         }
     }
 
+    /// The longest text a cell may hold: Excel's and Calc's limit. (`text:s` spaces would otherwise let a few bytes
+    /// of XML make a cell of gigabytes.)
+    static let maximumCellText = 32_767
+
     /// A `text:p`'s text: runs, spans and links, `text:s` (its `text:c` spaces), `text:tab`, `text:line-break`.
     private static func paragraph(_ reader: inout XMLReader) throws -> String {
         var text = "", depth = 1
         while depth > 0, let event = try reader.next() {
+            guard text.utf8.count <= maximumCellText else {
+                throw SheetError("a cell holds more than \(maximumCellText) characters", row: nil, column: nil)
+            }
             switch event {
             case .start("s", let attributes):
                 let spaces = attributes["c"].flatMap { Int($0) } ?? 1
