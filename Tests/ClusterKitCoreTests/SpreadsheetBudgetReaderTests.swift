@@ -242,4 +242,20 @@ struct SpreadsheetBudgetReaderTests {
         #expect(records.map(\.line) == [1, 2, 3, 1_048_576])
         #expect(records.map { $0.cells.map(\.text) } == [["a"], ["", "1,5"], [], ["z"]])
     }
+
+    @Test("A number with a date format is a date (built-in and custom formats, 1900 and 1904 systems)")
+    func xlsxDates() throws {
+        for (date1904, serial) in [(false, "41275"), (true, "39813.75")] {
+            var zip = ZipBuilder.workbook(sheet: #"<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>\#(serial)</v></c><c r="B1" s="2"><v>\#(serial)</v></c><c r="C1" s="3"><v>\#(serial)</v></c></row></sheetData></worksheet>"#)
+            zip.entries.removeAll { $0.name == "xl/_rels/workbook.xml.rels" || $0.name == "xl/workbook.xml" }
+            zip.store("xl/workbook.xml", #"<workbook xmlns:r="r"><workbookPr date1904="\#(date1904)"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
+            zip.store("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="rId1" Type="http://x/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://x/styles" Target="/xl/styles.xml"/></Relationships>"#)
+            zip.store("xl/styles.xml", #"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="d\ mmmm\ yyyy"/></numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="4"/></cellXfs></styleSheet>"#)
+            var workbook = try XLSXWorkbook(try ZipArchive(zip.bytes))
+            let grid = try workbook.sheet(0)
+            let row = try #require(grid.rows[1])
+            #expect(row[1] == .date("2013-01-01") && row[2] == .date("2013-01-01"), "\(date1904)")
+            #expect(row[3] == .number(serial))
+        }
+    }
 }
