@@ -16,10 +16,12 @@ struct InflateError: Error, Equatable {
 /// The Huffman codes are decoded as zlib's `puff.c` does (canonical codes, one bit at a time over the count of codes
 /// of each length), with a 9-bit lookup table in front for the short codes that make up most symbols.
 struct Inflater {
-    /// Expands `input` (a raw deflate stream) into at most `limit` bytes.
+    /// Expands `input` (a raw deflate stream) into at most `limit` bytes. `expected`, the size the output should
+    /// have (a zip entry's declared size, already checked against the limits), is reserved at once, so that the output
+    /// is never copied as it grows.
     /// - Throws: ``InflateError`` for a malformed or truncated stream, or when the output would pass `limit`.
-    static func inflate(_ input: [UInt8], limit: Int) throws(InflateError) -> [UInt8] {
-        var state = Inflater(input: input, limit: limit)
+    static func inflate(_ input: [UInt8], limit: Int, expected: Int? = nil) throws(InflateError) -> [UInt8] {
+        var state = Inflater(input: input, limit: limit, reserve: expected)
         try state.run()
         return state.output
     }
@@ -31,10 +33,10 @@ struct Inflater {
     private var bitCount = 0
     private(set) var output: [UInt8] = []
 
-    private init(input: [UInt8], limit: Int) {
+    private init(input: [UInt8], limit: Int, reserve: Int?) {
         self.input = input
         self.limit = limit
-        output.reserveCapacity(min(limit, max(input.count * 4, 4096)))
+        output.reserveCapacity(min(limit, reserve ?? max(input.count * 4, 4096)))
     }
 
     // MARK: Bits

@@ -149,7 +149,7 @@ struct ZipArchive {
             contents = data
         case 8:
             do {
-                contents = try Inflater.inflate(data, limit: entry.size)
+                contents = try Inflater.inflate(data, limit: entry.size, expected: entry.size)
             } catch {
                 let past = error == InflateError.limit(entry.size)
                 throw ZipError(
