@@ -4,7 +4,7 @@
 #   Scripts/fuzz.sh TARGET [SECONDS]          (default 60 seconds)
 #   Scripts/fuzz.sh --list                    the targets
 #
-# TARGET: budget-decoder, check, csv-importer, configuration (see Fuzz/Sources/ClusterKitFuzzTargets).
+# TARGET: budget-decoder, check, csv-importer, spreadsheet-reader, configuration (see Fuzz/Sources/ClusterKitFuzzTargets).
 # The corpus grows in fuzz-artifacts/TARGET/corpus (git-ignored), seeded from Fuzz/seeds/TARGET and Examples/.
 # A crashing input is saved in fuzz-artifacts/TARGET/crashes and copied to Fuzz/regressions/TARGET, where
 # `swift test` replays it from then on (FuzzRegressionTests): fix the crash, keep the file.
@@ -12,14 +12,14 @@
 #
 # Environment: FUZZ_JOBS (parallel libFuzzer jobs, default 1), FUZZ_WORK (work folder, default fuzz-artifacts),
 # FUZZ_CONFIGURATION (release, the default, or debug: quicker to build, slower to run), FUZZ_TIMEOUT (seconds one
-# input may take, default 20), FUZZ_MAX_LEN (bytes an input may have, default 16384), FUZZ_FLAGS (more libFuzzer
+# input may take, default 20), FUZZ_MAX_LEN (bytes an input may have, default 16384; 65536 for spreadsheet-reader), FUZZ_FLAGS (more libFuzzer
 # flags).
 # Needs Linux and the swift.org toolchain (libFuzzer and lld ship with it). Exit status: 0 no crash, 1 a crash
 # (or a timeout, or memory exhausted), 2 the fuzzer could not be built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets="budget-decoder check csv-importer configuration"
+targets="budget-decoder check csv-importer spreadsheet-reader configuration"
 if [ "${1:-}" = "--list" ]; then echo "$targets" | tr ' ' '\n'; exit 0; fi
 target="${1:?usage: Scripts/fuzz.sh TARGET [SECONDS] (Scripts/fuzz.sh --list for the targets)}"
 seconds="${2:-60}"
@@ -34,6 +34,7 @@ seed Fuzz/seeds/"$target"/*
 case "$target" in
   budget-decoder|check) seed Examples/*.json ;;
   csv-importer) seed Examples/csv/*.csv ;;
+  spreadsheet-reader) seed Examples/spreadsheets/*.xlsx Examples/spreadsheets/*.ods ;;
   configuration) seed Examples/*.config.json Examples/*/*.config.json ;;
 esac
 
@@ -47,6 +48,9 @@ if ! swift build "${flags[@]}" --product clusterkit-fuzz > "$work/build.log" 2>&
 fi
 binary="$(swift build "${flags[@]}" --show-bin-path)/clusterkit-fuzz"
 
+# A workbook's parts are larger than a JSON or CSV budget: its seeds run to 40 KB.
+max_len=16384
+[ "$target" = "spreadsheet-reader" ] && max_len=65536
 dictionary=()
 [ -f "Fuzz/dictionaries/$target.dict" ] && dictionary=(-dict="Fuzz/dictionaries/$target.dict")
 jobs=()
@@ -57,7 +61,7 @@ status=0
 # The Swift runtime's own backtracer is off: it fights AddressSanitizer over a crash; libFuzzer reports it.
 # shellcheck disable=SC2086
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$binary" "$target" "$work/corpus" \
-  -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-16384}" -timeout="${FUZZ_TIMEOUT:-20}" -rss_limit_mb=3072 \
+  -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-$max_len}" -timeout="${FUZZ_TIMEOUT:-20}" -rss_limit_mb=3072 \
   -detect_leaks=0 -report_slow_units=30 -print_final_stats=1 \
   -artifact_prefix="$work/crashes/" "${dictionary[@]}" "${jobs[@]}" ${FUZZ_FLAGS:-} \
   > "$work/last-run.log" 2>&1 || status=$?

@@ -22,17 +22,19 @@ enum CheckCommand {
             name: "config", valueName: "file",
             help: "Configuration (clusterkit.config/1 JSON): severities, rules off, parameters, suppressions"),
         OptionSpec(name: "show-suppressed", help: "List the suppressed diagnostics with their justification"),
+        BudgetFiles.sheetOption,
         OptionSpec(name: "help", help: "Show this help"),
     ]
 
     static let help = helpText(
-        usage: "clusterkit check [FILE|FOLDER …] [--format text|json|sarif|markdown|html] [--rules PRESET] [--config FILE] [--language en|fr] [--strict]",
-        summary: "Check cluster budgets (clusterkit.budget/1 JSON, clusterkit.history/1 histories, or CSV from a spreadsheet) against the memento's rules.",
+        usage: "clusterkit check [FILE|FOLDER …] [--format text|json|sarif|markdown|html] [--rules PRESET] [--config FILE] [--language en|fr] [--sheet NAME] [--strict]",
+        summary: "Check cluster budgets (clusterkit.budget/1 JSON, clusterkit.history/1 histories, spreadsheets: .xlsx, .ods or CSV) against the memento's rules.",
         options: options,
         details: """
-            With no file, checks the Mecabourg 2013 budget embedded in the tool and says so. A file ending in .csv is read \
-            as a spreadsheet's plan of financing (see Documentation/CSVFormat.md). A folder is read for its .json and \
-            .csv files, in name order; a file that cannot be read is reported, the others are still checked, and the \
+            With no file, checks the Mecabourg 2013 budget embedded in the tool and says so. A file ending in .xlsx, .ods \
+            or .csv is read as a spreadsheet's plan of financing (see Documentation/CSVFormat.md): in a workbook, the \
+            first sheet holding one, or the sheet --sheet names. A folder is read for its .json, .csv, .xlsx and .ods \
+            files, in name order; a file that cannot be read is reported, the others are still checked, and the \
             exit status is 2. Without --rules, each budget gets the preset of its cluster.kind (pole, \
             grappe, regional; recommended otherwise). A configuration file (--config, see \
             Documentation/Configuration.md) tunes that rule set: it is checked before any budget is read. A history \
@@ -69,7 +71,8 @@ enum CheckCommand {
                 notice = CommandWords.embeddedNotice(language) + "\n"
                 inputs = [BudgetInput(try BudgetDecoder().decode(Data(EmbeddedExample.json.utf8), file: EmbeddedExample.name), file: EmbeddedExample.name)]
             } else {
-                (inputs, unreadable) = BudgetFiles.loadEach(parsed.positionals, decoder: BudgetDecoder())
+                (inputs, unreadable) = BudgetFiles.loadEach(
+                    parsed.positionals, decoder: BudgetDecoder(), sheet: parsed.value("sheet"))
             }
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
@@ -144,17 +147,24 @@ enum CheckCommand {
 
 /// Reads budget files and folders.
 enum BudgetFiles {
-    /// The budgets in these files, and in the `.json` and `.csv` files of these folders (name order). A `.csv` file is
-    /// read by ``CSVBudgetReader``, any other by the JSON decoder.
-    static func load(_ paths: [String], decoder: BudgetDecoder) throws(InputError) -> [BudgetInput] {
-        let loaded = loadEach(paths, decoder: decoder)
+    /// The option that names a workbook's sheet.
+    static let sheetOption = OptionSpec(
+        name: "sheet", valueName: "name", help: "In a workbook (.xlsx, .ods): the sheet to read (default: the first holding a budget)")
+
+    /// The budgets in these files, and in the `.json`, `.csv`, `.xlsx` and `.ods` files of these folders (name order).
+    /// A `.csv` file is read by ``CSVBudgetReader``, a workbook by ``SpreadsheetBudgetReader`` (the sheet named
+    /// `sheet`, or the first holding a budget), any other by the JSON decoder.
+    static func load(_ paths: [String], decoder: BudgetDecoder, sheet: String? = nil) throws(InputError) -> [BudgetInput] {
+        let loaded = loadEach(paths, decoder: decoder, sheet: sheet)
         if let first = loaded.failures.first { throw first }
         return loaded.inputs
     }
 
     /// The budgets of every file that reads, and the error of every file (or path) that does not, each in path
     /// order: one bad file of a folder does not keep the others from being checked.
-    static func loadEach(_ paths: [String], decoder: BudgetDecoder) -> (inputs: [BudgetInput], failures: [InputError]) {
+    static func loadEach(
+        _ paths: [String], decoder: BudgetDecoder, sheet: String? = nil
+    ) -> (inputs: [BudgetInput], failures: [InputError]) {
         var inputs: [BudgetInput] = []
         var failures: [InputError] = []
         for path in paths {
@@ -166,7 +176,10 @@ enum BudgetFiles {
             let files: [String]
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files = names.filter { $0.hasSuffix(".json") || isCSV($0) }.sorted().map { (path as NSString).appendingPathComponent($0) }
+                // Excel's lock files (`~$budget.xlsx`) are left out.
+                files = names.filter {
+                    $0.hasSuffix(".json") || isCSV($0) || (SpreadsheetBudgetReader.isWorkbook($0) && !$0.hasPrefix("~$"))
+                }.sorted().map { (path as NSString).appendingPathComponent($0) }
             } else {
                 files = [path]
             }
@@ -174,6 +187,11 @@ enum BudgetFiles {
                 do throws(InputError) {
                     guard let data = FileManager.default.contents(atPath: file) else {
                         throw InputError(file: file, path: "", reason: "cannot read the file")
+                    }
+                    if SpreadsheetBudgetReader.isWorkbook(file) {
+                        let reader = SpreadsheetBudgetReader(catalog: decoder.catalog, sheet: sheet)
+                        inputs.append(BudgetInput(try reader.decode(data, file: file), file: file))
+                        continue
                     }
                     if isCSV(file) {
                         inputs.append(BudgetInput(try CSVBudgetReader(catalog: decoder.catalog).decode(data, file: file), file: file))

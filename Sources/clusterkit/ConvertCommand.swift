@@ -5,13 +5,13 @@ import Foundation
 /// `clusterkit convert FILE`: reads a budget — a spreadsheet's CSV export, or JSON — checks it, and prints it as a
 /// `clusterkit.budget/1` JSON document, amounts exact (a `clusterkit.history/1` document stays a history).
 enum ConvertCommand {
-    static let options = [OptionSpec(name: "help", help: "Show this help")]
+    static let options = [BudgetFiles.sheetOption, OptionSpec(name: "help", help: "Show this help")]
 
     static let help = helpText(
-        usage: "clusterkit convert FILE",
-        summary: "Print a budget (CSV from a spreadsheet, or JSON) as clusterkit.budget/1 JSON.",
+        usage: "clusterkit convert FILE [--sheet NAME]",
+        summary: "Print a budget (a spreadsheet: .xlsx, .ods or CSV; or JSON) as clusterkit.budget/1 JSON.",
         options: options,
-        details: "The CSV layout is described in Documentation/CSVFormat.md. The budget is checked as 'check' checks it.")
+        details: "The spreadsheet layout is described in Documentation/CSVFormat.md. The budget is checked as 'check' checks it.")
 
     static func run(_ arguments: [String]) -> ToolOutput {
         let parsed: ParsedArguments
@@ -29,7 +29,7 @@ enum ConvertCommand {
             return ToolOutput(status: 2, stderr: "\(path): a folder; convert reads one file\n")
         }
         do {
-            let inputs = try BudgetFiles.load([path], decoder: BudgetDecoder())
+            let inputs = try BudgetFiles.load([path], decoder: BudgetDecoder(), sheet: parsed.value("sheet"))
             guard let input = inputs.first else { return ToolOutput(status: 2, stderr: "\(path): no budget in the file\n") }
             // A history (clusterkit.history/1) is printed as a history, not as the budget standing in for it.
             if let history = input.history { return ToolOutput(status: 0, stdout: try json(history)) }

@@ -7,12 +7,13 @@ import ClusterRules
 enum MetricsCommand {
     static let options = [
         OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language: en (default) or fr"),
+        BudgetFiles.sheetOption,
         OptionSpec(name: "help", help: "Show this help"),
     ]
 
     static let help = helpText(
-        usage: "clusterkit metrics FILE|FOLDER … [--language en|fr]",
-        summary: "Show the figures of budgets (JSON or CSV) as a table.",
+        usage: "clusterkit metrics FILE|FOLDER … [--language en|fr] [--sheet NAME]",
+        summary: "Show the figures of budgets (JSON, or spreadsheets: .xlsx, .ods, CSV) as a table.",
         options: options,
         details: """
             Resource rows give their share of total resources (R), expense rows their share of total expenses (E). \
@@ -33,7 +34,8 @@ enum MetricsCommand {
         let language: Language = parsed.value("language") == "fr" ? .french : .english
         var tables: [String] = []
         do {
-            for input in try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder()) {
+            for input in try BudgetFiles.load(
+                parsed.positionals, decoder: BudgetDecoder(), sheet: parsed.value("sheet")) {
                 // A history shows each year it gives in full; its summary years have no lines to tabulate.
                 let budgets = input.history?.chronologicalYears.compactMap(\.budget) ?? [input.budget]
                 if budgets.isEmpty {

@@ -31,7 +31,7 @@ enum Tool {
           rules                   List the built-in rules, their default severity and presets
           explain RULE            Show one rule's documentation, parameters and source in the memento
           metrics FILE            Show a budget's figures as a table
-          convert FILE            Print a budget (CSV or JSON) as clusterkit.budget/1 JSON
+          convert FILE            Print a budget (.xlsx, .ods, CSV or JSON) as clusterkit.budget/1 JSON
 
         OPTIONS:
           --help, -h              Show help (also: clusterkit <command> --help)

@@ -44,7 +44,7 @@ import Testing
         let example = packageRoot.appendingPathComponent("Examples/mecabourg-2013.json").path
         var statuses: [Int32: Int] = [:]
         for (index, input) in inputs.enumerated() {
-            let path = folder.appendingPathComponent("\(index)-input.\(input.target == .csvImporter ? "csv" : "json")").path
+            let path = folder.appendingPathComponent("\(index)-input.\(input.target.seedExtensions.first ?? "json")").path
             try input.data.write(to: URL(fileURLWithPath: path))
             // A configuration configures the check of an example; any other input is the budget checked.
             let command = input.target == .configuration ? ["check", example, "--config", path] : ["check", path]

@@ -22,6 +22,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// `CSVBudgetReader`: a spreadsheet's plan of financing; what it accepts must convert to a JSON budget the
     /// decoder accepts with the same lines (what `clusterkit convert` does), and go through the whole check.
     case csvImporter = "csv-importer"
+    /// `SpreadsheetBudgetReader`: a workbook (`.xlsx`, `.ods`). An input that starts as a zip archive (or an OLE
+    /// file) is the workbook's bytes; any other is its parts unpacked, each after a line `--- path` (so that the
+    /// fuzzer mutates the XML itself, which a zip's CRC-32 would otherwise refuse). What it accepts goes on as the
+    /// CSV importer's does: to JSON and back with the same lines, then the check (evaluated, not rendered).
+    case spreadsheetReader = "spreadsheet-reader"
     /// `Configuration(data:)`: a `clusterkit.config/1` document; what it accepts is applied to every preset, and
     /// the configured engine checks the Mecabourg 2013 budget with its suppressions.
     case configuration
@@ -32,6 +37,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .budgetDecoder: BudgetDecoderTarget.run(data)
         case .check: CheckTarget.run(data)
         case .csvImporter: CSVImporterTarget.run(data)
+        case .spreadsheetReader: SpreadsheetReaderTarget.run(data)
         case .configuration: ConfigurationTarget.run(data)
         }
     }
@@ -41,6 +47,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .budgetDecoder, .check: ["json"]
         case .csvImporter: ["csv"]
+        case .spreadsheetReader: ["xlsx", "ods"]
         case .configuration: []
         }
     }
@@ -161,6 +168,12 @@ enum CSVImporterTarget {
         } catch {
             return rejected(error)
         }
+        return converted(budget)
+    }
+
+    /// What an accepted table must do next: convert to JSON and back with the same lines, and go through the check —
+    /// rendered every way (`renderings`), or only evaluated, where the target's work is the reading.
+    static func converted(_ budget: Budget, renderings: Bool = true) -> FuzzOutcome {
         // `clusterkit convert`: the JSON budget of an accepted table is accepted, with the same lines.
         do {
             let written = try JSONEncoder().encode(budget)
@@ -169,10 +182,58 @@ enum CSVImporterTarget {
         } catch {
             preconditionFailure("fuzz invariant broken: an accepted table converts to a rejected budget: \(error)")
         }
-        CheckTarget.check(
-            BudgetInput(budget, file: fuzzFileName),
-            engines: [Engine(ruleSet: Preset(for: budget.cluster.kind).ruleSet, catalog: .builtIn)])
+        let engine = Engine(ruleSet: Preset(for: budget.cluster.kind).ruleSet, catalog: .builtIn)
+        guard renderings else {
+            do { _ = try engine.check([BudgetInput(budget, file: fuzzFileName)]) } catch {
+                preconditionFailure("fuzz invariant broken: an accepted table fails the engine: \(error)")
+            }
+            return .accepted
+        }
+        CheckTarget.check(BudgetInput(budget, file: fuzzFileName), engines: [engine])
         return .accepted
+    }
+}
+
+enum SpreadsheetReaderTarget {
+    static func run(_ data: Data) -> FuzzOutcome {
+        let budget: Budget
+        do {
+            let reader = SpreadsheetBudgetReader(catalog: .builtIn)
+            if data.starts(with: [0x50, 0x4B]) || data.starts(with: [0xD0, 0xCF]) {
+                budget = try reader.decode(data, file: fuzzFileName)
+            } else {
+                budget = try reader.decode(parts: parts(data), file: fuzzFileName)
+            }
+        } catch {
+            return rejected(error)
+        }
+        // The check's renderers are fuzzed by `check` and `csv-importer`: here the budget is only evaluated, so that
+        // the time goes to the reader.
+        return CSVImporterTarget.converted(budget, renderings: false)
+    }
+
+    /// The parts of an unpacked workbook: each is the bytes after a line `--- path`, up to the next such line.
+    static func parts(_ data: Data) -> [String: Data] {
+        let bytes = [UInt8](data)
+        let marker = Array("--- ".utf8)
+        var starts: [Int] = []
+        var index = 0
+        while index + marker.count <= bytes.count {
+            if index == 0 || bytes[index - 1] == 0x0A, bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                starts.append(index)
+            }
+            index += 1
+        }
+        var parts: [String: Data] = [:]
+        for (number, start) in starts.enumerated() {
+            let end = number + 1 < starts.count ? starts[number + 1] - 1 : bytes.count
+            let nameStart = start + marker.count
+            let nameEnd = bytes[nameStart..<max(nameStart, end)].firstIndex(of: 0x0A) ?? max(nameStart, end)
+            let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+            let contentStart = min(nameEnd + 1, max(nameStart, end))
+            parts[name] = Data(bytes[contentStart..<max(contentStart, end)])
+        }
+        return parts
     }
 }
 

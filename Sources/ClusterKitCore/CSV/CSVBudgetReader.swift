@@ -46,6 +46,12 @@ public struct CSVBudgetReader: Sendable {
         let dialect = self.dialect ?? detected.dialect
         var rows = try CSVText.records(text, separator: dialect.separator, file: file)
         if self.dialect == nil, detected.skipFirstLine, !rows.isEmpty { rows.removeFirst() }
+        return try Self.budget(rows, dialect: dialect, catalog: catalog, file: file)
+    }
+
+    /// The budget a table's records hold, checked against the catalogue: the path every table takes, a CSV file's or
+    /// a workbook's sheet (``SpreadsheetBudgetReader``), so that a layout this reader learns, spreadsheets read too.
+    static func budget(_ rows: [CSVRow], dialect: CSVDialect, catalog: Catalog, file: String?) throws(InputError) -> Budget {
         var reading = CSVBudgetReading(file: file, dialect: dialect, catalog: catalog)
         let budget = try reading.read(rows)
         do {
@@ -55,6 +61,10 @@ public struct CSVBudgetReader: Sendable {
         }
         return budget
     }
+
+    /// The index of the row that starts a table this reader recognises (the row of the sides' headings), if the
+    /// records hold one: how a workbook's sheet holding a budget is told from the others.
+    static func tableStart(_ rows: [CSVRow]) -> Int? { CSVBudgetReading.titleIndex(rows) }
 }
 
 /// The state of reading one file: where each field of the budget came from, for error messages.
@@ -99,15 +109,7 @@ private struct CSVBudgetReading {
     }
 
     /// The spreadsheet letter of a column: 1 → A, 27 → AA.
-    static func letter(_ column: Int) -> String {
-        var number = column, letters = ""
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-            number = (number - 1) / 26
-        }
-        return letters
-    }
+    static func letter(_ column: Int) -> String { InputError.columnLetters(column) }
 
     // Callers compute the path (`at(…)`, which records the cell's position) before the call, not in its argument
     // list: a mutation of `positions` while `self` is read for the call copies the dictionary, once per line.
@@ -117,9 +119,13 @@ private struct CSVBudgetReading {
 
     // MARK: The whole file
 
+    /// The index of the row of the sides' headings (`Dépenses`, `Ressources`), if any.
+    static func titleIndex(_ rows: [CSVRow]) -> Int? {
+        rows.firstIndex(where: { row in row.cells.contains { CSVVocabulary.side($0.text) != nil } })
+    }
+
     mutating func read(_ rows: [CSVRow]) throws(InputError) -> Budget {
-        guard let titleIndex = rows.firstIndex(where: { row in row.cells.contains { CSVVocabulary.side($0.text) != nil } })
-        else {
+        guard let titleIndex = Self.titleIndex(rows) else {
             throw InputError(
                 file: file, path: "",
                 reason: "no plan of financing: a row with the headings « Dépenses » and « Ressources » (or Expenses and Resources) is missing")

@@ -16,6 +16,9 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int?
     /// The column in the file, 1-based.
     public var column: Int?
+    /// The sheet of a workbook (`.xlsx`, `.ods`) the error is in; with it, ``line`` and ``column`` are the cell's row
+    /// and column, and the description names the cell (`budget.xlsx, sheet « Budget », cell F12: …`).
+    public var sheet: String?
 
     /// Creates an input error.
     public init(file: String? = nil, path: String, reason: String, line: Int? = nil, column: Int? = nil) {
@@ -26,12 +29,30 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `file:line:column: path: reason`, leaving out what is unknown.
+    /// `file:line:column: path: reason`, leaving out what is unknown; in a workbook
+    /// `file, sheet « Budget », cell F12: path: reason`.
     public var description: String {
         var location = file ?? "<input>"
-        if let line { location += ":\(line)" }
-        if let column { location += ":\(column)" }
+        if let sheet {
+            location += ", sheet « \(sheet) »"
+            if let line, let column { location += ", cell \(InputError.columnLetters(column))\(line)" } else if let line {
+                location += ", row \(line)"
+            }
+        } else {
+            if let line { location += ":\(line)" }
+            if let column { location += ":\(column)" }
+        }
         return path.isEmpty ? "\(location): \(reason)" : "\(location): \(path): \(reason)"
+    }
+
+    /// The spreadsheet letters of a column: 1 → A, 27 → AA.
+    static func columnLetters(_ column: Int) -> String {
+        var number = column, letters = ""
+        while number > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (number - 1) % 26))) + letters
+            number = (number - 1) / 26
+        }
+        return letters
     }
 
     /// The same error, attributed to a file.
