@@ -155,7 +155,7 @@ check_page() { # html-file label example-file
 
 pages=0
 # BROWSER_CHECK_EXAMPLES may name fewer files (the --images screenshots need Cosmetic Valley, Mecabourg 2013 and
-# Cra Eco-énergies).
+# Silicon Sentier).
 for file in ${BROWSER_CHECK_EXAMPLES:-Examples/*.json Examples/csv/*.csv}; do
   stem=$(echo "${file#Examples/}" | tr '/.' '--')
   for language in en fr; do
@@ -204,14 +204,14 @@ if [ "${1:-}" = "--images" ]; then
   harness "$out/cosmetic-valley-2013-json.en.html" 375 1500 2 >"$out/phone.html"
   "${browser[@]}" --window-size=750,3000 --screenshot="$images/report-cosmetic-valley-2013.en-375.png" \
     "file://$out/phone.html" >/dev/null 2>&1
-  python3 - "$out/cra-eco-energies-2010-2013-json.en.html" "$out/trajectory.html" <<'PYTHON'
+  python3 - "$out/silicon-sentier-2011-2013-json.en.html" "$out/trajectory.html" <<'PYTHON'
 import re, sys
 page = open(sys.argv[1], encoding="utf-8").read()
 figure = re.search(r'<figure class="chart-figure trajectory".*?</figure>', page, re.S).group(0)
 head = page[:page.index("<body>") + len("<body>")]
 open(sys.argv[2], "w", encoding="utf-8").write(head + '<main style="max-width:600px">' + figure + "</main></body></html>")
 PYTHON
-  "${browser[@]}" --window-size=630,760 --screenshot="$images/report-cra-eco-energies-trajectory.en.png" \
+  "${browser[@]}" --window-size=630,760 --screenshot="$images/report-silicon-sentier-trajectory.en.png" \
     "file://$out/trajectory.html" >/dev/null 2>&1
   echo "screenshots written to $images/"
 fi

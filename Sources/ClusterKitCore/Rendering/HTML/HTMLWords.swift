@@ -1,9 +1,9 @@
-/// The words of the HTML report that the other renderers do not print (those it shares come from ``ReportWords``),
+/// The words of the HTML report that the other renderers do not print (those it shares come from `ReportWords`),
 /// in English and French.
 ///
 /// A test walks ``allTexts`` and ``allTemplates`` and fails when a word lacks a translation or a template's languages
 /// disagree on placeholders — add any new word to those lists.
-public enum HTMLWords {
+package enum HTMLWords {
     /// Under the title: where the rules come from.
     public static let subtitle = MessageTemplate(
         id: "html.subtitle",
