@@ -111,7 +111,7 @@ public struct RuleDescription: Sendable {
     ///
     /// `parameters` lists the rule's ``Parameter``s (typed: the rule reads them with
     /// ``RuleContext/value(of:)``) or plain ``RuleParameter``s; `messages` its templates, which the rule passes to
-    /// `RuleContext.diagnostic(_:_:…)` as values.
+    /// ``RuleContext/diagnostic(_:_:severity:measured:threshold:lines:remediation:explanation:)`` as values.
     public init(
         id: RuleID, name: LocalizedText, rationale: LocalizedText, citation: Citation, defaultSeverity: Severity,
         parameters: [any RuleParameterDeclaration] = [], messages: [MessageTemplate],

@@ -4,7 +4,7 @@ import ClusterKitCore
 /// target year where `errorFromTargetYear` is set (the `pole` preset sets it), a note for a cluster under 3 years old
 /// or a public-service cluster no one set a target for.
 ///
-/// The target is the one a budget of its year is judged against (``FundingTarget``): the rule set's, else the
+/// The target is the one a budget of its year is judged against (`FundingTarget`): the rule set's, else the
 /// cluster's own `targets`, else 50% by 2016 for a pôle budget of the 2013–2018 performance contracts, else the
 /// memento's 50% « à terme », with no date. Gross self-financing by default (our choice); net where the funders forbid
 /// valued time or the target says so.

@@ -39,7 +39,7 @@ public enum Memento {
     /// p. 20.
     public static let profiles = cite("p. 17, « Profils de clusters et autofinancement » ; p. 18, « Aube ou crépuscule ? » ; p. 19, « La ruche bourdonnante » ; p. 20, « Mission de service public »")
     /// The pôles' funding guide and EU rules: the four mission categories and their ceilings of public funding
-    /// (held by the regimes themselves, ``MissionCategoryRegime/guideCitation``).
+    /// (held by the regimes themselves, `MissionCategoryRegime.guideCitation`).
     public static let missionCategories = MissionCategoryRegime.guideCitation
     /// The variables that favour the consolidation of a cluster's economic model, p. 38.
     public static let consolidation = cite("p. 38, « Variables favorables à la consolidation du modèle économique d'un cluster »")
