@@ -9,6 +9,7 @@ public struct BudgetBalanceRule: Rule {
         "tolerance", default: .zero(), english: "Difference accepted between the two totals (our default: none).",
         french: "Écart accepté entre les deux totaux (valeur par défaut de ClusterKit : aucun).",
         defaultIsOurs: true)
+
     static let resourcesShort = MessageTemplate(
         id: "budget-balance.resources-short",
         english: "Expenses ({expenses}) exceed resources ({resources}) by {difference}: the plan of financing does not balance, resources are short.",

@@ -11,6 +11,7 @@ public struct DeclaredFiguresRule: Rule {
         english: "Largest gap accepted between the published figure and the computed ones (our default: 2 points).",
         french: "Écart maximal accepté entre le chiffre publié et les chiffres calculés (valeur par défaut de ClusterKit : 2 points).",
         defaultIsOurs: true)
+
     static let mismatch = MessageTemplate(
         id: "declared-figures.mismatch",
         english: "The cluster publishes {declared} of self-financing, but its plan of financing gives {gross} gross and {net} net: more than {tolerance} points apart.",

@@ -14,6 +14,7 @@ public struct CategoryABudgetShareRule: PoleRule {
         "thresholdWithImpactReporting", default: Share(percent: 20),
         english: "The same, for a pôle with a tool reporting the impact of its projects.",
         french: "La même, pour un pôle doté d'un outil de suivi de l'impact des projets.")
+
     static let over = MessageTemplate(
         id: "category-a-budget-share.over",
         english: "Public funding of category A missions (for the State) is {share} of the budget ({part} of {total}), over {threshold}: {basis}.",

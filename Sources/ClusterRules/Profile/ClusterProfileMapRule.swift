@@ -28,6 +28,7 @@ public struct ClusterProfileMapRule: Rule {
     static let smallMaximum = Parameter<Int>("smallMaximum", default: 50, english: "Most members a small cluster has.", french: "Nombre maximal d'adhérents d'un petit cluster.")
     static let lowBelow = Parameter<Share>("lowBelow", default: Share(percent: 30), english: "Self-financing under this share is low.", french: "Sous cette part, l'autofinancement est faible.")
     static let highFrom = Parameter<Share>("highFrom", default: Share(percent: 50), english: "Self-financing from this share is high.", french: "À partir de cette part, l'autofinancement est fort.")
+
     static let buzzingHive = MessageTemplate(
         id: Placement.buzzingHive.messageID,
         english: "{members} members and {share} self-financing ({basis}): « la ruche bourdonnante » — a broad and active membership, many actions with changing groups of participants, segmented by the members' market strategies, and often a sophisticated pricing (membership, membership plus, extra services).{purpose}",
@@ -161,6 +162,8 @@ public struct ClusterProfileMapRule: Rule {
         }
         explanation.append(ExplanationItem(LocalizedText(english: "Low under", french: "Faible sous"), .share(low)))
         explanation.append(ExplanationItem(LocalizedText(english: "High from", french: "Fort à partir de"), .share(high)))
-        return [context.diagnostic(Self.template(of: placement), arguments, measured: .share(share), explanation: explanation)]
+        return [
+            context.diagnostic(Self.template(of: placement), arguments, measured: .share(share), explanation: explanation)
+        ]
     }
 }

@@ -40,6 +40,7 @@ public struct ConsolidationFactorsRule: Rule {
 
     static let minimumAge = Parameter<Int>("minimumAge", default: defaultThresholds.age, english: "Years of existence to exceed.", french: "Années d'existence à dépasser.")
     static let minimumMembers = Parameter<Int>("minimumMembers", default: defaultThresholds.members, english: "Members to exceed.", french: "Nombre d'adhérents à dépasser.")
+
     static let summary = MessageTemplate(
         id: "consolidation-factors.summary",
         english: "Favourable to consolidating the economic model — present: {held}; missing: {missing}; not stated in the budget: {unknown}. Weigh also what a budget cannot show: the place of SMEs, a market orientation, companies' involvement in governance, the standing in the local ecosystem.",
@@ -127,7 +128,8 @@ public struct ConsolidationFactorsRule: Rule {
     }
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-        let minimumAge = try context.value(of: Self.minimumAge), minimumMembers = try context.value(of: Self.minimumMembers)
+        let minimumAge = try context.value(of: Self.minimumAge)
+        let minimumMembers = try context.value(of: Self.minimumMembers)
         // One pass over the three variables, each name written once (with the default thresholds, never).
         let named = (minimumAge, minimumMembers) == Self.defaultThresholds
             ? Self.defaultNames : Self.names(minimumAge: minimumAge, minimumMembers: minimumMembers)

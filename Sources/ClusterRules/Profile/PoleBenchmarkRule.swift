@@ -11,6 +11,7 @@ public struct PoleBenchmarkRule: PoleRule {
     static let averageServices = Parameter<Share>("averageServices", default: Share(102, over: 1000), english: "Services' average share in 2012.", french: "Part moyenne de la vente de prestations en 2012.")
     static let averageSuccessFees = Parameter<Share>("averageSuccessFees", default: Share(14, over: 1000), english: "Success fees' average share in 2012.", french: "Part moyenne des success fees en 2012.")
     static let averagePublic = Parameter<Share>("averagePublic", default: Share(percent: 68), english: "Public funding's average share in 2011 (about 68%).", french: "Part moyenne des financements publics en 2011 (environ 68 %).")
+
     static let mix = MessageTemplate(
         id: "pole-benchmark.mix",
         english: "Against the pôles' averages (2011 and 2012): budget {budget} (average {averageBudget}); membership fees {fees} ({averageFees}); services {services} ({averageServices}); success fees {successFees} ({averageSuccessFees}); public funding {public} (about {averagePublic}).",
@@ -71,7 +72,8 @@ public struct PoleBenchmarkRule: PoleRule {
              "averagePublic", averagePublic),
         ]
         var arguments: MessageArguments = [
-            "budget": .money(metrics.totalResources), "averageBudget": .money(try context.value(of: Self.averageBudget)),
+            "budget": .money(metrics.totalResources),
+            "averageBudget": .money(try context.value(of: Self.averageBudget)),
         ]
         var explanation = [
             ExplanationItem(LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"), .money(metrics.totalResources))

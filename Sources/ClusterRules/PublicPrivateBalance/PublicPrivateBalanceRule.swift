@@ -17,6 +17,7 @@ public struct PublicPrivateBalanceRule: Rule {
         english: "Whether a budget of the target year or later under a dated target is an error (our reading of the pôles' contracts; set by the pole preset).",
         french: "Si un budget de l'année cible ou postérieur sous un objectif daté est une erreur (notre lecture des contrats des pôles ; fixé par le préréglage pole).",
         defaultIsOurs: true)
+
     static let under = MessageTemplate(
         id: "public-private-balance.under",
         english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target due by {targetYear}, judged on the whole budget.",

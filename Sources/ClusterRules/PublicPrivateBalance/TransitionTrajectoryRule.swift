@@ -24,6 +24,7 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
         english: "The shape of the glide path: a straight line from the baseline year's share to the target in its year (our choice; the memento asks for « un lissage dans le temps » and draws no path).",
         french: "La forme de la trajectoire : une droite, de la part de l'année de référence à l'objectif de son année (notre choix ; le mémento demande « un lissage dans le temps » et ne trace pas de trajectoire).",
         defaultIsOurs: true, allowedValues: ["linear"])
+
     static let behind = MessageTemplate(
         id: "transition-trajectory.behind",
         english: "In {year}, private resources are {share} of the budget ({figure}), behind the {required} of the glide path from {baselineShare} in {baselineYear} to {threshold} in {targetYear}.",

@@ -8,6 +8,7 @@ public struct BilledRevenueFloorRule: Rule {
     static let threshold = Parameter<Share>(
         "threshold", default: Share(percent: 20), english: "Smallest share of resources billed revenue should make.",
         french: "Part minimale des ressources que doit représenter la facturation.")
+
     static let under = MessageTemplate(
         id: "billed-revenue-floor.under",
         english: "Billed revenue is {share} of resources ({part} of {total}), under {threshold}: what usefulness and added value does the cluster show?",

@@ -9,6 +9,7 @@ public struct CollectiveActionBalanceRule: OptInRule {
     static let coverage = Parameter<Share>(
         "coverage", default: .one, english: "Share of a collective action's cost its earmarked funding should cover.",
         french: "Part du coût d'une action collective que doivent couvrir les ressources qui lui sont affectées.")
+
     static let short = MessageTemplate(
         id: "collective-action-balance.short",
         english: "The collective action {action} costs {total}; the funding earmarked to it ({part}: subsidies and participations) covers {share}, under {threshold}: each collective action should seek its own balance.",

@@ -10,6 +10,7 @@ public struct EventRiskRule: Rule {
         "threshold", default: Share(percent: 10), english: "Largest share of resources events should make (ours).",
         french: "Part maximale des ressources que devraient représenter les événementiels (valeur de ClusterKit).",
         defaultIsOurs: true)
+
     static let over = MessageTemplate(
         id: "event-risk.over",
         english: "Events are {share} of resources ({part} of {total}), over {threshold}: real financial and legal risks, working capital to carry them, and staff drawn from the cluster's everyday work. Test the concept and consider outsourcing the organisation.",

@@ -9,6 +9,7 @@ public struct FunderDependencyRule: Rule {
     static let threshold = Parameter<Share>(
         "threshold", default: Share(percent: 50), english: "Largest share of resources one funder should pay.",
         french: "Part maximale des ressources qu'un seul financeur devrait apporter.", defaultIsOurs: true)
+
     static let over = MessageTemplate(
         id: "funder-dependency.over",
         english: "{funder} pays {share} of resources ({part} of {total}), over {threshold}: the end of its support or a budget cut would endanger the cluster.",

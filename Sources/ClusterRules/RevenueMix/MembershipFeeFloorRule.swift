@@ -8,6 +8,7 @@ public struct MembershipFeeFloorRule: Rule {
     static let threshold = Parameter<Share>(
         "threshold", default: Share(percent: 15), english: "Smallest share of resources membership fees should make.",
         french: "Part minimale des ressources que doivent représenter les cotisations.")
+
     static let under = MessageTemplate(
         id: "membership-fee-floor.under",
         english: "Membership fees are {share} of resources ({part} of {total}), under {threshold}: what collective drive and awareness? An original cluster, or a cluster in danger?",

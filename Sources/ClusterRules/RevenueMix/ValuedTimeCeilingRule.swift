@@ -15,6 +15,7 @@ public struct ValuedTimeCeilingRule: Rule {
         english: "Whether secondments (staff and means lent to the cluster) count with the members' valued time (our choice: not by default, as the memento counts them as a private contribution, p. 11).",
         french: "Si les mises à disposition (personnel et moyens prêtés au cluster) comptent avec le temps valorisé des membres (notre choix : non par défaut, le mémento y voyant une contribution privée, p. 11).",
         defaultIsOurs: true)
+
     static let over = MessageTemplate(
         id: "valued-time-ceiling.over",
         english: "Valued member time is {share} of resources ({part} of {total}), over {threshold}: is that reasonable?",
@@ -115,7 +116,8 @@ public struct ValuedTimeCeilingRule: Rule {
                 .map { [$0] } ?? []
         }
         let check = ShareThreshold(
-            direction: .ceiling, part: valued, whole: metrics.totalResources, threshold: try context.value(of: Self.threshold), partLabel: label)
+            direction: .ceiling, part: valued, whole: metrics.totalResources,
+            threshold: try context.value(of: Self.threshold), partLabel: label)
         return try check.diagnostic(
             context, message: withSecondments ? Self.overWithSecondments : Self.over,
             fix: Self.fix

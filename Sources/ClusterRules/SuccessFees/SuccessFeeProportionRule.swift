@@ -11,6 +11,7 @@ public struct SuccessFeeProportionRule: Rule {
         english: "Largest success fee, as a share of the fixed fee of the same engagement (ours).",
         french: "Success fee maximal, en part du montant fixe de la même prestation (valeur de ClusterKit).",
         defaultIsOurs: true)
+
     static let over = MessageTemplate(
         id: "success-fee-proportion.over",
         english: "The success fee {line} ({part}) is {share} of the fixed fee of the same engagement ({total}), over {threshold}: the variable part should stay marginal.",

@@ -10,6 +10,7 @@ public struct SuccessFeeRelianceRule: Rule {
         english: "Largest share of resources success fees should make (ours; the pôles' 2012 average was 1.4%).",
         french: "Part maximale des ressources que devraient représenter les success fees (valeur de ClusterKit ; moyenne des pôles en 2012 : 1,4 %).",
         defaultIsOurs: true)
+
     static let over = MessageTemplate(
         id: "success-fee-reliance.over",
         english: "Success fees are {share} of resources ({part} of {total}), over {threshold}: the cluster bets its balance on successes it does not control (the pôles' average was 1.4% in 2012).",

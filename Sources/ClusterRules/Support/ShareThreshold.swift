@@ -56,7 +56,9 @@ struct ShareThreshold {
     func dilution(
         _ context: RuleContext, _ message: MessageTemplate, _ arguments: MessageArguments = [:]
     ) -> [RemediationOption] {
-        Share.dilutionToReach(threshold, part: part.amount, of: whole).map { [context.option($0, message, arguments)] } ?? []
+        Share.dilutionToReach(threshold, part: part.amount, of: whole).map {
+            [context.option($0, message, arguments)]
+        } ?? []
     }
 
     /// The arguments every message of the check can use.
