@@ -102,3 +102,22 @@ struct BudgetDecodingTests {
         #expect(throws: CatalogError.duplicateSource("regionalVoucher")) { try catalog.adding(RegionalVoucher()) }
     }
 }
+
+@Suite("The target a budget is judged against")
+struct JudgedTargetTests {
+    @Test("The nearest at or after the budget's year, else an undated one, else the last (due since); none without targets")
+    func judged() {
+        let targets = [
+            FundingTargets(privateShare: Share(percent: 50), year: 2016),
+            FundingTargets(privateShare: Share(percent: 74), year: 2026),
+            FundingTargets(privateShare: Share(percent: 60), year: nil),
+        ]
+        let cluster = ClusterProfile(name: "Pôle", targetList: targets)
+        #expect(cluster.target(judgedIn: 2013)?.year == 2016)
+        #expect(cluster.target(judgedIn: 2016)?.year == 2016)
+        #expect(cluster.target(judgedIn: 2017)?.year == 2026)
+        #expect(cluster.target(judgedIn: 2030)?.privateShare == Share(percent: 60), "« à terme »")
+        #expect(ClusterProfile(name: "Pôle", targetList: Array(targets.prefix(2))).target(judgedIn: 2030)?.year == 2026)
+        #expect(ClusterProfile(name: "Grappe").target(judgedIn: 2013) == nil)
+    }
+}

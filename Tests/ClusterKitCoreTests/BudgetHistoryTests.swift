@@ -191,29 +191,31 @@ struct GlidePathTests {
 
 /// A trajectory rule for the engine's tests: reports the number of years with a known share.
 private struct CountingTrajectoryRule: TrajectoryRule {
+    static let count = MessageTemplate(id: "test.count", english: "{count} years", french: "{count} années")
     static let description = RuleDescription(
         id: RuleID("count-years", namespace: "test"),
         name: LocalizedText(english: "Count", french: "Compte"), rationale: LocalizedText(english: "Test.", french: "Test."),
         citation: Citation(document: "Test"), defaultSeverity: .note,
-        messages: [MessageTemplate(id: "test.count", english: "{count} years", french: "{count} années")])
+        messages: [count])
 
     func evaluate(history context: RuleContext) throws -> [Diagnostic] {
         guard let history = context.history else { return [] }
         let known = history.years.filter { $0.privateShare(basis: .gross, preferring: .published) != nil }
-        return [try context.diagnostic("test.count", ["count": .integer(known.count)])]
+        return [context.diagnostic(Self.count, ["count": .integer(known.count)])]
     }
 }
 
 /// A per-year rule for the engine's tests: one note per budget.
 private struct PerYearRule: Rule {
+    static let year = MessageTemplate(id: "test.year", english: "{year}", french: "{year}")
     static let description = RuleDescription(
         id: RuleID("per-year", namespace: "test"),
         name: LocalizedText(english: "Year", french: "Année"), rationale: LocalizedText(english: "Test.", french: "Test."),
         citation: Citation(document: "Test"), defaultSeverity: .note,
-        messages: [MessageTemplate(id: "test.year", english: "{year}", french: "{year}")])
+        messages: [year])
 
     func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-        [try context.diagnostic("test.year", ["year": .integer(context.budget.year)])]
+        [context.diagnostic(Self.year, ["year": .integer(context.budget.year)])]
     }
 }
 

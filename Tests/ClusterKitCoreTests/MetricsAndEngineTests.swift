@@ -73,16 +73,17 @@ struct MetricsTests {
 
 /// A rule for engine tests: reports one note per resource line, in reverse order.
 struct EveryLineRule: Rule {
+    static let line = MessageTemplate(id: "test/every-line", english: "Line {line}.", french: "Ligne {line}.")
     static let description = RuleDescription(
         id: RuleID("every-line", namespace: "test"),
         name: LocalizedText(english: "Every line", french: "Chaque ligne"),
         rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
         citation: Citation(document: "Tests"), defaultSeverity: .note,
-        messages: [MessageTemplate(id: "test/every-line", english: "Line {line}.", french: "Ligne {line}.")])
+        messages: [line])
 
     func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-        try context.budget.resources.reversed().map {
-            try context.diagnostic("test/every-line", ["line": .text($0.id)], lines: [$0.id])
+        context.budget.resources.reversed().map {
+            context.diagnostic(Self.line, ["line": .text($0.id)], lines: [$0.id])
         }
     }
 }

@@ -16,29 +16,29 @@ func mecabourg2013() throws -> Budget {
 
 /// A rule for rendering tests: membership fees under a floor (40% by default), with the fix that raises them to it.
 struct FeesProbeRule: Rule {
+    static let floor = Parameter<Share>("floor", default: Share(percent: 40), english: "Floor", french: "Plancher")
+    static let under = MessageTemplate(
+        id: "test/fees-probe.under", english: "Fees are {share}, under {floor}.", french: "Les cotisations font {share}, sous {floor}.")
+    static let fix = MessageTemplate(id: "test/fees-probe.fix", english: "add {amount} of fees", french: "ajouter {amount} de cotisations")
     static let description = RuleDescription(
         id: RuleID("fees-probe", namespace: "test"),
         name: LocalizedText(english: "Fees probe", french: "Sonde des cotisations"),
         rationale: LocalizedText(english: "A floor on fees, for tests.", french: "Un plancher de cotisations, pour les tests."),
         citation: Citation(document: "Tests", location: "here"), defaultSeverity: .warning,
-        parameters: [RuleParameter("floor", .share(Share(percent: 40)), english: "Floor", french: "Plancher")],
-        messages: [
-            MessageTemplate(id: "test/fees-probe.under", english: "Fees are {share}, under {floor}.",
-                            french: "Les cotisations font {share}, sous {floor}."),
-            MessageTemplate(id: "test/fees-probe.fix", english: "add {amount} of fees", french: "ajouter {amount} de cotisations"),
-        ])
+        parameters: [floor],
+        messages: [under, fix])
 
     func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let fees = context.metrics.total(of: .membershipFees)
-        let floor = try context.share("floor")
+        let floor = try context.value(of: Self.floor)
         guard let share = Share(fees.amount, of: context.metrics.totalResources), share < floor,
             let fix = Share.additionToReach(floor, part: fees.amount, of: context.metrics.totalResources)
         else { return [] }
         return [
-            try context.diagnostic(
-                "test/fees-probe.under", ["share": .share(share), "floor": .share(floor)], measured: .share(share),
+            context.diagnostic(
+                Self.under, ["share": .share(share), "floor": .share(floor)], measured: .share(share),
                 threshold: .share(floor), lines: fees.lines,
-                remediation: Remediation(try context.option(fix, "test/fees-probe.fix")),
+                remediation: Remediation(context.option(fix, Self.fix)),
                 explanation: [ExplanationItem(LocalizedText(english: "Fees", french: "Cotisations"), .money(fees.amount))])
         ]
     }

@@ -5,17 +5,18 @@ import Testing
 
 /// A host's rule, written as the guide "Writing a custom rule" says: at least `minimum` members.
 struct MinimumMembersRule: Rule {
+    static let minimum = Parameter<Int>("minimum", default: 50, english: "Members required.", french: "Adhérents requis.")
+    static let under = MessageTemplate(
+        id: "test/minimum-members.under", english: "{members} members, under {minimum}.",
+        french: "{members} adhérents, sous le minimum de {minimum}.")
+
     static let description = RuleDescription(
         id: RuleID("minimum-members", namespace: "test"),
         name: LocalizedText(english: "Minimum members", french: "Nombre minimal d'adhérents"),
         rationale: LocalizedText(english: "A funder's own requirement.", french: "Une exigence propre à un financeur."),
         citation: Citation(document: "A regional funder's rules", location: "art. 3"), defaultSeverity: .warning,
-        parameters: [RuleParameter("minimum", .integer(50), english: "Members required.", french: "Adhérents requis.")],
-        messages: [
-            MessageTemplate(
-                id: "test/minimum-members.under", english: "{members} members, under {minimum}.",
-                french: "{members} adhérents, sous le minimum de {minimum}.")
-        ],
+        parameters: [minimum],
+        messages: [under],
         triggeringExamples: [
             RuleExample(Budget.balanced(ClusterProfile(name: "Mecabourg", members: 60), resources: [.line(.region, 1)]),
                         parameters: ["minimum": .integer(61)], note: "60 members against 61"),
@@ -26,11 +27,11 @@ struct MinimumMembersRule: Rule {
         ])
 
     func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-        let minimum = try context.integer("minimum")
+        let minimum = try context.value(of: Self.minimum)
         guard let members = context.budget.cluster.members, members < minimum else { return [] }
         return [
-            try context.diagnostic(
-                "test/minimum-members.under", ["members": .integer(members), "minimum": .integer(minimum)],
+            context.diagnostic(
+                Self.under, ["members": .integer(members), "minimum": .integer(minimum)],
                 measured: .count(members), threshold: .count(minimum),
                 explanation: [
                     ExplanationItem(LocalizedText(english: "Members", french: "Adhérents"), .integer(members)),
@@ -43,19 +44,20 @@ struct MinimumMembersRule: Rule {
 /// A rule that breaks its contract in several ways: it always reports, says nothing of how, and its French message
 /// lacks a placeholder.
 struct CarelessRule: Rule {
+    static let always = MessageTemplate(id: "test/careless", english: "Always {what}.", french: "Toujours.")
     static let description = RuleDescription(
         id: RuleID("careless", namespace: "test"),
         name: LocalizedText(english: "Careless", french: ""),
         rationale: LocalizedText(english: "For tests.", french: "Pour les tests."),
         citation: Citation(document: "Tests"), defaultSeverity: .warning,
-        messages: [MessageTemplate(id: "test/careless", english: "Always {what}.", french: "Toujours.")],
+        messages: [always],
         triggeringExamples: [RuleExample(Budget.balanced(ClusterProfile(name: "x"), resources: [.line(.region, 1)]))],
         nonTriggeringExamples: [
             RuleExample(Budget.balanced(ClusterProfile(name: "x"), resources: [.line(.region, 2)]), note: "should be silent"),
             RuleExample(Budget.balanced(ClusterProfile(name: "x"), resources: [.line("regio", 2)]), note: "an unknown source"),
         ])
 
-    func evaluate(_ context: RuleContext) throws -> [Diagnostic] { [try context.diagnostic("test/careless")] }
+    func evaluate(_ context: RuleContext) throws -> [Diagnostic] { [context.diagnostic(Self.always)] }
 }
 
 /// A host's rule that fails at evaluation, as one reading an external registry might.
@@ -91,7 +93,8 @@ struct CustomRuleTests {
         #expect(badBudget.line == invalid.line && badBudget.message.contains("unknown revenue source 'regio'"))
         let unexplained = try #require(failure(containing: "does not say how it was computed"))
         #expect(unexplained.line == trigger.line)
-        #expect(failure(containing: "has no argument for {what}") != nil)
+        let missing = try #require(failure(containing: "has no argument for {what}"), "a placeholder the rule gives no argument")
+        #expect(missing.rule == CarelessRule.description.id && missing.message.contains("'test/careless'"))
         #expect(failure(containing: "message 'test/careless' uses {what} in English but no placeholder in French")?.line == nil)
         #expect(failure(containing: "the name needs an English and a French text") != nil)
         #expect(failures.count == 6, "\(failures)")

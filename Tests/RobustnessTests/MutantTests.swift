@@ -50,12 +50,13 @@ import Testing
 /// way at every scale; past it the amounts themselves round, and a share that sits exactly on a floor falls under it
 /// at some scales and not at others.
 private struct FloatingPointFloors: Rule {
+    static let under = MessageTemplate(id: "mutant/under", english: "Under.", french: "Sous le plancher.")
     static let description = RuleDescription(
         id: RuleID("floating-point-floors", namespace: "mutant"),
         name: LocalizedText(english: "Floors in floating point", french: "Planchers en virgule flottante"),
         rationale: LocalizedText(english: "A planted bug.", french: "Un bogue planté."),
         citation: Citation(document: "Tests"), defaultSeverity: .warning,
-        messages: [MessageTemplate(id: "mutant/under", english: "Under.", french: "Sous le plancher.")])
+        messages: [under])
 
     func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         var found: [Diagnostic] = []
@@ -65,7 +66,7 @@ private struct FloatingPointFloors: Rule {
                 let floor = Share(percent: percent)
                 guard share.doubleValue < floor.doubleValue else { continue }
                 found.append(
-                    try context.diagnostic("mutant/under", measured: .share(share), threshold: .share(floor), lines: total.lines))
+                    context.diagnostic(Self.under, measured: .share(share), threshold: .share(floor), lines: total.lines))
             }
         }
         return found

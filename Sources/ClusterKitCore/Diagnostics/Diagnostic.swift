@@ -194,8 +194,9 @@ public struct Diagnostic: Hashable, Sendable {
     /// How it was computed: the figures that entered the rule, for a reader to check by hand.
     public var explanation: [ExplanationItem] { get { storage.fields.explanation } _modify { yield &storage.fields.explanation } }
 
-    /// Creates a diagnostic. Rules usually call `RuleContext.diagnostic(_:_:…)`,
-    /// which fills in the rule id, the severity and the citation.
+    /// Creates a diagnostic. Rules usually call
+    /// ``RuleContext/diagnostic(_:_:severity:measured:threshold:lines:remediation:explanation:)``, which fills in the
+    /// rule id, the severity and the citation.
     public init(
         ruleID: RuleID, severity: Severity, message: Message, measured: Measure? = nil, threshold: Measure? = nil,
         lines: [String] = [], remediation: Remediation? = nil, citation: Citation? = nil,

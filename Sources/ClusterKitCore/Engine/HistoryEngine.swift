@@ -9,12 +9,13 @@ import Foundation
 ///
 /// ```swift
 /// struct NoFall: TrajectoryRule {
-///     static let description = RuleDescription(…)
+///     static let fell = MessageTemplate(id: "acme/no-fall.fell", english: "…", french: "…")
+///     static let description = RuleDescription(…, messages: [fell])
 ///     func evaluate(history context: RuleContext) throws -> [Diagnostic] {
 ///         guard let history = context.history else { return [] }
 ///         let shares = history.years.compactMap { $0.privateShare(basis: .gross, preferring: .computed)?.share }
 ///         return zip(shares, shares.dropFirst()).contains { $1 < $0 }
-///             ? [try context.diagnostic("acme/no-fall.fell")] : []
+///             ? [context.diagnostic(Self.fell)] : []
 ///     }
 /// }
 /// ```

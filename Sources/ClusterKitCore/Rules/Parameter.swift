@@ -137,6 +137,9 @@ extension RuleContext {
         }
         return value
     }
+
+    /// Whether the rule set gave this parameter a value (rather than the default applying).
+    public func isSet<Value>(_ parameter: Parameter<Value>) -> Bool { isSet(parameter.name) }
 }
 
 extension SelfFinancingBasis: ParameterType {}

@@ -9,23 +9,25 @@ import Foundation
 ///
 /// ```swift
 /// struct MinimumMembers: Rule {
+///     static let minimum = Parameter<Int>("minimum", default: 20, english: "Members required", french: "Adhérents requis")
+///     static let under = MessageTemplate(
+///         id: "acme/minimum-members.under", english: "{members} members, under {minimum}.",
+///         french: "{members} adhérents, sous le minimum de {minimum}.")
+///
 ///     static let description = RuleDescription(
 ///         id: RuleID("minimum-members", namespace: "acme"),
 ///         name: LocalizedText(english: "Minimum members", french: "Nombre minimal d'adhérents"),
 ///         rationale: LocalizedText(english: "…", french: "…"),
 ///         citation: Citation(document: "Acme funding rules (2026)", location: "art. 3"),
 ///         defaultSeverity: .warning,
-///         parameters: [RuleParameter("minimum", .integer(20), english: "Members required", french: "Adhérents requis")],
-///         messages: [MessageTemplate(id: "acme/minimum-members.under",
-///                                    english: "{members} members, under {minimum}.",
-///                                    french: "{members} adhérents, sous le minimum de {minimum}.")])
+///         parameters: [minimum],
+///         messages: [under])
 ///
 ///     func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-///         let minimum = try context.integer("minimum")
+///         let minimum = try context.value(of: Self.minimum)
 ///         guard let members = context.budget.cluster.members, members < minimum else { return [] }
-///         return [try context.diagnostic("acme/minimum-members.under",
-///                                        ["members": .integer(members), "minimum": .integer(minimum)],
-///                                        measured: .count(members), threshold: .count(minimum))]
+///         return [context.diagnostic(Self.under, ["members": .integer(members), "minimum": .integer(minimum)],
+///                                    measured: .count(members), threshold: .count(minimum))]
 ///     }
 /// }
 /// ```
@@ -109,7 +111,7 @@ public struct RuleDescription: Sendable {
     ///
     /// `parameters` lists the rule's ``Parameter``s (typed: the rule reads them with
     /// ``RuleContext/value(of:)``) or plain ``RuleParameter``s; `messages` its templates, which the rule passes to
-    /// `RuleContext.diagnostic(_:_:…)` as values.
+    /// ``RuleContext/diagnostic(_:_:severity:measured:threshold:lines:remediation:explanation:)`` as values.
     public init(
         id: RuleID, name: LocalizedText, rationale: LocalizedText, citation: Citation, defaultSeverity: Severity,
         parameters: [any RuleParameterDeclaration] = [], messages: [MessageTemplate],

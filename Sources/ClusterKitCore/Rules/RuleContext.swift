@@ -60,7 +60,7 @@ public struct RuleContext: Sendable {
 
     /// The value of a parameter: the rule set's, else the declared default.
     /// - Throws: ``RuleError`` when the rule declares no such parameter.
-    public func parameter(_ name: String) throws -> ParameterValue {
+    func parameter(_ name: String) throws -> ParameterValue {
         // Most rules run with their defaults: then there is nothing to look up.
         if !parameters.isEmpty, let value = parameters[name] { return value }
         guard let value = rule.value.defaultValue(of: name) else {
@@ -69,41 +69,8 @@ public struct RuleContext: Sendable {
         return value
     }
 
-    /// A share parameter.
-    public func share(_ name: String) throws -> Share {
-        guard case .share(let value) = try parameter(name) else { throw typeError(name, "share") }
-        return value
-    }
-
-    /// An amount parameter, in the budget's currency.
-    public func amount(_ name: String) throws -> Money {
-        guard case .amount(let value) = try parameter(name) else { throw typeError(name, "amount") }
-        guard let money = Money(exactly: value, currency: budget.currency) else {
-            throw RuleError("parameter '\(name)' of rule '\(description.id)' is not an exact amount: \(value)")
-        }
-        return money
-    }
-
-    /// An integer parameter.
-    public func integer(_ name: String) throws -> Int {
-        guard case .integer(let value) = try parameter(name) else { throw typeError(name, "integer") }
-        return value
-    }
-
-    /// A boolean parameter.
-    public func boolean(_ name: String) throws -> Bool {
-        guard case .boolean(let value) = try parameter(name) else { throw typeError(name, "boolean") }
-        return value
-    }
-
-    /// A text parameter.
-    public func text(_ name: String) throws -> String {
-        guard case .text(let value) = try parameter(name) else { throw typeError(name, "text") }
-        return value
-    }
-
     /// Whether the rule set gave this parameter a value (rather than the default applying).
-    public func isSet(_ name: String) -> Bool { !parameters.isEmpty && parameters[name] != nil }
+    func isSet(_ name: String) -> Bool { !parameters.isEmpty && parameters[name] != nil }
 
     /// A diagnostic of this rule, with its id, citation and severity filled in: the message is `template` (one of the
     /// templates the rule's description lists) with `arguments` for its placeholders.
@@ -133,53 +100,6 @@ public struct RuleContext: Sendable {
     /// A remediation option: an amount, and the message (a template of the rule) that says what to do with it.
     public func option(_ amount: Money, _ template: MessageTemplate, _ arguments: MessageArguments = [:]) -> RemediationOption {
         RemediationOption(amount: amount, template: template, arguments: arguments)
-    }
-
-    /// The message with this template id and arguments.
-    /// - Throws: ``RuleError`` when the rule declares no such template.
-    public func message(_ id: MessageID, _ arguments: MessageArguments = [:]) throws -> Message {
-        guard let template = rule.value.message(id) else {
-            throw RuleError("rule '\(description.id)' uses message '\(id)', which it does not declare")
-        }
-        return Message(template, arguments)
-    }
-
-    /// A remediation option: an amount and the message that says what to do with it.
-    public func option(
-        _ amount: Money, _ id: MessageID, _ arguments: MessageArguments = [:]
-    ) throws -> RemediationOption {
-        guard let template = rule.value.message(id) else {
-            throw RuleError("rule '\(description.id)' uses message '\(id)', which it does not declare")
-        }
-        return RemediationOption(amount: amount, template: template, arguments: arguments)
-    }
-
-    /// A diagnostic of this rule, with its id, citation and severity filled in.
-    ///
-    /// - Parameters:
-    ///   - id: the message template, which the rule's description must declare.
-    ///   - arguments: the values of the template's placeholders.
-    ///   - severity: a severity the rule picks itself (e.g. an error from the target year on); an override in the
-    ///     rule set still wins.
-    ///   - measured: the figure measured.
-    ///   - threshold: the threshold it was compared with.
-    ///   - lines: the ids of the lines concerned.
-    ///   - remediation: the amount that would fix it, where a number can.
-    ///   - explanation: the figures that entered the computation, for a reader to check by hand.
-    public func diagnostic(
-        _ id: MessageID, _ arguments: MessageArguments = [:], severity: Severity? = nil,
-        measured: Measure? = nil, threshold: Measure? = nil, lines: [String] = [], remediation: Remediation? = nil,
-        explanation: [ExplanationItem] = []
-    ) throws -> Diagnostic {
-        Diagnostic(
-            ruleID: rule.value.id,
-            severity: severityIsOverridden ? self.severity : (severity ?? self.severity),
-            message: try message(id, arguments), measured: measured, threshold: threshold, lines: lines,
-            remediation: remediation, citation: rule.value.citation, explanation: explanation)
-    }
-
-    private func typeError(_ name: String, _ expected: String) -> RuleError {
-        RuleError("parameter '\(name)' of rule '\(description.id)' is not a \(expected)")
     }
 }
 

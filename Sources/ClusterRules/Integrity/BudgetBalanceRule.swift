@@ -5,6 +5,28 @@ public struct BudgetBalanceRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let tolerance = Parameter<Money>(
+        "tolerance", default: .zero(), english: "Difference accepted between the two totals (our default: none).",
+        french: "Écart accepté entre les deux totaux (valeur par défaut de ClusterKit : aucun).",
+        defaultIsOurs: true)
+
+    static let resourcesShort = MessageTemplate(
+        id: "budget-balance.resources-short",
+        english: "Expenses ({expenses}) exceed resources ({resources}) by {difference}: the plan of financing does not balance, resources are short.",
+        french: "Les dépenses ({expenses}) dépassent les ressources ({resources}) de {difference} : le plan de financement n'est pas équilibré, il manque des ressources.")
+    static let expensesShort = MessageTemplate(
+        id: "budget-balance.expenses-short",
+        english: "Resources ({resources}) exceed expenses ({expenses}) by {difference}: the plan of financing does not balance, expenses are short.",
+        french: "Les ressources ({resources}) dépassent les dépenses ({expenses}) de {difference} : le plan de financement n'est pas équilibré, il manque des dépenses.")
+    static let addResources = MessageTemplate(
+        id: "budget-balance.add-resources",
+        english: "find {amount} of resources, or cut expenses by as much",
+        french: "trouver {amount} de ressources, ou réduire d'autant les dépenses")
+    static let addExpenses = MessageTemplate(
+        id: "budget-balance.add-expenses",
+        english: "account for {amount} of expenses, or remove as much from the resources",
+        french: "justifier {amount} de dépenses, ou retirer autant des ressources")
+
     public static let description = RuleDescription(
         id: "budget-balance",
         name: LocalizedText(english: "Balanced plan of financing", french: "Plan de financement équilibré"),
@@ -21,30 +43,8 @@ public struct BudgetBalanceRule: Rule {
                 """),
         citation: Memento.planOfFinancing,
         defaultSeverity: .error,
-        parameters: [
-            RuleParameter(
-                "tolerance", .amount(0), english: "Difference accepted between the two totals (our default: none).",
-                french: "Écart accepté entre les deux totaux (valeur par défaut de ClusterKit : aucun).",
-                defaultIsOurs: true)
-        ],
-        messages: [
-            MessageTemplate(
-                id: "budget-balance.resources-short",
-                english: "Expenses ({expenses}) exceed resources ({resources}) by {difference}: the plan of financing does not balance, resources are short.",
-                french: "Les dépenses ({expenses}) dépassent les ressources ({resources}) de {difference} : le plan de financement n'est pas équilibré, il manque des ressources."),
-            MessageTemplate(
-                id: "budget-balance.expenses-short",
-                english: "Resources ({resources}) exceed expenses ({expenses}) by {difference}: the plan of financing does not balance, expenses are short.",
-                french: "Les ressources ({resources}) dépassent les dépenses ({expenses}) de {difference} : le plan de financement n'est pas équilibré, il manque des dépenses."),
-            MessageTemplate(
-                id: "budget-balance.add-resources",
-                english: "find {amount} of resources, or cut expenses by as much",
-                french: "trouver {amount} de ressources, ou réduire d'autant les dépenses"),
-            MessageTemplate(
-                id: "budget-balance.add-expenses",
-                english: "account for {amount} of expenses, or remove as much from the resources",
-                french: "justifier {amount} de dépenses, ou retirer autant des ressources"),
-        ],
+        parameters: [tolerance],
+        messages: [resourcesShort, expensesShort, addResources, addExpenses],
         triggeringExamples: [
             RuleExample(
                 Budget(
@@ -65,7 +65,7 @@ public struct BudgetBalanceRule: Rule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
-        let tolerance = try context.amount("tolerance")
+        let tolerance = try context.value(of: Self.tolerance)
         let difference = try metrics.totalResources.subtracting(metrics.totalExpenses)
         guard let gap = difference.magnitude, gap > tolerance else { return [] }
         let resourcesShort = difference.minorUnits < 0
@@ -73,11 +73,11 @@ public struct BudgetBalanceRule: Rule {
             "resources": .money(metrics.totalResources), "expenses": .money(metrics.totalExpenses), "difference": .money(gap),
         ]
         return [
-            try context.diagnostic(
-                resourcesShort ? "budget-balance.resources-short" : "budget-balance.expenses-short", arguments,
+            context.diagnostic(
+                resourcesShort ? Self.resourcesShort : Self.expensesShort, arguments,
                 measured: .money(gap), threshold: .money(tolerance),
                 remediation: Remediation(
-                    try context.option(gap, resourcesShort ? "budget-balance.add-resources" : "budget-balance.add-expenses")),
+                    context.option(gap, resourcesShort ? Self.addResources : Self.addExpenses)),
                 explanation: [
                     ExplanationItem(LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"), .money(metrics.totalResources)),
                     ExplanationItem(LocalizedText(english: "Total expenses (E)", french: "Total des dépenses (E)"), .money(metrics.totalExpenses)),

@@ -6,6 +6,17 @@ public struct DeclaredFiguresRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let tolerance = Parameter<Share>(
+        "tolerance", default: Share(percent: 2),
+        english: "Largest gap accepted between the published figure and the computed ones (our default: 2 points).",
+        french: "Écart maximal accepté entre le chiffre publié et les chiffres calculés (valeur par défaut de ClusterKit : 2 points).",
+        defaultIsOurs: true)
+
+    static let mismatch = MessageTemplate(
+        id: "declared-figures.mismatch",
+        english: "The cluster publishes {declared} of self-financing, but its plan of financing gives {gross} gross and {net} net: more than {tolerance} points apart.",
+        french: "Le cluster affiche {declared} d'autofinancement, mais son plan de financement donne {gross} en brut et {net} en net : un écart de plus de {tolerance} points.")
+
     public static let description = RuleDescription(
         id: "declared-figures",
         name: LocalizedText(english: "Published figures match the budget", french: "Chiffres publiés conformes au budget"),
@@ -28,19 +39,8 @@ public struct DeclaredFiguresRule: Rule {
                 """),
         citation: Memento.cite("p. 12, « La difficulté d'interprétation des budgets et plans de financement » ; p. 24, « Niveau d'autofinancement 2013 »"),
         defaultSeverity: .warning,
-        parameters: [
-            RuleParameter(
-                "tolerance", .share(Share(percent: 2)),
-                english: "Largest gap accepted between the published figure and the computed ones (our default: 2 points).",
-                french: "Écart maximal accepté entre le chiffre publié et les chiffres calculés (valeur par défaut de ClusterKit : 2 points).",
-                defaultIsOurs: true)
-        ],
-        messages: [
-            MessageTemplate(
-                id: "declared-figures.mismatch",
-                english: "The cluster publishes {declared} of self-financing, but its plan of financing gives {gross} gross and {net} net: more than {tolerance} points apart.",
-                french: "Le cluster affiche {declared} d'autofinancement, mais son plan de financement donne {gross} en brut et {net} en net : un écart de plus de {tolerance} points.")
-        ],
+        parameters: [tolerance],
+        messages: [mismatch],
         triggeringExamples: [
             RuleExample(
                 Budget(
@@ -78,13 +78,13 @@ public struct DeclaredFiguresRule: Rule {
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         guard let declared = context.budget.cluster.declared?.selfFinancing else { return [] }
         let metrics = context.metrics
-        let tolerance = try context.share("tolerance")
+        let tolerance = try context.value(of: Self.tolerance)
         let gaps = (metrics.selfFinancingGross.map { declared.distance(to: $0) }, metrics.selfFinancingNet.map { declared.distance(to: $0) })
         guard let nearest = gaps.0.map({ gap in gaps.1.map { min(gap, $0) } ?? gap }) ?? gaps.1, nearest > tolerance else { return [] }
         let unknown = MessageArgument.localized(LocalizedText(english: "n/a", french: "n.d."))
         return [
-            try context.diagnostic(
-                "declared-figures.mismatch",
+            context.diagnostic(
+                Self.mismatch,
                 [
                     "declared": .share(declared), "gross": metrics.selfFinancingGross.map { .share($0) } ?? unknown,
                     "net": metrics.selfFinancingNet.map { .share($0) } ?? unknown, "tolerance": Self.points(tolerance),

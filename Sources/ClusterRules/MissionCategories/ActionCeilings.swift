@@ -2,8 +2,8 @@ import ClusterKitCore
 
 /// The `allocation` parameter of the rules that read the analytic allocation of public funding: it names the one
 /// allocation ClusterKit makes, so that `explain` and the rule reference say it is ours.
-let allocationParameter = RuleParameter(
-    "allocation", .text("proRata"),
+let allocationParameter = Parameter<String>(
+    "allocation", default: "proRata",
     english: "How public resources earmarked to no action are shared among actions: in proportion to the part of each action's cost its earmarked resources leave uncovered (our choice; the memento sets no method).",
     french: "Répartition des ressources publiques affectées à aucune action : au prorata de la part du coût de chaque action que ses ressources affectées ne couvrent pas (notre choix ; le mémento ne fixe pas de méthode).",
     defaultIsOurs: true, allowedValues: ["proRata"])

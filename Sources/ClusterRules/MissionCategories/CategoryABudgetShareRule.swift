@@ -6,6 +6,28 @@ public struct CategoryABudgetShareRule: PoleRule {
     /// Creates the rule.
     public init() {}
 
+    static let threshold = Parameter<Share>(
+        "threshold", default: Share(percent: 15),
+        english: "Largest share of the budget the public funding of category A may make.",
+        french: "Part maximale du budget que peut représenter le financement public de la catégorie A.")
+    static let thresholdWithImpactReporting = Parameter<Share>(
+        "thresholdWithImpactReporting", default: Share(percent: 20),
+        english: "The same, for a pôle with a tool reporting the impact of its projects.",
+        french: "La même, pour un pôle doté d'un outil de suivi de l'impact des projets.")
+
+    static let over = MessageTemplate(
+        id: "category-a-budget-share.over",
+        english: "Public funding of category A missions (for the State) is {share} of the budget ({part} of {total}), over {threshold}: {basis}.",
+        french: "Le financement public des missions de catégorie A (pour le compte de l'État) représente {share} du budget ({part} sur {total}), au-delà de {threshold} : {basis}.")
+    static let move = MessageTemplate(
+        id: "category-a-budget-share.move",
+        english: "move {amount} of public funding from category A missions to other missions, and as much private funding the other way (earmarked; the budget unchanged)",
+        french: "déplacer {amount} de financement public des missions de catégorie A vers d'autres missions, et autant de financement privé en sens inverse (par affectation ; budget inchangé)")
+    static let cut = MessageTemplate(
+        id: "category-a-budget-share.cut",
+        english: "cut category A missions and the public funding earmarked to them by {amount} (the budget shrinks with it)",
+        french: "réduire de {amount} les missions de catégorie A et le financement public qui leur est affecté (le budget diminue d'autant)")
+
     public static let description = RuleDescription(
         id: "category-a-budget-share",
         name: LocalizedText(english: "Category A share of the budget", french: "Part de la catégorie A dans le budget"),
@@ -26,31 +48,8 @@ public struct CategoryABudgetShareRule: PoleRule {
                 """),
         citation: Memento.missionCategories,
         defaultSeverity: .error,
-        parameters: [
-            allocationParameter,
-            RuleParameter(
-                "threshold", .share(Share(percent: 15)),
-                english: "Largest share of the budget the public funding of category A may make.",
-                french: "Part maximale du budget que peut représenter le financement public de la catégorie A."),
-            RuleParameter(
-                "thresholdWithImpactReporting", .share(Share(percent: 20)),
-                english: "The same, for a pôle with a tool reporting the impact of its projects.",
-                french: "La même, pour un pôle doté d'un outil de suivi de l'impact des projets."),
-        ],
-        messages: [
-            MessageTemplate(
-                id: "category-a-budget-share.over",
-                english: "Public funding of category A missions (for the State) is {share} of the budget ({part} of {total}), over {threshold}: {basis}.",
-                french: "Le financement public des missions de catégorie A (pour le compte de l'État) représente {share} du budget ({part} sur {total}), au-delà de {threshold} : {basis}."),
-            MessageTemplate(
-                id: "category-a-budget-share.move",
-                english: "move {amount} of public funding from category A missions to other missions, and as much private funding the other way (earmarked; the budget unchanged)",
-                french: "déplacer {amount} de financement public des missions de catégorie A vers d'autres missions, et autant de financement privé en sens inverse (par affectation ; budget inchangé)"),
-            MessageTemplate(
-                id: "category-a-budget-share.cut",
-                english: "cut category A missions and the public funding earmarked to them by {amount} (the budget shrinks with it)",
-                french: "réduire de {amount} les missions de catégorie A et le financement public qui leur est affecté (le budget diminue d'autant)"),
-        ],
+        parameters: [allocationParameter, threshold, thresholdWithImpactReporting],
+        messages: [over, move, cut],
         triggeringExamples: [
             RuleExample(
                 poleBudget(
@@ -74,13 +73,13 @@ public struct CategoryABudgetShareRule: PoleRule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let reporting = context.budget.cluster.impactReporting
-        let threshold = try context.share(reporting ? "thresholdWithImpactReporting" : "threshold")
+        let threshold = try context.value(of: reporting ? Self.thresholdWithImpactReporting : Self.threshold)
         let check = ShareThreshold(
             direction: .ceiling, part: context.metrics.allocation.publicFunding(of: .a),
             whole: context.metrics.totalResources, threshold: threshold,
             partLabel: LocalizedText(english: "Public funding of category A missions", french: "Financement public des missions de catégorie A"),
             remedy: .transfer)
-        let other = try context.share("thresholdWithImpactReporting")
+        let other = try context.value(of: Self.thresholdWithImpactReporting)
         let basis = reporting
             ? LocalizedText(
                 english: "the ceiling for a pôle with a tool reporting the impact of its projects",
@@ -88,11 +87,11 @@ public struct CategoryABudgetShareRule: PoleRule {
             : LocalizedText(
                 english: "the ceiling without a tool reporting the impact of projects (\(ValueFormatter(language: .english).string(other)) with one)",
                 french: "le plafond sans outil de suivi de l'impact des projets (\(ValueFormatter(language: .french).string(other)) avec)")
-        let cut = try Share.removalToReach(threshold, part: check.part.amount, of: check.whole).map {
-            [try context.option($0, "category-a-budget-share.cut")]
+        let cut = Share.removalToReach(threshold, part: check.part.amount, of: check.whole).map {
+            [context.option($0, Self.cut)]
         } ?? []
         return try check.diagnostic(
-            context, message: "category-a-budget-share.over", fix: "category-a-budget-share.move", alternatives: cut,
+            context, message: Self.over, fix: Self.move, alternatives: cut,
             extraArguments: ["basis": .localized(basis)]
         ).map { [$0] } ?? []
     }

@@ -6,6 +6,35 @@ public struct MissionCategoryCapRule: PoleRule {
     /// Creates the rule.
     public init() {}
 
+    static let over = MessageTemplate(
+        id: "mission-category-cap.over",
+        english: "'{action}' receives {public} of public funding ({earmarked} earmarked, {shared} shared pro rata from unearmarked public resources), over the {ceiling} that {scope} allows on its cost of {cost} ({share}): {over} over the ceiling.",
+        french: "« {action} » reçoit {public} de financement public ({earmarked} affectés, {shared} de ressources publiques non affectées réparties au prorata), au-delà des {ceiling} que permet {scope} sur son coût de {cost} ({share}) : {over} au-dessus du plafond.")
+    static let categoryD = MessageTemplate(
+        id: "mission-category-cap.category-d",
+        english: "'{action}' is a category D commercial service, which public money must not fund, yet it receives {public} of public funding ({earmarked} earmarked, {shared} shared pro rata from unearmarked public resources).",
+        french: "« {action} » est une prestation commerciale de catégorie D, que l'argent public ne doit pas financer ; elle reçoit pourtant {public} de financement public ({earmarked} affectés, {shared} de ressources publiques non affectées réparties au prorata).")
+    static let pooled = MessageTemplate(
+        id: "mission-category-cap.pooled",
+        english: "The actions under regime {regime} ({actions}) receive {public} of public funding together, over the {ceiling} the regime allows them in a year: {over} over the ceiling.",
+        french: "Les actions relevant du régime {regime} ({actions}) reçoivent ensemble {public} de financement public, au-delà des {ceiling} que le régime leur permet sur un an : {over} au-dessus du plafond.")
+    static let pooledReplace = MessageTemplate(
+        id: "mission-category-cap.pooled-replace",
+        english: "replace {amount} of the public funding earmarked to these actions by private funding earmarked to them (the budget unchanged)",
+        french: "remplacer {amount} du financement public affecté à ces actions par un financement privé qui leur est affecté (budget inchangé)")
+    static let replace = MessageTemplate(
+        id: "mission-category-cap.replace",
+        english: "replace {amount} of the public funding earmarked to '{action}' by private funding earmarked to it (the budget unchanged)",
+        french: "remplacer {amount} du financement public affecté à « {action} » par un financement privé qui lui est affecté (budget inchangé)")
+    static let earmark = MessageTemplate(
+        id: "mission-category-cap.earmark",
+        english: "earmark {amount} of private revenue to '{action}', so that less of the unearmarked public funding, shared pro rata of uncovered cost, reaches it",
+        french: "affecter {amount} de recettes privées à « {action} », pour qu'elle reçoive moins de l'argent public non affecté, réparti au prorata du coût non couvert")
+    static let cover = MessageTemplate(
+        id: "mission-category-cap.cover",
+        english: "fund '{action}' with {amount} of private revenue earmarked to it: {replace} in place of earmarked public funding, the rest to cover its cost so that no unearmarked public funding reaches it",
+        french: "financer « {action} » par {amount} de recettes privées qui lui sont affectées : {replace} à la place du financement public affecté, le reste pour couvrir son coût afin qu'aucun argent public non affecté ne lui revienne")
+
     public static let description = RuleDescription(
         id: "mission-category-cap",
         name: LocalizedText(english: "Mission category ceiling", french: "Plafond de la catégorie de mission"),
@@ -32,36 +61,7 @@ public struct MissionCategoryCapRule: PoleRule {
         citation: Memento.missionCategories,
         defaultSeverity: .error,
         parameters: [allocationParameter],
-        messages: [
-            MessageTemplate(
-                id: "mission-category-cap.over",
-                english: "'{action}' receives {public} of public funding ({earmarked} earmarked, {shared} shared pro rata from unearmarked public resources), over the {ceiling} that {scope} allows on its cost of {cost} ({share}): {over} over the ceiling.",
-                french: "« {action} » reçoit {public} de financement public ({earmarked} affectés, {shared} de ressources publiques non affectées réparties au prorata), au-delà des {ceiling} que permet {scope} sur son coût de {cost} ({share}) : {over} au-dessus du plafond."),
-            MessageTemplate(
-                id: "mission-category-cap.category-d",
-                english: "'{action}' is a category D commercial service, which public money must not fund, yet it receives {public} of public funding ({earmarked} earmarked, {shared} shared pro rata from unearmarked public resources).",
-                french: "« {action} » est une prestation commerciale de catégorie D, que l'argent public ne doit pas financer ; elle reçoit pourtant {public} de financement public ({earmarked} affectés, {shared} de ressources publiques non affectées réparties au prorata)."),
-            MessageTemplate(
-                id: "mission-category-cap.pooled",
-                english: "The actions under regime {regime} ({actions}) receive {public} of public funding together, over the {ceiling} the regime allows them in a year: {over} over the ceiling.",
-                french: "Les actions relevant du régime {regime} ({actions}) reçoivent ensemble {public} de financement public, au-delà des {ceiling} que le régime leur permet sur un an : {over} au-dessus du plafond."),
-            MessageTemplate(
-                id: "mission-category-cap.pooled-replace",
-                english: "replace {amount} of the public funding earmarked to these actions by private funding earmarked to them (the budget unchanged)",
-                french: "remplacer {amount} du financement public affecté à ces actions par un financement privé qui leur est affecté (budget inchangé)"),
-            MessageTemplate(
-                id: "mission-category-cap.replace",
-                english: "replace {amount} of the public funding earmarked to '{action}' by private funding earmarked to it (the budget unchanged)",
-                french: "remplacer {amount} du financement public affecté à « {action} » par un financement privé qui lui est affecté (budget inchangé)"),
-            MessageTemplate(
-                id: "mission-category-cap.earmark",
-                english: "earmark {amount} of private revenue to '{action}', so that less of the unearmarked public funding, shared pro rata of uncovered cost, reaches it",
-                french: "affecter {amount} de recettes privées à « {action} », pour qu'elle reçoive moins de l'argent public non affecté, réparti au prorata du coût non couvert"),
-            MessageTemplate(
-                id: "mission-category-cap.cover",
-                english: "fund '{action}' with {amount} of private revenue earmarked to it: {replace} in place of earmarked public funding, the rest to cover its cost so that no unearmarked public funding reaches it",
-                french: "financer « {action} » par {amount} de recettes privées qui lui sont affectées : {replace} à la place du financement public affecté, le reste pour couvrir son coût afin qu'aucun argent public non affecté ne lui revienne"),
-        ],
+        messages: [over, categoryD, pooled, pooledReplace, replace, earmark, cover],
         triggeringExamples: [
             RuleExample(
                 poleBudget(
@@ -127,7 +127,7 @@ public struct MissionCategoryCapRule: PoleRule {
             if over <= earmarked {
                 // Earmarked public money replaced by earmarked private money: the uncovered cost, hence the shared
                 // part, stays the same, and the action's public funding falls by exactly the amount.
-                fix = try context.option(over, "mission-category-cap.replace", arguments)
+                fix = context.option(over, Self.replace, arguments)
             } else if earmarked <= maximum {
                 // Earmark x of private money: the shared part becomes U·(u − x)/(W − x), at most m = ceiling −
                 // earmarked public when x ≥ (U·u − m·W) / (U − m), rounded up to the cent.
@@ -135,18 +135,18 @@ public struct MissionCategoryCapRule: PoleRule {
                 let numerator = shared * Int128(funding.uncovered.minorUnits) - room * uncoveredTotal
                 let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: shared - room)
                 let amount = Money(minorUnits: Int64(quotient + (remainder > 0 ? 1 : 0)), currency: currency)
-                fix = try context.option(amount, "mission-category-cap.earmark", arguments)
+                fix = context.option(amount, Self.earmark, arguments)
             } else {
                 // Earmarked public money alone is over the ceiling, and the shared part adds to it: replace the
                 // excess of earmarked public money and cover the rest of the cost with earmarked private money.
                 let replace = try earmarked.subtracting(maximum)
                 arguments["replace"] = .money(replace)
-                fix = try context.option(try replace.adding(funding.uncovered), "mission-category-cap.cover", arguments)
+                fix = context.option(try replace.adding(funding.uncovered), Self.cover, arguments)
             }
             let isCategoryD = funding.category == .d
             found.append(
-                try context.diagnostic(
-                    isCategoryD ? "mission-category-cap.category-d" : "mission-category-cap.over", arguments,
+                context.diagnostic(
+                    isCategoryD ? Self.categoryD : Self.over, arguments,
                     measured: .money(received), threshold: .money(maximum),
                     lines: [funding.id] + funding.earmarkedPublic.lines, remediation: Remediation(fix),
                     explanation: [
@@ -175,10 +175,10 @@ public struct MissionCategoryCapRule: PoleRule {
             // Replacing earmarked public money by earmarked private money lowers the group's public funding by as
             // much; when the excess is shared public money, the per-action fixes above are the way.
             let remediation = over <= earmarked
-                ? Remediation(try context.option(over, "mission-category-cap.pooled-replace", arguments)) : nil
+                ? Remediation(context.option(over, Self.pooledReplace, arguments)) : nil
             found.append(
-                try context.diagnostic(
-                    "mission-category-cap.pooled", arguments, measured: .money(received), threshold: .money(group.maximum),
+                context.diagnostic(
+                    Self.pooled, arguments, measured: .money(received), threshold: .money(group.maximum),
                     lines: group.entries.flatMap { [$0.funding.id] + $0.funding.earmarkedPublic.lines },
                     remediation: remediation,
                     explanation: group.entries.map {

@@ -6,6 +6,15 @@ public struct PublicFundingCeilingRule: PoleRule {
     /// Creates the rule.
     public init() {}
 
+    static let over = MessageTemplate(
+        id: "public-funding-ceiling.over",
+        english: "Public resources ({public}) exceed the {allowed} the budget's missions may receive (the sum of their ceilings) by {over}: no allocation among the actions can keep each within its ceiling.",
+        french: "Les ressources publiques ({public}) dépassent de {over} les {allowed} que les missions du budget peuvent recevoir (la somme de leurs plafonds) : aucune répartition entre les actions ne peut tenir chacune sous son plafond.")
+    static let replace = MessageTemplate(
+        id: "public-funding-ceiling.replace",
+        english: "replace {amount} of public funding by private revenue (the budget unchanged)",
+        french: "remplacer {amount} de financements publics par des recettes privées (budget inchangé)")
+
     public static let description = RuleDescription(
         id: "public-funding-ceiling",
         name: LocalizedText(english: "Public funding ceiling of the budget", french: "Plafond de financement public du budget"),
@@ -32,16 +41,7 @@ public struct PublicFundingCeilingRule: PoleRule {
         citation: Memento.missionCategories,
         defaultSeverity: .error,
         parameters: [allocationParameter],
-        messages: [
-            MessageTemplate(
-                id: "public-funding-ceiling.over",
-                english: "Public resources ({public}) exceed the {allowed} the budget's missions may receive (the sum of their ceilings) by {over}: no allocation among the actions can keep each within its ceiling.",
-                french: "Les ressources publiques ({public}) dépassent de {over} les {allowed} que les missions du budget peuvent recevoir (la somme de leurs plafonds) : aucune répartition entre les actions ne peut tenir chacune sous son plafond."),
-            MessageTemplate(
-                id: "public-funding-ceiling.replace",
-                english: "replace {amount} of public funding by private revenue (the budget unchanged)",
-                french: "remplacer {amount} de financements publics par des recettes privées (budget inchangé)"),
-        ],
+        messages: [over, replace],
         triggeringExamples: [
             RuleExample(
                 poleBudget(
@@ -71,11 +71,11 @@ public struct PublicFundingCeilingRule: PoleRule {
         guard publicResources.amount > allowed else { return [] }
         let over = try publicResources.amount.subtracting(allowed)
         return [
-            try context.diagnostic(
-                "public-funding-ceiling.over",
+            context.diagnostic(
+                Self.over,
                 ["public": .money(publicResources.amount), "allowed": .money(allowed), "over": .money(over)],
                 measured: .money(publicResources.amount), threshold: .money(allowed), lines: publicResources.lines,
-                remediation: Remediation(try context.option(over, "public-funding-ceiling.replace")),
+                remediation: Remediation(context.option(over, Self.replace)),
                 explanation: [
                     ExplanationItem(LocalizedText(english: "Public resources (Pub)", french: "Ressources publiques (Pub)"), .money(publicResources.amount)),
                     ExplanationItem(LocalizedText(english: "Ceilings of the actions that have one, summed", french: "Somme des plafonds des actions qui en ont un"), .money(capped)),

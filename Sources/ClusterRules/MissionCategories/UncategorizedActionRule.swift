@@ -6,6 +6,19 @@ public struct UncategorizedActionRule: PoleRule {
     /// Creates the rule.
     public init() {}
 
+    static let none = MessageTemplate(
+        id: "uncategorized-action.none",
+        english: "{count} expense line(s) have no mission category: {actions}; their public funding cannot be checked against a ceiling.",
+        french: "{count} ligne(s) de dépenses sans catégorie de mission : {actions} ; leur financement public ne peut être comparé à aucun plafond.")
+    static let noRegime = MessageTemplate(
+        id: "uncategorized-action.no-regime",
+        english: "{count} category C action(s) name no notified aid regime: {actions}; category C's ceiling is the regime's, so it cannot be checked.",
+        french: "{count} action(s) de catégorie C sans régime d'aides notifié : {actions} ; le plafond de la catégorie C est celui du régime, il ne peut donc être vérifié.")
+    static let noCeiling = MessageTemplate(
+        id: "uncategorized-action.no-ceiling",
+        english: "{count} action(s) are under a regime that sets no ceiling for this budget: {actions} ({regimes}).",
+        french: "{count} action(s) relèvent d'un régime qui ne fixe pas de plafond pour ce budget : {actions} ({regimes}).")
+
     public static let description = RuleDescription(
         id: "uncategorized-action",
         name: LocalizedText(english: "Action without a ceiling", french: "Action sans plafond"),
@@ -27,20 +40,7 @@ public struct UncategorizedActionRule: PoleRule {
                 """),
         citation: Memento.missionCategories,
         defaultSeverity: .note,
-        messages: [
-            MessageTemplate(
-                id: "uncategorized-action.none",
-                english: "{count} expense line(s) have no mission category: {actions}; their public funding cannot be checked against a ceiling.",
-                french: "{count} ligne(s) de dépenses sans catégorie de mission : {actions} ; leur financement public ne peut être comparé à aucun plafond."),
-            MessageTemplate(
-                id: "uncategorized-action.no-regime",
-                english: "{count} category C action(s) name no notified aid regime: {actions}; category C's ceiling is the regime's, so it cannot be checked.",
-                french: "{count} action(s) de catégorie C sans régime d'aides notifié : {actions} ; le plafond de la catégorie C est celui du régime, il ne peut donc être vérifié."),
-            MessageTemplate(
-                id: "uncategorized-action.no-ceiling",
-                english: "{count} action(s) are under a regime that sets no ceiling for this budget: {actions} ({regimes}).",
-                french: "{count} action(s) relèvent d'un régime qui ne fixe pas de plafond pour ce budget : {actions} ({regimes})."),
-        ],
+        messages: [none, noRegime, noCeiling],
         triggeringExamples: [
             RuleExample(
                 poleBudget(resources: [.line(.region, 100_000)], expenses: [action("operating", 60_000, nil, nature: .operating), action("factory", 40_000, .b)]),
@@ -72,12 +72,12 @@ public struct UncategorizedActionRule: PoleRule {
         }
         var found: [Diagnostic] = []
         for (message, lines) in [
-            ("uncategorized-action.none", uncategorized), ("uncategorized-action.no-regime", missingRegime),
-            ("uncategorized-action.no-ceiling", noCeiling),
+            (Self.none, uncategorized), (Self.noRegime, missingRegime),
+            (Self.noCeiling, noCeiling),
         ] where !lines.isEmpty {
             found.append(
-                try context.diagnostic(
-                    MessageID(rawValue: message),
+                context.diagnostic(
+                    message,
                     ["count": .integer(lines.count), "actions": .list(lines), "regimes": .list(regimes)],
                     measured: .count(lines.count), lines: lines,
                     explanation: [

@@ -25,6 +25,31 @@ public struct ClusterProfileMapRule: Rule {
         public var messageID: MessageID { MessageID(rawValue: "cluster-profile.\(rawValue)") }
     }
 
+    static let smallMaximum = Parameter<Int>("smallMaximum", default: 50, english: "Most members a small cluster has.", french: "Nombre maximal d'adhérents d'un petit cluster.")
+    static let lowBelow = Parameter<Share>("lowBelow", default: Share(percent: 30), english: "Self-financing under this share is low.", french: "Sous cette part, l'autofinancement est faible.")
+    static let highFrom = Parameter<Share>("highFrom", default: Share(percent: 50), english: "Self-financing from this share is high.", french: "À partir de cette part, l'autofinancement est fort.")
+
+    static let buzzingHive = MessageTemplate(
+        id: Placement.buzzingHive.messageID,
+        english: "{members} members and {share} self-financing ({basis}): « la ruche bourdonnante » — a broad and active membership, many actions with changing groups of participants, segmented by the members' market strategies, and often a sophisticated pricing (membership, membership plus, extra services).{purpose}",
+        french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la ruche bourdonnante » — une base d'adhérents élargie et active, de nombreuses actions à géométrie variable, segmentées selon les stratégies marchés des membres, et une politique tarifaire souvent sophistiquée (adhésion, adhésion +, services annexes).{purpose}")
+    static let joyfulPack = MessageTemplate(
+        id: Placement.joyfulPack.messageID,
+        english: "{members} members and {share} self-financing ({basis}): « la joyeuse meute » — few members bound by long-standing trust, real added value for them (innovation, markets) and high fees; its limits: fragile because it has few members (a precarious financial balance), and often a closed circle new companies find hard to join.{purpose}",
+        french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la joyeuse meute » — des acteurs peu nombreux liés par une confiance historique, une vraie valeur ajoutée pour les membres (innovation, gains de marchés) et un niveau de cotisation élevé ; ses limites : une fragilité liée au faible nombre de membres (équilibre financier précaire), un cercle souvent fermé, difficile à intégrer pour de nouvelles entreprises.{purpose}")
+    static let dawnOrDusk = MessageTemplate(
+        id: Placement.dawnOrDusk.messageID,
+        english: "{members} members and {share} self-financing ({basis}): « aube ou crépuscule » — either a cluster being created, driven by a hard core of pioneers, or one at the end of its life, whose cooperation projects have run their course; the memento asks whether such transitional situations can last.{purpose}",
+        french: "{members} adhérents et {share} d'autofinancement ({basis}) : « aube ou crépuscule » — soit un cluster en création, porté par un noyau dur de précurseurs, soit un cluster en fin de vie, dont les projets de coopération sont arrivés à terme ; le mémento s'interroge : des situations transitoires non tenables ?{purpose}")
+    static let wildebeestMigration = MessageTemplate(
+        id: Placement.wildebeestMigration.messageID,
+        english: "{members} members and {share} self-financing ({basis}): « la migration des gnous » — a sometimes ambiguous position between a body that animates a sector and a business network; many members, but little involved, there because they feel they must be without seeing what to expect; little will to cooperate so far; a very wide range of actions partly disconnected from needs on the ground.{purpose}",
+        french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la migration des gnous » — une situation parfois ambiguë, entre structure d'animation de filière et réseau d'entreprises ; un nombre important de membres, cependant peu impliqués, qui veulent « y être » sans cerner les retombées à attendre ; des volontés de coopérer peu marquées ; une palette d'actions très large, en partie déconnectée des besoins du terrain.{purpose}")
+    static let precariousBalance = MessageTemplate(
+        id: Placement.precariousBalance.messageID,
+        english: "{members} members ({size}) and {share} self-financing ({basis}), between {low} and {high}: « un équilibre précaire » on the memento's map, a situation still evolving between its profiles.{purpose}",
+        french: "{members} adhérents ({size}) et {share} d'autofinancement ({basis}), entre {low} et {high} : « un équilibre précaire » sur la carte du mémento, une situation évolutive entre ses profils.{purpose}")
+
     public static let description = RuleDescription(
         id: "cluster-profile",
         name: LocalizedText(english: "Profile on the memento's map", french: "Profil sur la carte du mémento"),
@@ -50,34 +75,8 @@ public struct ClusterProfileMapRule: Rule {
                 """),
         citation: Memento.profiles,
         defaultSeverity: .note,
-        parameters: [
-            RuleParameter("smallMaximum", .integer(50), english: "Most members a small cluster has.", french: "Nombre maximal d'adhérents d'un petit cluster."),
-            RuleParameter("lowBelow", .share(Share(percent: 30)), english: "Self-financing under this share is low.", french: "Sous cette part, l'autofinancement est faible."),
-            RuleParameter("highFrom", .share(Share(percent: 50)), english: "Self-financing from this share is high.", french: "À partir de cette part, l'autofinancement est fort."),
-            FundingTarget.basisParameter,
-        ],
-        messages: [
-            MessageTemplate(
-                id: Placement.buzzingHive.messageID,
-                english: "{members} members and {share} self-financing ({basis}): « la ruche bourdonnante » — a broad and active membership, many actions with changing groups of participants, segmented by the members' market strategies, and often a sophisticated pricing (membership, membership plus, extra services).{purpose}",
-                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la ruche bourdonnante » — une base d'adhérents élargie et active, de nombreuses actions à géométrie variable, segmentées selon les stratégies marchés des membres, et une politique tarifaire souvent sophistiquée (adhésion, adhésion +, services annexes).{purpose}"),
-            MessageTemplate(
-                id: Placement.joyfulPack.messageID,
-                english: "{members} members and {share} self-financing ({basis}): « la joyeuse meute » — few members bound by long-standing trust, real added value for them (innovation, markets) and high fees; its limits: fragile because it has few members (a precarious financial balance), and often a closed circle new companies find hard to join.{purpose}",
-                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la joyeuse meute » — des acteurs peu nombreux liés par une confiance historique, une vraie valeur ajoutée pour les membres (innovation, gains de marchés) et un niveau de cotisation élevé ; ses limites : une fragilité liée au faible nombre de membres (équilibre financier précaire), un cercle souvent fermé, difficile à intégrer pour de nouvelles entreprises.{purpose}"),
-            MessageTemplate(
-                id: Placement.dawnOrDusk.messageID,
-                english: "{members} members and {share} self-financing ({basis}): « aube ou crépuscule » — either a cluster being created, driven by a hard core of pioneers, or one at the end of its life, whose cooperation projects have run their course; the memento asks whether such transitional situations can last.{purpose}",
-                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « aube ou crépuscule » — soit un cluster en création, porté par un noyau dur de précurseurs, soit un cluster en fin de vie, dont les projets de coopération sont arrivés à terme ; le mémento s'interroge : des situations transitoires non tenables ?{purpose}"),
-            MessageTemplate(
-                id: Placement.wildebeestMigration.messageID,
-                english: "{members} members and {share} self-financing ({basis}): « la migration des gnous » — a sometimes ambiguous position between a body that animates a sector and a business network; many members, but little involved, there because they feel they must be without seeing what to expect; little will to cooperate so far; a very wide range of actions partly disconnected from needs on the ground.{purpose}",
-                french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la migration des gnous » — une situation parfois ambiguë, entre structure d'animation de filière et réseau d'entreprises ; un nombre important de membres, cependant peu impliqués, qui veulent « y être » sans cerner les retombées à attendre ; des volontés de coopérer peu marquées ; une palette d'actions très large, en partie déconnectée des besoins du terrain.{purpose}"),
-            MessageTemplate(
-                id: Placement.precariousBalance.messageID,
-                english: "{members} members ({size}) and {share} self-financing ({basis}), between {low} and {high}: « un équilibre précaire » on the memento's map, a situation still evolving between its profiles.{purpose}",
-                french: "{members} adhérents ({size}) et {share} d'autofinancement ({basis}), entre {low} et {high} : « un équilibre précaire » sur la carte du mémento, une situation évolutive entre ses profils.{purpose}"),
-        ],
+        parameters: [smallMaximum, lowBelow, highFrom, FundingTarget.basis],
+        messages: [buzzingHive, joyfulPack, dawnOrDusk, wildebeestMigration, precariousBalance],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -113,6 +112,17 @@ public struct ClusterProfileMapRule: Rule {
         }
     }
 
+    /// The message of a placement.
+    static func template(of placement: Placement) -> MessageTemplate {
+        switch placement {
+        case .buzzingHive: buzzingHive
+        case .joyfulPack: joyfulPack
+        case .dawnOrDusk: dawnOrDusk
+        case .wildebeestMigration: wildebeestMigration
+        case .precariousBalance: precariousBalance
+        }
+    }
+
     /// The placement of a cluster of `members` members with self-financing `share`.
     public static func placement(members: Int, share: Share, smallMaximum: Int, lowBelow: Share, highFrom: Share) -> Placement {
         let small = members <= smallMaximum
@@ -126,8 +136,8 @@ public struct ClusterProfileMapRule: Rule {
         guard let members = context.budget.cluster.members else { return [] }
         let basis = try FundingTarget.basis(context).applying(to: context.budget.cluster)
         guard let share = metrics.selfFinancing(basis) else { return [] }
-        let smallMaximum = try context.integer("smallMaximum")
-        let low = try context.share("lowBelow"), high = try context.share("highFrom")
+        let smallMaximum = try context.value(of: Self.smallMaximum)
+        let low = try context.value(of: Self.lowBelow), high = try context.value(of: Self.highFrom)
         let placement = Self.placement(members: members, share: share, smallMaximum: smallMaximum, lowBelow: low, highFrom: high)
         let small = members <= smallMaximum
         let arguments: MessageArguments = [
@@ -152,6 +162,8 @@ public struct ClusterProfileMapRule: Rule {
         }
         explanation.append(ExplanationItem(LocalizedText(english: "Low under", french: "Faible sous"), .share(low)))
         explanation.append(ExplanationItem(LocalizedText(english: "High from", french: "Fort à partir de"), .share(high)))
-        return [try context.diagnostic(placement.messageID, arguments, measured: .share(share), explanation: explanation)]
+        return [
+            context.diagnostic(Self.template(of: placement), arguments, measured: .share(share), explanation: explanation)
+        ]
     }
 }

@@ -38,6 +38,14 @@ public struct ConsolidationFactorsRule: Rule {
         case unknown
     }
 
+    static let minimumAge = Parameter<Int>("minimumAge", default: defaultThresholds.age, english: "Years of existence to exceed.", french: "Années d'existence à dépasser.")
+    static let minimumMembers = Parameter<Int>("minimumMembers", default: defaultThresholds.members, english: "Members to exceed.", french: "Nombre d'adhérents à dépasser.")
+
+    static let summary = MessageTemplate(
+        id: "consolidation-factors.summary",
+        english: "Favourable to consolidating the economic model — present: {held}; missing: {missing}; not stated in the budget: {unknown}. Weigh also what a budget cannot show: the place of SMEs, a market orientation, companies' involvement in governance, the standing in the local ecosystem.",
+        french: "Variables favorables à la consolidation du modèle économique — réunies : {held} ; absentes : {missing} ; non indiquées dans le budget : {unknown}. À apprécier aussi, ce qu'un budget ne montre pas : la place des PME, l'orientation « marché », l'implication des entreprises dans la gouvernance, l'insertion dans l'écosystème local.")
+
     public static let description = RuleDescription(
         id: "consolidation-factors",
         name: LocalizedText(english: "Factors of consolidation", french: "Facteurs de consolidation"),
@@ -65,16 +73,8 @@ public struct ConsolidationFactorsRule: Rule {
                 """),
         citation: Memento.consolidation,
         defaultSeverity: .note,
-        parameters: [
-            RuleParameter("minimumAge", .integer(defaultThresholds.age), english: "Years of existence to exceed.", french: "Années d'existence à dépasser."),
-            RuleParameter("minimumMembers", .integer(defaultThresholds.members), english: "Members to exceed.", french: "Nombre d'adhérents à dépasser."),
-        ],
-        messages: [
-            MessageTemplate(
-                id: "consolidation-factors.summary",
-                english: "Favourable to consolidating the economic model — present: {held}; missing: {missing}; not stated in the budget: {unknown}. Weigh also what a budget cannot show: the place of SMEs, a market orientation, companies' involvement in governance, the standing in the local ecosystem.",
-                french: "Variables favorables à la consolidation du modèle économique — réunies : {held} ; absentes : {missing} ; non indiquées dans le budget : {unknown}. À apprécier aussi, ce qu'un budget ne montre pas : la place des PME, l'orientation « marché », l'implication des entreprises dans la gouvernance, l'insertion dans l'écosystème local.")
-        ],
+        parameters: [minimumAge, minimumMembers],
+        messages: [summary],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(exampleCluster(founded: 2011, members: 100), resources: [.line(.region, 290_000), .line(.membershipFees, 210_000)]),
@@ -128,7 +128,8 @@ public struct ConsolidationFactorsRule: Rule {
     }
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-        let minimumAge = try context.integer("minimumAge"), minimumMembers = try context.integer("minimumMembers")
+        let minimumAge = try context.value(of: Self.minimumAge)
+        let minimumMembers = try context.value(of: Self.minimumMembers)
         // One pass over the three variables, each name written once (with the default thresholds, never).
         let named = (minimumAge, minimumMembers) == Self.defaultThresholds
             ? Self.defaultNames : Self.names(minimumAge: minimumAge, minimumMembers: minimumMembers)
@@ -146,8 +147,8 @@ public struct ConsolidationFactorsRule: Rule {
             texts.isEmpty ? .localized(LocalizedText(english: "none", french: "aucune")) : .localizedList(texts)
         }
         return [
-            try context.diagnostic(
-                "consolidation-factors.summary",
+            context.diagnostic(
+                Self.summary,
                 ["held": names(held), "missing": names(missing), "unknown": names(unknown)],
                 measured: .count(held.count), threshold: .count(named.count),
                 explanation: [

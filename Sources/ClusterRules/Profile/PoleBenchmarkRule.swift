@@ -6,6 +6,17 @@ public struct PoleBenchmarkRule: PoleRule {
     /// Creates the rule.
     public init() {}
 
+    static let averageBudget = Parameter<Money>("averageBudget", default: Money(major: 1_090_000), english: "The pôles' average budget in 2011.", french: "Budget moyen des pôles en 2011.")
+    static let averageMembershipFees = Parameter<Share>("averageMembershipFees", default: Share(169, over: 1000), english: "Membership fees' average share (16.9%; the memento gives no year).", french: "Part moyenne des cotisations (16,9 % ; le mémento ne précise pas l'année).")
+    static let averageServices = Parameter<Share>("averageServices", default: Share(102, over: 1000), english: "Services' average share in 2012.", french: "Part moyenne de la vente de prestations en 2012.")
+    static let averageSuccessFees = Parameter<Share>("averageSuccessFees", default: Share(14, over: 1000), english: "Success fees' average share in 2012.", french: "Part moyenne des success fees en 2012.")
+    static let averagePublic = Parameter<Share>("averagePublic", default: Share(percent: 68), english: "Public funding's average share in 2011 (about 68%).", french: "Part moyenne des financements publics en 2011 (environ 68 %).")
+
+    static let mix = MessageTemplate(
+        id: "pole-benchmark.mix",
+        english: "Against the pôles' averages (2011 and 2012): budget {budget} (average {averageBudget}); membership fees {fees} ({averageFees}); services {services} ({averageServices}); success fees {successFees} ({averageSuccessFees}); public funding {public} (about {averagePublic}).",
+        french: "Au regard de la moyenne des pôles (2011 et 2012) : budget {budget} (moyenne {averageBudget}) ; cotisations {fees} ({averageFees}) ; prestations {services} ({averageServices}) ; success fees {successFees} ({averageSuccessFees}) ; financements publics {public} (environ {averagePublic}).")
+
     public static let description = RuleDescription(
         id: "pole-benchmark",
         name: LocalizedText(english: "Against the pôles' averages", french: "Au regard de la moyenne des pôles"),
@@ -29,19 +40,8 @@ public struct PoleBenchmarkRule: PoleRule {
                 """),
         citation: Memento.cite("p. 11, « Statistiques et retours d'expériences sur le budget des pôles de compétitivité en 2011 » ; « du budget des pôles en 2012 » ; « les revenus issus de success fees restent marginaux »"),
         defaultSeverity: .note,
-        parameters: [
-            RuleParameter("averageBudget", .amount(1_090_000), english: "The pôles' average budget in 2011.", french: "Budget moyen des pôles en 2011."),
-            RuleParameter("averageMembershipFees", .share(Share(169, over: 1000)), english: "Membership fees' average share (16.9%; the memento gives no year).", french: "Part moyenne des cotisations (16,9 % ; le mémento ne précise pas l'année)."),
-            RuleParameter("averageServices", .share(Share(102, over: 1000)), english: "Services' average share in 2012.", french: "Part moyenne de la vente de prestations en 2012."),
-            RuleParameter("averageSuccessFees", .share(Share(14, over: 1000)), english: "Success fees' average share in 2012.", french: "Part moyenne des success fees en 2012."),
-            RuleParameter("averagePublic", .share(Share(percent: 68)), english: "Public funding's average share in 2011 (about 68%).", french: "Part moyenne des financements publics en 2011 (environ 68 %)."),
-        ],
-        messages: [
-            MessageTemplate(
-                id: "pole-benchmark.mix",
-                english: "Against the pôles' averages (2011 and 2012): budget {budget} (average {averageBudget}); membership fees {fees} ({averageFees}); services {services} ({averageServices}); success fees {successFees} ({averageSuccessFees}); public funding {public} (about {averagePublic}).",
-                french: "Au regard de la moyenne des pôles (2011 et 2012) : budget {budget} (moyenne {averageBudget}) ; cotisations {fees} ({averageFees}) ; prestations {services} ({averageServices}) ; success fees {successFees} ({averageSuccessFees}) ; financements publics {public} (environ {averagePublic}).")
-        ],
+        parameters: [averageBudget, averageMembershipFees, averageServices, averageSuccessFees, averagePublic],
+        messages: [mix],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -60,19 +60,20 @@ public struct PoleBenchmarkRule: PoleRule {
         guard context.budget.cluster.kind == .pole, let publicShare = Share(metrics.publicResources.amount, of: metrics.totalResources)
         else { return [] }
         func share(_ kind: RevenueKind) -> Share { metrics.share(of: kind) ?? .zero }
-        let averagePublic = try context.share("averagePublic")
+        let averagePublic = try context.value(of: Self.averagePublic)
         let figures: [(LocalizedText, String, Share, String, Share)] = [
             (LocalizedText(english: "Membership fees", french: "Cotisations"), "fees", share(.membershipFees),
-             "averageFees", try context.share("averageMembershipFees")),
+             "averageFees", try context.value(of: Self.averageMembershipFees)),
             (LocalizedText(english: "Services", french: "Prestations"), "services", share(.services),
-             "averageServices", try context.share("averageServices")),
+             "averageServices", try context.value(of: Self.averageServices)),
             (LocalizedText(english: "Success fees", french: "Primes de succès (success fees)"), "successFees", share(.successFees),
-             "averageSuccessFees", try context.share("averageSuccessFees")),
+             "averageSuccessFees", try context.value(of: Self.averageSuccessFees)),
             (LocalizedText(english: "Public funding", french: "Financements publics"), "public", publicShare,
              "averagePublic", averagePublic),
         ]
         var arguments: MessageArguments = [
-            "budget": .money(metrics.totalResources), "averageBudget": .money(try context.amount("averageBudget")),
+            "budget": .money(metrics.totalResources),
+            "averageBudget": .money(try context.value(of: Self.averageBudget)),
         ]
         var explanation = [
             ExplanationItem(LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"), .money(metrics.totalResources))
@@ -83,8 +84,8 @@ public struct PoleBenchmarkRule: PoleRule {
             explanation.append(ExplanationItem(label, .share(value)))
         }
         return [
-            try context.diagnostic(
-                "pole-benchmark.mix", arguments, measured: .share(publicShare), threshold: .share(averagePublic),
+            context.diagnostic(
+                Self.mix, arguments, measured: .share(publicShare), threshold: .share(averagePublic),
                 lines: metrics.publicResources.lines, explanation: explanation)
         ]
     }

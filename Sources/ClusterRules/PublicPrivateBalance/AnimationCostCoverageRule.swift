@@ -6,6 +6,19 @@ public struct AnimationCostCoverageRule: OptInRule {
     /// Creates the rule.
     public init() {}
 
+    static let short = MessageTemplate(
+        id: "animation-cost-coverage.short",
+        english: "Private cash resources ({private}) do not cover the operating and animation expenses ({operating}): {gap} short.",
+        french: "Les ressources privées en numéraire ({private}) ne couvrent pas les dépenses de fonctionnement et d'animation ({operating}) : il manque {gap}.")
+    static let add = MessageTemplate(
+        id: "animation-cost-coverage.add",
+        english: "add {amount} of private cash revenue (the budget grows with it)",
+        french: "ajouter {amount} de recettes privées en numéraire (le budget augmente d'autant)")
+    static let cut = MessageTemplate(
+        id: "animation-cost-coverage.cut",
+        english: "cut the operating and animation expenses by {amount}",
+        french: "réduire de {amount} les dépenses de fonctionnement et d'animation")
+
     public static let description = RuleDescription(
         id: "animation-cost-coverage",
         name: LocalizedText(english: "Animation costs covered by private cash", french: "Frais d'animation couverts par l'autofinancement"),
@@ -25,20 +38,7 @@ public struct AnimationCostCoverageRule: OptInRule {
                 """),
         citation: Memento.cite("p. 30, « que l'autofinancement couvre au minimum les frais d'animation »"),
         defaultSeverity: .warning,
-        messages: [
-            MessageTemplate(
-                id: "animation-cost-coverage.short",
-                english: "Private cash resources ({private}) do not cover the operating and animation expenses ({operating}): {gap} short.",
-                french: "Les ressources privées en numéraire ({private}) ne couvrent pas les dépenses de fonctionnement et d'animation ({operating}) : il manque {gap}."),
-            MessageTemplate(
-                id: "animation-cost-coverage.add",
-                english: "add {amount} of private cash revenue (the budget grows with it)",
-                french: "ajouter {amount} de recettes privées en numéraire (le budget augmente d'autant)"),
-            MessageTemplate(
-                id: "animation-cost-coverage.cut",
-                english: "cut the operating and animation expenses by {amount}",
-                french: "réduire de {amount} les dépenses de fonctionnement et d'animation"),
-        ],
+        messages: [short, add, cut],
         triggeringExamples: [
             RuleExample(
                 Budget(
@@ -82,12 +82,12 @@ public struct AnimationCostCoverageRule: OptInRule {
             "private": .money(privateCash.amount), "operating": .money(operating.amount), "gap": .money(gap),
         ]
         return [
-            try context.diagnostic(
-                "animation-cost-coverage.short", arguments, measured: .money(privateCash.amount),
+            context.diagnostic(
+                Self.short, arguments, measured: .money(privateCash.amount),
                 threshold: .money(operating.amount), lines: operating.lines + privateCash.lines,
                 remediation: Remediation(
-                    try context.option(gap, "animation-cost-coverage.add"),
-                    alternatives: [try context.option(gap, "animation-cost-coverage.cut")]),
+                    context.option(gap, Self.add),
+                    alternatives: [context.option(gap, Self.cut)]),
                 explanation: [
                     ExplanationItem(
                         LocalizedText(english: "Private cash resources, Priv(cash)", french: "Ressources privées en numéraire, Priv(num.)"),

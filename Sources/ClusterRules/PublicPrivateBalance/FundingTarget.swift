@@ -34,38 +34,38 @@ struct FundingTarget {
     /// The first and last year of the pôles' performance contracts that carry the 2016 commitment.
     static let poleContractYears = 2013...2018
 
-    /// The `target` and `targetYear` parameters both 50/50 rules declare.
-    static let parameters = [
-        RuleParameter(
-            "target", .share(Share(percent: 50)),
+    /// The `target` parameter the 50/50 rules declare.
+    static let target = Parameter<Share>(
+        "target", default: Share(percent: 50),
             english: "Private share of the budget to reach (« un socle de 50 % de financement privé », p. 21); the cluster's targets when the rule set does not set it.",
-            french: "Part privée du budget à atteindre (« un socle de 50 % de financement privé », p. 21) ; les objectifs (targets) du cluster si le jeu de règles ne la fixe pas."),
-        RuleParameter(
-            "targetYear", .integer(2016),
+            french: "Part privée du budget à atteindre (« un socle de 50 % de financement privé », p. 21) ; les objectifs (targets) du cluster si le jeu de règles ne la fixe pas.")
+
+    /// The `targetYear` parameter the 50/50 rules declare.
+    static let targetYear = Parameter<Int>(
+        "targetYear", default: 2016,
             english: "Year by which to reach it. Applies only to pôle budgets of the 2013–2018 performance contracts (« au plus tard d'ici 2016 », p. 11) without a target of their own; other clusters without a target get the 50% « à terme », with no date. Set here, it applies to every budget.",
-            french: "Année où l'atteindre. Ne s'applique qu'aux budgets des pôles relevant des contrats de performance 2013-2018 (« au plus tard d'ici 2016 », p. 11) sans objectif propre ; les autres clusters sans objectif sont jugés sur les 50 % « à terme », sans échéance. Fixée ici, elle s'applique à tout budget."),
-    ]
+            french: "Année où l'atteindre. Ne s'applique qu'aux budgets des pôles relevant des contrats de performance 2013-2018 (« au plus tard d'ici 2016 », p. 11) sans objectif propre ; les autres clusters sans objectif sont jugés sur les 50 % « à terme », sans échéance. Fixée ici, elle s'applique à tout budget.")
 
     /// The `basis` parameter: gross or net self-financing.
-    static let basisParameter = RuleParameter(
-        "basis", .text(SelfFinancingBasis.gross.rawValue),
+    static let basis = Parameter<SelfFinancingBasis>(
+        "basis", default: .gross,
         english: "gross (valued time counted) or net (cash only); net always applies where valued time is not allowed, and a target's own basis before this one. Gross is our default: the memento defines self-financing as fees and sales of services (p. 9) and distrusts an apparent self-financing that values members' time.",
         french: "gross (brut, valorisation comprise) ou net (numéraire seul) ; le net s'applique toujours si la valorisation est interdite, et la base propre d'un objectif avant celle-ci. Le brut est notre choix : le mémento définit l'autofinancement par les cotisations et la vente de services (p. 9) et se méfie d'un autofinancement apparent qui valorise le temps des membres.",
         defaultIsOurs: true, allowedValues: SelfFinancingBasis.allCases.map(\.rawValue))
 
     /// Reads the target a budget of `budgetYear` is judged against.
     init(_ context: RuleContext, cluster: ClusterProfile, year budgetYear: Int) throws {
-        let own = Self.judged(cluster.targetList, in: budgetYear)
-        let setShare = context.isSet("target"), setYear = context.isSet("targetYear")
-        share = setShare ? try context.share("target") : try own?.privateShare ?? context.share("target")
+        let own = cluster.target(judgedIn: budgetYear)
+        let setShare = context.isSet(Self.target), setYear = context.isSet(Self.targetYear)
+        share = setShare ? try context.value(of: Self.target) : try own?.privateShare ?? context.value(of: Self.target)
         basis = own?.basis
         baselineYear = own?.baselineYear
         if setYear {
-            year = try context.integer("targetYear")
+            year = try context.value(of: Self.targetYear)
         } else if let own {
             year = own.year
         } else if cluster.kind == .pole, Self.poleContractYears.contains(budgetYear) {
-            year = try context.integer("targetYear")
+            year = try context.value(of: Self.targetYear)
         } else {
             year = nil
         }
@@ -78,13 +78,6 @@ struct FundingTarget {
     /// public-service cluster is held to a target only when someone set one.
     var isSet: Bool { origin != .memento }
 
-    /// The target among `targets` a budget of `year` is judged against: the one whose year is the nearest at or
-    /// after it; else one without a year (« à terme »); else the one with the latest year (due since).
-    static func judged(_ targets: [FundingTargets], in year: Int) -> FundingTargets? {
-        let ahead = targets.filter { ($0.year ?? Int.min) >= year }.min { $0.year! < $1.year! }
-        return ahead ?? targets.first { $0.year == nil } ?? targets.max { ($0.year ?? 0) < ($1.year ?? 0) }
-    }
-
     /// The basis to measure on: net where valued time is not allowed, else the target's own, else the rule's.
     func basis(_ context: RuleContext, cluster: ClusterProfile) throws -> SelfFinancingBasis {
         try (basis ?? Self.basis(context)).applying(to: cluster)
@@ -92,11 +85,7 @@ struct FundingTarget {
 
     /// The `basis` parameter's value.
     static func basis(_ context: RuleContext) throws -> SelfFinancingBasis {
-        let text = try context.text("basis")
-        guard let basis = SelfFinancingBasis(rawValue: text) else {
-            throw RuleError("parameter 'basis' of rule '\(context.description.id)' is '\(text)', not gross or net")
-        }
-        return basis
+        try context.value(of: basis)
     }
 }
 
@@ -107,8 +96,8 @@ enum FundingPurpose {
     static let youngAge = 3
 
     /// The `minimumAge` parameter the 50/50 rules declare.
-    static let minimumAgeParameter = RuleParameter(
-        "minimumAge", .integer(youngAge),
+    static let minimumAge = Parameter<Int>(
+        "minimumAge", default: youngAge,
         english: "Age under which a cluster gets a note rather than a warning (« plus de 3 ans d'existence », p. 38; « autofinancement très délicat pour les clusters en création », p. 21).",
         french: "Âge en deçà duquel le cluster reçoit une note plutôt qu'un avertissement (« plus de 3 ans d'existence », p. 38 ; « autofinancement très délicat pour les clusters en création », p. 21).")
 

@@ -12,6 +12,45 @@ public struct PublicPrivateBalanceRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let errorFromTargetYear = Parameter<Bool>(
+        "errorFromTargetYear", default: false,
+        english: "Whether a budget of the target year or later under a dated target is an error (our reading of the pôles' contracts; set by the pole preset).",
+        french: "Si un budget de l'année cible ou postérieur sous un objectif daté est une erreur (notre lecture des contrats des pôles ; fixé par le préréglage pole).",
+        defaultIsOurs: true)
+
+    static let under = MessageTemplate(
+        id: "public-private-balance.under",
+        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target due by {targetYear}, judged on the whole budget.",
+        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold} à atteindre au plus tard en {targetYear}, apprécié sur le budget global.")
+    static let underSince = MessageTemplate(
+        id: "public-private-balance.under-since",
+        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target due since {targetYear}, judged on the whole budget.",
+        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold} qui devait être atteint en {targetYear}, apprécié sur le budget global.")
+    static let underUndated = MessageTemplate(
+        id: "public-private-balance.under-undated",
+        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target, which has no date, judged on the whole budget.",
+        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold}, sans échéance fixée, apprécié sur le budget global.")
+    static let memberInterests = MessageTemplate(
+        id: "public-private-balance.member-interests",
+        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}: a cluster that serves its members' interests is expected above 50% (« Autofinancement > 50 % », p. 21).",
+        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} : un cluster voué à la défense des intérêts de ses membres est attendu au-delà de 50 % (« Autofinancement > 50 % », p. 21).")
+    static let publicService = MessageTemplate(
+        id: "public-private-balance.public-service",
+        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}; no funder has set this cluster a target, and the memento reads a cluster with a public-service mission of economic development as largely publicly funded by design (« Mission de service public », « Large financement public », p. 21).",
+        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; aucun financeur n'a fixé d'objectif à ce cluster, et le mémento voit un cluster investi d'une mission de service public de développement économique comme largement financé sur fonds publics par construction (« Mission de service public », « Large financement public », p. 21).")
+    static let young = MessageTemplate(
+        id: "public-private-balance.young",
+        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
+        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création.")
+    static let add = MessageTemplate(
+        id: "public-private-balance.add",
+        english: "add {amount} of private revenue (the budget grows with it)",
+        french: "ajouter {amount} de recettes privées (le budget augmente d'autant)")
+    static let replace = MessageTemplate(
+        id: "public-private-balance.replace",
+        english: "replace {amount} of public funding by private revenue (the budget unchanged)",
+        french: "remplacer {amount} de financements publics par des recettes privées (budget inchangé)")
+
     public static let description = RuleDescription(
         id: "public-private-balance",
         name: LocalizedText(english: "Public/private balance (50/50)", french: "Équilibre public/privé (50/50)"),
@@ -48,49 +87,12 @@ public struct PublicPrivateBalanceRule: Rule {
                 """),
         citation: Memento.cite("p. 11, « un financement public/privé équilibré » ; p. 21, « Deux finalités » ; p. 68, « sur le financement global du cluster et non action par action »"),
         defaultSeverity: .warning,
-        parameters: FundingTarget.parameters + [
-            FundingTarget.basisParameter,
-            RuleParameter(
-                "errorFromTargetYear", .boolean(false),
-                english: "Whether a budget of the target year or later under a dated target is an error (our reading of the pôles' contracts; set by the pole preset).",
-                french: "Si un budget de l'année cible ou postérieur sous un objectif daté est une erreur (notre lecture des contrats des pôles ; fixé par le préréglage pole).",
-                defaultIsOurs: true),
-            FundingPurpose.minimumAgeParameter,
+        parameters: [
+            FundingTarget.target, FundingTarget.targetYear, FundingTarget.basis,
+            errorFromTargetYear,
+            FundingPurpose.minimumAge,
         ],
-        messages: [
-            MessageTemplate(
-                id: "public-private-balance.under",
-                english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target due by {targetYear}, judged on the whole budget.",
-                french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold} à atteindre au plus tard en {targetYear}, apprécié sur le budget global."),
-            MessageTemplate(
-                id: "public-private-balance.under-since",
-                english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target due since {targetYear}, judged on the whole budget.",
-                french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold} qui devait être atteint en {targetYear}, apprécié sur le budget global."),
-            MessageTemplate(
-                id: "public-private-balance.under-undated",
-                english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target, which has no date, judged on the whole budget.",
-                french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold}, sans échéance fixée, apprécié sur le budget global."),
-            MessageTemplate(
-                id: "public-private-balance.member-interests",
-                english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}: a cluster that serves its members' interests is expected above 50% (« Autofinancement > 50 % », p. 21).",
-                french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} : un cluster voué à la défense des intérêts de ses membres est attendu au-delà de 50 % (« Autofinancement > 50 % », p. 21)."),
-            MessageTemplate(
-                id: "public-private-balance.public-service",
-                english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}; no funder has set this cluster a target, and the memento reads a cluster with a public-service mission of economic development as largely publicly funded by design (« Mission de service public », « Large financement public », p. 21).",
-                french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; aucun financeur n'a fixé d'objectif à ce cluster, et le mémento voit un cluster investi d'une mission de service public de développement économique comme largement financé sur fonds publics par construction (« Mission de service public », « Large financement public », p. 21)."),
-            MessageTemplate(
-                id: "public-private-balance.young",
-                english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
-                french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création."),
-            MessageTemplate(
-                id: "public-private-balance.add",
-                english: "add {amount} of private revenue (the budget grows with it)",
-                french: "ajouter {amount} de recettes privées (le budget augmente d'autant)"),
-            MessageTemplate(
-                id: "public-private-balance.replace",
-                english: "replace {amount} of public funding by private revenue (the budget unchanged)",
-                french: "remplacer {amount} de financements publics par des recettes privées (budget inchangé)"),
-        ],
+        messages: [under, underSince, underUndated, memberInterests, publicService, young, add, replace],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -160,32 +162,32 @@ public struct PublicPrivateBalanceRule: Rule {
                 ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)")
                 : LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"))
         // Written only when the target is missed.
-        func replace() throws -> [RemediationOption] {
-            try Share.transferToReach(target.share, part: part.amount, of: whole).map {
-                [try context.option($0, "public-private-balance.replace")]
+        func replace() -> [RemediationOption] {
+            Share.transferToReach(target.share, part: part.amount, of: whole).map {
+                [context.option($0, Self.replace)]
             } ?? []
         }
         var arguments: MessageArguments = ["basis": .localized(basis.label)]
-        let message: MessageID
+        let message: MessageTemplate
         var severity: Severity? = nil
-        if let age = budget.age, age < (try context.integer("minimumAge")) {
-            message = "public-private-balance.young"
+        if let age = budget.age, age < (try context.value(of: FundingPurpose.minimumAge)) {
+            message = Self.young
             arguments["age"] = .integer(age)
             severity = .note
         } else if FundingPurpose.of(budget.cluster) == .publicService, !target.isSet {
-            message = "public-private-balance.public-service"
+            message = Self.publicService
             severity = .note
         } else if let year = target.year {
-            message = budget.year > year ? "public-private-balance.under-since" : "public-private-balance.under"
+            message = budget.year > year ? Self.underSince : Self.under
             arguments["targetYear"] = .integer(year)
-            if try context.boolean("errorFromTargetYear"), budget.year >= year { severity = .error }
+            if try context.value(of: Self.errorFromTargetYear), budget.year >= year { severity = .error }
         } else if FundingPurpose.of(budget.cluster) == .memberInterests {
-            message = "public-private-balance.member-interests"
+            message = Self.memberInterests
         } else {
-            message = "public-private-balance.under-undated"
+            message = Self.underUndated
         }
         return try check.diagnostic(
-            context, message: message, fix: "public-private-balance.add", alternatives: try replace(),
+            context, message: message, fix: Self.add, alternatives: replace(),
             severity: severity, extraArguments: arguments
         ).map { [$0] } ?? []
     }

@@ -14,6 +14,54 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
     /// Creates the rule.
     public init() {}
 
+    static let figures = Parameter<FigureSource>(
+        "figures", default: .published,
+        english: "published: each year's published figure first, else the one computed from its plan of financing; computed: the other way round.",
+        french: "published : d'abord le chiffre publié de l'année, sinon celui calculé sur son plan de financement ; computed : l'inverse.",
+        defaultIsOurs: true, allowedValues: FigureSource.allCases.map(\.rawValue))
+    static let path = Parameter<String>(
+        "path", default: "linear",
+        english: "The shape of the glide path: a straight line from the baseline year's share to the target in its year (our choice; the memento asks for « un lissage dans le temps » and draws no path).",
+        french: "La forme de la trajectoire : une droite, de la part de l'année de référence à l'objectif de son année (notre choix ; le mémento demande « un lissage dans le temps » et ne trace pas de trajectoire).",
+        defaultIsOurs: true, allowedValues: ["linear"])
+
+    static let behind = MessageTemplate(
+        id: "transition-trajectory.behind",
+        english: "In {year}, private resources are {share} of the budget ({figure}), behind the {required} of the glide path from {baselineShare} in {baselineYear} to {threshold} in {targetYear}.",
+        french: "En {year}, les ressources privées représentent {share} du budget ({figure}), en retard sur les {required} de la trajectoire allant de {baselineShare} en {baselineYear} à {threshold} en {targetYear}.")
+    static let behindYoung = MessageTemplate(
+        id: "transition-trajectory.behind-young",
+        english: "In {year}, private resources are {share} of the budget ({figure}), behind the {required} of the glide path to {threshold} in {targetYear}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
+        french: "En {year}, les ressources privées représentent {share} du budget ({figure}), en retard sur les {required} de la trajectoire vers {threshold} en {targetYear} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création.")
+    static let overdue = MessageTemplate(
+        id: "transition-trajectory.overdue",
+        english: "In {year}, private resources are {share} of the budget ({figure}), under the {threshold} target due since {targetYear}.",
+        french: "En {year}, les ressources privées représentent {share} du budget ({figure}), sous l'objectif de {threshold} qui devait être atteint en {targetYear}.")
+    static let overdueYoung = MessageTemplate(
+        id: "transition-trajectory.overdue-young",
+        english: "In {year}, private resources are {share} of the budget ({figure}), under the {threshold} target due since {targetYear}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
+        french: "En {year}, les ressources privées représentent {share} du budget ({figure}), sous l'objectif de {threshold} qui devait être atteint en {targetYear} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création.")
+    static let fallPublicService = MessageTemplate(
+        id: "transition-trajectory.fall-public-service",
+        english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}); no funder has set this cluster a target, and the memento reads a cluster with a public-service mission as largely publicly funded by design (p. 21).",
+        french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure}) ; aucun financeur n'a fixé d'objectif à ce cluster, et le mémento voit un cluster investi d'une mission de service public comme largement financé sur fonds publics par construction (p. 21).")
+    static let fall = MessageTemplate(
+        id: "transition-trajectory.fall",
+        english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}).",
+        french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure}).")
+    static let fallYoung = MessageTemplate(
+        id: "transition-trajectory.fall-young",
+        english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}); the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
+        french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure}) ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création.")
+    static let catchUp = MessageTemplate(
+        id: "transition-trajectory.catch-up",
+        english: "add {amount} of private revenue in {year} (the budget grows with it) to reach the {required} of the path",
+        french: "ajouter {amount} de recettes privées en {year} (le budget augmente d'autant) pour atteindre les {required} de la trajectoire")
+    static let recover = MessageTemplate(
+        id: "transition-trajectory.recover",
+        english: "add {amount} of private revenue in {year} (the budget grows with it) to get back to {previous}",
+        french: "ajouter {amount} de recettes privées en {year} (le budget augmente d'autant) pour revenir à {previous}")
+
     public static let description = RuleDescription(
         id: "transition-trajectory",
         name: LocalizedText(english: "Transition towards the target", french: "Trajectoire de transition vers l'objectif"),
@@ -38,58 +86,13 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 """),
         citation: Memento.cite("p. 21, « l'intérêt de préserver une phase transitoire » ; p. 68, « Prévoir un lissage dans le temps, une période de transition »"),
         defaultSeverity: .warning,
-        parameters: FundingTarget.parameters + [
-            FundingTarget.basisParameter,
-            RuleParameter(
-                "figures", .text(FigureSource.published.rawValue),
-                english: "published: each year's published figure first, else the one computed from its plan of financing; computed: the other way round.",
-                french: "published : d'abord le chiffre publié de l'année, sinon celui calculé sur son plan de financement ; computed : l'inverse.",
-                defaultIsOurs: true, allowedValues: FigureSource.allCases.map(\.rawValue)),
-            FundingPurpose.minimumAgeParameter,
-            RuleParameter(
-                "path", .text("linear"),
-                english: "The shape of the glide path: a straight line from the baseline year's share to the target in its year (our choice; the memento asks for « un lissage dans le temps » and draws no path).",
-                french: "La forme de la trajectoire : une droite, de la part de l'année de référence à l'objectif de son année (notre choix ; le mémento demande « un lissage dans le temps » et ne trace pas de trajectoire).",
-                defaultIsOurs: true, allowedValues: ["linear"]),
+        parameters: [
+            FundingTarget.target, FundingTarget.targetYear, FundingTarget.basis,
+            figures,
+            FundingPurpose.minimumAge,
+            path,
         ],
-        messages: [
-            MessageTemplate(
-                id: "transition-trajectory.behind",
-                english: "In {year}, private resources are {share} of the budget ({figure}), behind the {required} of the glide path from {baselineShare} in {baselineYear} to {threshold} in {targetYear}.",
-                french: "En {year}, les ressources privées représentent {share} du budget ({figure}), en retard sur les {required} de la trajectoire allant de {baselineShare} en {baselineYear} à {threshold} en {targetYear}."),
-            MessageTemplate(
-                id: "transition-trajectory.behind-young",
-                english: "In {year}, private resources are {share} of the budget ({figure}), behind the {required} of the glide path to {threshold} in {targetYear}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
-                french: "En {year}, les ressources privées représentent {share} du budget ({figure}), en retard sur les {required} de la trajectoire vers {threshold} en {targetYear} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création."),
-            MessageTemplate(
-                id: "transition-trajectory.overdue",
-                english: "In {year}, private resources are {share} of the budget ({figure}), under the {threshold} target due since {targetYear}.",
-                french: "En {year}, les ressources privées représentent {share} du budget ({figure}), sous l'objectif de {threshold} qui devait être atteint en {targetYear}."),
-            MessageTemplate(
-                id: "transition-trajectory.overdue-young",
-                english: "In {year}, private resources are {share} of the budget ({figure}), under the {threshold} target due since {targetYear}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
-                french: "En {year}, les ressources privées représentent {share} du budget ({figure}), sous l'objectif de {threshold} qui devait être atteint en {targetYear} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création."),
-            MessageTemplate(
-                id: "transition-trajectory.fall-public-service",
-                english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}); no funder has set this cluster a target, and the memento reads a cluster with a public-service mission as largely publicly funded by design (p. 21).",
-                french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure}) ; aucun financeur n'a fixé d'objectif à ce cluster, et le mémento voit un cluster investi d'une mission de service public comme largement financé sur fonds publics par construction (p. 21)."),
-            MessageTemplate(
-                id: "transition-trajectory.fall",
-                english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}).",
-                french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure})."),
-            MessageTemplate(
-                id: "transition-trajectory.fall-young",
-                english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}); the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
-                french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure}) ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création."),
-            MessageTemplate(
-                id: "transition-trajectory.catch-up",
-                english: "add {amount} of private revenue in {year} (the budget grows with it) to reach the {required} of the path",
-                french: "ajouter {amount} de recettes privées en {year} (le budget augmente d'autant) pour atteindre les {required} de la trajectoire"),
-            MessageTemplate(
-                id: "transition-trajectory.recover",
-                english: "add {amount} of private revenue in {year} (the budget grows with it) to get back to {previous}",
-                french: "ajouter {amount} de recettes privées en {year} (le budget augmente d'autant) pour revenir à {previous}"),
-        ],
+        messages: [behind, behindYoung, overdue, overdueYoung, fallPublicService, fall, fallYoung, catchUp, recover],
         triggeringExamples: [
             RuleExample(
                 history: exampleHistory(
@@ -122,7 +125,7 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
 
     public func evaluate(history context: RuleContext) throws -> [Diagnostic] {
         guard let history = context.history, let trajectory = try trajectory(context) else { return [] }
-        let minimumAge = try context.integer("minimumAge")
+        let minimumAge = try context.value(of: FundingPurpose.minimumAge)
         func age(_ year: Int) -> Int? { history.years.first { $0.year == year }?.age }
         func young(_ year: Int) -> Bool { age(year).map { $0 < minimumAge } ?? false }
         func figure(_ figure: PrivateShareFigure) -> MessageArgument {
@@ -150,24 +153,24 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 arguments["required"] = .share(required)
                 arguments["baselineShare"] = .share(path.baselineShare)
                 arguments["baselineYear"] = .integer(path.baselineYear)
-                let remediation = try share.additionToReach(required).map {
-                    Remediation(try context.option($0, "transition-trajectory.catch-up", arguments))
+                let remediation = share.additionToReach(required).map {
+                    Remediation(context.option($0, Self.catchUp, arguments))
                 }
                 found.append(
-                    try context.diagnostic(
-                        isYoung ? "transition-trajectory.behind-young" : "transition-trajectory.behind", arguments,
+                    context.diagnostic(
+                        isYoung ? Self.behindYoung : Self.behind, arguments,
                         severity: severity, measured: .share(share.share), threshold: .share(required),
                         lines: share.lines, remediation: remediation,
                         explanation: explanation(path, point: last)))
             } else if last.year > targetYear || (trajectory.path == nil && last.year == targetYear), share.share < target.share {
                 // After the target year, or with no path because the baseline is not before it: the target itself.
                 arguments["required"] = .share(target.share)
-                let remediation = try share.additionToReach(target.share).map {
-                    Remediation(try context.option($0, "transition-trajectory.catch-up", arguments))
+                let remediation = share.additionToReach(target.share).map {
+                    Remediation(context.option($0, Self.catchUp, arguments))
                 }
                 found.append(
-                    try context.diagnostic(
-                        isYoung ? "transition-trajectory.overdue-young" : "transition-trajectory.overdue", arguments,
+                    context.diagnostic(
+                        isYoung ? Self.overdueYoung : Self.overdue, arguments,
                         severity: severity, measured: .share(share.share), threshold: .share(target.share),
                         lines: share.lines, remediation: remediation,
                         explanation: [
@@ -185,13 +188,13 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 "previous": .share(before.share), "previousYear": .integer(previous.year),
             ]
             if let age = age(current.year) { arguments["age"] = .integer(age) }
-            let remediation = try now.additionToReach(before.share).map {
-                Remediation(try context.option($0, "transition-trajectory.recover", arguments))
+            let remediation = now.additionToReach(before.share).map {
+                Remediation(context.option($0, Self.recover, arguments))
             }
-            let message: MessageID = isYoung ? "transition-trajectory.fall-young"
-                : publicService ? "transition-trajectory.fall-public-service" : "transition-trajectory.fall"
+            let message: MessageTemplate = isYoung ? Self.fallYoung
+                : publicService ? Self.fallPublicService : Self.fall
             found.append(
-                try context.diagnostic(
+                context.diagnostic(
                     message, arguments,
                     severity: isYoung || publicService ? .note : nil, measured: .share(now.share), threshold: .share(before.share),
                     lines: now.lines, remediation: remediation,
@@ -215,10 +218,7 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
     public func trajectory(_ context: RuleContext) throws -> Trajectory? {
         guard let history = context.history else { return nil }
         let target = try self.target(context, history)
-        let text = try context.text("figures")
-        guard let preferring = FigureSource(rawValue: text) else {
-            throw RuleError("parameter 'figures' of rule '\(context.description.id)' is '\(text)', not published or computed")
-        }
+        let preferring = try context.value(of: Self.figures)
         let basis = try target.basis ?? FundingTarget.basis(context)
         let plain = history.trajectory(basis: basis, preferring: preferring)
         // No date, no path; and a path never runs backwards: from a baseline at or after the target year, none.

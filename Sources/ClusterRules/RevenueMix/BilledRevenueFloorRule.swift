@@ -5,6 +5,23 @@ public struct BilledRevenueFloorRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let threshold = Parameter<Share>(
+        "threshold", default: Share(percent: 20), english: "Smallest share of resources billed revenue should make.",
+        french: "Part minimale des ressources que doit représenter la facturation.")
+
+    static let under = MessageTemplate(
+        id: "billed-revenue-floor.under",
+        english: "Billed revenue is {share} of resources ({part} of {total}), under {threshold}: what usefulness and added value does the cluster show?",
+        french: "La facturation représente {share} des ressources ({part} sur {total}), sous {threshold} : utilité et valeur ajoutée du cluster ?")
+    static let mixed = MessageTemplate(
+        id: "billed-revenue-floor.mixed",
+        english: "Membership fees and billed services share one amount the table does not split ({lines}, {amount}): billed revenue is between {low} and {high} of resources, and the {threshold} floor cannot be judged.",
+        french: "Cotisations et facturation de services sont confondues en un montant que le tableau ne ventile pas ({lines}, {amount}) : la facturation représente entre {low} et {high} des ressources, et le plancher de {threshold} ne peut être apprécié.")
+    static let fix = MessageTemplate(
+        id: "billed-revenue-floor.fix",
+        english: "bill {amount} more (services, participation in actions, events) to reach {threshold}, the budget growing with it",
+        french: "facturer {amount} de plus (prestations, participations aux actions, événements) pour atteindre {threshold}, le budget augmentant d'autant")
+
     public static let description = RuleDescription(
         id: "billed-revenue-floor",
         name: LocalizedText(english: "Billed revenue floor", french: "Plancher de la facturation"),
@@ -21,25 +38,8 @@ public struct BilledRevenueFloorRule: Rule {
                 """),
         citation: Memento.cite("p. 13, « Utilité et valeur ajoutée du cluster ? »"),
         defaultSeverity: .warning,
-        parameters: [
-            RuleParameter(
-                "threshold", .share(Share(percent: 20)), english: "Smallest share of resources billed revenue should make.",
-                french: "Part minimale des ressources que doit représenter la facturation.")
-        ],
-        messages: [
-            MessageTemplate(
-                id: "billed-revenue-floor.under",
-                english: "Billed revenue is {share} of resources ({part} of {total}), under {threshold}: what usefulness and added value does the cluster show?",
-                french: "La facturation représente {share} des ressources ({part} sur {total}), sous {threshold} : utilité et valeur ajoutée du cluster ?"),
-            MessageTemplate(
-                id: "billed-revenue-floor.mixed",
-                english: "Membership fees and billed services share one amount the table does not split ({lines}, {amount}): billed revenue is between {low} and {high} of resources, and the {threshold} floor cannot be judged.",
-                french: "Cotisations et facturation de services sont confondues en un montant que le tableau ne ventile pas ({lines}, {amount}) : la facturation représente entre {low} et {high} des ressources, et le plancher de {threshold} ne peut être apprécié."),
-            MessageTemplate(
-                id: "billed-revenue-floor.fix",
-                english: "bill {amount} more (services, participation in actions, events) to reach {threshold}, the budget growing with it",
-                french: "facturer {amount} de plus (prestations, participations aux actions, événements) pour atteindre {threshold}, le budget augmentant d'autant"),
-        ],
+        parameters: [threshold],
+        messages: [under, mixed, fix],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -60,10 +60,10 @@ public struct BilledRevenueFloorRule: Rule {
         let metrics = context.metrics
         let fees = metrics.privateCash(of: .membershipFees)
         let billed = LineTotal(amount: try metrics.privateCash.amount.subtracting(fees.amount), lines: [])
-        let threshold = try context.share("threshold")
+        let threshold = try context.value(of: Self.threshold)
         let mixed = try MixedFeeLines(context.budget)
         if !mixed.isEmpty, let note = try mixed.undecided(
-            context, message: "billed-revenue-floor.mixed", low: try billed.amount.subtracting(mixed.otherSourced.amount),
+            context, message: Self.mixed, low: try billed.amount.subtracting(mixed.otherSourced.amount),
             whole: metrics.totalResources, threshold: threshold)
         {
             return [note]
@@ -75,6 +75,6 @@ public struct BilledRevenueFloorRule: Rule {
         // The lines are listed only when the floor is missed.
         let feeLines = Set(fees.lines)
         check.part = LineTotal(amount: billed.amount, lines: metrics.privateCash.lines.filter { !feeLines.contains($0) })
-        return try check.diagnostic(context, message: "billed-revenue-floor.under", fix: "billed-revenue-floor.fix").map { [$0] } ?? []
+        return try check.diagnostic(context, message: Self.under, fix: Self.fix).map { [$0] } ?? []
     }
 }

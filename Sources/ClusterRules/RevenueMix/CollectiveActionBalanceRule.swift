@@ -6,6 +6,19 @@ public struct CollectiveActionBalanceRule: OptInRule {
     /// Creates the rule.
     public init() {}
 
+    static let coverage = Parameter<Share>(
+        "coverage", default: .one, english: "Share of a collective action's cost its earmarked funding should cover.",
+        french: "Part du coût d'une action collective que doivent couvrir les ressources qui lui sont affectées.")
+
+    static let short = MessageTemplate(
+        id: "collective-action-balance.short",
+        english: "The collective action {action} costs {total}; the funding earmarked to it ({part}: subsidies and participations) covers {share}, under {threshold}: each collective action should seek its own balance.",
+        french: "L'action collective {action} coûte {total} ; les ressources qui lui sont affectées ({part} : subventions et participations) en couvrent {share}, sous {threshold} : chaque action collective doit rechercher son propre équilibre.")
+    static let fix = MessageTemplate(
+        id: "collective-action-balance.fix",
+        english: "find {amount} more of funding earmarked to the action (participations of the members taking part, or a subsidy for it)",
+        french: "trouver {amount} de financement supplémentaire affecté à l'action (participations des adhérents concernés, ou subvention dédiée)")
+
     public static let description = RuleDescription(
         id: "collective-action-balance",
         name: LocalizedText(english: "Balance of each collective action", french: "Équilibre de chaque action collective"),
@@ -29,21 +42,8 @@ public struct CollectiveActionBalanceRule: OptInRule {
                 """),
         citation: Memento.collectiveActions,
         defaultSeverity: .warning,
-        parameters: [
-            RuleParameter(
-                "coverage", .share(.one), english: "Share of a collective action's cost its earmarked funding should cover.",
-                french: "Part du coût d'une action collective que doivent couvrir les ressources qui lui sont affectées.")
-        ],
-        messages: [
-            MessageTemplate(
-                id: "collective-action-balance.short",
-                english: "The collective action {action} costs {total}; the funding earmarked to it ({part}: subsidies and participations) covers {share}, under {threshold}: each collective action should seek its own balance.",
-                french: "L'action collective {action} coûte {total} ; les ressources qui lui sont affectées ({part} : subventions et participations) en couvrent {share}, sous {threshold} : chaque action collective doit rechercher son propre équilibre."),
-            MessageTemplate(
-                id: "collective-action-balance.fix",
-                english: "find {amount} more of funding earmarked to the action (participations of the members taking part, or a subsidy for it)",
-                french: "trouver {amount} de financement supplémentaire affecté à l'action (participations des adhérents concernés, ou subvention dédiée)"),
-        ],
+        parameters: [coverage],
+        messages: [short, fix],
         triggeringExamples: [
             RuleExample(
                 Budget(
@@ -82,7 +82,7 @@ public struct CollectiveActionBalanceRule: OptInRule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
-        let coverage = try context.share("coverage")
+        let coverage = try context.value(of: Self.coverage)
         var diagnostics: [Diagnostic] = []
         for action in context.budget.expenses where action.collective {
             let check = ShareThreshold(
@@ -91,7 +91,7 @@ public struct CollectiveActionBalanceRule: OptInRule {
                 partLabel: LocalizedText(english: "Funding earmarked to the action", french: "Ressources affectées à l'action"),
                 wholeLabel: LocalizedText(english: "Cost of the action", french: "Coût de l'action"), remedy: .transfer)
             if let diagnostic = try check.diagnostic(
-                context, message: "collective-action-balance.short", fix: "collective-action-balance.fix",
+                context, message: Self.short, fix: Self.fix,
                 extraArguments: ["action": .text(action.label ?? action.id)], lines: [action.id] + check.part.lines)
             {
                 diagnostics.append(diagnostic)

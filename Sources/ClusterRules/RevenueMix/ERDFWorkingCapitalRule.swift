@@ -6,6 +6,11 @@ public struct ERDFWorkingCapitalRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let present = MessageTemplate(
+        id: "erdf-working-capital.present",
+        english: "European funds (ERDF) make {part} ({share} of resources): mind their administrative constraints and their weight on working capital.",
+        french: "Les fonds européens (FEDER) représentent {part} ({share} des ressources) : attention aux contraintes administratives et à l'impact sur le fonds de roulement.")
+
     public static let description = RuleDescription(
         id: "erdf-working-capital",
         name: LocalizedText(english: "European funds and working capital", french: "Fonds européens et fonds de roulement"),
@@ -26,12 +31,7 @@ public struct ERDFWorkingCapitalRule: Rule {
                 """),
         citation: Memento.cite("p. 13, « Feder : attention aux contraintes administratives et impact sur le fonds de roulement »"),
         defaultSeverity: .note,
-        messages: [
-            MessageTemplate(
-                id: "erdf-working-capital.present",
-                english: "European funds (ERDF) make {part} ({share} of resources): mind their administrative constraints and their weight on working capital.",
-                french: "Les fonds européens (FEDER) représentent {part} ({share} des ressources) : attention aux contraintes administratives et à l'impact sur le fonds de roulement.")
-        ],
+        messages: [present],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(exampleCluster(), resources: [.line(.erdf, 100_000), .line(.region, 100_000), .line(.membershipFees, 100_000)]),
@@ -50,8 +50,8 @@ public struct ERDFWorkingCapitalRule: Rule {
             let share = Share(erdf.amount, of: metrics.totalResources)
         else { return [] }
         return [
-            try context.diagnostic(
-                "erdf-working-capital.present", ["part": .money(erdf.amount), "share": .share(share)],
+            context.diagnostic(
+                Self.present, ["part": .money(erdf.amount), "share": .share(share)],
                 measured: .share(share), lines: erdf.lines,
                 explanation: [
                     ExplanationItem(LocalizedText(english: "European funds (ERDF)", french: "Fonds européens (FEDER)"), .money(erdf.amount)),

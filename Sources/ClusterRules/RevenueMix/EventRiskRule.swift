@@ -6,6 +6,24 @@ public struct EventRiskRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let threshold = Parameter<Share>(
+        "threshold", default: Share(percent: 10), english: "Largest share of resources events should make (ours).",
+        french: "Part maximale des ressources que devraient représenter les événementiels (valeur de ClusterKit).",
+        defaultIsOurs: true)
+
+    static let over = MessageTemplate(
+        id: "event-risk.over",
+        english: "Events are {share} of resources ({part} of {total}), over {threshold}: real financial and legal risks, working capital to carry them, and staff drawn from the cluster's everyday work. Test the concept and consider outsourcing the organisation.",
+        french: "Les événementiels représentent {share} des ressources ({part} sur {total}), au-delà de {threshold} : des risques financiers et juridiques réels, un fonds de roulement pour les porter, et une équipe détournée de l'action courante. Tester le concept et envisager d'externaliser l'organisation.")
+    static let fix = MessageTemplate(
+        id: "event-risk.fix",
+        english: "take {amount} of events out of the cluster's own budget (e.g. by outsourcing their organisation) to come down to {threshold}",
+        french: "sortir {amount} d'événementiels du budget propre du cluster (par exemple en externalisant leur organisation) pour revenir à {threshold}")
+    static let dilute = MessageTemplate(
+        id: "event-risk.dilute",
+        english: "add {amount} of other resources, keeping the events",
+        french: "ajouter {amount} d'autres ressources, en conservant les événementiels")
+
     public static let description = RuleDescription(
         id: "event-risk",
         name: LocalizedText(english: "Reliance on events", french: "Poids des événementiels"),
@@ -34,26 +52,8 @@ public struct EventRiskRule: Rule {
                 """),
         citation: Memento.events,
         defaultSeverity: .note,
-        parameters: [
-            RuleParameter(
-                "threshold", .share(Share(percent: 10)), english: "Largest share of resources events should make (ours).",
-                french: "Part maximale des ressources que devraient représenter les événementiels (valeur de ClusterKit).",
-                defaultIsOurs: true)
-        ],
-        messages: [
-            MessageTemplate(
-                id: "event-risk.over",
-                english: "Events are {share} of resources ({part} of {total}), over {threshold}: real financial and legal risks, working capital to carry them, and staff drawn from the cluster's everyday work. Test the concept and consider outsourcing the organisation.",
-                french: "Les événementiels représentent {share} des ressources ({part} sur {total}), au-delà de {threshold} : des risques financiers et juridiques réels, un fonds de roulement pour les porter, et une équipe détournée de l'action courante. Tester le concept et envisager d'externaliser l'organisation."),
-            MessageTemplate(
-                id: "event-risk.fix",
-                english: "take {amount} of events out of the cluster's own budget (e.g. by outsourcing their organisation) to come down to {threshold}",
-                french: "sortir {amount} d'événementiels du budget propre du cluster (par exemple en externalisant leur organisation) pour revenir à {threshold}"),
-            MessageTemplate(
-                id: "event-risk.dilute",
-                english: "add {amount} of other resources, keeping the events",
-                french: "ajouter {amount} d'autres ressources, en conservant les événementiels"),
-        ],
+        parameters: [threshold],
+        messages: [over, fix, dilute],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -77,10 +77,10 @@ public struct EventRiskRule: Rule {
         let metrics = context.metrics
         let check = ShareThreshold(
             direction: .ceiling, part: metrics.total(of: .events), whole: metrics.totalResources,
-            threshold: try context.share("threshold"),
+            threshold: try context.value(of: Self.threshold),
             partLabel: LocalizedText(english: "Events", french: "Organisation d'événements"))
         return try check.diagnostic(
-            context, message: "event-risk.over", fix: "event-risk.fix", alternatives: check.dilution(context, "event-risk.dilute")
+            context, message: Self.over, fix: Self.fix, alternatives: check.dilution(context, Self.dilute)
         ).map { [$0] } ?? []
     }
 }

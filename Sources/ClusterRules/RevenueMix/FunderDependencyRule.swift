@@ -6,6 +6,23 @@ public struct FunderDependencyRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let threshold = Parameter<Share>(
+        "threshold", default: Share(percent: 50), english: "Largest share of resources one funder should pay.",
+        french: "Part maximale des ressources qu'un seul financeur devrait apporter.", defaultIsOurs: true)
+
+    static let over = MessageTemplate(
+        id: "funder-dependency.over",
+        english: "{funder} pays {share} of resources ({part} of {total}), over {threshold}: the end of its support or a budget cut would endanger the cluster.",
+        french: "{funder} apporte {share} des ressources ({part} sur {total}), au-delà de {threshold} : la fin de son soutien ou une coupe budgétaire mettrait le cluster en danger.")
+    static let replace = MessageTemplate(
+        id: "funder-dependency.replace",
+        english: "replace {amount} of {funder}'s funding by other resources (the total unchanged)",
+        french: "remplacer {amount} du financement de {funder} par d'autres ressources (total inchangé)")
+    static let dilute = MessageTemplate(
+        id: "funder-dependency.dilute",
+        english: "add {amount} of resources from others, keeping {funder}'s funding",
+        french: "ajouter {amount} de ressources d'autres origines, en conservant le financement de {funder}")
+
     public static let description = RuleDescription(
         id: "funder-dependency",
         name: LocalizedText(english: "Dependency on one funder", french: "Dépendance à un financeur"),
@@ -31,25 +48,8 @@ public struct FunderDependencyRule: Rule {
                 """),
         citation: Memento.cite("« Mise en contexte », « Un soutien financier triennal apporté par la DATAR aux grappes d'entreprises qui arrive à échéance » ; p. 25, « Un exemple à suivre »"),
         defaultSeverity: .note,
-        parameters: [
-            RuleParameter(
-                "threshold", .share(Share(percent: 50)), english: "Largest share of resources one funder should pay.",
-                french: "Part maximale des ressources qu'un seul financeur devrait apporter.", defaultIsOurs: true)
-        ],
-        messages: [
-            MessageTemplate(
-                id: "funder-dependency.over",
-                english: "{funder} pays {share} of resources ({part} of {total}), over {threshold}: the end of its support or a budget cut would endanger the cluster.",
-                french: "{funder} apporte {share} des ressources ({part} sur {total}), au-delà de {threshold} : la fin de son soutien ou une coupe budgétaire mettrait le cluster en danger."),
-            MessageTemplate(
-                id: "funder-dependency.replace",
-                english: "replace {amount} of {funder}'s funding by other resources (the total unchanged)",
-                french: "remplacer {amount} du financement de {funder} par d'autres ressources (total inchangé)"),
-            MessageTemplate(
-                id: "funder-dependency.dilute",
-                english: "add {amount} of resources from others, keeping {funder}'s funding",
-                french: "ajouter {amount} de ressources d'autres origines, en conservant le financement de {funder}"),
-        ],
+        parameters: [threshold],
+        messages: [over, replace, dilute],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -73,7 +73,7 @@ public struct FunderDependencyRule: Rule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
-        let threshold = try context.share("threshold")
+        let threshold = try context.value(of: Self.threshold)
         var diagnostics: [Diagnostic] = []
         for entry in metrics.funderTotals {
             let funder = entry.key, total = entry.total
@@ -84,11 +84,11 @@ public struct FunderDependencyRule: Rule {
             // The label is written only for a funder over the threshold.
             check.partLabel = LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(funder)")
             let arguments: MessageArguments = ["funder": .text(funder)]
-            let dilute = try Share.dilutionToReach(threshold, part: total.amount, of: metrics.totalResources).map {
-                [try context.option($0, "funder-dependency.dilute", arguments)]
+            let dilute = Share.dilutionToReach(threshold, part: total.amount, of: metrics.totalResources).map {
+                [context.option($0, Self.dilute, arguments)]
             } ?? []
             if let diagnostic = try check.diagnostic(
-                context, message: "funder-dependency.over", fix: "funder-dependency.replace", alternatives: dilute,
+                context, message: Self.over, fix: Self.replace, alternatives: dilute,
                 extraArguments: arguments)
             {
                 diagnostics.append(diagnostic)

@@ -5,6 +5,23 @@ public struct MembershipFeeFloorRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let threshold = Parameter<Share>(
+        "threshold", default: Share(percent: 15), english: "Smallest share of resources membership fees should make.",
+        french: "Part minimale des ressources que doivent représenter les cotisations.")
+
+    static let under = MessageTemplate(
+        id: "membership-fee-floor.under",
+        english: "Membership fees are {share} of resources ({part} of {total}), under {threshold}: what collective drive and awareness? An original cluster, or a cluster in danger?",
+        french: "Les cotisations représentent {share} des ressources ({part} sur {total}), sous {threshold} : quelle dynamique et conscience collective ? Cluster original ou cluster en danger ?")
+    static let mixed = MessageTemplate(
+        id: "membership-fee-floor.mixed",
+        english: "Membership fees and billed services share one amount the table does not split ({lines}, {amount}): fees are between {low} and {high} of resources, and the {threshold} floor cannot be judged.",
+        french: "Cotisations et facturation de services sont confondues en un montant que le tableau ne ventile pas ({lines}, {amount}) : les cotisations représentent entre {low} et {high} des ressources, et le plancher de {threshold} ne peut être apprécié.")
+    static let fix = MessageTemplate(
+        id: "membership-fee-floor.fix",
+        english: "add {amount} of membership fees to reach {threshold} (the budget grows with them)",
+        french: "ajouter {amount} de cotisations pour atteindre {threshold} (le budget augmente d'autant)")
+
     public static let description = RuleDescription(
         id: "membership-fee-floor",
         name: LocalizedText(english: "Membership fees floor", french: "Plancher des cotisations"),
@@ -21,25 +38,8 @@ public struct MembershipFeeFloorRule: Rule {
                 """),
         citation: Memento.cite("p. 13, « Cotisation : < 15% » ; p. 46, « cluster original ou cluster en danger ? »"),
         defaultSeverity: .warning,
-        parameters: [
-            RuleParameter(
-                "threshold", .share(Share(percent: 15)), english: "Smallest share of resources membership fees should make.",
-                french: "Part minimale des ressources que doivent représenter les cotisations.")
-        ],
-        messages: [
-            MessageTemplate(
-                id: "membership-fee-floor.under",
-                english: "Membership fees are {share} of resources ({part} of {total}), under {threshold}: what collective drive and awareness? An original cluster, or a cluster in danger?",
-                french: "Les cotisations représentent {share} des ressources ({part} sur {total}), sous {threshold} : quelle dynamique et conscience collective ? Cluster original ou cluster en danger ?"),
-            MessageTemplate(
-                id: "membership-fee-floor.mixed",
-                english: "Membership fees and billed services share one amount the table does not split ({lines}, {amount}): fees are between {low} and {high} of resources, and the {threshold} floor cannot be judged.",
-                french: "Cotisations et facturation de services sont confondues en un montant que le tableau ne ventile pas ({lines}, {amount}) : les cotisations représentent entre {low} et {high} des ressources, et le plancher de {threshold} ne peut être apprécié."),
-            MessageTemplate(
-                id: "membership-fee-floor.fix",
-                english: "add {amount} of membership fees to reach {threshold} (the budget grows with them)",
-                french: "ajouter {amount} de cotisations pour atteindre {threshold} (le budget augmente d'autant)"),
-        ],
+        parameters: [threshold],
+        messages: [under, mixed, fix],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -60,10 +60,10 @@ public struct MembershipFeeFloorRule: Rule {
         ])
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-        let fees = context.metrics.total(of: .membershipFees), threshold = try context.share("threshold")
+        let fees = context.metrics.total(of: .membershipFees), threshold = try context.value(of: Self.threshold)
         let mixed = try MixedFeeLines(context.budget)
         if !mixed.isEmpty, let note = try mixed.undecided(
-            context, message: "membership-fee-floor.mixed", low: try fees.amount.subtracting(mixed.feeSourced.amount),
+            context, message: Self.mixed, low: try fees.amount.subtracting(mixed.feeSourced.amount),
             whole: context.metrics.totalResources, threshold: threshold)
         {
             return [note]
@@ -72,6 +72,6 @@ public struct MembershipFeeFloorRule: Rule {
             direction: .floor, part: fees, whole: context.metrics.totalResources,
             threshold: threshold,
             partLabel: LocalizedText(english: "Membership fees", french: "Cotisations"))
-        return try check.diagnostic(context, message: "membership-fee-floor.under", fix: "membership-fee-floor.fix").map { [$0] } ?? []
+        return try check.diagnostic(context, message: Self.under, fix: Self.fix).map { [$0] } ?? []
     }
 }

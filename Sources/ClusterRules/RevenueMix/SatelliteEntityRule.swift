@@ -5,6 +5,11 @@ public struct SatelliteEntityRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let captures = MessageTemplate(
+        id: "satellite-entity.captures",
+        english: "{satellite} ({form}), an entity the cluster created, sells billable services: it drains part of the private revenue the cluster could raise, which this budget does not show.",
+        french: "{satellite} ({form}), entité créée par le cluster, commercialise des prestations : elle capte une partie des ressources privées que le cluster pourrait percevoir, et que ce budget ne montre pas.")
+
     public static let description = RuleDescription(
         id: "satellite-entity",
         name: LocalizedText(english: "Satellite taking billable services", french: "Entité satellite captant les prestations"),
@@ -27,12 +32,7 @@ public struct SatelliteEntityRule: Rule {
                 """),
         citation: Memento.satellites,
         defaultSeverity: .note,
-        messages: [
-            MessageTemplate(
-                id: "satellite-entity.captures",
-                english: "{satellite} ({form}), an entity the cluster created, sells billable services: it drains part of the private revenue the cluster could raise, which this budget does not show.",
-                french: "{satellite} ({form}), entité créée par le cluster, commercialise des prestations : elle capte une partie des ressources privées que le cluster pourrait percevoir, et que ce budget ne montre pas.")
-        ],
+        messages: [captures],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -54,9 +54,9 @@ public struct SatelliteEntityRule: Rule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let services = context.metrics.total(of: .services)
-        return try context.budget.cluster.satellites.filter(\.capturesBillableServices).map { satellite in
-            try context.diagnostic(
-                "satellite-entity.captures",
+        return context.budget.cluster.satellites.filter(\.capturesBillableServices).map { satellite in
+            context.diagnostic(
+                Self.captures,
                 [
                     "satellite": .text(satellite.name),
                     "form": satellite.form.map { .text($0) } ?? .localized(LocalizedText(english: "for-profit", french: "à but lucratif")),

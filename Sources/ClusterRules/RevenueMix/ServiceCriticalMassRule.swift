@@ -7,6 +7,15 @@ public struct ServiceCriticalMassRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let short = MessageTemplate(
+        id: "service-critical-mass.short",
+        english: "The service {service} can expect {expected} clients ({members} members × {uptake}), under the {minimum} it needs: at that uptake it takes {needed} members, {missing} more. Grow the membership, join forces with neighbouring clusters, or sell beyond the members.",
+        french: "Le service {service} peut espérer {expected} clients ({members} adhérents × {uptake}), sous les {minimum} nécessaires : à ce taux, il faut {needed} adhérents, soit {missing} de plus. Élargir l'adhésion, se rapprocher de clusters voisins ou vendre hors du cercle des membres.")
+    static let noUptake = MessageTemplate(
+        id: "service-critical-mass.no-uptake",
+        english: "The service {service} expects no client among its {members} members (uptake {uptake}), while it needs {minimum}: sell it beyond the members, or drop it.",
+        french: "Le service {service} n'attend aucun client parmi ses {members} adhérents (part des adhérents intéressés : {uptake}), alors qu'il lui en faut {minimum} : le vendre hors du cercle des membres, ou y renoncer.")
+
     public static let description = RuleDescription(
         id: "service-critical-mass",
         name: LocalizedText(english: "Critical mass for a paid service", french: "Taille critique d'un service payant"),
@@ -30,16 +39,7 @@ public struct ServiceCriticalMassRule: Rule {
                 """),
         citation: Memento.clientBase,
         defaultSeverity: .warning,
-        messages: [
-            MessageTemplate(
-                id: "service-critical-mass.short",
-                english: "The service {service} can expect {expected} clients ({members} members × {uptake}), under the {minimum} it needs: at that uptake it takes {needed} members, {missing} more. Grow the membership, join forces with neighbouring clusters, or sell beyond the members.",
-                french: "Le service {service} peut espérer {expected} clients ({members} adhérents × {uptake}), sous les {minimum} nécessaires : à ce taux, il faut {needed} adhérents, soit {missing} de plus. Élargir l'adhésion, se rapprocher de clusters voisins ou vendre hors du cercle des membres."),
-            MessageTemplate(
-                id: "service-critical-mass.no-uptake",
-                english: "The service {service} expects no client among its {members} members (uptake {uptake}), while it needs {minimum}: sell it beyond the members, or drop it.",
-                french: "Le service {service} n'attend aucun client parmi ses {members} adhérents (part des adhérents intéressés : {uptake}), alors qu'il lui en faut {minimum} : le vendre hors du cercle des membres, ou y renoncer."),
-        ],
+        messages: [short, noUptake],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -87,8 +87,8 @@ public struct ServiceCriticalMassRule: Rule {
                 arguments["missing"] = .integer(needed - members)
             }
             diagnostics.append(
-                try context.diagnostic(
-                    uptake.numerator > 0 ? "service-critical-mass.short" : "service-critical-mass.no-uptake", arguments,
+                context.diagnostic(
+                    uptake.numerator > 0 ? Self.short : Self.noUptake, arguments,
                     measured: .count(Int(clamping: expectedTimesDenominator / Int128(uptake.denominator))),
                     threshold: .count(service.minimumClients),
                     explanation: [

@@ -5,6 +5,15 @@ public struct SponsorshipConflictRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let conflict = MessageTemplate(
+        id: "sponsorship-conflict.conflict",
+        english: "The sponsorship {line} ({amount}) comes from a sponsor who {relation}: a risk of conflict of interest — a sponsor should hold no direct interest in the cluster and not be involved in it.",
+        french: "Le sponsoring {line} ({amount}) vient d'un sponsor qui {relation} : un risque de conflit d'intérêt — un sponsor ne doit pas détenir d'intérêt direct ni être impliqué dans le cluster.")
+    static let replace = MessageTemplate(
+        id: "sponsorship-conflict.replace",
+        english: "find the {amount} from a sponsor with no stake in the cluster",
+        french: "trouver les {amount} auprès d'un sponsor sans lien d'intérêt avec le cluster")
+
     public static let description = RuleDescription(
         id: "sponsorship-conflict",
         name: LocalizedText(english: "Sponsor with a stake in the cluster", french: "Sponsor impliqué dans le cluster"),
@@ -24,16 +33,7 @@ public struct SponsorshipConflictRule: Rule {
                 """),
         citation: Memento.sponsorship,
         defaultSeverity: .warning,
-        messages: [
-            MessageTemplate(
-                id: "sponsorship-conflict.conflict",
-                english: "The sponsorship {line} ({amount}) comes from a sponsor who {relation}: a risk of conflict of interest — a sponsor should hold no direct interest in the cluster and not be involved in it.",
-                french: "Le sponsoring {line} ({amount}) vient d'un sponsor qui {relation} : un risque de conflit d'intérêt — un sponsor ne doit pas détenir d'intérêt direct ni être impliqué dans le cluster."),
-            MessageTemplate(
-                id: "sponsorship-conflict.replace",
-                english: "find the {amount} from a sponsor with no stake in the cluster",
-                french: "trouver les {amount} auprès d'un sponsor sans lien d'intérêt avec le cluster"),
-        ],
+        messages: [conflict, replace],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -67,9 +67,9 @@ public struct SponsorshipConflictRule: Rule {
                 }
             let arguments: MessageArguments = ["line": .text(line.id), "amount": .money(line.amount), "relation": .localized(relation)]
             diagnostics.append(
-                try context.diagnostic(
-                    "sponsorship-conflict.conflict", arguments, measured: .money(line.amount), lines: [line.id],
-                    remediation: Remediation(try context.option(line.amount, "sponsorship-conflict.replace", arguments)),
+                context.diagnostic(
+                    Self.conflict, arguments, measured: .money(line.amount), lines: [line.id],
+                    remediation: Remediation(context.option(line.amount, Self.replace, arguments)),
                     explanation: [
                         ExplanationItem(LocalizedText(english: "Sponsorship", french: "Sponsoring"), .money(line.amount)),
                         ExplanationItem(LocalizedText(english: "Sponsor is a member", french: "Sponsor membre"), .yesNo(sponsor.isMember)),

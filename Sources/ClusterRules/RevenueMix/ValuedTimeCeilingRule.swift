@@ -7,6 +7,36 @@ public struct ValuedTimeCeilingRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let threshold = Parameter<Share>(
+        "threshold", default: Share(percent: 15), english: "Largest share of resources valued time should make.",
+        french: "Part maximale des ressources que doit représenter la valorisation des temps.")
+    static let includeSecondments = Parameter<Bool>(
+        "includeSecondments", default: false,
+        english: "Whether secondments (staff and means lent to the cluster) count with the members' valued time (our choice: not by default, as the memento counts them as a private contribution, p. 11).",
+        french: "Si les mises à disposition (personnel et moyens prêtés au cluster) comptent avec le temps valorisé des membres (notre choix : non par défaut, le mémento y voyant une contribution privée, p. 11).",
+        defaultIsOurs: true)
+
+    static let over = MessageTemplate(
+        id: "valued-time-ceiling.over",
+        english: "Valued member time is {share} of resources ({part} of {total}), over {threshold}: is that reasonable?",
+        french: "Le temps valorisé des membres représente {share} des ressources ({part} sur {total}), au-delà de {threshold} : est-ce bien raisonnable ?")
+    static let overWithSecondments = MessageTemplate(
+        id: "valued-time-ceiling.over-with-secondments",
+        english: "Valued time and secondments are {share} of resources ({part} of {total}), over {threshold}: is that reasonable?",
+        french: "La valorisation des temps et les mises à disposition représentent {share} des ressources ({part} sur {total}), au-delà de {threshold} : est-ce bien raisonnable ?")
+    static let forbidden = MessageTemplate(
+        id: "valued-time-ceiling.forbidden",
+        english: "The funders do not allow valued time to be counted, yet {part} of it ({share} of resources) is counted.",
+        french: "Les financeurs n'autorisent pas la valorisation des temps, pourtant {part} de temps valorisé ({share} des ressources) sont comptés.")
+    static let fix = MessageTemplate(
+        id: "valued-time-ceiling.fix",
+        english: "count {amount} less of valued time to come down to {threshold} (the budget shrinks with it)",
+        french: "valoriser {amount} de moins pour revenir à {threshold} (le budget diminue d'autant)")
+    static let remove = MessageTemplate(
+        id: "valued-time-ceiling.remove",
+        english: "take the {amount} of valued time out of the plan of financing",
+        french: "retirer les {amount} de temps valorisé du plan de financement")
+
     public static let description = RuleDescription(
         id: "valued-time-ceiling",
         name: LocalizedText(english: "Valued time ceiling", french: "Plafond de la valorisation des temps"),
@@ -31,38 +61,8 @@ public struct ValuedTimeCeilingRule: Rule {
                 """),
         citation: Memento.cite("p. 13, « Temps passé : > 15% » ; p. 31, « impossibilité de valoriser les temps passés par les entreprises »"),
         defaultSeverity: .warning,
-        parameters: [
-            RuleParameter(
-                "threshold", .share(Share(percent: 15)), english: "Largest share of resources valued time should make.",
-                french: "Part maximale des ressources que doit représenter la valorisation des temps."),
-            RuleParameter(
-                "includeSecondments", .boolean(false),
-                english: "Whether secondments (staff and means lent to the cluster) count with the members' valued time (our choice: not by default, as the memento counts them as a private contribution, p. 11).",
-                french: "Si les mises à disposition (personnel et moyens prêtés au cluster) comptent avec le temps valorisé des membres (notre choix : non par défaut, le mémento y voyant une contribution privée, p. 11).",
-                defaultIsOurs: true),
-        ],
-        messages: [
-            MessageTemplate(
-                id: "valued-time-ceiling.over",
-                english: "Valued member time is {share} of resources ({part} of {total}), over {threshold}: is that reasonable?",
-                french: "Le temps valorisé des membres représente {share} des ressources ({part} sur {total}), au-delà de {threshold} : est-ce bien raisonnable ?"),
-            MessageTemplate(
-                id: "valued-time-ceiling.over-with-secondments",
-                english: "Valued time and secondments are {share} of resources ({part} of {total}), over {threshold}: is that reasonable?",
-                french: "La valorisation des temps et les mises à disposition représentent {share} des ressources ({part} sur {total}), au-delà de {threshold} : est-ce bien raisonnable ?"),
-            MessageTemplate(
-                id: "valued-time-ceiling.forbidden",
-                english: "The funders do not allow valued time to be counted, yet {part} of it ({share} of resources) is counted.",
-                french: "Les financeurs n'autorisent pas la valorisation des temps, pourtant {part} de temps valorisé ({share} des ressources) sont comptés."),
-            MessageTemplate(
-                id: "valued-time-ceiling.fix",
-                english: "count {amount} less of valued time to come down to {threshold} (the budget shrinks with it)",
-                french: "valoriser {amount} de moins pour revenir à {threshold} (le budget diminue d'autant)"),
-            MessageTemplate(
-                id: "valued-time-ceiling.remove",
-                english: "take the {amount} of valued time out of the plan of financing",
-                french: "retirer les {amount} de temps valorisé du plan de financement"),
-        ],
+        parameters: [threshold, includeSecondments],
+        messages: [over, overWithSecondments, forbidden, fix, remove],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -104,7 +104,7 @@ public struct ValuedTimeCeilingRule: Rule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
-        let withSecondments = try context.boolean("includeSecondments")
+        let withSecondments = try context.value(of: Self.includeSecondments)
         let valued = withSecondments ? metrics.inKindResources : metrics.total(of: .memberTime)
         let label = withSecondments
             ? LocalizedText(english: "In-kind resources (valued time, secondments)", french: "Ressources en nature (temps valorisé, mises à disposition)")
@@ -112,14 +112,15 @@ public struct ValuedTimeCeilingRule: Rule {
         if !context.budget.cluster.valuedTimeAllowed {
             guard !valued.amount.isZero else { return [] }
             let check = ShareThreshold(direction: .ceiling, part: valued, whole: metrics.totalResources, threshold: .zero, partLabel: label)
-            return try check.diagnostic(context, message: "valued-time-ceiling.forbidden", fix: "valued-time-ceiling.remove", severity: .error)
+            return try check.diagnostic(context, message: Self.forbidden, fix: Self.remove, severity: .error)
                 .map { [$0] } ?? []
         }
         let check = ShareThreshold(
-            direction: .ceiling, part: valued, whole: metrics.totalResources, threshold: try context.share("threshold"), partLabel: label)
+            direction: .ceiling, part: valued, whole: metrics.totalResources,
+            threshold: try context.value(of: Self.threshold), partLabel: label)
         return try check.diagnostic(
-            context, message: withSecondments ? "valued-time-ceiling.over-with-secondments" : "valued-time-ceiling.over",
-            fix: "valued-time-ceiling.fix"
+            context, message: withSecondments ? Self.overWithSecondments : Self.over,
+            fix: Self.fix
         ).map { [$0] } ?? []
     }
 }

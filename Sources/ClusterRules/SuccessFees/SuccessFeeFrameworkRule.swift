@@ -6,6 +6,15 @@ public struct SuccessFeeFrameworkRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let present = MessageTemplate(
+        id: "success-fee-framework.present",
+        english: "The budget counts {part} of success fees ({share} of resources): identify the service they reward, update the statutes, and respect competition and tax rules (DGCIS framing note of 15/02/2012).",
+        french: "Le budget compte {part} de success fees ({share} des ressources) : identifier le service rémunéré, mettre à jour les statuts, respecter le droit de la concurrence et les règles fiscales (note de cadrage DGCIS du 15/02/2012).")
+    static let commissions = MessageTemplate(
+        id: "success-fee-framework.commissions",
+        english: "The budget counts {part} of success fees ({share} of resources), including fees on markets or on no stated basis ({commissions}): identify the service they reward, update the statutes, respect competition and tax rules (DGCIS note of 15/02/2012), and give commissions a means of control — Mecabourg abandoned its 2% commission, which relied on members' honesty.",
+        french: "Le budget compte {part} de success fees ({share} des ressources), dont des primes sur des marchés ou sans fondement indiqué ({commissions}) : identifier le service rémunéré, mettre à jour les statuts, respecter le droit de la concurrence et les règles fiscales (note DGCIS du 15/02/2012), et doter les commissions d'un moyen de contrôle — Mécabourg a abandonné sa commission de 2 %, qui reposait sur l'honnêteté des membres.")
+
     public static let description = RuleDescription(
         id: "success-fee-framework",
         name: LocalizedText(english: "Frame for success fees", french: "Cadre des success fees"),
@@ -29,16 +38,7 @@ public struct SuccessFeeFrameworkRule: Rule {
                 """),
         citation: Memento.cite("p. 59, « Une note de cadrage à l'intention des pôles de compétitivité (DGCIS, 15/02/2012) » ; p. 32, « Présentation de la société AinGIL » ; « repose sur l'honnêteté des membres »"),
         defaultSeverity: .note,
-        messages: [
-            MessageTemplate(
-                id: "success-fee-framework.present",
-                english: "The budget counts {part} of success fees ({share} of resources): identify the service they reward, update the statutes, and respect competition and tax rules (DGCIS framing note of 15/02/2012).",
-                french: "Le budget compte {part} de success fees ({share} des ressources) : identifier le service rémunéré, mettre à jour les statuts, respecter le droit de la concurrence et les règles fiscales (note de cadrage DGCIS du 15/02/2012)."),
-            MessageTemplate(
-                id: "success-fee-framework.commissions",
-                english: "The budget counts {part} of success fees ({share} of resources), including fees on markets or on no stated basis ({commissions}): identify the service they reward, update the statutes, respect competition and tax rules (DGCIS note of 15/02/2012), and give commissions a means of control — Mecabourg abandoned its 2% commission, which relied on members' honesty.",
-                french: "Le budget compte {part} de success fees ({share} des ressources), dont des primes sur des marchés ou sans fondement indiqué ({commissions}) : identifier le service rémunéré, mettre à jour les statuts, respecter le droit de la concurrence et les règles fiscales (note DGCIS du 15/02/2012), et doter les commissions d'un moyen de contrôle — Mécabourg a abandonné sa commission de 2 %, qui reposait sur l'honnêteté des membres."),
-        ],
+        messages: [present, commissions],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -67,8 +67,8 @@ public struct SuccessFeeFrameworkRule: Rule {
             "part": .money(fees.amount), "share": .share(share), "commissions": .list(commissions),
         ]
         return [
-            try context.diagnostic(
-                commissions.isEmpty ? "success-fee-framework.present" : "success-fee-framework.commissions", arguments,
+            context.diagnostic(
+                commissions.isEmpty ? Self.present : Self.commissions, arguments,
                 measured: .money(fees.amount), lines: fees.lines,
                 explanation: [
                     ExplanationItem(LocalizedText(english: "Success fees", french: "Primes de succès (success fees)"), .money(fees.amount)),

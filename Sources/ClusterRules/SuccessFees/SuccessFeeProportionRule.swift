@@ -6,6 +6,29 @@ public struct SuccessFeeProportionRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let threshold = Parameter<Share>(
+        "threshold", default: Share(percent: 25),
+        english: "Largest success fee, as a share of the fixed fee of the same engagement (ours).",
+        french: "Success fee maximal, en part du montant fixe de la même prestation (valeur de ClusterKit).",
+        defaultIsOurs: true)
+
+    static let over = MessageTemplate(
+        id: "success-fee-proportion.over",
+        english: "The success fee {line} ({part}) is {share} of the fixed fee of the same engagement ({total}), over {threshold}: the variable part should stay marginal.",
+        french: "Le success fee {line} ({part}) représente {share} du montant fixe de la même prestation ({total}), au-delà de {threshold} : la part variable doit rester marginale.")
+    static let noFixedFee = MessageTemplate(
+        id: "success-fee-proportion.no-fixed-fee",
+        english: "The success fee {line} ({part}) has no fixed fee to go with it: the whole engagement is paid on success, where the variable part should stay marginal.",
+        french: "Le success fee {line} ({part}) n'est accompagné d'aucun montant fixe : toute la prestation est payée au succès, alors que la part variable doit rester marginale.")
+    static let cut = MessageTemplate(
+        id: "success-fee-proportion.cut",
+        english: "lower the success fee by {amount}, to {threshold} of the fixed fee",
+        french: "réduire le success fee de {amount}, à {threshold} du montant fixe")
+    static let raise = MessageTemplate(
+        id: "success-fee-proportion.raise",
+        english: "raise the fixed fee of the engagement by {amount}, keeping the success fee",
+        french: "augmenter de {amount} le montant fixe de la prestation, en conservant le success fee")
+
     public static let description = RuleDescription(
         id: "success-fee-proportion",
         name: LocalizedText(english: "Success fee against the fixed fee", french: "Success fee au regard du montant fixe"),
@@ -26,31 +49,8 @@ public struct SuccessFeeProportionRule: Rule {
                 """),
         citation: Memento.cite("p. 59, « Le recours aux success fees » ; « Le montant des success fees doit rester marginal par rapport au coût fixe d'une prestation d'ingénierie »"),
         defaultSeverity: .warning,
-        parameters: [
-            RuleParameter(
-                "threshold", .share(Share(percent: 25)),
-                english: "Largest success fee, as a share of the fixed fee of the same engagement (ours).",
-                french: "Success fee maximal, en part du montant fixe de la même prestation (valeur de ClusterKit).",
-                defaultIsOurs: true)
-        ],
-        messages: [
-            MessageTemplate(
-                id: "success-fee-proportion.over",
-                english: "The success fee {line} ({part}) is {share} of the fixed fee of the same engagement ({total}), over {threshold}: the variable part should stay marginal.",
-                french: "Le success fee {line} ({part}) représente {share} du montant fixe de la même prestation ({total}), au-delà de {threshold} : la part variable doit rester marginale."),
-            MessageTemplate(
-                id: "success-fee-proportion.no-fixed-fee",
-                english: "The success fee {line} ({part}) has no fixed fee to go with it: the whole engagement is paid on success, where the variable part should stay marginal.",
-                french: "Le success fee {line} ({part}) n'est accompagné d'aucun montant fixe : toute la prestation est payée au succès, alors que la part variable doit rester marginale."),
-            MessageTemplate(
-                id: "success-fee-proportion.cut",
-                english: "lower the success fee by {amount}, to {threshold} of the fixed fee",
-                french: "réduire le success fee de {amount}, à {threshold} du montant fixe"),
-            MessageTemplate(
-                id: "success-fee-proportion.raise",
-                english: "raise the fixed fee of the engagement by {amount}, keeping the success fee",
-                french: "augmenter de {amount} le montant fixe de la prestation, en conservant le success fee"),
-        ],
+        parameters: [threshold],
+        messages: [over, noFixedFee, cut, raise],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -86,7 +86,7 @@ public struct SuccessFeeProportionRule: Rule {
         ])
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
-        let threshold = try context.share("threshold")
+        let threshold = try context.value(of: Self.threshold)
         var diagnostics: [Diagnostic] = []
         for line in context.metrics.resourceLines(of: .successFees) {
             guard let fixedFee = line.successFee?.fixedFee, !line.amount.isZero else { continue }
@@ -98,10 +98,10 @@ public struct SuccessFeeProportionRule: Rule {
             let arguments: MessageArguments = ["line": .text(line.id)]
             if fixedFee.isZero {
                 // No fixed part: the ratio is unbounded; the fix is a fixed fee of at least fee / threshold.
-                let raise = try check.dilution(context, "success-fee-proportion.raise", check.arguments.merging(arguments) { $1 })
+                let raise = check.dilution(context, Self.raise, check.arguments.merging(arguments) { $1 })
                 diagnostics.append(
-                    try context.diagnostic(
-                        "success-fee-proportion.no-fixed-fee", check.arguments.merging(arguments) { $1 },
+                    context.diagnostic(
+                        Self.noFixedFee, check.arguments.merging(arguments) { $1 },
                         measured: .money(line.amount), threshold: .share(threshold), lines: [line.id],
                         remediation: raise.first.map { Remediation($0) },
                         explanation: [
@@ -110,8 +110,8 @@ public struct SuccessFeeProportionRule: Rule {
                             ExplanationItem(LocalizedText(english: "Ceiling", french: "Plafond"), .share(threshold)),
                         ]))
             } else if let diagnostic = try check.diagnostic(
-                context, message: "success-fee-proportion.over", fix: "success-fee-proportion.cut",
-                alternatives: check.dilution(context, "success-fee-proportion.raise", arguments), extraArguments: arguments)
+                context, message: Self.over, fix: Self.cut,
+                alternatives: check.dilution(context, Self.raise, arguments), extraArguments: arguments)
             {
                 diagnostics.append(diagnostic)
             }

@@ -5,6 +5,25 @@ public struct SuccessFeeRelianceRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let threshold = Parameter<Share>(
+        "threshold", default: Share(percent: 5),
+        english: "Largest share of resources success fees should make (ours; the pôles' 2012 average was 1.4%).",
+        french: "Part maximale des ressources que devraient représenter les success fees (valeur de ClusterKit ; moyenne des pôles en 2012 : 1,4 %).",
+        defaultIsOurs: true)
+
+    static let over = MessageTemplate(
+        id: "success-fee-reliance.over",
+        english: "Success fees are {share} of resources ({part} of {total}), over {threshold}: the cluster bets its balance on successes it does not control (the pôles' average was 1.4% in 2012).",
+        french: "Les success fees représentent {share} des ressources ({part} sur {total}), au-delà de {threshold} : le cluster parie son équilibre sur des succès qu'il ne maîtrise pas (moyenne des pôles en 2012 : 1,4 %).")
+    static let fix = MessageTemplate(
+        id: "success-fee-reliance.fix",
+        english: "count on {amount} less of success fees to come down to {threshold} (the budget shrinks with it)",
+        french: "compter sur {amount} de success fees en moins pour revenir à {threshold} (le budget diminue d'autant)")
+    static let dilute = MessageTemplate(
+        id: "success-fee-reliance.dilute",
+        english: "add {amount} of other resources, keeping the success fees",
+        french: "ajouter {amount} d'autres ressources, en conservant les success fees")
+
     public static let description = RuleDescription(
         id: "success-fee-reliance",
         name: LocalizedText(english: "Reliance on success fees", french: "Dépendance aux success fees"),
@@ -24,27 +43,8 @@ public struct SuccessFeeRelianceRule: Rule {
                 """),
         citation: Memento.cite("p. 59, « Le recours aux success fees » ; « Un risque que le cluster s'en remette trop largement aux success fees » ; p. 11, « les revenus issus de success fees restent marginaux »"),
         defaultSeverity: .warning,
-        parameters: [
-            RuleParameter(
-                "threshold", .share(Share(percent: 5)),
-                english: "Largest share of resources success fees should make (ours; the pôles' 2012 average was 1.4%).",
-                french: "Part maximale des ressources que devraient représenter les success fees (valeur de ClusterKit ; moyenne des pôles en 2012 : 1,4 %).",
-                defaultIsOurs: true)
-        ],
-        messages: [
-            MessageTemplate(
-                id: "success-fee-reliance.over",
-                english: "Success fees are {share} of resources ({part} of {total}), over {threshold}: the cluster bets its balance on successes it does not control (the pôles' average was 1.4% in 2012).",
-                french: "Les success fees représentent {share} des ressources ({part} sur {total}), au-delà de {threshold} : le cluster parie son équilibre sur des succès qu'il ne maîtrise pas (moyenne des pôles en 2012 : 1,4 %)."),
-            MessageTemplate(
-                id: "success-fee-reliance.fix",
-                english: "count on {amount} less of success fees to come down to {threshold} (the budget shrinks with it)",
-                french: "compter sur {amount} de success fees en moins pour revenir à {threshold} (le budget diminue d'autant)"),
-            MessageTemplate(
-                id: "success-fee-reliance.dilute",
-                english: "add {amount} of other resources, keeping the success fees",
-                french: "ajouter {amount} d'autres ressources, en conservant les success fees"),
-        ],
+        parameters: [threshold],
+        messages: [over, fix, dilute],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -71,11 +71,11 @@ public struct SuccessFeeRelianceRule: Rule {
         let metrics = context.metrics
         let check = ShareThreshold(
             direction: .ceiling, part: metrics.total(of: .successFees), whole: metrics.totalResources,
-            threshold: try context.share("threshold"),
+            threshold: try context.value(of: Self.threshold),
             partLabel: LocalizedText(english: "Success fees", french: "Primes de succès (success fees)"))
         return try check.diagnostic(
-            context, message: "success-fee-reliance.over", fix: "success-fee-reliance.fix",
-            alternatives: check.dilution(context, "success-fee-reliance.dilute")
+            context, message: Self.over, fix: Self.fix,
+            alternatives: check.dilution(context, Self.dilute)
         ).map { [$0] } ?? []
     }
 }

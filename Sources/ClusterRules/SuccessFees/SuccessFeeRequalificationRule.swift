@@ -6,6 +6,23 @@ public struct SuccessFeeRequalificationRule: Rule {
     /// Creates the rule.
     public init() {}
 
+    static let risk = MessageTemplate(
+        id: "success-fee-requalification.risk",
+        english: "{fees} of success fees were earned on projects won in public calls: they may be requalified as public money. Counted as public, the private share is {share} instead of {before} ({basis}).",
+        french: "{fees} de success fees ont été perçus sur des projets retenus à des appels à projets : ils risquent d'être requalifiés en fonds publics. Si on les compte comme publics, la part privée est de {share} au lieu de {before} ({basis}).")
+    static let flips = MessageTemplate(
+        id: "success-fee-requalification.flips",
+        english: "The budget reaches the {threshold} target only thanks to {fees} of success fees earned on projects won in public calls: counted as public money, as they may be, the private share falls from {before} to {share} ({basis}).",
+        french: "Le budget n'atteint l'objectif de {threshold} que grâce à {fees} de success fees perçus sur des projets retenus à des appels à projets : s'ils sont comptés comme fonds publics, ce qu'ils risquent d'être, la part privée tombe de {before} à {share} ({basis}).")
+    static let add = MessageTemplate(
+        id: "success-fee-requalification.add",
+        english: "add {amount} of private revenue not tied to public calls to reach {threshold} with the fees counted as public (the budget grows with it)",
+        french: "ajouter {amount} de recettes privées sans lien avec des appels à projets pour atteindre {threshold}, les success fees comptés comme publics (le budget augmente d'autant)")
+    static let replace = MessageTemplate(
+        id: "success-fee-requalification.replace",
+        english: "replace {amount} of public funding by private revenue not tied to public calls (the budget unchanged)",
+        french: "remplacer {amount} de financements publics par des recettes privées sans lien avec des appels à projets (budget inchangé)")
+
     public static let description = RuleDescription(
         id: "success-fee-requalification",
         name: LocalizedText(english: "Requalification of success fees", french: "Requalification des success fees"),
@@ -31,25 +48,8 @@ public struct SuccessFeeRequalificationRule: Rule {
                 """),
         citation: Memento.cite("p. 59, « Le recours aux success fees » ; « Vigilance sur une possible requalification en financements privés de fonds publics »"),
         defaultSeverity: .warning,
-        parameters: FundingTarget.parameters + [FundingTarget.basisParameter],
-        messages: [
-            MessageTemplate(
-                id: "success-fee-requalification.risk",
-                english: "{fees} of success fees were earned on projects won in public calls: they may be requalified as public money. Counted as public, the private share is {share} instead of {before} ({basis}).",
-                french: "{fees} de success fees ont été perçus sur des projets retenus à des appels à projets : ils risquent d'être requalifiés en fonds publics. Si on les compte comme publics, la part privée est de {share} au lieu de {before} ({basis})."),
-            MessageTemplate(
-                id: "success-fee-requalification.flips",
-                english: "The budget reaches the {threshold} target only thanks to {fees} of success fees earned on projects won in public calls: counted as public money, as they may be, the private share falls from {before} to {share} ({basis}).",
-                french: "Le budget n'atteint l'objectif de {threshold} que grâce à {fees} de success fees perçus sur des projets retenus à des appels à projets : s'ils sont comptés comme fonds publics, ce qu'ils risquent d'être, la part privée tombe de {before} à {share} ({basis})."),
-            MessageTemplate(
-                id: "success-fee-requalification.add",
-                english: "add {amount} of private revenue not tied to public calls to reach {threshold} with the fees counted as public (the budget grows with it)",
-                french: "ajouter {amount} de recettes privées sans lien avec des appels à projets pour atteindre {threshold}, les success fees comptés comme publics (le budget augmente d'autant)"),
-            MessageTemplate(
-                id: "success-fee-requalification.replace",
-                english: "replace {amount} of public funding by private revenue not tied to public calls (the budget unchanged)",
-                french: "remplacer {amount} de financements publics par des recettes privées sans lien avec des appels à projets (budget inchangé)"),
-        ],
+        parameters: [FundingTarget.target, FundingTarget.targetYear, FundingTarget.basis],
+        messages: [risk, flips, add, replace],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -116,14 +116,14 @@ public struct SuccessFeeRequalificationRule: Rule {
 
         var remediation: Remediation?
         if check.isBreached, let add = check.fixAmount {
-            let replace = try Share.transferToReach(target, part: requalified.amount, of: whole).map {
-                [try context.option($0, "success-fee-requalification.replace", arguments)]
+            let replace = Share.transferToReach(target, part: requalified.amount, of: whole).map {
+                [context.option($0, Self.replace, arguments)]
             } ?? []
-            remediation = Remediation(try context.option(add, "success-fee-requalification.add", arguments), alternatives: replace)
+            remediation = Remediation(context.option(add, Self.add, arguments), alternatives: replace)
         }
         return [
-            try context.diagnostic(
-                flips ? "success-fee-requalification.flips" : "success-fee-requalification.risk", arguments,
+            context.diagnostic(
+                flips ? Self.flips : Self.risk, arguments,
                 severity: young ? .note : flips ? .error : nil, measured: .share(after), threshold: .share(target), lines: fees.lines,
                 remediation: remediation,
                 explanation: [

@@ -40,13 +40,13 @@ struct MixedFeeLines {
     ///
     /// The message receives `{lines}`, `{amount}`, `{low}`, `{high}` and `{threshold}`.
     func undecided(
-        _ context: RuleContext, message: MessageID, low: Money, whole: Money, threshold: Share
+        _ context: RuleContext, message: MessageTemplate, low: Money, whole: Money, threshold: Share
     ) throws -> Diagnostic? {
         let high = try low.adding(amount())
         guard let lowShare = Share(low, of: whole), let highShare = Share(high, of: whole), lowShare < threshold,
             highShare >= threshold
         else { return nil }
-        return try context.diagnostic(
+        return context.diagnostic(
             message,
             [
                 "lines": .list(lines), "amount": .money(try amount()), "low": .share(lowShare), "high": .share(highShare),

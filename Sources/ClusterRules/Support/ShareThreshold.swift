@@ -54,9 +54,11 @@ struct ShareThreshold {
     /// The other fix of a ceiling, as a list of zero or one alternative: add resources of other kinds, the part
     /// unchanged — `(C − t·R) / t`. Empty when the threshold is zero.
     func dilution(
-        _ context: RuleContext, _ message: MessageID, _ arguments: MessageArguments = [:]
-    ) throws -> [RemediationOption] {
-        try Share.dilutionToReach(threshold, part: part.amount, of: whole).map { [try context.option($0, message, arguments)] } ?? []
+        _ context: RuleContext, _ message: MessageTemplate, _ arguments: MessageArguments = [:]
+    ) -> [RemediationOption] {
+        Share.dilutionToReach(threshold, part: part.amount, of: whole).map {
+            [context.option($0, message, arguments)]
+        } ?? []
     }
 
     /// The arguments every message of the check can use.
@@ -71,16 +73,16 @@ struct ShareThreshold {
     ///
     /// The alternatives are worked out only when the threshold is breached: a rule that does not fire formats nothing.
     func diagnostic(
-        _ context: RuleContext, message: MessageID, fix: MessageID,
+        _ context: RuleContext, message: MessageTemplate, fix: MessageTemplate,
         alternatives: @autoclosure () throws -> [RemediationOption] = [],
         severity: Severity? = nil, extraArguments: MessageArguments = [:], lines: [String]? = nil
     ) throws -> Diagnostic? {
         guard isBreached, let share else { return nil }
         let arguments = extraArguments.isEmpty ? self.arguments : self.arguments.merging(extraArguments) { $1 }
         let remediation = try fixAmount.map { amount in
-            Remediation(try context.option(amount, fix, arguments), alternatives: try alternatives())
+            Remediation(context.option(amount, fix, arguments), alternatives: try alternatives())
         }
-        return try context.diagnostic(
+        return context.diagnostic(
             message, arguments, severity: severity, measured: .share(share), threshold: .share(threshold),
             lines: lines ?? part.lines, remediation: remediation,
             explanation: [
