@@ -135,14 +135,3 @@ public struct SuppressedDiagnostic: Hashable, Sendable {
     /// Why it is not reported.
     public var justification: String { suppression.justification }
 }
-
-extension Report {
-    /// A report of budgets checked with suppressions: its engine-level diagnostics hold a note for each suppression
-    /// that matched nothing in any of the budgets.
-    ///
-    /// `Engine.check(_:)` builds its report this way for a list of budgets; call it when you check budgets one by one (for example
-    /// each with the preset of its kind) and assemble the report yourself.
-    package init(ruleSet: String, budgets: [BudgetReport], suppressions: [Suppression]) {
-        self.init(ruleSet: ruleSet, budgets: budgets, diagnostics: Suppression.unusedNotes(suppressions, in: budgets))
-    }
-}

@@ -1,11 +1,5 @@
 import Foundation
 
-/// Turns a ``Report`` into text for people or machines. Rendering is apart from the data: one report, many renderers.
-public protocol ReportRenderer: Sendable {
-    /// The report as text.
-    func render(_ report: Report) -> String
-}
-
 /// Renders `clusterkit.report/1` JSON: keys sorted, amounts exact to the cent, shares to 4 decimals, messages in the
 /// language asked for. The same report always gives the same bytes.
 ///

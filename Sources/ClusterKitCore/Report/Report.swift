@@ -1,0 +1,60 @@
+/// Counts of diagnostics by severity.
+public struct ReportSummary: Hashable, Sendable, Codable {
+    /// Errors.
+    public var errors: Int
+    /// Warnings.
+    public var warnings: Int
+    /// Notes.
+    public var notes: Int
+    /// Diagnostics suppressions hid (not counted above).
+    public var suppressed: Int
+
+    /// Counts the diagnostics of budget reports, and the report's own (``Report/diagnostics``).
+    public init(_ budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {
+        var counts: [Severity: Int] = [:]
+        for diagnostic in budgets.flatMap(\.diagnostics) + diagnostics { counts[diagnostic.severity, default: 0] += 1 }
+        errors = counts[.error] ?? 0
+        warnings = counts[.warning] ?? 0
+        notes = counts[.note] ?? 0
+        suppressed = budgets.reduce(0) { $0 + $1.suppressed.count }
+    }
+}
+
+/// The result of a check: a report per budget and a summary — what `clusterkit.report/1` encodes.
+public struct Report: Sendable {
+    /// The report format identifier.
+    public static let format = "clusterkit.report/1"
+    /// The name of the rule set that ran.
+    public var ruleSet: String
+    /// A report per budget, in input order.
+    public var budgets: [BudgetReport]
+    /// Diagnostics about the check itself rather than one budget, such as a suppression that matched nothing
+    /// (``Suppression/unusedRuleID``).
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a report.
+    public init(ruleSet: String, budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {
+        self.ruleSet = ruleSet
+        self.budgets = budgets
+        self.diagnostics = diagnostics
+    }
+
+    /// The counts by severity, and of suppressed diagnostics.
+    public var summary: ReportSummary { ReportSummary(budgets, diagnostics: diagnostics) }
+
+    /// Whether any diagnostic (of a budget or of the report) is at least as severe as `severity`.
+    public func hasDiagnostics(atLeast severity: Severity) -> Bool {
+        budgets.contains { $0.diagnostics.contains { $0.severity >= severity } } || diagnostics.contains { $0.severity >= severity }
+    }
+}
+
+extension Report {
+    /// A report of budgets checked with suppressions: its engine-level diagnostics hold a note for each suppression
+    /// that matched nothing in any of the budgets.
+    ///
+    /// `Engine.check(_:)` builds its report this way for a list of budgets; call it when you check budgets one by one (for example
+    /// each with the preset of its kind) and assemble the report yourself.
+    package init(ruleSet: String, budgets: [BudgetReport], suppressions: [Suppression]) {
+        self.init(ruleSet: ruleSet, budgets: budgets, diagnostics: Suppression.unusedNotes(suppressions, in: budgets))
+    }
+}
