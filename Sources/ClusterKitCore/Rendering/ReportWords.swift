@@ -6,85 +6,85 @@
 /// template's languages disagree on placeholders — add any new word to those lists.
 package enum ReportWords {
     /// The first line of a budget in a text report.
-    public static let header = MessageTemplate(
+    package static let header = MessageTemplate(
         id: "report.header",
         english: "{budget} ({place}): resources {resources}, expenses {expenses}; self-financing {gross} gross, {net} net",
         french: "{budget} ({place}) : ressources {resources}, dépenses {expenses} ; autofinancement {gross} brut, {net} net")
     /// The last line of a text report.
-    public static let summary = MessageTemplate(
+    package static let summary = MessageTemplate(
         id: "report.summary",
         english: "{errors} error(s), {warnings} warning(s), {notes} note(s)",
         french: "{errors} erreur(s), {warnings} avertissement(s), {notes} note(s)")
     /// The title of a Markdown report.
-    public static let title = MessageTemplate(
+    package static let title = MessageTemplate(
         id: "report.title", english: "ClusterKit report (rule set {ruleSet})",
         french: "Rapport ClusterKit (jeu de règles {ruleSet})")
     /// The title of one budget's section in a Markdown report.
-    public static let budgetTitle = MessageTemplate(
+    package static let budgetTitle = MessageTemplate(
         id: "report.budget-title", english: "{cluster}, budget {year}", french: "{cluster}, budget {year}")
     /// Where a budget came from, in a Markdown report.
-    public static let file = MessageTemplate(id: "report.file", english: "File: {file}", french: "Fichier : {file}")
+    package static let file = MessageTemplate(id: "report.file", english: "File: {file}", french: "Fichier : {file}")
     /// A severity heading with its count, in a Markdown report.
-    public static let severityHeading = MessageTemplate(
+    package static let severityHeading = MessageTemplate(
         id: "report.severity-heading", english: "{severity} ({count})", french: "{severity} ({count})")
     /// A labelled figure, such as one line of a diagnostic's explanation.
-    public static let labelled = MessageTemplate(
+    package static let labelled = MessageTemplate(
         id: "report.labelled", english: "{label}: {value}", french: "{label} : {value}")
 
     /// "measured", before the figure a diagnostic measured.
-    public static let measured = LocalizedText(english: "measured", french: "mesuré")
+    package static let measured = LocalizedText(english: "measured", french: "mesuré")
     /// "threshold", before the figure it was compared with.
-    public static let threshold = LocalizedText(english: "threshold", french: "seuil")
+    package static let threshold = LocalizedText(english: "threshold", french: "seuil")
     /// "lines", before the ids of the lines concerned.
-    public static let lines = LocalizedText(english: "lines", french: "lignes")
+    package static let lines = LocalizedText(english: "lines", french: "lignes")
     /// "fix:", before the primary remediation.
-    public static let fix = LocalizedText(english: "fix:", french: "correction :")
+    package static let fix = LocalizedText(english: "fix:", french: "correction :")
     /// "or:", before an alternative remediation.
-    public static let orElse = LocalizedText(english: "or:", french: "ou :")
+    package static let orElse = LocalizedText(english: "or:", french: "ou :")
     /// "source:", before the citation.
-    public static let source = LocalizedText(english: "source:", french: "source :")
+    package static let source = LocalizedText(english: "source:", french: "source :")
     /// The heading of a report's summary.
-    public static let summaryHeading = LocalizedText(english: "Summary", french: "Synthèse")
+    package static let summaryHeading = LocalizedText(english: "Summary", french: "Synthèse")
     /// The heading of a budget's figures.
-    public static let figures = LocalizedText(english: "Figures", french: "Chiffres clés")
+    package static let figures = LocalizedText(english: "Figures", french: "Chiffres clés")
     /// The heading of the remediations of a budget.
-    public static let remediations = LocalizedText(english: "Remediations", french: "Pistes de correction")
+    package static let remediations = LocalizedText(english: "Remediations", french: "Pistes de correction")
     /// The heading of the diagnostics about the check itself (such as a suppression that matched nothing).
-    public static let checkDiagnostics = LocalizedText(english: "About the check itself", french: "Sur la vérification elle-même")
+    package static let checkDiagnostics = LocalizedText(english: "About the check itself", french: "Sur la vérification elle-même")
     /// Said of a budget without diagnostics.
-    public static let noDiagnostic = LocalizedText(
+    package static let noDiagnostic = LocalizedText(
         english: "No diagnostic: the budget meets every rule checked.",
         french: "Aucun diagnostic : le budget respecte toutes les règles vérifiées.")
     /// Column heading: what a figure is.
-    public static let figureColumn = LocalizedText(english: "Figure", french: "Indicateur")
+    package static let figureColumn = LocalizedText(english: "Figure", french: "Indicateur")
     /// Column heading: an amount.
-    public static let amountColumn = LocalizedText(english: "Amount", french: "Montant")
+    package static let amountColumn = LocalizedText(english: "Amount", french: "Montant")
     /// Column heading: a share (of resources for resources, of expenses for expenses).
-    public static let shareColumn = LocalizedText(english: "Share", french: "Part")
+    package static let shareColumn = LocalizedText(english: "Share", french: "Part")
     /// Column heading: a budget.
-    public static let budgetColumn = LocalizedText(english: "Budget", french: "Budget")
+    package static let budgetColumn = LocalizedText(english: "Budget", french: "Budget")
     /// Column heading: a rule.
-    public static let ruleColumn = LocalizedText(english: "Rule", french: "Règle")
+    package static let ruleColumn = LocalizedText(english: "Rule", french: "Règle")
     /// Column heading: what to do.
-    public static let actionColumn = LocalizedText(english: "What to do", french: "Que faire")
+    package static let actionColumn = LocalizedText(english: "What to do", french: "Que faire")
     /// Column heading: a severity.
-    public static let severityColumn = LocalizedText(english: "Severity", french: "Sévérité")
+    package static let severityColumn = LocalizedText(english: "Severity", french: "Sévérité")
     /// Column heading and label: a line of the budget.
-    public static let lineColumn = LocalizedText(english: "Lines", french: "Lignes")
+    package static let lineColumn = LocalizedText(english: "Lines", french: "Lignes")
     /// "Alternative" in a table of remediations.
-    public static let alternative = LocalizedText(english: "alternative", french: "variante")
+    package static let alternative = LocalizedText(english: "alternative", french: "variante")
     /// "n/a" for a figure that cannot be computed (a share of a zero total).
-    public static let notAvailable = LocalizedText(english: "n/a", french: "n.d.")
+    package static let notAvailable = LocalizedText(english: "n/a", french: "n.d.")
     /// "suppressed", in place of the severity of a diagnostic a suppression hid.
-    public static let suppressed = LocalizedText(english: "suppressed", french: "masqué")
+    package static let suppressed = LocalizedText(english: "suppressed", french: "masqué")
     /// "justification:", before the reason a diagnostic is suppressed.
-    public static let justification = LocalizedText(english: "justification:", french: "justification :")
+    package static let justification = LocalizedText(english: "justification:", french: "justification :")
     /// The count of suppressed diagnostics, after the summary.
-    public static let suppressedCount = MessageTemplate(
+    package static let suppressedCount = MessageTemplate(
         id: "report.suppressed-count", english: "{count} suppressed", french: "{count} masqué(s)")
 
     /// The name of a severity, lower case as compilers print it.
-    public static func severity(_ severity: Severity) -> LocalizedText {
+    package static func severity(_ severity: Severity) -> LocalizedText {
         switch severity {
         case .error: LocalizedText(english: "error", french: "erreur")
         case .warning: LocalizedText(english: "warning", french: "avertissement")
@@ -93,7 +93,7 @@ package enum ReportWords {
     }
 
     /// The plural heading of a severity: "Errors", "Warnings", "Notes".
-    public static func severityPlural(_ severity: Severity) -> LocalizedText {
+    package static func severityPlural(_ severity: Severity) -> LocalizedText {
         switch severity {
         case .error: LocalizedText(english: "Errors", french: "Erreurs")
         case .warning: LocalizedText(english: "Warnings", french: "Avertissements")
@@ -102,7 +102,7 @@ package enum ReportWords {
     }
 
     /// Every word without values, for the test that checks translations.
-    public static var allTexts: [LocalizedText] {
+    package static var allTexts: [LocalizedText] {
         [
             measured, threshold, lines, fix, orElse, source, summaryHeading, figures, remediations, checkDiagnostics,
             noDiagnostic,
@@ -113,7 +113,7 @@ package enum ReportWords {
     }
 
     /// Every word with values, for the test that checks translations and placeholders.
-    public static var allTemplates: [MessageTemplate] {
+    package static var allTemplates: [MessageTemplate] {
         [header, summary, title, budgetTitle, file, severityHeading, labelled, suppressedCount]
     }
 }

@@ -3,38 +3,38 @@ import Foundation
 /// The words a report prints for a history's trajectory, in English and French.
 package enum TrajectoryWords {
     /// The first line of a history in a text report, when a glide path is drawn.
-    public static let header = MessageTemplate(
+    package static let header = MessageTemplate(
         id: "report.trajectory-header",
         english: "{cluster} {span} ({place}): private share by year, against the glide path from {baselineShare} in {baselineYear} to {target} in {targetYear}",
         french: "{cluster} {span} ({place}) : part privée par année, face à la trajectoire allant de {baselineShare} en {baselineYear} à {target} en {targetYear}")
     /// The first line of a history without a glide path (no dated target, a baseline not before the target year, or
     /// no known share in the baseline year).
-    public static let headerWithoutPath = MessageTemplate(
+    package static let headerWithoutPath = MessageTemplate(
         id: "report.trajectory-header-without-path",
         english: "{cluster} {span} ({place}): private share by year (no glide path: no dated target before which to draw it, or no known share in the baseline year)",
         french: "{cluster} {span} ({place}) : part privée par année (pas de trajectoire : pas d'objectif daté vers lequel la tracer, ou pas de part connue l'année de référence)")
     /// One year of the trajectory.
-    public static let row = MessageTemplate(
+    package static let row = MessageTemplate(
         id: "report.trajectory-row", english: "{year}: {share} ({figure}), required {required}{behind}",
         french: "{year} : {share} ({figure}), requis {required}{behind}")
     /// Said of a year behind the path.
-    public static let behind = LocalizedText(english: " — behind", french: " — en retard")
+    package static let behind = LocalizedText(english: " — behind", french: " — en retard")
     /// A published figure.
-    public static let published = LocalizedText(english: "published", french: "publié")
+    package static let published = LocalizedText(english: "published", french: "publié")
     /// A figure computed from the plan of financing, gross.
-    public static let computedGross = LocalizedText(english: "computed, gross", french: "calculé, brut")
+    package static let computedGross = LocalizedText(english: "computed, gross", french: "calculé, brut")
     /// A figure computed from the plan of financing, net.
-    public static let computedNet = LocalizedText(english: "computed, net", french: "calculé, net")
+    package static let computedNet = LocalizedText(english: "computed, net", french: "calculé, net")
     /// A year whose share is unknown.
-    public static let unknown = LocalizedText(english: "not published", french: "non disponible")
+    package static let unknown = LocalizedText(english: "not published", french: "non disponible")
 
     /// Every word without values, for the test that checks translations.
-    public static var allTexts: [LocalizedText] { [behind, published, computedGross, computedNet, unknown] }
+    package static var allTexts: [LocalizedText] { [behind, published, computedGross, computedNet, unknown] }
     /// Every word with values, for the test that checks translations and placeholders.
-    public static var allTemplates: [MessageTemplate] { [header, headerWithoutPath, row] }
+    package static var allTemplates: [MessageTemplate] { [header, headerWithoutPath, row] }
 
     /// How a figure was obtained.
-    public static func source(_ figure: PrivateShareFigure?) -> LocalizedText {
+    package static func source(_ figure: PrivateShareFigure?) -> LocalizedText {
         switch (figure?.source, figure?.basis) {
         case (nil, _): unknown
         case (.published?, _): published
@@ -46,7 +46,7 @@ package enum TrajectoryWords {
 
 extension Trajectory {
     /// The trajectory as text: a header naming the path, then one indented line per year.
-    public func text(cluster: String, place: String, language: Language) -> String {
+    package func text(cluster: String, place: String, language: Language) -> String {
         let notAvailable = MessageArgument.localized(ReportWords.notAvailable)
         let span = points.first.map { first in
             points.count > 1 ? "\(first.year)–\(points[points.count - 1].year)" : "\(first.year)"

@@ -14,7 +14,7 @@ package enum Suggestions {
     ///
     /// Only candidates within a distance of about a third of the word's length are suggested, or ones that
     /// contain the word (or are contained in it).
-    public static func nearest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+    package static func nearest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
         let target = Array(word.lowercased())
         let budget = max(2, target.count / 3 + 1)
         let scored = candidates.enumerated().compactMap { index, candidate -> (Int, Int, String)? in
