@@ -25,8 +25,8 @@ struct CategoriesChart: Sendable {
 
     /// The categories of a budget's actions, in order A to D; `nil` when no action has a category.
     ///
-    /// An action's ceiling is the one its category's regime sets (`pole-category-A` … `pole-category-D` in the
-    /// catalogue, as ClusterRules' `Catalog.builtIn` holds them; category C delegates to the action's own regime);
+    /// An action's ceiling is the one its category's regime sets (``MissionCategoryRegime``, as `Catalog.builtIn`
+    /// holds them; category C delegates to the action's own regime);
     /// without such regimes in the catalogue, or for an action whose regime sets none, the category's ceiling is
     /// unknown. A regime's limit on its actions together (de minimis over a year) is the rules' to judge, not the
     /// chart's: the chart adds up each action's own ceiling.
@@ -42,7 +42,7 @@ struct CategoriesChart: Sendable {
             for action in actions {
                 cost &+= action.cost.minorUnits
                 let line = budget.expenses[action.index]
-                let regime = FundingRegimeID(rawValue: "pole-category-\(category.rawValue)")
+                let regime = MissionCategoryRegime(category).id
                 let terms = catalog.regime(regime) != nil
                     ? context.ceiling(under: regime, for: line) : line.regime.flatMap { context.ceiling(under: $0, for: line) }
                 if let maximum = terms?.maximum(forCost: action.cost), let sum = ceiling {
