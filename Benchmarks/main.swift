@@ -79,7 +79,7 @@ let typicalJSON: Data, typicalCSV: Data, typical: Budget
 do {
     typicalJSON = try Workloads.typicalJSON()
     typicalCSV = try Workloads.typicalCSV()
-    typical = try BudgetDecoder(catalog: catalog).decode(typicalJSON, file: "cosmetic-valley-2013.json")
+    typical = try BudgetDecoder(catalog: catalog).decode(typicalJSON, file: "cosmetic-valley-2013.json").budget
 } catch {
     fail("cannot read the typical budget (Examples/cosmetic-valley-2013.json): \(error)")
 }
@@ -87,7 +87,7 @@ let typicalLines = typical.resources.count + typical.expenses.count
 let recommended = Engine(ruleSet: .recommended, catalog: catalog)
 
 do {
-    let engine = try Finding.sorted(recommended.check(typical).diagnostics.map(Finding.init))
+    let engine = try Finding.sorted(recommended.check(CheckedBudget(typical, catalog: catalog)).diagnostics.map(Finding.init))
     let baseline = try Finding.sorted(Baseline.check(typical, catalog: catalog))
     guard engine == baseline else {
         fail("the baseline and the engine disagree on the typical budget:\n  engine:   \(engine)\n  baseline: \(baseline)")
@@ -124,15 +124,15 @@ if let profiled, profiled.hasPrefix("keep") {
 if let profiled {
     let work: () -> Int
     switch profiled {
-    case "check": work = { (try? recommended.check(typical))?.diagnostics.count ?? 0 }
+    case "check": work = { (try? CheckedBudget(typical, catalog: catalog)).map { recommended.check($0) }?.diagnostics.count ?? 0 }
     case "baseline": work = { (try? Baseline.check(typical, catalog: catalog))?.count ?? 0 }
-    case "metrics": work = { (try? BudgetMetrics(typical, catalog: catalog))?.resources.count ?? 0 }
+    case "metrics": work = { (try? CheckedBudget(typical, catalog: catalog))?.metrics.resources.count ?? 0 }
     case let name where name.hasPrefix("lines-") || name.hasPrefix("baseline-lines-"):
         guard let size = Int(name.split(separator: "-").last ?? ""), size > 0 else { fail("no size in '\(name)'") }
         let scaled = Workloads.scaled(typical.cluster, lines: size)
         work = name.hasPrefix("baseline")
             ? { (try? Baseline.check(scaled, catalog: catalog))?.count ?? 0 }
-            : { (try? recommended.check(scaled))?.diagnostics.count ?? 0 }
+            : { (try? CheckedBudget(scaled, catalog: catalog)).map { recommended.check($0) }?.diagnostics.count ?? 0 }
     case "json": work = { (try? BudgetDecoder(catalog: catalog).decode(typicalJSON))?.resources.count ?? 0 }
     case "csv": work = { (try? CSVBudgetReader(catalog: catalog).decode(typicalCSV))?.resources.count ?? 0 }
     case let name where name.hasPrefix("json-") || name.hasPrefix("csv-"):
@@ -161,7 +161,7 @@ if let profiled {
                 let engine = isolated ? Engine(ruleSet: .recommended, catalog: catalog) : recommended
                 var count = 0
                 for index in stride(from: worker, to: inputs.count, by: workers) {
-                    count += (try? engine.check(inputs[index].budget))?.diagnostics.count ?? 0
+                    count += (try? engine.check([inputs[index]]))?.budgets.count ?? 0
                 }
                 done.wrappingAdd(count, ordering: .relaxed)
             }
@@ -187,14 +187,14 @@ var typicalTable = Table(
         + "(Cosmetic Valley 2013, \(typicalLines) lines), decoded once",
     header: ["measurement", "median", "spread", "vs baseline"])
 let headline = harness.compare(
-    { try? recommended.check(typical) }, { try? Baseline.check(typical, catalog: catalog) })
-let typicalMetrics: BudgetMetrics
-do { typicalMetrics = try BudgetMetrics(typical, catalog: catalog) } catch { fail("\(error)") }
-let metricsTiming = harness.measure { try? BudgetMetrics(typical, catalog: catalog) }
-let rulesTiming = harness.measure { recommended.evaluate(typical, metrics: typicalMetrics) }
+    { (try? CheckedBudget(typical, catalog: catalog)).map { recommended.check($0) } }, { try? Baseline.check(typical, catalog: catalog) })
+let typicalChecked: CheckedBudget
+do { typicalChecked = try CheckedBudget(typical, catalog: catalog) } catch { fail("\(error)") }
+let metricsTiming = harness.measure { try? CheckedBudget(typical, catalog: catalog) }
+let rulesTiming = harness.measure { recommended.check(typicalChecked) }
 for (label, timing) in [
-    ("engine.check (metrics + rules + sort)", headline.a), ("  of which metrics (one pass, validation)", metricsTiming),
-    ("  of which the rules (evaluate)", rulesTiming), ("hand-written baseline", headline.b),
+    ("check + engine.check (validation, sums, rules, sort)", headline.a), ("  of which CheckedBudget (validation, then sums)", metricsTiming),
+    ("  of which engine.check (rules, sort)", rulesTiming), ("hand-written baseline", headline.b),
 ] {
     typicalTable.add([label, formatTime(timing.median), formatSpread(timing), formatRatio(timing.median / headline.b.median)])
 }
@@ -277,12 +277,12 @@ func scalingTable(
 // Lines.
 let lineSizes = quick ? [10, 100] : [10, 100, 1_000, 10_000, 100_000]
 let lineBudgets = lineSizes.map { Workloads.scaled(typical.cluster, lines: $0) }
-for (size, budget) in zip(lineSizes, lineBudgets) where (try? recommended.check(budget)) == nil {
+for (size, budget) in zip(lineSizes, lineBudgets) where (try? CheckedBudget(budget, catalog: catalog)) == nil {
     fail("the \(size)-line budget does not check")
 }
 // Every size, engine and baseline, measured together (repetitions interleaved).
 let lineTimings = harness.measureTogether(
-    lineBudgets.map { budget in { (try? recommended.check(budget))?.diagnostics.count ?? 0 } }
+    lineBudgets.map { budget in { (try? CheckedBudget(budget, catalog: catalog)).map { recommended.check($0) }?.diagnostics.count ?? 0 } }
         + lineBudgets.map { budget in { (try? Baseline.check(budget, catalog: catalog))?.count ?? 0 } })
 let lineSteps = zip(lineSizes, lineTimings.prefix(lineSizes.count)).map { Step(size: $0, timing: $1) }
 let baselineLineSteps = zip(lineSizes, lineTimings.suffix(lineSizes.count)).map { Step(size: $0, timing: $1) }
@@ -302,7 +302,7 @@ say(
 let everyRule = BuiltInRules.all
 let ruleSizes = quick ? [1, everyRule.count] : [1, 2, 4, 8, 16, everyRule.count]
 let noRule = Engine(ruleSet: RuleSet(name: "none"), catalog: catalog)
-let noRuleTiming = harness.measure { noRule.evaluate(typical, metrics: typicalMetrics).count }
+let noRuleTiming = harness.measure { noRule.check(typicalChecked).diagnostics.count }
 let ruleWindows = ruleSizes.map { size in
     everyRule.indices.map { start in
         // Built-in ids are unique: no window can be refused.
@@ -313,12 +313,12 @@ let ruleWindows = ruleSizes.map { size in
 }
 let ruleTimings = harness.measureTogether(
     units: ruleWindows.map(\.count),
-    ruleWindows.map { engines in { engines.reduce(0) { $0 + $1.evaluate(typical, metrics: typicalMetrics).count } } })
+    ruleWindows.map { engines in { engines.reduce(0) { $0 + $1.check(typicalChecked).diagnostics.count } } })
 let ruleSteps = zip(ruleSizes, ruleTimings).map { Step(size: $0, timing: $1) }
 let ruleCost = UnitCost.perUnit(fixed: noRuleTiming.median)
 say(
     scalingTable(
-        "2b. Rules: Engine.evaluate on the typical budget's metrics, sets of 1 to \(everyRule.count) rules (time per "
+        "2b. Rules: Engine.check on the typical budget, checked once, sets of 1 to \(everyRule.count) rules (time per "
             + "set: the mean over the \(everyRule.count) windows of consecutive rules; an empty set: "
             + "\(formatTime(noRuleTiming.median)))",
         unit: "rule", ruleSteps, cost: ruleCost
@@ -327,10 +327,10 @@ say(
 // Years.
 let yearSizes = quick ? [1, 2] : [1, 2, 5, 10, 20, 50]
 let histories = yearSizes.map { Workloads.history(of: typical, years: $0, catalog: catalog) }
-for (size, history) in zip(yearSizes, histories) where (try? recommended.check(history)) == nil {
+for (size, history) in zip(yearSizes, histories) where (try? recommended.check([BudgetInput(history: history)])) == nil {
     fail("the \(size)-year history does not check")
 }
-let yearTimings = harness.measureTogether(histories.map { history in { (try? recommended.check(history))?.count ?? 0 } })
+let yearTimings = harness.measureTogether(histories.map { history in { (try? recommended.check([BudgetInput(history: history)]))?.budgets.count ?? 0 } })
 let yearSteps = zip(yearSizes, yearTimings).map { Step(size: $0, timing: $1) }
 // A history has a fixed cost (the trajectory rules and the report of the history as a whole, checked once
 // whatever its length) that a history of no years cannot measure: as for lines, the cost of a year is the slope

@@ -14,7 +14,7 @@ import ClusterKitCore
 /// ```swift
 /// let catalog = try Catalog.builtIn.adding(WalloniaClusterRegime())
 /// let budget = try BudgetDecoder(catalog: catalog).decode(data)   // "regime": "wallonia-clusters-2007"
-/// let report = try Engine(ruleSet: rules, catalog: catalog).check(budget)
+/// let report = Engine(ruleSet: rules, catalog: catalog).check(budget)
 /// ```
 public struct WalloniaClusterRegime: FundingRegime {
     /// The id budgets write in `expenses[].regime`.

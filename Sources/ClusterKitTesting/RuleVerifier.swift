@@ -132,8 +132,8 @@ public enum RuleVerifier {
             let first: [Diagnostic], second: [Diagnostic]
             // An example on a history (a trajectory rule's) runs on the whole history: its years and its trajectory.
             func run() throws -> [Diagnostic] {
-                if let history = example.history { return try engine.check(history).flatMap(\.diagnostics) }
-                return try engine.check(example.budget).diagnostics
+                let input = example.history.map { BudgetInput(history: $0) } ?? BudgetInput(example.budget)
+                return try engine.check([input]).budgets.flatMap(\.diagnostics)
             }
             do {
                 first = try run()
@@ -169,7 +169,7 @@ public enum RuleVerifier {
         for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
             ruleSet = try ruleSet.settingParameter(name, to: value, for: id)
         }
-        return try Engine(ruleSet: ruleSet, catalog: catalog).check(budget).diagnostics
+        return Engine(ruleSet: ruleSet).check(try CheckedBudget(budget, catalog: catalog)).diagnostics
     }
 
     /// Checks one diagnostic of a triggering example.

@@ -136,9 +136,9 @@ enum CheckCommand {
         var budgets: [BudgetReport] = []
         var names: Set<String> = []
         for input in inputs {
-            let preset = Preset(for: input.budget.cluster.kind)
+            let preset = Preset(for: input.cluster.kind)
             names.insert(preset.rawValue)
-            budgets += try engine(preset).check(input)
+            budgets += try engine(preset).check([input]).budgets
         }
         return Report(
             ruleSet: names.count == 1 ? names.first! : "by-kind", budgets: budgets, suppressions: configuration.suppressions)

@@ -33,7 +33,8 @@ enum ConvertCommand {
             guard let input = inputs.first else { return ToolOutput(status: 2, stderr: "\(path): no budget in the file\n") }
             // A history (clusterkit.history/1) is printed as a history, not as the budget standing in for it.
             if let history = input.history { return ToolOutput(status: 0, stdout: try json(history)) }
-            return ToolOutput(status: 0, stdout: try json(input.budget))
+            guard let budget = input.budget else { return ToolOutput(status: 2, stderr: "\(path): no budget in the file\n") }
+            return ToolOutput(status: 0, stdout: try json(budget))
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
         }

@@ -37,13 +37,17 @@ enum MetricsCommand {
             for input in try BudgetFiles.load(
                 parsed.positionals, decoder: BudgetDecoder(), sheet: parsed.value("sheet")) {
                 // A history shows each year it gives in full; its summary years have no lines to tabulate.
-                let budgets = input.history?.chronologicalYears.compactMap(\.budget) ?? [input.budget]
+                let budgets: [CheckedBudget] = switch input.document {
+                case .budget(let budget): [budget]
+                case .history(let history): history.metrics.years.compactMap(\.checked)
+                case nil: []
+                }
                 if budgets.isEmpty {
                     tables.append(Message(CommandWords.noFullYear, [
-                        "cluster": .text(input.budget.cluster.name), "file": .text(input.file ?? ""),
+                        "cluster": .text(input.cluster.name), "file": .text(input.file ?? ""),
                     ]).rendered(in: language) + "\n")
                 }
-                for budget in budgets { tables.append(try titledTable(budget, file: input.file, language: language)) }
+                for budget in budgets { tables.append(titledTable(budget, file: input.file, language: language)) }
             }
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
@@ -52,8 +56,8 @@ enum MetricsCommand {
     }
 
     /// One budget's table under its title: `Mecabourg, budget 2013 (file)`.
-    static func titledTable(_ budget: Budget, file: String?, language: Language) throws(InputError) -> String {
-        let metrics = try BudgetMetrics(budget, file: file)
+    static func titledTable(_ budget: CheckedBudget, file: String?, language: Language) -> String {
+        let metrics = budget.metrics
         let title = Message(ReportWords.budgetTitle, ["cluster": .text(budget.cluster.name), "year": .integer(budget.year)])
         let heading = Message(CommandWords.metricsTitle, [
             "budget": .text(title.rendered(in: language)), "file": .text(file ?? ""),

@@ -20,7 +20,7 @@ import Testing
         return try files.flatMap { file -> [(String, Budget)] in
             let data = try Workloads.example(file)
             switch try BudgetDocument(decoding: data, file: file, catalog: catalog) {
-            case .budget(let budget): return [(file, budget)]
+            case .budget(let budget): return [(file, budget.budget)]
             case .history(let history): return history.years.compactMap { year in year.budget.map { ("\(file) \(year.year)", $0) } }
             }
         }
@@ -48,7 +48,7 @@ import Testing
             let description = rule.ruleDescription
             for example in description.triggeringExamples + description.nonTriggeringExamples
             where example.history == nil && example.parameters.isEmpty {
-                guard (try? BudgetMetrics(example.budget, catalog: catalog)) != nil else { continue }
+                guard (try? CheckedBudget(example.budget, catalog: catalog).metrics) != nil else { continue }
                 try expectSameFindings(example.budget, "\(description.id) example, line \(example.line)")
                 checked += 1
             }
@@ -59,7 +59,7 @@ import Testing
     /// The benchmark's own workloads: budgets of every size, and the variants its histories and portfolios are made
     /// of.
     @Test func agreesWithTheEngineOnTheWorkloads() throws {
-        let typical = try BudgetDecoder(catalog: catalog).decode(Workloads.typicalJSON())
+        let typical = try BudgetDecoder(catalog: catalog).decode(Workloads.typicalJSON()).budget
         for lines in [10, 100, 1_000] { try expectSameFindings(Workloads.scaled(typical.cluster, lines: lines), "\(lines) lines") }
         for index in 0..<7 {
             try expectSameFindings(Workloads.variant(of: typical, index: index, catalog: catalog), "variant \(index)")
@@ -71,7 +71,7 @@ import Testing
     /// (49.8%, published as 50%), just under the 50/50 target.
     @Test func measuresTheMementosFigures() throws {
         func share(_ file: String, _ rule: String) throws -> Share? {
-            let budget = try BudgetDecoder(catalog: catalog).decode(Workloads.example(file))
+            let budget = try BudgetDecoder(catalog: catalog).decode(Workloads.example(file)).budget
             guard case .share(let share) = try Baseline.check(budget, catalog: catalog).first(where: { $0.rule == rule })?.measured
             else { return nil }
             return share
@@ -79,7 +79,7 @@ import Testing
         #expect(try share("mecabourg-2013.json", "cluster-profile")?.rounded(toPlaces: 3) == Decimal(string: "0.448"))
         #expect(try share("neopolia-2013.json", "cluster-profile")?.rounded(toPlaces: 3) == Decimal(string: "0.513"))
 
-        let cosmetic = try BudgetDecoder(catalog: catalog).decode(Workloads.typicalJSON())
+        let cosmetic = try BudgetDecoder(catalog: catalog).decode(Workloads.typicalJSON()).budget
         let balance = try #require(try Baseline.check(cosmetic, catalog: catalog).first { $0.rule == "public-private-balance" })
         #expect(balance.measured == .share(Share(1_080_000, over: 2_169_500)))
         // (0.5 × 2,169,500 − 1,080,000) / (1 − 0.5) = 9,500: private revenue to add, the budget growing with it.
@@ -88,7 +88,7 @@ import Testing
 
     /// The baseline refuses what the engine refuses, rather than measuring a budget the engine would not check.
     @Test func refusesWhatTheEngineRefuses() throws {
-        let typical = try BudgetDecoder(catalog: catalog).decode(Workloads.typicalJSON())
+        let typical = try BudgetDecoder(catalog: catalog).decode(Workloads.typicalJSON()).budget
         var duplicate = typical
         duplicate.resources[1].id = duplicate.resources[0].id
         var unknownSource = typical

@@ -24,7 +24,7 @@ struct BudgetDecodingTests {
     func valid() throws {
         let budget = try BudgetDecoder().decode(
             document(resources: #"[{ "source": "region", "amount": "1227000.50" }, { "source": "membershipFees", "amount": 840965.5 }]"#,
-                     expenses: #"[{ "amount": 2067966 }]"#))
+                     expenses: #"[{ "amount": 2067966 }]"#)).budget
         #expect(budget.currency == .euro)
         #expect(budget.resources[0].id == "resources[0]")
         #expect(budget.resources[0].amount.minorUnits == 122_700_050)
@@ -38,9 +38,9 @@ struct BudgetDecodingTests {
         let original = try BudgetDecoder(catalog: catalogWithTestRegime).decode(
             document(resources: #"[{ "id": "f", "source": "successFees", "amount": 80000, "successFee": { "basis": "publicCall", "fixedFee": 200000 } }]"#,
                      expenses: #"[{ "id": "a", "amount": 80000, "category": "C", "regime": "NN120/90-E1/90", "collective": true }]"#,
-                     cluster: #"{ "name": "T", "kind": "pole", "targets": { "privateShare": 0.5, "year": 2016 }, "declared": { "selfFinancing": 0.3 } }"#))
+                     cluster: #"{ "name": "T", "kind": "pole", "targets": { "privateShare": 0.5, "year": 2016 }, "declared": { "selfFinancing": 0.3 } }"#)).budget
         let data = try JSONEncoder().encode(original)
-        #expect(try BudgetDecoder(catalog: catalogWithTestRegime).decode(data) == original)
+        #expect(try BudgetDecoder(catalog: catalogWithTestRegime).decode(data).budget == original)
     }
 
     @Test("Malformed JSON names the file")
@@ -96,8 +96,7 @@ struct BudgetDecodingTests {
         let data = document(resources: #"[{ "source": "regionalVoucher", "amount": 100 }]"#)
         #expect(inputError(data)?.path == "resources[0].source")
         let catalog = try Catalog.builtIn.adding(RegionalVoucher())
-        let budget = try BudgetDecoder(catalog: catalog).decode(data)
-        let metrics = try BudgetMetrics(budget, catalog: catalog)
+        let metrics = try BudgetDecoder(catalog: catalog).decode(data).metrics
         #expect(metrics.publicResources.amount == Money(major: 100))
         #expect(throws: CatalogError.duplicateSource("regionalVoucher")) { try catalog.adding(RegionalVoucher()) }
     }

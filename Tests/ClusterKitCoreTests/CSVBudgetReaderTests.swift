@@ -5,7 +5,7 @@ import Testing
 
 /// Reads a CSV text as a budget.
 func csvBudget(_ text: String, dialect: CSVDialect? = nil, file: String = "budget.csv") throws(InputError) -> Budget {
-    try CSVBudgetReader(dialect: dialect).decode(Data(text.utf8), file: file)
+    try CSVBudgetReader(dialect: dialect).decode(Data(text.utf8), file: file).budget
 }
 
 /// The input error a CSV text gives, if any.
@@ -43,20 +43,20 @@ struct CSVBudgetReaderTests {
         let data = try Data(contentsOf: repositoryFile("Examples/csv/mecabourg-2013.csv"))
         #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "the fixture has a byte-order mark")
         #expect(String(decoding: data, as: UTF8.self).contains("\r\n"), "the fixture has Windows line ends")
-        let budget = try CSVBudgetReader().decode(data, file: "Examples/csv/mecabourg-2013.csv")
+        let budget = try CSVBudgetReader().decode(data, file: "Examples/csv/mecabourg-2013.csv").budget
         #expect(budget == (try mecabourg2013WithoutTargetNotes()))
     }
 
     @Test("Mecabourg 2013, English export with quoted \"€135,000.00\" amounts, is the JSON budget")
     func mecabourgEnglish() throws {
         let data = try Data(contentsOf: repositoryFile("Examples/csv/mecabourg-2013-en.csv"))
-        #expect(try CSVBudgetReader().decode(data) == (try mecabourg2013WithoutTargetNotes()))
+        #expect(try CSVBudgetReader().decode(data).budget == (try mecabourg2013WithoutTargetNotes()))
     }
 
     @Test("Mecabourg 2013 from CSV gives the memento's figures: 290,000 balanced, self-financing 44.8%")
     func mecabourgFigures() throws {
         let data = try Data(contentsOf: repositoryFile("Examples/csv/mecabourg-2013.csv"))
-        let metrics = try BudgetMetrics(try CSVBudgetReader().decode(data))
+        let metrics = try CheckedBudget(try CSVBudgetReader().decode(data).budget).metrics
         #expect(metrics.totalResources == Money(major: 290_000) && metrics.totalExpenses == Money(major: 290_000))
         #expect(metrics.privateResources.amount == Money(major: 130_000))
         #expect(ValueFormatter(language: .french).string(try #require(metrics.selfFinancingGross)) == "44,8 %")
@@ -67,9 +67,9 @@ struct CSVBudgetReaderTests {
         let data = try Data(contentsOf: repositoryFile("Examples/csv/cosmetic-valley-2013.csv"))
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\u{202F}") && text.contains("\u{00A0}€"), "the fixture uses no-break spaces")
-        let csv = try BudgetMetrics(try CSVBudgetReader().decode(data, file: "cosmetic-valley-2013.csv"))
-        let json = try BudgetMetrics(
-            try BudgetDecoder().decode(Data(contentsOf: repositoryFile("Examples/cosmetic-valley-2013.json"))))
+        let csv = try CheckedBudget(try CSVBudgetReader().decode(data, file: "cosmetic-valley-2013.csv").budget).metrics
+        let json = try CheckedBudget(
+            try BudgetDecoder().decode(Data(contentsOf: repositoryFile("Examples/cosmetic-valley-2013.json"))).budget).metrics
         #expect(csv.totalResources == json.totalResources && csv.totalExpenses == json.totalExpenses)
         #expect(csv.publicResources.amount == json.publicResources.amount)
         #expect(csv.privateResources.amount == json.privateResources.amount)
@@ -90,7 +90,7 @@ struct CSVBudgetReaderTests {
     @Test("Lines without an id get one from their label, unique in the budget")
     func slugs() throws {
         let data = try Data(contentsOf: repositoryFile("Examples/csv/cosmetic-valley-2013.csv"))
-        let budget = try CSVBudgetReader().decode(data)
+        let budget = try CSVBudgetReader().decode(data).budget
         #expect(budget.resources.map(\.id).prefix(3) == ["etat", "regions", "departement"])
         #expect(budget.resources[7].id == "participation-des-entreprises-sur-des")
         #expect(budget.expenses[0].id == "fonctionnement-animation" && budget.expenses[0].nature == .operating)
@@ -276,9 +276,9 @@ struct CSVBudgetReaderTests {
     func notUTF8() throws {
         var data = Data("Cluster;Essai\nAnnée;2013\n".utf8)
         data.append(contentsOf: [0x41, 0x80, 0x0A])  // "A€" in Windows-1252
-        #expect(throws: InputError.self) { try CSVBudgetReader().decode(data, file: "x.csv") }
+        #expect(throws: InputError.self) { try CSVBudgetReader().decode(data, file: "x.csv").budget }
         do {
-            _ = try CSVBudgetReader().decode(data, file: "x.csv")
+            _ = try CSVBudgetReader().decode(data, file: "x.csv").budget
         } catch {
             #expect(error.line == 3 && error.reason.contains("not UTF-8"))
         }

@@ -11,7 +11,7 @@ struct MetricsTests {
 
     @Test("Gross and net self-financing as the memento defines them")
     func selfFinancing() throws {
-        let metrics = try BudgetMetrics(neopolia)
+        let metrics = try CheckedBudget(neopolia).metrics
         #expect(metrics.totalResources == Money(major: 1_227))
         #expect(metrics.privateResources.amount == Money(major: 630))
         #expect(metrics.inKindResources.amount == Money(major: 250))
@@ -26,7 +26,7 @@ struct MetricsTests {
         let budget = Budget.balanced(
             ClusterProfile(name: "x"),
             resources: [.line(.secondment, 100, sector: .public), .line(.otherPrivate, 50, inKind: true)])
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         #expect(metrics.publicResources.amount == Money(major: 100))
         #expect(metrics.inKindResources.amount == Money(major: 150))
         #expect(metrics.privateCash.amount == .zero())
@@ -41,7 +41,7 @@ struct MetricsTests {
                 .line(.region, 10, id: "r1", label: "Région"), .line(.region, 5, id: "r2", label: "Région"),
                 .line(.membershipFees, 7), .line(.sponsorship, 3, funder: "Orange"),
             ])
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         #expect(metrics.bySource[.region]?.amount == Money(major: 15))
         #expect(metrics.bySource[.region]?.lines == ["r1", "r2"])
         #expect(metrics.total(of: .membershipFees).amount == Money(major: 7))
@@ -60,7 +60,7 @@ struct MetricsTests {
                 .line(.successFees, 2, id: "fee-2", successFee: SuccessFeeTerms(basis: .market)),
                 .line(.membershipFees, 7, id: "fees"),
             ])
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         let fees = metrics.resourceLines(of: .successFees)
         #expect(fees.map(\.id) == ["fee-1", "fee-2"])
         #expect(fees.map(\.successFee) == [onCall, SuccessFeeTerms(basis: .market)])

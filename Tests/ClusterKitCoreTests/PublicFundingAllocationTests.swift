@@ -28,14 +28,14 @@ struct PublicFundingAllocationTests {
 
     @Test("Earmarked public money goes to its action; the rest is shared pro rata of the cost earmarks leave uncovered")
     func earmarkedFirst() throws {
-        let metrics = try BudgetMetrics(budget(
+        let metrics = try CheckedBudget(budget(
             [
                 .line(.state, 30_000, action: "a"),  // public, earmarked: all to a
                 .line(.actionParticipation, 20_000, action: "b"),  // private, earmarked: covers half of b
                 .line(.region, 60_000),  // public, shared: uncovered a 10,000, b 20,000, c 30,000
                 .line(.membershipFees, 40_000),  // private, not earmarked: not allocated
             ],
-            [line("a", 40_000, .a), line("b", 40_000, .b), line("c", 30_000)]))
+            [line("a", 40_000, .a), line("b", 40_000, .b), line("c", 30_000)])).metrics
         let allocation = metrics.allocation
         #expect(allocation.actions.map(\.id) == ["a", "b", "c"])
         #expect(allocation.actions.map(\.uncovered) == [Money(major: 10_000), Money(major: 20_000), Money(major: 30_000)])
@@ -50,20 +50,20 @@ struct PublicFundingAllocationTests {
 
     @Test("Cents left over go to the largest remainders, the earlier line on a tie: the parts add up exactly")
     func exactRemainders() throws {
-        let metrics = try BudgetMetrics(budget([.line(.region, 100)], [line("x", 1), line("y", 1), line("z", 1)]))
+        let metrics = try CheckedBudget(budget([.line(.region, 100)], [line("x", 1), line("y", 1), line("z", 1)])).metrics
         #expect(metrics.allocation.actions.map(\.sharedPublic.minorUnits) == [3334, 3333, 3333])
 
         // 1,000.00 over weights 1, 2 and 4 (of 7): 14,285.71…, 28,571.42…, 57,142.85… cents; the two cents left over
         // go to the remainders .85… (z) and .71… (x).
-        let sevenths = try BudgetMetrics(budget([.line(.region, 1_000)], [line("x", 1), line("y", 2), line("z", 4)]))
+        let sevenths = try CheckedBudget(budget([.line(.region, 1_000)], [line("x", 1), line("y", 2), line("z", 4)])).metrics
         #expect(sevenths.allocation.actions.map(\.sharedPublic.minorUnits) == [14286, 28571, 57143])
         #expect(sevenths.allocation.actions.reduce(0) { $0 + $1.publicFunding.minorUnits } == 100_000)
     }
 
     @Test("When earmarks cover every cost, unearmarked public money stays unallocated")
     func unallocated() throws {
-        let metrics = try BudgetMetrics(budget(
-            [.line(.membershipFees, 50_000, action: "x"), .line(.region, 10_000)], [line("x", 50_000)]))
+        let metrics = try CheckedBudget(budget(
+            [.line(.membershipFees, 50_000, action: "x"), .line(.region, 10_000)], [line("x", 50_000)])).metrics
         #expect(metrics.allocation.unallocated == Money(major: 10_000))
         #expect(metrics.allocation.actions[0].publicFunding.isZero)
     }
@@ -73,10 +73,10 @@ struct PublicFundingAllocationTests {
         func budget(regime: FundingRegimeID) -> Budget {
             self.budget([.line(.region, 100)], [ExpenseLine(id: "c", amount: Money(major: 100), category: .c, regime: regime)])
         }
-        #expect(throws: Never.self) { try BudgetMetrics(budget(regime: "NN120/90-E1/90")) }
-        #expect(throws: Never.self) { try BudgetMetrics(budget(regime: "test/half-cost"), catalog: catalogWithTestRegime) }
+        #expect(throws: Never.self) { try CheckedBudget(budget(regime: "NN120/90-E1/90")).metrics }
+        #expect(throws: Never.self) { try CheckedBudget(budget(regime: "test/half-cost"), catalog: catalogWithTestRegime).metrics }
         #expect {
-            try BudgetMetrics(budget(regime: "NN120/91-E1/90"), file: "b.json")
+            try CheckedBudget(budget(regime: "NN120/91-E1/90"), file: "b.json").metrics
         } throws: { error in
             (error as? InputError)?.description
                 == "b.json: expenses[0].regime: unknown funding regime 'NN120/91-E1/90' (did you mean 'NN120/90-E1/90'?)"
@@ -84,7 +84,7 @@ struct PublicFundingAllocationTests {
         var sourcesOnly = Catalog()
         for source in BuiltInRevenueSource.all { try sourcesOnly.add(source) }
         #expect {
-            try BudgetMetrics(budget(regime: "NN120/90-E1/90"), catalog: sourcesOnly, file: "b.json")
+            try CheckedBudget(budget(regime: "NN120/90-E1/90"), catalog: sourcesOnly, file: "b.json").metrics
         } throws: { error in
             (error as? InputError)?.description
                 == "b.json: expenses[0].regime: unknown funding regime 'NN120/90-E1/90' (the catalogue holds no funding regime: Catalog.builtIn holds the built-in ones)"

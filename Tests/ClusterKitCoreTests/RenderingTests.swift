@@ -11,7 +11,7 @@ func repositoryFile(_ path: String) -> URL {
 
 /// The Mecabourg 2013 case study of `Examples/`.
 func mecabourg2013() throws -> Budget {
-    try BudgetDecoder().decode(Data(contentsOf: repositoryFile("Examples/mecabourg-2013.json")), file: "Examples/mecabourg-2013.json")
+    try BudgetDecoder().decode(Data(contentsOf: repositoryFile("Examples/mecabourg-2013.json")), file: "Examples/mecabourg-2013.json").budget
 }
 
 /// A rule for rendering tests: membership fees under a floor (40% by default), with the fix that raises them to it.
@@ -52,7 +52,7 @@ func probeReport(_ budget: Budget, file: String? = "Examples/mecabourg-2013.json
 struct RenderingTests {
     @Test("The figures table of Mecabourg 2013 gives the memento's figures: 290,000, private 130,000 = 44.8%")
     func metricsTable() throws {
-        let table = MetricsTable(try BudgetMetrics(try mecabourg2013()))
+        let table = MetricsTable(try CheckedBudget(try mecabourg2013()).metrics)
         let english = table.cells(in: .english), french = table.cells(in: .french)
         #expect(english[0] == ["Total resources (R)", "€290,000.00", "100%"])
         #expect(english[1] == ["Public resources", "€160,000.00", "55.2%"])
@@ -70,7 +70,7 @@ struct RenderingTests {
     @Test("A share of a zero total is n/a, not a division")
     func emptyBudget() throws {
         let empty = Budget(cluster: ClusterProfile(name: "Empty"), year: 2013, resources: [], expenses: [])
-        let cells = MetricsTable(try BudgetMetrics(empty)).cells(in: .french)
+        let cells = MetricsTable(try CheckedBudget(empty).metrics).cells(in: .french)
         #expect(cells[5] == ["Autofinancement brut (Priv / R)", "", "n.d."])
         #expect(cells[0] == ["Total des ressources (R)", "0,00 €", "n.d."])
     }

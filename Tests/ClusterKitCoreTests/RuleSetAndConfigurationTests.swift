@@ -29,9 +29,7 @@ struct TunableRule: Rule {
 struct TypedParameterTests {
     func context(_ parameters: [String: ParameterValue], currency: CurrencyCode = .euro) throws -> RuleContext {
         let budget = Budget(cluster: ClusterProfile(name: "T"), year: 2013, currency: currency, resources: [], expenses: [])
-        return RuleContext(
-            budget: budget, metrics: try BudgetMetrics(budget), catalog: .builtIn, description: TunableRule.description,
-            parameters: parameters)
+        return RuleContext(try CheckedBudget(budget), description: TunableRule.description, parameters: parameters)
     }
 
     @Test("A rule reads its defaults, and a rule set's values, with their types")

@@ -19,7 +19,7 @@ struct SharedStorageTests {
 
     @Test("A total lists the lines it sums, in budget order, and equals the same total listed by hand")
     func totalsListTheirLines() throws {
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         #expect(metrics.publicResources.lines == ["z-region", "a-state", "m-region"])
         #expect(metrics.privateResources.lines == ["fees", "time", "sponsor"])
         #expect(metrics.privateCash.lines == ["fees", "sponsor"])
@@ -36,7 +36,7 @@ struct SharedStorageTests {
 
     @Test("Keyed totals come in the order the budget first names them; the dictionaries agree with them")
     func keyedTotals() throws {
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         #expect(metrics.sourceTotals.map(\.key) == [.region, .membershipFees, .memberTime, .state, .sponsorship])
         #expect(metrics.funderTotals.map(\.key) == ["Région", "État", "Orange"])
         #expect(metrics.funderTotals[0].total.lines == ["z-region", "m-region"])
@@ -109,7 +109,7 @@ struct SharedStorageTests {
     func lineIDs() throws {
         func failure(_ budget: Budget) -> InputError? {
             do {
-                _ = try BudgetMetrics(budget)
+                _ = try CheckedBudget(budget).metrics
                 return nil
             } catch { return error }
         }
@@ -162,7 +162,7 @@ struct SharedStorageTests {
                 seen[id] = position
             }
             do {
-                _ = try BudgetMetrics(budget)
+                _ = try CheckedBudget(budget).metrics
                 #expect(expected == nil)
             } catch {
                 #expect(error.path == expected?.path)

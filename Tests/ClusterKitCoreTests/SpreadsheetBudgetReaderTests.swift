@@ -7,7 +7,7 @@ import Testing
 func workbookBudget(_ path: String, sheet: String? = nil) throws(InputError) -> Budget {
     let data: Data
     do { data = try Data(contentsOf: repositoryFile(path)) } catch { throw InputError(file: path, path: "", reason: "\(error)") }
-    return try SpreadsheetBudgetReader(sheet: sheet).decode(data, file: path)
+    return try SpreadsheetBudgetReader(sheet: sheet).decode(data, file: path).budget
 }
 
 /// The error a workbook's bytes give, if any.
@@ -35,7 +35,7 @@ struct SpreadsheetBudgetReaderTests {
 
     @Test("Each workbook LibreOffice saved from a CSV example reads to the CSV's budget", arguments: twins)
     func twinsReadAlike(name: String) throws {
-        let csv = try CSVBudgetReader().decode(Data(contentsOf: repositoryFile("Examples/csv/\(name).csv")), file: "\(name).csv")
+        let csv = try CSVBudgetReader().decode(Data(contentsOf: repositoryFile("Examples/csv/\(name).csv")), file: "\(name).csv").budget
         for format in ["xlsx", "ods"] {
             #expect(try workbookBudget("Examples/spreadsheets/\(name).\(format)") == csv, "\(name).\(format)")
         }
@@ -43,8 +43,8 @@ struct SpreadsheetBudgetReaderTests {
 
     @Test("The budget on a workbook's second sheet is found (titles merged, a SUM formula, an amount stored as text); --sheet picks another")
     func sheetChoice() throws {
-        let mecabourg = try CSVBudgetReader().decode(Data(contentsOf: repositoryFile("Examples/csv/mecabourg-2013.csv")))
-        let cosmetic = try CSVBudgetReader().decode(Data(contentsOf: repositoryFile("Examples/csv/cosmetic-valley-2013.csv")))
+        let mecabourg = try CSVBudgetReader().decode(Data(contentsOf: repositoryFile("Examples/csv/mecabourg-2013.csv"))).budget
+        let cosmetic = try CSVBudgetReader().decode(Data(contentsOf: repositoryFile("Examples/csv/cosmetic-valley-2013.csv"))).budget
         for format in ["xlsx", "ods"] {
             let path = "Examples/spreadsheets/workbook-2013.\(format)"
             #expect(try workbookBudget(path) == mecabourg)
@@ -81,7 +81,7 @@ struct SpreadsheetBudgetReaderTests {
         var rows = frenchRows
         rows[4][5] = "60 000,00 €"
         let bytes = ZipBuilder.workbook(sheet: sheetXML(rows)).bytes
-        let budget = try SpreadsheetBudgetReader().decode(Data(bytes), file: "budget.xlsx")
+        let budget = try SpreadsheetBudgetReader().decode(Data(bytes), file: "budget.xlsx").budget
         #expect(budget.resources[0].amount.minorUnits == 6_000_000)
 
         let english: [[String]] = [
@@ -89,7 +89,7 @@ struct SpreadsheetBudgetReaderTests {
             ["Expenses", "Amount", "Resources", "Source", "Amount"],
             ["Animation", "1,227,000.50", "Region", "region", "1227000.5"],
         ]
-        let read = try SpreadsheetBudgetReader().decode(Data(ZipBuilder.workbook(sheet: sheetXML(english)).bytes))
+        let read = try SpreadsheetBudgetReader().decode(Data(ZipBuilder.workbook(sheet: sheetXML(english)).bytes)).budget
         #expect(read.expenses[0].amount.minorUnits == 122_700_050)
         #expect(read.resources[0].amount.minorUnits == 122_700_050)
     }
@@ -102,7 +102,7 @@ struct SpreadsheetBudgetReaderTests {
         rows[5][5] = "40000"
         rows[6][2] = "840965.49999999994"
         rows[6][5] = "840965.5"
-        let budget = try SpreadsheetBudgetReader().decode(Data(ZipBuilder.workbook(sheet: sheetXML(rows)).bytes))
+        let budget = try SpreadsheetBudgetReader().decode(Data(ZipBuilder.workbook(sheet: sheetXML(rows)).bytes)).budget
         #expect(budget.expenses[0].amount.minorUnits == 84_096_550)
         #expect(budget.resources[0].amount.minorUnits == 80_096_550)
     }
@@ -116,7 +116,7 @@ struct SpreadsheetBudgetReaderTests {
             with: #"<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="b"><v>1</v></c>"#)
         // C1 (a boolean beside the name) is cleared by the merge of B1:C1, as a merged cell is its top-left value.
         sheet = sheet.replacingOccurrences(of: "</sheetData>", with: #"</sheetData><mergeCells count="1"><mergeCell ref="B1:C1"/></mergeCells>"#)
-        let budget = try SpreadsheetBudgetReader().decode(Data(ZipBuilder.workbook(sheet: sheet, sharedStrings: strings).bytes))
+        let budget = try SpreadsheetBudgetReader().decode(Data(ZipBuilder.workbook(sheet: sheet, sharedStrings: strings).bytes)).budget
         #expect(budget.cluster.name == "Essai")
         // Without the merge, the boolean would be a second value for « Cluster ».
         let unmerged = sheet.replacingOccurrences(of: #"<mergeCells count="1"><mergeCell ref="B1:C1"/></mergeCells>"#, with: "")
@@ -195,7 +195,7 @@ struct SpreadsheetBudgetReaderTests {
             Self.row("<table:table-cell table:number-columns-repeated=\"16384\"/>", repeated: 1_048_570),
         ].joined()
         let start = ContinuousClock.now
-        let budget = try SpreadsheetBudgetReader().decode(Data(Self.ods(table)), file: "budget.ods")
+        let budget = try SpreadsheetBudgetReader().decode(Data(Self.ods(table)), file: "budget.ods").budget
         #expect(ContinuousClock.now - start < .seconds(1))
         #expect(budget.cluster.name == "Es sai  du\u{A0}pôle")
         #expect(budget.year == 2013)

@@ -10,7 +10,7 @@ struct CaseStudyGuidanceTests {
     @Test("EMC2 2013: the listed resources sum to 1,470 k€ of a 1,560 k€ budget; the file covers the listed ones")
     func emc2Figures() throws {
         let budget = try exampleBudget("emc2-2013")
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         #expect(metrics.totalResources == Money(major: 1_470_000), "700 + 180 + 130 + 250 + 210 k€")
         #expect(metrics.totalExpenses == Money(major: 1_470_000), "the memento does not say what the other 90 k€ are")
         #expect(budget.provenance?.notes?.contains("1,560 k€") == true, "the budget the memento gives, in the notes")
@@ -57,7 +57,7 @@ struct CaseStudyGuidanceTests {
     @Test("Atlanpack 2013: 420 k€, fees of about 50 k€ (11.9%) get membership-fee-floor; billed revenue is enough")
     func atlanpack() throws {
         let budget = try exampleBudget("atlanpack-2013")
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         #expect(metrics.totalResources == Money(major: 420_000))
         #expect(metrics.total(of: .services).amount == Money(major: 45_000))
         let report = try check(budget, with: .grappe)
@@ -78,7 +78,7 @@ struct CaseStudyGuidanceTests {
     @Test("PLAB 2013: 94 members, 54% — a buzzing hive whose favourable variables all hold and whose collective action balances")
     func plab() throws {
         let budget = try exampleBudget("plab-2013")
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         #expect(metrics.selfFinancingGross == Share(percent: 54), "the memento's « 54 % »")
         #expect(budget.cluster.members == 94 && budget.cluster.enterprises == 87 && budget.age == 21)
         let report = try check(budget, with: .all)

@@ -9,7 +9,7 @@ struct CaseStudyFigureTests {
     @Test("Mecabourg 2013: 290,000 balanced, 45% self-financed (44.83%)")
     func mecabourgFigures() throws {
         let budget = try exampleBudget("mecabourg-2013")
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         #expect(metrics.totalResources == Money(major: 290_000))
         #expect(metrics.totalExpenses == Money(major: 290_000))
         #expect(metrics.privateResources.amount == Money(major: 130_000))
@@ -42,7 +42,7 @@ struct CaseStudyFigureTests {
     @Test("Cosmetic Valley 2013: private 1,080,000 of 2,169,500 (49.8%), fees 9.2%")
     func cosmeticValleyFigures() throws {
         let budget = try exampleBudget("cosmetic-valley-2013")
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         #expect(metrics.totalResources == Money(major: 2_169_500))
         #expect(metrics.totalExpenses == Money(major: 2_169_500))
         #expect(metrics.privateResources.amount == Money(major: 1_080_000))

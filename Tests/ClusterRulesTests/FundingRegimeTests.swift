@@ -113,6 +113,6 @@ struct FundingRegimeTests {
                 == "unknown funding regime 'pole-category-E' (did you mean 'pole-category-A', 'pole-category-B', 'pole-category-C'?)"
         }
         // The default catalogue holds the built-in regimes: the simple path reads a budget that names one.
-        #expect(throws: Never.self) { try BudgetDecoder().decode(Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "E1/91", with: "E1/90").utf8)) }
+        #expect(throws: Never.self) { try BudgetDecoder().decode(Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "E1/91", with: "E1/90").utf8)).budget }
     }
 }

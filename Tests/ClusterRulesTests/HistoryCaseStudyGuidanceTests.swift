@@ -26,7 +26,7 @@ struct HistoryCaseStudyGuidanceTests {
     @Test("Cluster Rhône-Alpes Eco-énergies 2013 as printed (170 of 720 k€, 23.6%, 220 members): « la migration des gnous »")
     func rhoneAlpes() throws {
         let url = repositoryRoot.appendingPathComponent("Examples/cra-eco-energies-2010-2013.json")
-        let history = try HistoryDecoder().decode(Data(contentsOf: url), file: "Examples/cra-eco-energies-2010-2013.json")
+        let history = try HistoryDecoder().decode(Data(contentsOf: url), file: "Examples/cra-eco-energies-2010-2013.json").history
         let budget = try #require(history.years.first { $0.year == 2013 }?.budget)
         let profile = try #require(try diagnostics(of: "cluster-profile", on: budget).first)
         // The table the memento prints does not balance (budget-balance reports it); on its own figures the private

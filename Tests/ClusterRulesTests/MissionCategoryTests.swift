@@ -134,7 +134,7 @@ struct MissionCategoryTests {
         // Earmark the membership fees to the service: the budget unchanged, the region's money all goes to A.
         let fixed = budget.earmarking(fix.amount, of: "membershipFees", to: "studies")
         #expect(try diagnostics(of: cap, on: fixed).isEmpty)
-        #expect(try BudgetMetrics(fixed, catalog: .builtIn).allocation.action("strategy")?.publicFunding == Money(major: 80_000))
+        #expect(try CheckedBudget(fixed, catalog: .builtIn).metrics.allocation.action("strategy")?.publicFunding == Money(major: 80_000))
     }
 
     @Test("The private revenue to earmark against shared public money is the least that works, to the cent")
@@ -280,7 +280,7 @@ struct PoleCategoriesExampleTests {
     @Test("Public money is allocated earmarked first, the rest pro rata of uncovered cost, to the cent")
     func allocation() throws {
         let budget = try exampleBudget("pole-categories-example")
-        let metrics = try BudgetMetrics(budget, catalog: .builtIn)
+        let metrics = try CheckedBudget(budget, catalog: .builtIn).metrics
         let allocation = metrics.allocation
         #expect(allocation.unearmarkedPublic.amount == Money(major: 440_000))
         // Uncovered: 225,000 (B), 100,000 and 110,000 (C), 20,000 (D) — 455,000 sharing 440,000.
@@ -310,7 +310,7 @@ struct PoleCategoriesExampleTests {
         // the factory's uncovered cost grows by as much as the service's shrinks, and stays within 50%.
         let fixed = budget.earmarking(fix.amount, of: "cotisations", to: "prestations")
         #expect(try check(fixed, with: .pole).diagnostics.filter { categoryRules.contains($0.ruleID) }.isEmpty)
-        let allocation = try BudgetMetrics(fixed, catalog: .builtIn).allocation
+        let allocation = try CheckedBudget(fixed, catalog: .builtIn).metrics.allocation
         #expect(allocation.action("prestations")?.publicFunding.isZero == true)
         #expect(allocation.action("usine-a-projets")?.publicFunding == exactEuros("236923.08"))
     }

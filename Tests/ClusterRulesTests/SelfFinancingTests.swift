@@ -6,7 +6,7 @@ import Testing
 /// Reads and checks a history of `Examples/`, by its file name without extension.
 func historyExample(_ name: String) throws -> BudgetHistory {
     let url = repositoryRoot.appendingPathComponent("Examples/\(name).json")
-    return try HistoryDecoder(catalog: .builtIn).decode(Data(contentsOf: url), file: "Examples/\(name).json")
+    return try HistoryDecoder(catalog: .builtIn).decode(Data(contentsOf: url), file: "Examples/\(name).json").history
 }
 
 /// Runs one built-in rule alone, with parameters, on a history: the diagnostics of every report (years and whole).
@@ -45,7 +45,7 @@ struct NeopoliaTests {
     @Test("1,227 kEUR: 51.3% gross (« 50 % brut ») and 38.9% net; valued time 20.4% > 15%")
     func figures() throws {
         let budget = try exampleBudget("neopolia-2013")
-        let metrics = try BudgetMetrics(budget, catalog: .builtIn)
+        let metrics = try CheckedBudget(budget, catalog: .builtIn).metrics
         #expect(metrics.totalResources == Money(major: 1_227_000) && metrics.totalExpenses == Money(major: 1_227_000))
         #expect(metrics.selfFinancingGross == Share(630_000, over: 1_227_000))
         #expect(metrics.selfFinancingGross?.rounded(toPlaces: 3) == Decimal(string: "0.513"))
@@ -253,7 +253,7 @@ struct OtherHistoriesTests {
     @Test("Soliage 2012–2013: 60 of 246 and 210 of 500 k€ (24.4% and 42%), 40% published; on its path to 50% in 2014")
     func soliage() throws {
         let history = try historyExample("soliage-2012-2013")
-        let figures = try HistoryMetrics(history, catalog: .builtIn)
+        let figures = try CheckedHistory(history, catalog: .builtIn).metrics
         let rows = figures.years.compactMap(\.published)
         let shares = rows.map { row in row.privateResources.flatMap { part in row.total.flatMap { Share(part, of: $0) } } }
         #expect(shares == [Share(60_000, over: 246_000), Share(percent: 42)])

@@ -9,7 +9,7 @@ struct SuccessFeeRulesTests {
     @Test("The done-when grappe gets reliance (8%), proportion (40%), framework, and requalification as an error (45%)")
     func doneWhen() throws {
         let budget = successFeeGrappe()
-        let metrics = try BudgetMetrics(budget)
+        let metrics = try CheckedBudget(budget).metrics
         #expect(metrics.totalResources == Money(major: 1_000_000))
         #expect(metrics.selfFinancingGross == Share(percent: 53))
 

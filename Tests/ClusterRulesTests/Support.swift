@@ -11,7 +11,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 /// Reads and checks a budget of `Examples/`, by its file name without extension.
 func exampleBudget(_ name: String, catalog: Catalog = .builtIn) throws -> Budget {
     let url = repositoryRoot.appendingPathComponent("Examples/\(name).json")
-    return try BudgetDecoder(catalog: catalog).decode(Data(contentsOf: url), file: "Examples/\(name).json")
+    return try BudgetDecoder(catalog: catalog).decode(Data(contentsOf: url), file: "Examples/\(name).json").budget
 }
 
 /// Runs a rule set on a budget and returns its report.

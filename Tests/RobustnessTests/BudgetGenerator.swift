@@ -18,7 +18,7 @@ struct BudgetGenerator {
     mutating func budget() -> Budget {
         while true {
             let candidate = anyBudget()
-            if (try? BudgetMetrics(candidate, catalog: catalog)) != nil { return candidate }
+            if (try? CheckedBudget(candidate, catalog: catalog).metrics) != nil { return candidate }
         }
     }
 

@@ -47,10 +47,11 @@ import Testing
         var inputs = try Self.portfolio()
         // Two generated budgets (the last 40 inputs; every one has resource lines) made invalid.
         let (firstIndex, secondIndex) = (inputs.count - 30, inputs.count - 10)
-        inputs[firstIndex].budget.resources[0].source = "nothere"
-        inputs[firstIndex].file = "first-bad.json"
-        inputs[secondIndex].budget.resources[0].source = "nowhere"
-        inputs[secondIndex].file = "second-bad.json"
+        for (index, source, file) in [(firstIndex, "nothere", "first-bad.json"), (secondIndex, "nowhere", "second-bad.json")] {
+            var budget = try #require(inputs[index].budget)
+            budget.resources[0].source = RevenueSourceID(rawValue: source)
+            inputs[index] = BudgetInput(budget, file: file)
+        }
         let engine = Engine(ruleSet: .all, catalog: .builtIn)
         let sequential = #expect(throws: InputError.self) { try engine.check(inputs) }
         let parallel = #expect(throws: InputError.self) { try engine.check(inputs, parallel: true) }

@@ -44,7 +44,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         ]
         for (document, message) in cases {
             let error = #expect(throws: InputError.self) {
-                try BudgetDecoder().decode(Data(document.utf8), file: "x.json")
+                try BudgetDecoder().decode(Data(document.utf8), file: "x.json").budget
             }
             #expect(error?.description == message)
         }

@@ -123,19 +123,19 @@ struct FormatsCommandTests {
         for csv in ["csv/mecabourg-2013.csv", "csv/cosmetic-valley-2013.csv", "csv/mecabourg-2013-en.csv"] {
             let output = Tool.run(["convert", example(csv)])
             #expect(output.status == 0, "\(output.stderr)")
-            let converted = try BudgetDecoder().decode(Data(output.stdout.utf8), file: "converted.json")
-            let read = try CSVBudgetReader().decode(Data(contentsOf: URL(fileURLWithPath: example(csv))))
+            let converted = try BudgetDecoder().decode(Data(output.stdout.utf8), file: "converted.json").budget
+            let read = try CSVBudgetReader().decode(Data(contentsOf: URL(fileURLWithPath: example(csv)))).budget
             #expect(converted == read)
             #expect(Tool.run(["convert", example(csv)]).stdout == output.stdout, "same input, same bytes")
         }
         let mecabourg = Tool.run(["convert", example("csv/mecabourg-2013.csv")])
-        let original = try BudgetDecoder().decode(Data(contentsOf: URL(fileURLWithPath: example("mecabourg-2013.json"))))
+        let original = try BudgetDecoder().decode(Data(contentsOf: URL(fileURLWithPath: example("mecabourg-2013.json")))).budget
         // A spreadsheet has no column for provenance, nor for a target's basis and source.
         var spreadsheetable = original
         spreadsheetable.provenance = nil
         spreadsheetable.cluster.targets?.basis = nil
         spreadsheetable.cluster.targets?.source = nil
-        #expect(try BudgetDecoder().decode(Data(mecabourg.stdout.utf8)) == spreadsheetable)
+        #expect(try BudgetDecoder().decode(Data(mecabourg.stdout.utf8)).budget == spreadsheetable)
         #expect(mecabourg.stdout.contains(#""format" : "clusterkit.budget/1""#))
         #expect(Tool.run(["convert"]).status == 2)
         #expect(Tool.run(["convert", example("csv")]).status == 2)

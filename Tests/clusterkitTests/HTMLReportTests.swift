@@ -84,7 +84,7 @@ struct HTMLReportTests {
     func resourcesRing() throws {
         var checked = 0
         for (file, report) in try exampleReports() {
-            for budget in report.budgets where budget.trajectory == nil {
+            for case .budget(let budget) in report.budgets.map(\.subject) {
                 for language in Language.allCases {
                     let chart = ResourcesChart(budget.metrics, catalog: .builtIn, language: language)
                     // The slices share the whole of the resources, exactly.
@@ -120,8 +120,8 @@ struct HTMLReportTests {
     func balanceBars() throws {
         var checked = 0
         for (file, report) in try exampleReports() {
-            for budget in report.budgets where budget.trajectory == nil {
-                let target = HTMLReportRenderer.selfFinancingTarget(of: budget.budget.cluster, in: budget.budget.year)
+            for case .budget(let budget) in report.budgets.map(\.subject) {
+                let target = HTMLReportRenderer.selfFinancingTarget(of: budget.cluster, in: budget.year)
                 let chart = try #require(BalanceChart(budget.metrics, target: target.share, targetYear: target.year))
                 #expect(chart.bars.map(\.basis) == [.gross, .net])
                 for bar in chart.bars {
@@ -146,7 +146,7 @@ struct HTMLReportTests {
     @Test("Cosmetic Valley's bar: 49.8% private against the 50% target, in French and in English")
     func cosmeticValleyBar() throws {
         let report = try #require(try exampleReports().first { $0.file == "Examples/cosmetic-valley-2013.json" }).report
-        let budget = report.budgets[0]
+        let budget = try #require(report.budgets[0].checked)
         let chart = try #require(BalanceChart(budget.metrics, target: Share(percent: 50), targetYear: nil))
         #expect(chart.bars[0].privateShare == Share(1_080_000, over: 2_169_500))
         let french = chart.labels(format: HTMLFormat(language: .french)).map(\.text)
@@ -212,7 +212,7 @@ struct HTMLReportTests {
     @Test("The pôle's mission categories: public funding and cost by category as the allocation gives them, ceilings A 100%, B 50%, C by regime, D 0%; no label overlaps")
     func categories() throws {
         let report = try #require(try exampleReports().first { $0.file == "Examples/pole-categories-example.json" }).report
-        let budget = report.budgets[0]
+        let budget = try #require(report.budgets[0].checked)
         let chart = try #require(CategoriesChart(budget.budget, metrics: budget.metrics, catalog: .builtIn))
         #expect(chart.rows.map(\.category) == [.a, .b, .c, .d])
         #expect(chart.rows.map(\.cost) == [150_000, 520_000, 310_000, 110_000].map { Money(major: $0) })
@@ -248,7 +248,8 @@ struct HTMLReportTests {
             let json = Tool.run(["check", path, "--format", "json", "--language", language]).stdout
             let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             let budgets = try #require(document["budgets"] as? [[String: Any]])
-            let input = try BudgetFiles.load([path], decoder: BudgetDecoder(catalog: .builtIn))[0].budget
+            let input = try BudgetFiles.load([path], decoder: BudgetDecoder(catalog: .builtIn))[0]
+            let year = input.budget?.year ?? input.history?.span?.upperBound ?? 0
             for label in try chartTexts(html) where label.text.contains(where: \.isNumber) {
                 if label.style == "axis", label.figure == nil { continue }
                 let figure = try #require(label.figure, "\(file): « \(label.text) » shows a number that is no figure of the report")
@@ -256,7 +257,7 @@ struct HTMLReportTests {
                 let budget = budgets[label.budget]
                 let expected: Double
                 if figure == "target" {
-                    expected = HTMLReportRenderer.selfFinancingTarget(of: input.cluster, in: input.year).share.doubleValue
+                    expected = HTMLReportRenderer.selfFinancingTarget(of: input.cluster, in: year).share.doubleValue
                 } else if figure.hasSuffix(".ceiling") {
                     continue  // Not in the JSON report: the categories test holds ceilings to the regimes.
                 } else {
@@ -335,5 +336,13 @@ struct HTMLReportTests {
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"))
         #expect(html.contains("a&quot;b&lt;c&gt;.json"))
+    }
+}
+
+extension BudgetReport {
+    /// The checked budget of a budget's report (`nil` for a history's).
+    fileprivate var checked: CheckedBudget? {
+        if case .budget(let budget) = subject { return budget }
+        return nil
     }
 }

@@ -87,7 +87,7 @@ struct LanguageOutputTests {
             data.formUnion(words(rule.ruleDescription.id.description))
         }
         data.formUnion(Preset.allCases.map(\.rawValue))
-        for budget in inputs.map(\.budget) {
+        for budget in inputs.compactMap(\.budget) {
             data.formUnion(words((budget.resources.map(\.id) + budget.expenses.map(\.id)).joined(separator: " ")))
         }
         let englishOnly = english.subtracting(french).subtracting(data)

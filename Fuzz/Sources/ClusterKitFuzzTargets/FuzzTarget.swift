@@ -79,7 +79,7 @@ func rejected(_ error: InputError) -> FuzzOutcome {
 /// Every full budget of a document.
 func budgets(of document: BudgetDocument) -> [Budget] {
     switch document {
-    case .budget(let budget): [budget]
+    case .budget(let budget): [budget.budget]
     case .history(let history): history.years.compactMap(\.budget)
     }
 }
@@ -98,8 +98,8 @@ enum BudgetDecoderTarget {
         let written: Data
         do {
             switch document {
-            case .budget(let budget): written = try encoder.encode(budget)
-            case .history(let history): written = try encoder.encode(history)
+            case .budget(let budget): written = try encoder.encode(budget.budget)
+            case .history(let history): written = try encoder.encode(history.history)
             }
         } catch {
             preconditionFailure("fuzz invariant broken: an accepted document does not encode: \(error)")
@@ -125,7 +125,7 @@ enum CheckTarget {
         } catch {
             return rejected(error)
         }
-        check(input, engines: [Preset(for: input.budget.cluster.kind).ruleSet, .all].map {
+        check(input, engines: [Preset(for: input.cluster.kind).ruleSet, .all].map {
             Engine(ruleSet: $0, catalog: .builtIn)
         })
         return .accepted
@@ -162,7 +162,7 @@ enum CheckTarget {
 
 enum CSVImporterTarget {
     static func run(_ data: Data) -> FuzzOutcome {
-        let budget: Budget
+        let budget: CheckedBudget
         do {
             budget = try CSVBudgetReader(catalog: .builtIn).decode(data, file: fuzzFileName)
         } catch {
@@ -173,10 +173,10 @@ enum CSVImporterTarget {
 
     /// What an accepted table must do next: convert to JSON and back with the same lines, and go through the check —
     /// rendered every way (`renderings`), or only evaluated, where the target's work is the reading.
-    static func converted(_ budget: Budget, renderings: Bool = true) -> FuzzOutcome {
+    static func converted(_ budget: CheckedBudget, renderings: Bool = true) -> FuzzOutcome {
         // `clusterkit convert`: the JSON budget of an accepted table is accepted, with the same lines.
         do {
-            let written = try JSONEncoder().encode(budget)
+            let written = try JSONEncoder().encode(budget.budget)
             let again = try BudgetDecoder(catalog: .builtIn).decode(written, file: fuzzFileName)
             invariant(again.resources == budget.resources && again.expenses == budget.expenses, "lines change through JSON")
         } catch {
@@ -196,7 +196,7 @@ enum CSVImporterTarget {
 
 enum SpreadsheetReaderTarget {
     static func run(_ data: Data) -> FuzzOutcome {
-        let budget: Budget
+        let budget: CheckedBudget
         do {
             let reader = SpreadsheetBudgetReader(catalog: .builtIn)
             if data.starts(with: [0x50, 0x4B]) || data.starts(with: [0xD0, 0xCF]) {

@@ -33,9 +33,9 @@ public struct CSVBudgetReader: Sendable {
         self.dialect = dialect
     }
 
-    /// Reads one budget.
+    /// Reads one budget and checks it against the catalogue.
     /// - Throws: ``InputError`` naming the file, line, column and reason.
-    public func decode(_ data: Data, file: String? = nil) throws(InputError) -> Budget {
+    public func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedBudget {
         guard data.count <= BudgetDecoder.maximumDocumentSize else {
             throw InputError(
                 file: file, path: "",
@@ -51,15 +51,14 @@ public struct CSVBudgetReader: Sendable {
 
     /// The budget a table's records hold, checked against the catalogue: the path every table takes, a CSV file's or
     /// a workbook's sheet (``SpreadsheetBudgetReader``), so that a layout this reader learns, spreadsheets read too.
-    static func budget(_ rows: [CSVRow], dialect: CSVDialect, catalog: Catalog, file: String?) throws(InputError) -> Budget {
+    static func budget(_ rows: [CSVRow], dialect: CSVDialect, catalog: Catalog, file: String?) throws(InputError) -> CheckedBudget {
         var reading = CSVBudgetReading(file: file, dialect: dialect, catalog: catalog)
         let budget = try reading.read(rows)
-        do {
-            try BudgetDecoder(catalog: catalog).validate(budget, file: file)
+        do throws(InputError) {
+            return try CheckedBudget(budget, catalog: catalog, file: file)
         } catch {
             throw reading.located(error)
         }
-        return budget
     }
 
     /// The index of the row that starts a table this reader recognises (the row of the sides' headings), if the

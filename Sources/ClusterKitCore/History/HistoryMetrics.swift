@@ -3,17 +3,18 @@ import Foundation
 /// The figures every trajectory rule reads, computed once per history: each year's budget metrics and published row,
 /// oldest year first.
 ///
-/// Building them checks the history: at least one year, each year once, every full year valid against the
-/// catalogue, in the history's currency. Errors name the year's place in the document (`years[3].resources[1]`).
+/// They are made by ``CheckedHistory``, which checks the history first.
 public struct HistoryMetrics: Sendable {
     /// The history.
     public let history: BudgetHistory
     /// Its years, oldest first.
     public let years: [HistoryYearFigures]
 
-    /// Computes the figures of a history, checking it.
+    /// Checks a history — at least one year, each year once, every full year valid against the catalogue and in the
+    /// history's currency — and computes its figures. Errors name the year's place in the document
+    /// (`years[3].resources[1]`).
     /// - Throws: ``InputError`` naming the field path and the reason.
-    public init(_ history: BudgetHistory, catalog: Catalog = .builtIn, file: String? = nil) throws(InputError) {
+    init(_ history: BudgetHistory, catalog: Catalog, file: String?) throws(InputError) {
         guard !history.years.isEmpty else {
             throw InputError(file: file, path: "years", reason: "a history needs at least one year")
         }
@@ -25,7 +26,7 @@ public struct HistoryMetrics: Sendable {
                 throw InputError(file: file, path: path + ".year", reason: BudgetHistory.duplicateYear(year.year, firstAt: other))
             }
             seen[year.year] = index
-            var metrics: BudgetMetrics?
+            var checked: CheckedBudget?
             if let budget = year.budget {
                 guard budget.year == year.year else {
                     throw InputError(file: file, path: path + ".year", reason: "the year is \(year.year) but its budget's is \(budget.year)")
@@ -35,7 +36,7 @@ public struct HistoryMetrics: Sendable {
                         file: file, path: path + ".currency", reason: "the year is in \(budget.currency), but the history is in \(history.currency)")
                 }
                 do {
-                    metrics = try BudgetMetrics(budget, catalog: catalog, file: file)
+                    checked = try CheckedBudget(budget, catalog: catalog, file: file)
                 } catch {
                     throw InputError(
                         file: file, path: error.path.isEmpty ? path : "\(path).\(error.path)", reason: error.reason,
@@ -44,7 +45,7 @@ public struct HistoryMetrics: Sendable {
             }
             figures.append(
                 HistoryYearFigures(
-                    year: year.year, index: index, budget: year.budget, metrics: metrics, published: year.published,
+                    year: year.year, index: index, checked: checked, published: year.published,
                     cluster: year.budget?.cluster ?? history.inheritedCluster(members: year.published?.members)))
         }
         self.history = history

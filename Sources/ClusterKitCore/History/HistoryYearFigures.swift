@@ -7,9 +7,11 @@ public struct HistoryYearFigures: Sendable {
     /// The year's place in the document's `years` array (for error paths and reports).
     public let index: Int
     /// The plan of financing, for a full year.
-    public let budget: Budget?
+    public var budget: Budget? { checked?.budget }
     /// Its metrics, computed once.
-    public let metrics: BudgetMetrics?
+    public var metrics: BudgetMetrics? { checked?.metrics }
+    /// The full year's budget, checked, with its figures.
+    public let checked: CheckedBudget?
     /// The figures the cluster publishes for the year.
     public let published: BudgetSummary?
     /// The year's cluster: the full year's own, else the history's with the year's members.

@@ -2,9 +2,9 @@ import Synchronization
 
 /// The figures every rule reads, computed in one pass over a budget (the definitions of `RULES.md`).
 ///
-/// Rules never rescan lines for totals: they read these. Building the metrics also checks the budget against the
-/// catalogue (known sources, unique line ids, earmarks that name an expense, totals that fit), so a budget that has
-/// metrics is a valid one.
+/// Rules never rescan lines for totals: they read these. The metrics of a budget are made by ``CheckedBudget``, once
+/// the budget has been checked against the catalogue (known sources, unique line ids, earmarks that name an expense,
+/// totals that fit): they only sum, and a budget that has metrics is a valid one.
 public struct BudgetMetrics: Sendable {
     /// Every figure, computed once: a copy of the metrics (into each rule's context, into the report) is one
     /// reference.
@@ -111,11 +111,20 @@ public struct BudgetMetrics: Sendable {
     /// The share of R a revenue kind makes; `nil` when R is zero.
     public func share(of kind: RevenueKind) -> Share? { Share(total(of: kind).amount, of: totalResources) }
 
-    /// Computes the metrics of a budget, checking it against the catalogue.
-    /// - Throws: ``InputError`` naming the field path (`resources[2].source`) and the reason.
-    public init(_ budget: Budget, catalog: Catalog = .builtIn, file: String? = nil) throws(InputError) {
-        storage = try MetricsStorage(budget, catalog: catalog, file: file)
+    /// Sums a checked budget (see ``CheckedBudget``, which makes them).
+    init(summing budget: Budget, catalog: Catalog, validation: BudgetValidation) {
+        storage = MetricsStorage(budget, catalog: catalog, sourcePositions: validation.sourcePositions)
     }
+
+    /// The metrics of a budget without lines (all zero), which needs no check.
+    init(withoutLines budget: Budget) {
+        storage = MetricsStorage(
+            Budget(cluster: budget.cluster, year: budget.year, currency: budget.currency, resources: [], expenses: []),
+            catalog: Catalog(), sourcePositions: [])
+    }
+
+    /// Works out the allocation now (see `MetricsStorage.allocateNow()`).
+    func allocateNow() throws(MoneyError) { try storage.allocateNow() }
 }
 
 /// The figures of ``BudgetMetrics``, shared by its copies.
@@ -146,54 +155,19 @@ final class MetricsStorage: Sendable {
         return lazyAllocation.storeIfNil(AllocationBox(value)).value
     }
 
-    init(_ budget: Budget, catalog: Catalog, file: String?) throws(InputError) {
+    /// Sums a budget that ``BudgetValidation`` has checked: every sum fits (the validation summed the magnitudes),
+    /// and `sourcePositions` gives each resource line's place in the catalogue.
+    init(_ budget: Budget, catalog: Catalog, sourcePositions: [Int]) {
         let currency = budget.currency
         self.currency = currency
-        func fail(_ path: String, _ reason: String) -> InputError { InputError(file: file, path: path, reason: reason) }
-        let lineCount = budget.resources.count + budget.expenses.count
-        guard lineCount <= BudgetDecoder.maximumLineCount else {
-            throw fail(
-                "resources", "the budget has \(lineCount) lines (resources and expenses), more than the "
-                    + "\(BudgetDecoder.maximumLineCount) ClusterKit checks")
-        }
-
-        // Lines by position in the order they are read: expenses[i] at i, resources[i] after the expenses. Paths are
-        // written only for an error: a valid budget costs no string formatting. Lines are read in place
-        // (`expenseLines[index].id`): a copy of a line would retain each of its strings.
-        let expenseLines = budget.expenses, lines = budget.resources, expenseCount = expenseLines.count
-        func place(_ position: Int) -> String {
-            position < expenseCount ? "expenses[\(position)]" : "resources[\(position - expenseCount)]"
-        }
-        // Duplicate ids are found as the table is built, and reported on the line of the pass where the first one is.
-        let ids = LineIDTable(expenses: expenseLines, resources: lines)
-        let duplicate = ids.firstDuplicate
+        // Sums of checked amounts: they fit, so plain integer addition.
+        func plus(_ sum: inout Money, _ amount: Money) { sum = Money(minorUnits: sum.minorUnits + amount.minorUnits, currency: currency) }
+        let expenseLines = budget.expenses, lines = budget.resources
         var expenses = Money.zero(currency), operating = expenses, programme = expenses
         for index in expenseLines.indices {
-            var path: String { place(index) }
-            if let duplicate, duplicate.position == index {
-                throw fail(path + ".id", "id '\(expenseLines[index].id)' is already used by \(place(duplicate.earlier))")
-            }
             let amount = expenseLines[index].amount
-            if amount.currency != currency {
-                throw fail(path + ".amount", "amount in \(amount.currency), but the budget is in \(currency)")
-            }
-            if let regime = expenseLines[index].regime, catalog.regime(regime) == nil {
-                let nearest = catalog.regimeIDs(nearestTo: regime.rawValue)
-                let hint = catalog.regimeIDs.isEmpty
-                    ? " (the catalogue holds no funding regime: Catalog.builtIn holds the built-in ones)"
-                    : Suggestions.hint(nearest)
-                throw fail(path + ".regime", "unknown funding regime '\(regime)'\(hint)")
-            }
-            do throws(MoneyError) {
-                expenses = try expenses.adding(amount)
-                if expenseLines[index].nature == .operating {
-                    operating = try operating.adding(amount)
-                } else {
-                    programme = try programme.adding(amount)
-                }
-            } catch {
-                throw fail("expenses", "the expenses up to expenses[\(index)] add up to more than ClusterKit can hold exactly")
-            }
+            plus(&expenses, amount)
+            if expenseLines[index].nature == .operating { plus(&operating, amount) } else { plus(&programme, amount) }
         }
 
         // One pass that sums amounts only: each total lists its lines when read (`LineTotal`).
@@ -213,16 +187,7 @@ final class MetricsStorage: Sendable {
         var attributes: [LineAttributes] = []
         attributes.reserveCapacity(count)
         for index in lines.indices {
-            var path: String { place(expenseCount + index) }
-            if let duplicate, duplicate.position == expenseCount + index {
-                throw fail(path + ".id", "id '\(lines[index].id)' is already used by \(place(duplicate.earlier))")
-            }
-            guard let position = catalog.sourcePosition(lines[index].source) else {
-                let source = lines[index].source
-                let nearest = catalog.sourceIDs(nearestTo: source.rawValue)
-                let hint = Suggestions.hint(nearest)
-                throw fail(path + ".source", "unknown revenue source '\(source)'\(hint)")
-            }
+            let position = sourcePositions[index]
             var slot = Int32(sources.firstIndex { $0.position == position } ?? -1)
             if slot < 0 {
                 let traits = catalog.sourceTraits[position]
@@ -234,64 +199,44 @@ final class MetricsStorage: Sendable {
                         id: lines[index].source, position: position, kind: Int32(kindSlot), sector: traits.sector,
                         nature: traits.nature, total: .zero(currency)))
             }
-            let source = sources[Int(slot)], kindSlot = Int(source.kind), kind = kinds[kindSlot].kind
+            let source = sources[Int(slot)], kindSlot = Int(source.kind)
             let amount = lines[index].amount
-            if amount.currency != currency {
-                throw fail(path + ".amount", "amount in \(amount.currency), but the budget is in \(currency)")
-            }
-            if let action = lines[index].action, (ids.position(of: action) ?? expenseCount) >= expenseCount {
-                let nearest = Suggestions.nearest(to: action, among: budget.expenses.map(\.id))
-                let hint = Suggestions.hint(nearest)
-                throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
-            }
-            if lines[index].successFee != nil, kind != .successFees {
-                throw fail(path + ".successFee", "success-fee terms belong on a success-fee line, not on '\(source.id)'")
-            }
-            if lines[index].sponsor != nil, kind != .sponsorship {
-                throw fail(path + ".sponsor", "sponsor terms belong on a sponsorship line, not on '\(source.id)'")
-            }
             let sector = lines[index].sector ?? source.sector
             let nature: ResourceNature = lines[index].inKind.map { $0 ? .inKind : .cash } ?? source.nature
             let isPublicCallFee = sector == .private && nature == .cash && lines[index].successFee?.basis == .publicCall
-            var funderSlot: Int32 = -1
-            do throws(MoneyError) {
-                total = try total.adding(amount)
-                switch (sector, nature) {
-                case (.public, .cash):
-                    pub = try pub.adding(amount)
-                    pubCash = try pubCash.adding(amount)
-                case (.private, .cash):
-                    priv = try priv.adding(amount)
-                    privCash = try privCash.adding(amount)
-                    kinds[kindSlot].privateCash = try kinds[kindSlot].privateCash.adding(amount)
-                    kinds[kindSlot].privateCashLines += 1
-                case (.public, .inKind):
-                    pub = try pub.adding(amount)
-                    inKind = try inKind.adding(amount)
-                case (.private, .inKind):
-                    priv = try priv.adding(amount)
-                    inKind = try inKind.adding(amount)
-                }
-                sources[Int(slot)].total = try sources[Int(slot)].total.adding(amount)
-                kinds[kindSlot].total = try kinds[kindSlot].total.adding(amount)
-                if sector == .public || lines[index].funder != nil {
-                    let funder = lines[index].funderName
-                    if let known = funderSlots[funder] {
-                        funderSlot = known
-                        funders[Int(known)].total = try funders[Int(known)].total.adding(amount)
-                    } else {
-                        funderSlot = Int32(funders.count)
-                        funderSlots[funder] = funderSlot
-                        funders.append(FunderSlot(name: funder, total: amount))
-                    }
-                }
-                if isPublicCallFee { publicCallFees = try publicCallFees.adding(amount) }
-                if let action = lines[index].action {
-                    earmarked[action] = try (earmarked[action] ?? .zero(currency)).adding(amount)
-                }
-            } catch {
-                throw fail("resources", "the resources up to \(path) add up to more than ClusterKit can hold exactly")
+            plus(&total, amount)
+            switch (sector, nature) {
+            case (.public, .cash):
+                plus(&pub, amount)
+                plus(&pubCash, amount)
+            case (.private, .cash):
+                plus(&priv, amount)
+                plus(&privCash, amount)
+                plus(&kinds[kindSlot].privateCash, amount)
+                kinds[kindSlot].privateCashLines += 1
+            case (.public, .inKind):
+                plus(&pub, amount)
+                plus(&inKind, amount)
+            case (.private, .inKind):
+                plus(&priv, amount)
+                plus(&inKind, amount)
             }
+            plus(&sources[Int(slot)].total, amount)
+            plus(&kinds[kindSlot].total, amount)
+            var funderSlot: Int32 = -1
+            if sector == .public || lines[index].funder != nil {
+                let funder = lines[index].funderName
+                if let known = funderSlots[funder] {
+                    funderSlot = known
+                    plus(&funders[Int(known)].total, amount)
+                } else {
+                    funderSlot = Int32(funders.count)
+                    funderSlots[funder] = funderSlot
+                    funders.append(FunderSlot(name: funder, total: amount))
+                }
+            }
+            if isPublicCallFee { plus(&publicCallFees, amount) }
+            if let action = lines[index].action { plus(&earmarked[action, default: .zero(currency)], amount) }
             attributes.append(
                 LineAttributes(
                     source: slot, kind: Int32(kindSlot), funder: funderSlot, sector: sector, nature: nature,
@@ -314,17 +259,14 @@ final class MetricsStorage: Sendable {
         for (action, amount) in earmarked { earmarkedByAction[action] = LineTotal(amount: amount, of: table, .action(action)) }
         self.earmarkedByAction = earmarkedByAction
         self.table = table
-        // With no negative amount, no sum of the allocation can overflow where the totals above did not, so it can
-        // wait until read. A budget built in code with a negative amount has it worked out now, so that an overflow
-        // is an input error here.
-        if !(budget.resources.allSatisfy({ $0.amount.minorUnits >= 0 }) && budget.expenses.allSatisfy({ $0.amount.minorUnits >= 0 })) {
-            do throws(MoneyError) {
-                let allocation = try PublicFundingAllocation(table, currency: currency, earmarked: earmarkedByAction)
-                _ = lazyAllocation.storeIfNil(AllocationBox(allocation))
-            } catch {
-                throw fail("resources", "the public resources add up to more than ClusterKit can hold exactly")
-            }
-        }
+    }
+
+    /// Works out the allocation now rather than on first read, for a budget with a negative amount (only one built in
+    /// code can have one): its sums are then not bounded by the totals, and an overflow must be an input error.
+    /// - Throws: ``MoneyError`` when a sum of the allocation does not fit.
+    func allocateNow() throws(MoneyError) {
+        let allocation = try PublicFundingAllocation(table, currency: currency, earmarked: earmarkedByAction)
+        _ = lazyAllocation.storeIfNil(AllocationBox(allocation))
     }
 }
 

@@ -120,6 +120,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 /// ```swift
 /// let decoder = BudgetDecoder(catalog: try Catalog.builtIn.adding(RegionalVoucher()))
 /// let budget = try decoder.decode(data, file: "mecabourg-2013.json")
+/// let report = Engine(ruleSet: .recommended).check(budget)
 /// ```
 public struct BudgetDecoder: Sendable {
     /// The largest document ClusterKit reads, in bytes (16 MiB); a larger one is an ``InputError``, read no further.
@@ -136,20 +137,12 @@ public struct BudgetDecoder: Sendable {
     /// Creates a decoder for a catalogue.
     public init(catalog: Catalog = .builtIn) { self.catalog = catalog }
 
-    /// Decodes and checks one budget.
+    /// Decodes one budget and checks it: the result carries its figures, and the engine judges it as it is (a budget
+    /// built in code is checked by ``CheckedBudget/init(_:catalog:file:)``).
     /// - Throws: ``InputError`` naming the file, the field path and the reason.
-    public func decode(_ data: Data, file: String? = nil) throws(InputError) -> Budget {
-        let budget = try JSONInput.decode(Budget.self, from: data, file: file)
-        try validate(budget, file: file)
-        return budget
+    public func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedBudget {
+        try CheckedBudget(JSONInput.decode(Budget.self, from: data, file: file), catalog: catalog, file: file)
     }
-
-    /// Checks a budget built in code against the catalogue (what ``decode(_:file:)`` checks after reading).
-    /// - Throws: ``InputError`` naming the field path and the reason.
-    public func validate(_ budget: Budget, file: String? = nil) throws(InputError) {
-        _ = try BudgetMetrics(budget, catalog: catalog, file: file)
-    }
-
 }
 
 /// Decodes JSON documents into input errors that name the file, the line and column of a syntax error, the field

@@ -102,12 +102,10 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
         return first...last
     }
 
-    /// A budget without lines that stands for the history as a whole: its cluster, its latest year, its currency.
-    ///
-    /// Reports list a history as its full years, then this stand-in carrying the trajectory and the diagnostics of
-    /// trajectory rules; it is also the `budget` of a trajectory rule's ``RuleContext``. Read the history's figures
-    /// from ``RuleContext/history``, never from the stand-in's (zero) metrics.
-    public var standIn: Budget {
+    /// A budget without lines that stands for the history as a whole — its cluster, its latest year, its currency —
+    /// as the `budget` of a trajectory rule's ``RuleContext``. Trajectory rules read the history's figures from
+    /// ``RuleContext/history``.
+    var standIn: Budget {
         Budget(cluster: cluster, year: span?.upperBound ?? 0, currency: currency, resources: [], expenses: [])
     }
 
@@ -245,12 +243,13 @@ extension Budget {
     }
 }
 
-/// A document ClusterKit reads: one budget (`clusterkit.budget/1`) or a history (`clusterkit.history/1`).
-public enum BudgetDocument: Hashable, Sendable {
+/// A document ClusterKit reads, checked against a catalogue: a budget (`clusterkit.budget/1`) or a history
+/// (`clusterkit.history/1`).
+public enum BudgetDocument: Sendable {
     /// One cluster, one year.
-    case budget(Budget)
+    case budget(CheckedBudget)
     /// One cluster, several years.
-    case history(BudgetHistory)
+    case history(CheckedHistory)
 
     /// The cluster the document is about (a history's own profile).
     public var cluster: ClusterProfile {

@@ -15,51 +15,46 @@ public struct HistoryDecoder: Sendable {
     /// Creates a decoder for a catalogue.
     public init(catalog: Catalog = .builtIn) { self.catalog = catalog }
 
-    /// Decodes and checks one history.
+    /// Decodes one history and checks it (a history built in code is checked by ``CheckedHistory/init(_:catalog:file:)``).
     /// - Throws: ``InputError`` naming the file, the field path and the reason.
-    public func decode(_ data: Data, file: String? = nil) throws(InputError) -> BudgetHistory {
-        let history = try JSONInput.decode(BudgetHistory.self, from: data, file: file)
-        try validate(history, file: file)
-        return history
-    }
-
-    /// Checks a history built in code: at least one year, each year once, every full year valid against the catalogue
-    /// and in the history's currency.
-    /// - Throws: ``InputError`` naming the field path (`years[2].resources[0].source`) and the reason.
-    public func validate(_ history: BudgetHistory, file: String? = nil) throws(InputError) {
-        _ = try HistoryMetrics(history, catalog: catalog, file: file)
+    public func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedHistory {
+        try CheckedHistory(JSONInput.decode(BudgetHistory.self, from: data, file: file), catalog: catalog, file: file)
     }
 }
 
 extension BudgetDocument {
     /// Decodes a budget or a history, by its `format` field (a document without one is a history when it has
-    /// `years`, a budget otherwise), and checks it against the catalogue.
+    /// `years`, a budget otherwise), and checks it against the catalogue. The document is parsed once.
     /// - Throws: ``InputError`` naming the file, the field path and the reason; an unknown format names the two
     ///   ClusterKit reads.
     public init(decoding data: Data, file: String? = nil, catalog: Catalog = .builtIn) throws(InputError) {
-        let peek = try JSONInput.decode(FormatPeek.self, from: data, file: file)
-        switch peek.format {
-        case Budget.format?: self = .budget(try BudgetDecoder(catalog: catalog).decode(data, file: file))
-        case BudgetHistory.format?: self = .history(try HistoryDecoder(catalog: catalog).decode(data, file: file))
-        case nil where peek.hasYears: self = .history(try HistoryDecoder(catalog: catalog).decode(data, file: file))
-        case nil: self = .budget(try BudgetDecoder(catalog: catalog).decode(data, file: file))
-        case let format?:
+        switch try JSONInput.decode(Envelope.self, from: data, file: file) {
+        case .budget(let budget): self = .budget(try CheckedBudget(budget, catalog: catalog, file: file))
+        case .history(let history): self = .history(try CheckedHistory(history, catalog: catalog, file: file))
+        case .unknown(let format):
             throw InputError(
                 file: file, path: "format",
                 reason: "unknown format '\(format)': ClusterKit reads '\(Budget.format)' and '\(BudgetHistory.format)'")
         }
     }
 
-    /// The `format` field, read before the rest to choose the document's type.
-    private struct FormatPeek: Decodable {
-        let format: String?
-        let hasYears: Bool
+    /// A document as parsed: its `format` field (or `years`) read first, then the rest as the type it names, from
+    /// the same parse.
+    private enum Envelope: Decodable {
+        case budget(Budget)
+        case history(BudgetHistory)
+        case unknown(String)
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
             // A format that is not a string is reported by the full decoding, with its path.
-            format = try? container.decodeIfPresent(String.self, forKey: AnyCodingKey("format"))
-            hasYears = container.contains(AnyCodingKey("years"))
+            switch try? container.decodeIfPresent(String.self, forKey: AnyCodingKey("format")) {
+            case Budget.format?: self = .budget(try Budget(from: decoder))
+            case BudgetHistory.format?: self = .history(try BudgetHistory(from: decoder))
+            case nil where container.contains(AnyCodingKey("years")): self = .history(try BudgetHistory(from: decoder))
+            case nil: self = .budget(try Budget(from: decoder))
+            case let format?: self = .unknown(format)
+            }
         }
     }
 }

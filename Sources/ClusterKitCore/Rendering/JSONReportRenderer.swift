@@ -49,15 +49,15 @@ public struct JSONReportRenderer: ReportRenderer {
         let allocation: AllocationDocument?
         let diagnostics: [DiagnosticDocument]
         let suppressed: [SuppressedDocument]?
-        /// A history's entry: its trajectory (and no metrics: its budget is the stand-in, without lines).
+        /// A history's entry: its trajectory (and no metrics).
         let trajectory: TrajectoryDocument?
 
         init(_ report: BudgetReport, language: Language, showSuppressed: Bool = false) {
-            cluster = report.budget.cluster.name
-            year = report.budget.year
+            cluster = report.cluster.name
+            year = report.year
             file = report.file
-            metrics = report.trajectory == nil ? MetricsDocument(report.metrics) : nil
-            allocation = report.trajectory == nil ? AllocationDocument(report.metrics.allocation) : nil
+            metrics = report.metrics.map(MetricsDocument.init)
+            allocation = report.metrics.map { AllocationDocument($0.allocation) }
             trajectory = report.trajectory.map(TrajectoryDocument.init)
             diagnostics = report.diagnostics.map { DiagnosticDocument($0, language: language) }
             suppressed = showSuppressed ? report.suppressed.map { SuppressedDocument($0, language: language) } : nil

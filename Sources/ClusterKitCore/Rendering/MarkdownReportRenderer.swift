@@ -48,7 +48,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     }
 
     private func title(of budget: BudgetReport) -> String {
-        Message(ReportWords.budgetTitle, ["cluster": .text(budget.budget.cluster.name), "year": .integer(budget.budget.year)])
+        Message(ReportWords.budgetTitle, ["cluster": .text(budget.cluster.name), "year": .integer(budget.year)])
             .rendered(in: language)
     }
 
@@ -60,14 +60,15 @@ public struct MarkdownReportRenderer: ReportRenderer {
             out += Message(words.file, ["file": .text(code(file))]).rendered(in: language) + "\n\n"
         }
         out += "### \(words.figures(language))\n\n"
-        if let trajectory = budget.trajectory {
+        switch budget.subject {
+        case .history(_, let trajectory):
             // A history: its private share year by year against the glide path, as the text report says it.
-            let lines = trajectory.text(cluster: budget.budget.cluster.name, place: budget.file ?? budget.budget.cluster.name,
+            let lines = trajectory.text(cluster: budget.cluster.name, place: budget.file ?? budget.cluster.name,
                                         language: language).split(separator: "\n")
             out += lines.prefix(1).map { escape(String($0)) + "\n\n" }.joined()
             out += lines.dropFirst().map { "- " + escape($0.trimmingCharacters(in: .whitespaces)) + "\n" }.joined() + "\n"
-        } else {
-            let metrics = MetricsTable(budget.metrics, catalog: catalog)
+        case .budget(let checked):
+            let metrics = MetricsTable(checked.metrics, catalog: catalog)
             let cells = zip(metrics.rows, metrics.cells(in: language)).map { row, cells in
                 [(row.isDetail ? "— " : "") + escape(cells[0]), cells[1], cells[2]]
             }

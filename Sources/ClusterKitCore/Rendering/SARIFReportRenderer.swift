@@ -96,7 +96,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         var results: [ResultObject] = []
         for budget in report.budgets {
             // The paths of the budget's lines, found once: a diagnostic may name thousands of lines.
-            let paths = Self.linePaths(in: budget.budget)
+            let paths = budget.budget.map(Self.linePaths(in:)) ?? [:]
             for diagnostic in budget.diagnostics {
                 results.append(result(diagnostic, in: budget, paths: paths, ruleIndex: indexes[diagnostic.ruleID]))
             }
@@ -149,7 +149,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         }
         let physical = budget?.file.map { PhysicalLocation(artifactLocation: ArtifactLocation(uri: Self.uri(forPath: $0))) }
         let location = Location(physicalLocation: physical, logicalLocations: logical.isEmpty ? nil : logical)
-        let cluster = budget?.budget.cluster.name ?? "", year = budget?.budget.year
+        let cluster = budget?.cluster.name ?? "", year = budget?.year
         return ResultObject(
             ruleId: diagnostic.ruleID.description, ruleIndex: ruleIndex, level: Self.level(diagnostic.severity),
             message: TextMessage(text: diagnostic.message.rendered(in: language)),
@@ -159,7 +159,7 @@ public struct SARIFReportRenderer: ReportRenderer {
                     "\(diagnostic.ruleID)|\(diagnostic.message.id)|\(cluster)|\(year.map(String.init) ?? "")|\(diagnostic.lines.joined(separator: ","))"
             ],
             properties: ResultProperties(
-                cluster: budget?.budget.cluster.name, year: year, messageId: diagnostic.message.id.rawValue,
+                cluster: budget?.cluster.name, year: year, messageId: diagnostic.message.id.rawValue,
                 measured: diagnostic.measured.map(JSONReportRenderer.number),
                 threshold: diagnostic.threshold.map(JSONReportRenderer.number),
                 lines: diagnostic.lines,

@@ -17,15 +17,16 @@ public struct TextReportRenderer: ReportRenderer {
         let format = ValueFormatter(language: language)
         var out = ""
         for budget in report.budgets {
-            let metrics = budget.metrics
-            let place = budget.file ?? budget.budget.cluster.name
-            let gross = metrics.selfFinancingGross.map { format.string($0) } ?? "—"
-            let net = metrics.selfFinancingNet.map { format.string($0) } ?? "—"
-            if let trajectory = budget.trajectory {
-                out += trajectory.text(cluster: budget.budget.cluster.name, place: place, language: language)
-            } else {
+            let place = budget.file ?? budget.cluster.name
+            switch budget.subject {
+            case .history(_, let trajectory):
+                out += trajectory.text(cluster: budget.cluster.name, place: place, language: language)
+            case .budget(let checked):
+                let metrics = checked.metrics
+                let gross = metrics.selfFinancingGross.map { format.string($0) } ?? "—"
+                let net = metrics.selfFinancingNet.map { format.string($0) } ?? "—"
                 out += Message(Self.words.header, [
-                    "budget": .text("\(budget.budget.cluster.name) \(budget.budget.year)"), "place": .text(place),
+                    "budget": .text("\(budget.cluster.name) \(budget.year)"), "place": .text(place),
                     "resources": .money(metrics.totalResources), "expenses": .money(metrics.totalExpenses),
                     "gross": .text(gross), "net": .text(net),
                 ]).rendered(in: language) + "\n"

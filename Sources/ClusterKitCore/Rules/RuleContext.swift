@@ -21,10 +21,32 @@ public struct RuleContext: Sendable {
     /// The rule's description, shared with its rule set entry rather than copied for every rule and budget.
     private var rule: DescriptionBox
 
-    /// Creates a context. The engine makes these; tests of a rule can too.
+    /// Creates the context of a rule judging a budget. The engine makes these; tests of a rule can too.
     public init(
-        budget: Budget, metrics: BudgetMetrics, catalog: Catalog, description: RuleDescription,
-        severity: Severity? = nil, parameters: [String: ParameterValue] = [:], history: HistoryMetrics? = nil
+        _ budget: CheckedBudget, description: RuleDescription, severity: Severity? = nil,
+        parameters: [String: ParameterValue] = [:]
+    ) {
+        self.init(
+            budget: budget.budget, metrics: budget.metrics, catalog: budget.catalog, history: nil,
+            description: description, severity: severity, parameters: parameters)
+    }
+
+    /// Creates the context of a trajectory rule (``TrajectoryRule``) judging a history: its ``budget`` stands for the
+    /// history as a whole (its cluster, its latest year, its currency, no lines).
+    public init(
+        history: CheckedHistory, description: RuleDescription, severity: Severity? = nil,
+        parameters: [String: ParameterValue] = [:]
+    ) {
+        let standIn = history.history.standIn
+        self.init(
+            budget: standIn, metrics: BudgetMetrics(withoutLines: standIn), catalog: history.catalog,
+            history: history.metrics, description: description, severity: severity, parameters: parameters)
+    }
+
+    /// A context bound to a rule.
+    private init(
+        budget: Budget, metrics: BudgetMetrics, catalog: Catalog, history: HistoryMetrics?, description: RuleDescription,
+        severity: Severity?, parameters: [String: ParameterValue]
     ) {
         self.budget = budget
         self.metrics = metrics

@@ -3,8 +3,8 @@ import Foundation
 /// A rule that judges several years of one cluster at once — a trajectory — rather than one budget.
 ///
 /// On a ``BudgetHistory`` the engine runs every other rule on each full year, and a trajectory rule once, on the
-/// history as a whole: its ``RuleContext/history`` holds every year's figures, and its `budget` is the history's
-/// ``BudgetHistory/standIn`` (the cluster and latest year, no lines). On a single budget a trajectory rule finds
+/// history as a whole: its ``RuleContext/history`` holds every year's figures, and its `budget` stands for the
+/// history (its cluster and latest year, no lines). On a single budget a trajectory rule finds
 /// nothing unless it implements ``Rule/evaluate(_:)`` itself.
 ///
 /// ```swift

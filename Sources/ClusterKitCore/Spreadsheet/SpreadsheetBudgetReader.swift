@@ -44,9 +44,9 @@ public struct SpreadsheetBudgetReader: Sendable {
         return lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") || lowered.hasSuffix(".ods")
     }
 
-    /// Reads one budget from a workbook's bytes (`.xlsx` or `.ods`, told apart by their content).
+    /// Reads one budget from a workbook's bytes (`.xlsx` or `.ods`, told apart by their content) and checks it.
     /// - Throws: ``InputError`` naming the file, the sheet and the cell, and the reason.
-    public func decode(_ data: Data, file: String? = nil) throws(InputError) -> Budget {
+    public func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedBudget {
         guard data.count <= Self.maximumFileSize else {
             throw InputError(
                 file: file, path: "",
@@ -60,7 +60,7 @@ public struct SpreadsheetBudgetReader: Sendable {
     /// Reads one budget from a workbook's parts, unpacked: the files of its zip archive by path (`xl/workbook.xml`,
     /// `xl/worksheets/sheet1.xml`, … or `content.xml`), as a folder the archive was extracted to holds them.
     /// - Throws: ``InputError`` naming the file, the sheet and the cell, and the reason.
-    public func decode(parts: [String: Data], file: String? = nil) throws(InputError) -> Budget {
+    public func decode(parts: [String: Data], file: String? = nil) throws(InputError) -> CheckedBudget {
         var workbook: any WorkbookSource
         do throws(WorkbookError) {
             let unpacked: UnpackedParts
@@ -73,7 +73,7 @@ public struct SpreadsheetBudgetReader: Sendable {
     }
 
     /// The budget on the sheet asked for, or on the first sheet holding a recognised table.
-    private func read(_ workbook: inout any WorkbookSource, file: String?) throws(InputError) -> Budget {
+    private func read(_ workbook: inout any WorkbookSource, file: String?) throws(InputError) -> CheckedBudget {
         let names = workbook.sheetNames
         let quoted = names.isEmpty ? "none" : names.map { "« \($0) »" }.joined(separator: ", ")
         if let wanted = sheet {
@@ -119,14 +119,14 @@ public struct SpreadsheetBudgetReader: Sendable {
         throw WorkbookError("the archive is not a workbook: it has neither xl/workbook.xml (.xlsx) nor content.xml (.ods)")
     }
 
-    private func read(_ workbook: inout any WorkbookSource, _ index: Int, file: String?) throws(InputError) -> Budget {
+    private func read(_ workbook: inout any WorkbookSource, _ index: Int, file: String?) throws(InputError) -> CheckedBudget {
         let grid: SheetGrid
         do { grid = try workbook.sheet(index) } catch { throw located(error, file: file) }
         let mark = Self.decimalMark(grid)
         return try budget(grid.records(decimalMark: mark), mark: mark, sheet: grid.name, file: file)
     }
 
-    private func budget(_ records: [CSVRow], mark: Character, sheet: String, file: String?) throws(InputError) -> Budget {
+    private func budget(_ records: [CSVRow], mark: Character, sheet: String, file: String?) throws(InputError) -> CheckedBudget {
         do {
             return try CSVBudgetReader.budget(
                 records, dialect: CSVDialect(separator: "\t", decimalMark: mark), catalog: catalog, file: file)

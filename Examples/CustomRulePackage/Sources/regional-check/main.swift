@@ -19,7 +19,7 @@ do {
         }
         let budget = try BudgetDecoder(catalog: RegionalFunder.catalog).decode(data, file: path)
         let engine = Engine(ruleSet: try RegionalFunder.ruleSet(Preset(for: budget.cluster.kind)), catalog: RegionalFunder.catalog)
-        budgets.append(try engine.check(budget, file: path))
+        budgets.append(engine.check(budget, file: path))
     }
     let report = Report(ruleSet: "by-kind+example-region", budgets: budgets)
     print(TextReportRenderer(options: RenderingOptions(showExplanations: true)).render(report), terminator: "")

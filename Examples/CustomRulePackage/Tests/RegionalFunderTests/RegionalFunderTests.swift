@@ -9,7 +9,7 @@ import Testing
 func memento(_ name: String) throws -> Budget {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("\(name).json")
-    return try BudgetDecoder(catalog: RegionalFunder.catalog).decode(Data(contentsOf: url), file: url.path)
+    return try BudgetDecoder(catalog: RegionalFunder.catalog).decode(Data(contentsOf: url), file: url.path).budget
 }
 
 @Suite("The Example Region's matching-funds rule")
@@ -48,8 +48,8 @@ struct MatchingFundsTests {
     @Test("It runs with a built-in preset, whose diagnostics stay as they were")
     func withPreset() throws {
         let budget = try memento("cosmetic-valley-2013")
-        let preset = try Engine(ruleSet: .pole, catalog: RegionalFunder.catalog).check(budget).diagnostics
-        let extended = try Engine(ruleSet: RegionalFunder.ruleSet(.pole), catalog: RegionalFunder.catalog).check(budget).diagnostics
+        let preset = try Engine(ruleSet: .pole, catalog: RegionalFunder.catalog).check(CheckedBudget(budget, catalog: RegionalFunder.catalog)).diagnostics
+        let extended = try Engine(ruleSet: RegionalFunder.ruleSet(.pole), catalog: RegionalFunder.catalog).check(CheckedBudget(budget, catalog: RegionalFunder.catalog)).diagnostics
         #expect(extended.filter { $0.ruleID != MatchingFundsRule.description.id } == preset)
         #expect(extended.contains { $0.ruleID == "example-region/matching-funds" })
         #expect(preset.contains { $0.ruleID == "membership-fee-floor" }, "Cosmetic Valley's fees are 9.2% of resources")
@@ -61,7 +61,7 @@ struct MatchingFundsTests {
             { "rules": { "example-region/matching-funds": { "severity": "error", "parameters": { "matchPercent": 120 } } } }
             """.utf8), file: "regional.json")
         let rules = try configuration.apply(to: RegionalFunder.ruleSet(.pole))
-        let found = try Engine(ruleSet: rules, catalog: RegionalFunder.catalog).check(memento("cosmetic-valley-2013")).diagnostics
+        let found = try Engine(ruleSet: rules, catalog: RegionalFunder.catalog).check(CheckedBudget(memento("cosmetic-valley-2013"), catalog: RegionalFunder.catalog)).diagnostics
         let diagnostic = try #require(found.first { $0.ruleID == "example-region/matching-funds" })
         // 120% of 200,000 is 240,000: the regions' 250,000 are 10,000 over, now an error.
         #expect(diagnostic.severity == .error && diagnostic.remediation?.amount == Money(major: 10_000))
@@ -78,7 +78,7 @@ struct PurchasingRebateTests {
     func countedAsBilledRevenue() throws {
         var budget = try memento("mecabourg-2013")
         let billed = { (budget: Budget) in
-            try Engine(ruleSet: .grappe, catalog: RegionalFunder.catalog).check(budget).diagnostics
+            try Engine(ruleSet: .grappe, catalog: RegionalFunder.catalog).check(CheckedBudget(budget, catalog: RegionalFunder.catalog)).diagnostics
                 .first { $0.ruleID == "billed-revenue-floor" }?.measured
         }
         // 35,000 of participations of 290,000.
@@ -87,7 +87,7 @@ struct PurchasingRebateTests {
         budget.expenses[0].amount = try budget.expenses[0].amount.adding(Money(major: 10_000))
         // 45,000 of 300,000: still under the 20% floor, the rebate counted.
         #expect(try billed(budget) == .share(Share(15, over: 100)))
-        let metrics = try BudgetMetrics(budget, catalog: RegionalFunder.catalog)
+        let metrics = try CheckedBudget(budget, catalog: RegionalFunder.catalog).metrics
         #expect(metrics.privateCash.amount == Money(major: 140_000))
         #expect(metrics.total(of: .purchasingRebate).amount == Money(major: 10_000))
     }
@@ -95,7 +95,7 @@ struct PurchasingRebateTests {
     @Test("Without this package's catalogue, a budget naming it is an input error")
     func unknownElsewhere() {
         let budget = Budget.balanced(ClusterProfile(name: "x"), resources: [.line(.purchasingRebate, 1)])
-        #expect(throws: InputError.self) { try BudgetDecoder(catalog: .builtIn).validate(budget) }
+        #expect(throws: InputError.self) { try CheckedBudget(budget, catalog: .builtIn) }
         #expect(Catalog.builtIn.source(.purchasingRebate) == nil && Catalog.builtIn.regime(.workingConditionsFund) == nil)
     }
 }
@@ -118,11 +118,11 @@ struct WorkingConditionsFundTests {
     @Test("The built-in mission-category-cap holds an action to the fund's 75%: 32,000 of 40,000 is 2,000 over")
     func heldToItsCeiling() throws {
         let engine = Engine(ruleSet: try RegionalFunder.ruleSet(.pole), catalog: RegionalFunder.catalog)
-        let over = try engine.check(budget(fund: 32_000)).diagnostics.filter { $0.ruleID == "mission-category-cap" }
+        let over = try engine.check(CheckedBudget(budget(fund: 32_000), catalog: RegionalFunder.catalog)).diagnostics.filter { $0.ruleID == "mission-category-cap" }
         let diagnostic = try #require(over.first)
         #expect(diagnostic.lines.contains("working-conditions"))
         #expect(diagnostic.remediation?.amount == Money(major: 2_000))
-        #expect(try engine.check(budget(fund: 30_000)).diagnostics.filter { $0.ruleID == "mission-category-cap" }.isEmpty)
+        #expect(try engine.check(CheckedBudget(budget(fund: 30_000), catalog: RegionalFunder.catalog)).diagnostics.filter { $0.ruleID == "mission-category-cap" }.isEmpty)
     }
 
     @Test("Its ceiling: 75% of the action's cost, no valued time")

@@ -36,7 +36,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     public func render(_ report: Report) -> String {
         let format = HTMLFormat(language: language)
         let title = Message(ReportWords.title, ["ruleSet": .text(report.ruleSet)]).rendered(in: language)
-        let names = report.budgets.map { "\($0.budget.cluster.name) \($0.budget.year)" }
+        let names = report.budgets.map { "\($0.cluster.name) \($0.year)" }
         var uniqueNames: [String] = []
         for name in names where !uniqueNames.contains(name) { uniqueNames.append(name) }
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -93,17 +93,17 @@ public struct HTMLReportRenderer: ReportRenderer {
         if let trajectory = budget.trajectory, let first = trajectory.points.first, let last = trajectory.points.last,
             first.year != last.year
         {
-            return "\(budget.budget.cluster.name), \(first.year)–\(last.year)"
+            return "\(budget.cluster.name), \(first.year)–\(last.year)"
         }
         return Message(ReportWords.budgetTitle, [
-            "cluster": .text(budget.budget.cluster.name), "year": .integer(budget.budget.year),
+            "cluster": .text(budget.cluster.name), "year": .integer(budget.year),
         ]).rendered(in: language)
     }
 
     /// The one figure that matters most: self-financing against the target (for a history, the latest known year's
     /// private share), and whether it is reached.
     private func headline(of budget: BudgetReport, format: HTMLFormat) -> (text: String, reached: Bool)? {
-        let target = Self.selfFinancingTarget(of: budget.budget.cluster, in: budget.budget.year)
+        let target = Self.selfFinancingTarget(of: budget.cluster, in: budget.year)
         let share: Share
         var text: String
         if let trajectory = budget.trajectory {
@@ -117,8 +117,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             ]))
             return finish(text, share: share, target: goal, format: format)
         }
-        let basis = SelfFinancingBasis.gross.applying(to: budget.budget.cluster)
-        guard let ratio = budget.metrics.selfFinancing(basis) else { return nil }
+        let basis = SelfFinancingBasis.gross.applying(to: budget.cluster)
+        guard let ratio = budget.metrics?.selfFinancing(basis) else { return nil }
         share = ratio
         text = format.message(Message(HTMLWords.headline, [
             "share": .share(share), "basis": .localized(basis.label), "target": .share(target.share),
@@ -135,7 +135,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     // MARK: - A budget
 
     private func section(_ budget: BudgetReport, id: String, format: HTMLFormat) -> String {
-        let cluster = budget.budget.cluster
+        let cluster = budget.cluster
         var out = "<section class=\"budget\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
         out += "<h2 id=\"\(id)-title\">\(HTML.escape(format.typeset(title(of: budget))))</h2>\n"
         var facts: [String] = []
@@ -148,12 +148,13 @@ public struct HTMLReportRenderer: ReportRenderer {
             out += "<p class=\"headline \(headline.reached ? "reached" : "short")\">\(HTML.escape(headline.text))</p>\n"
         }
         out += "<div class=\"charts\">\n"
-        if let trajectory = budget.trajectory {
+        switch budget.subject {
+        case .history(_, let trajectory):
             out += trajectoryFigure(trajectory, id: id, format: format)
-        } else {
-            out += resourcesFigure(budget, id: id, format: format)
-            out += balanceFigure(budget, id: id, format: format)
-            if let chart = CategoriesChart(budget.budget, metrics: budget.metrics, catalog: catalog) {
+        case .budget(let checked):
+            out += resourcesFigure(checked.metrics, id: id, format: format)
+            out += balanceFigure(checked, id: id, format: format)
+            if let chart = CategoriesChart(checked.budget, metrics: checked.metrics, catalog: catalog) {
                 out += categoriesFigure(chart, id: id, format: format)
             }
         }
@@ -173,8 +174,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             + svg + "\n<div class=\"table-wrap\">" + table + "</div>\n</figure>\n"
     }
 
-    private func resourcesFigure(_ budget: BudgetReport, id: String, format: HTMLFormat) -> String {
-        let metrics = budget.metrics
+    private func resourcesFigure(_ metrics: BudgetMetrics, id: String, format: HTMLFormat) -> String {
         let chart = ResourcesChart(metrics, catalog: catalog, language: language)
         guard !chart.slices.isEmpty else { return "" }
         let total = metrics.totalResources
@@ -210,10 +210,10 @@ public struct HTMLReportRenderer: ReportRenderer {
                       table: table, format: format)
     }
 
-    private func balanceFigure(_ budget: BudgetReport, id: String, format: HTMLFormat) -> String {
-        let target = Self.selfFinancingTarget(of: budget.budget.cluster, in: budget.budget.year)
-        guard let chart = BalanceChart(budget.metrics, target: target.share, targetYear: target.year) else { return "" }
+    private func balanceFigure(_ budget: CheckedBudget, id: String, format: HTMLFormat) -> String {
+        let target = Self.selfFinancingTarget(of: budget.cluster, in: budget.year)
         let metrics = budget.metrics
+        guard let chart = BalanceChart(metrics, target: target.share, targetYear: target.year) else { return "" }
         let notAvailable = MessageArgument.localized(ReportWords.notAvailable)
         let caption = format.message(Message(HTMLWords.balanceCaption, [
             "gross": metrics.selfFinancingGross.map { .share($0) } ?? notAvailable,

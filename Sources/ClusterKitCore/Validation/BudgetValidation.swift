@@ -1,0 +1,110 @@
+/// The one check of a budget against a catalogue: everything that makes a budget unfit to be summed and judged,
+/// found before any figure is computed.
+///
+/// It checks, in the order the errors are reported: the number of lines; each expense (an id used once, the
+/// budget's currency, a known funding regime); each resource (an id used once, a known source, the budget's currency,
+/// an `action` that names an expense, success-fee and sponsor terms on lines of their kind); and that the amounts add
+/// up within what ``Money`` holds. What it learns on the way — each resource's place in the catalogue — is kept for
+/// the metrics, which then only sum (``BudgetMetrics``).
+struct BudgetValidation {
+    /// The position in the catalogue of each resource line's source, in budget order.
+    let sourcePositions: [Int]
+    /// Whether a line has a negative amount (only a budget built in code can): its public funding allocation is then
+    /// worked out at once, so that an overflow in it is an input error too.
+    let hasNegativeAmount: Bool
+
+    /// Checks a budget.
+    /// - Throws: ``InputError`` naming the field path and the reason.
+    init(_ budget: Budget, catalog: Catalog, file: String?) throws(InputError) {
+        let currency = budget.currency
+        func fail(_ path: String, _ reason: String) -> InputError { InputError(file: file, path: path, reason: reason) }
+        let lineCount = budget.resources.count + budget.expenses.count
+        guard lineCount <= BudgetDecoder.maximumLineCount else {
+            throw fail(
+                "resources", "the budget has \(lineCount) lines (resources and expenses), more than the "
+                    + "\(BudgetDecoder.maximumLineCount) ClusterKit checks")
+        }
+        // Lines by position in the order they are read: expenses[i] at i, resources[i] after the expenses. Paths are
+        // written only for an error: a valid budget costs no string formatting. Lines are read in place
+        // (`expenses[index].id`): a copy of a line would retain each of its strings.
+        let expenses = budget.expenses, resources = budget.resources, expenseCount = expenses.count
+        func place(_ position: Int) -> String {
+            position < expenseCount ? "expenses[\(position)]" : "resources[\(position - expenseCount)]"
+        }
+        // Duplicate ids are found as the table is built, and reported on the line of the pass where the first one is.
+        let ids = LineIDTable(expenses: expenses, resources: resources)
+        let duplicate = ids.firstDuplicate
+        // The sum of the amounts' magnitudes: when it fits, every sum the metrics and the allocation make of some of
+        // the lines fits too (with no negative amount, it is the running total itself).
+        var magnitude: Int64 = 0
+        var hasNegativeAmount = false
+        for index in expenses.indices {
+            var path: String { place(index) }
+            if let duplicate, duplicate.position == index {
+                throw fail(path + ".id", "id '\(expenses[index].id)' is already used by \(place(duplicate.earlier))")
+            }
+            let amount = expenses[index].amount
+            if amount.currency != currency {
+                throw fail(path + ".amount", "amount in \(amount.currency), but the budget is in \(currency)")
+            }
+            if let regime = expenses[index].regime, catalog.regime(regime) == nil {
+                let hint = catalog.regimeIDs.isEmpty
+                    ? " (the catalogue holds no funding regime: Catalog.builtIn holds the built-in ones)"
+                    : Suggestions.hint(catalog.regimeIDs(nearestTo: regime.rawValue))
+                throw fail(path + ".regime", "unknown funding regime '\(regime)'\(hint)")
+            }
+            hasNegativeAmount = hasNegativeAmount || amount.minorUnits < 0
+            guard let sum = Self.adding(amount, to: magnitude) else {
+                throw fail("expenses", "the expenses up to expenses[\(index)] add up to more than ClusterKit can hold exactly")
+            }
+            magnitude = sum
+        }
+        // The resources are summed on their own, as the metrics sum them.
+        magnitude = 0
+        var positions: [Int] = []
+        positions.reserveCapacity(resources.count)
+        for index in resources.indices {
+            var path: String { place(expenseCount + index) }
+            if let duplicate, duplicate.position == expenseCount + index {
+                throw fail(path + ".id", "id '\(resources[index].id)' is already used by \(place(duplicate.earlier))")
+            }
+            let source = resources[index].source
+            guard let position = catalog.sourcePosition(source) else {
+                throw fail(
+                    path + ".source",
+                    "unknown revenue source '\(source)'\(Suggestions.hint(catalog.sourceIDs(nearestTo: source.rawValue)))")
+            }
+            let amount = resources[index].amount
+            if amount.currency != currency {
+                throw fail(path + ".amount", "amount in \(amount.currency), but the budget is in \(currency)")
+            }
+            if let action = resources[index].action, (ids.position(of: action) ?? expenseCount) >= expenseCount {
+                let hint = Suggestions.hint(Suggestions.nearest(to: action, among: expenses.map(\.id)))
+                throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
+            }
+            let kind = catalog.sourceTraits[position].kind
+            if resources[index].successFee != nil, kind != .successFees {
+                throw fail(path + ".successFee", "success-fee terms belong on a success-fee line, not on '\(source)'")
+            }
+            if resources[index].sponsor != nil, kind != .sponsorship {
+                throw fail(path + ".sponsor", "sponsor terms belong on a sponsorship line, not on '\(source)'")
+            }
+            hasNegativeAmount = hasNegativeAmount || amount.minorUnits < 0
+            guard let sum = Self.adding(amount, to: magnitude) else {
+                throw fail("resources", "the resources up to \(path) add up to more than ClusterKit can hold exactly")
+            }
+            magnitude = sum
+            positions.append(position)
+        }
+        sourcePositions = positions
+        self.hasNegativeAmount = hasNegativeAmount
+    }
+
+    /// `sum + |amount|`, or `nil` when it does not fit.
+    private static func adding(_ amount: Money, to sum: Int64) -> Int64? {
+        let units = amount.minorUnits
+        guard units != .min else { return nil }
+        let (result, overflow) = sum.addingReportingOverflow(units < 0 ? -units : units)
+        return overflow ? nil : result
+    }
+}
