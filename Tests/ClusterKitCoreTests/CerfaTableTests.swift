@@ -159,7 +159,7 @@ struct CerfaTableTests {
         let mapped = try CerfaTable.read(cerfa(Self.header + rows)).mapped()
         #expect(mapped.resources.map { "\($0.source!.rawValue) \($0.forecast!.minorUnits / 100)" } == ["otherPrivate 200", "membershipFees 800"])
         let tooMuch = try #require(error(cerfa(Self.header + ["64;100;75 – Autres produits de gestion courante;100", ";;Dont cotisations;150"])))
-        #expect(tooMuch.line == 6 && tooMuch.column == 4 && tooMuch.reason.hasPrefix("the « dont » line 150"))
+        #expect(tooMuch.line == 6 && tooMuch.column == 4 && tooMuch.reason.hasPrefix("the « dont » lines add up to 150"))
     }
 
     @Test("76–79 map to the four not-funding sources; 66–69 are accounting charges; 86 the in-kind counterpart of 87")
@@ -296,5 +296,47 @@ struct CerfaTableTests {
         #expect(
             mapped.resources.map { "\($0.source!.rawValue) \(String(describing: $0.forecast?.minorUnits)) \(String(describing: $0.realised?.minorUnits))" }
                 == ["otherPublic Optional(100000) nil", "region nil Optional(70000)", "department nil Optional(50000)"])
+    }
+
+    @Test("Amounts whose sum would overflow are an error at a cell, not a crash")
+    func overflow() throws {
+        let huge = "90 000 000 000 000 000"
+        let wrong = try #require(error(cerfa(Self.header + ["64;\(huge);70;1", "66;\(huge);;"])))
+        #expect(wrong.line == 6 && wrong.column == 2 && wrong.reason.hasPrefix("the amounts add up to more than"))
+    }
+
+    @Test("Mutated examples are read or refused with an error, never a crash")
+    func mutations() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces: [[UInt8]] = [Array(";".utf8), Array("\r\n".utf8), Array("\"".utf8), Array("74".utf8), Array("TOTAL".utf8),
+            Array("Dont cotisations".utf8), Array("k€".utf8), Array("-".utf8), Array("9".utf8), Array(",".utf8), [0xFF]]
+        var read = 0, refused = 0
+        for name in ["mecabourg-2013-12156.csv", "mecabourg-2013-12156-keur.csv", "soliage-2012-2013-15059.csv"] {
+            let original = [UInt8](try example(name))
+            for _ in 0..<150 {
+                var bytes = original
+                for _ in 0..<(1 + next(4)) {
+                    let at = next(bytes.count)
+                    switch next(3) {
+                    case 0: bytes.removeSubrange(at..<min(bytes.count, at + 1 + next(8)))
+                    case 1: bytes.insert(contentsOf: pieces[next(pieces.count)], at: at)
+                    default: bytes[at] = UInt8(truncatingIfNeeded: next(256))
+                    }
+                    if bytes.isEmpty { bytes = [0x3B] }
+                }
+                do {
+                    _ = try CerfaTable.read(Data(bytes), file: name).mapped(file: name)
+                    read += 1
+                } catch {
+                    #expect(error.file == name)
+                    refused += 1
+                }
+            }
+        }
+        #expect(read > 0 && refused > 0, "both ways exercised: \(read) read, \(refused) refused")
     }
 }

@@ -147,7 +147,8 @@ extension CerfaTable {
                     guard let stated = row.amount(column),
                         !lines.contains(where: { $0.role == .line && $0.amount(column) != nil })
                     else { return nil }
-                    let left = stated.minorUnits - parts.compactMap { $0.amount(column)?.minorUnits }.reduce(0, +)
+                    // The read checked that the « dont » lines add up to no more than their heading: no overflow.
+                    let left = stated.minorUnits - parts.compactMap { $0.amount(column)?.minorUnits }.reduce(0, &+)
                     // A heading wholly made of its « dont » lines carries nothing more.
                     return left > 0 || (parts.isEmpty && left == 0) ? Money(minorUnits: left, currency: stated.currency) : nil
                 }

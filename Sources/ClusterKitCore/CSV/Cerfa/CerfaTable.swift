@@ -107,6 +107,11 @@ package struct CerfaTable: Hashable, Sendable {
     /// Reads a table from a CSV file's bytes (UTF-8 with or without a byte-order mark; `;` or `,` detected).
     /// - Throws: ``InputError`` naming the file, the cell and the reason.
     package static func read(_ data: Data, file: String? = nil) throws(InputError) -> CerfaTable {
+        guard data.count <= BudgetDecoder.maximumDocumentSize else {
+            throw InputError(
+                file: file, path: "",
+                reason: "the file is \(data.count) bytes, more than the \(BudgetDecoder.maximumDocumentSize) bytes ClusterKit reads")
+        }
         let text = try CSVText.decode(data, file: file)
         let detected = CSVText.detectDialect(text)
         var dialect = detected.dialect
@@ -377,45 +382,59 @@ private struct CerfaReading {
     /// rows above it.
     func checkStructure(_ table: CerfaTable) throws(InputError) {
         for rows in [table.charges, table.products] {
+            // The rows under a heading: counted through it, not on their own.
+            var covered: Set<Int> = []
+            for (index, row) in rows.enumerated() where row.role == .heading {
+                covered.formUnion(Self.lines(of: index, in: rows).indices)
+            }
             for column in table.columns {
                 var sum: Int64 = 0
+                /// Adds to a sum, an error at the cell when it would overflow.
+                func add(_ amount: Int64, to total: inout Int64, at row: CerfaRow) throws(InputError) {
+                    let (value, overflow) = total.addingReportingOverflow(amount)
+                    guard !overflow else {
+                        throw fail(at: row.cell(column) ?? row.labelCell, "the amounts add up to more than ClusterKit can hold exactly")
+                    }
+                    total = value
+                }
                 for (index, row) in rows.enumerated() {
                     switch row.role {
                     case .total:
                         if let stated = row.amount(column), stated.minorUnits != sum {
-                            let position = row.cell(column)!
                             throw fail(
-                                at: position,
+                                at: row.cell(column) ?? row.labelCell,
                                 "« \(row.label) » is \(Self.euros(stated.minorUnits)) but the rows above it add up to \(Self.euros(sum))")
                         }
                     case .heading:
                         let lines = Self.lines(of: index, in: rows)
-                        let additions = lines.filter { $0.role == .line }.compactMap { $0.amount(column)?.minorUnits }
-                        let parts = lines.filter { $0.role == .part }.compactMap { $0.amount(column)?.minorUnits }
-                        let stated = row.amount(column)?.minorUnits
-                        if !additions.isEmpty {
-                            let total = additions.reduce(0, +)
-                            if let stated, stated != total {
-                                throw fail(
-                                    at: row.cell(column)!,
-                                    "« \(row.label) » is \(Self.euros(stated)) but its lines add up to \(Self.euros(total))")
+                        var additions: Int64 = 0, parts: Int64 = 0, hasAdditions = false
+                        for line in lines {
+                            guard let amount = line.amount(column)?.minorUnits else { continue }
+                            if line.role == .part {
+                                try add(amount, to: &parts, at: line)
+                                if let stated = row.amount(column)?.minorUnits, parts > stated {
+                                    throw fail(
+                                        at: line.cell(column) ?? line.labelCell,
+                                        "the « dont » lines add up to \(Self.euros(parts)), more than their heading « \(row.label) » (\(Self.euros(stated)))")
+                                }
+                            } else {
+                                hasAdditions = true
+                                try add(amount, to: &additions, at: line)
                             }
-                            sum += total
+                        }
+                        let stated = row.amount(column)?.minorUnits
+                        if hasAdditions {
+                            if let stated, stated != additions {
+                                throw fail(
+                                    at: row.cell(column) ?? row.labelCell,
+                                    "« \(row.label) » is \(Self.euros(stated)) but its lines add up to \(Self.euros(additions))")
+                            }
+                            try add(additions, to: &sum, at: row)
                         } else {
-                            sum += stated ?? parts.reduce(0, +)
+                            try add(stated ?? parts, to: &sum, at: row)
                         }
-                        if let stated, let part = parts.first, part > stated {
-                            let position = lines.first { $0.role == .part }!.cell(column)!
-                            throw fail(at: position, "the « dont » line \(Self.euros(part)) is more than its heading « \(row.label) » (\(Self.euros(stated)))")
-                        }
-                    case .line:
-                        if row.heading == nil || !rows.contains(where: { $0.role == .heading && $0.account == row.heading }) {
-                            sum += row.amount(column)?.minorUnits ?? 0
-                        }
-                    case .part:
-                        if row.heading == nil || !rows.contains(where: { $0.role == .heading && $0.account == row.heading }) {
-                            sum += row.amount(column)?.minorUnits ?? 0
-                        }
+                    case .line, .part:
+                        if !covered.contains(index) { try add(row.amount(column)?.minorUnits ?? 0, to: &sum, at: row) }
                     }
                 }
             }
