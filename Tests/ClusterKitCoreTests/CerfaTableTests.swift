@@ -111,6 +111,9 @@ struct CerfaTableTests {
                 "CHARGES;Montant;PRODUITS;Montant", "64 – Charges de personnel;100;70;100",
             ]))
         #expect(iso.header == CerfaHeader(name: "Pôle test", exercice: "2024", start: "2024-01-01", end: "2024-12-31"))
+        #expect(table.header.year == 2025 && iso.header.year == 2024)
+        #expect(CerfaHeader(exercice: "2024/2025").year == 2025 && CerfaHeader(exercice: "Exercice 2013").year == 2013)
+        #expect(CerfaHeader(name: "x").year == nil)
     }
 
     @Test("A date that is no date, or an end before the start, is an error naming the cell")

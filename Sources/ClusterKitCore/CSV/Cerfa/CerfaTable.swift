@@ -26,6 +26,15 @@ package struct CerfaHeader: Hashable, Sendable {
     package var start: String?
     /// « Date de fin », as an ISO date (`2025-03-31`).
     package var end: String?
+
+    /// The budget's `year`: the year the fiscal year ends in — of « Date de fin », else the last four-digit year of
+    /// « Exercice » (`2024-2025` → 2025); `nil` when the header says neither.
+    package var year: Int? {
+        if let end, let year = Int(end.prefix(4)) { return year }
+        guard let exercice else { return nil }
+        let years = exercice.split(whereSeparator: { !$0.isNumber }).compactMap { $0.count == 4 ? Int($0) : nil }
+        return years.last
+    }
 }
 
 /// One row of a side of the table, with its amounts as the file gives them (scaled to euros).
