@@ -342,4 +342,41 @@ struct CerfaTableTests {
         }
         #expect(read > 0 && refused > 0, "both ways exercised: \(read) read, \(refused) refused")
     }
+
+    @Test("86 and 87 must balance, column by column: the same contributions, received and used")
+    func valuedContributionsBalance() throws {
+        let rows = [
+            "64 – Charges de personnel;100;70;100", "86 – Emplois des contributions volontaires en nature;;87 – Contributions volontaires en nature;",
+            "Personnel bénévole;300;Bénévolat;350", "Temps des dirigeants;50;;",
+        ]
+        let balanced = try CerfaTable.read(cerfa(Self.header + rows)).mapped()
+        #expect(balanced.expenses.map(\.nature) == [.unspecified, .inKindCounterpart, .inKindCounterpart], "a line added under 86 is its counterpart too")
+        let wrong = try #require(error(cerfa(Self.header + rows.dropLast())))
+        #expect(wrong.line == 7 && wrong.column == 4)
+        #expect(wrong.reason.hasPrefix("the valued contributions do not balance: 87 (contributions volontaires en nature) is 350\u{00A0}€ but 86"))
+    }
+
+    @Test("A funder's own name under 74 maps to its kind of body and names the funder; the form's lines keep theirs")
+    func funderNames() throws {
+        let rows = [
+            "64;400;74 – Subventions d'exploitation;400", ";;Conseil régional Grand Est;100", ";;Ville de Mulhouse;100",
+            ";;Communauté d'agglomération Mulhouse Alsace Agglomération;100", ";;FEDER (programme opérationnel Alsace);100",
+        ]
+        let mapped = try CerfaTable.read(cerfa(Self.header + rows)).mapped()
+        #expect(mapped.resources.map(\.source!.rawValue) == ["region", "otherPublic", "intercommunality", "erdf"])
+        #expect(mapped.resources.map(\.funder) == [
+            "Conseil régional Grand Est", "Ville de Mulhouse", "Communauté d'agglomération Mulhouse Alsace Agglomération",
+            "FEDER (programme opérationnel Alsace)",
+        ])
+    }
+
+    @Test("The sides' titles: « CHARGES », « CHARGES (1) », « Charges en euros »; a row « Charges sociales » is not one")
+    func sideTitles() throws {
+        for title in ["CHARGES (1);Montant;PRODUITS (2);Montant", "Charges en euros;Montant;Produits en euros;Montant"] {
+            let table = try CerfaTable.read(cerfa(["Nom de l'association;X", title, "64;100;70;100"]))
+            #expect(table.charges.count == 1 && table.products.count == 1, "\(title)")
+        }
+        let notTitle = try #require(error(cerfa(["Charges sociales;100;Produits financiers;100"])))
+        #expect(notTitle.reason.hasPrefix("no row with a « CHARGES » cell"))
+    }
 }

@@ -25,6 +25,9 @@ enum CerfaForm {
         var side: Side
         /// Whether the row is a « dont » line: a part of its heading's amount, not an addition to it.
         var isPart: Bool = false
+        /// The folded beginnings of the names of a body of the row's kind (« Conseil régional Grand Est » for
+        /// « Région(s) »): a line an association wrote in the form's stead, whose label is then the funder.
+        var names: [String] = []
     }
 
     /// The rows of the CHARGES side (Cerfa 12156*05 and 15059*02).
@@ -74,14 +77,20 @@ enum CerfaForm {
             keys: ["vente de produits finis", "ventes de produits finis"], side: .products),
         Row(account: "73", label: "73 – Dotations et produits de tarification", keys: ["dotations et produits de tarification"], side: .products),
         Row(account: "74", label: "74 – Subventions d'exploitation", keys: ["subventions d exploitation"], side: .products),
-        Row(account: "74", label: "État", keys: ["etat"], side: .products),
-        Row(account: "74", label: "Région(s)", keys: ["region s", "regions", "region"], side: .products),
-        Row(account: "74", label: "Département(s)", keys: ["departement s", "departements", "departement"], side: .products),
+        Row(account: "74", label: "État", keys: ["etat"], side: .products,
+            names: ["prefecture", "direccte", "dreets", "dreal", "sgar", "ministere", "ministre"]),
+        Row(account: "74", label: "Région(s)", keys: ["region s", "regions", "region"], side: .products,
+            names: ["conseil regional", "collectivite territoriale"]),
+        Row(account: "74", label: "Département(s)", keys: ["departement s", "departements", "departement"], side: .products,
+            names: ["conseil departemental", "conseil general"]),
         Row(account: "74", label: "Intercommunalité(s) : EPCI",
-            keys: ["intercommunalite s", "intercommunalites", "intercommunalite"], side: .products),
-        Row(account: "74", label: "Commune(s)", keys: ["commune s", "communes", "commune"], side: .products),
+            keys: ["intercommunalite s", "intercommunalites", "intercommunalite"], side: .products,
+            names: ["communaute de communes", "communaute d agglomeration", "communaute urbaine", "metropole", "agglomeration", "epci"]),
+        Row(account: "74", label: "Commune(s)", keys: ["commune s", "communes", "commune"], side: .products,
+            names: ["mairie", "ville de", "ville d"]),
         Row(account: "74", label: "Organismes sociaux", keys: ["organismes sociaux"], side: .products),
-        Row(account: "74", label: "Fonds européens", keys: ["fonds europeens"], side: .products),
+        Row(account: "74", label: "Fonds européens", keys: ["fonds europeens"], side: .products,
+            names: ["feder", "fse", "union europeenne", "commission europeenne", "interreg"]),
         Row(account: "74", label: "L'agence de services et de paiement",
             keys: ["l agence de services et de paiement", "agence de services et de paiement", "asp"], side: .products),
         Row(account: "74", label: "Autres établissements publics", keys: ["autres etablissements publics"], side: .products),
@@ -109,14 +118,17 @@ enum CerfaForm {
     /// is not « Impôts et taxes ».
     static func row(labelled text: String, on side: Side) -> (row: Row, detail: String?)? {
         let folded = CSVVocabulary.normalized(text)
-        var best: (row: Row, length: Int)?
+        var best: (row: Row, length: Int, isName: Bool)?
         for row in side == .charges ? charges : products {
-            for key in row.keys where folded == key || folded.hasPrefix(key + " ") {
-                if key.count > best?.length ?? -1 { best = (row, key.count) }
+            for (keys, isName) in [(row.keys, false), (row.names, true)] {
+                for key in keys where folded == key || folded.hasPrefix(key + " ") {
+                    if key.count > best?.length ?? -1 { best = (row, key.count, isName) }
+                }
             }
         }
         guard let best else { return nil }
-        return (best.row, detail(of: text))
+        // A body's own name (« Conseil régional Grand Est ») is the funder, whole.
+        return (best.row, best.isName ? CSVText.trimmed(text) : detail(of: text))
     }
 
     /// The text a filled form adds after a colon: « Région(s) : Auvergne-Rhône-Alpes » → « Auvergne-Rhône-Alpes ».

@@ -125,6 +125,7 @@ extension CerfaTable {
             line.nature = Self.nature(of: row)
             expenses.append(line)
         }
+        try checkValuedContributions(resources: resources, expenses: expenses, file: file)
         return CerfaBudget(
             header: header, statement: columns.contains(.realised) ? .realised : .forecast, resources: resources,
             expenses: expenses)
@@ -158,6 +159,31 @@ extension CerfaTable {
         }
         return result
     }
+
+    /// The valued contributions balance: in the chart of accounts, what 87 values as received (bénévolat, prestations
+    /// and dons en nature) 86 records as used, to the same amount, in each column.
+    /// - Throws: ``InputError`` at the first 87 amount when the two sides differ.
+    private func checkValuedContributions(resources: [CerfaEntry], expenses: [CerfaEntry], file: String?) throws(InputError) {
+        let received = resources.filter { $0.source == .memberTime || $0.source == .secondment }
+        let used = expenses.filter { $0.nature == .inKindCounterpart }
+        for column in columns {
+            func total(_ entries: [CerfaEntry]) -> Int64 {
+                // Each amount was read within the limits and the sides' totals checked: no overflow.
+                entries.compactMap { (column == .forecast ? $0.forecast : $0.realised)?.minorUnits }.reduce(0, &+)
+            }
+            let (in87, in86) = (total(received), total(used))
+            guard in87 != in86 else { continue }
+            let first = (received.isEmpty ? used : received).first { (column == .forecast ? $0.forecast : $0.realised) != nil }
+            let cell = first.flatMap { column == .forecast ? $0.forecastCell : $0.realisedCell } ?? first?.labelCell
+            throw InputError(
+                file: file, path: "",
+                reason: "the valued contributions do not balance: 87 (contributions volontaires en nature) is \(Self.euros(in87)) but 86 (emplois des contributions volontaires en nature) is \(Self.euros(in86)); they are the same contributions, received and used",
+                line: cell?.line, column: cell?.column)
+        }
+    }
+
+    /// An amount in cents for a message, French.
+    static func euros(_ cents: Int64) -> String { CerfaEuros.string(cents) }
 
     /// The source of a product row: its known form row (by account or label), else a source the label names.
     static func source(of row: CerfaRow, catalog: Catalog, names: [String: RevenueSourceID]) -> RevenueSourceID? {
@@ -225,7 +251,8 @@ extension CerfaTable {
 
     /// The nature of a charge row's expense.
     static func nature(of row: CerfaRow) -> CerfaExpenseNature {
-        if let account = row.account {
+        // A line the association added under a heading has the heading's nature.
+        if let account = row.account ?? row.heading {
             if account.hasPrefix("86") { return .inKindCounterpart }
             if ["66", "67", "68", "69"].contains(String(account.prefix(2))) { return .accounting }
             if row.formLabel != nil { return .unspecified }

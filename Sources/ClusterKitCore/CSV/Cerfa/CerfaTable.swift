@@ -182,9 +182,12 @@ private struct CerfaReading {
     /// The side a title cell names: « CHARGES », « Charges (en K€) », « PRODUITS », « Produits en euros ».
     static func sideTitle(_ text: String) -> CerfaSide? {
         let folded = CSVVocabulary.normalized(text)
-        for (word, side) in [("charges", CerfaSide.charges), ("produits", .products)]
-        where folded == word || folded.hasPrefix(word + " en ") || folded == word + " en" {
-            return side
+        for (word, side) in [("charges", CerfaSide.charges), ("produits", .products)] where folded.hasPrefix(word) {
+            // « CHARGES », « Charges (en K€) », « CHARGES (1) »; not a row such as « Charges sociales ».
+            let rest = folded.dropFirst(word.count)
+            if rest.isEmpty || rest == " en" || rest.hasPrefix(" en ") || (rest.first == " " && rest.dropFirst().allSatisfy(\.isNumber)) {
+                return side
+            }
         }
         return nil
     }
@@ -458,7 +461,14 @@ private struct CerfaReading {
     }
 
     /// An amount in cents for a message: `1 227 000,50 €`-style, French.
-    static func euros(_ cents: Int64) -> String {
+    static func euros(_ cents: Int64) -> String { CerfaEuros.string(cents) }
+}
+
+/// Amounts in messages about a Cerfa table, as the form writes them: `1 227 000,50 €`.
+enum CerfaEuros {
+    /// An amount in cents, French: a narrow no-break space between thousands, a decimal comma, a no-break space
+    /// before `€`.
+    static func string(_ cents: Int64) -> String {
         let whole = String(cents / 100)
         var grouped = ""
         for (offset, character) in whole.reversed().enumerated() {
