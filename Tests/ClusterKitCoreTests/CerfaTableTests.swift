@@ -201,6 +201,9 @@ struct CerfaTableTests {
         #expect(a.resources.map(\.forecast) == b.resources.map(\.forecast))
         #expect(a.expenses.map(\.nature) == b.expenses.map(\.nature))
         #expect(a.resources.map(\.source!.rawValue) == ["services", "membershipFees", "otherPublic", "memberTime"])
+        // The account written wins over a label of another account's row.
+        let conflicting = try CerfaTable.read(cerfa(Self.header + ["64;100;70 – Cotisations;100"])).mapped()
+        #expect(conflicting.resources.map(\.source) == [.services])
     }
 
     @Test("A product row that maps to no source is an error naming its cell, never a guess")
@@ -259,6 +262,9 @@ struct CerfaTableTests {
     func notACerfa() throws {
         let none = try #require(error(cerfa(["Cluster;Mecabourg", "Dépenses;Montant;Ressources;Montant"])))
         #expect(none.reason.hasPrefix("no row with a « CHARGES » cell and a « PRODUITS » cell"))
+        // How a reader tells a Cerfa table from the memento's layout (Dépenses / Ressources).
+        #expect(CerfaTable.isCerfa(try CSVText.records("Nom;X\nCHARGES;Montant;PRODUITS;Montant", separator: ";", file: nil)))
+        #expect(!CerfaTable.isCerfa(try CSVText.records(String(decoding: try Data(contentsOf: repositoryFile("Examples/csv/mecabourg-2013.csv")), as: UTF8.self), separator: ";", file: nil)))
         let noAmount = try #require(error(cerfa(["CHARGES;Notes;PRODUITS;Montant"])))
         #expect(noAmount.line == 1 && noAmount.column == 1 && noAmount.reason.contains("has no amount column"))
     }

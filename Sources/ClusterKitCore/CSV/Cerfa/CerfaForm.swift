@@ -28,6 +28,10 @@ enum CerfaForm {
         /// The folded beginnings of the names of a body of the row's kind (« Conseil régional Grand Est » for
         /// « Région(s) »): a line an association wrote in the form's stead, whose label is then the funder.
         var names: [String] = []
+
+        /// Whether the row is a numbered heading of the form (« 74 – Subventions d'exploitation »), not one of its
+        /// lines (« Région(s) », which carries the account 74 of its heading).
+        var isHeading: Bool { account.count == 2 && label.hasPrefix(account) }
     }
 
     /// The rows of the CHARGES side (Cerfa 12156*05 and 15059*02).

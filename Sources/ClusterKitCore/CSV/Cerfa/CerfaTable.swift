@@ -361,7 +361,11 @@ private struct CerfaReading {
                 continue
             }
             let numbered = CerfaForm.account(in: label)
-            let known = CerfaForm.row(labelled: numbered?.rest ?? label, on: side)
+            var known = CerfaForm.row(labelled: numbered?.rest ?? label, on: side)
+            // The account written wins over a label of another account's row (« 70 – Cotisations » is a 70).
+            if let numbered, let row = known?.row, !row.account.hasPrefix(numbered.account), !numbered.account.hasPrefix(row.account) {
+                known = nil
+            }
             if let numbered {
                 guard numbered.account.hasPrefix(side == .charges ? "6" : "7") || numbered.account.hasPrefix(side == .charges ? "86" : "87")
                 else {
@@ -374,7 +378,7 @@ private struct CerfaReading {
             entry.formLabel = known?.row.label
             entry.detail = known?.detail
             if let known, known.row.isPart { entry.role = .part }
-            if let account = entry.account, CerfaForm.isHeading(account), numbered != nil || known.map({ CerfaForm.isHeading($0.row.account) && $0.row.label.hasPrefix(account) }) == true {
+            if let account = entry.account, CerfaForm.isHeading(account), numbered != nil || known?.row.isHeading == true {
                 entry.role = .heading
                 heading = account
                 entry.heading = nil
