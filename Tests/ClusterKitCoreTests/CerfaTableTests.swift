@@ -57,8 +57,8 @@ struct CerfaTableTests {
     @Test("Mecabourg's 12156 gives the JSON budget's figures: 290,000 balanced, private 130,000 (44.8%), operating 135,000")
     func mecabourg12156Metrics() throws {
         let mapped = try CerfaTable.read(try example("mecabourg-2013-12156.csv")).mapped()
-        let fromCerfa = try BudgetMetrics(try forecastBudget(mapped, name: "Mecabourg", year: 2013))
-        let fromJSON = try BudgetMetrics(try mecabourg2013())
+        let fromCerfa = try CheckedBudget(forecastBudget(mapped, name: "Mecabourg", year: 2013)).metrics
+        let fromJSON = try CheckedBudget(mecabourg2013()).metrics
         #expect(fromCerfa.totalResources == Money(major: 290_000) && fromCerfa.totalExpenses == Money(major: 290_000))
         #expect(fromCerfa.privateResources.amount == Money(major: 130_000))
         #expect(fromCerfa.publicResources.amount == fromJSON.publicResources.amount)
