@@ -93,7 +93,7 @@ enum Baseline {
         var feesCash: Int64 = 0, byKind: [RevenueKind: Int64] = [:]
         // Lines that hold fees and other revenue in one amount (`includes`): sourced as fees, or as other revenue.
         var mixedAsFees: Int64 = 0, mixedAsOthers: Int64 = 0
-        var publicCallFees: Int64 = 0, erdf: Int64 = 0
+        var publicCallFees: Int64 = 0, erdf: Int64 = 0, notFunding: Int64 = 0, passedThrough: Int64 = 0
         var funders: [String: Int64] = [:]
         var findings: [Finding] = []
         for line in budget.resources {
@@ -107,9 +107,20 @@ enum Baseline {
             if line.successFee != nil, kind != .successFees { throw Invalid(reason: "successFee on \(line.id)") }
             if line.sponsor != nil, kind != .sponsorship { throw Invalid(reason: "sponsor on \(line.id)") }
             let amount = line.amount.minorUnits
-            let isPublic = (line.sector ?? source.sector) == .public
+            let sector = line.sector ?? source.sector
+            let isPublic = sector == .public
             let isInKind = line.inKind ?? (source.nature == .inKind)
             total = try add(total, amount)
+            // Money passed on to partners, and lines that are not funding: in R, in no share.
+            if line.passThrough {
+                guard line.action != nil else { throw Invalid(reason: "pass-through without action \(line.id)") }
+                passedThrough = try add(passedThrough, amount)
+                continue
+            }
+            if sector == .notFunding {
+                notFunding = try add(notFunding, amount)
+                continue
+            }
             if !isPublic {
                 privateAll = try add(privateAll, amount)
                 if !isInKind {
@@ -152,16 +163,36 @@ enum Baseline {
                 }
             }
         }
-        let cash = total - inKind
-        // The per-kind totals the rules read (each kind's share of R).
+        // Every share is on the funding base: R less the lines that are not funding or are passed on.
+        let fundingBase = total - notFunding - passedThrough
+        let cash = fundingBase - inKind
+        // The per-kind totals the rules read (each kind's share of the funding base).
         let fees = byKind[.membershipFees] ?? 0, events = byKind[.events] ?? 0, successFees = byKind[.successFees] ?? 0
-        let whole = money(total)
+        let whole = money(fundingBase)
         let gross = Share(money(privateAll), of: whole), net = Share(money(privateCash), of: money(cash))
 
-        // budget-balance
+        // budget-balance on a forecast; operating-result and forecast-variance on realised accounts.
         let (difference, overflow) = total.subtractingReportingOverflow(expenses)
         guard !overflow else { throw Invalid(reason: "the totals overflow") }
-        if difference != 0 {
+        if budget.statement == .realised {
+            if difference != 0 {
+                findings.append(
+                    Finding(
+                        rule: "operating-result", severity: difference < 0 ? .warning : .note, measured: .money(money(difference)),
+                        threshold: .money(money(0))))
+            }
+            let amounts = budget.expenses.map { ($0.id, $0.amount.minorUnits) } + budget.resources.map { ($0.id, $0.amount.minorUnits) }
+            for (id, amount) in amounts {
+                guard let forecast = budget.forecast[id]?.minorUnits else { continue }
+                let gap = (amount - forecast).magnitude
+                // More than 10,000 and, when something was forecast, more than 20% of it: gap × 5 > forecast.
+                guard gap > 1_000_000, forecast == 0 || Int128(gap) * 5 > Int128(forecast.magnitude) else { continue }
+                findings.append(
+                    Finding(
+                        rule: "forecast-variance", severity: .warning, measured: .money(money(Int64(gap))),
+                        threshold: .money(money(1_000_000))))
+            }
+        } else if difference != 0 {
             let gap = money(Int64(clamping: difference.magnitude))
             findings.append(Finding(rule: "budget-balance", severity: .error, measured: .money(gap), threshold: .money(money(0)), remediation: gap))
         }
@@ -174,7 +205,7 @@ enum Baseline {
         let own = ahead ?? cluster.targetList.first { $0.year == nil } ?? cluster.targetList.max { ($0.year ?? 0) < ($1.year ?? 0) }
         let target = own?.privateShare ?? Share(percent: 50)
         let onNet = !cluster.valuedTimeAllowed || own?.basis == .net
-        let (part, base) = onNet ? (privateCash, cash) : (privateAll, total)
+        let (part, base) = onNet ? (privateCash, cash) : (privateAll, fundingBase)
         let young = budget.age.map { $0 < 3 } ?? false
         let poleContract = cluster.kind == .pole && (2013...2018).contains(budget.year)
         let unset = own == nil && !poleContract
@@ -191,19 +222,19 @@ enum Baseline {
         // between the share's lowest and highest values.
         let mixed = mixedAsFees + mixedAsOthers
         if !undecided("membership-fee-floor", low: fees - mixedAsFees, mixed: mixed, Share(percent: 15)) {
-            floor("membership-fee-floor", fees, of: total, Share(percent: 15))
+            floor("membership-fee-floor", fees, of: fundingBase, Share(percent: 15))
         }
         if !undecided("billed-revenue-floor", low: privateCash - feesCash - mixedAsOthers, mixed: mixed, Share(percent: 20)) {
-            floor("billed-revenue-floor", privateCash - feesCash, of: total, Share(percent: 20))
+            floor("billed-revenue-floor", privateCash - feesCash, of: fundingBase, Share(percent: 20))
         }
 
         // valued-time-ceiling: members' time only (secondments are a private contribution); an error when valued
         // time is not allowed at all.
         let memberTime = byKind[.memberTime] ?? 0
         if !cluster.valuedTimeAllowed {
-            if memberTime != 0 { ceiling("valued-time-ceiling", memberTime, of: total, .zero, severity: .error) }
+            if memberTime != 0 { ceiling("valued-time-ceiling", memberTime, of: fundingBase, .zero, severity: .error) }
         } else {
-            ceiling("valued-time-ceiling", memberTime, of: total, Share(percent: 15))
+            ceiling("valued-time-ceiling", memberTime, of: fundingBase, Share(percent: 15))
         }
 
         // funder-dependency: each funder, in name order; the fix moves money to other funders.
@@ -222,7 +253,7 @@ enum Baseline {
         }
 
         // event-risk
-        ceiling("event-risk", events, of: total, Share(percent: 10), severity: .note)
+        ceiling("event-risk", events, of: fundingBase, Share(percent: 10), severity: .note)
 
         // satellite-entity
         for satellite in cluster.satellites where satellite.capturesBillableServices {
@@ -244,7 +275,7 @@ enum Baseline {
         }
 
         // success-fee-reliance
-        ceiling("success-fee-reliance", successFees, of: total, Share(percent: 5))
+        ceiling("success-fee-reliance", successFees, of: fundingBase, Share(percent: 5))
 
         // success-fee-requalification: the private share once fees won on public calls count as public.
         if publicCallFees != 0 {

@@ -5,6 +5,8 @@ public enum BuiltInRules {
     /// Every built-in rule, opt-in ones included, in catalogue order.
     public static let all: [any Rule] = [
         BudgetBalanceRule(),
+        OperatingResultRule(),
+        ForecastVarianceRule(),
         PublicPrivateBalanceRule(),
         TransitionTrajectoryRule(),
         AnimationCostCoverageRule(),

@@ -122,7 +122,9 @@ struct CitationTests {
         }
     }
 
-    @Test("Every built-in rule's citation: the memento, quoted words, each on the page cited", arguments: BuiltInRules.all.map(\.ruleDescription))
+    @Test(
+        "Every built-in rule's citation: the memento, quoted words, each on the page cited (but forecast-variance, the subsidy form's)",
+        arguments: BuiltInRules.all.map(\.ruleDescription).filter { $0.id != "forecast-variance" })
     func rule(_ description: RuleDescription) {
         #expect(description.citation.document == Memento.title)
         for problem in Self.problems(description.citation) { Issue.record("\(description.id): \(problem)") }

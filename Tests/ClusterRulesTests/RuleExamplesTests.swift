@@ -15,14 +15,19 @@ struct RuleExamplesTests {
         RuleVerifier.verify(rule, catalog: .builtIn)
     }
 
-    @Test("Built-in rule ids are unique, bare, and every rule cites the memento")
+    @Test("Built-in rule ids are unique, bare, and every rule cites the memento, but the one the subsidy form asks for")
     func catalogue() throws {
         let ids = BuiltInRules.all.map(\.ruleDescription.id)
         #expect(Set(ids).count == ids.count)
         for rule in BuiltInRules.all {
             let description = rule.ruleDescription
             #expect(description.id.namespace == nil, "built-in rules have no namespace")
-            #expect(description.citation.document == Memento.title, "\(description.id) must cite the memento")
+            if description.id == "forecast-variance" {
+                // The memento has no forecast against realisation; the compte rendu financier asks for the gaps.
+                #expect(description.citation.document.contains("Cerfa n° 15059"))
+            } else {
+                #expect(description.citation.document == Memento.title, "\(description.id) must cite the memento")
+            }
         }
     }
 }

@@ -88,13 +88,13 @@ struct HTMLReportTests {
                 for language in Language.allCases {
                     let chart = ResourcesChart(budget.metrics, catalog: .builtIn, language: language)
                     // The slices share the whole of the resources, exactly.
-                    #expect(chart.slices.reduce(Int64(0)) { $0 + $1.amount.minorUnits } == budget.metrics.totalResources.minorUnits, "\(file)")
+                    #expect(chart.slices.reduce(Int64(0)) { $0 + $1.amount.minorUnits } == budget.metrics.fundingBase.minorUnits, "\(file)")
                     let arcs = chart.arcs
                     #expect(arcs.count == chart.slices.count)
                     #expect(arcs.first?.start == 0)
                     #expect(abs((arcs.last?.end ?? 0) - 2 * Double.pi) < 1e-12, "\(file): the ring makes one turn")
                     for index in arcs.indices.dropFirst() { #expect(arcs[index].start == arcs[index - 1].end) }
-                    let total = Double(budget.metrics.totalResources.minorUnits)
+                    let total = Double(budget.metrics.fundingBase.minorUnits)
                     for (arc, slice) in zip(arcs, chart.slices) {
                         #expect(abs(arc.sweep / (2 * Double.pi) - Double(slice.amount.minorUnits) / total) < 1e-9, "\(file) \(slice.source)")
                     }

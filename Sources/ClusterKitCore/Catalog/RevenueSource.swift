@@ -4,6 +4,9 @@ public enum Sector: String, Hashable, Sendable, Codable, CaseIterable {
     case `public`
     /// Membership fees, billed services, events, sponsoring, valued member time.
     case `private`
+    /// Neither: money in the accounts that does not fund the cluster (`"none"`: financial and exceptional income,
+    /// reversals of provisions, transfers of charges). Every share is computed without it.
+    case notFunding = "none"
 }
 
 /// Whether a resource is a real money flow or the valuation of something given in kind.
@@ -66,6 +69,8 @@ public struct RevenueKind: RawRepresentable, Hashable, Comparable, Sendable, Cod
     public static let secondment = RevenueKind(rawValue: "secondment")
     /// Anything else.
     public static let other = RevenueKind(rawValue: "other")
+    /// Money in the accounts that is not funding: accounts 76 to 79 of the French non-profit chart of accounts.
+    public static let notFunding = RevenueKind(rawValue: "notFunding")
 }
 
 /// A kind of resource a cluster's budget can hold: its identifier, sector, nature and names.
@@ -159,10 +164,19 @@ extension RevenueSourceID {
     public static let memberTime: RevenueSourceID = "memberTime"
     /// Secondment of staff or means (mise à disposition).
     public static let secondment: RevenueSourceID = "secondment"
+    /// Financial income (76 – produits financiers): not funding.
+    public static let financialIncome: RevenueSourceID = "financialIncome"
+    /// Exceptional income (77 – produits exceptionnels): not funding.
+    public static let exceptionalIncome: RevenueSourceID = "exceptionalIncome"
+    /// Reversals of depreciation and provisions (78 – reprises sur amortissements et provisions): not funding.
+    public static let provisionReversals: RevenueSourceID = "provisionReversals"
+    /// Transfers of charges (79 – transferts de charges): not funding.
+    public static let chargeTransfers: RevenueSourceID = "chargeTransfers"
 }
 
 extension BuiltInRevenueSource {
-    /// The memento's sources, in the order of its "plan de financement type".
+    /// The memento's sources, in the order of its "plan de financement type", then the four lines of the accounts
+    /// that are not funding (accounts 76 to 79, sector ``Sector/notFunding``).
     public static let all: [BuiltInRevenueSource] = [
         .init(id: .erdf, sector: .public, kind: .subsidy,
               englishName: "European funds (ERDF, …)", frenchName: "Fonds européens (FEDER, …)"),
@@ -197,5 +211,14 @@ extension BuiltInRevenueSource {
               frenchName: "Temps passé par les entreprises (valorisation)"),
         .init(id: .secondment, sector: .private, nature: .inKind, kind: .secondment,
               englishName: "Staff or means made available", frenchName: "Mise à disposition de personnel ou de moyens"),
+        .init(id: .financialIncome, sector: .notFunding, kind: .notFunding,
+              englishName: "Financial income", frenchName: "Produits financiers"),
+        .init(id: .exceptionalIncome, sector: .notFunding, kind: .notFunding,
+              englishName: "Exceptional income", frenchName: "Produits exceptionnels"),
+        .init(id: .provisionReversals, sector: .notFunding, kind: .notFunding,
+              englishName: "Reversals of depreciation and provisions",
+              frenchName: "Reprises sur amortissements et provisions"),
+        .init(id: .chargeTransfers, sector: .notFunding, kind: .notFunding,
+              englishName: "Transfers of charges", frenchName: "Transferts de charges"),
     ]
 }

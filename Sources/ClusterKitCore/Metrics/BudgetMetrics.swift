@@ -11,8 +11,24 @@ public struct BudgetMetrics: Sendable {
     private let storage: MetricsStorage
     /// The budget's currency.
     public var currency: CurrencyCode { storage.currency }
-    /// R: total resources.
+    /// R: total resources, every line of the resources side.
     public var totalResources: Money { storage.totalResources }
+    /// Whether the figures are a plan that must balance or realised accounts.
+    public var statement: Statement { storage.statement }
+    /// The resources that are not funding (sector ``Sector/notFunding``: financial and exceptional income, reversals
+    /// of provisions, transfers of charges), left out of every share.
+    public var nonFunding: LineTotal { storage.nonFunding }
+    /// The money passed on to partners (`passThrough` lines), left out of every share with as much of the expenses
+    /// it passes through.
+    public var passThrough: LineTotal { storage.passThrough }
+    /// The funding base every share is computed on: ``totalResources`` less ``nonFunding`` and ``passThrough``. It is
+    /// R itself for a budget without such lines.
+    public var fundingBase: Money { storage.fundingBase }
+    /// Resources less expenses: zero for a balanced plan; on realised accounts, the year's result (excédent when
+    /// positive, déficit when negative).
+    public var result: Money { storage.result }
+    /// The expenses of nature ``ExpenseNature/accounting`` (66–69): in the totals, in no operating or programme cost.
+    public var accountingExpenses: LineTotal { storage.accountingExpenses }
     /// E: total expenses.
     public var totalExpenses: Money { storage.totalExpenses }
     /// Pub: resources whose sector is public.
@@ -25,9 +41,9 @@ public struct BudgetMetrics: Sendable {
     public var privateCash: LineTotal { storage.privateCash }
     /// Public resources that are real money flows: Pub(cash).
     public var publicCash: LineTotal { storage.publicCash }
-    /// Operating and animation expenses.
+    /// Operating and animation expenses (less the money passed through them).
     public var operatingExpenses: LineTotal { storage.operatingExpenses }
-    /// Programme (action) expenses.
+    /// Programme (action) expenses (less the money passed through them).
     public var programmeExpenses: LineTotal { storage.programmeExpenses }
     /// Every resource line, resolved (made from the budget's lines at each read).
     public var resources: [ResolvedResource] { storage.table.resolved }
@@ -65,11 +81,12 @@ public struct BudgetMetrics: Sendable {
     /// by rules that never read it does not pay for it.
     public var allocation: PublicFundingAllocation { storage.allocation }
 
-    /// R(cash): resources that are real money flows.
-    public var cashResources: Money { Money(minorUnits: totalResources.minorUnits - inKindResources.amount.minorUnits, currency: currency) }
+    /// R(cash): the funding base's real money flows (``fundingBase`` less the resources in kind).
+    public var cashResources: Money { Money(minorUnits: fundingBase.minorUnits - inKindResources.amount.minorUnits, currency: currency) }
 
-    /// Gross self-financing (autofinancement brut): Priv / R, valued member time included. `nil` when R is zero.
-    public var selfFinancingGross: Share? { Share(privateResources.amount, of: totalResources) }
+    /// Gross self-financing (autofinancement brut): Priv / R, valued member time included, on the ``fundingBase``.
+    /// `nil` when it is zero.
+    public var selfFinancingGross: Share? { Share(privateResources.amount, of: fundingBase) }
 
     /// Net self-financing (autofinancement net): Priv(cash) / R(cash), the real money flows only. `nil` when R(cash)
     /// is zero.
@@ -108,8 +125,8 @@ public struct BudgetMetrics: Sendable {
         return table.kinds.firstIndex { $0.kind == kind && $0.privateCashLines > 0 }.map(table.privateCash(at:)) ?? LineTotal(currency)
     }
 
-    /// The share of R a revenue kind makes; `nil` when R is zero.
-    public func share(of kind: RevenueKind) -> Share? { Share(total(of: kind).amount, of: totalResources) }
+    /// The share of the ``fundingBase`` a revenue kind makes; `nil` when it is zero.
+    public func share(of kind: RevenueKind) -> Share? { Share(total(of: kind).amount, of: fundingBase) }
 
     /// Sums a checked budget (see ``CheckedBudget``, which makes them).
     init(summing budget: Budget, catalog: Catalog, validation: BudgetValidation) {
@@ -130,8 +147,14 @@ public struct BudgetMetrics: Sendable {
 /// The figures of ``BudgetMetrics``, shared by its copies.
 final class MetricsStorage: Sendable {
     let currency: CurrencyCode
+    let statement: Statement
     let totalResources: Money
     let totalExpenses: Money
+    let nonFunding: LineTotal
+    let passThrough: LineTotal
+    let fundingBase: Money
+    let result: Money
+    let accountingExpenses: LineTotal
     let publicResources: LineTotal
     let privateResources: LineTotal
     let inKindResources: LineTotal
@@ -160,19 +183,24 @@ final class MetricsStorage: Sendable {
     init(_ budget: Budget, catalog: Catalog, sourcePositions: [Int]) {
         let currency = budget.currency
         self.currency = currency
+        statement = budget.statement
         // Sums of checked amounts: they fit, so plain integer addition.
         func plus(_ sum: inout Money, _ amount: Money) { sum = Money(minorUnits: sum.minorUnits + amount.minorUnits, currency: currency) }
         let expenseLines = budget.expenses, lines = budget.resources
-        var expenses = Money.zero(currency), operating = expenses, programme = expenses
+        var expenses = Money.zero(currency), operating = expenses, programme = expenses, accounting = expenses
         for index in expenseLines.indices {
             let amount = expenseLines[index].amount
             plus(&expenses, amount)
-            if expenseLines[index].nature == .operating { plus(&operating, amount) } else { plus(&programme, amount) }
+            switch expenseLines[index].nature {
+            case .operating: plus(&operating, amount)
+            case .programme: plus(&programme, amount)
+            case .accounting: plus(&accounting, amount)
+            }
         }
 
         // One pass that sums amounts only: each total lists its lines when read (`LineTotal`).
         var total = Money.zero(currency), pub = total, priv = total, inKind = total, privCash = total, pubCash = total
-        var publicCallFees = total
+        var publicCallFees = total, notFunding = total, passed = total
         let count = lines.count
         // Each distinct source, kind and funder of the budget (a handful, however many lines) gets a slot the first
         // time a line names it, and its totals are summed in the slot: a source is found by its position in the
@@ -205,6 +233,19 @@ final class MetricsStorage: Sendable {
             let nature: ResourceNature = lines[index].inKind.map { $0 ? .inKind : .cash } ?? source.nature
             let isPublicCallFee = sector == .private && nature == .cash && lines[index].successFee?.basis == .publicCall
             plus(&total, amount)
+            if lines[index].passThrough {
+                // In R and in its own total only: money passed on is no funding of the cluster.
+                plus(&passed, amount)
+                attributes.append(
+                    LineAttributes(
+                        source: slot, kind: Int32(kindSlot), funder: -1, sector: sector, nature: nature,
+                        isPublicCallFee: false, isPassThrough: true))
+                continue
+            }
+            sources[Int(slot)].lines += 1
+            // A revenue kind sums funding only: a line that is not funding is in its source's total, not its kind's.
+            let funds = sector != .notFunding
+            if funds { kinds[kindSlot].lines += 1 }
             switch (sector, nature) {
             case (.public, .cash):
                 plus(&pub, amount)
@@ -220,11 +261,13 @@ final class MetricsStorage: Sendable {
             case (.private, .inKind):
                 plus(&priv, amount)
                 plus(&inKind, amount)
+            case (.notFunding, _):
+                plus(&notFunding, amount)
             }
             plus(&sources[Int(slot)].total, amount)
-            plus(&kinds[kindSlot].total, amount)
+            if funds { plus(&kinds[kindSlot].total, amount) }
             var funderSlot: Int32 = -1
-            if sector == .public || lines[index].funder != nil {
+            if sector == .public || (sector == .private && lines[index].funder != nil) {
                 let funder = lines[index].funderName
                 if let known = funderSlots[funder] {
                     funderSlot = known
@@ -240,13 +283,24 @@ final class MetricsStorage: Sendable {
             attributes.append(
                 LineAttributes(
                     source: slot, kind: Int32(kindSlot), funder: funderSlot, sector: sector, nature: nature,
-                    isPublicCallFee: isPublicCallFee))
+                    isPublicCallFee: isPublicCallFee, isPassThrough: false))
+        }
+        // The money passed through an expense is no cost of the cluster's either.
+        for index in lines.indices where lines[index].passThrough {
+            guard let action = lines[index].action, let expense = expenseLines.first(where: { $0.id == action }) else { continue }
+            let minus = Money(minorUnits: -lines[index].amount.minorUnits, currency: currency)
+            if expense.nature == .operating { plus(&operating, minus) } else { plus(&programme, minus) }
         }
 
         let table = LineTable(
             lines: lines, attributes: attributes, expenses: expenseLines, sources: sources, kinds: kinds, funders: funders)
         totalResources = total
         totalExpenses = expenses
+        nonFunding = LineTotal(amount: notFunding, of: table, .sector(.notFunding))
+        passThrough = LineTotal(amount: passed, of: table, .passThrough)
+        fundingBase = Money(minorUnits: total.minorUnits - notFunding.minorUnits - passed.minorUnits, currency: currency)
+        result = Money(minorUnits: total.minorUnits - expenses.minorUnits, currency: currency)
+        accountingExpenses = LineTotal(amount: accounting, of: table, .expenses(.accounting))
         publicResources = LineTotal(amount: pub, of: table, .sector(.public))
         privateResources = LineTotal(amount: priv, of: table, .sector(.private))
         inKindResources = LineTotal(amount: inKind, of: table, .inKind)

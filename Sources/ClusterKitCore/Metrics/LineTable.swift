@@ -41,6 +41,8 @@ enum LineFilter: Hashable, Sendable {
     case funder(Int32)
     /// Private cash success fees on projects won in public calls.
     case publicCallSuccessFees
+    /// The resources passed on to partners.
+    case passThrough
     /// The resources earmarked to an expense.
     case action(String)
     /// The expenses of a nature, or all of them.
@@ -56,6 +58,8 @@ struct LineAttributes: Sendable {
     var sector: Sector, nature: ResourceNature
     /// A private cash success fee on a project won in a public call.
     var isPublicCallFee: Bool
+    /// Money passed on to partners: selected by ``LineFilter/passThrough`` only.
+    var isPassThrough: Bool
 }
 
 /// A budget's lines, resolved once and shared by the totals of its metrics (a copy of a total is one reference).
@@ -83,11 +87,16 @@ final class LineTable: Sendable {
 
     /// The total of each source, in slot order.
     var sourceTotals: [KeyedTotal<RevenueSourceID>] {
-        sources.indices.map { KeyedTotal(sources[$0].id, LineTotal(amount: sources[$0].total, of: self, .source(Int32($0)))) }
+        sources.indices.compactMap {
+            // A source whose only lines pass money through funds nothing.
+            sources[$0].lines == 0 ? nil : KeyedTotal(sources[$0].id, LineTotal(amount: sources[$0].total, of: self, .source(Int32($0))))
+        }
     }
 
     /// The total of each revenue kind, in slot order.
-    var kindTotals: [KeyedTotal<RevenueKind>] { kinds.indices.map { KeyedTotal(kinds[$0].kind, kindTotal(at: $0)) } }
+    var kindTotals: [KeyedTotal<RevenueKind>] {
+        kinds.indices.compactMap { kinds[$0].lines == 0 ? nil : KeyedTotal(kinds[$0].kind, kindTotal(at: $0)) }
+    }
 
     /// The private cash of each revenue kind that has some, in slot order.
     var privateCashKindTotals: [KeyedTotal<RevenueKind>] {
@@ -110,15 +119,20 @@ final class LineTable: Sendable {
     /// Whether the resource line at a position is one a filter selects.
     func selects(_ position: Int, _ filter: LineFilter) -> Bool {
         let line = attributes[position]
+        if line.isPassThrough {
+            if case .passThrough = filter { return true }
+            return false
+        }
         switch filter {
         case .sector(let sector): return line.sector == sector
         case .sectorCash(let sector): return line.sector == sector && line.nature == .cash
-        case .inKind: return line.nature == .inKind
+        case .inKind: return line.nature == .inKind && line.sector != .notFunding
         case .source(let slot): return line.source == slot
-        case .kind(let slot): return line.kind == slot
+        case .kind(let slot): return line.kind == slot && line.sector != .notFunding
         case .kindPrivateCash(let slot): return line.kind == slot && line.sector == .private && line.nature == .cash
         case .funder(let slot): return line.funder == slot
         case .publicCallSuccessFees: return line.isPublicCallFee
+        case .passThrough: return false
         case .action(let action): return lines[position].action == action
         case .expenses: return false
         }
@@ -130,7 +144,8 @@ final class LineTable: Sendable {
             let line = lines[position], attributes = attributes[position]
             return ResolvedResource(
                 index: position, id: line.id, source: line.source, kind: kinds[Int(attributes.kind)].kind,
-                sector: attributes.sector, nature: attributes.nature, amount: line.amount, funder: line.funderName)
+                sector: attributes.sector, nature: attributes.nature, amount: line.amount, funder: line.funderName,
+                passThrough: attributes.isPassThrough)
         }
     }
 }
@@ -145,6 +160,8 @@ struct SourceSlot: Sendable {
     let sector: Sector
     let nature: ResourceNature
     var total: Money
+    /// How many of its lines fund the cluster (pass-through lines do not).
+    var lines = 0
 }
 
 /// A funder of the budget, and its total.
@@ -160,6 +177,8 @@ struct KindSlot: Sendable {
     var privateCash: Money
     /// How many of its lines are private cash.
     var privateCashLines = 0
+    /// How many of its lines fund the cluster (pass-through lines do not).
+    var lines = 0
 
     init(kind: RevenueKind, currency: CurrencyCode) {
         self.kind = kind

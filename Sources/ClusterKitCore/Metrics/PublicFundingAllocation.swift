@@ -86,7 +86,13 @@ public struct PublicFundingAllocation: Hashable, Sendable {
         let lines = table.lines, expenses = table.expenses
         var earmarkedPublic: [String: LineTotal] = [:]
         var unearmarked = LineTotal(currency)
-        for position in table.attributes.indices where table.attributes[position].sector == .public {
+        // Money passed on to partners funds none of the cluster's actions, and takes as much out of its expense's cost.
+        var passedThrough: [String: Int64] = [:]
+        for position in table.attributes.indices where table.attributes[position].isPassThrough {
+            if let action = lines[position].action { passedThrough[action, default: 0] += lines[position].amount.minorUnits }
+        }
+        for position in table.attributes.indices
+        where table.attributes[position].sector == .public && !table.attributes[position].isPassThrough {
             if let action = lines[position].action {
                 try earmarkedPublic[action, default: LineTotal(currency)].add(lines[position].amount, line: lines[position].id)
             } else {
@@ -95,8 +101,14 @@ public struct PublicFundingAllocation: Hashable, Sendable {
         }
 
         // Most budgets earmark nothing: then no expense needs looking up.
+        // An accounting entry (66–69) is no action: it has no cost to cover.
         let uncovered = expenses.map { line in
-            max(0, line.amount.minorUnits - (earmarked.isEmpty ? 0 : earmarked[line.id]?.amount.minorUnits ?? 0))
+            line.nature == .accounting
+                ? 0
+                : max(
+                    0,
+                    line.amount.minorUnits - (earmarked.isEmpty ? 0 : earmarked[line.id]?.amount.minorUnits ?? 0)
+                        - (passedThrough.isEmpty ? 0 : passedThrough[line.id] ?? 0))
         }
         // Shared in the order of the line ids, so that a tie goes the same way whatever the order of the lines.
         let byID = expenses.indices.sorted { expenses[$0].id < expenses[$1].id }
@@ -109,7 +121,7 @@ public struct PublicFundingAllocation: Hashable, Sendable {
         var actions: [ActionFunding] = []
         var byCategory: [MissionCategory: LineTotal] = [:]
         actions.reserveCapacity(expenses.count)
-        for index in expenses.indices {
+        for index in expenses.indices where expenses[index].nature != .accounting {
             let line = expenses[index]
             let funding = ActionFunding(
                 index: index, id: line.id, cost: line.amount, category: line.category, regime: line.regime,

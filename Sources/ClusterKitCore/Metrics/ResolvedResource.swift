@@ -18,4 +18,9 @@ public struct ResolvedResource: Hashable, Sendable {
     public let amount: Money
     /// The funder it counts for.
     public let funder: String
+    /// Whether the line passes money on to partners (left out of every share).
+    public var passThrough = false
+
+    /// Whether the line funds the cluster: neither passed through nor of the ``Sector/notFunding`` sector.
+    public var funds: Bool { !passThrough && sector != .notFunding }
 }

@@ -27,7 +27,7 @@ extension BudgetMetrics {
     /// The private resources and the whole they are a share of: Priv and R (gross), Priv(cash) and R(cash) (net).
     public func privateShareParts(_ basis: SelfFinancingBasis) -> (part: LineTotal, whole: Money) {
         switch basis {
-        case .gross: (privateResources, totalResources)
+        case .gross: (privateResources, fundingBase)
         case .net: (privateCash, cashResources)
         }
     }

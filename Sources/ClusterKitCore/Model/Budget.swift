@@ -25,12 +25,23 @@ public struct Budget: Hashable, Sendable, Codable {
     public var expenses: [ExpenseLine]
     /// Where the figures come from, and what was inferred or corrected in them.
     public var provenance: Provenance?
+    /// A plan that must balance (default), or realised accounts whose difference is the year's result.
+    public var statement: Statement = .forecast
+    /// The fiscal year, when it is not the calendar year; ``year`` is then the year in which it ends.
+    public var period: FiscalPeriod?
+    /// On a realised statement: the amount each line had in the forecast (the compte rendu financier's « prévision »
+    /// column), by line id.
+    public var forecast: [String: Money] = [:]
 
     /// Creates a budget.
     public init(
         cluster: ClusterProfile, year: Int, currency: CurrencyCode = .euro, resources: [ResourceLine],
-        expenses: [ExpenseLine], provenance: Provenance? = nil
+        expenses: [ExpenseLine], provenance: Provenance? = nil, statement: Statement = .forecast,
+        period: FiscalPeriod? = nil, forecast: [String: Money] = [:]
     ) {
+        self.statement = statement
+        self.period = period
+        self.forecast = forecast
         self.cluster = cluster
         self.year = year
         self.currency = currency
@@ -42,7 +53,9 @@ public struct Budget: Hashable, Sendable, Codable {
     /// The cluster's age in the budget's year, if its founding year is known.
     public var age: Int? { cluster.founded.map { year - $0 } }
 
-    static let fields = ["format", "cluster", "year", "currency", "resources", "expenses", "provenance"]
+    static let fields = [
+        "format", "cluster", "year", "currency", "resources", "expenses", "provenance", "statement", "period", "forecast",
+    ]
 
     public init(from decoder: any Decoder) throws {
         let fields = try FieldReader(decoder, allowed: Self.fields)
@@ -71,6 +84,12 @@ public struct Budget: Hashable, Sendable, Codable {
             try ExpenseLine(from: decoder, index: index, currency: currency)
         } ?? { throw fields.missing("expenses") }()
         provenance = try fields.optional("provenance")
+        statement = try fields.choice("statement") ?? .forecast
+        period = try fields.optional("period")
+        if fields.has("forecast") {
+            let amounts = try FieldReader(try fields.container.superDecoder(forKey: AnyCodingKey("forecast")), allowedAny: true)
+            for key in amounts.container.allKeys { forecast[key.stringValue] = try amounts.amount(key.stringValue, currency: currency) }
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -82,6 +101,14 @@ public struct Budget: Hashable, Sendable, Codable {
         try out.write(resources, "resources")
         try out.write(expenses, "expenses")
         try out.write(provenance, "provenance")
+        try out.write(statement == .forecast ? nil : statement, "statement")
+        try out.write(period, "period")
+        if !forecast.isEmpty {
+            var nested = out.container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey("forecast"))
+            for (id, amount) in forecast.sorted(by: { $0.key < $1.key }) {
+                try nested.encode(amount.decimalValue, forKey: AnyCodingKey(id))
+            }
+        }
     }
 }
 
@@ -140,10 +167,11 @@ extension ResourceLine {
     public static func line(
         _ source: RevenueSourceID, _ major: Int64, id: String? = nil, label: String? = nil, funder: String? = nil,
         sector: Sector? = nil, inKind: Bool? = nil, action: String? = nil, successFee: SuccessFeeTerms? = nil,
-        sponsor: SponsorTerms? = nil
+        sponsor: SponsorTerms? = nil, passThrough: Bool = false
     ) -> ResourceLine {
         ResourceLine(
             id: id ?? source.rawValue, label: label, source: source, amount: Money(major: major), funder: funder,
-            sector: sector, inKind: inKind, action: action, successFee: successFee, sponsor: sponsor)
+            sector: sector, inKind: inKind, action: action, successFee: successFee, sponsor: sponsor,
+            passThrough: passThrough)
     }
 }

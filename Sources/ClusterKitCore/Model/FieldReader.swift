@@ -32,6 +32,11 @@ struct FieldReader {
         }
     }
 
+    /// Reads an object whose keys are the caller's to check (the line ids of `forecast`).
+    init(_ decoder: any Decoder, allowedAny: Bool) throws {
+        container = try decoder.container(keyedBy: AnyCodingKey.self)
+    }
+
     var codingPath: [any CodingKey] { container.codingPath }
 
     /// The error for a required field that is absent.

@@ -67,13 +67,17 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
     /// Other sources the line also holds, in a part its table does not separate (Neopolia's « Contribution des
     /// adhérents (cotisations et facturations des services) »): rules that need the split say they cannot make it.
     public var includes: [RevenueSourceID] = []
+    /// Money the cluster receives and passes on to partners (an EU project's partners' shares, co-financing paid to
+    /// members): the line, and as much of the expense its ``action`` names, are left out of every share.
+    public var passThrough = false
 
     /// Creates a resource line.
     public init(
         id: String, label: String? = nil, source: RevenueSourceID, amount: Money, funder: String? = nil,
         sector: Sector? = nil, inKind: Bool? = nil, action: String? = nil, successFee: SuccessFeeTerms? = nil,
-        sponsor: SponsorTerms? = nil
+        sponsor: SponsorTerms? = nil, passThrough: Bool = false
     ) {
+        self.passThrough = passThrough
         self.id = id
         self.label = label
         self.source = source
@@ -91,6 +95,7 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
 
     static let fields = [
         "id", "label", "source", "amount", "funder", "sector", "inKind", "action", "successFee", "sponsor", "includes",
+        "passThrough",
     ]
 
     init(from decoder: any Decoder, index: Int, currency: CurrencyCode) throws {
@@ -111,6 +116,7 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
         }
         sponsor = try fields.optional("sponsor")
         includes = try fields.optional("includes") ?? []
+        passThrough = try fields.optional("passThrough") ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -132,6 +138,7 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
         }
         try out.write(sponsor, "sponsor")
         try out.write(includes.isEmpty ? nil : includes, "includes")
+        try out.write(passThrough ? true : nil, "passThrough")
     }
 }
 
@@ -141,6 +148,10 @@ public enum ExpenseNature: String, Hashable, Sendable, Codable, CaseIterable {
     case operating
     /// An action of the programme (actions, programme).
     case programme
+    /// An entry of the accounts that is neither (66 charges financières, 67 charges exceptionnelles, 68 dotations aux
+    /// amortissements et provisions, 69 impôts sur les bénéfices): in the totals, never an action, never counted in
+    /// operating or programme costs.
+    case accounting
 }
 
 /// The four mission categories of the pôles' funding guide (2013), each with a ceiling of public funding.

@@ -45,6 +45,7 @@ public struct JSONReportRenderer: ReportRenderer {
         let cluster: String
         let year: Int
         let file: String?
+        let provenance: Provenance?
         let metrics: MetricsDocument?
         let allocation: AllocationDocument?
         let diagnostics: [DiagnosticDocument]
@@ -56,6 +57,7 @@ public struct JSONReportRenderer: ReportRenderer {
             cluster = report.cluster.name
             year = report.year
             file = report.file
+            provenance = report.budget?.provenance ?? report.history?.provenance
             metrics = report.metrics.map(MetricsDocument.init)
             allocation = report.metrics.map { AllocationDocument($0.allocation) }
             trajectory = report.trajectory.map(TrajectoryDocument.init)
@@ -73,6 +75,13 @@ public struct JSONReportRenderer: ReportRenderer {
         let selfFinancingGross: Decimal?
         let selfFinancingNet: Decimal?
         let sources: [String: Decimal]
+        let statement: Statement
+        let fundingBase: Decimal
+        let nonFunding: Decimal
+        let passThrough: Decimal
+        let result: Decimal
+        /// The lines left out of every share, when there are some.
+        let leftOut: [LeftOutDocument]?
 
         init(_ metrics: BudgetMetrics) {
             totalResources = metrics.totalResources.decimalValue
@@ -83,7 +92,22 @@ public struct JSONReportRenderer: ReportRenderer {
             selfFinancingGross = metrics.selfFinancingGross.map(JSONReportRenderer.share)
             selfFinancingNet = metrics.selfFinancingNet.map(JSONReportRenderer.share)
             sources = Dictionary(uniqueKeysWithValues: metrics.bySource.map { ($0.key.rawValue, $0.value.amount.decimalValue) })
+            statement = metrics.statement
+            fundingBase = metrics.fundingBase.decimalValue
+            nonFunding = metrics.nonFunding.amount.decimalValue
+            passThrough = metrics.passThrough.amount.decimalValue
+            result = metrics.result.decimalValue
+            let leftOut = metrics.nonFunding.lines.map { LeftOutDocument(line: $0, reason: "notFunding") }
+                + metrics.passThrough.lines.map { LeftOutDocument(line: $0, reason: "passThrough") }
+            // In the order of the line ids, as every list of the report: the order of the lines changes nothing.
+            self.leftOut = leftOut.isEmpty ? nil : leftOut.sorted { $0.line < $1.line }
         }
+    }
+
+    /// A line left out of the shares, and why: `notFunding` or `passThrough`.
+    struct LeftOutDocument: Encodable {
+        let line: String
+        let reason: String
     }
 
     struct DiagnosticDocument: Encodable {

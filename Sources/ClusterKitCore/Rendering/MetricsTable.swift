@@ -28,23 +28,33 @@ public struct MetricsTable: Sendable {
 
     /// The table of a budget's metrics; `catalog` names the revenue sources.
     public init(_ metrics: BudgetMetrics, catalog: Catalog = .builtIn) {
-        let resources = metrics.totalResources, expenses = metrics.totalExpenses
+        let resources = metrics.totalResources, expenses = metrics.totalExpenses, base = metrics.fundingBase
         func row(_ label: LocalizedText, _ amount: Money?, of whole: Money?, detail: Bool = false) -> Row {
             Row(label: label, amount: amount, share: amount.flatMap { part in whole.flatMap { Share(part, of: $0) } },
                 isDetail: detail)
         }
-        rows = [
-            row(Self.totalResources, resources, of: resources),
-            row(Self.publicResources, metrics.publicResources.amount, of: resources),
-            row(Self.privateResources, metrics.privateResources.amount, of: resources),
-            row(Self.inKindResources, metrics.inKindResources.amount, of: resources),
-            row(Self.cashResources, metrics.cashResources, of: resources),
+        rows = [row(Self.totalResources, resources, of: resources)]
+        // Lines left out of every share, and the base the shares are then computed on: shown when there are some.
+        if base != resources {
+            if !metrics.nonFunding.amount.isZero { rows.append(row(Self.nonFunding, metrics.nonFunding.amount, of: resources)) }
+            if !metrics.passThrough.amount.isZero { rows.append(row(Self.passThrough, metrics.passThrough.amount, of: resources)) }
+            rows.append(row(Self.fundingBase, base, of: resources))
+        }
+        rows += [
+            row(Self.publicResources, metrics.publicResources.amount, of: base),
+            row(Self.privateResources, metrics.privateResources.amount, of: base),
+            row(Self.inKindResources, metrics.inKindResources.amount, of: base),
+            row(Self.cashResources, metrics.cashResources, of: base),
             Row(label: Self.selfFinancingGross, amount: nil, share: metrics.selfFinancingGross, isDetail: false),
             Row(label: Self.selfFinancingNet, amount: nil, share: metrics.selfFinancingNet, isDetail: false),
             row(Self.totalExpenses, expenses, of: expenses),
             row(Self.operatingExpenses, metrics.operatingExpenses.amount, of: expenses),
             row(Self.programmeExpenses, metrics.programmeExpenses.amount, of: expenses),
         ]
+        if !metrics.accountingExpenses.amount.isZero {
+            rows.append(row(Self.accountingExpenses, metrics.accountingExpenses.amount, of: expenses))
+        }
+        if metrics.statement == .realised { rows.append(Row(label: Self.result, amount: metrics.result, share: nil, isDetail: false)) }
         let known = catalog.sourceIDs.filter { metrics.bySource[$0] != nil }
         let unknown = metrics.bySource.keys.filter { catalog.source($0) == nil }.sorted()
         for id in known + unknown {
@@ -52,7 +62,9 @@ public struct MetricsTable: Sendable {
             let label = catalog.source(id).map {
                 LocalizedText(english: $0.name(in: .english), french: $0.name(in: .french))
             } ?? LocalizedText(english: id.rawValue, french: id.rawValue)
-            rows.append(row(label, total.amount, of: resources, detail: true))
+            // A source that is not funding is a share of R; the others, of the funding base.
+            let whole = catalog.source(id)?.sector == .notFunding ? resources : base
+            rows.append(row(label, total.amount, of: whole, detail: true))
         }
     }
 
@@ -72,6 +84,17 @@ public struct MetricsTable: Sendable {
     }
 
     static let totalResources = LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)")
+    static let nonFunding = LocalizedText(
+        english: "Not funding (financial and exceptional income, reversals, transfers): left out of the shares",
+        french: "Hors financement (produits financiers et exceptionnels, reprises, transferts) : exclus des parts")
+    static let passThrough = LocalizedText(
+        english: "Passed on to partners: left out of the shares", french: "Fonds reversés aux partenaires : exclus des parts")
+    static let fundingBase = LocalizedText(
+        english: "Funding base, on which the shares are computed", french: "Base de financement, sur laquelle les parts sont calculées")
+    static let accountingExpenses = LocalizedText(
+        english: "Financial, exceptional and calculated charges (66–69)",
+        french: "Charges financières, exceptionnelles et calculées (66–69)")
+    static let result = LocalizedText(english: "Result of the year (resources − expenses)", french: "Résultat de l'exercice (ressources − charges)")
     static let publicResources = LocalizedText(english: "Public resources", french: "Ressources publiques")
     static let privateResources = LocalizedText(english: "Private resources", french: "Ressources privées")
     static let inKindResources = LocalizedText(
@@ -90,7 +113,8 @@ public struct MetricsTable: Sendable {
     static var labels: [LocalizedText] {
         [
             totalResources, publicResources, privateResources, inKindResources, cashResources, selfFinancingGross,
-            selfFinancingNet, totalExpenses, operatingExpenses, programmeExpenses,
+            selfFinancingNet, totalExpenses, operatingExpenses, programmeExpenses, nonFunding, passThrough, fundingBase,
+            accountingExpenses, result,
         ]
     }
 }

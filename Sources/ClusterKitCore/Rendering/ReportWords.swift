@@ -11,6 +11,16 @@ package enum ReportWords {
         english: "{budget} ({place}): resources {resources}, expenses {expenses}; self-financing {gross} gross, {net} net",
         french: "{budget} ({place}) : ressources {resources}, dépenses {expenses} ; autofinancement {gross} brut, {net} net")
     /// The last line of a text report.
+    /// The line under a header when some lines are left out of the shares.
+    package static let leftOut = MessageTemplate(
+        id: "report.left-out",
+        english: "  shares computed on the funding base of {base}; left out: {lines}",
+        french: "  parts calculées sur la base de financement de {base} ; exclues : {lines}")
+    /// Why a line is left out of the shares.
+    package static let notFundingReason = LocalizedText(english: "not funding", french: "hors financement")
+    /// Why a line is left out of the shares.
+    package static let passThroughReason = LocalizedText(english: "passed on to partners", french: "reversé aux partenaires")
+    /// The last line of a text report.
     package static let summary = MessageTemplate(
         id: "report.summary",
         english: "{errors} error(s), {warnings} warning(s), {notes} note(s)",
@@ -107,13 +117,13 @@ package enum ReportWords {
             measured, threshold, lines, fix, orElse, source, summaryHeading, figures, remediations, checkDiagnostics,
             noDiagnostic,
             budgetColumn, figureColumn, amountColumn, shareColumn, ruleColumn, actionColumn, severityColumn, lineColumn,
-            alternative, notAvailable, suppressed, justification,
+            alternative, notAvailable, suppressed, justification, notFundingReason, passThroughReason,
         ] + Severity.allCases.flatMap { [severity($0), severityPlural($0)] } + MetricsTable.labels
             + [ValueFormatter.yes, ValueFormatter.no]
     }
 
     /// Every word with values, for the test that checks translations and placeholders.
     package static var allTemplates: [MessageTemplate] {
-        [header, summary, title, budgetTitle, file, severityHeading, labelled, suppressedCount]
+        [header, leftOut, summary, title, budgetTitle, file, severityHeading, labelled, suppressedCount]
     }
 }

@@ -13,6 +13,21 @@ public struct TextReportRenderer: ReportRenderer {
     /// Creates a renderer.
     public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
 
+    /// The line saying which lines the shares leave out, and the base they are computed on; empty when none.
+    static func leftOut(_ metrics: BudgetMetrics, format: ValueFormatter, language: Language) -> String {
+        let amounts = Dictionary(metrics.resources.map { ($0.id, $0.amount) }, uniquingKeysWith: { first, _ in first })
+        let items = metrics.nonFunding.lines.map { ($0, ReportWords.notFundingReason) }
+            + metrics.passThrough.lines.map { ($0, ReportWords.passThroughReason) }
+        guard !items.isEmpty else { return "" }
+        // In the order of the line ids: the order of the lines changes nothing.
+        let sorted = items.sorted { $0.0 < $1.0 }
+        let list = sorted.map { id, reason in
+            "\(id) \(amounts[id].map { format.string($0) } ?? "") (\(reason(language)))"
+        }.joined(separator: ", ")
+        return Message(ReportWords.leftOut, ["base": .money(metrics.fundingBase), "lines": .text(list)])
+            .rendered(in: language) + "\n"
+    }
+
     public func render(_ report: Report) -> String {
         let format = ValueFormatter(language: language)
         var out = ""
@@ -30,6 +45,7 @@ public struct TextReportRenderer: ReportRenderer {
                     "resources": .money(metrics.totalResources), "expenses": .money(metrics.totalExpenses),
                     "gross": .text(gross), "net": .text(net),
                 ]).rendered(in: language) + "\n"
+                out += Self.leftOut(metrics, format: format, language: language)
             }
             for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place, format: format) }
             for hidden in budget.suppressed where showSuppressed {

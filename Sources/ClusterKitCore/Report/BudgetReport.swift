@@ -34,6 +34,12 @@ public struct BudgetReport: Sendable {
         return nil
     }
 
+    /// The history, for a history's own report; `nil` for a budget.
+    public var history: BudgetHistory? {
+        if case .history(let history, _) = subject { return history.history }
+        return nil
+    }
+
     /// The budget's figures; `nil` for a history.
     public var metrics: BudgetMetrics? {
         if case .budget(let budget) = subject { return budget.metrics }

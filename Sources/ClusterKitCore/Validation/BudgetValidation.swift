@@ -36,7 +36,7 @@ struct BudgetValidation {
         let duplicate = ids.firstDuplicate
         // The sum of the amounts' magnitudes: when it fits, every sum the metrics and the allocation make of some of
         // the lines fits too (with no negative amount, it is the running total itself).
-        var magnitude: Int64 = 0
+        var magnitude: Int64 = 0, expenseSum: Int64 = 0, resourceSum: Int64 = 0
         var hasNegativeAmount = false
         for index in expenses.indices {
             var path: String { place(index) }
@@ -58,9 +58,12 @@ struct BudgetValidation {
                 throw fail("expenses", "the expenses up to expenses[\(index)] add up to more than ClusterKit can hold exactly")
             }
             magnitude = sum
+            // Bounded by the magnitudes: it fits.
+            expenseSum += amount.minorUnits
         }
         // The resources are summed on their own, as the metrics sum them.
         magnitude = 0
+        var passedThrough: [Int: Int64] = [:]
         var positions: [Int] = []
         positions.reserveCapacity(resources.count)
         for index in resources.indices {
@@ -78,9 +81,29 @@ struct BudgetValidation {
             if amount.currency != currency {
                 throw fail(path + ".amount", "amount in \(amount.currency), but the budget is in \(currency)")
             }
-            if let action = resources[index].action, (ids.position(of: action) ?? expenseCount) >= expenseCount {
-                let hint = Suggestions.hint(Suggestions.nearest(to: action, among: expenses.map(\.id)))
-                throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
+            if let action = resources[index].action {
+                guard let expense = ids.position(of: action), expense < expenseCount else {
+                    let hint = Suggestions.hint(Suggestions.nearest(to: action, among: expenses.map(\.id)))
+                    throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
+                }
+                if expenses[expense].nature == .accounting {
+                    throw fail(path + ".action", "'\(action)' is an accounting entry (nature accounting), not an action")
+                }
+                if resources[index].passThrough {
+                    // A pass-through line takes as much out of its expense: no more than the expense has.
+                    let passed = passedThrough[expense, default: 0] &+ Swift.max(amount.minorUnits, 0)
+                    guard passed <= Swift.max(expenses[expense].amount.minorUnits, 0) else {
+                        throw fail(
+                            path + ".amount",
+                            "the money passed through to '\(action)' is more than the expense itself "
+                                + "(\(expenses[expense].amount)): a partner's share comes out of the expense it is part of")
+                    }
+                    passedThrough[expense] = passed
+                }
+            } else if resources[index].passThrough {
+                throw fail(
+                    path + ".passThrough",
+                    "a pass-through line names the expense it passes money on through: give its 'action'")
             }
             let kind = catalog.sourceTraits[position].kind
             if resources[index].successFee != nil, kind != .successFees {
@@ -94,10 +117,53 @@ struct BudgetValidation {
                 throw fail("resources", "the resources up to \(path) add up to more than ClusterKit can hold exactly")
             }
             magnitude = sum
+            resourceSum += amount.minorUnits
             positions.append(position)
         }
+        // Resources less expenses: the result.
+        guard !resourceSum.subtractingReportingOverflow(expenseSum).overflow else {
+            throw fail("expenses", "the resources and the expenses add up to more than ClusterKit can hold exactly")
+        }
+        try Self.validateStatement(budget, ids: ids, file: file)
         sourcePositions = positions
         self.hasNegativeAmount = hasNegativeAmount
+    }
+
+    /// Checks the fields of real accounts: the fiscal period and the forecast amounts of a realised statement.
+    private static func validateStatement(_ budget: Budget, ids: LineIDTable, file: String?) throws(InputError) {
+        func fail(_ path: String, _ reason: String) -> InputError { InputError(file: file, path: path, reason: reason) }
+        if let period = budget.period {
+            guard period.start < period.end else {
+                throw fail("period.end", "the period ends on \(period.end), not after it starts (\(period.start))")
+            }
+            guard period.months <= FiscalPeriod.maximumMonths else {
+                throw fail(
+                    "period.end",
+                    "the period spans \(period.months) months, more than the \(FiscalPeriod.maximumMonths) a fiscal year may")
+            }
+            guard budget.year == period.end.year else {
+                throw fail(
+                    "year", "the year is \(budget.year) but the period ends in \(period.end.year): a budget's year is the "
+                        + "year its period ends")
+            }
+        }
+        guard !budget.forecast.isEmpty else { return }
+        guard budget.statement == .realised else {
+            throw fail("forecast", "forecast amounts belong on a realised statement (\"statement\": \"realised\")")
+        }
+        let lineIDs = budget.expenses.map(\.id) + budget.resources.map(\.id)
+        for (id, amount) in budget.forecast.sorted(by: { $0.key < $1.key }) {
+            guard ids.position(of: id) != nil else {
+                let hint = Suggestions.hint(Suggestions.nearest(to: id, among: lineIDs))
+                throw fail("forecast.\(id)", "no line has the id '\(id)'\(hint)")
+            }
+            guard amount.currency == budget.currency else {
+                throw fail("forecast.\(id)", "amount in \(amount.currency), but the budget is in \(budget.currency)")
+            }
+            guard amount.minorUnits.magnitude <= UInt64(Int64.max / 4) else {
+                throw fail("forecast.\(id)", "the amount is more than ClusterKit can compare exactly")
+            }
+        }
     }
 
     /// `sum + |amount|`, or `nil` when it does not fit.

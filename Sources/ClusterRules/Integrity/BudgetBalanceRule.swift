@@ -1,6 +1,7 @@
 import ClusterKitCore
 
-/// `budget-balance`: the plan of financing must balance — total resources equal total expenses.
+/// `budget-balance`: the plan of financing must balance — total resources equal total expenses. Realised accounts are
+/// not judged by it: their difference is the year's result (`operating-result`).
 public struct BudgetBalanceRule: Rule {
     /// Creates the rule.
     public init() {}
@@ -34,12 +35,14 @@ public struct BudgetBalanceRule: Rule {
             english: """
                 A plan of financing lists what the budget pays for and what pays for it; the two sides must be equal. \
                 A difference means a line is missing or a figure is wrong, and every share computed from the budget \
-                is then unreliable.
+                is then unreliable. Realised accounts (`"statement": "realised"`) need not balance: their difference \
+                is the year's result, which `operating-result` reports.
                 """,
             french: """
                 Un plan de financement met en regard les dépenses et les ressources qui les financent : les deux \
                 totaux doivent être égaux. Un écart signale une ligne manquante ou un chiffre faux, et toutes les \
-                parts calculées sur le budget deviennent douteuses.
+                parts calculées sur le budget deviennent douteuses. Des comptes réalisés (`"statement": "realised"`) \
+                n'ont pas à s'équilibrer : leur écart est le résultat de l'exercice, que rapporte `operating-result`.
                 """),
         citation: Memento.planOfFinancing,
         defaultSeverity: .error,
@@ -61,10 +64,18 @@ public struct BudgetBalanceRule: Rule {
                     cluster: exampleCluster(), year: 2013, resources: [.line(.region, 100_000)],
                     expenses: [ExpenseLine(id: "operating", amount: Money(major: 100_050), nature: .operating)]),
                 parameters: ["tolerance": .amount(50)], note: "A difference within the tolerance."),
+            RuleExample(
+                Budget(
+                    cluster: exampleCluster(), year: 2013, resources: [.line(.region, 100_000)],
+                    expenses: [ExpenseLine(id: "operating", amount: Money(major: 110_000), nature: .operating)],
+                    statement: .realised),
+                note: "Realised accounts: the 10,000 difference is the year's deficit, not an input error."),
         ])
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
+        // Realised accounts: the difference is the year's result (operating-result).
+        guard metrics.statement == .forecast else { return [] }
         let tolerance = try context.value(of: Self.tolerance)
         let difference = try metrics.totalResources.subtracting(metrics.totalExpenses)
         guard let gap = difference.magnitude, gap > tolerance else { return [] }

@@ -76,7 +76,7 @@ public struct CategoryABudgetShareRule: PoleRule {
         let threshold = try context.value(of: reporting ? Self.thresholdWithImpactReporting : Self.threshold)
         let check = ShareThreshold(
             direction: .ceiling, part: context.metrics.allocation.publicFunding(of: .a),
-            whole: context.metrics.totalResources, threshold: threshold,
+            whole: context.metrics.fundingBase, threshold: threshold,
             partLabel: LocalizedText(english: "Public funding of category A missions", french: "Financement public des missions de catégorie A"),
             remedy: .transfer)
         let other = try context.value(of: Self.thresholdWithImpactReporting)

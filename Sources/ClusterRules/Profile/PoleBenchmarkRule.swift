@@ -57,7 +57,7 @@ public struct PoleBenchmarkRule: PoleRule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
-        guard context.budget.cluster.kind == .pole, let publicShare = Share(metrics.publicResources.amount, of: metrics.totalResources)
+        guard context.budget.cluster.kind == .pole, let publicShare = Share(metrics.publicResources.amount, of: metrics.fundingBase)
         else { return [] }
         func share(_ kind: RevenueKind) -> Share { metrics.share(of: kind) ?? .zero }
         let averagePublic = try context.value(of: Self.averagePublic)
@@ -72,11 +72,11 @@ public struct PoleBenchmarkRule: PoleRule {
              "averagePublic", averagePublic),
         ]
         var arguments: MessageArguments = [
-            "budget": .money(metrics.totalResources),
+            "budget": .money(metrics.fundingBase),
             "averageBudget": .money(try context.value(of: Self.averageBudget)),
         ]
         var explanation = [
-            ExplanationItem(LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"), .money(metrics.totalResources))
+            ExplanationItem(metrics.wholeLabel, .money(metrics.fundingBase))
         ]
         for (label, key, value, averageKey, average) in figures {
             arguments[key] = .share(value)

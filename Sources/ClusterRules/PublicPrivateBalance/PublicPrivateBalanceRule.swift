@@ -160,7 +160,7 @@ public struct PublicPrivateBalanceRule: Rule {
                 : LocalizedText(english: "Private resources (Priv)", french: "Ressources privées (Priv)"),
             wholeLabel: basis == .net
                 ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)")
-                : LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"))
+                : context.metrics.wholeLabel)
         // Written only when the target is missed.
         func replace() -> [RemediationOption] {
             Share.transferToReach(target.share, part: part.amount, of: whole).map {

@@ -64,12 +64,12 @@ public struct BilledRevenueFloorRule: Rule {
         let mixed = try MixedFeeLines(context.budget)
         if !mixed.isEmpty, let note = try mixed.undecided(
             context, message: Self.mixed, low: try billed.amount.subtracting(mixed.otherSourced.amount),
-            whole: metrics.totalResources, threshold: threshold)
+            whole: metrics.fundingBase, threshold: threshold)
         {
             return [note]
         }
         var check = ShareThreshold(
-            direction: .floor, part: billed, whole: metrics.totalResources, threshold: threshold,
+            direction: .floor, part: billed, whole: metrics.fundingBase, threshold: threshold,
             partLabel: LocalizedText(english: "Billed revenue (private cash, fees excluded)", french: "Facturation (recettes privées en numéraire hors cotisations)"))
         guard check.isBreached else { return [] }
         // The lines are listed only when the floor is missed.

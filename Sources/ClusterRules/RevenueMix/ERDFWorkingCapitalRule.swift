@@ -47,7 +47,7 @@ public struct ERDFWorkingCapitalRule: Rule {
         let metrics = context.metrics
         let erdf = metrics.total(ofSource: .erdf)
         guard !erdf.amount.isZero,
-            let share = Share(erdf.amount, of: metrics.totalResources)
+            let share = Share(erdf.amount, of: metrics.fundingBase)
         else { return [] }
         return [
             context.diagnostic(
@@ -55,7 +55,7 @@ public struct ERDFWorkingCapitalRule: Rule {
                 measured: .share(share), lines: erdf.lines,
                 explanation: [
                     ExplanationItem(LocalizedText(english: "European funds (ERDF)", french: "Fonds européens (FEDER)"), .money(erdf.amount)),
-                    ExplanationItem(LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"), .money(metrics.totalResources)),
+                    ExplanationItem(metrics.wholeLabel, .money(metrics.fundingBase)),
                     ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)),
                 ])
         ]

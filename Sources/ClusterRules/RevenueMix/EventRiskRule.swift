@@ -76,7 +76,7 @@ public struct EventRiskRule: Rule {
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
         let check = ShareThreshold(
-            direction: .ceiling, part: metrics.total(of: .events), whole: metrics.totalResources,
+            direction: .ceiling, part: metrics.total(of: .events), whole: metrics.fundingBase,
             threshold: try context.value(of: Self.threshold),
             partLabel: LocalizedText(english: "Events", french: "Organisation d'événements"))
         return try check.diagnostic(

@@ -78,13 +78,13 @@ public struct FunderDependencyRule: Rule {
         for entry in metrics.funderTotals {
             let funder = entry.key, total = entry.total
             var check = ShareThreshold(
-                direction: .ceiling, part: total, whole: metrics.totalResources, threshold: threshold,
+                direction: .ceiling, part: total, whole: metrics.fundingBase, threshold: threshold,
                 partLabel: LocalizedText(english: "", french: ""), remedy: .transfer)
             guard check.isBreached else { continue }
             // The label is written only for a funder over the threshold.
             check.partLabel = LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(funder)")
             let arguments: MessageArguments = ["funder": .text(funder)]
-            let dilute = Share.dilutionToReach(threshold, part: total.amount, of: metrics.totalResources).map {
+            let dilute = Share.dilutionToReach(threshold, part: total.amount, of: metrics.fundingBase).map {
                 [context.option($0, Self.dilute, arguments)]
             } ?? []
             if let diagnostic = try check.diagnostic(

@@ -64,12 +64,12 @@ public struct MembershipFeeFloorRule: Rule {
         let mixed = try MixedFeeLines(context.budget)
         if !mixed.isEmpty, let note = try mixed.undecided(
             context, message: Self.mixed, low: try fees.amount.subtracting(mixed.feeSourced.amount),
-            whole: context.metrics.totalResources, threshold: threshold)
+            whole: context.metrics.fundingBase, threshold: threshold)
         {
             return [note]
         }
         let check = ShareThreshold(
-            direction: .floor, part: fees, whole: context.metrics.totalResources,
+            direction: .floor, part: fees, whole: context.metrics.fundingBase,
             threshold: threshold,
             partLabel: LocalizedText(english: "Membership fees", french: "Cotisations"))
         return try check.diagnostic(context, message: Self.under, fix: Self.fix).map { [$0] } ?? []

@@ -111,12 +111,12 @@ public struct ValuedTimeCeilingRule: Rule {
             : LocalizedText(english: "Valued member time", french: "Temps valorisé des membres")
         if !context.budget.cluster.valuedTimeAllowed {
             guard !valued.amount.isZero else { return [] }
-            let check = ShareThreshold(direction: .ceiling, part: valued, whole: metrics.totalResources, threshold: .zero, partLabel: label)
+            let check = ShareThreshold(direction: .ceiling, part: valued, whole: metrics.fundingBase, threshold: .zero, partLabel: label)
             return try check.diagnostic(context, message: Self.forbidden, fix: Self.remove, severity: .error)
                 .map { [$0] } ?? []
         }
         let check = ShareThreshold(
-            direction: .ceiling, part: valued, whole: metrics.totalResources,
+            direction: .ceiling, part: valued, whole: metrics.fundingBase,
             threshold: try context.value(of: Self.threshold), partLabel: label)
         return try check.diagnostic(
             context, message: withSecondments ? Self.overWithSecondments : Self.over,

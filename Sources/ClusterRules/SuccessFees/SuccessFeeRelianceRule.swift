@@ -70,7 +70,7 @@ public struct SuccessFeeRelianceRule: Rule {
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let metrics = context.metrics
         let check = ShareThreshold(
-            direction: .ceiling, part: metrics.total(of: .successFees), whole: metrics.totalResources,
+            direction: .ceiling, part: metrics.total(of: .successFees), whole: metrics.fundingBase,
             threshold: try context.value(of: Self.threshold),
             partLabel: LocalizedText(english: "Success fees", french: "Primes de succès (success fees)"))
         return try check.diagnostic(

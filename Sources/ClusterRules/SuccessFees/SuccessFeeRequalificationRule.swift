@@ -106,7 +106,7 @@ public struct SuccessFeeRequalificationRule: Rule {
             partLabel: LocalizedText(english: "Private resources, fees on public calls counted as public", french: "Ressources privées, success fees sur appels à projets comptés comme publics"),
             wholeLabel: basis == .net
                 ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)")
-                : LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"))
+                : context.metrics.wholeLabel)
         guard let after = check.share else { return [] }
         let flips = before >= target && after < target
         // A cluster being created gets notes from every 50/50 rule (« autofinancement très délicat », p. 21).

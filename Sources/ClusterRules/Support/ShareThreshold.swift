@@ -29,7 +29,9 @@ struct ShareThreshold {
     /// What the part is, for the explanation (e.g. "Membership fees").
     var partLabel: LocalizedText
     /// What the whole is; by default total resources.
-    var wholeLabel = LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)")
+    var wholeLabel = Self.totalResourcesLabel
+    /// The default whole: total resources (R).
+    static let totalResourcesLabel = LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)")
     /// The primary fix; by default a floor grows the part and a ceiling shrinks it.
     var remedy: Remedy? = nil
 
@@ -87,7 +89,7 @@ struct ShareThreshold {
             lines: lines ?? part.lines, remediation: remediation,
             explanation: [
                 ExplanationItem(partLabel, .money(part.amount)),
-                ExplanationItem(wholeLabel, .money(whole)),
+                ExplanationItem(wholeLabel == Self.totalResourcesLabel ? context.metrics.wholeLabel : wholeLabel, .money(whole)),
                 ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)),
                 ExplanationItem(
                     direction == .floor

@@ -33,7 +33,7 @@ struct BalanceChart: Sendable {
     /// The chart of a budget's metrics against a target; `nil` when the budget has no resources.
     init?(_ metrics: BudgetMetrics, target: Share, targetYear: Int?) {
         guard let gross = metrics.selfFinancingGross else { return nil }
-        let total = metrics.totalResources
+        let total = metrics.fundingBase
         let privateInKind = metrics.privateResources.amount.minorUnits - metrics.privateCash.amount.minorUnits
         let inKindShare = Share(Money(minorUnits: max(0, privateInKind), currency: total.currency), of: total) ?? .zero
         bars = [Bar(basis: .gross, privateShare: gross, inKindShare: inKindShare,

@@ -177,7 +177,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     private func resourcesFigure(_ metrics: BudgetMetrics, id: String, format: HTMLFormat) -> String {
         let chart = ResourcesChart(metrics, catalog: catalog, language: language)
         guard !chart.slices.isEmpty else { return "" }
-        let total = metrics.totalResources
+        let total = metrics.fundingBase
         func share(_ amount: Money) -> MessageArgument {
             Share(amount, of: total).map { .share($0) } ?? .localized(ReportWords.notAvailable)
         }
@@ -203,7 +203,9 @@ public struct HTMLReportRenderer: ReportRenderer {
                 table += row(slice.name + (slice.nature == .inKind ? " (" + format.word(HTMLWords.inKind) + ")" : ""), slice.amount)
             }
         }
-        table += row(format.word(MetricsTable.totalResources), total, className: "total")
+        table += row(
+            format.word(total == metrics.totalResources ? MetricsTable.totalResources : MetricsTable.fundingBase), total,
+            className: "total")
         table += "</tbody></table>"
         return figure(id: id, kind: "resources", title: HTMLWords.resourcesTitle, caption: caption,
                       svg: chart.svg(id: "\(id)-resources", format: format, describedBy: "\(id)-resources-caption"),

@@ -39,7 +39,8 @@ struct ResourcesChart: Sendable {
         var amounts: [Slice] = []
         // Lines summed by source, sector and nature: a line that overrides its source's sector or nature gets a slice
         // of its own.
-        for line in metrics.resources where line.amount.minorUnits > 0 {
+        // The funding base: lines that are not funding or pass money on are in no share, nor in the ring.
+        for line in metrics.resources where line.amount.minorUnits > 0 && line.funds {
             if let index = amounts.firstIndex(where: { $0.source == line.source && $0.sector == line.sector && $0.nature == line.nature }) {
                 amounts[index].amount = Money(
                     minorUnits: amounts[index].amount.minorUnits &+ line.amount.minorUnits, currency: line.amount.currency)
@@ -55,7 +56,7 @@ struct ResourcesChart: Sendable {
             let x = order[a.source] ?? Int.max, y = order[b.source] ?? Int.max
             return x != y ? x < y : a.source < b.source
         }
-        total = metrics.totalResources
+        total = metrics.fundingBase
         publicTotal = metrics.publicResources.amount
         privateTotal = metrics.privateResources.amount
     }
@@ -120,7 +121,7 @@ struct ResourcesChart: Sendable {
             ]
             if let share = Share(sum, of: total) {
                 heading.append(ChartLabel(text: format.share(share), x: shareRight, y: y, anchor: .end, size: size, bold: true,
-                                          figure: "metrics.\(key)/metrics.totalResources"))
+                                          figure: "metrics.\(key)/metrics.fundingBase"))
             }
             rows.append(LegendRow(slice: nil, swatchY: y, labels: heading))
             y += lineHeight + 4
@@ -139,7 +140,7 @@ struct ResourcesChart: Sendable {
                                          figure: figure))
                 if let share = Share(slice.amount, of: total) {
                     labels.append(ChartLabel(text: format.share(share), x: shareRight, y: y, anchor: .end, size: size,
-                                             figure: figure.map { $0 + "/metrics.totalResources" }))
+                                             figure: figure.map { $0 + "/metrics.fundingBase" }))
                 }
                 rows.append(LegendRow(slice: index, swatchY: y, labels: labels))
                 y += Double(lines.count) * lineHeight + 5
@@ -155,7 +156,7 @@ struct ResourcesChart: Sendable {
             ChartLabel(text: format.word(HTMLWords.resources), x: Self.centre.x, y: Self.centre.y - 4, anchor: .middle,
                        size: 12),
             ChartLabel(text: format.money(total), x: Self.centre.x, y: Self.centre.y + 14, anchor: .middle, size: 13,
-                       bold: true, figure: "metrics.totalResources"),
+                       bold: true, figure: "metrics.fundingBase"),
         ]
     }
 
