@@ -124,6 +124,14 @@ public struct Provenance: Hashable, Sendable, Codable {
     /// What was inferred, corrected or is ambiguous.
     public var notes: String?
 
+    /// The document, page and address in one line (`Rapport financier, p. 4 (https://…)`); `nil` when none is
+    /// given.
+    public var citation: String? {
+        let parts = [source, page].compactMap { $0 }.filter { !$0.isEmpty }
+        let text = parts.joined(separator: ", ") + (url.map { parts.isEmpty ? $0 : " (\($0))" } ?? "")
+        return text.isEmpty ? nil : text
+    }
+
     /// Creates a provenance.
     public init(source: String? = nil, url: String? = nil, page: String? = nil, notes: String? = nil) {
         self.source = source

@@ -97,11 +97,16 @@ public struct JSONReportRenderer: ReportRenderer {
             nonFunding = metrics.nonFunding.amount.decimalValue
             passThrough = metrics.passThrough.amount.decimalValue
             result = metrics.result.decimalValue
-            let leftOut = metrics.nonFunding.lines.map { LeftOutDocument(line: $0, reason: "notFunding") }
-                + metrics.passThrough.lines.map { LeftOutDocument(line: $0, reason: "passThrough") }
-            // In the order of the line ids, as every list of the report: the order of the lines changes nothing.
-            self.leftOut = leftOut.isEmpty ? nil : leftOut.sorted { $0.line < $1.line }
+            let leftOut = JSONReportRenderer.leftOut(metrics)
+            self.leftOut = leftOut.isEmpty ? nil : leftOut
         }
+    }
+
+    /// The lines left out of the shares, and why, in the order of their ids (as every list of the report: the order of
+    /// the lines changes nothing).
+    static func leftOut(_ metrics: BudgetMetrics) -> [LeftOutDocument] {
+        (metrics.nonFunding.lines.map { LeftOutDocument(line: $0, reason: "notFunding") }
+            + metrics.passThrough.lines.map { LeftOutDocument(line: $0, reason: "passThrough") }).sorted { $0.line < $1.line }
     }
 
     /// A line left out of the shares, and why: `notFunding` or `passThrough`.

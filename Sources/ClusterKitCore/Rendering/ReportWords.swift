@@ -16,6 +16,11 @@ package enum ReportWords {
         id: "report.left-out",
         english: "  shares computed on the funding base of {base}; left out: {lines}",
         french: "  parts calculées sur la base de financement de {base} ; exclues : {lines}")
+    /// The line under a header that says where the figures come from.
+    package static let provenance = MessageTemplate(
+        id: "report.provenance", english: "  figures from: {source}", french: "  chiffres tirés de : {source}")
+    /// Where the figures come from, as a label.
+    package static let provenanceLabel = LocalizedText(english: "Figures from", french: "Chiffres tirés de")
     /// Why a line is left out of the shares.
     package static let notFundingReason = LocalizedText(english: "not funding", french: "hors financement")
     /// Why a line is left out of the shares.
@@ -118,12 +123,13 @@ package enum ReportWords {
             noDiagnostic,
             budgetColumn, figureColumn, amountColumn, shareColumn, ruleColumn, actionColumn, severityColumn, lineColumn,
             alternative, notAvailable, suppressed, justification, notFundingReason, passThroughReason,
+            provenanceLabel,
         ] + Severity.allCases.flatMap { [severity($0), severityPlural($0)] } + MetricsTable.labels
             + [ValueFormatter.yes, ValueFormatter.no]
     }
 
     /// Every word with values, for the test that checks translations and placeholders.
     package static var allTemplates: [MessageTemplate] {
-        [header, leftOut, summary, title, budgetTitle, file, severityHeading, labelled, suppressedCount]
+        [header, leftOut, provenance, summary, title, budgetTitle, file, severityHeading, labelled, suppressedCount]
     }
 }

@@ -111,7 +111,8 @@ public struct SARIFReportRenderer: ReportRenderer {
             language: language.rawValue, results: results,
             properties: RunProperties(
                 ruleSet: report.ruleSet,
-                summary: ["errors": summary.errors, "warnings": summary.warnings, "notes": summary.notes]))
+                summary: ["errors": summary.errors, "warnings": summary.warnings, "notes": summary.notes],
+                budgets: { let budgets = report.budgets.compactMap(BudgetProperties.init); return budgets.isEmpty ? nil : budgets }()))
     }
 
     private func descriptor(_ rule: RuleDescription) -> ReportingDescriptor {
@@ -212,6 +213,31 @@ public struct SARIFReportRenderer: ReportRenderer {
     struct RunProperties: Encodable {
         let ruleSet: String
         let summary: [String: Int]
+        /// The budgets whose shares leave lines out or whose figures say where they come from (absent otherwise).
+        let budgets: [BudgetProperties]?
+    }
+
+    /// What a result's message cannot carry about its budget: the lines left out of the shares, and why, and where
+    /// the figures come from.
+    struct BudgetProperties: Encodable {
+        let cluster: String
+        let year: Int
+        let file: String?
+        let fundingBase: Decimal?
+        let leftOut: [JSONReportRenderer.LeftOutDocument]?
+        let provenance: Provenance?
+
+        init?(_ report: BudgetReport) {
+            let provenance = report.budget?.provenance ?? report.history?.provenance
+            let leftOut = report.metrics.map(JSONReportRenderer.leftOut) ?? []
+            guard provenance != nil || !leftOut.isEmpty else { return nil }
+            cluster = report.cluster.name
+            year = report.year
+            file = report.file
+            fundingBase = leftOut.isEmpty ? nil : report.metrics?.fundingBase.decimalValue
+            self.leftOut = leftOut.isEmpty ? nil : leftOut
+            self.provenance = provenance
+        }
     }
 
     struct ToolObject: Encodable {

@@ -28,6 +28,12 @@ public struct TextReportRenderer: ReportRenderer {
             .rendered(in: language) + "\n"
     }
 
+    /// The line saying where the figures come from — document, page, address —; empty without a provenance.
+    static func provenance(_ provenance: Provenance?, language: Language) -> String {
+        guard let provenance, let source = provenance.citation else { return "" }
+        return Message(ReportWords.provenance, ["source": .text(source)]).rendered(in: language) + "\n"
+    }
+
     public func render(_ report: Report) -> String {
         let format = ValueFormatter(language: language)
         var out = ""
@@ -36,6 +42,7 @@ public struct TextReportRenderer: ReportRenderer {
             switch budget.subject {
             case .history(_, let trajectory):
                 out += trajectory.text(cluster: budget.cluster.name, place: place, language: language)
+                out += Self.provenance(budget.history?.provenance, language: language)
             case .budget(let checked):
                 let metrics = checked.metrics
                 let gross = metrics.selfFinancingGross.map { format.string($0) } ?? "—"
@@ -46,6 +53,7 @@ public struct TextReportRenderer: ReportRenderer {
                     "gross": .text(gross), "net": .text(net),
                 ]).rendered(in: language) + "\n"
                 out += Self.leftOut(metrics, format: format, language: language)
+                out += Self.provenance(checked.budget.provenance, language: language)
             }
             for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place, format: format) }
             for hidden in budget.suppressed where showSuppressed {

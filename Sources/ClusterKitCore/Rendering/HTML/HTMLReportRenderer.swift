@@ -144,6 +144,11 @@ public struct HTMLReportRenderer: ReportRenderer {
         if let founded = cluster.founded { facts.append(format.message(Message(HTMLWords.founded, ["year": .integer(founded)]))) }
         if let file = budget.file { facts.append(format.message(Message(ReportWords.file, ["file": .text(file)]))) }
         if !facts.isEmpty { out += "<p class=\"facts\">\(facts.map(HTML.escape).joined(separator: " · "))</p>\n" }
+        // Where the figures come from, as text (the page fetches nothing); its notes stay in the JSON report.
+        if let source = (budget.budget?.provenance ?? budget.history?.provenance)?.citation {
+            let label = format.word(ReportWords.provenanceLabel) + (language == .french ? " : " : ": ")
+            out += "<p class=\"provenance\">\(HTML.escape(format.typeset(label + source)))</p>\n"
+        }
         if let headline = headline(of: budget, format: format) {
             out += "<p class=\"headline \(headline.reached ? "reached" : "short")\">\(HTML.escape(headline.text))</p>\n"
         }
