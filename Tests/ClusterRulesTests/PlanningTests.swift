@@ -1,0 +1,57 @@
+import ClusterKitCore
+import ClusterRules
+import Foundation
+import Testing
+
+/// The planner on the memento's case studies (issue #18): the figures solved by hand below.
+@Suite struct PlanningTests {
+    func planner(_ preset: Preset) -> Planner { Planner(engine: Engine(ruleSet: preset.ruleSet)) }
+
+    func errorsAndWarnings(_ report: BudgetReport) -> [String] {
+        report.diagnostics.filter { $0.severity != .note }.map(\.ruleID.description)
+    }
+
+    /// Mecabourg 2013: 35,000 billed and 130,000 private of 290,000. Billed revenue b and fees f added:
+    /// 130,000 + b + f ≥ ½(290,000 + b + f) gives b + f ≥ 30,000; 35,000 + b ≥ ⅕(320,000) gives b ≥ 29,000.
+    @Test func mecabourgDefaultTermsAddThirtyThousandMostlyBilled() throws {
+        let budget = try exampleBudget("mecabourg-2013")
+        #expect(errorsAndWarnings(try check(budget, with: .grappe)) == ["billed-revenue-floor", "public-private-balance"])
+        let plan = try planner(.grappe).plan(budget)
+        #expect(plan.newRevenue == Money(major: 30_000))
+        #expect(plan.decrease.isZero)
+        let billed = plan.changes.filter { $0.source != .membershipFees }.reduce(Int64(0)) { $0 + $1.difference }
+        #expect(billed >= 2_900_000)
+        #expect(plan.changes.allSatisfy { $0.sector == .private })
+        #expect(plan.unresolved.isEmpty)
+        #expect(errorsAndWarnings(plan.report).isEmpty)
+        #expect(plan.budget.expenses.reduce(Int64(0)) { $0 + $1.amount.minorUnits } == 32_000_000)
+        // 58,750 if the two separate fixes were followed one after the other.
+        #expect(plan.newRevenue < Money(major: 58_750))
+    }
+
+    /// With the budget held at 290,000: billed 35,000 + x ≥ 58,000, so x = 23,000 of public funding replaced.
+    @Test func mecabourgFixedBudgetReplacesTwentyThreeThousand() throws {
+        let plan = try planner(.grappe).plan(try exampleBudget("mecabourg-2013"), terms: PlanTerms(budgetFixed: true))
+        #expect(plan.publicReplaced == Money(major: 23_000))
+        #expect(plan.newRevenue == Money(major: 23_000))
+        #expect(plan.growth == 0)
+        let billed = plan.changes.filter { $0.difference > 0 }
+        #expect(billed.allSatisfy { $0.sector == .private && $0.source != .membershipFees })
+        #expect(plan.unresolved.isEmpty)
+    }
+
+    /// Cosmetic Valley 2013: fees 200,000 and private 1,080,000 of 2,169,500. Fees alone clear both (fees
+    /// (200,000 + x)/(2,169,500 + x) ≥ 15% gives x ≥ 147,558.83; private needs 9,500), where the separate fixes add
+    /// 147,558.83 + 9,500.
+    @Test func cosmeticValleyPlanIsLessThanTheSeparateFixes() throws {
+        let budget = try exampleBudget("cosmetic-valley-2013")
+        let before = try check(budget, with: .pole)
+        let separate = before.diagnostics.filter { $0.severity != .note }
+            .compactMap { $0.remediation?.amount.minorUnits }.reduce(0, +)
+        #expect(separate == 15_705_883)
+        let plan = try planner(.pole).plan(budget)
+        #expect(plan.newRevenue.minorUnits < separate)
+        #expect(plan.newRevenue == Money(minorUnits: 14_755_883))
+        #expect(plan.unresolved.isEmpty)
+    }
+}
