@@ -107,23 +107,28 @@ struct LinearProgram: Sendable {
         return sawUnbounded ? .unbounded : .infeasible
     }
 
-    /// Whether some `x ≥ 0` meets the rows of the given groups (and the rows of no group, `group < 0`).
-    func isFeasible(groups: Set<Int>) throws(PlanningError) -> Bool {
+    /// Whether some `x ≥ 0` (in whole cents, where `integer`) meets the rows of the given groups (and the rows of no
+    /// group, `group < 0`).
+    func isFeasible(groups: Set<Int>, integer: Bool) throws(PlanningError) -> Bool {
         var program = self
         program.rows = rows.filter { $0.group < 0 || groups.contains($0.group) }
-        if case .infeasible = try program.minimize([Rational](repeating: .zero, count: variableCount)) { return false }
+        let zero = [Rational](repeating: .zero, count: variableCount)
+        let outcome = integer ? try program.minimizeInteger(zero) : try program.minimize(zero)
+        if case .infeasible = outcome { return false }
         return true
     }
 
     /// A smallest set of groups that cannot be met together (a deletion filter: each group is dropped in turn and
-    /// kept out if the rest still conflict), or `nil` when the programme is feasible.
+    /// kept out if the rest still conflict), or `nil` when the programme is feasible in whole cents. The filter
+    /// works on the exact programme where it is infeasible, in whole cents only where just the cents conflict.
     func conflict() throws(PlanningError) -> [Int]? {
         var kept = Set(rows.map(\.group).filter { $0 >= 0 })
-        guard try !isFeasible(groups: kept) else { return nil }
+        let integer = try isFeasible(groups: kept, integer: false)
+        if integer, try isFeasible(groups: kept, integer: true) { return nil }
         for group in kept.sorted() {
             var without = kept
             without.remove(group)
-            if try !isFeasible(groups: without) { kept = without }
+            if try !isFeasible(groups: without, integer: integer) { kept = without }
         }
         return kept.sorted()
     }

@@ -24,12 +24,19 @@ struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible {
             n = -n
             d = -d
         }
-        let divisor = Self.gcd(n.magnitude, d.magnitude)
-        self.numerator = n / Int128(divisor)
-        self.denominator = d / Int128(divisor)
+        guard d != 1 else {
+            self.numerator = n
+            self.denominator = 1
+            return
+        }
+        let divisor = Int128(Self.gcd(n.magnitude, d.magnitude))
+        self.numerator = divisor == 1 ? n : n / divisor
+        self.denominator = divisor == 1 ? d : d / divisor
     }
 
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        // In 64 bits where the numbers fit: 128-bit division is slow.
+        if let x = UInt64(exactly: a), let y = UInt64(exactly: b) { return UInt128(ExactArithmetic.gcd(x, y)) }
         var (a, b) = (a, b)
         while b != 0 { (a, b) = (b, a % b) }
         return Swift.max(a, 1)
