@@ -95,7 +95,7 @@ enum PlanCommand {
                 "cluster": .text(budget.cluster.name), "year": .integer(budget.year),
                 "objective": .localized(PlanWords.objective(plan.terms.objective)),
                 "budget": .localized(plan.terms.budgetFixed ? PlanWords.budgetFixed : PlanWords.budgetGrows),
-                "severities": .localizedList(plan.terms.clear.sorted(by: >).map(PlanWords.severity)),
+                "severities": .list(plan.terms.clear.sorted(by: >).map { ReportWords.severityPlural($0)(language).lowercased() }),
             ]).rendered(in: language)
         ]
         if plan.changes.isEmpty { lines.append(PlanWords.noChange(language)) }
@@ -202,25 +202,23 @@ enum PlanWords {
         french: "Aucun plan ne respecte les conditions : celles-ci sont incompatibles : {terms}.")
     static let checkText = LocalizedText(english: "Check of the planned budget:", french: "Vérification du budget planifié :")
 
-    static let errors = LocalizedText(english: "errors", french: "erreurs")
-    static let warnings = LocalizedText(english: "warnings", french: "avertissements")
-    static let notes = LocalizedText(english: "notes", french: "notes")
-
-    static func severity(_ severity: Severity) -> LocalizedText {
-        switch severity {
-        case .error: errors
-        case .warning: warnings
-        case .note: notes
-        }
-    }
-
+    static let whatIfTitle = MessageTemplate(
+        id: "what-if.title", english: "What if: {scenario} — {cluster} {year}",
+        french: "Et si : {scenario} — {cluster} {year}")
+    static let scenarioChange = MessageTemplate(
+        id: "what-if.change", english: "{line} ({label}): {before} → {after}", french: "{line} ({label}) : {before} → {after}")
+    static let sideBySideText = LocalizedText(
+        english: "Findings before → after the scenario:", french: "Constats avant → après le scénario :")
+    static func sideBySide(_ language: Language) -> String { sideBySideText(language) }
     /// Every word without values (walked by the translation tests with ``CommandWords``).
     static var allTexts: [LocalizedText] {
-        [leastNewRevenue, leastTotalChange, leastPublicReplaced, budgetGrows, budgetFixed, noChangeText, checkText, errors, warnings, notes]
+        [leastNewRevenue, leastTotalChange, leastPublicReplaced, budgetGrows, budgetFixed, noChangeText, checkText, sideBySideText]
     }
 
     /// Every word with values.
-    static var allTemplates: [MessageTemplate] { [title, raise, lower, newLine, totals, planned, notPlanned, share, infeasible] }
+    static var allTemplates: [MessageTemplate] {
+        [title, raise, lower, newLine, totals, planned, notPlanned, share, infeasible, whatIfTitle, scenarioChange]
+    }
 
     static func objective(_ objective: PlanTerms.Objective) -> LocalizedText {
         switch objective {

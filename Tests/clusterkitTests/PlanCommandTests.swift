@@ -118,3 +118,39 @@ struct PlanCommandTests {
         #expect(Tool.run(["plan"]).status == 2)
     }
 }
+
+@Suite("clusterkit what-if")
+struct WhatIfCommandTests {
+    @Test("The Department stops and fees rise 10%: findings side by side, then the plan that restores compliance")
+    func departmentStops() throws {
+        let scenario = try temporaryFile(
+            #"{ "format": "clusterkit.scenario/1", "name": "Le Département se désengage", "changes": [ { "line": "cg01", "amount": 0 }, { "line": "fees", "scale": 1.1 } ] }"#,
+            name: "scenario.json")
+        let output = Tool.run(["what-if", example("mecabourg-2013.json"), "--scenario", scenario])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("cg01 (Conseil Général de l'Ain): €60,000.00 → €0.00"))
+        #expect(output.stdout.contains("fees (Cotisations): €95,000.00 → €104,500.00"))
+        // 35,000 billed of 239,500: 14.6%; the 50/50 target met (139,500 private).
+        #expect(output.stdout.contains("billed-revenue-floor    warning 12.1% → warning 14.6%"))
+        #expect(output.stdout.contains("public-private-balance  warning 44.8% → —"))
+        // 35,000 + x ≥ 20% of (239,500 + x): x = 16,125.
+        #expect(output.stdout.contains("participations (Participations entreprises): raise by €16,125.00"))
+        #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
+    }
+
+    @Test("A malformed scenario: exit status 2 with the field path; an unknown line named")
+    func malformed() throws {
+        let scenario = try temporaryFile(#"{ "changes": [ { "line": "fees", "scale": -1 } ] }"#, name: "scenario.json")
+        let output = Tool.run(["what-if", example("mecabourg-2013.json"), "--scenario", scenario])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("changes[0].scale"))
+        let both = try temporaryFile(#"{ "changes": [ { "line": "fees", "scale": 1.1, "amount": 3 } ] }"#, name: "scenario.json")
+        #expect(Tool.run(["what-if", example("mecabourg-2013.json"), "--scenario", both]).stderr.contains("give either 'amount' or 'scale'"))
+        let unknown = try temporaryFile(#"{ "changes": [ { "line": "nowhere", "amount": 0 } ] }"#, name: "scenario.json")
+        let third = Tool.run(["what-if", example("mecabourg-2013.json"), "--scenario", unknown])
+        #expect(third.status == 2)
+        #expect(third.stderr.contains("line 'nowhere'"))
+        #expect(Tool.run(["what-if", example("mecabourg-2013.json")]).status == 2)
+        #expect(Tool.run(["--help"]).stdout.contains("what-if FILE"))
+    }
+}
