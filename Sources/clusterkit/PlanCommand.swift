@@ -13,6 +13,7 @@ enum PlanCommand {
         OptionSpec(name: "format", valueName: "format", allowed: ["text", "json", "markdown"], help: "Output format: text (default), json or markdown"),
         OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language: en (default) or fr"),
         OptionSpec(name: "emit-budget", valueName: "file", help: "Write the planned budget there as clusterkit.budget/1"),
+        OptionSpec(name: "through", valueName: "year", help: "For a history: plan year by year through this year (default: the target's)"),
         BudgetFiles.sheetOption,
         OptionSpec(name: "help", help: "Show this help"),
     ]
@@ -24,7 +25,9 @@ enum PlanCommand {
         details: """
             The shares the rules require are solved together, exactly, to the cent; the planned budget is then checked \
             again. Rules that cannot be planned are named. Exit status 1 when no plan meets the terms (the conflicting \
-            terms are named), 2 for bad input. See Documentation/Planning.md.
+            terms are named), 2 for bad input. For a history (clusterkit.history/1), a plan for each year from the \
+            year after its last full year to the target year, along the glide path to the cluster's target. See \
+            Documentation/Planning.md.
             """)
 
     static func run(_ arguments: [String]) -> ToolOutput {
@@ -58,6 +61,9 @@ enum PlanCommand {
             return ToolOutput(status: 2, stderr: "\(error)\n")
         }
         let preset = parsed.value("rules").flatMap(Preset.init(rawValue:)) ?? Preset(for: input.budget.cluster.kind)
+        if let history = input.history {
+            return yearByYear(history, file: input.file, preset: preset, terms: terms, parsed: parsed, language: language)
+        }
         let plan: Plan
         do {
             plan = try Planner(engine: Engine(ruleSet: preset.ruleSet)).plan(input.budget, terms: terms, file: input.file)
@@ -76,15 +82,53 @@ enum PlanCommand {
                 return ToolOutput(status: 2, stderr: "clusterkit plan: cannot write \(path): \(error)\n")
             }
         }
+        return ToolOutput(
+            status: plan.unresolved.contains { $0.severity == .error } ? 1 : 0,
+            stdout: render(plan, preset: preset, format: parsed.value("format"), language: language))
+    }
+
+    /// One plan and the check of its planned budget, in a format.
+    static func render(_ plan: Plan, preset: Preset, format: String?, language: Language) -> String {
         let options = RenderingOptions(language: language)
         let checked = Report(ruleSet: preset.rawValue, budgets: [plan.report])
-        let rendered: String
-        switch parsed.value("format") ?? "text" {
-        case "json": rendered = json(plan, check: JSONReportRenderer(options: options).render(checked))
-        case "markdown": rendered = markdown(plan, language: language) + MarkdownReportRenderer(options: options).render(checked)
-        default: rendered = text(plan, language: language) + TextReportRenderer(options: options).render(checked)
+        switch format ?? "text" {
+        case "json": return json(plan, check: JSONReportRenderer(options: options).render(checked))
+        case "markdown": return markdown(plan, language: language) + MarkdownReportRenderer(options: options).render(checked)
+        default: return text(plan, language: language) + TextReportRenderer(options: options).render(checked)
         }
-        return ToolOutput(status: plan.unresolved.contains { $0.severity == .error } ? 1 : 0, stdout: rendered)
+    }
+
+    /// A history's plan, year by year along the glide path; the private share's own target applies from its year.
+    static func yearByYear(
+        _ history: BudgetHistory, file: String?, preset: Preset, terms: PlanTerms, parsed: ParsedArguments,
+        language: Language
+    ) -> ToolOutput {
+        guard parsed.value("through").map({ Int($0) != nil }) ?? true else {
+            return ToolOutput(status: 2, stderr: "clusterkit plan: --through takes a year, not '\(parsed.value("through")!)'\n")
+        }
+        let yearly: YearlyPlan
+        do {
+            yearly = try Planner(engine: Engine(ruleSet: preset.ruleSet)).plan(
+                history, through: parsed.value("through").flatMap { Int($0) }, terms: terms,
+                relaxedBeforeTarget: [PublicPrivateBalanceRule.description.id, TransitionTrajectoryRule.description.id],
+                file: file)
+        } catch PlanningError.infeasible(let conflict) {
+            return ToolOutput(status: 1, stdout: Message(PlanWords.infeasible, ["terms": .list(conflict)]).rendered(in: language) + "\n")
+        } catch {
+            return ToolOutput(status: 2, stderr: "\(error)\n")
+        }
+        var parts: [String] = []
+        if let path = yearly.glidePath {
+            parts.append(Message(PlanWords.glidePath, [
+                "baseline": .share(path.baselineShare), "baselineYear": .integer(path.baselineYear),
+                "target": .share(path.target), "targetYear": .integer(path.targetYear),
+            ]).rendered(in: language) + "\n")
+        }
+        for plan in yearly.years { parts.append(render(plan, preset: preset, format: parsed.value("format"), language: language)) }
+        let failing = yearly.years.last?.unresolved.contains { $0.severity == .error } ?? false
+        let separator = parsed.value("format") == "json" ? ",\n" : "\n"
+        let body = parts.joined(separator: separator)
+        return ToolOutput(status: failing ? 1 : 0, stdout: parsed.value("format") == "json" ? "[\n" + body + "]\n" : body)
     }
 
     /// The plan's summary lines, in the user's words.
@@ -196,6 +240,10 @@ enum PlanWords {
     static let notPlanned = MessageTemplate(
         id: "plan.not-planned", english: "Not planned (their findings, if any, remain below): {rules}.",
         french: "Non planifiées (leurs constats éventuels restent ci-dessous) : {rules}.")
+    static let glidePath = MessageTemplate(
+        id: "plan.glide-path",
+        english: "Year by year along the glide path from {baseline} private in {baselineYear} to {target} in {targetYear}:",
+        french: "Année par année, le long de la trajectoire de {baseline} de ressources privées en {baselineYear} à {target} en {targetYear} :")
     static let share = MessageTemplate(id: "plan.share", english: "{share}", french: "{share}")
     static let infeasible = MessageTemplate(
         id: "plan.infeasible", english: "No plan meets the terms: these conflict: {terms}.",
@@ -217,7 +265,7 @@ enum PlanWords {
 
     /// Every word with values.
     static var allTemplates: [MessageTemplate] {
-        [title, raise, lower, newLine, totals, planned, notPlanned, share, infeasible, whatIfTitle, scenarioChange]
+        [title, raise, lower, newLine, totals, planned, notPlanned, share, infeasible, whatIfTitle, scenarioChange, glidePath]
     }
 
     static func objective(_ objective: PlanTerms.Objective) -> LocalizedText {

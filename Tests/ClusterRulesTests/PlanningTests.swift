@@ -54,4 +54,23 @@ import Testing
         #expect(plan.newRevenue == Money(minorUnits: 14_755_883))
         #expect(plan.unresolved.isEmpty)
     }
+
+    /// Mecabourg 2013 with a target of 50% by 2015, planned year by year. 2014: the glide path asks 44.8% + half the
+    /// gap, but billed revenue must reach 20% every year: (0.2 × 290,000 − 35,000) / 0.8 = 28,750, which takes the
+    /// private share to 158,750 of 318,750 (49.8%). 2015: 50% of 318,750 + x needs x = 1,250. Together 30,000, the
+    /// plan of a single year.
+    @Test func mecabourgYearByYearAlongTheGlidePath() throws {
+        var budget = try exampleBudget("mecabourg-2013")
+        budget.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2015)
+        let history = BudgetHistory(cluster: budget.cluster, years: [.full(budget)])
+        let yearly = try planner(.grappe).plan(
+            history, relaxedBeforeTarget: [PublicPrivateBalanceRule.description.id, TransitionTrajectoryRule.description.id])
+        #expect(yearly.glidePath?.baselineShare == Share(130_000_00, over: 290_000_00))
+        #expect(yearly.years.map(\.budget.year) == [2014, 2015])
+        #expect(yearly.years.map(\.newRevenue) == [Money(major: 28_750), Money(major: 1_250)])
+        #expect(yearly.years[0].constraints.contains { $0.ruleID == Planner.glidePathRuleID })
+        #expect(!yearly.years[0].constraints.contains { $0.ruleID == PublicPrivateBalanceRule.description.id })
+        // The last year's budget is clean of errors and warnings.
+        #expect(yearly.years[1].unresolved.isEmpty)
+    }
 }

@@ -111,6 +111,18 @@ struct PlanCommandTests {
         #expect(check.stdout.contains("resources €320,000.00, expenses €320,000.00"))
     }
 
+    @Test("A history: the year after its last full year planned; a history of summaries only refused")
+    func history() {
+        let output = Tool.run(["plan", example("mecabourg-2012-2013.json")])
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("Plan for Mecabourg 2014: least new revenue"))
+        #expect(output.stdout.contains("New revenue €30,000.00"))
+        let summaries = Tool.run(["plan", example("soliage-2012-2013.json")])
+        #expect(summaries.status == 2)
+        #expect(summaries.stderr.contains("no full year"))
+        #expect(Tool.run(["plan", example("mecabourg-2012-2013.json"), "--through", "soon"]).status == 2)
+    }
+
     @Test("Help: in the overview and for the command")
     func help() {
         #expect(Tool.run(["--help"]).stdout.contains("plan FILE"))

@@ -39,9 +39,16 @@ public struct Planner: Sendable {
     /// - Throws: ``PlanningError/infeasible(conflict:)`` naming the conflicting terms and conditions when no plan
     ///   exists; ``InputError`` for an invalid budget; ``PlanningError`` for terms naming unknown lines or sources.
     public func plan(_ budget: Budget, terms: PlanTerms = PlanTerms(), file: String? = nil) throws -> Plan {
+        try plan(budget, terms: terms, file: file, extra: [], relaxed: [])
+    }
+
+    /// The plan with `extra` constraints, and without those of the `relaxed` rules (a year-by-year plan's glide path).
+    func plan(
+        _ budget: Budget, terms: PlanTerms, file: String?, extra: [ShareConstraint], relaxed: Set<RuleID>
+    ) throws -> Plan {
         let metrics = try BudgetMetrics(budget, catalog: engine.catalog, file: file)
         let stated = try constraints(for: budget, file: file)
-        let planned = stated.constraints.filter { terms.clear.contains($0.severity) }
+        let planned = stated.constraints.filter { terms.clear.contains($0.severity) && !relaxed.contains($0.ruleID) } + extra
         var model = try PlanningModel(budget: budget, metrics: metrics, catalog: engine.catalog, terms: terms, constraints: planned)
         let amounts = try model.solve()
         let changes = model.changes(amounts)

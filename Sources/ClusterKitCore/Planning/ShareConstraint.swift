@@ -140,6 +140,8 @@ public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownSource(RevenueSourceID)
     /// The figures are too large to solve exactly.
     case tooLarge
+    /// A history to plan year by year has no full year (one with its lines) to start from.
+    case noFullYear
 
     public var description: String {
         switch self {
@@ -148,6 +150,7 @@ public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownLine(let id): "the terms name line '\(id)', which the budget does not have"
         case .unknownSource(let id): "the terms name revenue source '\(id)', which the catalogue does not know"
         case .tooLarge: "the figures are too large to plan exactly"
+        case .noFullYear: "the history has no full year (with its lines) to plan from"
         }
     }
 }
