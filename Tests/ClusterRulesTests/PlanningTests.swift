@@ -73,4 +73,19 @@ import Testing
         // The last year's budget is clean of errors and warnings.
         #expect(yearly.years[1].unresolved.isEmpty)
     }
+
+    /// A budget of public funding alone: no line can carry the private shares, so the plan needs new lines. With fees
+    /// f and services s added: f + s ≥ 100,000 (50/50), f ≥ 15% and s ≥ 20% of 200,000.
+    @Test func newLinesWhereAKindMustAppear() throws {
+        let budget = Budget.balanced(
+            ClusterProfile(name: "Example", kind: .grappe, founded: 2000), resources: [.line(.region, 100_000)])
+        #expect(throws: PlanningError.infeasible(conflict: ["billed-revenue-floor"])) { try planner(.grappe).plan(budget) }
+        let plan = try planner(.grappe).plan(budget, terms: PlanTerms(newLines: [.membershipFees, .services]))
+        #expect(plan.newRevenue == Money(major: 100_000))
+        #expect(plan.changes.allSatisfy { $0.isNew })
+        #expect(plan.changes.map(\.lineID).sorted() == ["plan-membershipFees", "plan-services"])
+        let fees = plan.changes.first { $0.source == .membershipFees }!.after, services = plan.changes.first { $0.source == .services }!.after
+        #expect(fees >= Money(major: 30_000) && services >= Money(major: 40_000))
+        #expect(plan.unresolved.isEmpty)
+    }
 }
