@@ -107,3 +107,14 @@ extension FunderDependencyRule: PlannableRule {
         }
     }
 }
+
+extension SuccessFeeRelianceRule: PlannableRule {
+    /// Success fees at most their threshold of the budget.
+    public func planningConstraints(_ context: RuleContext) throws -> [ShareConstraint]? {
+        [
+            ShareConstraint(
+                context, part: LineSelector(kinds: [.successFees]), bound: .ceiling,
+                threshold: try context.value(of: Self.threshold))
+        ]
+    }
+}
