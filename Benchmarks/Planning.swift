@@ -1,4 +1,5 @@
 import ClusterKitCore
+import ClusterRules
 
 /// Table 4: the planner with `engine`'s rule set on the typical budget and on budgets of 10 to 10,000 lines, as a
 /// ratio to one check of the same budget (Documentation/Planning.md).
@@ -19,3 +20,27 @@ func planningTable(_ harness: Harness, engine: Engine, typical: Budget) -> Table
     }
     return table
 }
+
+/// Table 4b: a year-by-year plan of 1 to 20 years from the typical budget (a history of one full year), against one
+/// check of the typical budget per year planned.
+func yearlyPlanningTable(_ harness: Harness, engine: Engine, typical: Budget, catalog: Catalog) -> Table {
+    let planner = Planner(engine: engine)
+    var table = Table(
+        title: "4b. Year-by-year planning: Planner.plan(history, through:) for 1 to 20 years from the typical budget, "
+            + "against one check of the typical budget per year, \(engine.ruleSet.name)",
+        header: ["years", "plan", "per year", "per year / check"])
+    let history = Workloads.history(of: typical, years: 1, catalog: catalog)
+    let relaxed: Set<RuleID> = [PublicPrivateBalanceRule.description.id, TransitionTrajectoryRule.description.id]
+    let check = harness.measure { try? engine.check(typical) }
+    for years in harness.quick ? [1, 2] : [1, 5, 10, 20] {
+        let through = typical.year + years
+        guard (try? planner.plan(history, through: through, relaxedBeforeTarget: relaxed)) != nil else {
+            fail("the typical history does not plan through \(through)")
+        }
+        let timing = harness.measure { try? planner.plan(history, through: through, relaxedBeforeTarget: relaxed) }
+        let perYear = timing.median / Double(years)
+        table.add([String(years), formatTime(timing.median), formatTime(perYear), formatRatio(perYear / check.median)])
+    }
+    return table
+}
+

@@ -88,6 +88,7 @@ let typicalLines = typical.resources.count + typical.expenses.count
 let recommended = Engine(ruleSet: .recommended, catalog: catalog)
 if arguments.contains("--planning") {
     say(planningTable(harness, engine: recommended, typical: typical).render())
+    say(yearlyPlanningTable(harness, engine: recommended, typical: typical, catalog: catalog).render())
     exit(0)
 }
 
@@ -461,6 +462,7 @@ say(decodingTable.render())
 // MARK: 4. Planning
 
 say(planningTable(harness, engine: recommended, typical: typical).render())
+say(yearlyPlanningTable(harness, engine: recommended, typical: typical, catalog: catalog).render())
 
 // MARK: Summary
 
