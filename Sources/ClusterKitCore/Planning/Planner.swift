@@ -273,7 +273,8 @@ struct PlanningModel {
     mutating func solve() throws -> [Int64] {
         let primary = costs(terms.objective)
         guard case .optimal(_, let best) = try program.minimizeInteger(primary) else {
-            let conflict = try program.conflict() ?? []
+            // No conflict: the search in whole cents stopped at its limit before it found a plan.
+            guard let conflict = try program.conflict() else { throw PlanningError.searchLimit }
             throw PlanningError.infeasible(conflict: conflict.map { groupNames[$0] })
         }
         // Among the plans of least primary cost, the least change.
@@ -282,7 +283,7 @@ struct PlanningModel {
             coefficients: Dictionary(uniqueKeysWithValues: primary.enumerated().filter { !$0.element.isZero }.map { ($0.offset, $0.element) }),
             relation: .atMost, bound: best, group: -1))
         let secondary = costs(terms.objective, tieBreak: true)
-        guard case .optimal(let values, _) = try tied.minimizeInteger(secondary) else { throw PlanningError.tooLarge }
+        guard case .optimal(let values, _) = try tied.minimizeInteger(secondary) else { throw PlanningError.searchLimit }
         return try values.map { value in
             guard value.isInteger, let cents = Int64(exactly: value.numerator) else { throw PlanningError.tooLarge }
             return cents

@@ -140,6 +140,9 @@ public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownSource(RevenueSourceID)
     /// The figures are too large to solve exactly.
     case tooLarge
+    /// The search for a plan in whole cents stopped at its limit before it found one (the exact programme has
+    /// plans, but none was reached in cents).
+    case searchLimit
     /// A history to plan year by year has no full year (one with its lines) to start from.
     case noFullYear
 
@@ -150,6 +153,7 @@ public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownLine(let id): "the terms name line '\(id)', which the budget does not have"
         case .unknownSource(let id): "the terms name revenue source '\(id)', which the catalogue does not know"
         case .tooLarge: "the figures are too large to plan exactly"
+        case .searchLimit: "the search for a plan in whole cents stopped at its limit before it found one"
         case .noFullYear: "the history has no full year (with its lines) to plan from"
         }
     }
