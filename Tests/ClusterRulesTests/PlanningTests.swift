@@ -88,4 +88,19 @@ import Testing
         #expect(fees >= Money(major: 30_000) && services >= Money(major: 40_000))
         #expect(plan.unresolved.isEmpty)
     }
+
+    /// "60 members, at most 1,600 € each": fees may reach 96,000, so 1,000 more at most; Mecabourg's plan then bills
+    /// the rest (the default plan already raises fees by 1,000 only). At 1,500 each (90,000, under today's 95,000)
+    /// the terms conflict with themselves: the fees line cannot be planned below what it is without falling.
+    @Test func feesCappedPerMember() throws {
+        let budget = try exampleBudget("mecabourg-2013")
+        let capped = PlanTerms(lines: [.init(id: "fees", maximumPerMember: Money(major: 1_500))])
+        #expect(throws: PlanningError.infeasible(conflict: ["line fees"])) { try planner(.grappe).plan(budget, terms: capped) }
+        let plan = try planner(.grappe).plan(budget, terms: PlanTerms(lines: [.init(id: "fees", maximumPerMember: Money(major: 1_600))]))
+        #expect(plan.newRevenue == Money(major: 30_000))
+        #expect((plan.changes.first { $0.lineID == "fees" }?.after ?? Money(major: 95_000)) <= Money(major: 96_000))
+        var anonymous = budget
+        anonymous.cluster.members = nil
+        #expect(throws: PlanningError.membersUnknown("fees")) { try planner(.grappe).plan(anonymous, terms: capped) }
+    }
 }

@@ -36,12 +36,16 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
         public var maximumIncrease: Share?
         /// The most the line may fall, as a share of its amount.
         public var maximumDecrease: Share?
+        /// The most each member may pay (membership fees: "60 members, at most 2,000 € each"): the line's largest
+        /// amount is the cluster's members times this.
+        public var maximumPerMember: Money?
 
         /// Creates a line's terms.
         public init(
             id: String, fixed: Bool = false, minimum: Money? = nil, maximum: Money? = nil, maximumIncrease: Share? = nil,
-            maximumDecrease: Share? = nil
+            maximumDecrease: Share? = nil, maximumPerMember: Money? = nil
         ) {
+            self.maximumPerMember = maximumPerMember
             self.id = id
             self.fixed = fixed
             self.minimum = minimum
@@ -127,11 +131,13 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
 
 extension PlanTerms.LineTerms: Decodable {
     public init(from decoder: any Decoder) throws {
-        let fields = try FieldReader(decoder, allowed: ["id", "fixed", "min", "max", "maxIncrease", "maxDecrease"])
+        let fields = try FieldReader(
+            decoder, allowed: ["id", "fixed", "min", "max", "maxIncrease", "maxDecrease", "maxPerMember"])
         self.init(
             id: try fields.required("id"), fixed: try fields.optional("fixed") ?? false,
             minimum: try fields.optionalAmount("min", currency: .euro),
             maximum: try fields.optionalAmount("max", currency: .euro),
-            maximumIncrease: try fields.share("maxIncrease"), maximumDecrease: try fields.share("maxDecrease"))
+            maximumIncrease: try fields.share("maxIncrease"), maximumDecrease: try fields.share("maxDecrease"),
+            maximumPerMember: try fields.optionalAmount("maxPerMember", currency: .euro))
     }
 }

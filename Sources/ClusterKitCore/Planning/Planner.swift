@@ -170,7 +170,8 @@ struct PlanningModel {
         }
         for (index, line) in lines.enumerated() {
             if let own = named[line.id] {
-                try addBoundedLine(index, own, group: group("line \(line.id)"), rows: &rows)
+                try addBoundedLine(
+                    index, own, members: budget.cluster.members, group: group("line \(line.id)"), rows: &rows)
                 continue
             }
             let key = signature(line)
@@ -226,7 +227,7 @@ struct PlanningModel {
 
     /// A line with terms of its own: a variable each way, and rows that keep its amount within its bounds.
     private mutating func addBoundedLine(
-        _ index: Int, _ own: PlanTerms.LineTerms, group: Int, rows: inout [LinearProgram.Row]
+        _ index: Int, _ own: PlanTerms.LineTerms, members: Int?, group: Int, rows: inout [LinearProgram.Row]
     ) throws {
         let line = lines[index], amount = Int128(line.amount)
         var low = Int128(0), high: Int128? = nil
@@ -236,6 +237,11 @@ struct PlanningModel {
         }
         if let minimum = own.minimum { low = max(low, Int128(minimum.minorUnits)) }
         if let maximum = own.maximum { high = min(high ?? Int128(maximum.minorUnits), Int128(maximum.minorUnits)) }
+        if let each = own.maximumPerMember {
+            guard let members else { throw PlanningError.membersUnknown(own.id) }
+            let cap = Int128(each.minorUnits) * Int128(members)
+            high = min(high ?? cap, cap)
+        }
         if let increase = own.maximumIncrease {
             let cap = amount + amount * Int128(increase.numerator) / Int128(increase.denominator)
             high = min(high ?? cap, cap)
