@@ -12,7 +12,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     say(
         """
-        USAGE: clusterkit-bench [--quick] [--headline] [--profile WORKLOAD [RUNS]]
+        USAGE: clusterkit-bench [--quick] [--headline] [--planning] [--profile WORKLOAD [RUNS]]
 
         Measures the engine against a hand-written baseline on a typical budget, its scaling with the lines of a
         budget, the rules of a set, the years of a history and the budgets of a portfolio (on one core and on all),
@@ -20,6 +20,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
 
           --quick            tiny sizes and one repetition: checks that every measurement runs, not its timings
           --headline         the recommended rule set against the baseline only (table 1 and the headline line)
+          --planning         the planner against one check only (table 4)
           --profile WORKLOAD [RUNS]
                              runs one workload 20,000 times (a portfolio of 2,000 or a large budget: 10 times), or RUNS times, and
                              nothing else, for a profiler (valgrind --tool=callgrind, perf): check, baseline,
@@ -36,7 +37,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
 let profiled = arguments.firstIndex(of: "--profile").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 let profiledRuns = arguments.firstIndex(of: "--profile").flatMap { arguments.indices.contains($0 + 2) ? Int(arguments[$0 + 2]) : nil }
 let unknown = arguments.filter {
-    $0 != "--quick" && $0 != "--headline" && $0 != "--profile" && $0 != profiled && Int($0) == nil
+    $0 != "--quick" && $0 != "--headline" && $0 != "--planning" && $0 != "--profile" && $0 != profiled && Int($0) == nil
 }
 guard unknown.isEmpty else {
     FileHandle.standardError.write(Data("clusterkit-bench: unknown argument '\(unknown[0])' (see --help)\n".utf8))
@@ -85,6 +86,11 @@ do {
 }
 let typicalLines = typical.resources.count + typical.expenses.count
 let recommended = Engine(ruleSet: .recommended, catalog: catalog)
+if arguments.contains("--planning") {
+    say(planningTable(harness, engine: recommended, typical: typical).render())
+    say(yearlyPlanningTable(harness, engine: recommended, typical: typical, catalog: catalog).render())
+    exit(0)
+}
 
 do {
     let engine = try Finding.sorted(recommended.check(CheckedBudget(typical, catalog: catalog)).diagnostics.map(Finding.init))
@@ -452,6 +458,11 @@ for (name, json, csv) in [
     }
 }
 say(decodingTable.render())
+
+// MARK: 4. Planning
+
+say(planningTable(harness, engine: recommended, typical: typical).render())
+say(yearlyPlanningTable(harness, engine: recommended, typical: typical, catalog: catalog).render())
 
 // MARK: Summary
 

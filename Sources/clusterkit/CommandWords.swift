@@ -50,11 +50,11 @@ enum CommandWords {
 
     /// Every word without values.
     static var allTexts: [LocalizedText] {
-        [embeddedNotice, optIn, optInShort, parameters, noParameters, mementoFigure, ourDefault, messages]
+        [embeddedNotice, optIn, optInShort, parameters, noParameters, mementoFigure, ourDefault, messages] + PlanWords.allTexts
     }
 
     /// Every word with values.
     static var allTemplates: [MessageTemplate] {
-        [defaultSeverity, presets, source, parameter, allowedValues, metricsTitle, noFullYear]
+        [defaultSeverity, presets, source, parameter, allowedValues, metricsTitle, noFullYear] + PlanWords.allTemplates
     }
 }

@@ -32,6 +32,8 @@ enum Tool {
           explain RULE            Show one rule's documentation, parameters and source in the memento
           metrics FILE            Show a budget's figures as a table
           convert FILE            Print a budget (.xlsx, .ods, CSV or JSON) as clusterkit.budget/1 JSON
+          plan FILE               Plan the least change that clears every finding together (--terms FILE)
+          what-if FILE            Apply a scenario (--scenario FILE): findings before and after, and the plan
 
         OPTIONS:
           --help, -h              Show help (also: clusterkit <command> --help)
@@ -50,10 +52,12 @@ enum Tool {
         case "explain": return ExplainCommand.run(rest)
         case "metrics": return MetricsCommand.run(rest)
         case "convert": return ConvertCommand.run(rest)
+        case "plan": return PlanCommand.run(rest)
+        case "what-if": return WhatIfCommand.run(rest)
         case "--help", "-h", "help": return ToolOutput(status: 0, stdout: overview)
         case "--version": return ToolOutput(status: 0, stdout: "clusterkit \(version)\n")
         default:
-            let nearest = Suggestions.nearest(to: command, among: ["check", "rules", "explain", "metrics", "convert", "help"], limit: 1)
+            let nearest = Suggestions.nearest(to: command, among: ["check", "rules", "explain", "metrics", "convert", "plan", "what-if", "help"], limit: 1)
             return ToolOutput(
                 status: 2,
                 stderr: "clusterkit: unknown command '\(command)'" + Suggestions.hint(nearest)

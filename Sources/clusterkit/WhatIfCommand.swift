@@ -1,0 +1,107 @@
+import ClusterKitCore
+import ClusterRules
+import Foundation
+
+/// `clusterkit what-if FILE --scenario FILE`: a scenario's changes made to a budget, its findings before and after
+/// side by side, and the plan that restores compliance.
+enum WhatIfCommand {
+    static let options = [
+        OptionSpec(name: "scenario", valueName: "file", help: "The scenario (clusterkit.scenario/1)"),
+        OptionSpec(
+            name: "rules", valueName: "preset", allowed: Preset.allCases.map(\.rawValue),
+            help: "Rule preset (default: from the cluster's kind)"),
+        OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language: en (default) or fr"),
+        BudgetFiles.sheetOption,
+        OptionSpec(name: "help", help: "Show this help"),
+    ]
+
+    static let help = helpText(
+        usage: "clusterkit what-if FILE --scenario FILE [--rules PRESET] [--language en|fr]",
+        summary: "Apply a scenario's changes to a budget (a funder stops, fees rise): the findings before and after, and the plan that restores compliance.",
+        options: options,
+        details: """
+            A scenario names changes to resource lines: { "line": "state", "amount": 0 } or { "line": "fees", "scale": \
+            1.1 }; the expenses follow in proportion. Its optional "terms" are those of the plan (clusterkit.plan/1). \
+            Exit status 1 when no plan restores compliance, 2 for bad input. See Documentation/Planning.md.
+            """)
+
+    static func run(_ arguments: [String]) -> ToolOutput {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ParsedArguments(arguments, options: options)
+        } catch {
+            return ToolOutput(status: 2, stderr: "clusterkit what-if: \(error)\nRun 'clusterkit what-if --help' for usage.\n")
+        }
+        if parsed.has("help") { return ToolOutput(status: 0, stdout: help) }
+        guard parsed.positionals.count == 1, let scenarioPath = parsed.value("scenario") else {
+            return ToolOutput(
+                status: 2, stderr: "clusterkit what-if: give one budget file and --scenario FILE\nRun 'clusterkit what-if --help' for usage.\n")
+        }
+        let language: Language = parsed.value("language") == "fr" ? .french : .english
+        let input: BudgetInput, budget: Budget, scenario: Scenario, changed: Budget
+        do {
+            guard let loaded = try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder(), sheet: parsed.value("sheet")).first,
+                let single = loaded.budget
+            else { return ToolOutput(status: 2, stderr: "clusterkit what-if: no budget in \(parsed.positionals[0])\n") }
+            input = loaded
+            budget = single
+            guard let data = FileManager.default.contents(atPath: scenarioPath) else {
+                throw InputError(file: scenarioPath, path: "", reason: "cannot be read")
+            }
+            scenario = try Scenario.decode(data, file: scenarioPath)
+            changed = try scenario.applied(to: budget)
+        } catch {
+            return ToolOutput(status: 2, stderr: "\(error)\n")
+        }
+        let preset = parsed.value("rules").flatMap(Preset.init(rawValue:)) ?? Preset(for: budget.cluster.kind)
+        let engine = Engine(ruleSet: preset.ruleSet)
+        var lines: [String] = []
+        do {
+            let before = engine.check(try CheckedBudget(budget, file: input.file), file: input.file)
+            let after = engine.check(try CheckedBudget(changed, file: input.file), file: input.file)
+            lines.append(Message(PlanWords.whatIfTitle, [
+                "scenario": .text(scenario.name ?? scenarioPath), "cluster": .text(budget.cluster.name),
+                "year": .integer(budget.year),
+            ]).rendered(in: language))
+            for (old, new) in zip(budget.resources, changed.resources) where old.amount != new.amount {
+                lines.append("  " + Message(PlanWords.scenarioChange, [
+                    "line": .text(old.id), "label": .text(old.label ?? old.source.rawValue),
+                    "before": .money(old.amount), "after": .money(new.amount),
+                ]).rendered(in: language))
+            }
+            lines.append(PlanWords.sideBySide(language))
+            lines += sideBySide(before.diagnostics, after.diagnostics, language: language)
+            lines.append("")
+            let plan = try Planner(engine: engine).plan(changed, terms: scenario.terms, file: input.file)
+            lines += PlanCommand.summary(plan, language: language)
+            lines += ["", PlanWords.checkHeading(language), ""]
+            let options = RenderingOptions(language: language)
+            let report = TextReportRenderer(options: options).render(Report(ruleSet: preset.rawValue, budgets: [plan.report]))
+            return ToolOutput(
+                status: plan.unresolved.contains { $0.severity == .error } ? 1 : 0,
+                stdout: lines.joined(separator: "\n") + "\n" + report)
+        } catch PlanningError.infeasible(let conflict) {
+            lines.append(Message(PlanWords.infeasible, ["terms": .list(conflict)]).rendered(in: language))
+            return ToolOutput(status: 1, stdout: lines.joined(separator: "\n") + "\n")
+        } catch {
+            return ToolOutput(status: 2, stderr: "\(error)\n")
+        }
+    }
+
+    /// One line per rule that finds something before or after: its severity and measured figure on each side.
+    static func sideBySide(_ before: [Diagnostic], _ after: [Diagnostic], language: Language) -> [String] {
+        let formatter = ValueFormatter(language: language)
+        func describe(_ diagnostic: Diagnostic?) -> String {
+            guard let diagnostic else { return "—" }
+            return ReportWords.severity(diagnostic.severity)(language) + (diagnostic.measured.map { " " + formatter.string($0) } ?? "")
+        }
+        var ids: [RuleID] = []
+        for diagnostic in before + after where !ids.contains(diagnostic.ruleID) { ids.append(diagnostic.ruleID) }
+        let width = ids.map(\.description.count).max() ?? 0
+        return ids.sorted().map { id in
+            let old = before.first { $0.ruleID == id }, new = after.first { $0.ruleID == id }
+            return "  " + id.description.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + describe(old) + " → " + describe(new)
+        }
+    }
+}

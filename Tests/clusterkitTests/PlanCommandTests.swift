@@ -1,0 +1,168 @@
+import ClusterKitCore
+import Foundation
+import Testing
+
+@testable import clusterkit
+
+@Suite("clusterkit plan")
+struct PlanCommandTests {
+    static let golden = repositoryRoot.appendingPathComponent("Tests/clusterkitTests/Golden/plan")
+
+    /// The output compared with its recorded file (recorded again with `CLUSTERKIT_RECORD_GOLDEN=1`).
+    func expectGolden(_ output: String, _ name: String) throws {
+        let url = Self.golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["CLUSTERKIT_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
+            try Data(output.utf8).write(to: url)
+        }
+        let recorded = try String(contentsOf: url, encoding: .utf8)
+        #expect(output == recorded, "\(name) differs from its golden file")
+    }
+
+    /// The tool's output with the repository's path taken out, so that golden files hold the examples' own paths.
+    func run(_ arguments: [String]) -> ToolOutput {
+        var output = Tool.run(arguments)
+        output.stdout = output.stdout.replacingOccurrences(of: repositoryRoot.path + "/", with: "")
+        return output
+    }
+
+    @Test("Mecabourg 2013, default terms: 30,000 added, 29,000 of it billed, the planned budget clean")
+    func mecabourgDefault() throws {
+        let output = run(["plan", example("mecabourg-2013.json")])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("New revenue €30,000.00; public funding replaced €0.00"))
+        #expect(output.stdout.contains("participations (Participations entreprises): raise by €29,000.00"))
+        #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
+        #expect(output.stdout.contains("Not planned (their findings, if any, remain below): cluster-profile, consolidation-factors"))
+        try expectGolden(output.stdout, "mecabourg-2013.en.txt")
+        try expectGolden(run(["plan", example("mecabourg-2013.json"), "--language", "fr"]).stdout, "mecabourg-2013.fr.txt")
+    }
+
+    @Test("Mecabourg 2013, the budget fixed: 23,000 of public funding replaced by billed revenue")
+    func mecabourgFixed() throws {
+        let terms = try temporaryFile(#"{ "format": "clusterkit.plan/1", "budget": "fixed" }"#, name: "terms.json")
+        let output = run(["plan", example("mecabourg-2013.json"), "--terms", terms])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("New revenue €23,000.00; public funding replaced €23,000.00; the budget changes by €0.00"))
+        #expect(output.stdout.contains("participations (Participations entreprises): raise by €23,000.00, €35,000.00 → €58,000.00"))
+        #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
+    }
+
+    @Test("Cosmetic Valley 2013: 147,558.83 of fees clear both warnings, less than the separate 157,058.83")
+    func cosmeticValley() throws {
+        let output = run(["plan", example("cosmetic-valley-2013.json"), "--format", "markdown"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("New revenue €147,558.83"))
+        try expectGolden(output.stdout, "cosmetic-valley-2013.en.md")
+        let json = run(["plan", example("cosmetic-valley-2013.json"), "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["format"] as? String == "clusterkit.plan-result/1")
+        #expect(json.stdout.contains(#""newRevenue" : 147558.83,"#))
+        #expect((object?["unresolved"] as? [String])?.isEmpty == true)
+        #expect(object?["check"] != nil)
+    }
+
+    @Test("Infeasible terms: exit status 1, the conflicting terms named")
+    func infeasible() throws {
+        // The budget fixed, billed revenue may not rise: the 20% floor cannot be reached.
+        let terms = try temporaryFile(
+            #"{ "format": "clusterkit.plan/1", "budget": "fixed", "lines": [ { "id": "region", "fixed": true }, { "id": "fees", "maxIncrease": 0 }, { "id": "participations", "maxIncrease": 0 } ] }"#,
+            name: "terms.json")
+        let output = run(["plan", example("mecabourg-2013.json"), "--terms", terms])
+        #expect(output.status == 1)
+        #expect(output.stdout == "No plan meets the terms: these conflict: line participations, billed-revenue-floor and budget fixed.\n")
+    }
+
+    @Test("A 50% target with the Region and fees frozen and the budget fixed still has a plan: the other public lines fall")
+    func issueExampleIsFeasible() throws {
+        let terms = try temporaryFile(
+            #"{ "format": "clusterkit.plan/1", "budget": "fixed", "lines": [ { "id": "region", "fixed": true }, { "id": "fees", "maxIncrease": 0 } ] }"#,
+            name: "terms.json")
+        let output = run(["plan", example("mecabourg-2013.json"), "--terms", terms])
+        #expect(output.status == 0)
+        #expect(!output.stdout.contains("region (Région Rhône Alpes):"))
+        #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
+    }
+
+    @Test("Malformed terms: exit status 2, the file and the field path named")
+    func malformedTerms() throws {
+        let terms = try temporaryFile(#"{ "format": "clusterkit.plan/1", "lines": [ { "id": "fees", "maxIncrease": 1.5 } ] }"#, name: "terms.json")
+        let output = run(["plan", example("mecabourg-2013.json"), "--terms", terms])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("terms.json"))
+        #expect(output.stderr.contains("lines[0].maxIncrease"))
+        let unknown = try temporaryFile(#"{ "objective": "cheapest" }"#, name: "terms.json")
+        let second = run(["plan", example("mecabourg-2013.json"), "--terms", unknown])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("objective: 'cheapest' is not one of leastNewRevenue, leastTotalChange, leastPublicReplaced"))
+        let line = try temporaryFile(#"{ "lines": [ { "id": "nowhere", "fixed": true } ] }"#, name: "terms.json")
+        let third = run(["plan", example("mecabourg-2013.json"), "--terms", line])
+        #expect(third.status == 2)
+        #expect(third.stderr.contains("line 'nowhere'"))
+    }
+
+    @Test("--emit-budget writes the planned budget, which checks clean of errors and warnings")
+    func emitBudget() throws {
+        let path = try temporaryFile("", name: "planned.json")
+        let output = run(["plan", example("mecabourg-2013.json"), "--emit-budget", path])
+        #expect(output.status == 0)
+        let check = run(["check", path, "--strict"])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("resources €320,000.00, expenses €320,000.00"))
+    }
+
+    @Test("A history: the year after its last full year planned; a history of summaries only refused")
+    func history() {
+        let output = Tool.run(["plan", example("mecabourg-2012-2013.json")])
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("Plan for Mecabourg 2014: least new revenue"))
+        #expect(output.stdout.contains("New revenue €30,000.00"))
+        let summaries = Tool.run(["plan", example("soliage-2012-2013.json")])
+        #expect(summaries.status == 2)
+        #expect(summaries.stderr.contains("no full year"))
+        #expect(Tool.run(["plan", example("mecabourg-2012-2013.json"), "--through", "soon"]).status == 2)
+    }
+
+    @Test("Help: in the overview and for the command")
+    func help() {
+        #expect(Tool.run(["--help"]).stdout.contains("plan FILE"))
+        #expect(Tool.run(["plan", "--help"]).stdout.contains("--emit-budget"))
+        #expect(Tool.run(["plan"]).status == 2)
+    }
+}
+
+@Suite("clusterkit what-if")
+struct WhatIfCommandTests {
+    @Test("The Department stops and fees rise 10%: findings side by side, then the plan that restores compliance")
+    func departmentStops() throws {
+        let scenario = try temporaryFile(
+            #"{ "format": "clusterkit.scenario/1", "name": "Le Département se désengage", "changes": [ { "line": "cg01", "amount": 0 }, { "line": "fees", "scale": 1.1 } ] }"#,
+            name: "scenario.json")
+        let output = Tool.run(["what-if", example("mecabourg-2013.json"), "--scenario", scenario])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("cg01 (Conseil Général de l'Ain): €60,000.00 → €0.00"))
+        #expect(output.stdout.contains("fees (Cotisations): €95,000.00 → €104,500.00"))
+        // 35,000 billed of 239,500: 14.6%; the 50/50 target met (139,500 private).
+        #expect(output.stdout.contains("billed-revenue-floor    warning 12.1% → warning 14.6%"))
+        #expect(output.stdout.contains("public-private-balance  warning 44.8% → —"))
+        // 35,000 + x ≥ 20% of (239,500 + x): x = 16,125.
+        #expect(output.stdout.contains("participations (Participations entreprises): raise by €16,125.00"))
+        #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
+    }
+
+    @Test("A malformed scenario: exit status 2 with the field path; an unknown line named")
+    func malformed() throws {
+        let scenario = try temporaryFile(#"{ "changes": [ { "line": "fees", "scale": -1 } ] }"#, name: "scenario.json")
+        let output = Tool.run(["what-if", example("mecabourg-2013.json"), "--scenario", scenario])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("changes[0].scale"))
+        let both = try temporaryFile(#"{ "changes": [ { "line": "fees", "scale": 1.1, "amount": 3 } ] }"#, name: "scenario.json")
+        #expect(Tool.run(["what-if", example("mecabourg-2013.json"), "--scenario", both]).stderr.contains("give either 'amount' or 'scale'"))
+        let unknown = try temporaryFile(#"{ "changes": [ { "line": "nowhere", "amount": 0 } ] }"#, name: "scenario.json")
+        let third = Tool.run(["what-if", example("mecabourg-2013.json"), "--scenario", unknown])
+        #expect(third.status == 2)
+        #expect(third.stderr.contains("line 'nowhere'"))
+        #expect(Tool.run(["what-if", example("mecabourg-2013.json")]).status == 2)
+        #expect(Tool.run(["--help"]).stdout.contains("what-if FILE"))
+    }
+}
