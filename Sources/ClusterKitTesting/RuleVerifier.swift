@@ -78,6 +78,7 @@ public enum RuleVerifier {
 
     /// Every way the rule fails its contract; empty when it keeps it.
     public static func failures(of rule: any Rule, catalog: Catalog = .builtIn) -> [Failure] {
+        // Long: each check of the description and examples, in the order its failures read.
         let description = type(of: rule).description
         let id = description.id
         var failures: [Failure] = []

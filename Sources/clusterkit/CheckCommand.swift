@@ -43,6 +43,7 @@ enum CheckCommand {
             """)
 
     static func run(_ arguments: [String], environment: ToolEnvironment) -> ToolOutput {
+        // Long: the command's options, read and applied in the order the help lists them.
         let parsed: ParsedArguments
         do {
             parsed = try ParsedArguments(arguments, options: options)

@@ -26,6 +26,7 @@ enum WhatIfCommand {
             """)
 
     static func run(_ arguments: [String]) -> ToolOutput {
+        // Long: the command's options, then the before/after report written in order.
         let parsed: ParsedArguments
         do {
             parsed = try ParsedArguments(arguments, options: options)

@@ -224,6 +224,7 @@ private struct CSVBudgetReading {
     }
 
     private mutating func readDescription(_ row: CSVRow, into profile: inout Profile) throws(InputError) {
+        // Long by design: one case per field of the description block.
         guard let keyCell = row.cells.first, !keyCell.isBlank else {
             let cell = row.cells.first { !$0.isBlank }
             throw fail(cell, "", "a row above the table needs a key in column A (such as « Cluster » or « Année »)")
@@ -425,6 +426,7 @@ private struct CSVBudgetReading {
     }
 
     private mutating func readResource(_ cells: [Column: CSVCell], index: Int) throws(InputError) -> ResourceLine {
+        // Long by design: one case per column of a resource row.
         let path = "resources[\(index)]"
         func at(_ column: Column, _ field: String) -> String {
             if let cell = cells[column] { positions[path + field] = cell }

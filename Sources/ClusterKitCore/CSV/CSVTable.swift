@@ -135,6 +135,7 @@ enum CSVText {
     /// file is mostly cells, and grapheme breaking and appending would be most of its cost.
     /// - Throws: ``InputError`` for a quote left open or text after a closing quote.
     static func records(_ text: String, separator: Character, file: String?) throws(InputError) -> [CSVRow] {
+        // Long by design: one state machine over the characters (quoted, unquoted, separators, line ends).
         let separator = separator.unicodeScalars.first!
         let scalars = text.unicodeScalars
         var rows: [CSVRow] = []

@@ -181,6 +181,7 @@ final class MetricsStorage: Sendable {
     /// Sums a budget that ``BudgetValidation`` has checked: every sum fits (the validation summed the magnitudes),
     /// and `sourcePositions` gives each resource line's place in the catalogue.
     init(_ budget: Budget, catalog: Catalog, sourcePositions: [Int]) {
+        // Long by design: one pass over the lines with every sum in a local; split, each part would take a dozen sums inout.
         let currency = budget.currency
         self.currency = currency
         statement = budget.statement

@@ -138,6 +138,7 @@ enum DecimalText {
     /// significant digits, trailing zeros of the fraction dropped; nil when `stored` is not a decimal number or its
     /// exponent is out of any amount's range.
     static func canonical(_ stored: String, decimalMark: Character) -> String? {
+        // Long by design: one scan of a stored number, each case of the cell formats in turn.
         var scalars = Substring(stored).unicodeScalars[...]
         var negative = false
         if scalars.first == "-" || scalars.first == "+" {

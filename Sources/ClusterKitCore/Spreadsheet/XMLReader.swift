@@ -43,6 +43,7 @@ struct XMLReader {
     /// The next event, or nil at the end of the document.
     /// - Throws: ``XMLError`` for a DTD, an unknown entity, a tag that does not close or nest, or truncated markup.
     mutating func next() throws(XMLError) -> XMLEvent? {
+        // Long by design: the tokenizer's one switch over what may start at the cursor.
         if let name = pendingEnd {
             pendingEnd = nil
             stack.removeLast()

@@ -16,6 +16,7 @@ struct BudgetValidation {
     /// Checks a budget.
     /// - Throws: ``InputError`` naming the field path and the reason.
     init(_ budget: Budget, catalog: Catalog, file: String?) throws(InputError) {
+        // Long by design: the checks in the order their errors are reported, in one pass over each side.
         let currency = budget.currency
         func fail(_ path: String, _ reason: String) -> InputError { InputError(file: file, path: path, reason: reason) }
         let lineCount = budget.resources.count + budget.expenses.count

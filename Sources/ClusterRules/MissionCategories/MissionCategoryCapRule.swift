@@ -103,6 +103,7 @@ public struct MissionCategoryCapRule: PoleRule {
         ])
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        // Long: one diagnostic per capped action, its arguments, fix and explanation built in place.
         let allocation = context.metrics.allocation
         let currency = context.budget.currency
         let shared = Int128(allocation.unearmarkedPublic.amount.minorUnits)

@@ -124,6 +124,7 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
         ])
 
     public func evaluate(history context: RuleContext) throws -> [Diagnostic] {
+        // Long: the year-by-year verdicts, each with its arguments and explanation, built in place.
         guard let history = context.history, let trajectory = try trajectory(context) else { return [] }
         let minimumAge = try context.value(of: FundingPurpose.minimumAge)
         func age(_ year: Int) -> Int? { history.years.first { $0.year == year }?.age }
