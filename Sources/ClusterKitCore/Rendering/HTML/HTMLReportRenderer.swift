@@ -211,6 +211,12 @@ public struct HTMLReportRenderer: ReportRenderer {
         table += row(
             format.word(total == metrics.totalResources ? MetricsTable.totalResources : MetricsTable.fundingBase), total,
             className: "total")
+        // What the accounts hold beyond the funding base, in no share: said, with its amount.
+        for (label, amount) in [(MetricsTable.nonFunding, metrics.nonFunding.amount), (MetricsTable.passThrough, metrics.passThrough.amount)]
+        where !amount.isZero {
+            table += "<tr class=\"left-out\"><th scope=\"row\">\(HTML.escape(format.word(label)))</th>"
+                + "<td class=\"number\">\(HTML.escape(format.money(amount)))</td><td class=\"number\">—</td></tr>\n"
+        }
         table += "</tbody></table>"
         return figure(id: id, kind: "resources", title: HTMLWords.resourcesTitle, caption: caption,
                       svg: chart.svg(id: "\(id)-resources", format: format, describedBy: "\(id)-resources-caption"),
