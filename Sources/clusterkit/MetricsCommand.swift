@@ -62,7 +62,9 @@ enum MetricsCommand {
         let heading = Message(CommandWords.metricsTitle, [
             "budget": .text(title.rendered(in: language)), "file": .text(file ?? ""),
         ]).rendered(in: language)
-        return heading + "\n" + table(MetricsTable(metrics), language: language)
+        // The lines the shares leave out, by id, and why, under the table.
+        let leftOut = TextReportRenderer.leftOut(metrics, format: ValueFormatter(language: language), language: language)
+        return heading + "\n" + table(MetricsTable(metrics), language: language) + leftOut
     }
 
     /// The table as aligned text: labels left, amounts and shares right; detail rows (sources) indented.

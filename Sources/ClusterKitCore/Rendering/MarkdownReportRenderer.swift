@@ -77,6 +77,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 [(row.isDetail ? "— " : "") + escape(cells[0]), cells[1], cells[2]]
             }
             out += table(MetricsTable.headings(in: language), cells, numeric: [false, true, true]) + "\n"
+            // The lines the shares leave out, by id, and why.
+            let leftOut = TextReportRenderer.leftOut(checked.metrics, format: format, language: language)
+            if !leftOut.isEmpty { out += escape(leftOut.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n\n" }
         }
 
         guard !budget.diagnostics.isEmpty else { return out + words.noDiagnostic(language) + "\n" }

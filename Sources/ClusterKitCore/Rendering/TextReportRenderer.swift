@@ -14,7 +14,7 @@ public struct TextReportRenderer: ReportRenderer {
     public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
 
     /// The line saying which lines the shares leave out, and the base they are computed on; empty when none.
-    static func leftOut(_ metrics: BudgetMetrics, format: ValueFormatter, language: Language) -> String {
+    package static func leftOut(_ metrics: BudgetMetrics, format: ValueFormatter, language: Language) -> String {
         let amounts = Dictionary(metrics.resources.map { ($0.id, $0.amount) }, uniquingKeysWith: { first, _ in first })
         let items = metrics.nonFunding.lines.map { ($0, ReportWords.notFundingReason) }
             + metrics.passThrough.lines.map { ($0, ReportWords.passThroughReason) }
