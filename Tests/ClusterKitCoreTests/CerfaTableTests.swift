@@ -263,7 +263,7 @@ struct CerfaTableTests {
         let none = try #require(error(cerfa(["Cluster;Mecabourg", "Dépenses;Montant;Ressources;Montant"])))
         #expect(none.reason.hasPrefix("no row with a « CHARGES » cell and a « PRODUITS » cell"))
         // How a reader tells a Cerfa table from the memento's layout (Dépenses / Ressources).
-        #expect(CerfaTable.isCerfa(try CSVText.records("Nom;X\nCHARGES;Montant;PRODUITS;Montant", separator: ";", file: nil)))
+        #expect(CerfaTable.isCerfa(try CSVText.records("Nom de l'association;X\nCHARGES;Montant;PRODUITS;Montant", separator: ";", file: nil)))
         #expect(!CerfaTable.isCerfa(try CSVText.records(String(decoding: try Data(contentsOf: repositoryFile("Examples/csv/mecabourg-2013.csv")), as: UTF8.self), separator: ";", file: nil)))
         let noAmount = try #require(error(cerfa(["CHARGES;Notes;PRODUITS;Montant"])))
         #expect(noAmount.line == 1 && noAmount.column == 1 && noAmount.reason.contains("has no amount column"))
