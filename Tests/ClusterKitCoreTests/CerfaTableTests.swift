@@ -18,8 +18,9 @@ private func error(_ data: Data, file: String = "budget.csv") -> InputError? {
     } catch { return error }
 }
 
-/// The budget a forecast Cerfa table gives, its lines' unspecified natures as the model's default (`programme`): how
-/// the tool will wire a 12156, here with the fields the model has today.
+/// The budget a forecast Cerfa table gives, its lines' unspecified natures as the model's default (`programme`), built
+/// here by hand from the mapped lines; the reader's own wiring (`CerfaBudget.budget(file:)`, through
+/// `CSVBudgetReader`) is tested in `Tests/clusterkitTests/CerfaCheckTests.swift`.
 private func forecastBudget(_ mapped: CerfaBudget, name: String, year: Int) throws -> Budget {
     let resources = try mapped.resources.map { entry in
         ResourceLine(id: entry.id, label: entry.label, source: try #require(entry.source), amount: try #require(entry.forecast), funder: entry.funder)

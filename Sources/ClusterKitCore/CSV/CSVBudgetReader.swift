@@ -19,6 +19,10 @@ import Foundation
 /// (`,`, decimal point, `"1,227,000.50"`) are both read, UTF-8 with or without a byte-order mark, with any line
 /// ends. Amounts are exact. `Documentation/CSVFormat.md` lists every heading and key in both languages.
 ///
+/// The budget table of the French subsidy forms — Cerfa n° 12156 (budget prévisionnel) and n° 15059 (compte rendu
+/// financier, « Prévision » and « Réalisation ») — is recognised and read as the form lays it out (`CerfaTable`): a
+/// forecast, or realised accounts with their forecast, with the form's rows mapped to the catalogue's sources.
+///
 /// Every error is an ``InputError`` naming the file, the line and the column (and the field of the budget it would
 /// fill); nothing is read half. The budget read is checked against the catalogue, as ``BudgetDecoder`` checks JSON.
 public struct CSVBudgetReader: Sendable {
