@@ -33,7 +33,7 @@ seed() { for file in "$@"; do [ -f "$file" ] && cp -n "$file" "$work/corpus/" ||
 seed Fuzz/seeds/"$target"/*
 case "$target" in
   budget-decoder|check) seed Examples/*.json ;;
-  csv-importer) seed Examples/csv/*.csv ;;
+  csv-importer) seed Examples/csv/*.csv Examples/cerfa/*.csv ;;
   spreadsheet-reader) seed Examples/spreadsheets/*.xlsx Examples/spreadsheets/*.ods ;;
   configuration) seed Examples/*.config.json Examples/*/*.config.json ;;
 esac

@@ -32,7 +32,8 @@ enum CheckCommand {
         options: options,
         details: """
             With no file, checks the Mecabourg 2013 budget embedded in the tool and says so. A file ending in .xlsx, .ods \
-            or .csv is read as a spreadsheet's plan of financing (see Documentation/CSVFormat.md): in a workbook, the \
+            or .csv is read as a spreadsheet's plan of financing, or as the budget table of a Cerfa 12156 or 15059 \
+            subsidy form (see Documentation/CSVFormat.md): in a workbook, the \
             first sheet holding one, or the sheet --sheet names. A folder is read for its .json, .csv, .xlsx and .ods \
             files, in name order; a file that cannot be read is reported, the others are still checked, and the \
             exit status is 2. Without --rules, each budget gets the preset of its cluster.kind (pole, \

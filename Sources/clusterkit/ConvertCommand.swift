@@ -11,7 +11,7 @@ enum ConvertCommand {
         usage: "clusterkit convert FILE [--sheet NAME]",
         summary: "Print a budget (a spreadsheet: .xlsx, .ods or CSV; or JSON) as clusterkit.budget/1 JSON.",
         options: options,
-        details: "The spreadsheet layout is described in Documentation/CSVFormat.md. The budget is checked as 'check' checks it.")
+        details: "The spreadsheet layout, and the Cerfa 12156 and 15059 budget tables, are described in Documentation/CSVFormat.md. The budget is checked as 'check' checks it.")
 
     static func run(_ arguments: [String]) -> ToolOutput {
         let parsed: ParsedArguments

@@ -18,8 +18,9 @@ private func error(_ data: Data, file: String = "budget.csv") -> InputError? {
     } catch { return error }
 }
 
-/// The budget a forecast Cerfa table gives, its lines' unspecified natures as the model's default (`programme`): how
-/// the tool will wire a 12156, here with the fields the model has today.
+/// The budget a forecast Cerfa table gives, its lines' unspecified natures as the model's default (`programme`), built
+/// here by hand from the mapped lines; the reader's own wiring (`CerfaBudget.budget(file:)`, through
+/// `CSVBudgetReader`) is tested in `Tests/clusterkitTests/CerfaCheckTests.swift`.
 private func forecastBudget(_ mapped: CerfaBudget, name: String, year: Int) throws -> Budget {
     let resources = try mapped.resources.map { entry in
         ResourceLine(id: entry.id, label: entry.label, source: try #require(entry.source), amount: try #require(entry.forecast), funder: entry.funder)
@@ -263,7 +264,7 @@ struct CerfaTableTests {
         let none = try #require(error(cerfa(["Cluster;Mecabourg", "Dépenses;Montant;Ressources;Montant"])))
         #expect(none.reason.hasPrefix("no row with a « CHARGES » cell and a « PRODUITS » cell"))
         // How a reader tells a Cerfa table from the memento's layout (Dépenses / Ressources).
-        #expect(CerfaTable.isCerfa(try CSVText.records("Nom;X\nCHARGES;Montant;PRODUITS;Montant", separator: ";", file: nil)))
+        #expect(CerfaTable.isCerfa(try CSVText.records("Nom de l'association;X\nCHARGES;Montant;PRODUITS;Montant", separator: ";", file: nil)))
         #expect(!CerfaTable.isCerfa(try CSVText.records(String(decoding: try Data(contentsOf: repositoryFile("Examples/csv/mecabourg-2013.csv")), as: UTF8.self), separator: ";", file: nil)))
         let noAmount = try #require(error(cerfa(["CHARGES;Notes;PRODUITS;Montant"])))
         #expect(noAmount.line == 1 && noAmount.column == 1 && noAmount.reason.contains("has no amount column"))

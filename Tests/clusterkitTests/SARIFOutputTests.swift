@@ -15,13 +15,16 @@ func sarifSchema() throws -> JSONSchemaValidator {
     return JSONSchemaValidator(root: try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: url)))
 }
 
-/// Every example budget of the repository: `Examples/*.json` and `Examples/csv/*.csv`, relative paths.
+/// Every example budget of the repository: `Examples/*.json`, `Examples/csv/*.csv` and the Cerfa tables
+/// `Examples/cerfa/*.csv`, relative paths.
 func exampleBudgetFiles() throws -> [String] {
     let manager = FileManager.default
     let json = try manager.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Examples").path)
         .filter { $0.hasSuffix(".json") }.map { "Examples/\($0)" }
-    let csv = try manager.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Examples/csv").path)
-        .filter { $0.hasSuffix(".csv") }.map { "Examples/csv/\($0)" }
+    let csv = try ["csv", "cerfa"].flatMap { folder in
+        try manager.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Examples/\(folder)").path)
+            .filter { $0.hasSuffix(".csv") }.map { "Examples/\(folder)/\($0)" }
+    }
     return (json + csv).sorted()
 }
 

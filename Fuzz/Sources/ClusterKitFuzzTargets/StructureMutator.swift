@@ -65,7 +65,8 @@ public enum StructureMutator {
         "currency", "resources", "expenses", "id", "label", "source", "amount", "funder", "sector", "inKind", "action",
         "successFee", "basis", "fixedFee", "sponsor", "nature", "category", "regime", "collective", "uptake",
         "minimumClients", "privateShare", "baselineYear", "selfFinancing", "published", "total", "private", "rules",
-        "severity", "parameters", "threshold", "suppressions", "rule", "line", "justification",
+        "severity", "parameters", "threshold", "suppressions", "rule", "line", "justification", "statement", "period",
+        "start", "end", "forecast", "passThrough", "provenance", "url", "page", "notes", "includes",
     ]
 
     /// Where a value sits in a document: the keys and indices from the root.
@@ -152,6 +153,23 @@ public enum StructureMutator {
         "Total", "Ressources", "Dépenses", "Resources", "Expenses", "region", "Région", "membershipFees", "Cotisations",
         "fonctionnement", "action", "operating", "grappe", "pole", "oui", "non", "2013", "public", "privé", "marché",
         "appel à projets", "\u{FEFF}", "\r", ";", ",",
+        // The Cerfa 12156 / 15059 table: its titles, amount headings, units, header keys and dates.
+        "CHARGES", "PRODUITS", "Montant", "Prévision", "Réalisation", "Montant (en K€)", "en K€", "milliers d'euros",
+        "TOTAL", "TOTAL DES CHARGES", "TOTAL DES PRODUITS", "Nom de l'association", "Exercice", "2024-2025",
+        "Date de début", "Date de fin", "01/04/2024", "31/03/2025", "2024-04-01", "31/02/2025", "1,23456",
+    ]
+
+    /// Rows of the Cerfa forms' budget table, as labels: headings with and without their account numbers, the funder
+    /// lines under 74, « dont » lines, not-funding accounts, the valued contributions, and labels that map to nothing.
+    static let cerfaLabels = [
+        "60 – Achats", "64 – Charges de personnel", "66 – Charges financières", "68 – Dotation aux amortissements",
+        "86 – Emplois des contributions volontaires en nature", "Personnel bénévole", "Mise à disposition gratuite de biens et prestations",
+        "70 – Vente de produits finis, de marchandises, prestations de services", "706", "74 – Subventions d'exploitation",
+        "Subventions d'exploitation", "Région(s) : Auvergne-Rhône-Alpes", "État :", "Fonds européens (FSE, FEDER, etc.)",
+        "Conseil régional Grand Est", "Commune(s) :", "75 – Autres produits de gestion courante",
+        "Dont cotisations, dons manuels ou legs", "756. Cotisations", "76 – Produits financiers", "77", "78 – Reprises sur amortissements et provisions",
+        "79 – Transferts de charges", "87 – Contributions volontaires en nature", "Bénévolat", "Recettes diverses du salon",
+        "99 – Rien", "7", "74:", "Total",
     ]
 
     static func mutateCSV(_ data: Data, using random: inout SeededGenerator) -> Data? {
@@ -161,10 +179,25 @@ public enum StructureMutator {
         var rows = text.components(separatedBy: lineEnd).map { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         for _ in 0..<Int.random(in: 1...3, using: &random) {
             let row = Int.random(in: 0..<rows.count, using: &random)
-            switch Int.random(in: 0..<6, using: &random) {
+            switch Int.random(in: 0..<8, using: &random) {
             case 0, 1:
                 guard !rows[row].isEmpty else { continue }
                 rows[row][Int.random(in: 0..<rows[row].count, using: &random)] = random.pick(cells)
+            case 6:
+                // A Cerfa-shaped row: a form's label on a side (column A or after the « PRODUITS » title) and an amount.
+                guard !rows[row].isEmpty else { continue }
+                let column = Int.random(in: 0..<rows[row].count, using: &random)
+                rows[row][column] = random.pick(cerfaLabels)
+                if column + 1 < rows[row].count { rows[row][column + 1] = random.pick(cells) }
+            case 7:
+                // A new Cerfa row, label and amount on both sides.
+                let width = max(rows[row].count, 4)
+                var cerfa = Array(repeating: "", count: width)
+                cerfa[0] = random.pick(cerfaLabels)
+                cerfa[1] = random.pick(cells)
+                cerfa[width / 2] = random.pick(cerfaLabels)
+                cerfa[width / 2 + 1] = random.pick(cells)
+                rows.insert(cerfa, at: row)
             case 2: rows.insert(rows[row], at: row)
             case 3: if rows.count > 1 { rows.remove(at: row) }
             case 4: rows.swapAt(row, Int.random(in: 0..<rows.count, using: &random))

@@ -19,6 +19,10 @@ import Foundation
 /// (`,`, decimal point, `"1,227,000.50"`) are both read, UTF-8 with or without a byte-order mark, with any line
 /// ends. Amounts are exact. `Documentation/CSVFormat.md` lists every heading and key in both languages.
 ///
+/// The budget table of the French subsidy forms — Cerfa n° 12156 (budget prévisionnel) and n° 15059 (compte rendu
+/// financier, « Prévision » and « Réalisation ») — is recognised and read as the form lays it out (`CerfaTable`): a
+/// forecast, or realised accounts with their forecast, with the form's rows mapped to the catalogue's sources.
+///
 /// Every error is an ``InputError`` naming the file, the line and the column (and the field of the budget it would
 /// fill); nothing is read half. The budget read is checked against the catalogue, as ``BudgetDecoder`` checks JSON.
 public struct CSVBudgetReader: Sendable {
@@ -36,22 +40,25 @@ public struct CSVBudgetReader: Sendable {
     /// Reads one budget and checks it against the catalogue.
     /// - Throws: ``InputError`` naming the file, line, column and reason.
     public func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedBudget {
-        guard data.count <= BudgetDecoder.maximumDocumentSize else {
-            throw InputError(
-                file: file, path: "",
-                reason: "the file is \(data.count) bytes, more than the \(BudgetDecoder.maximumDocumentSize) bytes ClusterKit reads")
-        }
-        let text = try CSVText.decode(data, file: file)
+        let text = try CSVText.document(data, file: file)
         let detected = CSVText.detectDialect(text)
-        let dialect = self.dialect ?? detected.dialect
+        var dialect = self.dialect ?? detected.dialect
         var rows = try CSVText.records(text, separator: dialect.separator, file: file)
-        if self.dialect == nil, detected.skipFirstLine, !rows.isEmpty { rows.removeFirst() }
+        if self.dialect == nil, detected.skipFirstLine, !rows.isEmpty {
+            rows.removeFirst()
+        } else if self.dialect == nil, CSVBudgetReading.titleIndex(rows) == nil, !CerfaTable.isCerfa(rows),
+            let cerfa = CerfaTable.records(text, besides: dialect, file: file)
+        {
+            // A Cerfa table whose first lines (a title alone on its row) told another separator than its table's.
+            (dialect, rows) = cerfa
+        }
         return try Self.budget(rows, dialect: dialect, catalog: catalog, file: file)
     }
 
     /// The budget a table's records hold, checked against the catalogue: the path every table takes, a CSV file's or
     /// a workbook's sheet (``SpreadsheetBudgetReader``), so that a layout this reader learns, spreadsheets read too.
     static func budget(_ rows: [CSVRow], dialect: CSVDialect, catalog: Catalog, file: String?) throws(InputError) -> CheckedBudget {
+        if CerfaTable.isCerfa(rows) { return try CerfaTable.budget(rows, dialect: dialect, catalog: catalog, file: file) }
         var reading = CSVBudgetReading(file: file, dialect: dialect, catalog: catalog)
         let budget = try reading.read(rows)
         do throws(InputError) {
@@ -63,11 +70,13 @@ public struct CSVBudgetReader: Sendable {
 
     /// The index of the row that starts a table this reader recognises (the row of the sides' headings), if the
     /// records hold one: how a workbook's sheet holding a budget is told from the others.
-    static func tableStart(_ rows: [CSVRow]) -> Int? { CSVBudgetReading.titleIndex(rows) }
+    static func tableStart(_ rows: [CSVRow]) -> Int? {
+        CerfaTable.isCerfa(rows) ? CerfaTable.titleIndex(rows) : CSVBudgetReading.titleIndex(rows)
+    }
 }
 
 /// The state of reading one file: where each field of the budget came from, for error messages.
-private struct CSVBudgetReading {
+struct CSVBudgetReading {
     typealias Side = CSVVocabulary.Side
     typealias Column = CSVVocabulary.Column
 

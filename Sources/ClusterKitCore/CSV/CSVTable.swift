@@ -77,6 +77,17 @@ enum CSVText {
         return String(scalars[start...end])
     }
 
+    /// A CSV file's text: no larger than ``BudgetDecoder/maximumDocumentSize``, UTF-8 (``decode(_:file:)``).
+    /// - Throws: ``InputError`` naming the file and the reason.
+    static func document(_ data: Data, file: String?) throws(InputError) -> String {
+        guard data.count <= BudgetDecoder.maximumDocumentSize else {
+            throw InputError(
+                file: file, path: "",
+                reason: "the file is \(data.count) bytes, more than the \(BudgetDecoder.maximumDocumentSize) bytes ClusterKit reads")
+        }
+        return try decode(data, file: file)
+    }
+
     /// Decodes UTF-8 (with or without a byte-order mark).
     /// - Throws: ``InputError`` naming the first line that is not UTF-8.
     static func decode(_ data: Data, file: String?) throws(InputError) -> String {

@@ -64,19 +64,6 @@ package struct CerfaBudget: Hashable, Sendable {
     package var expenses: [CerfaEntry]
 }
 
-/// The ids of the not-funding sources of `budget-format.md` « Additions » (76–79), as budget files name them.
-/// (Spelt here until the catalogue has them, under names that will not collide with its own.)
-enum CerfaNotFunding {
-    /// 76 – Produits financiers.
-    static let financialIncome: RevenueSourceID = "financialIncome"
-    /// 77 – Produits exceptionnels.
-    static let exceptionalIncome: RevenueSourceID = "exceptionalIncome"
-    /// 78 – Reprises sur amortissements et provisions.
-    static let provisionReversals: RevenueSourceID = "provisionReversals"
-    /// 79 – Transferts de charges.
-    static let chargeTransfers: RevenueSourceID = "chargeTransfers"
-}
-
 extension CerfaTable {
     /// The table's rows as budget lines: each product row mapped to a revenue source by its account number or its
     /// label, each charge row to an expense; the headings whose lines carry the amount left out (not counted twice),
@@ -98,7 +85,11 @@ extension CerfaTable {
             return id
         }
         func entry(_ row: CerfaRow, forecast: Money?, realised: Money?, suffix: String = "") -> CerfaEntry {
-            let base = CSVVocabulary.slug(row.formLabel.map { "\(row.account ?? "") \($0)" } ?? row.label)
+            // The form's label, numbered with the row's account unless it already is (« 74 – Subventions … »).
+            let numbered = row.formLabel.map { label in
+                row.account.map { label.hasPrefix($0) ? label : "\($0) \(label)" } ?? label
+            }
+            let base = CSVVocabulary.slug(numbered ?? row.label)
             return CerfaEntry(
                 id: unique(base + suffix), label: row.label, account: row.account, source: nil, funder: nil, nature: nil,
                 forecast: forecast, realised: realised, labelCell: row.labelCell, forecastCell: row.forecastCell,
@@ -203,10 +194,10 @@ extension CerfaTable {
         case "70": return .services
         case "73", "74": return .otherPublic
         case "75": return .otherPrivate
-        case "76": return CerfaNotFunding.financialIncome
-        case "77": return CerfaNotFunding.exceptionalIncome
-        case "78": return CerfaNotFunding.provisionReversals
-        case "79": return CerfaNotFunding.chargeTransfers
+        case "76": return .financialIncome
+        case "77": return .exceptionalIncome
+        case "78": return .provisionReversals
+        case "79": return .chargeTransfers
         default: return nil
         }
     }
@@ -233,10 +224,10 @@ extension CerfaTable {
         "Dont cotisations, dons manuels ou legs": .membershipFees,
         "756 – Cotisations": .membershipFees,
         "758 – Dons manuels, mécénat": .otherPrivate,
-        "76 – Produits financiers": CerfaNotFunding.financialIncome,
-        "77 – Produits exceptionnels": CerfaNotFunding.exceptionalIncome,
-        "78 – Reprises sur amortissements et provisions": CerfaNotFunding.provisionReversals,
-        "79 – Transferts de charges": CerfaNotFunding.chargeTransfers,
+        "76 – Produits financiers": .financialIncome,
+        "77 – Produits exceptionnels": .exceptionalIncome,
+        "78 – Reprises sur amortissements et provisions": .provisionReversals,
+        "79 – Transferts de charges": .chargeTransfers,
         "Bénévolat": .memberTime,
         "Prestations en nature": .secondment,
         "Mise à disposition gratuite de biens et prestations": .secondment,
@@ -244,9 +235,9 @@ extension CerfaTable {
     ]
 
     /// The funder of a 74 line whose form label names a kind of body, not one (« Commune(s) »): the form's label, so
-    /// that two such lines are two funders.
+    /// that two such lines are two funders. The heading « 74 – Subventions d'exploitation » names no funder.
     static func funderName(of row: CerfaRow) -> String? {
-        row.heading == "74" || row.account == "74" ? row.formLabel : nil
+        row.role != .heading && (row.heading == "74" || row.account == "74") ? row.formLabel : nil
     }
 
     /// The nature of a charge row's expense.

@@ -116,34 +116,65 @@ package struct CerfaTable: Hashable, Sendable {
     /// Reads a table from a CSV file's bytes (UTF-8 with or without a byte-order mark; `;` or `,` detected).
     /// - Throws: ``InputError`` naming the file, the cell and the reason.
     package static func read(_ data: Data, file: String? = nil) throws(InputError) -> CerfaTable {
-        guard data.count <= BudgetDecoder.maximumDocumentSize else {
-            throw InputError(
-                file: file, path: "",
-                reason: "the file is \(data.count) bytes, more than the \(BudgetDecoder.maximumDocumentSize) bytes ClusterKit reads")
-        }
-        let text = try CSVText.decode(data, file: file)
+        let text = try CSVText.document(data, file: file)
         let detected = CSVText.detectDialect(text)
         var dialect = detected.dialect
         var rows = try CSVText.records(text, separator: dialect.separator, file: file)
         if detected.skipFirstLine, !rows.isEmpty {
             rows.removeFirst()
-        } else if CerfaReading.titleIndex(rows) == nil {
-            // A form's first lines are often a title alone on its row, which tells no separator: the separator is the
-            // one that splits the « CHARGES » / « PRODUITS » row.
-            for other in [CSVDialect.french, .english, CSVDialect(separator: "\t", decimalMark: ",")] where other != dialect {
-                guard let split = try? CSVText.records(text, separator: other.separator, file: file),
-                    CerfaReading.titleIndex(split) != nil
-                else { continue }
-                (dialect, rows) = (other, split)
-                break
-            }
+        } else if CerfaReading.titleIndex(rows) == nil, let other = records(text, besides: dialect, file: file) {
+            (dialect, rows) = other
         }
+        return try read(rows, dialect: dialect, file: file)
+    }
+
+    /// Reads a table from a file's records.
+    /// - Throws: ``InputError`` naming the file, the cell and the reason.
+    static func read(_ rows: [CSVRow], dialect: CSVDialect, file: String?) throws(InputError) -> CerfaTable {
         var reading = CerfaReading(file: file, dialect: dialect)
         return try reading.read(rows)
     }
 
-    /// Whether a table's records hold a Cerfa budget table: a row with a « CHARGES » cell and a « PRODUITS » cell.
-    static func isCerfa(_ rows: [CSVRow]) -> Bool { CerfaReading.titleIndex(rows) != nil }
+    /// A form's records split by another separator than the detected one: a form's first lines are often a title alone
+    /// on its row, which tells no separator; the separator is the one that splits the « CHARGES » / « PRODUITS » row.
+    /// `nil` when no other separator does.
+    static func records(_ text: String, besides dialect: CSVDialect, file: String?) -> (dialect: CSVDialect, rows: [CSVRow])? {
+        for other in [CSVDialect.french, .english, CSVDialect(separator: "\t", decimalMark: ",")] where other != dialect {
+            guard let split = try? CSVText.records(text, separator: other.separator, file: file),
+                CerfaReading.titleIndex(split) != nil
+            else { continue }
+            return (other, split)
+        }
+        return nil
+    }
+
+    /// Whether a table's records hold a Cerfa budget table (``titleIndex(_:)``).
+    static func isCerfa(_ rows: [CSVRow]) -> Bool { titleIndex(rows) != nil }
+
+    /// The index of the title row of a Cerfa budget table, if the records hold one: a row with a « CHARGES » cell and a
+    /// « PRODUITS » cell and nothing but the form's amount headings besides (« Montant », « Prévision »,
+    /// « Réalisation », « % »), and a mark of the form — a line of the header (« Nom de l'association », « Exercice »,
+    /// « Date de début »), a « Prévision » or « Réalisation » column, or a row numbered with its account (« 74 – … »).
+    /// A plan of financing titled « Charges » and « Produits » in ``CSVBudgetReader``'s layout (a « Cluster » key, a
+    /// « Source » column) is not one.
+    static func titleIndex(_ rows: [CSVRow]) -> Int? {
+        guard let index = CerfaReading.titleIndex(rows) else { return nil }
+        var marked = false
+        for cell in rows[index].cells where !cell.isBlank && CerfaReading.sideTitle(cell.text) == nil {
+            let folded = CSVVocabulary.normalized(cell.text)
+            if folded.hasPrefix("prevision") || folded.hasPrefix("realis") { marked = true; continue }
+            guard folded.hasPrefix("montant") || folded.isEmpty || folded.hasPrefix("budget") || folded.hasPrefix("prevu")
+                || folded.hasPrefix("reel") || cell.trimmed.hasPrefix("%")
+            else { return nil }
+        }
+        if marked { return index }
+        let headerKeys: Set<String> = ["nom de l association", "exercice", "date de debut", "date de fin"]
+        if rows[..<index].contains(where: { $0.cells.contains { headerKeys.contains(CSVVocabulary.normalized($0.text)) } }) {
+            return index
+        }
+        let numbered = rows[(index + 1)...].contains { $0.cells.contains { CerfaForm.account(in: $0.text)?.rest.isEmpty == false } }
+        return numbered ? index : nil
+    }
 }
 
 /// The state of reading one table.
