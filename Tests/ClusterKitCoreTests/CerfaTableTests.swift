@@ -88,10 +88,12 @@ struct CerfaTableTests {
         #expect(mapped.statement == .realised)
         #expect(
             mapped.resources.map { "\($0.source!.rawValue) \($0.forecast!.minorUnits / 100) \($0.realised!.minorUnits / 100)" }
-                == ["otherPublic 186000 290000", "otherPrivate 60000 210000"])
+                == ["otherPublic 186000 290000", "membershipFees 60000 210000"])
+        // 75 given whole, without its « dont cotisations » line: fees and other income, unsplit.
+        #expect(mapped.resources[1].includes == [.otherPrivate])
         #expect(mapped.expenses.map { "\($0.forecast!.minorUnits / 100) \($0.realised!.minorUnits / 100)" } == ["246000 500000"])
         // The memento's figures (p. 60): 2012, 60 of 246 k€ private; 2013, 210 of 500 k€ (42%).
-        let realisedPrivate = mapped.resources.filter { $0.source == .otherPrivate }.compactMap(\.realised?.minorUnits).reduce(0, +)
+        let realisedPrivate = mapped.resources.filter { $0.source == .membershipFees }.compactMap(\.realised?.minorUnits).reduce(0, +)
         #expect(realisedPrivate == 21_000_000)
     }
 

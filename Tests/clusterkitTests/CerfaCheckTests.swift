@@ -104,7 +104,8 @@ struct CerfaCheckTests {
     func soliage() throws {
         let budget = try checked(example("cerfa/soliage-2012-2013-15059.csv")).budget
         #expect(budget.statement == .realised && budget.year == 2013 && budget.cluster.name == "Soliage")
-        #expect(budget.resources.map { "\($0.source) \($0.amount.minorUnits / 100)" } == ["otherPublic 290000", "otherPrivate 210000"])
+        #expect(budget.resources.map { "\($0.source) \($0.amount.minorUnits / 100)" } == ["otherPublic 290000", "membershipFees 210000"])
+        #expect(budget.resources[1].includes == [.otherPrivate], "75 whole: fees and other income, unsplit")
         #expect(budget.expenses.map(\.amount) == [Money(major: 500_000)])
         let forecast = budget.forecast.mapValues { $0.minorUnits / 100 }
         #expect(forecast.values.sorted() == [60_000, 186_000, 246_000])

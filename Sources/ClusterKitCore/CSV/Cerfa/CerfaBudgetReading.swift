@@ -50,9 +50,11 @@ extension CerfaBudget {
             return entry.realised ?? .zero(.euro)
         }
         let resources = resources.map { entry in
-            ResourceLine(
+            var line = ResourceLine(
                 id: entry.id, label: entry.label, source: entry.source ?? .otherPrivate, amount: amount(entry),
                 funder: entry.funder)
+            line.includes = entry.includes
+            return line
         }
         let expenses = expenses.map { entry in
             let nature: ExpenseNature =

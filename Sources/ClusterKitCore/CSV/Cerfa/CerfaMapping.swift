@@ -38,6 +38,8 @@ package struct CerfaEntry: Hashable, Sendable {
     package var source: RevenueSourceID?
     /// On the PRODUITS side: the funder a filled form names after the colon (« Région(s) : Auvergne-Rhône-Alpes »).
     package var funder: String?
+    /// On the PRODUITS side: other sources the line also holds, unsplit (``ResourceLine/includes``).
+    package var includes: [RevenueSourceID] = []
     /// On the CHARGES side: the expense's nature.
     package var nature: CerfaExpenseNature?
     /// The forecast amount (« Montant » or « Prévision »).
@@ -108,6 +110,13 @@ extension CerfaTable {
             }
             line.source = source
             line.funder = row.detail ?? (row.formLabel == nil ? nil : Self.funderName(of: row))
+            // « 75 – Autres produits de gestion courante » given whole, without its « dont cotisations » line, holds the
+            // membership fees and other income unsplit: the rules on fees then say they cannot judge, rather than
+            // reading no fees at all.
+            if row.role == .heading, row.account == "75", !isRemainder, source == .otherPrivate {
+                line.source = .membershipFees
+                line.includes = [.otherPrivate]
+            }
             resources.append(line)
         }
         var expenses: [CerfaEntry] = []
