@@ -12,11 +12,8 @@ extension Engine {
         for year in history.metrics.years {
             if let budget = year.checked { reports.append(check(budget, file: file)) }
         }
-        let standIn = history.history.standIn
-        let context = RuleContext(
-            budget: standIn, metrics: BudgetMetrics(withoutLines: standIn), catalog: history.catalog,
-            history: history.metrics)
-        let found = Suppression.apply(suppressions, to: evaluate(context), of: standIn)
+        let context = RuleContext(history: history)
+        let found = Suppression.apply(suppressions, to: evaluate(context), of: context.budget)
         reports.append(
             BudgetReport(
                 .history(history, trajectory: trajectory(of: history)), file: file, diagnostics: found.reported,

@@ -125,6 +125,10 @@ public struct BudgetMetrics: Sendable {
         return table.kinds.firstIndex { $0.kind == kind && $0.privateCashLines > 0 }.map(table.privateCash(at:)) ?? LineTotal(currency)
     }
 
+    /// The resource lines every share leaves out — not funding or passed on to partners —, in the order of their ids
+    /// (the order of a budget's lines changes no report): what every renderer lists.
+    package var leftOut: [ResolvedResource] { resources.filter { !$0.funds }.sorted { $0.id < $1.id } }
+
     /// The share of the ``fundingBase`` a revenue kind makes; `nil` when it is zero.
     public func share(of kind: RevenueKind) -> Share? { Share(total(of: kind).amount, of: fundingBase) }
 

@@ -105,8 +105,7 @@ public struct JSONReportRenderer: ReportRenderer {
     /// The lines left out of the shares, and why, in the order of their ids (as every list of the report: the order of
     /// the lines changes nothing).
     static func leftOut(_ metrics: BudgetMetrics) -> [LeftOutDocument] {
-        (metrics.nonFunding.lines.map { LeftOutDocument(line: $0, reason: "notFunding") }
-            + metrics.passThrough.lines.map { LeftOutDocument(line: $0, reason: "passThrough") }).sorted { $0.line < $1.line }
+        metrics.leftOut.map { LeftOutDocument(line: $0.id, reason: $0.passThrough ? "passThrough" : "notFunding") }
     }
 
     /// A line left out of the shares, and why: `notFunding` or `passThrough`.

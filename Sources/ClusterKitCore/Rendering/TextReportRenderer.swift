@@ -15,14 +15,11 @@ public struct TextReportRenderer: ReportRenderer {
 
     /// The line saying which lines the shares leave out, and the base they are computed on; empty when none.
     package static func leftOut(_ metrics: BudgetMetrics, format: ValueFormatter, language: Language) -> String {
-        let amounts = Dictionary(metrics.resources.map { ($0.id, $0.amount) }, uniquingKeysWith: { first, _ in first })
-        let items = metrics.nonFunding.lines.map { ($0, ReportWords.notFundingReason) }
-            + metrics.passThrough.lines.map { ($0, ReportWords.passThroughReason) }
-        guard !items.isEmpty else { return "" }
-        // In the order of the line ids: the order of the lines changes nothing.
-        let sorted = items.sorted { $0.0 < $1.0 }
-        let list = sorted.map { id, reason in
-            "\(id) \(amounts[id].map { format.string($0) } ?? "") (\(reason(language)))"
+        let lines = metrics.leftOut
+        guard !lines.isEmpty else { return "" }
+        let list = lines.map { line in
+            let reason = line.passThrough ? ReportWords.passThroughReason : ReportWords.notFundingReason
+            return "\(line.id) \(format.string(line.amount)) (\(reason(language)))"
         }.joined(separator: ", ")
         return Message(ReportWords.leftOut, ["base": .money(metrics.fundingBase), "lines": .text(list)])
             .rendered(in: language) + "\n"

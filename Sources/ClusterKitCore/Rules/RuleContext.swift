@@ -37,10 +37,20 @@ public struct RuleContext: Sendable {
         history: CheckedHistory, description: RuleDescription, severity: Severity? = nil,
         parameters: [String: ParameterValue] = [:]
     ) {
+        self.init(history: history)
+        self.rule = DescriptionBox(description)
+        self.severity = severity ?? description.defaultSeverity
+        self.severityIsOverridden = severity != nil
+        self.parameters = parameters
+    }
+
+    /// The engine's context for a history as a whole, to bind to each trajectory rule in turn: its `budget` stands
+    /// for the history (cluster, latest year, currency, no lines).
+    init(history: CheckedHistory) {
         let standIn = history.history.standIn
         self.init(
             budget: standIn, metrics: BudgetMetrics(withoutLines: standIn), catalog: history.catalog,
-            history: history.metrics, description: description, severity: severity, parameters: parameters)
+            history: history.metrics)
     }
 
     /// A context bound to a rule.
