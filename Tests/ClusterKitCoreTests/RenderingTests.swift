@@ -141,7 +141,7 @@ struct RenderingTests {
 
     @Test("SARIF: rules from the descriptions given, results in the language asked for")
     func sarif() throws {
-        let renderer = SARIFReportRenderer(rules: [FeesProbeRule.description], tool: .clusterKit(version: "9.9.9"), options: RenderingOptions(language: Language(Locale(identifier: "fr_FR"))))
+        let renderer = SARIFReportRenderer(rules: [FeesProbeRule.description], tool: .clusterKit(version: "9.9.9", rulesReference: SARIFReportRenderer.ToolInfo.bundledRulesReference), options: RenderingOptions(language: Language(Locale(identifier: "fr_FR"))))
         let text = renderer.render(try probeReport(try mecabourg2013()))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["version"] as? String == "2.1.0")

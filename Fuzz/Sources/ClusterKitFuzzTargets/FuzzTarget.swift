@@ -145,7 +145,7 @@ enum CheckTarget {
                 let renderers: [any ReportRenderer] = [
                     JSONReportRenderer(options: RenderingOptions(language: language, showSuppressed: true)),
                     TextReportRenderer(options: RenderingOptions(language: language, showExplanations: true, showSuppressed: true, useColor: true)),
-                    SARIFReportRenderer(rules: BuiltInRules.all.map(\.ruleDescription), options: RenderingOptions(language: language)),
+                    SARIFReportRenderer(rules: BuiltInRules.all.map(\.ruleDescription), tool: .clusterKit(version: "fuzz", rulesReference: "Documentation/Rules.md"), options: RenderingOptions(language: language)),
                     MarkdownReportRenderer(options: RenderingOptions(language: language, showExplanations: true, catalog: .builtIn)),
                 ]
                 for renderer in renderers {

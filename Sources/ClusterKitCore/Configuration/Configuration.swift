@@ -42,7 +42,7 @@ public struct Configuration: Hashable, Sendable {
     public static let format = "clusterkit.config/1"
 
     /// A level a configuration gives a rule: a severity, or off.
-    public enum Level: String, Hashable, Sendable, CaseIterable {
+    package enum Level: String, Hashable, Sendable, CaseIterable {
         /// On, its diagnostics errors.
         case error
         /// On, its diagnostics warnings.
@@ -53,11 +53,11 @@ public struct Configuration: Hashable, Sendable {
         case off
 
         /// The severity, or `nil` for `off`.
-        public var severity: Severity? { Severity(rawValue: rawValue) }
+        package var severity: Severity? { Severity(rawValue: rawValue) }
     }
 
     /// A parameter value as written in the file, before it is converted to the type the rule declares.
-    public enum Value: Hashable, Sendable, CustomStringConvertible {
+    package enum Value: Hashable, Sendable, CustomStringConvertible {
         /// A JSON number, exact.
         case number(Decimal)
         /// A JSON string.
@@ -65,7 +65,7 @@ public struct Configuration: Hashable, Sendable {
         /// `true` or `false`.
         case boolean(Bool)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .number(let number): "\(number)"
             case .text(let text): "\"\(text)\""
@@ -83,28 +83,28 @@ public struct Configuration: Hashable, Sendable {
     }
 
     /// What a configuration says about one rule.
-    public struct RuleSettings: Hashable, Sendable {
+    package struct RuleSettings: Hashable, Sendable {
         /// Its level; `nil` leaves the rule's severity (and whether it runs) as the rule set has it.
-        public var level: Level?
+        package var level: Level?
         /// Parameter values by name.
-        public var parameters: [String: Value]
+        package var parameters: [String: Value]
 
         /// Creates settings.
-        public init(level: Level? = nil, parameters: [String: Value] = [:]) {
+        package init(level: Level? = nil, parameters: [String: Value] = [:]) {
             self.level = level
             self.parameters = parameters
         }
     }
 
     /// Settings by rule id.
-    public var rules: [RuleID: RuleSettings]
+    package var rules: [RuleID: RuleSettings]
     /// The suppressions, in the file's order.
     public var suppressions: [Suppression]
     /// The file the configuration was read from, named in errors.
     public var file: String?
 
     /// Creates a configuration in code.
-    public init(rules: [RuleID: RuleSettings] = [:], suppressions: [Suppression] = [], file: String? = nil) {
+    package init(rules: [RuleID: RuleSettings] = [:], suppressions: [Suppression] = [], file: String? = nil) {
         self.rules = rules
         self.suppressions = suppressions
         self.file = file

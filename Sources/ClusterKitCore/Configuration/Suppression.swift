@@ -44,21 +44,21 @@ public struct Suppression: Hashable, Sendable {
     }
 
     /// Whether the suppression applies to a budget (its cluster and year).
-    public func covers(_ budget: Budget) -> Bool {
+    package func covers(_ budget: Budget) -> Bool {
         (cluster == nil || cluster == budget.cluster.name) && (year == nil || year == budget.year)
     }
 
     /// Whether the suppression hides this diagnostic of this budget.
-    public func matches(_ diagnostic: Diagnostic, in budget: Budget) -> Bool {
+    package func matches(_ diagnostic: Diagnostic, in budget: Budget) -> Bool {
         diagnostic.ruleID == rule && diagnostic.message.id != Engine.ruleFailedMessage.id && covers(budget)
             && (line.map(diagnostic.lines.contains) ?? true)
     }
 
     /// The id of the note that reports a suppression that matched nothing.
-    public static let unusedRuleID = RuleID("unused-suppression", namespace: RuleSet.engineNamespace)
+    package static let unusedRuleID = RuleID("unused-suppression", namespace: RuleSet.engineNamespace)
 
     /// The message of that note.
-    public static let unusedMessage = MessageTemplate(
+    package static let unusedMessage = MessageTemplate(
         id: "clusterkit.unused-suppression",
         english: "The suppression of {rule} ({scope}) matched no diagnostic: remove it, or correct its rule, cluster, year or line.",
         french: "La suppression déclarée pour {rule} ({scope}) ne correspond à aucun diagnostic : retirez-la, ou corrigez sa règle, son cluster, son année ou sa ligne.")

@@ -100,7 +100,7 @@ public struct MessageArguments: Hashable, Sendable, Sequence, ExpressibleByDicti
     }
 
     /// Arguments from a dictionary, in the order of their names.
-    public init(_ dictionary: [String: MessageArgument]) {
+    package init(_ dictionary: [String: MessageArgument]) {
         pairs = dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
@@ -132,14 +132,14 @@ public struct MessageArguments: Hashable, Sendable, Sequence, ExpressibleByDicti
     /// Whether there is no argument.
     public var isEmpty: Bool { pairs.isEmpty }
     /// How many arguments there are.
-    public var count: Int { pairs.count }
+    package var count: Int { pairs.count }
     /// The placeholder names, in the order given.
-    public var keys: [String] { pairs.map(\.0) }
+    package var keys: [String] { pairs.map(\.0) }
     /// The values, in the order given.
-    public var values: [MessageArgument] { pairs.map(\.1) }
+    package var values: [MessageArgument] { pairs.map(\.1) }
 
     /// These arguments and others; for a name in both, `combine` picks the value.
-    public func merging(
+    package func merging(
         _ other: MessageArguments, uniquingKeysWith combine: (MessageArgument, MessageArgument) -> MessageArgument
     ) -> MessageArguments {
         var merged = MessageArguments()
@@ -156,7 +156,7 @@ public struct MessageArguments: Hashable, Sendable, Sequence, ExpressibleByDicti
     }
 
     /// The arguments with each value transformed.
-    public func mapValues(_ transform: (MessageArgument) -> MessageArgument) -> MessageArguments {
+    package func mapValues(_ transform: (MessageArgument) -> MessageArgument) -> MessageArguments {
         var mapped = self
         for index in mapped.pairs.indices { mapped.pairs[index].1 = transform(mapped.pairs[index].1) }
         return mapped
@@ -215,15 +215,15 @@ public struct Message: Hashable, Sendable {
 }
 
 /// Formats amounts, shares and lists for a language.
-public struct ValueFormatter: Sendable {
+package struct ValueFormatter: Sendable {
     /// The language to format for.
-    public var language: Language
+    package var language: Language
 
     /// Creates a formatter.
-    public init(language: Language) { self.language = language }
+    package init(language: Language) { self.language = language }
 
     /// An argument as text.
-    public func string(_ argument: MessageArgument) -> String {
+    package func string(_ argument: MessageArgument) -> String {
         switch argument {
         case .money(let money): string(money)
         case .share(let share): string(share)
@@ -236,7 +236,7 @@ public struct ValueFormatter: Sendable {
     }
 
     /// `€1,227,000.00` in English, `1 227 000,00 €` in French; other currencies by their code.
-    public func string(_ money: Money) -> String {
+    package func string(_ money: Money) -> String {
         let negative = money.minorUnits < 0
         let units = money.minorUnits.magnitude
         let perMajor = UInt64(money.currency.minorUnitsPerMajorUnit)
@@ -252,7 +252,7 @@ public struct ValueFormatter: Sendable {
     }
 
     /// `12.1%` in English, `12,1 %` in French: one decimal, rounded half up from the exact ratio.
-    public func string(_ share: Share, decimals: Int = 1) -> String {
+    package func string(_ share: Share, decimals: Int = 1) -> String {
         var percent = share.rounded(toPlaces: decimals + 2) * 100
         var rounded = Decimal()
         NSDecimalRound(&rounded, &percent, decimals, .plain)
@@ -266,7 +266,7 @@ public struct ValueFormatter: Sendable {
     }
 
     /// `a, b and c` in English, `a, b et c` in French.
-    public func list(_ items: [String]) -> String {
+    package func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         let last = items.last!
         return items.dropLast().joined(separator: ", ") + (language == .french ? " et " : " and ") + last

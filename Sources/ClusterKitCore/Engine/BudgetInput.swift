@@ -47,13 +47,13 @@ public struct BudgetInput: Sendable {
 
     /// The checked budget or history, when the input holds one; `nil` for a budget or a history built in code, which
     /// the engine checks.
-    public var document: BudgetDocument? {
+    package var document: BudgetDocument? {
         if case .checked(let document) = content { return document }
         return nil
     }
 
     /// The budget, when the input is one (`nil` for a history).
-    public var budget: Budget? {
+    package var budget: Budget? {
         switch content {
         case .checked(.budget(let checked)): checked.budget
         case .budget(let budget): budget
@@ -62,7 +62,7 @@ public struct BudgetInput: Sendable {
     }
 
     /// The history, when the input is one (`nil` for a budget).
-    public var history: BudgetHistory? {
+    package var history: BudgetHistory? {
         switch content {
         case .checked(.history(let checked)): checked.history
         case .history(let history): history
@@ -71,7 +71,7 @@ public struct BudgetInput: Sendable {
     }
 
     /// The cluster the input is about (a history's own profile).
-    public var cluster: ClusterProfile {
+    package var cluster: ClusterProfile {
         switch content {
         case .checked(let document): document.cluster
         case .budget(let budget): budget.cluster

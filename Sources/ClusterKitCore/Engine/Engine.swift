@@ -31,7 +31,7 @@ public struct Engine: Sendable {
     }
 
     /// The message of the diagnostic that stands for a rule that threw.
-    public static let ruleFailedMessage = MessageTemplate(
+    package static let ruleFailedMessage = MessageTemplate(
         id: "clusterkit.rule-failed",
         english: "The rule could not be evaluated: {error}",
         french: "La règle n'a pas pu être évaluée : {error}")

@@ -12,7 +12,7 @@ public struct GlidePath: Hashable, Sendable {
     public var targetYear: Int
 
     /// Creates a path.
-    public init(baselineYear: Int, baselineShare: Share, target: Share, targetYear: Int) {
+    package init(baselineYear: Int, baselineShare: Share, target: Share, targetYear: Int) {
         self.baselineYear = baselineYear
         self.baselineShare = baselineShare
         self.target = target

@@ -8,7 +8,7 @@ public struct HistoryMetrics: Sendable {
     /// The history.
     public let history: BudgetHistory
     /// Its years, oldest first.
-    public let years: [HistoryYearFigures]
+    package let years: [HistoryYearFigures]
 
     /// Checks a history — at least one year, each year once, every full year valid against the catalogue and in the
     /// history's currency — and computes its figures. Errors name the year's place in the document

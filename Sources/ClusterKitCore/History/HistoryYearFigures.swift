@@ -1,29 +1,29 @@
 import Foundation
 
 /// One year of a history as trajectory rules read it: its budget and metrics when it is full, its published row.
-public struct HistoryYearFigures: Sendable {
+package struct HistoryYearFigures: Sendable {
     /// The fiscal year.
-    public let year: Int
+    package let year: Int
     /// The year's place in the document's `years` array (for error paths and reports).
-    public let index: Int
+    package let index: Int
     /// The plan of financing, for a full year.
-    public var budget: Budget? { checked?.budget }
+    package var budget: Budget? { checked?.budget }
     /// Its metrics, computed once.
-    public var metrics: BudgetMetrics? { checked?.metrics }
+    package var metrics: BudgetMetrics? { checked?.metrics }
     /// The full year's budget, checked, with its figures.
-    public let checked: CheckedBudget?
+    package let checked: CheckedBudget?
     /// The figures the cluster publishes for the year.
-    public let published: BudgetSummary?
+    package let published: BudgetSummary?
     /// The year's cluster: the full year's own, else the history's with the year's members.
-    public let cluster: ClusterProfile
+    package let cluster: ClusterProfile
 
     /// The cluster's age in this year, if its founding year is known.
-    public var age: Int? { cluster.founded.map { year - $0 } }
+    package var age: Int? { cluster.founded.map { year - $0 } }
 
     /// The year's private share: the published figure first (`selfFinancing`, else `private` / `total`) or the one
     /// computed from the plan of financing first, as `preferring` says, falling back on the other; `nil` when the year
     /// gives neither (« N.D. »). A computed figure is on `basis`, net where the year's funders forbid valued time.
-    public func privateShare(basis: SelfFinancingBasis, preferring: FigureSource) -> PrivateShareFigure? {
+    package func privateShare(basis: SelfFinancingBasis, preferring: FigureSource) -> PrivateShareFigure? {
         let published: PrivateShareFigure? = {
             guard let row = self.published else { return nil }
             if let share = row.selfFinancing {

@@ -22,7 +22,7 @@ public struct PrivateShareFigure: Hashable, Sendable {
     public var basis: SelfFinancingBasis?
 
     /// Creates a figure.
-    public init(share: Share, whole: Money?, lines: [String] = [], source: FigureSource, basis: SelfFinancingBasis? = nil) {
+    package init(share: Share, whole: Money?, lines: [String] = [], source: FigureSource, basis: SelfFinancingBasis? = nil) {
         self.share = share
         self.whole = whole
         self.lines = lines
@@ -33,7 +33,7 @@ public struct PrivateShareFigure: Hashable, Sendable {
     /// The private revenue to add for the share to reach `target`, the total growing with it:
     /// `x = R·(t − s) / (1 − t)`, rounded up to the cent (`R − 2·Priv` for 50%). Zero when the share already reaches
     /// the target; `nil` when the total is unknown, the target is 100% or more, or the amount does not fit.
-    public func additionToReach(_ target: Share) -> Money? {
+    package func additionToReach(_ target: Share) -> Money? {
         guard let whole else { return nil }
         let tn = Int128(target.numerator), td = Int128(target.denominator)
         let sn = Int128(share.numerator), sd = Int128(share.denominator)

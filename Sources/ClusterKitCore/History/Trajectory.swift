@@ -13,7 +13,7 @@ public struct Trajectory: Hashable, Sendable {
         public var required: Share?
 
         /// Creates a point.
-        public init(year: Int, figure: PrivateShareFigure?, required: Share?) {
+        package init(year: Int, figure: PrivateShareFigure?, required: Share?) {
             self.year = year
             self.figure = figure
             self.required = required
@@ -38,7 +38,7 @@ public struct Trajectory: Hashable, Sendable {
     public var points: [Point]
 
     /// Creates a trajectory.
-    public init(basis: SelfFinancingBasis, preferring: FigureSource, path: GlidePath?, points: [Point]) {
+    package init(basis: SelfFinancingBasis, preferring: FigureSource, path: GlidePath?, points: [Point]) {
         self.basis = basis
         self.preferring = preferring
         self.path = path

@@ -40,13 +40,13 @@ public struct BudgetMetrics: Sendable {
     /// Private resources that are real money flows: Priv(cash).
     public var privateCash: LineTotal { storage.privateCash }
     /// Public resources that are real money flows: Pub(cash).
-    public var publicCash: LineTotal { storage.publicCash }
+    package var publicCash: LineTotal { storage.publicCash }
     /// Operating and animation expenses (less the money passed through them).
     public var operatingExpenses: LineTotal { storage.operatingExpenses }
     /// Programme (action) expenses (less the money passed through them).
     public var programmeExpenses: LineTotal { storage.programmeExpenses }
     /// Every resource line, resolved (made from the budget's lines at each read).
-    public var resources: [ResolvedResource] { storage.table.resolved }
+    package var resources: [ResolvedResource] { storage.table.resolved }
     /// The total of each source the budget names, in the order the budget first names it.
     public var sourceTotals: [KeyedTotal<RevenueSourceID>] { storage.table.sourceTotals }
     /// The total of each revenue kind the budget has, in the order the budget first has it.
@@ -61,25 +61,25 @@ public struct BudgetMetrics: Sendable {
 
     /// Totals per source id (a dictionary made from ``sourceTotals`` at each read: ``total(ofSource:)``
     /// looks one up without it).
-    public var bySource: [RevenueSourceID: LineTotal] { Dictionary(keyed: sourceTotals) }
+    package var bySource: [RevenueSourceID: LineTotal] { Dictionary(keyed: sourceTotals) }
     /// Totals per revenue kind (made from ``kindTotals`` at each read).
-    public var byKind: [RevenueKind: LineTotal] { Dictionary(keyed: kindTotals) }
+    package var byKind: [RevenueKind: LineTotal] { Dictionary(keyed: kindTotals) }
     /// Totals per funder (made from ``funderTotals`` at each read).
-    public var byFunder: [String: LineTotal] { Dictionary(keyed: funderTotals) }
+    package var byFunder: [String: LineTotal] { Dictionary(keyed: funderTotals) }
     /// Private cash per revenue kind (made from ``privateCashKindTotals`` at each read).
-    public var privateCashByKind: [RevenueKind: LineTotal] { Dictionary(keyed: privateCashKindTotals) }
+    package var privateCashByKind: [RevenueKind: LineTotal] { Dictionary(keyed: privateCashKindTotals) }
     /// Success fees earned on projects won in public calls (`successFee.basis == publicCall`) that the budget counts
     /// as private cash: the fees a funder may requalify as public money.
-    public var publicCallSuccessFees: LineTotal { storage.publicCallSuccessFees }
+    package var publicCallSuccessFees: LineTotal { storage.publicCallSuccessFees }
     /// The resources earmarked to each expense (`resources[].action`), by expense id, whatever their sector: the
     /// funding an action brings with it (subsidies and companies' participations).
-    public var earmarkedByAction: [String: LineTotal] { storage.earmarkedByAction }
+    package var earmarkedByAction: [String: LineTotal] { storage.earmarkedByAction }
     /// Which public money goes to which action: earmarked public resources first, the unearmarked ones shared pro
     /// rata of each action's uncovered cost (see ``PublicFundingAllocation``).
     ///
     /// Worked out on first use and kept (the mission-category rules and the JSON report read it): a budget checked
     /// by rules that never read it does not pay for it.
-    public var allocation: PublicFundingAllocation { storage.allocation }
+    package var allocation: PublicFundingAllocation { storage.allocation }
 
     /// R(cash): the funding base's real money flows (``fundingBase`` less the resources in kind).
     public var cashResources: Money { Money(minorUnits: fundingBase.minorUnits - inKindResources.amount.minorUnits, currency: currency) }

@@ -8,7 +8,7 @@ public struct KeyedTotal<Key: Hashable & Sendable>: Hashable, Sendable {
     public let total: LineTotal
 
     /// Creates a keyed total.
-    public init(_ key: Key, _ total: LineTotal) {
+    package init(_ key: Key, _ total: LineTotal) {
         self.key = key
         self.total = total
     }

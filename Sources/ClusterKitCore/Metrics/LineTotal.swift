@@ -16,7 +16,7 @@ public struct LineTotal: Hashable, Sendable {
     private let selection: LineSelection?
 
     /// Creates a total from an amount and the lines it sums.
-    public init(amount: Money, lines: [String]) {
+    package init(amount: Money, lines: [String]) {
         self.amount = amount
         self.listed = lines
         self.selection = nil

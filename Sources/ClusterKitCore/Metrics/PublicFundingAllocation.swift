@@ -4,33 +4,33 @@ import Foundation
 ///
 /// `publicFunding = earmarkedPublic + sharedPublic`: the public resources earmarked to the line, and its part of the
 /// public resources earmarked to nothing, shared in proportion to the cost the earmarked resources leave uncovered.
-public struct ActionFunding: Hashable, Sendable {
+package struct ActionFunding: Hashable, Sendable {
     /// The line's position in `Budget.expenses`.
-    public let index: Int
+    package let index: Int
     /// The line's id.
-    public let id: String
+    package let id: String
     /// The line's cost (its amount).
-    public let cost: Money
+    package let cost: Money
     /// Its mission category, if it has one.
-    public let category: MissionCategory?
+    package let category: MissionCategory?
     /// The funding regime it names, if any.
-    public let regime: FundingRegimeID?
+    package let regime: FundingRegimeID?
     /// The public resources earmarked to it (`resources[].action`).
-    public let earmarkedPublic: LineTotal
+    package let earmarkedPublic: LineTotal
     /// The resources of any sector earmarked to it.
-    public let earmarked: Money
+    package let earmarked: Money
     /// The part of its cost that earmarked resources leave uncovered: `max(0, cost − earmarked)`.
-    public let uncovered: Money
+    package let uncovered: Money
     /// Its part of the unearmarked public resources, in proportion to its uncovered cost.
-    public let sharedPublic: Money
+    package let sharedPublic: Money
 
     /// All the public funding it receives: earmarked plus shared.
-    public var publicFunding: Money {
+    package var publicFunding: Money {
         Money(minorUnits: earmarkedPublic.amount.minorUnits + sharedPublic.minorUnits, currency: cost.currency)
     }
 
     /// Its public funding as a share of its cost; `nil` for a line that costs nothing.
-    public var publicShare: Share? { Share(publicFunding, of: cost) }
+    package var publicShare: Share? { Share(publicFunding, of: cost) }
 }
 
 /// Which public money goes to which action: the analytic allocation of `RULES.md`, computed once with the metrics.
@@ -50,21 +50,21 @@ public struct ActionFunding: Hashable, Sendable {
 ///     print(action.id, action.publicFunding, action.publicShare?.doubleValue ?? 0)
 /// }
 /// ```
-public struct PublicFundingAllocation: Hashable, Sendable {
+package struct PublicFundingAllocation: Hashable, Sendable {
     /// One entry per expense line, in budget order.
-    public let actions: [ActionFunding]
+    package let actions: [ActionFunding]
     /// The public resources earmarked to no expense: the money shared pro rata of uncovered cost.
-    public let unearmarkedPublic: LineTotal
+    package let unearmarkedPublic: LineTotal
     /// Unearmarked public money that no uncovered cost could take (zero unless every cost is covered already).
-    public let unallocated: Money
+    package let unallocated: Money
     private let byCategory: [MissionCategory: LineTotal]
 
     /// The entry of the expense line with this id.
-    public func action(_ id: String) -> ActionFunding? { actions.first { $0.id == id } }
+    package func action(_ id: String) -> ActionFunding? { actions.first { $0.id == id } }
 
     /// The public funding of the actions of a mission category, and their ids (zero and none when no action has
     /// it).
-    public func publicFunding(of category: MissionCategory) -> LineTotal {
+    package func publicFunding(of category: MissionCategory) -> LineTotal {
         byCategory[category] ?? LineTotal(amount: .zero(unearmarkedPublic.amount.currency), lines: [])
     }
 

@@ -10,12 +10,12 @@ public enum SelfFinancingBasis: String, Hashable, Sendable, CaseIterable, Codabl
 
     /// The basis that applies to a cluster: net wherever its funders forbid counting valued time
     /// (`valuedTimeAllowed: false`), else the one asked for.
-    public func applying(to cluster: ClusterProfile) -> SelfFinancingBasis {
+    package func applying(to cluster: ClusterProfile) -> SelfFinancingBasis {
         cluster.valuedTimeAllowed ? self : .net
     }
 
     /// "gross, valued time included" / "net, cash only", for messages.
-    public var label: LocalizedText {
+    package var label: LocalizedText {
         switch self {
         case .gross: LocalizedText(english: "gross, valued time included", french: "brut, valorisation comprise")
         case .net: LocalizedText(english: "net, cash only", french: "net, hors valorisation")

@@ -56,14 +56,14 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The same error, attributed to a file.
-    public func inFile(_ file: String?) -> InputError {
+    package func inFile(_ file: String?) -> InputError {
         var copy = self
         copy.file = file
         return copy
     }
 
     /// Turns a `DecodingError` into an input error with a readable field path.
-    public init(_ error: DecodingError, file: String?) {
+    package init(_ error: DecodingError, file: String?) {
         func path(_ keys: [any CodingKey]) -> String {
             var text = ""
             for key in keys {

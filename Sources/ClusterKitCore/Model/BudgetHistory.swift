@@ -26,7 +26,7 @@ public struct BudgetSummary: Hashable, Sendable {
     }
 
     /// Whether the summary gives no figure at all.
-    public var isEmpty: Bool { total == nil && selfFinancing == nil && privateResources == nil && members == nil }
+    package var isEmpty: Bool { total == nil && selfFinancing == nil && privateResources == nil && members == nil }
 
     static let fields = ["total", "selfFinancing", "private", "members"]
 }
@@ -94,10 +94,10 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
     }
 
     /// The years, oldest first.
-    public var chronologicalYears: [HistoryYear] { years.sorted { $0.year < $1.year } }
+    package var chronologicalYears: [HistoryYear] { years.sorted { $0.year < $1.year } }
 
     /// The first and last years (`2010...2013`); `nil` for a history without years.
-    public var span: ClosedRange<Int>? {
+    package var span: ClosedRange<Int>? {
         guard let first = years.map(\.year).min(), let last = years.map(\.year).max() else { return nil }
         return first...last
     }
@@ -110,7 +110,7 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
     }
 
     /// The cluster a full year gets when it does not give its own: the history's, with the year's `members`.
-    public func inheritedCluster(members: Int?) -> ClusterProfile { cluster.membersReplaced(by: members) }
+    package func inheritedCluster(members: Int?) -> ClusterProfile { cluster.membersReplaced(by: members) }
 
     static let fields = ["format", "cluster", "currency", "years", "provenance"]
 

@@ -91,7 +91,7 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
     }
 
     /// The funder this line counts for: its `funder`, else its label, else its id.
-    public var funderName: String { funder ?? label ?? id }
+    package var funderName: String { funder ?? label ?? id }
 
     static let fields = [
         "id", "label", "source", "amount", "funder", "sector", "inKind", "action", "successFee", "sponsor", "includes",

@@ -119,7 +119,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The sum of two amounts of the same currency.
     /// - Throws: ``MoneyError/overflow`` or ``MoneyError/currencyMismatch(_:_:)``.
-    public func adding(_ other: Money) throws(MoneyError) -> Money {
+    package func adding(_ other: Money) throws(MoneyError) -> Money {
         guard currency == other.currency else { throw .currencyMismatch(currency, other.currency) }
         let (value, overflow) = minorUnits.addingReportingOverflow(other.minorUnits)
         guard !overflow else { throw .overflow }
@@ -128,7 +128,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The difference of two amounts of the same currency.
     /// - Throws: ``MoneyError/overflow`` or ``MoneyError/currencyMismatch(_:_:)``.
-    public func subtracting(_ other: Money) throws(MoneyError) -> Money {
+    package func subtracting(_ other: Money) throws(MoneyError) -> Money {
         guard currency == other.currency else { throw .currencyMismatch(currency, other.currency) }
         let (value, overflow) = minorUnits.subtractingReportingOverflow(other.minorUnits)
         guard !overflow else { throw .overflow }

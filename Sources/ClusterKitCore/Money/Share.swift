@@ -60,7 +60,7 @@ public struct Share: Comparable, Hashable, Sendable, CustomStringConvertible {
     public var doubleValue: Double { Double(numerator) / Double(denominator) }
 
     /// The ratio rounded half-up to `places` decimals, as an exact decimal (`0.4483` for 130/290 at 4 places).
-    public func rounded(toPlaces places: Int) -> Decimal {
+    package func rounded(toPlaces places: Int) -> Decimal {
         var exact = Decimal(numerator) / Decimal(denominator)
         var result = Decimal()
         NSDecimalRound(&result, &exact, places, .plain)
@@ -68,7 +68,7 @@ public struct Share: Comparable, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The complement `1 − self`.
-    public var complement: Share { Share(denominator - numerator, over: denominator) }
+    package var complement: Share { Share(denominator - numerator, over: denominator) }
 
     public static func < (lhs: Share, rhs: Share) -> Bool {
         Int128(lhs.numerator) * Int128(rhs.denominator) < Int128(rhs.numerator) * Int128(lhs.denominator)

@@ -7,21 +7,21 @@ import Foundation
 /// { "format": "clusterkit.scenario/1", "name": "L'État se désengage",
 ///   "changes": [ { "line": "state", "amount": 0 }, { "line": "fees", "scale": 1.1 } ] }
 /// ```
-public struct Scenario: Hashable, Sendable, Decodable {
+package struct Scenario: Hashable, Sendable, Decodable {
     /// The format identifier of a scenario document.
-    public static let format = "clusterkit.scenario/1"
+    package static let format = "clusterkit.scenario/1"
 
     /// One change to one resource line: a new amount, or its amount scaled.
-    public struct Change: Hashable, Sendable {
+    package struct Change: Hashable, Sendable {
         /// The id of the resource line.
-        public var line: String
+        package var line: String
         /// The line's new amount (zero: the funder stops, the event is cancelled).
-        public var amount: Money?
+        package var amount: Money?
         /// The factor its amount is multiplied by (`1.1`: +10%), rounded to the cent.
-        public var scale: Share?
+        package var scale: Share?
 
         /// Creates a change: give `amount` or `scale`.
-        public init(line: String, amount: Money? = nil, scale: Share? = nil) {
+        package init(line: String, amount: Money? = nil, scale: Share? = nil) {
             self.line = line
             self.amount = amount
             self.scale = scale
@@ -29,20 +29,20 @@ public struct Scenario: Hashable, Sendable, Decodable {
     }
 
     /// What the scenario is called.
-    public var name: String?
+    package var name: String?
     /// Its changes, in order.
-    public var changes: [Change]
+    package var changes: [Change]
     /// The terms of the plan that restores compliance afterwards.
-    public var terms: PlanTerms
+    package var terms: PlanTerms
 
     /// Creates a scenario.
-    public init(name: String? = nil, changes: [Change], terms: PlanTerms = PlanTerms()) {
+    package init(name: String? = nil, changes: [Change], terms: PlanTerms = PlanTerms()) {
         self.name = name
         self.changes = changes
         self.terms = terms
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let fields = try FieldReader(decoder, allowed: ["format", "name", "changes", "terms"])
         if let format = try fields.optional("format", as: String.self), format != Self.format {
             throw DecodingError.dataCorruptedError(
@@ -71,14 +71,14 @@ public struct Scenario: Hashable, Sendable, Decodable {
 
     /// Reads a `clusterkit.scenario/1` document.
     /// - Throws: ``InputError`` naming the file, the field path and the reason.
-    public static func decode(_ data: Data, file: String? = nil) throws(InputError) -> Scenario {
+    package static func decode(_ data: Data, file: String? = nil) throws(InputError) -> Scenario {
         try JSONInput.decode(Scenario.self, from: data, file: file)
     }
 
     /// The budget with the scenario's changes made, its expenses following the resources in proportion (declared figures
     /// left out, as in a plan).
     /// - Throws: ``PlanningError/unknownLine(_:)`` for a line the budget does not have, ``PlanningError/tooLarge``.
-    public func applied(to budget: Budget) throws -> Budget {
+    package func applied(to budget: Budget) throws -> Budget {
         var amounts = Dictionary(budget.resources.map { ($0.id, $0.amount.minorUnits) }, uniquingKeysWith: { a, _ in a })
         for change in changes {
             guard let current = amounts[change.line] else { throw PlanningError.unknownLine(change.line) }

@@ -45,7 +45,7 @@ public struct LineSelector: Hashable, Sendable {
     }
 
     /// Whether the selector selects a resolved line.
-    public func contains(_ line: ResolvedResource) -> Bool {
+    package func contains(_ line: ResolvedResource) -> Bool {
         contains(id: line.id, kind: line.kind, sector: line.sector, nature: line.nature)
     }
 }

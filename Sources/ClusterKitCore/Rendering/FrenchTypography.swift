@@ -4,14 +4,14 @@
 ///
 /// It never adds a space before a colon the text writes without one (a URL, a time, `file:line`), so a template must
 /// write its French spaces: `Source : {citation}`, not `Source: {citation}`.
-public enum FrenchTypography {
+package enum FrenchTypography {
     /// The no-break space written before « : » and inside « ».
-    public static let noBreakSpace: Character = "\u{00A0}"
+    package static let noBreakSpace: Character = "\u{00A0}"
     /// The narrow no-break space written before « ; ? ! ».
-    public static let narrowNoBreakSpace: Character = "\u{202F}"
+    package static let narrowNoBreakSpace: Character = "\u{202F}"
 
     /// `text` with its spaces before « : ; ? ! » and inside « » made unbreakable.
-    public static func applied(to text: String) -> String {
+    package static func applied(to text: String) -> String {
         guard text.contains(where: { ":;?!«»".contains($0) }) else { return text }
         var out: [Character] = []
         out.reserveCapacity(text.count + 4)

@@ -10,7 +10,7 @@ extension Language {
 
 extension LocalizedText {
     /// The text in the language of `locale`.
-    public func callAsFunction(_ locale: Locale) -> String { self(Language(locale)) }
+    package func callAsFunction(_ locale: Locale) -> String { self(Language(locale)) }
 }
 
 extension Message {
@@ -18,12 +18,30 @@ extension Message {
     public func rendered(in locale: Locale) -> String { rendered(in: Language(locale)) }
 }
 
+extension Money {
+    /// The amount as a reader of `language` writes it: `€1,227,000.00` in English, `1 227 000,00 €` in French
+    /// (other currencies by their code).
+    public func formatted(in language: Language) -> String { ValueFormatter(language: language).string(self) }
+}
+
+extension Share {
+    /// The share as a percentage with one decimal, rounded half up from the exact ratio: `12.1%` in English,
+    /// `12,1 %` in French; a whole percentage prints without decimals (`20%`).
+    public func formatted(in language: Language) -> String { ValueFormatter(language: language).string(self) }
+}
+
+extension Measure {
+    /// The figure as a reader of `language` writes it: a share as a percentage, an amount with its currency, a count
+    /// as a number.
+    public func formatted(in language: Language) -> String { ValueFormatter(language: language).string(self) }
+}
+
 extension ValueFormatter {
     /// A formatter for the language of `locale`: `1 227 000,00 €` and `44,8 %` for a French locale.
-    public init(locale: Locale) { self.init(language: Language(locale)) }
+    package init(locale: Locale) { self.init(language: Language(locale)) }
 
     /// A rule parameter's value as text: a share as a percentage, an amount in `currency`, a flag as yes or no.
-    public func string(_ value: ParameterValue, currency: CurrencyCode = .euro) -> String {
+    package func string(_ value: ParameterValue, currency: CurrencyCode = .euro) -> String {
         switch value {
         case .share(let share): return string(share)
         case .amount(let amount):
@@ -35,7 +53,7 @@ extension ValueFormatter {
     }
 
     /// A measured figure or threshold: a share, an amount or a count.
-    public func string(_ measure: Measure) -> String {
+    package func string(_ measure: Measure) -> String {
         switch measure {
         case .share(let share): string(share)
         case .money(let money): string(money)

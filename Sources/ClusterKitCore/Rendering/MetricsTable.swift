@@ -10,24 +10,24 @@
 /// for row in table.cells(in: .french) { print(row.joined(separator: " | ")) }
 /// // Total des ressources (R) | 290 000,00 € | 100 %
 /// ```
-public struct MetricsTable: Sendable {
+package struct MetricsTable: Sendable {
     /// One row: what the figure is, and its amount and share where it has them.
-    public struct Row: Hashable, Sendable {
+    package struct Row: Hashable, Sendable {
         /// What the figure is.
-        public var label: LocalizedText
+        package var label: LocalizedText
         /// The amount, if the figure is one.
-        public var amount: Money?
+        package var amount: Money?
         /// The share: of R for resources, of E for expenses, or the self-financing ratio.
-        public var share: Share?
+        package var share: Share?
         /// Whether the row details a total above it (a revenue source).
-        public var isDetail: Bool
+        package var isDetail: Bool
     }
 
     /// The rows, in order.
-    public var rows: [Row]
+    package var rows: [Row]
 
     /// The table of a budget's metrics; `catalog` names the revenue sources.
-    public init(_ metrics: BudgetMetrics, catalog: Catalog = .builtIn) {
+    package init(_ metrics: BudgetMetrics, catalog: Catalog = .builtIn) {
         let resources = metrics.totalResources, expenses = metrics.totalExpenses, base = metrics.fundingBase
         func row(_ label: LocalizedText, _ amount: Money?, of whole: Money?, detail: Bool = false) -> Row {
             Row(label: label, amount: amount, share: amount.flatMap { part in whole.flatMap { Share(part, of: $0) } },
@@ -70,7 +70,7 @@ public struct MetricsTable: Sendable {
 
     /// The rows as text cells — label, amount, share — formatted for a language; a row without an amount has an
     /// empty amount cell, a share of a zero total is "n/a".
-    public func cells(in language: Language) -> [[String]] {
+    package func cells(in language: Language) -> [[String]] {
         let format = ValueFormatter(language: language)
         return rows.map { row in
             [row.label(language), row.amount.map { format.string($0) } ?? "",
@@ -79,7 +79,7 @@ public struct MetricsTable: Sendable {
     }
 
     /// The table's headings — figure, amount, share — in a language.
-    public static func headings(in language: Language) -> [String] {
+    package static func headings(in language: Language) -> [String] {
         [ReportWords.figureColumn(language), ReportWords.amountColumn(language), ReportWords.shareColumn(language)]
     }
 

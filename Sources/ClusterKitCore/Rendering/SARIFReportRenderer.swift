@@ -12,7 +12,10 @@ import Foundation
 /// result's `properties`.
 ///
 /// ```swift
-/// let sarif = SARIFReportRenderer(rules: BuiltInRules.all.map(\.ruleDescription), options: RenderingOptions(language: .french))
+/// let sarif = SARIFReportRenderer(
+///     rules: BuiltInRules.all.map(\.ruleDescription),
+///     tool: .clusterKit(version: "1.0.0", rulesReference: "https://example.org/clusterkit/Rules.md"),
+///     options: RenderingOptions(language: .french))
 /// print(sarif.render(report))
 /// ```
 ///
@@ -38,15 +41,15 @@ public struct SARIFReportRenderer: ReportRenderer {
             self.rulesReferenceURI = rulesReferenceURI
         }
 
-        /// ClusterKit at a version. Rules link to `rulesReference`: by default ``bundledRulesReference``, the
-        /// reference in the copy of ClusterKit that was built; pass the URI where you publish it.
-        public static func clusterKit(version: String, rulesReference: String = bundledRulesReference) -> ToolInfo {
+        /// ClusterKit at a version, its rules linking to `rulesReference`: the URI where you publish the rule reference
+        /// (`Documentation/Rules.md`), absolute or relative to the repository the report is about.
+        public static func clusterKit(version: String, rulesReference: String) -> ToolInfo {
             ToolInfo(name: "ClusterKit", version: version, rulesReferenceURI: rulesReference)
         }
 
         /// The rule reference (`Documentation/Rules.md`) of the ClusterKit sources this library was built from, as
         /// an absolute `file:` URI (SARIF requires absolute URIs).
-        public static let bundledRulesReference: String = URL(fileURLWithPath: #filePath)
+        package static let bundledRulesReference: String = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Documentation/Rules.md").absoluteString
     }
@@ -54,7 +57,7 @@ public struct SARIFReportRenderer: ReportRenderer {
     /// The SARIF version written.
     public static let version = "2.1.0"
     /// The schema the output declares (`$schema`).
-    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    package static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     /// The rules the driver lists, in order.
     public var rules: [RuleDescription]
@@ -68,10 +71,10 @@ public struct SARIFReportRenderer: ReportRenderer {
     /// - Parameters:
     ///   - rules: the descriptions of the rules that may report; a diagnostic of a rule not listed still appears,
     ///     without `ruleIndex`.
-    ///   - tool: defaults to ClusterKit at `version` `unknown` — pass the real version.
+    ///   - tool: the tool the run names, such as ``ToolInfo/clusterKit(version:rulesReference:)``.
     ///   - options: the language of messages, rule names and descriptions.
     public init(
-        rules: [RuleDescription], tool: ToolInfo = .clusterKit(version: "unknown"), options: RenderingOptions = RenderingOptions()
+        rules: [RuleDescription], tool: ToolInfo, options: RenderingOptions = RenderingOptions()
     ) {
         self.rules = rules
         self.tool = tool
@@ -87,7 +90,7 @@ public struct SARIFReportRenderer: ReportRenderer {
     }
 
     /// The URI of a rule's documentation.
-    public func helpURI(for id: RuleID) -> String { tool.rulesReferenceURI + "#" + id.documentationAnchor }
+    package func helpURI(for id: RuleID) -> String { tool.rulesReferenceURI + "#" + id.documentationAnchor }
 
     private func run(_ report: Report) -> Run {
         var indexes: [RuleID: Int] = [:]
@@ -325,7 +328,7 @@ extension RuleID {
     /// The anchor of the rule's section in the rules reference (`Documentation/Rules.md`): the id itself for a
     /// built-in rule (`membership-fee-floor`, which is also the anchor GitHub gives a heading written as the id), and
     /// `namespace-name` for a host's rule (`acme-minimum-members`).
-    public var documentationAnchor: String { namespace.map { "\($0)-\(name)" } ?? name }
+    package var documentationAnchor: String { namespace.map { "\($0)-\(name)" } ?? name }
 
     /// The rule's name in SARIF's style: the id in upper camel case (`MembershipFeeFloor`, `AcmeMinimumMembers`).
     var sarifName: String {

@@ -24,7 +24,7 @@ public struct BudgetReport: Sendable {
     public var suppressed: [SuppressedDiagnostic] { get { storage.fields.suppressed } _modify { yield &storage.fields.suppressed } }
 
     /// Creates a report.
-    public init(_ subject: Subject, file: String?, diagnostics: [Diagnostic], suppressed: [SuppressedDiagnostic] = []) {
+    package init(_ subject: Subject, file: String?, diagnostics: [Diagnostic], suppressed: [SuppressedDiagnostic] = []) {
         storage = CopyOnWrite(ReportFields(subject: subject, file: file, diagnostics: diagnostics, suppressed: suppressed))
     }
 

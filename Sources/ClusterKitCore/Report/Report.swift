@@ -10,7 +10,7 @@ public struct ReportSummary: Hashable, Sendable, Codable {
     public var suppressed: Int
 
     /// Counts the diagnostics of budget reports, and the report's own (``Report/diagnostics``).
-    public init(_ budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {
+    package init(_ budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {
         var counts: [Severity: Int] = [:]
         for diagnostic in budgets.flatMap(\.diagnostics) + diagnostics { counts[diagnostic.severity, default: 0] += 1 }
         errors = counts[.error] ?? 0
@@ -33,7 +33,7 @@ public struct Report: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// Creates a report.
-    public init(ruleSet: String, budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {
+    package init(ruleSet: String, budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {
         self.ruleSet = ruleSet
         self.budgets = budgets
         self.diagnostics = diagnostics

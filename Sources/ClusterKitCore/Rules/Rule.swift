@@ -46,7 +46,7 @@ extension Rule {
     /// The description of this rule's type.
     public var ruleDescription: RuleDescription { Self.description }
     /// Whether the rule is opt-in.
-    public var isOptIn: Bool { self is any OptInRule }
+    package var isOptIn: Bool { self is any OptInRule }
 }
 
 /// A budget a rule's documentation shows, with the parameters to run the rule with, and whether it must trigger.
@@ -129,7 +129,7 @@ public struct RuleDescription: Sendable {
     }
 
     /// The parameter with this name.
-    public func parameter(named name: String) -> RuleParameter? {
+    package func parameter(named name: String) -> RuleParameter? {
         parameters.firstIndex { $0.name == name }.map { parameters[$0] }
     }
 
@@ -141,7 +141,7 @@ public struct RuleDescription: Sendable {
     }
 
     /// The message template with this id.
-    public func message(_ id: MessageID) -> MessageTemplate? {
+    package func message(_ id: MessageID) -> MessageTemplate? {
         messages.firstIndex { $0.id == id }.map { messages[$0] }
     }
 }
@@ -160,7 +160,7 @@ public enum ParameterValue: Hashable, Sendable, CustomStringConvertible {
     case text(String)
 
     /// The name of the value's type, for error messages.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .share: "share"
         case .amount: "amount"

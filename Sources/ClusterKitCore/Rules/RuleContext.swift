@@ -14,7 +14,7 @@ public struct RuleContext: Sendable {
     /// The severity the rule set gives the rule (its default unless overridden).
     public private(set) var severity: Severity
     /// Whether the rule set overrode the severity; rules that pick a severity themselves then keep the override.
-    public private(set) var severityIsOverridden: Bool
+    package private(set) var severityIsOverridden: Bool
     /// The figures of every year, when a trajectory rule (``TrajectoryRule``) evaluates a history; `nil` otherwise.
     public let history: HistoryMetrics?
     private var parameters: [String: ParameterValue]

@@ -9,7 +9,7 @@ public struct ClusterProfileMapRule: Rule {
     public init() {}
 
     /// Where a cluster falls on the map.
-    public enum Placement: String, Hashable, Sendable, CaseIterable {
+    package enum Placement: String, Hashable, Sendable, CaseIterable {
         /// Large and highly self-financed: « la ruche bourdonnante ».
         case buzzingHive = "buzzing-hive"
         /// Small and highly self-financed: « la joyeuse meute ».
@@ -22,7 +22,7 @@ public struct ClusterProfileMapRule: Rule {
         case precariousBalance = "precarious-balance"
 
         /// The id of the message that describes the placement (`cluster-profile.buzzing-hive`, …).
-        public var messageID: MessageID { MessageID(rawValue: "cluster-profile.\(rawValue)") }
+        package var messageID: MessageID { MessageID(rawValue: "cluster-profile.\(rawValue)") }
     }
 
     static let smallMaximum = Parameter<Int>("smallMaximum", default: 50, english: "Most members a small cluster has.", french: "Nombre maximal d'adhérents d'un petit cluster.")
@@ -124,7 +124,7 @@ public struct ClusterProfileMapRule: Rule {
     }
 
     /// The placement of a cluster of `members` members with self-financing `share`.
-    public static func placement(members: Int, share: Share, smallMaximum: Int, lowBelow: Share, highFrom: Share) -> Placement {
+    package static func placement(members: Int, share: Share, smallMaximum: Int, lowBelow: Share, highFrom: Share) -> Placement {
         let small = members <= smallMaximum
         if share >= highFrom { return small ? .joyfulPack : .buzzingHive }
         if share < lowBelow { return small ? .dawnOrDusk : .wildebeestMigration }

@@ -7,7 +7,7 @@ public struct ConsolidationFactorsRule: Rule {
     public init() {}
 
     /// A favourable variable a budget file can show.
-    public enum Factor: String, Hashable, Sendable, CaseIterable {
+    package enum Factor: String, Hashable, Sendable, CaseIterable {
         /// More than 3 years of existence.
         case age
         /// More than 50 members.
@@ -29,7 +29,7 @@ public struct ConsolidationFactorsRule: Rule {
     }
 
     /// Whether a favourable variable holds for a budget.
-    public enum Status: Hashable, Sendable {
+    package enum Status: Hashable, Sendable {
         /// It holds.
         case holds
         /// It does not hold.
@@ -99,7 +99,7 @@ public struct ConsolidationFactorsRule: Rule {
         ])
 
     /// The status of each favourable variable for a budget.
-    public static func statuses(of budget: Budget, minimumAge: Int, minimumMembers: Int) -> [Factor: Status] {
+    package static func statuses(of budget: Budget, minimumAge: Int, minimumMembers: Int) -> [Factor: Status] {
         Dictionary(uniqueKeysWithValues: Factor.allCases.map {
             ($0, status(of: $0, budget, minimumAge: minimumAge, minimumMembers: minimumMembers))
         })

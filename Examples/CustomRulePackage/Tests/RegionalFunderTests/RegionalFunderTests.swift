@@ -35,7 +35,7 @@ struct MatchingFundsTests {
         // Applying the fix — 50,000 less from the regions, as much from the State instead — silences the rule.
         var fixed = budget
         let regions = try #require(fixed.resources.firstIndex { $0.id == "regions" })
-        fixed.resources[regions].amount = try fixed.resources[regions].amount.subtracting(Money(major: 50_000))
+        fixed.resources[regions].amount = try fixed.resources[regions].amount - Money(major: 50_000)
         fixed.resources.append(.line(.state, 50_000, id: "state-instead"))
         #expect(try RuleVerifier.diagnostics(of: MatchingFundsRule(), on: fixed, catalog: RegionalFunder.catalog).isEmpty)
     }
@@ -84,7 +84,7 @@ struct PurchasingRebateTests {
         // 35,000 of participations of 290,000.
         #expect(try billed(budget) == .share(Share(35_000, over: 290_000)))
         budget.resources.append(.line(.purchasingRebate, 10_000, id: "rebate"))
-        budget.expenses[0].amount = try budget.expenses[0].amount.adding(Money(major: 10_000))
+        budget.expenses[0].amount = try budget.expenses[0].amount + Money(major: 10_000)
         // 45,000 of 300,000: still under the 20% floor, the rebate counted.
         #expect(try billed(budget) == .share(Share(15, over: 100)))
         let metrics = try CheckedBudget(budget, catalog: RegionalFunder.catalog).metrics
