@@ -12,111 +12,6 @@ public enum ClusterKind: String, Hashable, Sendable, Codable, CaseIterable {
     case other
 }
 
-/// A for-profit entity the cluster created (SAS, SEM, …), which may take its billable services.
-public struct Satellite: Hashable, Sendable, Codable {
-    /// The entity's name (e.g. `"AinGIL"`).
-    public var name: String
-    /// Its legal form (e.g. `"SAS"`, `"SEM"`).
-    public var form: String?
-    /// Whether it sells the services the cluster could bill itself.
-    public var capturesBillableServices: Bool
-
-    /// Creates a satellite description.
-    public init(name: String, form: String? = nil, capturesBillableServices: Bool = false) {
-        self.name = name
-        self.form = form
-        self.capturesBillableServices = capturesBillableServices
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let fields = try FieldReader(decoder, allowed: ["name", "form", "capturesBillableServices"])
-        name = try fields.required("name")
-        form = try fields.optional("form")
-        capturesBillableServices = try fields.optional("capturesBillableServices") ?? false
-    }
-}
-
-/// A paid service the cluster sells or plans, with the uptake it expects among members.
-public struct ServiceOffer: Hashable, Sendable, Codable {
-    /// The service's identifier.
-    public var id: String
-    /// Its name.
-    public var label: String?
-    /// The share of members expected to buy it; the memento's example is 10%.
-    public var uptake: Share
-    /// The number of clients it needs to be worth running; the memento's example is 10.
-    public var minimumClients: Int
-
-    /// Creates a service description.
-    public init(id: String, label: String? = nil, uptake: Share = Share(percent: 10), minimumClients: Int = 10) {
-        self.id = id
-        self.label = label
-        self.uptake = uptake
-        self.minimumClients = minimumClients
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let fields = try FieldReader(decoder, allowed: ["id", "label", "uptake", "minimumClients"])
-        id = try fields.required("id")
-        label = try fields.optional("label")
-        uptake = try fields.share("uptake") ?? Share(percent: 10)
-        minimumClients = try fields.nonNegativeInteger("minimumClients") ?? 10
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var out = FieldWriter(encoder)
-        try out.write(id, "id")
-        try out.write(label, "label")
-        try out.write(uptake, "uptake")
-        try out.write(minimumClients, "minimumClients")
-    }
-}
-
-/// A target a cluster committed to (or a funder set it): a private share to reach by a year, from a baseline year,
-/// on a basis, with where it comes from. `cluster.targets` holds one or a list of them.
-public struct FundingTargets: Hashable, Sendable, Codable {
-    /// The private share to reach (default 50%).
-    public var privateShare: Share?
-    /// The year by which to reach it; `nil` for a target « à terme » (no date).
-    public var year: Int?
-    /// The year the glide path starts from.
-    public var baselineYear: Int?
-    /// The self-financing the target is measured on, gross or net; `nil` for the rule's `basis`.
-    public var basis: SelfFinancingBasis?
-    /// Where the target comes from (a performance contract, a funder's agreement, the cluster's own plan).
-    public var source: String?
-
-    /// Creates targets.
-    public init(
-        privateShare: Share? = nil, year: Int? = nil, baselineYear: Int? = nil, basis: SelfFinancingBasis? = nil,
-        source: String? = nil
-    ) {
-        self.privateShare = privateShare
-        self.year = year
-        self.baselineYear = baselineYear
-        self.basis = basis
-        self.source = source
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let fields = try FieldReader(decoder, allowed: ["privateShare", "year", "baselineYear", "basis", "source"])
-        privateShare = try fields.share("privateShare")
-        year = try fields.year("year")
-        baselineYear = try fields.year("baselineYear")
-        basis = try fields.choice("basis")
-        source = try fields.optional("source")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var out = FieldWriter(encoder)
-        try out.write(privateShare, "privateShare")
-        try out.write(year, "year")
-        try out.write(baselineYear, "baselineYear")
-        try out.write(basis, "basis")
-        try out.write(source, "source")
-    }
-}
-
 /// What a cluster is for, which sets how its funding is read (the memento p. 21, « deux finalités … principes de
 /// financement différents »).
 public enum ClusterPurpose: String, Hashable, Sendable, Codable, CaseIterable {
@@ -127,25 +22,6 @@ public enum ClusterPurpose: String, Hashable, Sendable, Codable, CaseIterable {
     case memberInterests
     /// Both (the default).
     case mixed
-}
-
-/// Figures the cluster itself publishes, to check against the computed ones.
-public struct DeclaredFigures: Hashable, Sendable, Codable {
-    /// The self-financing share the cluster states (niveau d'autofinancement).
-    public var selfFinancing: Share?
-
-    /// Creates declared figures.
-    public init(selfFinancing: Share? = nil) { self.selfFinancing = selfFinancing }
-
-    public init(from decoder: any Decoder) throws {
-        let fields = try FieldReader(decoder, allowed: ["selfFinancing"])
-        selfFinancing = try fields.share("selfFinancing")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var out = FieldWriter(encoder)
-        try out.write(selfFinancing, "selfFinancing")
-    }
 }
 
 /// Who the cluster is: the `cluster` object of a budget file.

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Formats amounts, shares and lists for a language.
+package struct ValueFormatter: Sendable {
+    /// The language to format for.
+    package var language: Language
+
+    /// Creates a formatter.
+    package init(language: Language) { self.language = language }
+
+    /// An argument as text.
+    package func string(_ argument: MessageArgument) -> String {
+        switch argument {
+        case .money(let money): string(money)
+        case .share(let share): string(share)
+        case .integer(let value): String(value)
+        case .text(let text): text
+        case .localized(let text): text(language)
+        case .list(let items): list(items)
+        case .localizedList(let items): list(items.map { $0(language) })
+        }
+    }
+
+    /// `€1,227,000.00` in English, `1 227 000,00 €` in French; other currencies by their code.
+    package func string(_ money: Money) -> String {
+        let negative = money.minorUnits < 0
+        let units = money.minorUnits.magnitude
+        let perMajor = UInt64(money.currency.minorUnitsPerMajorUnit)
+        let whole = grouped(String(units / perMajor), separator: language == .french ? " " : ",")
+        let cents = String(units % perMajor)
+        let number = whole + (language == .french ? "," : ".") + (cents.count < 2 ? "0" + cents : cents)
+        let sign = negative ? "-" : ""
+        switch (language, money.currency) {
+        case (.english, .euro): return "\(sign)€\(number)"
+        case (.french, .euro): return "\(sign)\(number) €"
+        default: return "\(sign)\(number) \(money.currency)"
+        }
+    }
+
+    /// `12.1%` in English, `12,1 %` in French: one decimal, rounded half up from the exact ratio.
+    package func string(_ share: Share, decimals: Int = 1) -> String {
+        var percent = share.rounded(toPlaces: decimals + 2) * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &percent, decimals, .plain)
+        // Whole percentages print without decimals (20%), others with `decimals` of them (12.1%).
+        var text = NSDecimalNumber(decimal: rounded).stringValue
+        if decimals > 0, let point = text.firstIndex(of: ".") {
+            let fraction = text[text.index(after: point)...].count
+            if fraction < decimals { text += String(repeating: "0", count: decimals - fraction) }
+        }
+        return language == .french ? text.replacingOccurrences(of: ".", with: ",") + " %" : text + "%"
+    }
+
+    /// `a, b and c` in English, `a, b et c` in French.
+    package func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        let last = items.last!
+        return items.dropLast().joined(separator: ", ") + (language == .french ? " et " : " and ") + last
+    }
+
+    private func grouped(_ digits: String, separator: String) -> String {
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return groups.joined(separator: separator)
+    }
+}
