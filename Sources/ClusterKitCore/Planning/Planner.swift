@@ -132,6 +132,8 @@ struct PlanningModel {
     init(
         budget: Budget, metrics: BudgetMetrics, catalog: Catalog, terms: PlanTerms, constraints: [ShareConstraint]
     ) throws {
+        // Long by design: the program is written in the order it is read — the lines, their classes, a variable each
+        // way per class, the bounds, then the share constraints — each step reading what the one before built.
         self.terms = terms
         currency = budget.currency
         // The funding base only: lines that are not funding or pass money on are in no share, and a plan leaves them.

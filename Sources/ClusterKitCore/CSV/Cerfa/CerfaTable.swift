@@ -364,6 +364,8 @@ private struct CerfaReading {
     func readSide(
         _ side: CerfaSide, _ rows: ArraySlice<CSVRow>, label labelColumn: Int, forecast: Int?, realised: Int?, scale: Int64
     ) throws(InputError) -> [CerfaRow] {
+        // Long by design: one pass over the rows, each kind of row of the form (heading, account, « dont » sub-line,
+        // total) handled where it is met, since a row's meaning depends on the heading above it.
         var result: [CerfaRow] = []
         var heading: String?
         for row in rows {
