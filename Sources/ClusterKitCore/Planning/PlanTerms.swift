@@ -83,7 +83,7 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
     }
 
     /// Whether lines without terms may fall under these terms.
-    public var unnamedLinesMayFall: Bool { linesMayFall ?? budgetFixed }
+    package var unnamedLinesMayFall: Bool { linesMayFall ?? budgetFixed }
 
     static let fields = ["format", "budget", "linesMayFall", "lines", "newLines", "clear", "objective"]
 
