@@ -6,7 +6,9 @@
 # The guides of Documentation/ are articles of the catalogues: a catalogue claims a guide by listing `<doc:Name>` in
 # its Topics, and Scripts/stage-docc-articles.pl builds each catalogue from a staged copy holding the guides it claims,
 # their GitHub links (`[text](Other.md#anchor)`) rewritten as DocC links. The guides stay where GitHub and the README
-# read them, the one copy there is; DocC checks their symbol links (``Engine``) and their links to each other.
+# read them, the one copy there is; DocC checks their symbol links (``Engine``) and their links to each other. A
+# warning about an article is about the guide of that name in Documentation/ (ConfigurationFiles: Configuration.md),
+# at the same line: the staging rewrites links within their lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-docs
