@@ -2,6 +2,13 @@
 # Builds the DocC archives of the library modules with the toolchain's own docc (no plugin): build the modules,
 # extract their symbol graphs with swift-symbolgraph-extract, then `docc convert` per module. Fails on any DocC
 # warning (a broken symbol link, an undocumented parameter).
+#
+# The guides of Documentation/ are articles of the catalogues: a catalogue claims a guide by listing `<doc:Name>` in
+# its Topics, and Scripts/stage-docc-articles.pl builds each catalogue from a staged copy holding the guides it claims,
+# their GitHub links (`[text](Other.md#anchor)`) rewritten as DocC links. The guides stay where GitHub and the README
+# read them, the one copy there is; DocC checks their symbol links (``Engine``) and their links to each other. A
+# warning about an article is about the guide of that name in Documentation/ (ConfigurationFiles: Configuration.md),
+# at the same line: the staging rewrites links within their lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-docs
@@ -11,6 +18,9 @@ mkdir -p "$scratch"
 swift build --scratch-path "$scratch" --target ClusterRules >"$scratch/build.log" 2>&1 || { cat "$scratch/build.log"; exit 1; }
 triple=$(swift -print-target-info | sed -n 's/.*"triple": "\(.*\)".*/\1/p' | head -n 1)
 modules="$scratch/debug/Modules"
+catalogues="$scratch/catalogues"
+perl Scripts/stage-docc-articles.pl "$catalogues" Sources/ClusterKitCore/ClusterKitCore.docc \
+  Sources/ClusterRules/ClusterRules.docc
 for module in ClusterKitCore ClusterRules; do
   rm -rf "$graphs/$module" && mkdir -p "$graphs/$module" "$out"
   swift-symbolgraph-extract -module-name "$module" -I "$modules" -target "$triple" \
@@ -18,7 +28,7 @@ for module in ClusterKitCore ClusterRules; do
   # Extensions of other modules' types stay out of this module's catalogue.
   rm -f "$graphs/$module/$module"@*.symbols.json
   log="$scratch/docc-$module.log"
-  docc convert "Sources/$module/$module.docc" \
+  docc convert "$catalogues/$module.docc" \
     --additional-symbol-graph-dir "$graphs/$module" \
     --fallback-display-name "$module" --fallback-bundle-identifier "org.clusterkit.$module" \
     --output-path "$out/$module.doccarchive" --warnings-as-errors >"$log" 2>&1 || { cat "$log"; exit 1; }
