@@ -5,8 +5,8 @@ import Foundation
 /// A suppression hides the diagnostics of its rule on the budgets it names — by cluster name and year, when given —
 /// that concern its line, when given. It must carry a justification, which the report shows next to what it hid
 /// (`clusterkit check --show-suppressed`): a suppressed diagnostic is counted (`summary.suppressed`), never silently
-/// lost. A suppression that hides nothing is reported as a note (``unusedMessage``), so that a stale or misspelt one
-/// shows. A rule that fails (``Engine/ruleFailedMessage``) is always reported, whatever the suppressions.
+/// lost. A suppression that hides nothing is reported as a note (rule `clusterkit/unused-suppression`), so that a stale or misspelt one
+/// shows. A rule that fails (message `clusterkit.rule-failed`) is always reported, whatever the suppressions.
 ///
 /// ```swift
 /// let waiver = Suppression(

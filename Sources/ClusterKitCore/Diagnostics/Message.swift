@@ -17,8 +17,8 @@ public struct Message: Hashable, Sendable {
     public var id: MessageID { template.id }
 
     /// The message in `language`, with its arguments formatted for it. A placeholder without an argument is kept
-    /// as `{name}`, so that a mistake shows instead of vanishing. French follows French typography
-    /// (``FrenchTypography``).
+    /// as `{name}`, so that a mistake shows instead of vanishing. French follows French typography (the
+    /// spaces before « : ; ? ! » and inside « » made unbreakable).
     public func rendered(in language: Language) -> String {
         let format = ValueFormatter(language: language)
         var output = ""

@@ -11,7 +11,7 @@
 ///
 /// A budget is checked and its metrics computed once, before the engine sees it (``CheckedBudget``); the metrics
 /// are shared by every rule. A rule that throws becomes an error
-/// diagnostic naming it (message ``ruleFailedMessage``) and the other rules still run. Diagnostics come out sorted
+/// diagnostic naming it (message `clusterkit.rule-failed`) and the other rules still run. Diagnostics come out sorted
 /// — severity (errors first), rule id, lines, then the rule's own order — and the line ids and list arguments of
 /// each are sorted, so the same input always gives the same output, whatever the order of its lines.
 public struct Engine: Sendable {

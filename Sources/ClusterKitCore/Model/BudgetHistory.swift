@@ -63,7 +63,7 @@ public struct HistoryYear: Hashable, Sendable {
 
 /// Several years of one cluster: a `clusterkit.history/1` document.
 ///
-/// Its years are full budgets or published summaries, in any order in the file (``chronologicalYears`` sorts them);
+/// Its years are full budgets or published summaries, in any order in the file (they are read in the order of their years);
 /// a year appears once. A full year inherits the history's `cluster` unless it gives its own, and takes the `members`
 /// of its row when it gives one. The engine runs per-year rules on each full year and trajectory rules
 /// (``TrajectoryRule``) across the years.

@@ -30,7 +30,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         /// An absolute URI where one learns about the tool, if it has one (SARIF's optional `informationUri`).
         public var informationURI: String?
         /// The URI of the rules reference; a rule's `helpUri` is this URI followed by `#` and the rule's
-        /// ``RuleID/documentationAnchor``. It may be relative to the repository the report is about.
+        /// anchor: its id, `/` written `-` for a host's rule (`acme-matching-funds`). It may be relative to the repository the report is about.
         public var rulesReferenceURI: String
 
         /// Describes a tool.

@@ -7,7 +7,7 @@ public struct Report: Sendable {
     /// A report per budget, in input order.
     public var budgets: [BudgetReport]
     /// Diagnostics about the check itself rather than one budget, such as a suppression that matched nothing
-    /// (``Suppression/unusedRuleID``).
+    /// (rule `clusterkit/unused-suppression`).
     public var diagnostics: [Diagnostic]
 
     /// Creates a report.
