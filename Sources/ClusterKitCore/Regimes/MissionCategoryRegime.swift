@@ -9,7 +9,7 @@ public struct MissionCategoryRegime: FundingRegime, Hashable {
     /// The memento's slide on the financing of clusters and EU rules, which sets out the pôles' mission categories
     /// (ClusterRules cites it as `Memento.missionCategories`).
     public static let guideCitation = Citation(
-        document: "Modèles économiques des clusters (2013)",
+        document: Citation.mementoTitle,
         location: FrenchTypography.applied(
             to: "« Financement des clusters et réglementation communautaire » ; « Un guide méthodologique sur le financement des pôles de compétitivité »"))
 

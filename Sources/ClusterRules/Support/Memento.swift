@@ -4,7 +4,7 @@ import ClusterKitCore
 /// source every built-in rule cites.
 public enum Memento {
     /// The document's short title, as reports cite it.
-    public static let title = "Modèles économiques des clusters (2013)"
+    public static let title = Citation.mementoTitle
 
     /// A citation of a page or slide of the memento: `p. N, « words »` for each place, the words as the memento
     /// writes them (a test holds each page to its words), places separated by « ; ». French typography: a no-break
