@@ -147,7 +147,7 @@ public struct Configuration: Hashable, Sendable {
         let known = ruleSet.ruleIDs + available.map(\.ruleDescription.id).filter { !ruleSet.contains($0) }
         func unknown(_ id: RuleID, at path: String) -> InputError {
             let nearest = Suggestions.nearest(to: id.description, among: known.map(\.description))
-            return InputError(file: file, path: path, reason: "unknown rule '\(id)'" + Self.hint(nearest))
+            return InputError(file: file, path: path, reason: "unknown rule '\(id)'" + Suggestions.hint(nearest))
         }
         var result = ruleSet
         for (id, settings) in rules.sorted(by: { $0.key < $1.key }) {
@@ -190,7 +190,7 @@ public struct Configuration: Hashable, Sendable {
             guard let declared = description.parameter(named: name) else {
                 let names = description.parameters.map(\.name)
                 let nearest = Suggestions.nearest(to: name, among: names)
-                let listed = !nearest.isEmpty ? Self.hint(nearest)
+                let listed = !nearest.isEmpty ? Suggestions.hint(nearest)
                     : names.isEmpty ? " (it has no parameter)"
                     : " (its parameters: \(names.joined(separator: ", ")))"
                 throw InputError(file: file, path: parameterPath, reason: "rule '\(id)' has no parameter '\(name)'\(listed)")
@@ -209,7 +209,6 @@ public struct Configuration: Hashable, Sendable {
     }
 
     /// ` (did you mean 'a', 'b'?)`, or nothing.
-    static func hint(_ suggestions: [String]) -> String { Suggestions.hint(suggestions) }
 
     /// Converts a value as written to the type of the declared parameter, exactly.
     static func convert(

@@ -252,12 +252,11 @@ public enum RuleSetError: Error, Hashable, Sendable, CustomStringConvertible {
     case reservedNamespace(RuleID)
 
     public var description: String {
-        func hint(_ suggestions: [String]) -> String { Suggestions.hint(suggestions) }
         switch self {
         case .duplicateRule(let id): return "the rule set already has a rule '\(id)'"
-        case .unknownRule(let id, let suggestions): return "no rule '\(id)' in the rule set\(hint(suggestions))"
+        case .unknownRule(let id, let suggestions): return "no rule '\(id)' in the rule set\(Suggestions.hint(suggestions))"
         case .unknownParameter(let rule, let name, let suggestions):
-            return "rule '\(rule)' has no parameter '\(name)'\(hint(suggestions))"
+            return "rule '\(rule)' has no parameter '\(name)'\(Suggestions.hint(suggestions))"
         case .wrongParameterType(let rule, let name, let expected, let found):
             return "parameter '\(name)' of rule '\(rule)' takes a \(expected), not a \(found)"
         case .invalidParameterValue(let rule, let name, let reason):

@@ -10,6 +10,15 @@ package enum ExactArithmetic {
         return Swift.max(a, 1)
     }
 
+    /// The greatest common divisor of two 128-bit magnitudes (the planner's fractions); 1 when both are zero.
+    package static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        // In 64 bits where the numbers fit: 128-bit division is slow.
+        if let x = UInt64(exactly: a), let y = UInt64(exactly: b) { return UInt128(gcd(x, y)) }
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return Swift.max(a, 1)
+    }
+
     /// ⌈a / b⌉, for `b > 0`.
     package static func ceilingDivision(_ a: Int128, _ b: Int128) -> Int128 { divide(a, by: b, rounding: .up) }
 

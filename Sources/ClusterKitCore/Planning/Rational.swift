@@ -29,17 +29,9 @@ struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible {
             self.denominator = 1
             return
         }
-        let divisor = Int128(Self.gcd(n.magnitude, d.magnitude))
+        let divisor = Int128(ExactArithmetic.gcd(n.magnitude, d.magnitude))
         self.numerator = divisor == 1 ? n : n / divisor
         self.denominator = divisor == 1 ? d : d / divisor
-    }
-
-    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
-        // In 64 bits where the numbers fit: 128-bit division is slow.
-        if let x = UInt64(exactly: a), let y = UInt64(exactly: b) { return UInt128(ExactArithmetic.gcd(x, y)) }
-        var (a, b) = (a, b)
-        while b != 0 { (a, b) = (b, a % b) }
-        return Swift.max(a, 1)
     }
 
     var isZero: Bool { numerator == 0 }
@@ -71,7 +63,7 @@ struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible {
             return try Rational(Self.add(numerator, other.numerator), denominator)
         }
         // Over the least common multiple, to keep the numbers small.
-        let g = Int128(Self.gcd(denominator.magnitude, other.denominator.magnitude))
+        let g = Int128(ExactArithmetic.gcd(denominator.magnitude, other.denominator.magnitude))
         let left = try Self.multiply(numerator, other.denominator / g)
         let right = try Self.multiply(other.numerator, denominator / g)
         return try Rational(Self.add(left, right), Self.multiply(denominator, other.denominator / g))
@@ -87,8 +79,8 @@ struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible {
     func multiplied(by other: Rational) throws(PlanningError) -> Rational {
         if isZero || other.isZero { return .zero }
         // Cross-reduce first, to keep the numbers small.
-        let g1 = Int128(Self.gcd(numerator.magnitude, other.denominator.magnitude))
-        let g2 = Int128(Self.gcd(other.numerator.magnitude, denominator.magnitude))
+        let g1 = Int128(ExactArithmetic.gcd(numerator.magnitude, other.denominator.magnitude))
+        let g2 = Int128(ExactArithmetic.gcd(other.numerator.magnitude, denominator.magnitude))
         return try Rational(
             Self.multiply(numerator / g1, other.numerator / g2), Self.multiply(denominator / g2, other.denominator / g1))
     }
