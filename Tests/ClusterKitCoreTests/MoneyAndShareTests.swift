@@ -185,9 +185,13 @@ struct ExactArithmeticTests {
 
     @Test("Greatest common divisors, and one for two zeros")
     func greatestCommonDivisor() {
-        #expect(ExactArithmetic.gcd(130_000, 290_000) == 10_000)
-        #expect(ExactArithmetic.gcd(0, 7) == 7)
-        #expect(ExactArithmetic.gcd(0, 0) == 1)
+        #expect(ExactArithmetic.gcd(130_000 as UInt64, 290_000) == 10_000)
+        #expect(ExactArithmetic.gcd(0 as UInt64, 7) == 7)
+        #expect(ExactArithmetic.gcd(0 as UInt64, 0) == 1)
+        // The planner's 128-bit fractions: past 64 bits, and where both fit in 64.
+        #expect(ExactArithmetic.gcd(UInt128(1) << 70, 3 * (UInt128(1) << 65)) == UInt128(1) << 65)
+        #expect(ExactArithmetic.gcd(130_000 as UInt128, 290_000) == 10_000)
+        #expect(ExactArithmetic.gcd(0 as UInt128, 0) == 1)
     }
 }
 

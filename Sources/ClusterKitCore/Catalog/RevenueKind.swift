@@ -3,13 +3,11 @@
 /// Rules ask the metrics for the total of a kind (``BudgetMetrics/total(of:)``), never for a source id, so that
 /// a host program's own source counts where it belongs: a regional "premium membership" source declares the kind
 /// ``membershipFees`` and the membership-fee rule counts it. The set of kinds is open; these are the memento's.
-public struct RevenueKind: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct RevenueKind: StringIdentifier {
     /// The kind's identifier.
     public let rawValue: String
     /// Creates a kind.
     public init(rawValue: String) { self.rawValue = rawValue }
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Subsidies and other public funding (subventions).
     public static let subsidy = RevenueKind(rawValue: "subsidy")

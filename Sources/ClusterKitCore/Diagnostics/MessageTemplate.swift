@@ -1,17 +1,11 @@
 import Foundation
 
 /// The identifier of a message template, such as `billed-revenue-floor.under`.
-public struct MessageID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
-{
+public struct MessageID: StringIdentifier {
     /// The identifier.
     public let rawValue: String
     /// Creates an identifier.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// Creates an identifier from a literal.
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// A message template in every language: text with `{name}` placeholders for its arguments.
