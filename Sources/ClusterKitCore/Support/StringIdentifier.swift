@@ -1,7 +1,7 @@
 /// An identifier spelt as a string in files and reports: a revenue source, a revenue kind, a funding regime, a
 /// message template.
 ///
-/// A conforming type stores its ``rawValue`` and gets the rest from here: creation from a literal
+/// A conforming type stores its `rawValue` and gets the rest from here: creation from a literal
 /// (`let id: RevenueSourceID = "regionalVoucher"`), its description (the string itself), an order (the strings'),
 /// and `Codable` as a bare string (the standard library's coding of a `RawRepresentable` type).
 public protocol StringIdentifier: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
