@@ -11,7 +11,7 @@ public struct Report: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// Creates a report.
-    package init(ruleSet: String, budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {
+    public init(ruleSet: String, budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {
         self.ruleSet = ruleSet
         self.budgets = budgets
         self.diagnostics = diagnostics
@@ -32,7 +32,7 @@ extension Report {
     ///
     /// `Engine.check(_:)` builds its report this way for a list of budgets; call it when you check budgets one by one (for example
     /// each with the preset of its kind) and assemble the report yourself.
-    package init(ruleSet: String, budgets: [BudgetReport], suppressions: [Suppression]) {
+    public init(ruleSet: String, budgets: [BudgetReport], suppressions: [Suppression]) {
         self.init(ruleSet: ruleSet, budgets: budgets, diagnostics: Suppression.unusedNotes(suppressions, in: budgets))
     }
 }
