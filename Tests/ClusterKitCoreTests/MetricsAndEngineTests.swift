@@ -49,6 +49,49 @@ struct MetricsTests {
         #expect(metrics.byFunder["Région"]?.amount == Money(major: 15))
     }
 
+    @Test("Funders past the few compared by name, and earmarks summed by expense, equal sums over the lines")
+    func manyFundersAndEarmarks() throws {
+        // 30 public lines naming 9 funders in turn (more than MetricsStorage.linearFunders, 8, so that the dictionary
+        // of names takes over), 10 private lines of no funder, a third of them all earmarked to one of 3 expenses.
+        let sources: [RevenueSourceID] = [.region, .state, .department, .membershipFees]
+        var lines: [ResourceLine] = []
+        for index in 0..<40 {
+            let funder: String? = index % 4 == 3 ? nil : "funder-\(index % 12)"
+            let action: String? = index % 3 == 0 ? "action-\(index % 9 / 3)" : nil
+            lines.append(
+                ResourceLine(
+                    id: "line-\(index)", source: sources[index % 4], amount: Money(major: Int64(100 + index)), funder: funder,
+                    action: action))
+        }
+        let resources = lines.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
+        var expenses = (0..<3).map { ExpenseLine(id: "action-\($0)", amount: Money(minorUnits: resources / 4)) }
+        expenses.append(ExpenseLine(id: "running", amount: Money(minorUnits: resources - resources / 4 * 3), nature: .operating))
+        let metrics = try CheckedBudget(Budget(cluster: ClusterProfile(name: "x"), year: 2013, resources: lines, expenses: expenses)).metrics
+
+        var byFunder: [String: (amount: Int64, lines: [String])] = [:], funderOrder: [String] = []
+        var byAction: [String: (amount: Int64, lines: [String])] = [:]
+        for line in lines {
+            if let funder = line.funder {
+                if byFunder[funder] == nil { funderOrder.append(funder) }
+                byFunder[funder, default: (0, [])].amount += line.amount.minorUnits
+                byFunder[funder, default: (0, [])].lines.append(line.id)
+            }
+            if let action = line.action {
+                byAction[action, default: (0, [])].amount += line.amount.minorUnits
+                byAction[action, default: (0, [])].lines.append(line.id)
+            }
+        }
+        #expect(funderOrder.count == 9)
+        #expect(metrics.funderTotals.map { $0.key } == funderOrder)
+        for total in metrics.funderTotals {
+            #expect(total.total.amount.minorUnits == byFunder[total.key]?.amount && total.total.lines == byFunder[total.key]?.lines)
+        }
+        #expect(metrics.earmarkedByAction.keys.sorted() == ["action-0", "action-1", "action-2"])
+        for (action, total) in metrics.earmarkedByAction {
+            #expect(total.amount.minorUnits == byAction[action]?.amount && total.lines == byAction[action]?.lines)
+        }
+    }
+
     @Test("The lines of a kind, with what they carry, in budget order; none for a kind the budget lacks")
     func resourceLinesOfAKind() throws {
         let onCall = SuccessFeeTerms(basis: .publicCall, fixedFee: Money(major: 40))

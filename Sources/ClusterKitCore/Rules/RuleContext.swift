@@ -92,6 +92,7 @@ public struct RuleContext: Sendable {
 
     /// The value of a parameter: the rule set's, else the declared default.
     /// - Throws: ``RuleError`` when the rule declares no such parameter.
+    @usableFromInline
     func parameter(_ name: String) throws -> ParameterValue {
         // Most rules run with their defaults: then there is nothing to look up.
         if !parameters.isEmpty, let value = parameters[name] { return value }
