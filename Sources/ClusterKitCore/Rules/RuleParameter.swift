@@ -14,7 +14,7 @@ public enum ParameterValue: Hashable, Sendable, CustomStringConvertible {
     case text(String)
 
     /// The name of the value's type, for error messages.
-    package var typeName: String {
+    @usableFromInline package var typeName: String {
         switch self {
         case .share: "share"
         case .amount: "amount"
