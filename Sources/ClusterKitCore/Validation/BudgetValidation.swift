@@ -2,8 +2,8 @@
 /// found before any figure is computed.
 ///
 /// It checks, in the order the errors are reported: the number of lines; each expense (an id used once, the
-/// budget's currency, a known funding regime); each resource (an id used once, a known source, the budget's currency,
-/// an `action` that names an expense, success-fee and sponsor terms on lines of their kind); and that the amounts add
+/// budget's currency, a known funding regime); each resource (an id used once, a known source, the known other
+/// sources it `includes`, the budget's currency, an `action` that names an expense, success-fee and sponsor terms on lines of their kind); and that the amounts add
 /// up within what ``Money`` holds. What it learns on the way — each resource's place in the catalogue, and the
 /// expense its `action` names — is kept for the metrics, which then only sum (``BudgetMetrics``).
 struct BudgetValidation {
@@ -78,6 +78,9 @@ struct BudgetValidation {
                     path + ".source",
                     "unknown revenue source '\(source)'\(Suggestions.hint(catalog.sourceIDs(nearestTo: source.rawValue)))")
             }
+            if !resources[index].includes.isEmpty {
+                try Self.validateIncludes(resources[index].includes, of: source, at: path, catalog: catalog, file: file)
+            }
             let amount = resources[index].amount
             if amount.currency != currency {
                 throw fail(path + ".amount", "amount in \(amount.currency), but the budget is in \(currency)")
@@ -130,6 +133,28 @@ struct BudgetValidation {
         try Self.validateStatement(budget, ids: ids, file: file)
         self.resources = checked
         self.hasNegativeAmount = hasNegativeAmount
+    }
+
+    /// Checks the other sources a line holds unsplit (`includes`): each known to the catalogue, not the line's own
+    /// source, listed once.
+    private static func validateIncludes(
+        _ includes: [RevenueSourceID], of source: RevenueSourceID, at path: String, catalog: Catalog, file: String?
+    ) throws(InputError) {
+        for (position, included) in includes.enumerated() {
+            let field = "\(path).includes[\(position)]"
+            guard catalog.sourcePosition(included) != nil else {
+                let hint = Suggestions.hint(catalog.sourceIDs(nearestTo: included.rawValue))
+                throw InputError(file: file, path: field, reason: "unknown revenue source '\(included)'\(hint)")
+            }
+            if included == source {
+                throw InputError(
+                    file: file, path: field,
+                    reason: "'\(included)' is the line's own source: includes lists the other sources its amount holds")
+            }
+            if includes[..<position].contains(included) {
+                throw InputError(file: file, path: field, reason: "'\(included)' is listed twice")
+            }
+        }
     }
 
     /// Checks the fields of real accounts: the fiscal period and the forecast amounts of a realised statement.
