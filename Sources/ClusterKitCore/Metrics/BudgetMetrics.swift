@@ -74,6 +74,9 @@ public struct BudgetMetrics: Sendable {
     /// The resources earmarked to each expense (`resources[].action`), by expense id, whatever their sector: the
     /// funding an action brings with it (subsidies and companies' participations).
     package var earmarkedByAction: [String: LineTotal] { storage.earmarkedByAction }
+    /// The positions (in `budget.resources`) of the lines that hold other sources unsplit (`includes`), in budget
+    /// order: found in the one pass, so that the rules that read them need not walk the budget.
+    package var resourcesHoldingOtherSources: [Int] { storage.holdingOtherSources }
     /// Which public money goes to which action: earmarked public resources first, the unearmarked ones shared pro
     /// rata of each action's uncovered cost (see ``PublicFundingAllocation``).
     ///
@@ -168,6 +171,8 @@ final class MetricsStorage: Sendable {
     let programmeExpenses: LineTotal
     let publicCallSuccessFees: LineTotal
     let earmarkedByAction: [String: LineTotal]
+    /// The positions of the resource lines that hold other sources unsplit (`includes`), in budget order.
+    let holdingOtherSources: [Int]
     /// The lines the totals list when read.
     let table: LineTable
     /// The allocation of the public funding, once worked out.
@@ -221,7 +226,9 @@ final class MetricsStorage: Sendable {
         funders.reserveCapacity(min(count, 16))
         var attributes: [LineAttributes] = []
         attributes.reserveCapacity(count)
+        var holdingOtherSources: [Int] = []
         for index in lines.indices {
+            if !lines[index].includes.isEmpty { holdingOtherSources.append(index) }
             let line = checked[index], position = Int(line.source)
             var slot = Int32(sources.firstIndex { $0.position == position } ?? -1)
             if slot < 0 {
@@ -332,6 +339,7 @@ final class MetricsStorage: Sendable {
         var earmarkedByAction = [String: LineTotal](minimumCapacity: earmarks.count)
         for (action, amount) in earmarks { earmarkedByAction[action] = LineTotal(amount: amount, of: table, .action(action)) }
         self.earmarkedByAction = earmarkedByAction
+        self.holdingOtherSources = holdingOtherSources
         self.table = table
     }
 

@@ -73,7 +73,7 @@ extension PublicPrivateBalanceRule: PlannableRule {
 extension BilledRevenueFloorRule: PlannableRule {
     /// Billed revenue at least its threshold of the budget; not planned where fees and services share a line.
     public func planningConstraints(_ context: RuleContext) throws -> [ShareConstraint]? {
-        guard try MixedFeeLines(context.budget).isEmpty else { return nil }
+        guard try MixedFeeLines(context).isEmpty else { return nil }
         return [ShareConstraint(context, part: .billedRevenue, bound: .floor, threshold: try context.value(of: Self.threshold))]
     }
 }
@@ -81,7 +81,7 @@ extension BilledRevenueFloorRule: PlannableRule {
 extension MembershipFeeFloorRule: PlannableRule {
     /// Membership fees at least their threshold of the budget; not planned where fees and services share a line.
     public func planningConstraints(_ context: RuleContext) throws -> [ShareConstraint]? {
-        guard try MixedFeeLines(context.budget).isEmpty else { return nil }
+        guard try MixedFeeLines(context).isEmpty else { return nil }
         return [
             ShareConstraint(
                 context, part: LineSelector(kinds: [.membershipFees]), bound: .floor,

@@ -61,7 +61,7 @@ public struct BilledRevenueFloorRule: Rule {
         let fees = metrics.privateCash(of: .membershipFees)
         let billed = LineTotal(amount: try metrics.privateCash.amount.subtracting(fees.amount), lines: [])
         let threshold = try context.value(of: Self.threshold)
-        let mixed = try MixedFeeLines(context.budget)
+        let mixed = try MixedFeeLines(context)
         if !mixed.isEmpty, let note = try mixed.undecided(
             context, message: Self.mixed, low: try billed.amount.subtracting(mixed.otherSourced.amount),
             whole: metrics.fundingBase, threshold: threshold)

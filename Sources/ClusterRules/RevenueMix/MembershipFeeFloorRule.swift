@@ -61,7 +61,7 @@ public struct MembershipFeeFloorRule: Rule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         let fees = context.metrics.total(of: .membershipFees), threshold = try context.value(of: Self.threshold)
-        let mixed = try MixedFeeLines(context.budget)
+        let mixed = try MixedFeeLines(context)
         if !mixed.isEmpty, let note = try mixed.undecided(
             context, message: Self.mixed, low: try fees.amount.subtracting(mixed.feeSourced.amount),
             whole: context.metrics.fundingBase, threshold: threshold)

@@ -11,11 +11,13 @@ struct MixedFeeLines {
     /// The mixed lines whose `source` is another private revenue (counted as billed by the metrics).
     var otherSourced: LineTotal
 
-    /// The mixed lines of a budget.
-    init(_ budget: Budget) throws {
+    /// The mixed lines of the budget a rule judges, among the lines with `includes` the metrics found.
+    init(_ context: RuleContext) throws {
+        let budget = context.budget
         var fees = LineTotal(amount: Money(minorUnits: 0, currency: budget.currency), lines: [])
         var others = fees
-        for line in budget.resources where !line.includes.isEmpty {
+        for position in context.metrics.resourcesHoldingOtherSources {
+            let line = budget.resources[position]
             let sources = Set([line.source] + line.includes)
             guard sources.contains(.membershipFees), sources.count > 1 else { continue }
             if line.source == .membershipFees {
