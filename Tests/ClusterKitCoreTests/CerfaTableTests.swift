@@ -124,7 +124,7 @@ struct CerfaTableTests {
         let wrong = try #require(error(cerfa(["Date de début;31/02/2024", "CHARGES;Montant;PRODUITS;Montant"])))
         #expect(wrong.line == 1 && wrong.column == 2 && wrong.reason.hasPrefix("'31/02/2024' is not a date"))
         let reversed = try #require(error(cerfa(["Date de début;01/04/2025;Date de fin;31/03/2025", "CHARGES;Montant;PRODUITS;Montant"])))
-        #expect(reversed.reason.contains("is not after"))
+        #expect(reversed.line == 1 && reversed.column == 4 && reversed.reason.contains("is not after"))
     }
 
     @Test("Every funder line under 74 maps to its public source, the heading is not counted twice")

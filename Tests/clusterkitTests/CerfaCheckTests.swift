@@ -189,14 +189,15 @@ struct CerfaCheckTests {
         #expect(message.hasPrefix("\(path):4:3: the product row « Recettes diverses du salon » maps to no revenue source"))
     }
 
-    @Test("A Cerfa header whose dates span 30 months: exit 2, period.end")
+    @Test("A Cerfa header whose dates span 30 months: exit 2, at the « Date de fin » cell")
     func cerfaLongPeriod() throws {
         let table = cerfaText([
             "Nom de l'association;Pôle test;;", "Date de début;01/01/2023;Date de fin;30/06/2025",
             "CHARGES;Montant;PRODUITS;Montant", "64 – Charges de personnel;100;70 – Vente de produits finis;100",
         ])
-        let (_, message) = try failure(table, name: "budget.csv")
-        #expect(message.contains("period.end: the period spans 30 months, more than the 24 a fiscal year may"))
+        let (path, message) = try failure(table, name: "budget.csv")
+        #expect(message.hasPrefix("\(path):2:4: "), "message was: \(message)")
+        #expect(message.contains("the period spans 30 months, more than the 24 a fiscal year may (column D)"))
     }
 
     @Test("The budget's check refusing a 15059's forecast amount names its « Prévision » cell; a negative amount its own")

@@ -71,10 +71,16 @@ extension CerfaBudget {
     }
 
     /// An error of the budget's validation, placed at the cell its line came from: `resources[2].amount` at the
-    /// amount's cell, `forecast.74-region` at the « Prévision » cell, `expenses[0]` at the label's.
+    /// amount's cell, `forecast.74-region` at the « Prévision » cell, `expenses[0]` at the label's; `year` and
+    /// `period.end` at the header's « Date de fin » (or « Exercice »), `period.start` at its « Date de début ».
     func located(_ error: InputError, file: String?) -> InputError {
         guard error.line == nil else { return error }
         let path = error.path
+        if let cell = headerCells[path] {
+            return InputError(
+                file: file, path: path, reason: "\(error.reason) (column \(InputError.columnLetters(cell.column)))",
+                line: cell.line, column: cell.column)
+        }
         var entry: CerfaEntry?
         var isForecast = false
         if path.hasPrefix("forecast.") {

@@ -64,6 +64,8 @@ package struct CerfaBudget: Hashable, Sendable {
     package var resources: [CerfaEntry]
     /// One line per charge row that carries money.
     package var expenses: [CerfaEntry]
+    /// The cells of the header's values, by the path of the budget field each sets (``CerfaTable/headerCells``).
+    package var headerCells: [String: CerfaCellPosition] = [:]
 }
 
 extension CerfaTable {
@@ -128,7 +130,7 @@ extension CerfaTable {
         try checkValuedContributions(resources: resources, expenses: expenses, file: file)
         return CerfaBudget(
             header: header, statement: columns.contains(.realised) ? .realised : .forecast, resources: resources,
-            expenses: expenses)
+            expenses: expenses, headerCells: headerCells)
     }
 
     /// The rows that carry money on a side, with the amounts they carry: lines and « dont » lines their own; a heading,

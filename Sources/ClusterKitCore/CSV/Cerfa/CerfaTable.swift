@@ -112,6 +112,9 @@ package struct CerfaTable: Hashable, Sendable {
     package var charges: [CerfaRow]
     /// The PRODUITS side's rows, in order.
     package var products: [CerfaRow]
+    /// Where the header gives each field of the budget it sets, by the field's path (`cluster.name`, `year`,
+    /// `period.start`, `period.end`): the cell of the value, so that an error in the budget names the cell.
+    package var headerCells: [String: CerfaCellPosition] = [:]
 
     /// Reads a table from a CSV file's bytes (UTF-8 with or without a byte-order mark; `;` or `,` detected).
     /// - Throws: ``InputError`` naming the file, the cell and the reason.
@@ -238,7 +241,7 @@ private struct CerfaReading {
                 file: file, path: "",
                 reason: "no row with a « CHARGES » cell and a « PRODUITS » cell: this is not the budget table of a Cerfa 12156 or 15059")
         }
-        let header = try readHeader(rows[..<titleIndex])
+        let (header, headerCells) = try readHeader(rows[..<titleIndex])
         let title = rows[titleIndex]
         for cell in title.cells where !cell.isBlank { headings[cell.column] = cell.trimmed }
         // The unit: a heading of the table or a line of the header naming thousands.
@@ -286,14 +289,23 @@ private struct CerfaReading {
         }
         let columns = [hasForecast ? CerfaColumn.forecast : nil, hasRealised ? .realised : nil].compactMap { $0 }
         let table = CerfaTable(
-            header: header, scale: scale, columns: columns, charges: sides[.charges] ?? [], products: sides[.products] ?? [])
+            header: header, scale: scale, columns: columns, charges: sides[.charges] ?? [], products: sides[.products] ?? [],
+            headerCells: headerCells)
         try checkStructure(table)
         return table
     }
 
-    /// The header's `key;value` pairs, anywhere on the rows above the table.
-    func readHeader(_ rows: ArraySlice<CSVRow>) throws(InputError) -> CerfaHeader {
+    /// The header's `key;value` pairs, anywhere on the rows above the table, and the cell of each value by the path of
+    /// the budget field it sets.
+    func readHeader(
+        _ rows: ArraySlice<CSVRow>
+    ) throws(InputError) -> (header: CerfaHeader, cells: [String: CerfaCellPosition]) {
         var header = CerfaHeader()
+        var cells: [String: CerfaCellPosition] = [:]
+        func place(_ cell: CSVCell?, _ paths: String...) {
+            guard let cell else { return }
+            for path in paths { cells[path] = CerfaCellPosition(line: cell.line, column: cell.column) }
+        }
         for row in rows {
             var index = 0
             while index < row.cells.count {
@@ -306,22 +318,27 @@ private struct CerfaReading {
                 switch key {
                 case "nom de l association", "nom", "association", "nom de l organisme", "denomination":
                     header.name = value?.trimmed
+                    place(value, "cluster.name")
                 case "exercice", "exercice comptable", "annee":
                     header.exercice = value?.trimmed
+                    // The year is read from « Date de fin » when the header gives one.
+                    if cells["period.end"] == nil { place(value, "year") }
                 case "date de debut", "debut", "date de debut de l exercice", "du":
                     if let value { header.start = try date(value) }
+                    place(value, "period.start")
                 case "date de fin", "fin", "date de fin de l exercice", "au":
                     if let value { header.end = try date(value) }
+                    place(value, "period.end", "year")
                 default:
                     used = false
                 }
                 index = used && value != nil ? valueIndex + 1 : index + 1
             }
         }
-        if let start = header.start, let end = header.end, end <= start {
-            throw InputError(file: file, path: "", reason: "the « date de fin » \(end) is not after the « date de début » \(start)")
+        if let start = header.start, let end = header.end, end <= start, let cell = cells["period.end"] {
+            throw fail(at: cell, "the « date de fin » \(end) is not after the « date de début » \(start)")
         }
-        return header
+        return (header, cells)
     }
 
     /// A date written `01/04/2024` (French order) or `2024-04-01`, as `2024-04-01`.
