@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ClusterKitCore
+@_spi(Testing) @testable import ClusterKitCore
 
 /// The planner's exact solver against brute force: on 1,000 seeded small budgets with 2 to 4 random share
 /// constraints, its optimum equals the best of every cents-exact candidate, and its plan meets every constraint.

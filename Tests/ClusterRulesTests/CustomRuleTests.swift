@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 import ClusterKitTesting
 import ClusterRules
 import Testing

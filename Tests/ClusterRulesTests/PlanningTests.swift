@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 import ClusterRules
 import Foundation
 import Testing

@@ -2,7 +2,7 @@ import ClusterRules
 import Foundation
 import Testing
 
-@testable import ClusterKitCore
+@_spi(Testing) @testable import ClusterKitCore
 @testable import clusterkit
 
 /// The reports of every example, as `clusterkit check` makes them (each budget with its kind's preset).

@@ -114,8 +114,9 @@ public struct Budget: Hashable, Sendable, Codable {
 
 extension Budget {
     /// A budget whose one expense line (`expenses`, operating) equals its resources: a compact way to write rule
-    /// examples and tests.
-    public static func balanced(
+    /// examples and tests, behind the `Testing` SPI (`@_spi(Testing) import ClusterKitCore`) since it is no budget a
+    /// cluster would write.
+    @_spi(Testing) public static func balanced(
         _ cluster: ClusterProfile, year: Int = 2013, currency: CurrencyCode = .euro, resources: [ResourceLine]
     ) -> Budget {
         let total = resources.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
@@ -126,8 +127,9 @@ extension Budget {
 }
 
 extension ResourceLine {
-    /// A resource line of whole euros (or other major units), its id defaulting to the source's.
-    public static func line(
+    /// A resource line of whole euros (or other major units), its id defaulting to the source's: for rule examples
+    /// and tests, behind the `Testing` SPI (`@_spi(Testing) import ClusterKitCore`).
+    @_spi(Testing) public static func line(
         _ source: RevenueSourceID, _ major: Int64, id: String? = nil, label: String? = nil, funder: String? = nil,
         sector: Sector? = nil, inKind: Bool? = nil, action: String? = nil, successFee: SuccessFeeTerms? = nil,
         sponsor: SponsorTerms? = nil, passThrough: Bool = false

@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 
 /// `budget-balance`: the plan of financing must balance — total resources equal total expenses. Realised accounts are
 /// not judged by it: their difference is the year's result (`operating-result`).

@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 
 /// `cluster-profile`: places the cluster on the memento's map of profiles — size × self-financing.
 ///

@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 
 /// `animation-cost-coverage` (opt-in): private cash resources do not cover the operating and animation expenses, as
 /// some funders demand (Mecabourg's: the Rhône-Alpes region, the intercommunalities and the Ain department).

@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 
 /// `billed-revenue-floor`: billed private revenue under 20% of the budget — "utilité et valeur ajoutée du cluster ?"
 public struct BilledRevenueFloorRule: Rule {

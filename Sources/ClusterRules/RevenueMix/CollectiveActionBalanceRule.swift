@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 
 /// `collective-action-balance` (opt-in): a collective action's earmarked funding — subsidies and companies'
 /// participations — does not cover its cost; each collective action should seek its own balance (PLAB).

@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 
 /// `funder-dependency`: one funder pays more than half of the budget. A note by default (our choice): the memento
 /// holds up Neopolia, heavily publicly funded, as « un exemple à suivre ».

@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 
 /// `satellite-entity`: a for-profit satellite (SAS, SEM) the cluster created takes the billable services.
 public struct SatelliteEntityRule: Rule {

@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 
 /// `sponsorship-conflict`: a sponsor is a member of the cluster or has a direct interest in it.
 public struct SponsorshipConflictRule: Rule {

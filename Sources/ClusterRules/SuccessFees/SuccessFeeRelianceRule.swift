@@ -1,4 +1,4 @@
-import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
 
 /// `success-fee-reliance`: success fees over 5% of the budget — the cluster bets its balance on them.
 public struct SuccessFeeRelianceRule: Rule {
