@@ -39,6 +39,20 @@ struct RealAccountsTests {
         #expect(result.message.rendered(in: .english).contains("€106,000.00 (2.8% of the funding base of €3,811,000.00)"))
     }
 
+    @Test("Reports name closed accounts as such, by their fiscal years: « comptes 2024–2025 », not « budget 2025 »")
+    func accountsTitle() throws {
+        let closed = try Self.report(try exampleBudget("aerospace-valley-2024-2025"))
+        let report = Report(ruleSet: "pole", budgets: [closed])
+        let french = RenderingOptions(language: .french)
+        #expect(MarkdownReportRenderer(options: french).render(report).contains("## Aerospace Valley, comptes 2024–2025\n"))
+        #expect(TextReportRenderer(options: french).render(report).hasPrefix("Aerospace Valley 2024–2025 ("))
+        #expect(HTMLReportRenderer(options: RenderingOptions(language: .english)).render(report)
+            .contains(">Aerospace Valley, accounts 2024–2025</h2>"))
+        // A forecast stays a budget of its year.
+        let forecast = Report(ruleSet: "grappe", budgets: [try Self.report(try exampleBudget("mecabourg-2013"), preset: .grappe)])
+        #expect(MarkdownReportRenderer(options: french).render(forecast).contains("## Mecabourg, budget 2013\n"))
+    }
+
     @Test("2023–2024 realised: a surplus of 33,000, a note; 282,000 not funding; 55.4% gross")
     func published2024() throws {
         let budget = try exampleBudget("aerospace-valley-2023-2024")

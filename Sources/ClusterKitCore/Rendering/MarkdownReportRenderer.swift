@@ -48,8 +48,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     }
 
     private func title(of budget: BudgetReport) -> String {
-        Message(ReportWords.budgetTitle, ["cluster": .text(budget.cluster.name), "year": .integer(budget.year)])
-            .rendered(in: language)
+        ReportWords.title(of: budget, in: language)
     }
 
     private func section(_ budget: BudgetReport) -> String {

@@ -37,6 +37,18 @@ package enum ReportWords {
     /// The title of one budget's section in a Markdown report.
     package static let budgetTitle = MessageTemplate(
         id: "report.budget-title", english: "{cluster}, budget {year}", french: "{cluster}, budget {year}")
+    /// The title of a realised statement's section (a closed year's accounts), in Markdown and HTML reports.
+    package static let accountsTitle = MessageTemplate(
+        id: "report.accounts-title", english: "{cluster}, accounts {year}", french: "{cluster}, comptes {year}")
+
+    /// The title of a budget's section: `budget 2013` for a forecast, `accounts 2024–2025` for a closed year's
+    /// accounts (``BudgetReport/yearLabel``).
+    package static func title(of report: BudgetReport, in language: Language) -> String {
+        let isRealised = report.budget?.statement == .realised
+        return Message(isRealised ? accountsTitle : budgetTitle, [
+            "cluster": .text(report.cluster.name), "year": .text(report.yearLabel),
+        ]).rendered(in: language)
+    }
     /// Where a budget came from, in a Markdown report.
     package static let file = MessageTemplate(id: "report.file", english: "File: {file}", french: "Fichier : {file}")
     /// A severity heading with its count, in a Markdown report.

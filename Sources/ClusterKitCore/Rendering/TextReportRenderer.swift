@@ -45,7 +45,7 @@ public struct TextReportRenderer: ReportRenderer {
                 let gross = metrics.selfFinancingGross.map { format.string($0) } ?? "—"
                 let net = metrics.selfFinancingNet.map { format.string($0) } ?? "—"
                 out += Message(Self.words.header, [
-                    "budget": .text("\(budget.cluster.name) \(budget.year)"), "place": .text(place),
+                    "budget": .text("\(budget.cluster.name) \(budget.yearLabel)"), "place": .text(place),
                     "resources": .money(metrics.totalResources), "expenses": .money(metrics.totalExpenses),
                     "gross": .text(gross), "net": .text(net),
                 ]).rendered(in: language) + "\n"

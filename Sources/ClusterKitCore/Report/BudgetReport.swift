@@ -67,6 +67,13 @@ public struct BudgetReport: Sendable {
         case .history(let history, _): history.span?.upperBound ?? 0
         }
     }
+
+    /// The year as a reader names it: `2013`, or `2024–2025` for a budget whose fiscal period runs over two calendar
+    /// years (its ``year`` is the second).
+    package var yearLabel: String {
+        guard let period = budget?.period, period.start.year != period.end.year else { return String(year) }
+        return "\(period.start.year)–\(period.end.year)"
+    }
 }
 
 /// The fields of a ``BudgetReport``.

@@ -36,7 +36,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     public func render(_ report: Report) -> String {
         let format = HTMLFormat(language: language)
         let title = Message(ReportWords.title, ["ruleSet": .text(report.ruleSet)]).rendered(in: language)
-        let names = report.budgets.map { "\($0.cluster.name) \($0.year)" }
+        let names = report.budgets.map { "\($0.cluster.name) \($0.yearLabel)" }
         var uniqueNames: [String] = []
         for name in names where !uniqueNames.contains(name) { uniqueNames.append(name) }
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -95,9 +95,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         {
             return "\(budget.cluster.name), \(first.year)–\(last.year)"
         }
-        return Message(ReportWords.budgetTitle, [
-            "cluster": .text(budget.cluster.name), "year": .integer(budget.year),
-        ]).rendered(in: language)
+        return ReportWords.title(of: budget, in: language)
     }
 
     /// The one figure that matters most: self-financing against the target (for a history, the latest known year's
