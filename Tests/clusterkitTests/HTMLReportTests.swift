@@ -315,6 +315,22 @@ struct HTMLReportTests {
         #expect(html.contains("<cite>Modèles économiques des clusters (2013), p.\u{00A0}11"), "the citation")
     }
 
+    @Test("The gap to the target: « à 0,2 point » under two points, « à 5,2 points » from two; « 1 percentage point » alone in English")
+    func gapToTarget() throws {
+        let reports = try exampleReports()
+        func headline(_ file: String, _ language: Language) throws -> String {
+            let report = try #require(reports.first { $0.file == file }).report
+            let html = HTMLReportRenderer(options: RenderingOptions(language: language)).render(report)
+            let line = try #require(html.split(separator: "\n").first { $0.hasPrefix("<p class=\"headline short\">") })
+            return String(line).replacingOccurrences(of: "&#39;", with: "'")
+        }
+        // Cosmetic Valley 2013: 49.8% gross against 50%; Mecabourg 2013: 44.8% net against 50%.
+        #expect(try headline("Examples/cosmetic-valley-2013.json", .french).contains("— à 0,2 point de l'objectif"))
+        #expect(try headline("Examples/cosmetic-valley-2013.json", .english).contains("— 0.2 percentage points short"))
+        #expect(try headline("Examples/mecabourg-2013.json", .french).contains("— à 5,2 points de l'objectif"))
+        #expect(try headline("Examples/mecabourg-2013.json", .english).contains("— 5.2 percentage points short"))
+    }
+
     @Test("The page's words are those of its language, numbers formatted for it")
     func languages() {
         let french = HTMLFormat(language: .french), english = HTMLFormat(language: .english)

@@ -126,7 +126,12 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     private func finish(_ text: String, share: Share, target: Share, format: HTMLFormat) -> (text: String, reached: Bool) {
         if share >= target { return (text + " — " + format.word(HTMLWords.reached), true) }
-        let gap = format.message(Message(HTMLWords.short, ["points": .text(format.points(target.distance(to: share)))]))
+        let points = format.points(target.distance(to: share))
+        // The number as printed decides the noun: French writes « 1,5 point » and « 2 points », English « 1 point »
+        // and « 1.5 points ».
+        let printed = Decimal(string: points.replacingOccurrences(of: ",", with: ".")) ?? 2
+        let singular = language == .french ? printed < 2 : printed == 1
+        let gap = format.message(Message(singular ? HTMLWords.shortByOne : HTMLWords.short, ["points": .text(points)]))
         return (text + " — " + gap, false)
     }
 

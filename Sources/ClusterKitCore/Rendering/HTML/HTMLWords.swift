@@ -19,9 +19,12 @@ package enum HTMLWords {
         french: "Part privée de {share} en {year}, pour un objectif de {target} en {targetYear}")
     /// Said of a budget at or over its target.
     package static let reached = LocalizedText(english: "target reached", french: "objectif atteint")
-    /// Said of a budget under its target.
+    /// Said of a budget under its target by two points or more (French), by other than one point (English).
     package static let short = MessageTemplate(
-        id: "html.short", english: "{points} percentage points short", french: "à {points} point(s) de l'objectif")
+        id: "html.short", english: "{points} percentage points short", french: "à {points} points de l'objectif")
+    /// Said of a budget under its target by less than two points (French: « à 1,5 point »), by one point (English).
+    package static let shortByOne = MessageTemplate(
+        id: "html.short-one", english: "{points} percentage point short", french: "à {points} point de l'objectif")
     /// The counts of a report's diagnostics, in the summary.
     package static let counts = LocalizedText(english: "Diagnostics", french: "Diagnostics")
     /// The heading of a budget's charts.
