@@ -71,7 +71,7 @@ public struct CSVBudgetReader: Sendable {
     /// The index of the row that starts a table this reader recognises (the row of the sides' headings), if the
     /// records hold one: how a workbook's sheet holding a budget is told from the others.
     static func tableStart(_ rows: [CSVRow]) -> Int? {
-        CerfaTable.isCerfa(rows) ? CerfaTable.titleIndex(rows) : CSVBudgetReading.titleIndex(rows)
+        CerfaTable.titleIndex(rows) ?? CSVBudgetReading.titleIndex(rows)
     }
 }
 

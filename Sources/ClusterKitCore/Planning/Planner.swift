@@ -20,7 +20,11 @@ public struct Planner: Sendable {
     /// The constraints the enabled rules state for `budget` (every severity), and the rules that state none.
     /// - Throws: ``InputError`` for a budget the catalogue refuses; what a rule throws.
     public func constraints(for budget: Budget, file: String? = nil) throws -> (constraints: [ShareConstraint], notPlanned: [RuleID]) {
-        let checked = try CheckedBudget(budget, catalog: engine.catalog, file: file)
+        try constraints(for: try CheckedBudget(budget, catalog: engine.catalog, file: file))
+    }
+
+    /// The constraints the enabled rules state for a checked budget, and the rules that state none.
+    func constraints(for checked: CheckedBudget) throws -> (constraints: [ShareConstraint], notPlanned: [RuleID]) {
         var constraints: [ShareConstraint] = [], notPlanned: [RuleID] = []
         for entry in engine.ruleSet.entries where entry.isEnabled {
             let context = RuleContext(
@@ -47,7 +51,7 @@ public struct Planner: Sendable {
     ) throws -> Plan {
         let checked = try CheckedBudget(budget, catalog: engine.catalog, file: file)
         let metrics = checked.metrics
-        let stated = try constraints(for: budget, file: file)
+        let stated = try constraints(for: checked)
         let planned = stated.constraints.filter { terms.clear.contains($0.severity) && !relaxed.contains($0.ruleID) } + extra
         var model = try PlanningModel(budget: budget, metrics: metrics, catalog: engine.catalog, terms: terms, constraints: planned)
         let amounts = try model.solve()

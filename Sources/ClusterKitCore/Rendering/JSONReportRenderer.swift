@@ -57,7 +57,7 @@ public struct JSONReportRenderer: ReportRenderer {
             cluster = report.cluster.name
             year = report.year
             file = report.file
-            provenance = report.budget?.provenance ?? report.history?.provenance
+            provenance = report.provenance
             metrics = report.metrics.map(MetricsDocument.init)
             allocation = report.metrics.map { AllocationDocument($0.allocation) }
             trajectory = report.trajectory.map(TrajectoryDocument.init)

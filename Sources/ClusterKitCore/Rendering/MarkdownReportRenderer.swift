@@ -59,7 +59,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             out += Message(words.file, ["file": .text(code(file))]).rendered(in: language) + "\n\n"
         }
         // Where the figures come from (its notes, the file's own words, stay in the JSON report).
-        if let source = (budget.budget?.provenance ?? budget.history?.provenance)?.citation {
+        if let source = budget.provenance?.citation {
             out += "**\(words.provenanceLabel(language))\(language == .french ? " :" : ":")** \(escape(source))\n\n"
         }
         out += "### \(words.figures(language))\n\n"

@@ -83,7 +83,8 @@ package struct MetricsTable: Sendable {
         [ReportWords.figureColumn(language), ReportWords.amountColumn(language), ReportWords.shareColumn(language)]
     }
 
-    static let totalResources = LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)")
+    /// R, as the tables and the rules' explanations name it.
+    package static let totalResources = LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)")
     static let nonFunding = LocalizedText(
         english: "Not funding (financial and exceptional income, reversals, transfers): left out of the shares",
         french: "Hors financement (produits financiers et exceptionnels, reprises, transferts) : exclus des parts")

@@ -10,7 +10,6 @@ package enum ReportWords {
         id: "report.header",
         english: "{budget} ({place}): resources {resources}, expenses {expenses}; self-financing {gross} gross, {net} net",
         french: "{budget} ({place}) : ressources {resources}, dépenses {expenses} ; autofinancement {gross} brut, {net} net")
-    /// The last line of a text report.
     /// The line under a header when some lines are left out of the shares.
     package static let leftOut = MessageTemplate(
         id: "report.left-out",
@@ -142,6 +141,6 @@ package enum ReportWords {
 
     /// Every word with values, for the test that checks translations and placeholders.
     package static var allTemplates: [MessageTemplate] {
-        [header, leftOut, provenance, summary, title, budgetTitle, file, severityHeading, labelled, suppressedCount]
+        [header, leftOut, provenance, summary, title, budgetTitle, accountsTitle, file, severityHeading, labelled, suppressedCount]
     }
 }

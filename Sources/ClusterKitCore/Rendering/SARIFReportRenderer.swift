@@ -231,7 +231,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         let provenance: Provenance?
 
         init?(_ report: BudgetReport) {
-            let provenance = report.budget?.provenance ?? report.history?.provenance
+            let provenance = report.provenance
             let leftOut = report.metrics.map(JSONReportRenderer.leftOut) ?? []
             guard provenance != nil || !leftOut.isEmpty else { return nil }
             cluster = report.cluster.name

@@ -39,7 +39,6 @@ public struct TextReportRenderer: ReportRenderer {
             switch budget.subject {
             case .history(_, let trajectory):
                 out += trajectory.text(cluster: budget.cluster.name, place: place, language: language)
-                out += Self.provenance(budget.history?.provenance, language: language)
             case .budget(let checked):
                 let metrics = checked.metrics
                 let gross = metrics.selfFinancingGross.map { format.string($0) } ?? "—"
@@ -50,8 +49,8 @@ public struct TextReportRenderer: ReportRenderer {
                     "gross": .text(gross), "net": .text(net),
                 ]).rendered(in: language) + "\n"
                 out += Self.leftOut(metrics, format: format, language: language)
-                out += Self.provenance(checked.budget.provenance, language: language)
             }
+            out += Self.provenance(budget.provenance, language: language)
             for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place, format: format) }
             for hidden in budget.suppressed where showSuppressed {
                 out += "\(place)\(colon)\(Self.words.suppressed(language))\(colon)[\(hidden.diagnostic.ruleID)] "

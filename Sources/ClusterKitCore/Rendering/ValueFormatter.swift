@@ -39,16 +39,27 @@ package struct ValueFormatter: Sendable {
 
     /// `12.1%` in English, `12,1 %` in French: one decimal, rounded half up from the exact ratio.
     package func string(_ share: Share, decimals: Int = 1) -> String {
-        var percent = share.rounded(toPlaces: decimals + 2) * 100
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &percent, decimals, .plain)
-        // Whole percentages print without decimals (20%), others with `decimals` of them (12.1%).
-        var text = NSDecimalNumber(decimal: rounded).stringValue
+        points(share, decimals: decimals) + (language == .french ? " %" : "%")
+    }
+
+    /// A share as percentage points, without the sign: `2`, `2.5` in English, `0,2` in French, rounded as
+    /// ``percent(_:decimals:)`` rounds.
+    package func points(_ share: Share, decimals: Int = 1) -> String {
+        // Whole percentages print without decimals (20), others with `decimals` of them (12.1).
+        var text = NSDecimalNumber(decimal: Self.percent(share, decimals: decimals)).stringValue
         if decimals > 0, let point = text.firstIndex(of: ".") {
             let fraction = text[text.index(after: point)...].count
             if fraction < decimals { text += String(repeating: "0", count: decimals - fraction) }
         }
-        return language == .french ? text.replacingOccurrences(of: ".", with: ",") + " %" : text + "%"
+        return language == .french ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A share in percent, rounded half up from the exact ratio to `decimals` places: the number the report prints.
+    package static func percent(_ share: Share, decimals: Int = 1) -> Decimal {
+        var percent = share.rounded(toPlaces: decimals + 2) * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &percent, decimals, .plain)
+        return rounded
     }
 
     /// `a, b and c` in English, `a, b et c` in French.

@@ -74,9 +74,7 @@ struct BudgetValidation {
             }
             let source = resources[index].source
             guard let position = catalog.sourcePosition(source) else {
-                throw fail(
-                    path + ".source",
-                    "unknown revenue source '\(source)'\(Suggestions.hint(catalog.sourceIDs(nearestTo: source.rawValue)))")
+                throw fail(path + ".source", Self.unknownSource(source, in: catalog))
             }
             if !resources[index].includes.isEmpty {
                 try Self.validateIncludes(resources[index].includes, of: source, at: path, catalog: catalog, file: file)
@@ -143,8 +141,7 @@ struct BudgetValidation {
         for (position, included) in includes.enumerated() {
             let field = "\(path).includes[\(position)]"
             guard catalog.sourcePosition(included) != nil else {
-                let hint = Suggestions.hint(catalog.sourceIDs(nearestTo: included.rawValue))
-                throw InputError(file: file, path: field, reason: "unknown revenue source '\(included)'\(hint)")
+                throw InputError(file: file, path: field, reason: Self.unknownSource(included, in: catalog))
             }
             if included == source {
                 throw InputError(
@@ -155,6 +152,11 @@ struct BudgetValidation {
                 throw InputError(file: file, path: field, reason: "'\(included)' is listed twice")
             }
         }
+    }
+
+    /// Why a source id is refused: unknown to the catalogue, with the nearest ids it holds.
+    private static func unknownSource(_ id: RevenueSourceID, in catalog: Catalog) -> String {
+        "unknown revenue source '\(id)'\(Suggestions.hint(catalog.sourceIDs(nearestTo: id.rawValue)))"
     }
 
     /// Checks the fields of real accounts: the fiscal period and the forecast amounts of a realised statement.

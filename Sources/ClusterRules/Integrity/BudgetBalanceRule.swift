@@ -90,7 +90,7 @@ public struct BudgetBalanceRule: Rule {
                 remediation: Remediation(
                     context.option(gap, resourcesShort ? Self.addResources : Self.addExpenses)),
                 explanation: [
-                    ExplanationItem(LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)"), .money(metrics.totalResources)),
+                    ExplanationItem(MetricsTable.totalResources, .money(metrics.totalResources)),
                     ExplanationItem(LocalizedText(english: "Total expenses (E)", french: "Total des dépenses (E)"), .money(metrics.totalExpenses)),
                 ])
         ]

@@ -81,7 +81,7 @@ public struct DeclaredFiguresRule: Rule {
         let tolerance = try context.value(of: Self.tolerance)
         let gaps = (metrics.selfFinancingGross.map { declared.distance(to: $0) }, metrics.selfFinancingNet.map { declared.distance(to: $0) })
         guard let nearest = gaps.0.map({ gap in gaps.1.map { min(gap, $0) } ?? gap }) ?? gaps.1, nearest > tolerance else { return [] }
-        let unknown = MessageArgument.localized(LocalizedText(english: "n/a", french: "n.d."))
+        let unknown = MessageArgument.localized(ReportWords.notAvailable)
         return [
             context.diagnostic(
                 Self.mismatch,
@@ -105,8 +105,7 @@ public struct DeclaredFiguresRule: Rule {
 
     /// A gap between two shares in percentage points: `2`, or `2.5` in English and `2,5` in French.
     static func points(_ gap: Share) -> MessageArgument {
-        let points = gap.rounded(toPlaces: 3) * 100
-        let text = "\(points)"
-        return .localized(LocalizedText(english: text, french: text.replacingOccurrences(of: ".", with: ",")))
+        .localized(LocalizedText(
+            english: ValueFormatter(language: .english).points(gap), french: ValueFormatter(language: .french).points(gap)))
     }
 }

@@ -159,8 +159,7 @@ public struct PublicPrivateBalanceRule: Rule {
                 ? LocalizedText(english: "Private cash resources, Priv(cash)", french: "Ressources privées en numéraire, Priv(num.)")
                 : LocalizedText(english: "Private resources (Priv)", french: "Ressources privées (Priv)"),
             wholeLabel: basis == .net
-                ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)")
-                : context.metrics.wholeLabel)
+                ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)") : nil)
         // Written only when the target is missed.
         func replace() -> [RemediationOption] {
             Share.transferToReach(target.share, part: part.amount, of: whole).map {

@@ -106,7 +106,7 @@ public struct SuccessFeeProportionRule: Rule {
                         remediation: raise.first.map { Remediation($0) },
                         explanation: [
                             ExplanationItem(check.partLabel, .money(line.amount)),
-                            ExplanationItem(check.wholeLabel, .money(fixedFee)),
+                            ExplanationItem(check.wholeName(context.metrics), .money(fixedFee)),
                             ExplanationItem(LocalizedText(english: "Ceiling", french: "Plafond"), .share(threshold)),
                         ]))
             } else if let diagnostic = try check.diagnostic(

@@ -105,8 +105,7 @@ public struct SuccessFeeRequalificationRule: Rule {
             direction: .floor, part: requalified, whole: whole, threshold: target,
             partLabel: LocalizedText(english: "Private resources, fees on public calls counted as public", french: "Ressources privées, success fees sur appels à projets comptés comme publics"),
             wholeLabel: basis == .net
-                ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)")
-                : context.metrics.wholeLabel)
+                ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)") : nil)
         guard let after = check.share else { return [] }
         let flips = before >= target && after < target
         // A cluster being created gets notes from every 50/50 rule (« autofinancement très délicat », p. 21).
@@ -130,7 +129,7 @@ public struct SuccessFeeRequalificationRule: Rule {
                     ExplanationItem(LocalizedText(english: "Success fees on public calls", french: "Success fees sur appels à projets"), .money(fees.amount)),
                     ExplanationItem(LocalizedText(english: "Private share as budgeted", french: "Part privée telle que budgétée"), .share(before)),
                     ExplanationItem(check.partLabel, .money(requalified.amount)),
-                    ExplanationItem(check.wholeLabel, .money(whole)),
+                    ExplanationItem(check.wholeName(context.metrics), .money(whole)),
                     ExplanationItem(LocalizedText(english: "Private share, fees counted as public", french: "Part privée, success fees comptés comme publics"), .share(after)),
                     ExplanationItem(LocalizedText(english: "Target", french: "Objectif"), .share(target)),
                 ])

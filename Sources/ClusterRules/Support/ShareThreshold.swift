@@ -28,10 +28,12 @@ struct ShareThreshold {
     var threshold: Share
     /// What the part is, for the explanation (e.g. "Membership fees").
     var partLabel: LocalizedText
-    /// What the whole is; by default total resources.
-    var wholeLabel = Self.totalResourcesLabel
-    /// The default whole: total resources (R).
-    static let totalResourcesLabel = LocalizedText(english: "Total resources (R)", french: "Total des ressources (R)")
+    /// What the whole is; `nil` for the metrics' own whole (total resources, or the funding base when lines are left
+    /// out: ``BudgetMetrics/wholeLabel``).
+    var wholeLabel: LocalizedText? = nil
+
+    /// What the whole is called in an explanation of a budget with these metrics.
+    func wholeName(_ metrics: BudgetMetrics) -> LocalizedText { wholeLabel ?? metrics.wholeLabel }
     /// The primary fix; by default a floor grows the part and a ceiling shrinks it.
     var remedy: Remedy? = nil
 
@@ -89,7 +91,7 @@ struct ShareThreshold {
             lines: lines ?? part.lines, remediation: remediation,
             explanation: [
                 ExplanationItem(partLabel, .money(part.amount)),
-                ExplanationItem(wholeLabel == Self.totalResourcesLabel ? context.metrics.wholeLabel : wholeLabel, .money(whole)),
+                ExplanationItem(wholeName(context.metrics), .money(whole)),
                 ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)),
                 ExplanationItem(
                     direction == .floor

@@ -67,7 +67,7 @@ extension CerfaBudget {
         }
         return Budget(
             cluster: ClusterProfile(name: name), year: year, currency: .euro, resources: resources, expenses: expenses,
-            statement: statement == .realised ? .realised : .forecast, period: period, forecast: forecast)
+            statement: statement, period: period, forecast: forecast)
     }
 
     /// An error of the budget's validation, placed at the cell its line came from: `resources[2].amount` at the

@@ -1,13 +1,5 @@
 import Foundation
 
-/// Whether a Cerfa table is a plan (budget prévisionnel, 12156) or realised accounts (compte rendu financier, 15059).
-package enum CerfaStatement: String, Hashable, Sendable {
-    /// A 12156: one amount column, the forecast; resources must equal expenses.
-    case forecast
-    /// A 15059: a « Réalisation » column, with the « Prévision » beside it.
-    case realised
-}
-
 /// The nature a charge row gives its expense line.
 package enum CerfaExpenseNature: String, Hashable, Sendable {
     /// 66 charges financières, 67 charges exceptionnelles, 68 dotations, 69 impôt sur les bénéfices: accounting
@@ -59,7 +51,7 @@ package struct CerfaBudget: Hashable, Sendable {
     /// The header of the form.
     package var header: CerfaHeader
     /// Forecast (12156) or realised (15059).
-    package var statement: CerfaStatement
+    package var statement: Statement
     /// One line per product row that carries money (a heading whose lines carry it is not a line itself).
     package var resources: [CerfaEntry]
     /// One line per charge row that carries money.
@@ -144,7 +136,7 @@ extension CerfaTable {
             case .line, .part:
                 result.append((row, row.forecast, row.realised, false))
             case .heading:
-                let lines = rows[(index + 1)...].prefix { $0.role != .heading && $0.role != .total && $0.heading == row.account }
+                let lines = Self.lines(of: index, in: rows)
                 let parts = lines.filter { $0.role == .part }
                 func carried(_ column: CerfaColumn) -> Money? {
                     guard let stated = row.amount(column),

@@ -51,8 +51,6 @@ package struct CerfaRow: Hashable, Sendable {
         case total
     }
 
-    /// The side.
-    package var side: CerfaSide
     /// The role.
     package var role: Role
     /// The account number written in the label, or the form's account for a known row (`74`, `756`); `nil` for a line
@@ -153,6 +151,13 @@ package struct CerfaTable: Hashable, Sendable {
 
     /// Whether a table's records hold a Cerfa budget table (``titleIndex(_:)``).
     static func isCerfa(_ rows: [CSVRow]) -> Bool { titleIndex(rows) != nil }
+
+    /// The lines under the heading at an index: the rows after it up to the next heading or total.
+    static func lines(of index: Int, in rows: [CerfaRow]) -> ArraySlice<CerfaRow> {
+        let after = rows[(index + 1)...]
+        let end = after.firstIndex { $0.role == .heading || $0.role == .total || $0.heading != rows[index].account } ?? rows.endIndex
+        return rows[(index + 1)..<end]
+    }
 
     /// The index of the title row of a Cerfa budget table, if the records hold one: a row with a « CHARGES » cell and a
     /// « PRODUITS » cell and nothing but the form's amount headings besides (« Montant », « Prévision »,
@@ -352,12 +357,10 @@ private struct CerfaReading {
         }
         guard parts.count == 3 else { throw fail(cell, "'\(text)' is not a date: write it such as 01/04/2024") }
         let (day, month, year) = french ? (parts[0], parts[1], parts[2]) : (parts[2], parts[1], parts[0])
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard (1900...2200).contains(year), let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-            calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
-        else { throw fail(cell, "'\(text)' is not a date: write it such as 01/04/2024") }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        guard (1900...2200).contains(year), let date = CalendarDate(year: year, month: month, day: day) else {
+            throw fail(cell, "'\(text)' is not a date: write it such as 01/04/2024")
+        }
+        return date.description
     }
 
     /// An amount cell, scaled to euros.
@@ -398,7 +401,7 @@ private struct CerfaReading {
             let realisedAmount = try realisedCell.map { cell throws(InputError) in try amount(cell, scale: scale) }
             let position = CerfaCellPosition(line: labelCell.line, column: labelCell.column)
             var entry = CerfaRow(
-                side: side, role: .line, account: nil, label: label, formLabel: nil, detail: nil, heading: heading,
+                role: .line, account: nil, label: label, formLabel: nil, detail: nil, heading: heading,
                 forecast: forecastAmount, realised: realisedAmount, labelCell: position,
                 forecastCell: forecastCell.map { CerfaCellPosition(line: $0.line, column: $0.column) },
                 realisedCell: realisedCell.map { CerfaCellPosition(line: $0.line, column: $0.column) })
@@ -451,7 +454,7 @@ private struct CerfaReading {
             // The rows under a heading: counted through it, not on their own.
             var covered: Set<Int> = []
             for (index, row) in rows.enumerated() where row.role == .heading {
-                covered.formUnion(Self.lines(of: index, in: rows).indices)
+                covered.formUnion(CerfaTable.lines(of: index, in: rows).indices)
             }
             for column in table.columns {
                 var sum: Int64 = 0
@@ -472,7 +475,7 @@ private struct CerfaReading {
                                 "« \(row.label) » is \(Self.euros(stated.minorUnits)) but the rows above it add up to \(Self.euros(sum))")
                         }
                     case .heading:
-                        let lines = Self.lines(of: index, in: rows)
+                        let lines = CerfaTable.lines(of: index, in: rows)
                         var additions: Int64 = 0, parts: Int64 = 0, hasAdditions = false
                         for line in lines {
                             guard let amount = line.amount(column)?.minorUnits else { continue }
@@ -505,13 +508,6 @@ private struct CerfaReading {
                 }
             }
         }
-    }
-
-    /// The lines under the heading at an index: the rows after it up to the next heading or total.
-    static func lines(of index: Int, in rows: [CerfaRow]) -> ArraySlice<CerfaRow> {
-        let after = rows[(index + 1)...]
-        let end = after.firstIndex { $0.role == .heading || $0.role == .total || $0.heading != rows[index].account } ?? rows.endIndex
-        return rows[(index + 1)..<end]
     }
 
     /// An amount in cents for a message: `1 227 000,50 €`-style, French.

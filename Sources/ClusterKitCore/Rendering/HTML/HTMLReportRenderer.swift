@@ -126,12 +126,13 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     private func finish(_ text: String, share: Share, target: Share, format: HTMLFormat) -> (text: String, reached: Bool) {
         if share >= target { return (text + " — " + format.word(HTMLWords.reached), true) }
-        let points = format.points(target.distance(to: share))
+        let distance = target.distance(to: share)
         // The number as printed decides the noun: French writes « 1,5 point » and « 2 points », English « 1 point »
         // and « 1.5 points ».
-        let printed = Decimal(string: points.replacingOccurrences(of: ",", with: ".")) ?? 2
+        let printed = ValueFormatter.percent(distance)
         let singular = language == .french ? printed < 2 : printed == 1
-        let gap = format.message(Message(singular ? HTMLWords.shortByOne : HTMLWords.short, ["points": .text(points)]))
+        let gap = format.message(
+            Message(singular ? HTMLWords.shortByOne : HTMLWords.short, ["points": .text(format.points(distance))]))
         return (text + " — " + gap, false)
     }
 
@@ -148,7 +149,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         if let file = budget.file { facts.append(format.message(Message(ReportWords.file, ["file": .text(file)]))) }
         if !facts.isEmpty { out += "<p class=\"facts\">\(facts.map(HTML.escape).joined(separator: " · "))</p>\n" }
         // Where the figures come from, as text (the page fetches nothing); its notes stay in the JSON report.
-        if let source = (budget.budget?.provenance ?? budget.history?.provenance)?.citation {
+        if let source = budget.provenance?.citation {
             let label = format.word(ReportWords.provenanceLabel) + (language == .french ? " : " : ": ")
             out += "<p class=\"provenance\">\(HTML.escape(format.typeset(label + source)))</p>\n"
         }

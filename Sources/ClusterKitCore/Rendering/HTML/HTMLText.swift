@@ -45,9 +45,7 @@ struct HTMLFormat: Sendable {
     func share(_ share: Share) -> String { typeset(values.string(share)) }
 
     /// A share as percentage points, without the sign: `0,2` for 0.2 points.
-    func points(_ share: Share) -> String {
-        values.string(share).replacingOccurrences(of: " %", with: "").replacingOccurrences(of: "%", with: "")
-    }
+    func points(_ share: Share) -> String { values.points(share) }
 
     /// A measured figure or a threshold.
     func measure(_ measure: Measure) -> String {

@@ -183,6 +183,6 @@ package enum HTMLWords {
 
     /// Every word with values, for the test that checks translations and placeholders.
     package static var allTemplates: [MessageTemplate] {
-        [subtitle, headline, historyHeadline, short, members, founded, resourcesCaption, balanceCaption, trajectoryCaption, yearsBehind]
+        [subtitle, headline, historyHeadline, short, shortByOne, members, founded, resourcesCaption, balanceCaption, trajectoryCaption, yearsBehind]
     }
 }
