@@ -55,12 +55,12 @@ enum MetricsCommand {
         return ToolOutput(status: 0, stdout: tables.joined(separator: "\n"))
     }
 
-    /// One budget's table under its title: `Mecabourg, budget 2013 (file)`.
+    /// One budget's table under its title: `Mecabourg, budget 2013 (file)`, `Aerospace Valley, accounts 2024–2025
+    /// (file)`.
     static func titledTable(_ budget: CheckedBudget, file: String?, language: Language) -> String {
         let metrics = budget.metrics
-        let title = Message(ReportWords.budgetTitle, ["cluster": .text(budget.cluster.name), "year": .integer(budget.year)])
         let heading = Message(CommandWords.metricsTitle, [
-            "budget": .text(title.rendered(in: language)), "file": .text(file ?? ""),
+            "budget": .text(ReportWords.title(of: budget.budget, in: language)), "file": .text(file ?? ""),
         ]).rendered(in: language)
         // The lines the shares leave out, by id, and why, under the table.
         let leftOut = TextReportRenderer.leftOut(metrics, format: ValueFormatter(language: language), language: language)

@@ -20,6 +20,15 @@ func temporaryFile(_ contents: String, name: String = "budget.json") throws -> S
 
 @Suite("clusterkit check")
 struct CheckCommandTests {
+    @Test("clusterkit metrics titles a closed year's accounts as the reports do: « comptes 2024–2025 »")
+    func metricsTitleOfAccounts() {
+        let output = Tool.run(["metrics", example("aerospace-valley-2024-2025.json"), "--language", "fr"])
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("Aerospace Valley, comptes 2024–2025 ("), "output was: \(output.stdout.prefix(80))")
+        let forecast = Tool.run(["metrics", example("mecabourg-2013.json")])
+        #expect(forecast.stdout.hasPrefix("Mecabourg, budget 2013 ("))
+    }
+
     @Test("With no file it checks the embedded Mecabourg 2013 budget and says so")
     func embedded() {
         let output = Tool.run(["check"])

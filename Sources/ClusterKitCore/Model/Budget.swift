@@ -113,6 +113,15 @@ public struct Budget: Hashable, Sendable, Codable {
 }
 
 extension Budget {
+    /// The year as a reader names it: `2013`, or `2024–2025` for a budget whose fiscal period runs over two calendar
+    /// years (its ``year`` is the second).
+    package var yearLabel: String {
+        guard let period, period.start.year != period.end.year else { return String(year) }
+        return "\(period.start.year)–\(period.end.year)"
+    }
+}
+
+extension Budget {
     /// A budget whose one expense line (`expenses`, operating) equals its resources: a compact way to write rule
     /// examples and tests, behind the `Testing` SPI (`@_spi(Testing) import ClusterKitCore`) since it is no budget a
     /// cluster would write.

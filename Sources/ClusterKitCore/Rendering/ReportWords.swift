@@ -40,13 +40,18 @@ package enum ReportWords {
     package static let accountsTitle = MessageTemplate(
         id: "report.accounts-title", english: "{cluster}, accounts {year}", french: "{cluster}, comptes {year}")
 
-    /// The title of a budget's section: `budget 2013` for a forecast, `accounts 2024–2025` for a closed year's
-    /// accounts (``BudgetReport/yearLabel``).
-    package static func title(of report: BudgetReport, in language: Language) -> String {
-        let isRealised = report.budget?.statement == .realised
-        return Message(isRealised ? accountsTitle : budgetTitle, [
-            "cluster": .text(report.cluster.name), "year": .text(report.yearLabel),
+    /// The title of a budget: `Mecabourg, budget 2013` for a forecast, `Aerospace Valley, accounts 2024–2025` for a
+    /// closed year's accounts (`Budget.yearLabel`).
+    package static func title(of budget: Budget, in language: Language) -> String {
+        Message(budget.statement == .realised ? accountsTitle : budgetTitle, [
+            "cluster": .text(budget.cluster.name), "year": .text(budget.yearLabel),
         ]).rendered(in: language)
+    }
+
+    /// The title of a report's section: its budget's, or a history's as a budget of its latest year.
+    package static func title(of report: BudgetReport, in language: Language) -> String {
+        report.budget.map { title(of: $0, in: language) }
+            ?? Message(budgetTitle, ["cluster": .text(report.cluster.name), "year": .integer(report.year)]).rendered(in: language)
     }
     /// Where a budget came from, in a Markdown report.
     package static let file = MessageTemplate(id: "report.file", english: "File: {file}", french: "Fichier : {file}")

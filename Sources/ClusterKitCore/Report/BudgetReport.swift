@@ -71,12 +71,8 @@ public struct BudgetReport: Sendable {
     /// Where the figures come from: the budget's or the history's own provenance.
     package var provenance: Provenance? { budget?.provenance ?? history?.provenance }
 
-    /// The year as a reader names it: `2013`, or `2024–2025` for a budget whose fiscal period runs over two calendar
-    /// years (its ``year`` is the second).
-    package var yearLabel: String {
-        guard let period = budget?.period, period.start.year != period.end.year else { return String(year) }
-        return "\(period.start.year)–\(period.end.year)"
-    }
+    /// The year as a reader names it (see `Budget.yearLabel`); a history's latest year.
+    package var yearLabel: String { budget?.yearLabel ?? String(year) }
 }
 
 /// The fields of a ``BudgetReport``.
