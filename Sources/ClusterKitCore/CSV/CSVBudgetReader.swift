@@ -202,23 +202,15 @@ struct CSVBudgetReading {
     private mutating func assignIDs(
         _ resources: inout [(line: ResourceLine, explicitID: Bool)], _ expenses: inout [(line: ExpenseLine, explicitID: Bool)]
     ) {
-        var taken = Set(resources.filter(\.explicitID).map(\.line.id) + expenses.filter(\.explicitID).map(\.line.id))
-        func unique(_ base: String) -> String {
-            var candidate = base, suffix = 2
-            while taken.contains(candidate) {
-                candidate = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            taken.insert(candidate)
-            return candidate
-        }
+        var ids = LineIDs(
+            taken: Set(resources.filter(\.explicitID).map(\.line.id) + expenses.filter(\.explicitID).map(\.line.id)))
         for index in expenses.indices where !expenses[index].explicitID {
             let slug = CSVVocabulary.slug(expenses[index].line.label ?? "")
-            expenses[index].line.id = unique(slug.isEmpty ? "expenses[\(index)]" : slug)
+            expenses[index].line.id = ids.claim(slug.isEmpty ? "expenses[\(index)]" : slug)
         }
         for index in resources.indices where !resources[index].explicitID {
             let slug = CSVVocabulary.slug(resources[index].line.label ?? "")
-            resources[index].line.id = unique(slug.isEmpty ? "resources[\(index)]" : slug)
+            resources[index].line.id = ids.claim(slug.isEmpty ? "resources[\(index)]" : slug)
         }
     }
 

@@ -70,24 +70,15 @@ extension CerfaTable {
     /// - Throws: ``InputError`` naming the cell of a product row that maps to no source, and why.
     package func mapped(catalog: Catalog = .builtIn, file: String? = nil) throws(InputError) -> CerfaBudget {
         let names = CSVVocabulary.sourceNames(catalog)
-        var ids: Set<String> = []
-        func unique(_ base: String) -> String {
-            var id = base.isEmpty ? "line" : base, counter = 2
-            while ids.contains(id) {
-                id = "\(base)-\(counter)"
-                counter += 1
-            }
-            ids.insert(id)
-            return id
-        }
+        var ids = LineIDs()
         func entry(_ row: CerfaRow, forecast: Money?, realised: Money?, suffix: String = "") -> CerfaEntry {
             // The form's label, numbered with the row's account unless it already is (« 74 – Subventions … »).
             let numbered = row.formLabel.map { label in
                 row.account.map { label.hasPrefix($0) ? label : "\($0) \(label)" } ?? label
             }
-            let base = CSVVocabulary.slug(numbered ?? row.label)
+            let base = CSVVocabulary.slug(numbered ?? row.label) + suffix
             return CerfaEntry(
-                id: unique(base + suffix), label: row.label, account: row.account, source: nil, funder: nil, nature: nil,
+                id: ids.claim(base.isEmpty ? "line" : base), label: row.label, account: row.account, source: nil, funder: nil, nature: nil,
                 forecast: forecast, realised: realised, labelCell: row.labelCell, forecastCell: row.forecastCell,
                 realisedCell: row.realisedCell)
         }
