@@ -1,4 +1,4 @@
-import ClusterKitCore
+import ClusterKit
 
 /// What the hand-written baseline finds: the figures a diagnostic of the engine carries, without its message.
 struct Finding: Hashable, Sendable {

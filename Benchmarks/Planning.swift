@@ -1,5 +1,4 @@
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 
 /// Table 4: the planner with `engine`'s rule set on the typical budget and on budgets of 10 to 10,000 lines, as a
 /// ratio to one check of the same budget (Documentation/Planning.md).

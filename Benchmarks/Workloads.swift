@@ -1,4 +1,4 @@
-import ClusterKitCore
+import ClusterKit
 import Foundation
 
 /// The budgets the benchmark measures: the memento's Cosmetic Valley 2013 case study (21 lines, the typical budget),

@@ -2,8 +2,7 @@
 //
 //     swift run -c release clusterkit-bench            the measurements of Documentation/Performance.md
 //     swift run -c release clusterkit-bench --quick    tiny sizes, one repetition: checks that it runs (CI)
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 import Dispatch
 import Foundation
 import Synchronization

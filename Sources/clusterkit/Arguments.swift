@@ -1,4 +1,4 @@
-import ClusterKitCore
+import ClusterKit
 
 /// A command-line usage error: exit status 2, with a message naming the argument.
 struct UsageError: Error, CustomStringConvertible {

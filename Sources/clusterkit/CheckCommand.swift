@@ -1,5 +1,4 @@
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 import Foundation
 
 /// `clusterkit check`: reads budgets, runs a rule set on each, prints a report.

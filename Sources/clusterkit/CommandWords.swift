@@ -1,4 +1,4 @@
-import ClusterKitCore
+import ClusterKit
 
 /// The words the commands print besides reports (which take theirs from ``ReportWords``), in English and French. A
 /// test walks ``allTexts`` and ``allTemplates``: add any new word to them.

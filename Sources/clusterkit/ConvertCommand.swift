@@ -1,5 +1,4 @@
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 import Foundation
 
 /// `clusterkit convert FILE`: reads a budget — a spreadsheet's CSV export, or JSON — checks it, and prints it as a

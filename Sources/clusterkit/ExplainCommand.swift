@@ -1,5 +1,4 @@
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 
 /// `clusterkit explain RULE`: one rule's documentation — its name, default severity, presets, rationale, source in
 /// the memento, parameters with their defaults (saying which are the memento's figures and which are ours), and its

@@ -1,5 +1,4 @@
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 
 /// `clusterkit metrics FILE …`: each budget's figures as a table — totals, public and private, in kind, gross and net
 /// self-financing, operating and programme expenses, and each revenue source with its share — the numbers every rule

@@ -1,5 +1,4 @@
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 import Foundation
 
 /// `clusterkit plan FILE [--terms FILE]`: the least change to a budget that clears every planned finding together —

@@ -1,5 +1,4 @@
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 
 /// `clusterkit rules`: every built-in rule with its default severity, the presets it belongs to, and the parameters
 /// whose default is ClusterKit's choice rather than a figure of the memento.

@@ -1,5 +1,4 @@
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 import Foundation
 
 /// What a command produced: its exit status and what it printed.

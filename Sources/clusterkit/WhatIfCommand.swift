@@ -1,5 +1,4 @@
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 import Foundation
 
 /// `clusterkit what-if FILE --scenario FILE`: a scenario's changes made to a budget, its findings before and after

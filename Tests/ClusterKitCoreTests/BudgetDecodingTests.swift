@@ -1,6 +1,7 @@
 import ClusterKitCore
 import Foundation
 import Testing
+import TestSupport
 
 /// A minimal valid budget document, with room to break one field at a time.
 func document(resources: String = #"[{ "id": "fees", "source": "membershipFees", "amount": 100 }]"#,

@@ -1,6 +1,8 @@
 @_spi(Testing) import ClusterKitCore
+import ClusterKitReports
 import Foundation
 import Testing
+import TestSupport
 
 /// A `clusterkit.history/1` document around the given `years` JSON.
 private func historyDocument(_ years: String, cluster: String = #"{ "name": "Test", "kind": "grappe", "founded": 2005 }"#) -> Data {

@@ -1,6 +1,7 @@
 @_spi(Testing) import ClusterKitCore
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Metrics")
 struct MetricsTests {

@@ -1,6 +1,7 @@
 import ClusterKitCore
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Exact money")
 struct MoneyTests {

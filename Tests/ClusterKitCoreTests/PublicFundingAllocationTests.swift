@@ -1,20 +1,8 @@
 @_spi(Testing) import ClusterKitCore
+import ClusterKitReports
 import Foundation
 import Testing
-
-/// A funding regime a host program might add: 50% of the action's cost.
-struct TestRegime: FundingRegime {
-    var id: FundingRegimeID
-    var name: LocalizedText { LocalizedText(english: "Test regime", french: "Régime de test") }
-    var summary: LocalizedText { LocalizedText(english: "Half the cost.", french: "La moitié du coût.") }
-    var citation: Citation { Citation(document: "ClusterKit tests") }
-    func ceiling(for action: ExpenseLine, in context: RegimeContext) -> PublicFundingCeiling? {
-        PublicFundingCeiling(regime: id, share: Share(percent: 50))
-    }
-}
-
-/// The built-in catalogue with one more regime, as a host adds its own.
-let catalogWithTestRegime = try! Catalog.builtIn.adding(TestRegime(id: "test/half-cost"))
+import TestSupport
 
 @Suite("Allocation of public funding to actions")
 struct PublicFundingAllocationTests {

@@ -1,6 +1,7 @@
 import ClusterKitCore
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Real accounts: the fields of budget-format.md « Additions », read and checked")
 struct RealAccountsValidationTests {

@@ -1,6 +1,7 @@
 @_spi(Testing) import ClusterKitCore
 import Foundation
 import Testing
+import TestSupport
 
 /// A rule with a parameter of every type, to test how sets and configurations set them. Reports one note.
 struct TunableRule: Rule {

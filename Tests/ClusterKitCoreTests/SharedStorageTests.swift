@@ -1,6 +1,7 @@
 @_spi(Testing) import ClusterKitCore
 import Foundation
 import Testing
+import TestSupport
 
 /// The values the engine keeps cheap to copy — totals that list their lines when read, keyed totals as arrays,
 /// message arguments as a list of pairs, diagnostics over one shared storage — behave as the plain values they

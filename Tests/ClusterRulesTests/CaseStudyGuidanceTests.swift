@@ -2,6 +2,7 @@ import ClusterKitCore
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// The memento's case studies with figures — EMC2, Atlanpack, PLAB — and what the rules must and must not say of
 /// them, asserting the memento's own figures.

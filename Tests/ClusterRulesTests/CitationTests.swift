@@ -2,6 +2,7 @@ import ClusterKitCore
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// Words of the memento *Modèles économiques des clusters* (France Clusters, 2013) and the page each appears on,
 /// read from the memento's text slide by slide (vendored here: the tests never read the memento itself). Pages are

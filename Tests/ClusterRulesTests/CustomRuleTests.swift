@@ -2,6 +2,7 @@
 import ClusterKitTesting
 import ClusterRules
 import Testing
+import TestSupport
 
 /// A host's rule, written as the guide "Writing a custom rule" says: at least `minimum` members.
 struct MinimumMembersRule: Rule {

@@ -1,7 +1,9 @@
 @_spi(Testing) import ClusterKitCore
+import ClusterKitReports
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// Whose deadline the 2016 is, whose target a budget is judged against, and what a cluster's purpose and age change:
 /// the memento as its authors meant it (issue 17), held to its own figures.

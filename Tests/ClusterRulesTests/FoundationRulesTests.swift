@@ -2,6 +2,7 @@
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// The memento's case studies, checked against its own figures.
 @Suite("Mecabourg and Cosmetic Valley 2013")

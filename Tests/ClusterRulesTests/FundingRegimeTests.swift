@@ -2,6 +2,7 @@
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// A host regime that delegates to itself: a cycle the delegation depth must break.
 private struct SelfDelegatingRegime: FundingRegime {

@@ -1,6 +1,7 @@
 @_spi(Testing) import ClusterKitCore
 import ClusterRules
 import Testing
+import TestSupport
 
 extension Budget {
     /// A copy with one more resource line, and an expense of the same amount so that the plan still balances: the

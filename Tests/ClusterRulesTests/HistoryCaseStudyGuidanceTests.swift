@@ -2,6 +2,7 @@ import ClusterKitCore
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// What this rules say of the case studies whose files the history work made: Neopolia 2013, Cluster
 /// Rhône-Alpes Eco-énergies 2013, and Mecabourg with every rule on.

@@ -2,6 +2,7 @@
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// A pôle de compétitivité's budget of whole euros.
 func categoryBudget(impactReporting: Bool = false, resources: [ResourceLine], expenses: [ExpenseLine]) -> Budget {

@@ -1,7 +1,9 @@
 @_spi(Testing) import ClusterKitCore
+import ClusterKitPlanning
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// The planner on the memento's case studies (issue #18): the figures solved by hand below.
 @Suite struct PlanningTests {

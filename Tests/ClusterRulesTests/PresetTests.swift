@@ -1,6 +1,7 @@
 import ClusterKitCore
 import ClusterRules
 import Testing
+import TestSupport
 
 /// The presets of RULES.md: `recommended`, `pole`, `grappe` and `regional`, `all`.
 @Suite("Presets")

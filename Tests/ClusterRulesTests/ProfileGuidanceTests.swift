@@ -2,6 +2,7 @@
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// The cluster's profile on the memento's map, the factors of consolidation, and the pôles' 2011 averages.
 @Suite("Profile and life cycle")

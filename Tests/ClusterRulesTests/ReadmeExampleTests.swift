@@ -1,7 +1,9 @@
 import ClusterKitCore
+import ClusterKitReports
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// The README's library example runs, and stays the code this test runs: the lines between the markers below are
 /// compared with the README's block (all but its `import`s and the line that makes `url`, which a test makes from the

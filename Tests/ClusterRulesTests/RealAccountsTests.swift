@@ -1,7 +1,9 @@
 import ClusterKitCore
+import ClusterKitReports
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// Aerospace Valley's published compte de résultat (rapport financier, « Compte de résultat EN K€ »), entered with the
 /// EU project money as pass-through and the reversal of provisions and financial income as not funding.

@@ -2,6 +2,7 @@
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// The memento's vigilance points on the revenue mix: ERDF, events, sponsoring, satellites, critical mass,
 /// collective actions.

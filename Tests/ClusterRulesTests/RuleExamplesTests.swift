@@ -1,7 +1,9 @@
 import ClusterKitCore
+import ClusterKitFormats
 import ClusterKitTesting
 import ClusterRules
 import Testing
+import TestSupport
 
 /// Every built-in rule's own examples, run by one generic test (as SwiftLint's `verifyRule`): ClusterKitTesting's
 /// `RuleVerifier`, the same check a host runs on its own rules. Triggering examples must get a diagnostic of the

@@ -2,6 +2,7 @@ import ClusterKitCore
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// The committed rule reference is generated from the rules' own descriptions; this test fails when it is stale.
 /// Regenerate it with `Scripts/update-rule-reference.sh`.

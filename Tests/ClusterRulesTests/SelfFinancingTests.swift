@@ -2,6 +2,7 @@
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// Reads and checks a history of `Examples/`, by its file name without extension.
 func historyExample(_ name: String) throws -> BudgetHistory {

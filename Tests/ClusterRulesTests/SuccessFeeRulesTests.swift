@@ -2,6 +2,7 @@
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// The working group's caution on success fees (« Le recours aux success fees »).
 @Suite("Success fees")

@@ -3,10 +3,8 @@ import ClusterKitTesting
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
-/// The repository's root, found from this file's path, so that tests read `Examples/` as users see it.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
 /// Reads and checks a budget of `Examples/`, by its file name without extension.
 func exampleBudget(_ name: String, catalog: Catalog = .builtIn) throws -> Budget {

@@ -1,6 +1,8 @@
 import ClusterKitCore
+import ClusterKitReports
 import ClusterRules
 import Testing
+import TestSupport
 
 /// Texts that are the same word in English and French, and so may be identical in both.
 let sameInBothLanguages: Set<String> = [

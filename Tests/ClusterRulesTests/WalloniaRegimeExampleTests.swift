@@ -1,6 +1,7 @@
 @_spi(Testing) import ClusterKitCore
 import ClusterRules
 import Testing
+import TestSupport
 import WalloniaRegimeExample
 
 /// The example of a regime a host program writes itself: Wallonia's 2007 decree on business clusters.

@@ -2,6 +2,7 @@ import ClusterKitCore
 import ClusterKitFuzzTargets
 import ClusterRules
 import Foundation
+import TestSupport
 
 /// Generates valid budgets that look like the memento's: a handful of resource lines from every revenue source,
 /// operating and programme expenses, earmarks, success-fee and sponsor terms, targets and declared figures.

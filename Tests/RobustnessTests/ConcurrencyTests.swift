@@ -1,7 +1,9 @@
 import ClusterKitCore
+import ClusterKitReports
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// A portfolio checked on every core gives exactly the sequential report. `Scripts/sanitizers.sh` runs this suite
 /// under ThreadSanitizer.
@@ -9,10 +11,10 @@ import Testing
     /// The memento's case studies (budgets and histories) and generated budgets, in a fixed order.
     static func portfolio() throws -> [BudgetInput] {
         var inputs: [BudgetInput] = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Examples").path)
+        for file in try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Examples").path)
             .filter({ $0.hasSuffix(".json") }).sorted()
         {
-            let data = try Data(contentsOf: packageRoot.appendingPathComponent("Examples/\(file)"))
+            let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/\(file)"))
             if let input = try? BudgetInput(decoding: data, file: file, catalog: .builtIn) { inputs.append(input) }
         }
         for seed in UInt64(0)..<40 {

@@ -2,6 +2,7 @@
 import ClusterKitFuzzTargets
 import Foundation
 import Testing
+import TestSupport
 
 /// `clusterkit check` on anything: it exits 0, 1 or 2 — never a trap — and a bad file among good ones is reported
 /// while the others are still checked.
@@ -32,8 +33,8 @@ import Testing
         var random = SeededGenerator(seed: 2013)
         var inputs: [(target: FuzzTarget, data: Data)] = []
         for target in FuzzTarget.allCases {
-            for file in FuzzCorpus.seeds(of: target, packageRoot: packageRoot)
-                + FuzzCorpus.regressions(of: target, packageRoot: packageRoot)
+            for file in FuzzCorpus.seeds(of: target, packageRoot: repositoryRoot)
+                + FuzzCorpus.regressions(of: target, packageRoot: repositoryRoot)
             {
                 let data = try Data(contentsOf: file)
                 inputs.append((target, data))
@@ -41,7 +42,7 @@ import Testing
             }
         }
         try #require(inputs.count > 100)
-        let example = packageRoot.appendingPathComponent("Examples/mecabourg-2013.json").path
+        let example = repositoryRoot.appendingPathComponent("Examples/mecabourg-2013.json").path
         var statuses: [Int32: Int] = [:]
         for (index, input) in inputs.enumerated() {
             let path = folder.appendingPathComponent("\(index)-input.\(input.target.seedExtensions.first ?? "json")").path
@@ -65,7 +66,7 @@ import Testing
     @Test func aFolderWithOneBadFileReportsItAndChecksTheOthers() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let examples = packageRoot.appendingPathComponent("Examples")
+        let examples = repositoryRoot.appendingPathComponent("Examples")
         try FileManager.default.copyItem(
             at: examples.appendingPathComponent("mecabourg-2013.json"), to: folder.appendingPathComponent("a-mecabourg.json"))
         try Data(#"{"cluster": {"name": "Broken"}, "year": 2013, "resources": [{"source": "region"}], "expenses": []}"#.utf8)

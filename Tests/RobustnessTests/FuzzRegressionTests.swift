@@ -2,24 +2,22 @@ import ClusterKitCore
 import ClusterKitFuzzTargets
 import Foundation
 import Testing
+import TestSupport
 
-/// The package root, from this file's place in it.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
 /// Every input libFuzzer ever crashed a target with stays here as a test: it must now go through the target
 /// without trapping (a trap ends the test run, which fails).
 @Suite struct FuzzRegressionTests {
     @Test(arguments: FuzzTarget.allCases)
     func savedCrashingInputsNoLongerCrash(_ target: FuzzTarget) throws {
-        for file in FuzzCorpus.regressions(of: target, packageRoot: packageRoot) {
+        for file in FuzzCorpus.regressions(of: target, packageRoot: repositoryRoot) {
             _ = target.run(try Data(contentsOf: file))
         }
     }
 
     @Test(arguments: FuzzTarget.allCases)
     func seedsAreAcceptedOrRejectedWithAReason(_ target: FuzzTarget) throws {
-        let seeds = FuzzCorpus.seeds(of: target, packageRoot: packageRoot)
+        let seeds = FuzzCorpus.seeds(of: target, packageRoot: repositoryRoot)
         try #require(!seeds.isEmpty, "no seed for \(target.rawValue)")
         var accepted = 0
         for file in seeds {
@@ -54,7 +52,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// The structure-aware mutator the fuzzers (and the exit-status test) use.
 @Suite struct StructureMutatorTests {
     @Test func jsonMutantsAreDocumentsThatDifferAndDependOnlyOnTheSeed() throws {
-        let data = try Data(contentsOf: packageRoot.appendingPathComponent("Examples/mecabourg-2013.json"))
+        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/mecabourg-2013.json"))
         var random = SeededGenerator(seed: 1)
         var again = SeededGenerator(seed: 1)
         var distinct: Set<Data> = []
@@ -70,7 +68,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     }
 
     @Test func csvMutantsKeepTheSeparatorAndLineEnds() throws {
-        let data = try Data(contentsOf: packageRoot.appendingPathComponent("Fuzz/seeds/csv-importer/mecabourg-bom-crlf.csv"))
+        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Fuzz/seeds/csv-importer/mecabourg-bom-crlf.csv"))
         var random = SeededGenerator(seed: 2)
         for _ in 0..<50 {
             let mutant = try #require(StructureMutator.mutate(data, for: .csvImporter, using: &random))
@@ -83,7 +81,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     @Test func theMutatorReachesTheNullAmountAByteMutatorMissed() throws {
         // libFuzzer's byte mutations ran the budget decoder 971,564 times without writing `"amount": null`; the
         // structure-aware mutations write a null amount within a few thousand mutants of the example.
-        let data = try Data(contentsOf: packageRoot.appendingPathComponent("Examples/mecabourg-2013.json"))
+        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/mecabourg-2013.json"))
         var random = SeededGenerator(seed: 3)
         let found = (0..<4_000).contains { _ in
             guard let mutant = StructureMutator.mutate(data, for: .budgetDecoder, using: &random) else { return false }

@@ -2,11 +2,12 @@ import ClusterKitCore
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// The documented limits (Documentation/Robustness.md): 16 MiB per document, 100,000 lines per budget; past them
 /// a clear input error, and nothing a document holds — nesting, size, numbers — exhausts the stack or memory.
 @Suite struct LimitsTests {
-    static let mecabourg = packageRoot.appendingPathComponent("Examples/mecabourg-2013.json")
+    static let mecabourg = repositoryRoot.appendingPathComponent("Examples/mecabourg-2013.json")
 
     @Test func theLimitsAreTheDocumentedOnes() {
         #expect(BudgetDecoder.maximumDocumentSize == 16 * 1024 * 1024)

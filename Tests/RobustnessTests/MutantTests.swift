@@ -1,6 +1,7 @@
 import ClusterKitCore
 import ClusterRules
 import Testing
+import TestSupport
 
 /// The property tests catch the bugs they exist for: each test here plants one — a share compared in floating point,
 /// diagnostics put in an order that follows the budget's lines — and expects the property to find it. A property

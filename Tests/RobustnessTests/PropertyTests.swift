@@ -1,7 +1,9 @@
 import ClusterKitCore
+import ClusterKitReports
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// Properties every answer of ClusterKit keeps, checked over budgets a seeded generator makes (see
 /// ``BudgetGenerator``): the same seeds on every run, so a failure names the seed that reproduces it.

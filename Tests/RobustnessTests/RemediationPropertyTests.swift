@@ -2,6 +2,7 @@ import ClusterKitCore
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 /// A primary remediation is an amount and a move — add revenue of a kind, remove some, balance the plan. Over
 /// generated budgets: making the move with the amount makes the rule pass, and making it with one cent less does

@@ -1,11 +1,10 @@
 import ClusterKitCore
 import Foundation
 import Testing
+import TestSupport
 
 @testable import clusterkit
 
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
 func example(_ name: String) -> String { repositoryRoot.appendingPathComponent("Examples/\(name)").path }
 

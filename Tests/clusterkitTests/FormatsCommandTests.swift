@@ -1,7 +1,9 @@
 import ClusterKitCore
+import ClusterKitFormats
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 @testable import clusterkit
 

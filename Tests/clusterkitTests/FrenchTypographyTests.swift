@@ -2,6 +2,7 @@ import ClusterKitCore
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
 @testable import clusterkit
 

@@ -1,6 +1,7 @@
 import ClusterKitCore
 import Foundation
 import Testing
+import TestSupport
 
 @testable import clusterkit
 

@@ -1,8 +1,10 @@
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
-@_spi(Testing) @testable import ClusterKitCore
+@_spi(Testing) import ClusterKitCore
+@testable import ClusterKitReports
 @testable import clusterkit
 
 /// The reports of every example, as `clusterkit check` makes them (each budget with its kind's preset).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A JSON value, decoded exactly (numbers as `Decimal`), for schema validation and comparisons in tests.
 enum JSONValue: Decodable, Hashable {

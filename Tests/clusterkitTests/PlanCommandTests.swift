@@ -1,6 +1,8 @@
 import ClusterKitCore
+import ClusterKitPlanning
 import Foundation
 import Testing
+import TestSupport
 
 @testable import clusterkit
 

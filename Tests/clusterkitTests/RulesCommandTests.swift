@@ -1,6 +1,7 @@
 import ClusterKitCore
 import ClusterRules
 import Testing
+import TestSupport
 
 @testable import clusterkit
 

@@ -2,8 +2,9 @@ import ClusterKitCore
 import ClusterRules
 import Foundation
 import Testing
+import TestSupport
 
-@testable import ClusterKitCore
+@testable import ClusterKitReports
 @testable import clusterkit
 
 /// The official SARIF 2.1.0 schema (OASIS, errata 01), vendored in the test target's resources (`Resources/README.md`

@@ -1,5 +1,4 @@
-import ClusterKitCore
-import ClusterRules
+import ClusterKit
 import Foundation
 
 /// The fuzz targets of ClusterKit: functions that take any bytes and must return, never trap.

@@ -63,3 +63,10 @@ public struct RuleID: Hashable, Comparable, Sendable, Codable, CustomStringConve
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }
+
+extension RuleID {
+    /// The anchor of the rule's section in the rules reference (`Documentation/Rules.md`): the id itself for a
+    /// built-in rule (`membership-fee-floor`, which is also the anchor GitHub gives a heading written as the id), and
+    /// `namespace-name` for a host's rule (`acme-minimum-members`).
+    package var documentationAnchor: String { namespace.map { "\($0)-\(name)" } ?? name }
+}

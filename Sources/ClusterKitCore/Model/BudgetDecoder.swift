@@ -32,11 +32,11 @@ public struct BudgetDecoder: Sendable {
 
 /// Decodes JSON documents into input errors that name the file, the line and column of a syntax error, the field
 /// path and the reason. Every JSON reader of ClusterKit (budgets, histories, configurations) goes through it.
-enum JSONInput {
+package enum JSONInput {
     /// The largest document ClusterKit reads, in bytes (16 MiB).
     static let maximumDocumentSize = 16 << 20
 
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String?) throws(InputError) -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String?) throws(InputError) -> T {
         guard data.count <= maximumDocumentSize else {
             throw InputError(
                 file: file, path: "",

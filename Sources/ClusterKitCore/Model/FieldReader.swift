@@ -1,15 +1,15 @@
 import Foundation
 
 /// A coding key for any field name or index.
-struct AnyCodingKey: CodingKey, Hashable {
-    let stringValue: String
-    let intValue: Int?
-    init(_ string: String) {
+package struct AnyCodingKey: CodingKey, Hashable {
+    package let stringValue: String
+    package let intValue: Int?
+    package init(_ string: String) {
         stringValue = string
         intValue = nil
     }
-    init?(stringValue: String) { self.init(stringValue) }
-    init?(intValue: Int) {
+    package init?(stringValue: String) { self.init(stringValue) }
+    package init?(intValue: Int) {
         stringValue = "\(intValue)"
         self.intValue = intValue
     }
@@ -17,10 +17,10 @@ struct AnyCodingKey: CodingKey, Hashable {
 
 /// Reads the fields of one JSON object strictly: required fields must be there, unknown fields are errors (with a
 /// suggestion), amounts and shares are exact.
-struct FieldReader {
-    let container: KeyedDecodingContainer<AnyCodingKey>
+package struct FieldReader {
+    package let container: KeyedDecodingContainer<AnyCodingKey>
 
-    init(_ decoder: any Decoder, allowed: [String]) throws {
+    package init(_ decoder: any Decoder, allowed: [String]) throws {
         container = try decoder.container(keyedBy: AnyCodingKey.self)
         for key in container.allKeys where !allowed.contains(key.stringValue) {
             let suggestions = Suggestions.nearest(to: key.stringValue, among: allowed, limit: 2)
@@ -33,31 +33,31 @@ struct FieldReader {
     }
 
     /// Reads an object whose keys are the caller's to check (the line ids of `forecast`).
-    init(_ decoder: any Decoder, allowedAny: Bool) throws {
+    package init(_ decoder: any Decoder, allowedAny: Bool) throws {
         container = try decoder.container(keyedBy: AnyCodingKey.self)
     }
 
-    var codingPath: [any CodingKey] { container.codingPath }
+    package var codingPath: [any CodingKey] { container.codingPath }
 
     /// The error for a required field that is absent.
-    func missing(_ key: String) -> DecodingError {
+    package func missing(_ key: String) -> DecodingError {
         let codingKey = AnyCodingKey(key)
         return DecodingError.keyNotFound(
             codingKey, .init(codingPath: codingPath + [codingKey], debugDescription: "required field '\(key)' is missing"))
     }
 
-    func required<T: Decodable>(_ key: String, as type: T.Type = T.self) throws -> T {
+    package func required<T: Decodable>(_ key: String, as type: T.Type = T.self) throws -> T {
         let codingKey = AnyCodingKey(key)
         guard container.contains(codingKey) else { throw missing(key) }
         return try container.decode(T.self, forKey: codingKey)
     }
 
-    func optional<T: Decodable>(_ key: String, as type: T.Type = T.self) throws -> T? {
+    package func optional<T: Decodable>(_ key: String, as type: T.Type = T.self) throws -> T? {
         try container.decodeIfPresent(T.self, forKey: AnyCodingKey(key))
     }
 
     /// A value of a closed set (`kind`, `nature`, `category`…); an unknown value lists the accepted ones.
-    func choice<T: RawRepresentable & CaseIterable & Decodable>(_ key: String, as type: T.Type = T.self) throws -> T?
+    package func choice<T: RawRepresentable & CaseIterable & Decodable>(_ key: String, as type: T.Type = T.self) throws -> T?
     where T.RawValue == String {
         guard let text = try optional(key, as: String.self) else { return nil }
         guard let value = T(rawValue: text) else {
@@ -71,10 +71,10 @@ struct FieldReader {
         return value
     }
 
-    func has(_ key: String) -> Bool { container.contains(AnyCodingKey(key)) }
+    package func has(_ key: String) -> Bool { container.contains(AnyCodingKey(key)) }
 
     /// An amount: a JSON number or a decimal string, non-negative, at most two decimals, held exactly.
-    func amount(_ key: String, currency: CurrencyCode) throws -> Money {
+    package func amount(_ key: String, currency: CurrencyCode) throws -> Money {
         let codingKey = AnyCodingKey(key)
         guard container.contains(codingKey) else { throw missing(key) }
         guard let amount = try optionalAmount(key, currency: currency) else {
@@ -85,7 +85,7 @@ struct FieldReader {
         return amount
     }
 
-    func optionalAmount(_ key: String, currency: CurrencyCode) throws -> Money? {
+    package func optionalAmount(_ key: String, currency: CurrencyCode) throws -> Money? {
         let codingKey = AnyCodingKey(key)
         guard container.contains(codingKey), try !container.decodeNil(forKey: codingKey) else { return nil }
         func fail(_ reason: String) -> DecodingError {
@@ -114,7 +114,7 @@ struct FieldReader {
     }
 
     /// A share written as a fraction from 0 to 1 (`0.3` for 30%), held exactly.
-    func share(_ key: String) throws -> Share? {
+    package func share(_ key: String) throws -> Share? {
         let codingKey = AnyCodingKey(key)
         guard container.contains(codingKey), try !container.decodeNil(forKey: codingKey) else { return nil }
         let decimal = try container.decode(Decimal.self, forKey: codingKey)
@@ -126,7 +126,7 @@ struct FieldReader {
         return share
     }
 
-    func nonNegativeInteger(_ key: String) throws -> Int? {
+    package func nonNegativeInteger(_ key: String) throws -> Int? {
         guard let value = try optional(key, as: Int.self) else { return nil }
         guard value >= 0 else {
             throw DecodingError.dataCorruptedError(
@@ -135,7 +135,7 @@ struct FieldReader {
         return value
     }
 
-    func year(_ key: String) throws -> Int? {
+    package func year(_ key: String) throws -> Int? {
         guard let value = try optional(key, as: Int.self) else { return nil }
         guard (1800...2200).contains(value) else {
             throw DecodingError.dataCorruptedError(
@@ -147,7 +147,7 @@ struct FieldReader {
     /// Decodes an array of objects, handing each element's decoder (whose coding path ends in its index) to `body`.
     /// An array longer than a budget may be (``BudgetDecoder/maximumLineCount``) is refused before any element is
     /// read.
-    func array<T>(_ key: String, _ body: (any Decoder, Int) throws -> T) throws -> [T]? {
+    package func array<T>(_ key: String, _ body: (any Decoder, Int) throws -> T) throws -> [T]? {
         let codingKey = AnyCodingKey(key)
         guard container.contains(codingKey), try !container.decodeNil(forKey: codingKey) else { return nil }
         var elements = try container.nestedUnkeyedContainer(forKey: codingKey)
@@ -164,7 +164,7 @@ struct FieldReader {
         return result
     }
 
-    static func isDecimalLiteral(_ text: String) -> Bool {
+    package static func isDecimalLiteral(_ text: String) -> Bool {
         var digitsBefore = 0, digitsAfter = 0, seenPoint = false
         for (offset, character) in text.enumerated() {
             switch character {
@@ -180,19 +180,19 @@ struct FieldReader {
 
 /// Writes fields in a fixed order, leaving out absent optionals.
 struct FieldWriter {
-    var container: KeyedEncodingContainer<AnyCodingKey>
+    package var container: KeyedEncodingContainer<AnyCodingKey>
 
-    init(_ encoder: any Encoder) { container = encoder.container(keyedBy: AnyCodingKey.self) }
+    package init(_ encoder: any Encoder) { container = encoder.container(keyedBy: AnyCodingKey.self) }
 
-    mutating func write<T: Encodable>(_ value: T?, _ key: String) throws {
+    package mutating func write<T: Encodable>(_ value: T?, _ key: String) throws {
         if let value { try container.encode(value, forKey: AnyCodingKey(key)) }
     }
 
-    mutating func write(_ value: Money?, _ key: String) throws {
+    package mutating func write(_ value: Money?, _ key: String) throws {
         if let value { try container.encode(value.decimalValue, forKey: AnyCodingKey(key)) }
     }
 
-    mutating func write(_ value: Share?, _ key: String) throws {
+    package mutating func write(_ value: Share?, _ key: String) throws {
         if let value { try container.encode(value.rounded(toPlaces: 6), forKey: AnyCodingKey(key)) }
     }
 }

@@ -46,7 +46,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The spreadsheet letters of a column: 1 → A, 27 → AA.
-    static func columnLetters(_ column: Int) -> String {
+    package static func columnLetters(_ column: Int) -> String {
         var number = column, letters = ""
         while number > 0 {
             letters = String(UnicodeScalar(UInt8(65 + (number - 1) % 26))) + letters

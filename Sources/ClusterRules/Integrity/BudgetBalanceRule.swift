@@ -90,7 +90,7 @@ public struct BudgetBalanceRule: Rule {
                 remediation: Remediation(
                     context.option(gap, resourcesShort ? Self.addResources : Self.addExpenses)),
                 explanation: [
-                    ExplanationItem(MetricsTable.totalResources, .money(metrics.totalResources)),
+                    ExplanationItem(LocalizedText.totalResources, .money(metrics.totalResources)),
                     ExplanationItem(LocalizedText(english: "Total expenses (E)", french: "Total des dépenses (E)"), .money(metrics.totalExpenses)),
                 ])
         ]

@@ -81,7 +81,7 @@ public struct DeclaredFiguresRule: Rule {
         let tolerance = try context.value(of: Self.tolerance)
         let gaps = (metrics.selfFinancingGross.map { declared.distance(to: $0) }, metrics.selfFinancingNet.map { declared.distance(to: $0) })
         guard let nearest = gaps.0.map({ gap in gaps.1.map { min(gap, $0) } ?? gap }) ?? gaps.1, nearest > tolerance else { return [] }
-        let unknown = MessageArgument.localized(ReportWords.notAvailable)
+        let unknown = MessageArgument.localized(LocalizedText.notAvailable)
         return [
             context.diagnostic(
                 Self.mismatch,

@@ -1,4 +1,5 @@
 import ClusterKitCore
+import ClusterKitPlanning
 
 // The built-in rules whose condition is a share of the budget, stated for the planner. Each reads the same
 // parameters its evaluation reads, so a threshold is defined once; the whole of every share is the planner's

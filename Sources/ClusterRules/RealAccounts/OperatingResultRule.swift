@@ -69,7 +69,7 @@ public struct OperatingResultRule: Rule {
         guard metrics.statement == .realised, !metrics.result.isZero, let amount = metrics.result.magnitude else { return [] }
         let isDeficit = metrics.result.minorUnits < 0
         let share: MessageArgument = Share(amount, of: metrics.fundingBase).map { .share($0) }
-            ?? .localized(ReportWords.notAvailable)
+            ?? .localized(LocalizedText.notAvailable)
         return [
             context.diagnostic(
                 isDeficit ? Self.deficit : Self.surplus,

@@ -5,7 +5,7 @@ extension BudgetMetrics {
     /// or pass money through — the funding base the shares are computed on.
     var wholeLabel: LocalizedText {
         fundingBase == totalResources
-            ? MetricsTable.totalResources
+            ? LocalizedText.totalResources
             : LocalizedText(
                 english: "Funding base (R, less the lines that are not funding or are passed on)",
                 french: "Base de financement (R, hors produits non financeurs et fonds reversés)")

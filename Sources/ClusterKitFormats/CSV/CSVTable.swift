@@ -1,0 +1,226 @@
+import ClusterKitCore
+import Foundation
+
+/// One cell of a CSV file, with where it is.
+struct CSVCell: Hashable {
+    /// The cell's text, quotes removed.
+    var text: String
+    /// The file line the cell starts on, 1-based.
+    var line: Int
+    /// The cell's column, 1-based (A = 1).
+    var column: Int
+
+    /// The text without surrounding white space (spaces, tabs, non-breaking spaces).
+    var trimmed: String { CSVText.trimmed(text) }
+    /// Whether the cell holds nothing but white space.
+    var isBlank: Bool { trimmed.isEmpty }
+}
+
+/// One record of a CSV file.
+struct CSVRow {
+    /// The file line the record starts on, 1-based.
+    var line: Int
+    /// Its cells, in column order.
+    var cells: [CSVCell]
+
+    /// The cell in a column (1-based), if the record reaches it.
+    func cell(_ column: Int) -> CSVCell? { column >= 1 && column <= cells.count ? cells[column - 1] : nil }
+    /// Whether every cell is blank.
+    var isBlank: Bool { cells.allSatisfy(\.isBlank) }
+}
+
+/// Splits CSV text into records (RFC 4180: quoted cells, doubled quotes, line breaks inside quotes; CRLF, LF or CR
+/// line ends), keeping each cell's line and column for error messages.
+enum CSVText {
+    /// Whether a scalar is white space a spreadsheet may leave around a value: a space, a tab, a no-break space
+    /// (U+00A0, U+202F, U+2007).
+    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0xA0, 0x202F, 0x2007: true
+        default: false
+        }
+    }
+
+    /// Text without blanks (``isBlank(_:)``) around it: what `trimmingCharacters(in:)` gives for them, without the round trip
+    /// through Foundation that cell after cell would cost.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return text }
+        guard let start = scalars.firstIndex(where: { !isBlank($0) }), let end = scalars.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        return String(scalars[start...end])
+    }
+
+    /// A CSV file's text: no larger than ``BudgetDecoder/maximumDocumentSize``, UTF-8 (``decode(_:file:)``).
+    /// - Throws: ``InputError`` naming the file and the reason.
+    static func document(_ data: Data, file: String?) throws(InputError) -> String {
+        guard data.count <= BudgetDecoder.maximumDocumentSize else {
+            throw InputError(
+                file: file, path: "",
+                reason: "the file is \(data.count) bytes, more than the \(BudgetDecoder.maximumDocumentSize) bytes ClusterKit reads")
+        }
+        return try decode(data, file: file)
+    }
+
+    /// Decodes UTF-8 (with or without a byte-order mark).
+    /// - Throws: ``InputError`` naming the first line that is not UTF-8.
+    static func decode(_ data: Data, file: String?) throws(InputError) -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var line = 1
+        for chunk in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if String(validating: chunk, as: UTF8.self) == nil { break }
+            line += 1
+        }
+        throw InputError(
+            file: file, path: "",
+            reason: "line \(line) is not UTF-8 text: save the spreadsheet as « CSV UTF-8 » (Windows-1252 exports are not read)",
+            line: line)
+    }
+
+    /// Detects the dialect: an Excel `sep=` first line wins; otherwise `;` when the first non-blank line has one
+    /// outside quotes, else a tab, else `,`. `;` means a decimal comma, `,` a decimal point; a tab-separated file
+    /// gets the decimal comma when its headings are French (`Montant`, `Ressources`), the point otherwise.
+    static func detectDialect(_ text: String) -> (dialect: CSVDialect, skipFirstLine: Bool) {
+        // The lines one at a time: the dialect is in the first ones, and a file may be long.
+        let lines = sequence(state: text[...]) { (rest: inout Substring) -> Substring? in
+            rest = rest.drop(while: \.isNewline)
+            guard !rest.isEmpty else { return nil }
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            defer { rest = rest[end...] }
+            return rest[..<end]
+        }
+        var firstLines = lines.makeIterator()
+        if let first = firstLines.next(), first.lowercased().hasPrefix("sep="), let separator = first.dropFirst(4).first,
+            [";", ",", "\t"].contains(separator)
+        {
+            return (separator == "," ? .english : CSVDialect(separator: separator, decimalMark: ","), true)
+        }
+        guard let line = lines.first(where: { !$0.allSatisfy { $0 == ";" || $0 == "," || $0 == "\t" || $0 == " " } })
+        else { return (.french, false) }
+        var inQuotes = false
+        var counts: [Character: Int] = [:]
+        for character in line {
+            if character == "\"" { inQuotes.toggle() } else if !inQuotes { counts[character, default: 0] += 1 }
+        }
+        if counts[";", default: 0] > 0 { return (.french, false) }
+        if counts["\t", default: 0] > 0 {
+            let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            let french = folded.contains("montant") || folded.contains("ressources") || folded.contains("depenses")
+            return (CSVDialect(separator: "\t", decimalMark: french ? "," : "."), false)
+        }
+        return (.english, false)
+    }
+
+    /// The records of the text.
+    ///
+    /// Read scalar by scalar (the separator, quotes and line ends are single scalars; `\r\n` is one line end), not
+    /// character by character, and a cell's text is copied from the file in runs, not scalar by scalar: a budget's
+    /// file is mostly cells, and grapheme breaking and appending would be most of its cost.
+    /// - Throws: ``InputError`` for a quote left open or text after a closing quote.
+    static func records(_ text: String, separator: Character, file: String?) throws(InputError) -> [CSVRow] {
+        // Long by design: one state machine over the characters (quoted, unquoted, separators, line ends).
+        let separator = separator.unicodeScalars.first!
+        let scalars = text.unicodeScalars
+        var rows: [CSVRow] = []
+        var cells: [CSVCell] = []
+        // The cell's text so far, and the run of scalars of the file that follows it.
+        var field = ""
+        var run: String.Index? = nil
+        var line = 1, rowLine = 1, fieldLine = 1
+        var inQuotes = false, wasQuoted = false, quoteLine = 1, quoteColumn = 1
+
+        func flush(upTo end: String.Index) {
+            if let start = run { field += String(scalars[start..<end]) }
+            run = nil
+        }
+        func endField(at index: String.Index) {
+            flush(upTo: index)
+            cells.append(CSVCell(text: field, line: fieldLine, column: cells.count + 1))
+            field = ""
+            wasQuoted = false
+            fieldLine = line
+        }
+        /// Where the line end at `index` stops: past a `\n` that follows a `\r`; nil when the scalar ends no line
+        /// (the line ends of `Character.isNewline`).
+        func lineEnd(at index: String.Index) -> String.Index? {
+            let next = scalars.index(after: index)
+            switch scalars[index].value {
+            case 0x0D: return next < scalars.endIndex && scalars[next] == "\n" ? scalars.index(after: next) : next
+            case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: return next
+            default: return nil
+            }
+        }
+
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if inQuotes {
+                if scalar == "\"" {
+                    flush(upTo: index)
+                    if next < scalars.endIndex, scalars[next] == "\"" {
+                        run = next  // a doubled quote: the second one is text
+                        index = scalars.index(after: next)
+                    } else {
+                        inQuotes = false
+                        index = next
+                    }
+                    continue
+                }
+                if run == nil { run = index }
+                if let end = lineEnd(at: index) {
+                    line += 1
+                    index = end
+                } else {
+                    index = next
+                }
+                continue
+            }
+            if scalar == "\"", !wasQuoted {
+                flush(upTo: index)
+                if field.unicodeScalars.allSatisfy(isBlank) {
+                    field = ""
+                    inQuotes = true
+                    wasQuoted = true
+                    quoteLine = line
+                    quoteColumn = cells.count + 1
+                    index = next
+                    continue
+                }
+            }
+            if scalar == separator {
+                endField(at: index)
+                index = next
+            } else if let end = lineEnd(at: index) {
+                endField(at: index)
+                line += 1
+                rows.append(CSVRow(line: rowLine, cells: cells))
+                cells = []
+                rowLine = line
+                fieldLine = line
+                index = end
+            } else {
+                if wasQuoted, !isBlank(scalar) {
+                    throw InputError(
+                        file: file, path: "", reason: "text after the closing quote of a cell", line: line,
+                        column: cells.count + 1)
+                }
+                if !wasQuoted, run == nil { run = index }
+                index = next
+            }
+        }
+        if inQuotes {
+            throw InputError(
+                file: file, path: "", reason: "a quoted cell is never closed (a \" is missing)", line: quoteLine,
+                column: quoteColumn)
+        }
+        flush(upTo: scalars.endIndex)
+        if !field.isEmpty || wasQuoted || !cells.isEmpty {
+            endField(at: scalars.endIndex)
+            rows.append(CSVRow(line: rowLine, cells: cells))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,145 @@
+import ClusterKitCore
+import Foundation
+
+/// Why a cell's value cannot be read; the reader adds the file, line and column.
+struct CSVValueError: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+/// Reads the values of cells as a spreadsheet exports them: amounts with thousands separators, a decimal mark and a
+/// currency sign; percentages; whole numbers; yes/no. Exact: digits become integers and decimals, never floating
+/// point.
+struct CSVValues {
+    let dialect: CSVDialect
+    let currency: CurrencyCode
+    /// The ways an amount may name its currency: `€` for the euro, its code in capitals and in lower case.
+    private let currencyMarks: [String]
+
+    init(dialect: CSVDialect, currency: CurrencyCode) {
+        self.dialect = dialect
+        self.currency = currency
+        self.currencyMarks = [currency == .euro ? "€" : nil, currency.rawValue, currency.rawValue.lowercased()].compactMap { $0 }
+    }
+
+    private var example: String { dialect.decimalMark == "," ? "1 227 000,50" : "1,227,000.50" }
+
+    /// An amount: `1 227 000,50 €`, `135 000`, `€1,227,000.50`, `290000 EUR`; positive, at most two decimals.
+    func amount(_ raw: String) throws(CSVValueError) -> Money {
+        var text = CSVText.trimmed(raw)
+        if text.hasPrefix("-") || text.hasPrefix("\u{2212}") || text.hasPrefix("(") || text.hasSuffix("-") {
+            throw CSVValueError("negative amount '\(raw)': amounts are written positive")
+        }
+        for mark in currencyMarks {
+            if text.hasSuffix(mark) { text = String(text.dropLast(mark.count)) } else if text.hasPrefix(mark) {
+                text = String(text.dropFirst(mark.count))
+            }
+            text = CSVText.trimmed(text)
+        }
+        if text.unicodeScalars.contains("€") { throw CSVValueError("'\(raw)' is in euros, but the budget's currency is \(currency)") }
+        if ["k", "K", "k€", "K€"].contains(where: text.hasSuffix) {
+            throw CSVValueError("'\(raw)' is in thousands: write the amount in full, such as \(example)")
+        }
+        let (whole, fraction) = try number(text, raw: raw)
+        guard fraction.count <= 2 else {
+            throw CSVValueError("'\(raw)' has more than two decimals: amounts are exact to the cent")
+        }
+        let cents = fraction + String(repeating: "0", count: 2 - fraction.count)
+        guard let units = Int64(whole + cents) else {
+            throw CSVValueError("'\(raw)' is too large to hold exactly")
+        }
+        return Money(minorUnits: units, currency: currency)
+    }
+
+    /// A share: `45 %`, `44,83%`, or a fraction from 0 to 1 (`0,45`).
+    func share(_ raw: String) throws(CSVValueError) -> Share {
+        var text = CSVText.trimmed(raw)
+        let isPercent = text.hasSuffix("%")
+        if isPercent { text = CSVText.trimmed(String(text.dropLast())) }
+        var value = try decimal(text, raw: raw)
+        if isPercent { value /= 100 }
+        guard value <= 1, let share = Share(exactly: value) else {
+            let sample = dialect.decimalMark == "," ? "45 % or 0,45" : "45% or 0.45"
+            throw CSVValueError("'\(raw)' is not a share: write a percentage or a fraction from 0 to 1, such as \(sample)")
+        }
+        return share
+    }
+
+    /// A whole number, such as a count of members or a year (`1 200` is read as 1200).
+    func integer(_ raw: String) throws(CSVValueError) -> Int {
+        let (whole, fraction) = try number(CSVText.trimmed(raw), raw: raw)
+        guard fraction.isEmpty, let value = Int(whole) else { throw CSVValueError("'\(raw)' is not a whole number") }
+        return value
+    }
+
+    /// A decimal number, such as staff in full-time equivalents (`2,5`).
+    func decimal(_ raw: String) throws(CSVValueError) -> Decimal {
+        try decimal(CSVText.trimmed(raw), raw: raw)
+    }
+
+    private func decimal(_ text: String, raw: String) throws(CSVValueError) -> Decimal {
+        let (whole, fraction) = try number(text, raw: raw)
+        guard whole.count + fraction.count <= 30,
+            let value = Decimal(string: whole + (fraction.isEmpty ? "" : "." + fraction), locale: Locale(identifier: "en_US_POSIX")),
+            !value.isNaN
+        else { throw CSVValueError("'\(raw)' is not a number ClusterKit can hold exactly") }
+        return value
+    }
+
+    /// Yes or no: `oui`, `yes`, `x`, `vrai`, `true`, `1` / `non`, `no`, `faux`, `false`, `0`.
+    func boolean(_ raw: String) throws(CSVValueError) -> Bool {
+        switch CSVVocabulary.normalized(raw) {
+        case "oui", "yes", "y", "o", "x", "vrai", "true", "1": return true
+        case "non", "no", "n", "faux", "false", "0": return false
+        default: throw CSVValueError("'\(raw)' is not yes or no: write oui/non or yes/no")
+        }
+    }
+
+    /// The digits of a number before and after its decimal mark, thousands separators checked and removed.
+    private func number(_ text: String, raw: String) throws(CSVValueError) -> (whole: String, fraction: String) {
+        if text.hasPrefix("-") || text.hasPrefix("\u{2212}") || (text.hasPrefix("(") && text.hasSuffix(")")) {
+            throw CSVValueError("negative amount '\(raw)': amounts are written positive")
+        }
+        let wrong = CSVValueError("'\(raw)' is not a number in this file's format: write it such as \(example)")
+        guard !text.isEmpty else { throw wrong }
+        // Scalar by scalar: digits, then the decimal mark and digits only. Runs of spaces count as one separator; a
+        // group after the first has exactly three digits.
+        let decimalMark = dialect.decimalMark.unicodeScalars.first!
+        let groupMark: Unicode.Scalar = decimalMark == "," ? "." : ","
+        var whole: [UInt8] = [], fraction: [UInt8] = []
+        var groups: [Int] = []  // the number of digits of each group
+        var current = 0, lastWasSeparator = false, hasFraction = false
+        for scalar in text.unicodeScalars {
+            let isDigit = ("0"..."9").contains(scalar)
+            if hasFraction {
+                guard isDigit else { throw wrong }
+                fraction.append(UInt8(scalar.value))
+                continue
+            }
+            switch scalar {
+            case _ where isDigit:
+                whole.append(UInt8(scalar.value))
+                current += 1
+                lastWasSeparator = false
+            case decimalMark:
+                hasFraction = true
+            case " ", "\u{00A0}", "\u{202F}", "\u{2007}", groupMark:  // thousands: spaces of every width, `.` or `,`
+                let isSpace = scalar != groupMark
+                if current == 0 && !(isSpace && lastWasSeparator && !groups.isEmpty) { throw wrong }
+                if current > 0 { groups.append(current) }
+                current = 0
+                lastWasSeparator = true
+            default:
+                throw wrong
+            }
+        }
+        guard !hasFraction || !fraction.isEmpty, current > 0 else { throw wrong }
+        groups.append(current)
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else {
+                throw CSVValueError("'\(raw)' has misplaced thousands separators: write it such as \(example)")
+            }
+        }
+        return (String(decoding: whole, as: UTF8.self), String(decoding: fraction, as: UTF8.self))
+    }
+}

@@ -1,0 +1,327 @@
+import ClusterKitCore
+import Foundation
+
+/// The words a budget spreadsheet uses, in French and English: column headings, the keys of the cluster's
+/// description, and the values of its cells. Matching ignores case, accents, punctuation and a currency sign, so
+/// `Montant (€)`, `montant` and `MONTANT €` are one heading. `Documentation/CSVFormat.md` lists them.
+enum CSVVocabulary {
+    /// Text folded for matching: lower case, no accents, `€` and `(eur)` dropped, punctuation as spaces, one space
+    /// between words.
+    ///
+    /// Text in Latin script — ASCII, the Latin-1 and Latin Extended-A and -B letters, general punctuation, currency
+    /// signs: every French or English heading and label — is folded scalar by scalar with ``latinFolds``, without
+    /// Foundation; anything else (combining accents, other scripts) takes ``normalizedByFoundation(_:)``. A test keeps
+    /// the two equal on every scalar of the table and on random text.
+    static func normalized(_ text: String) -> String {
+        var folded: [Unicode.Scalar] = []
+        folded.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: folded.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
+            case 0..<0x80: folded.append(scalar)
+            case 0x80..<0x250: folded.append(contentsOf: latinFolds[Int(scalar.value) - 0x80].unicodeScalars)
+            // Spaces, dashes, quotes, other punctuation and currency signs; not the invisible format characters
+            // (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F): Foundation's folding of a joiner between two letters
+            // did not match a space's, so they take Foundation's path.
+            case 0x2000..<0x200B, 0x2010..<0x202A, 0x202F..<0x2060, 0x20A0..<0x20D0: folded.append(" ")
+            default: return normalizedByFoundation(text)
+            }
+        }
+        // `(eur)` is dropped; what remains keeps ASCII letters, digits and `%`, and the table's letters (every
+        // non-ASCII scalar it gives is alphanumeric), one space between runs.
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count)
+        var space = false, index = 0
+        while index < folded.count {
+            let scalar = folded[index]
+            if scalar == "(", folded[index...].starts(with: ["(", "e", "u", "r", ")"] as [Unicode.Scalar]) {
+                space = true
+                index += 5
+                continue
+            }
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39, 0x25, 0x80...:
+                if space && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                UTF8.encode(scalar) { out.append($0) }
+                space = false
+            default:
+                space = true
+            }
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``normalized(_:)`` through Foundation's folding (case, diacritics, width): for text outside ``latinFolds``.
+    static func normalizedByFoundation(_ text: String) -> String {
+        var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        folded = folded.replacingOccurrences(of: "(eur)", with: " ").replacingOccurrences(of: "€", with: " ")
+        var out = ""
+        var space = false
+        for scalar in folded.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) || scalar == "%" {
+                if space && !out.isEmpty { out += " " }
+                out.unicodeScalars.append(scalar)
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return out
+    }
+
+    /// What Foundation's folding (case, diacritics, width) makes of each scalar from U+0080 to U+024F, with every
+    /// scalar that is not a letter or digit written as a space: `É` → `e`, `ß` → `ss`, `œ` stays, `«` → a space.
+    /// Made by `Scripts/generate-latin-folds.swift`; `CSVVocabularyFoldingTests` checks it against Foundation.
+    static let latinFolds: [String] = [
+        " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ",  // U+0080
+        " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ",  // U+0090
+        " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", "ª", " ", " ", " ", " ", " ",  // U+00A0
+        " ", " ", "²", "³", " ", "μ", " ", " ", " ", "¹", "º", " ", "¼", "½", "¾", " ",  // U+00B0
+        "a", "a", "a", "a", "a", "a", "æ", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00C0
+        "ð", "n", "o", "o", "o", "o", "o", " ", "ø", "u", "u", "u", "u", "y", "þ", "ss",  // U+00D0
+        "a", "a", "a", "a", "a", "a", "æ", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00E0
+        "ð", "n", "o", "o", "o", "o", "o", " ", "ø", "u", "u", "u", "u", "y", "þ", "y",  // U+00F0
+        "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",  // U+0100
+        "đ", "đ", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",  // U+0110
+        "g", "g", "g", "g", "h", "h", "ħ", "ħ", "i", "i", "i", "i", "i", "i", "i", "i",  // U+0120
+        "i", "ı", "ĳ", "ĳ", "j", "j", "k", "k", "ĸ", "l", "l", "l", "l", "l", "l", "ŀ",  // U+0130
+        "ŀ", "ł", "ł", "n", "n", "n", "n", "n", "n", "ʼn", "ŋ", "ŋ", "o", "o", "o", "o",  // U+0140
+        "o", "o", "œ", "œ", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",  // U+0150
+        "s", "s", "t", "t", "t", "t", "ŧ", "ŧ", "u", "u", "u", "u", "u", "u", "u", "u",  // U+0160
+        "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",  // U+0170
+        "ƀ", "ɓ", "ƃ", "ƃ", "ƅ", "ƅ", "ɔ", "ƈ", "ƈ", "ɖ", "ɗ", "ƌ", "ƌ", "ƍ", "ǝ", "ə",  // U+0180
+        "ɛ", "ƒ", "ƒ", "ɠ", "ɣ", "ƕ", "ɩ", "ɨ", "ƙ", "ƙ", "ƚ", "ƛ", "ɯ", "ɲ", "ƞ", "ɵ",  // U+0190
+        "o", "o", "ƣ", "ƣ", "ƥ", "ƥ", "ʀ", "ƨ", "ƨ", "ʃ", "ƪ", "ƫ", "ƭ", "ƭ", "ʈ", "u",  // U+01A0
+        "u", "ʊ", "ʋ", "ƴ", "ƴ", "ƶ", "ƶ", "ʒ", "ƹ", "ƹ", "ƺ", "ƻ", "ƽ", "ƽ", "ƾ", "ƿ",  // U+01B0
+        "ǀ", "ǁ", "ǂ", "ǃ", "ǆ", "ǆ", "ǆ", "ǉ", "ǉ", "ǉ", "ǌ", "ǌ", "ǌ", "a", "a", "i",  // U+01C0
+        "i", "o", "o", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "ǝ", "a", "a",  // U+01D0
+        "a", "a", "æ", "æ", "ǥ", "ǥ", "g", "g", "k", "k", "o", "o", "o", "o", "ʒ", "ʒ",  // U+01E0
+        "j", "ǳ", "ǳ", "ǳ", "g", "g", "ƕ", "ƿ", "n", "n", "a", "a", "æ", "æ", "ø", "ø",  // U+01F0
+        "a", "a", "a", "a", "e", "e", "e", "e", "i", "i", "i", "i", "o", "o", "o", "o",  // U+0200
+        "r", "r", "r", "r", "u", "u", "u", "u", "s", "s", "t", "t", "ȝ", "ȝ", "h", "h",  // U+0210
+        "ƞ", "ȡ", "ȣ", "ȣ", "ȥ", "ȥ", "a", "a", "e", "e", "o", "o", "o", "o", "o", "o",  // U+0220
+        "o", "o", "y", "y", "ȴ", "ȵ", "ȶ", "ȷ", "ȸ", "ȹ", "ⱥ", "ȼ", "ȼ", "ƚ", "ⱦ", "ȿ",  // U+0230
+        "ɀ", "ɂ", "ɂ", "ƀ", "ʉ", "ʌ", "ɇ", "ɇ", "ɉ", "ɉ", "ɋ", "ɋ", "ɍ", "ɍ", "ɏ", "ɏ",  // U+0240
+    ]
+
+    /// The normalized names by which a cell may give each source of a catalogue — its id, its English and French
+    /// names, each also without what follows a parenthesis — to the source; on a tie, the first in catalogue order.
+    /// Made once per catalogue and kept (normalizing a name is costly), so that each line costs one lookup.
+    static func sourceNames(_ catalog: Catalog) -> [String: RevenueSourceID] {
+        let signature = catalog.sources.map { [$0.id.rawValue, $0.name(in: .english), $0.name(in: .french)].joined(separator: "\u{1}") }
+            .joined(separator: "\u{2}")
+        if let known = sourceTables.withLock({ $0[signature] }) { return known }
+        var names: [String: RevenueSourceID] = [:]
+        for source in catalog.sources {
+            for name in [source.id.rawValue, source.name(in: .english), source.name(in: .french)] {
+                for variant in [name, beforeParenthesis(name)] where names[normalized(variant)] == nil {
+                    names[normalized(variant)] = source.id
+                }
+            }
+        }
+        sourceTables.withLock { $0[signature] = names }
+        return names
+    }
+
+    /// The tables of ``sourceNames(_:)`` already made, by catalogue: a program reads its files with one or two.
+    private static let sourceTables = Locked<[String: [String: RevenueSourceID]]>([:])
+
+    /// The side of the plan of financing a heading opens.
+    enum Side: String {
+        case expenses, resources
+    }
+
+    /// The side whose title this heading is (`Dépenses`, `Expenses`, `Ressources`, `Resources`).
+    static func side(_ heading: String) -> Side? {
+        switch normalized(heading) {
+        case "depenses", "depense", "expenses", "expense", "charges", "emplois": .expenses
+        case "ressources", "ressource", "resources", "resource", "recettes", "produits", "financements": .resources
+        default: nil
+        }
+    }
+
+    /// What a column of one side holds.
+    enum Column: String, CaseIterable {
+        case label, amount, share, id, comment
+        case source, funder, sector, inKind, action, successFeeBasis, fixedFee, sponsorIsMember, sponsorInterest
+        case nature, category, regime, collective
+
+        /// The headings that name the column, normalised.
+        var headings: [String] {
+            switch self {
+            case .label: ["nature", "libelle", "label", "description", "poste", "intitule", "designation"]
+            case .amount: ["montant", "amount", "montant ht", "montant ttc", "budget", "somme"]
+            case .share: ["%", "part", "share", "pourcentage", "percentage", "percent", "part %"]
+            case .id: ["id", "identifiant", "identifier", "code", "ref", "reference"]
+            case .comment: ["commentaire", "commentaires", "comment", "comments", "note", "notes", "remarque", "remarques"]
+            case .source: ["source", "type de ressource", "resource type", "source id"]
+            case .funder: ["financeur", "funder", "payeur", "organisme"]
+            case .sector: ["secteur", "sector", "public prive", "public private"]
+            case .inKind: ["en nature", "in kind", "inkind", "valorisation"]
+            case .action: ["action", "affectation", "earmark", "action financee", "earmarked for"]
+            case .successFeeBasis: ["success fee", "prime de succes", "base success fee", "success fee basis", "fee basis"]
+            case .fixedFee: ["forfait", "fixed fee", "honoraires fixes", "forfait fixe"]
+            case .sponsorIsMember: ["sponsor membre", "sponsor is member", "sponsor member"]
+            case .sponsorInterest: ["interet direct", "direct interest", "sponsor interet direct", "sponsor direct interest"]
+            case .nature: ["type", "type de depense", "expense type", "fonctionnement ou action", "kind"]
+            case .category: ["categorie", "category", "categorie de mission", "mission category"]
+            case .regime: ["regime", "regime d aide", "aid regime", "funding regime"]
+            case .collective: ["collective", "action collective", "collective action"]
+            }
+        }
+
+        /// The columns each side may have.
+        static func allowed(on side: Side) -> [Column] {
+            let common: [Column] = [.label, .amount, .share, .id, .comment]
+            switch side {
+            case .resources:
+                return common + [.source, .funder, .sector, .inKind, .action, .successFeeBasis, .fixedFee, .sponsorIsMember, .sponsorInterest]
+            case .expenses: return common + [.nature, .category, .regime, .collective]
+            }
+        }
+
+        /// The column a heading names on a side.
+        static func named(_ heading: String, on side: Side) -> Column? {
+            let key = normalized(heading)
+            return allowed(on: side).first { $0.headings.contains(key) }
+        }
+    }
+
+    /// A field of the cluster's description, written as a row `key;value` above the table.
+    enum Key: String, CaseIterable {
+        case name, kind, year, currency, founded, members, enterprises, staff, impactReporting, valuedTimeAllowed
+        case analyticAccounting, declaredSelfFinancing, targetPrivateShare, targetYear, baselineYear, satellite, service
+
+        /// The keys that name the field, normalised.
+        var keys: [String] {
+            switch self {
+            case .name: ["cluster", "nom", "nom du cluster", "name", "cluster name", "pole", "grappe"]
+            case .kind: ["type", "kind", "type de cluster", "cluster kind", "forme"]
+            case .year: ["annee", "year", "exercice", "fiscal year", "annee budgetaire", "budget year"]
+            case .currency: ["devise", "currency", "monnaie"]
+            case .founded: ["creation", "cree en", "founded", "annee de creation", "date de creation", "year founded"]
+            case .members: ["adherents", "membres", "members", "nombre d adherents", "nombre de membres"]
+            case .enterprises: ["entreprises", "dont entreprises", "enterprises", "companies"]
+            case .staff: ["etp", "effectif", "staff", "equipe", "salaries etp", "staff fte", "fte"]
+            case .impactReporting: ["suivi d impact", "outil de suivi d impact", "impact reporting"]
+            case .valuedTimeAllowed:
+                ["valorisation autorisee", "valorisation du temps autorisee", "valued time allowed"]
+            case .analyticAccounting: ["comptabilite analytique", "analytic accounting", "tableau de bord"]
+            case .declaredSelfFinancing:
+                ["autofinancement declare", "declared self financing", "autofinancement affiche"]
+            case .targetPrivateShare: ["objectif part privee", "target private share", "objectif d autofinancement"]
+            case .targetYear: ["annee objectif", "annee de l objectif", "target year"]
+            case .baselineYear: ["annee de reference", "baseline year", "annee de depart"]
+            case .satellite: ["satellite", "structure satellite", "filiale"]
+            case .service: ["service", "offre de service", "prestation"]
+            }
+        }
+
+        /// The field a key names.
+        static func named(_ key: String) -> Key? {
+            let normalized = CSVVocabulary.normalized(key)
+            return allCases.first { $0.keys.contains(normalized) }
+        }
+
+        /// Every key, for suggestions.
+        static var allKeys: [String] { allCases.flatMap(\.keys) }
+    }
+
+    /// A kind of cluster from its French or English name.
+    static func kind(_ text: String) -> ClusterKind? {
+        switch normalized(text) {
+        case "pole", "pole de competitivite", "competitiveness cluster": .pole
+        case "grappe", "grappe d entreprises", "business cluster": .grappe
+        case "regional", "cluster regional", "regional cluster": .regional
+        case "other", "autre", "autres": .other
+        default: nil
+        }
+    }
+
+    /// An expense's nature from its French or English name.
+    static func expenseNature(_ text: String) -> ExpenseNature? {
+        switch normalized(text) {
+        case "operating", "fonctionnement", "fonctionnement animation", "animation", "structure", "frais de structure":
+            .operating
+        case "programme", "program", "action", "actions", "programme d actions", "projet": .programme
+        default: nil
+        }
+    }
+
+    /// A sector from its French or English name.
+    static func sector(_ text: String) -> Sector? {
+        switch normalized(text) {
+        case "public", "publique": .public
+        case "private", "prive", "privee": .private
+        default: nil
+        }
+    }
+
+    /// What a success fee rewards, from its French or English name.
+    static func successFeeBasis(_ text: String) -> SuccessFeeBasis? {
+        switch normalized(text) {
+        case "market", "marche", "conquete de marche", "conquete de marches": .market
+        case "publiccall", "public call", "appel a projets", "appel a projet", "aap": .publicCall
+        default: nil
+        }
+    }
+
+    /// Everyday names of the built-in sources, as cluster managers label their lines.
+    static let sourceAliases: [String: RevenueSourceID] = [
+        "feder": .erdf, "fonds europeens": .erdf, "europe": .erdf, "erdf": .erdf, "european funds": .erdf,
+        "etat": .state, "state": .state, "direccte": .state, "sgar": .state, "datar": .state,
+        "region": .region, "regions": .region, "conseil regional": .region,
+        "departement": .department, "departements": .department, "conseil general": .department,
+        "conseil departemental": .department, "department": .department,
+        "agglomerations": .intercommunality, "agglomeration": .intercommunality,
+        "intercommunalites": .intercommunality, "intercommunalite": .intercommunality,
+        "intercommunalities": .intercommunality,
+        "chambres consulaires": .consularChambers, "cci": .consularChambers, "chambers of commerce": .consularChambers,
+        "autres recettes publiques": .otherPublic, "other public revenue": .otherPublic,
+        "cotisations": .membershipFees, "entreprises cotisations": .membershipFees, "membership fees": .membershipFees,
+        "participations": .actionParticipation, "participations entreprises": .actionParticipation,
+        "participation des entreprises": .actionParticipation,
+        "prestations": .services, "prestations de services": .services, "services": .services,
+        "billed services": .services,
+        "evenements": .events, "organisation d evenements": .events, "evenementiel": .events, "events": .events,
+        "success fees": .successFees, "primes de succes": .successFees,
+        "sponsoring": .sponsorship, "gestion de la marque": .sponsorship, "sponsorship": .sponsorship,
+        "autres recettes privees": .otherPrivate, "other private revenue": .otherPrivate,
+        "temps passe": .memberTime, "temps passe par les entreprises": .memberTime, "valorisation": .memberTime,
+        "member time": .memberTime,
+        "mise a disposition": .secondment, "secondment": .secondment,
+    ]
+
+    /// The source a cell names: a catalogue id (`membershipFees`), a source's English or French name
+    /// (`Cotisations`), or an everyday alias (`FEDER`, `Conseil général`).
+    static func source(_ text: String, catalog: Catalog, names: [String: RevenueSourceID]) -> RevenueSourceID? {
+        let trimmed = CSVText.trimmed(text)
+        let id = RevenueSourceID(rawValue: trimmed)
+        if catalog.source(id) != nil { return id }
+        let key = normalized(trimmed)
+        if let found = names[key] { return found }
+        if let alias = sourceAliases[key], catalog.source(alias) != nil { return alias }
+        return nil
+    }
+
+    private static func beforeParenthesis(_ text: String) -> String {
+        text.split(separator: "(", maxSplits: 1).first.map(String.init) ?? text
+    }
+
+    /// A line id made from a label: `Région Rhône Alpes` → `region-rhone-alpes`.
+    static func slug(_ label: String) -> String {
+        var slug = "", length = 0  // length: slug.count
+        for word in normalized(label).unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "%" }) {
+            let word = String(word), count = word.count
+            guard length + count < 40 else { break }
+            if length > 0 {
+                slug += "-"
+                length += 1
+            }
+            slug += word
+            length += count
+        }
+        return slug
+    }
+}

@@ -1,0 +1,144 @@
+import ClusterKitCore
+import Foundation
+
+/// The user's terms for a plan: which lines may move and within what bounds, which kinds of revenue may be added,
+/// whether the budget may grow, which severities to clear, and what to minimise. A `clusterkit.plan/1` document.
+///
+/// ```swift
+/// var terms = PlanTerms()
+/// terms.budgetFixed = true
+/// terms.lines = [PlanTerms.LineTerms(id: "region", maximum: Money(major: 60_000))]
+/// ```
+public struct PlanTerms: Hashable, Sendable, Decodable {
+    /// The format identifier of a terms document.
+    public static let format = "clusterkit.plan/1"
+
+    /// What the plan minimises; ties go to the least total change, a decrease of private revenue counting double.
+    public enum Objective: String, Hashable, Sendable, Codable, CaseIterable {
+        /// The least new revenue: the sum of the increases and new lines (the default).
+        case leastNewRevenue
+        /// The least total change: increases and decreases together.
+        case leastTotalChange
+        /// The least public funding taken out of the budget.
+        case leastPublicReplaced
+    }
+
+    /// The bounds of one line of the budget. Amounts are the line's planned amount; shares are of its amount today.
+    public struct LineTerms: Hashable, Sendable {
+        /// The line's id.
+        public var id: String
+        /// Whether the line may not change at all.
+        public var fixed: Bool
+        /// The smallest amount the line may be planned at.
+        public var minimum: Money?
+        /// The largest amount the line may be planned at.
+        public var maximum: Money?
+        /// The most the line may rise, as a share of its amount (`0.1`: at most 10%).
+        public var maximumIncrease: Share?
+        /// The most the line may fall, as a share of its amount.
+        public var maximumDecrease: Share?
+        /// The most each member may pay (membership fees: "60 members, at most 2,000 € each"): the line's largest
+        /// amount is the cluster's members times this.
+        public var maximumPerMember: Money?
+
+        /// Creates a line's terms.
+        public init(
+            id: String, fixed: Bool = false, minimum: Money? = nil, maximum: Money? = nil, maximumIncrease: Share? = nil,
+            maximumDecrease: Share? = nil, maximumPerMember: Money? = nil
+        ) {
+            self.maximumPerMember = maximumPerMember
+            self.id = id
+            self.fixed = fixed
+            self.minimum = minimum
+            self.maximum = maximum
+            self.maximumIncrease = maximumIncrease
+            self.maximumDecrease = maximumDecrease
+        }
+    }
+
+    /// Whether the budget must keep its total (public funding replaced rather than revenue added).
+    public var budgetFixed: Bool
+    /// Whether lines without terms of their own may fall; by default only when the budget is fixed.
+    public var linesMayFall: Bool?
+    /// The bounds of particular lines; a line not named may rise without limit (and fall, see ``linesMayFall``).
+    public var lines: [LineTerms]
+    /// The revenue sources a plan may add as new lines.
+    public var newLines: [RevenueSourceID]
+    /// The severities whose findings the plan clears (default errors and warnings).
+    public var clear: Set<Severity>
+    /// What the plan minimises.
+    public var objective: Objective
+
+    /// Creates terms; the defaults are the issue's: the budget may grow, existing lines may only rise, no new line,
+    /// errors and warnings cleared, the least new revenue.
+    public init(
+        budgetFixed: Bool = false, linesMayFall: Bool? = nil, lines: [LineTerms] = [], newLines: [RevenueSourceID] = [],
+        clear: Set<Severity> = [.error, .warning], objective: Objective = .leastNewRevenue
+    ) {
+        self.budgetFixed = budgetFixed
+        self.linesMayFall = linesMayFall
+        self.lines = lines
+        self.newLines = newLines
+        self.clear = clear
+        self.objective = objective
+    }
+
+    /// Whether lines without terms may fall under these terms.
+    package var unnamedLinesMayFall: Bool { linesMayFall ?? budgetFixed }
+
+    static let fields = ["format", "budget", "linesMayFall", "lines", "newLines", "clear", "objective"]
+
+    public init(from decoder: any Decoder) throws {
+        let fields = try FieldReader(decoder, allowed: Self.fields)
+        if let format = try fields.optional("format", as: String.self), format != Self.format {
+            throw DecodingError.dataCorruptedError(
+                forKey: AnyCodingKey("format"), in: fields.container,
+                debugDescription: "format '\(format)' is not '\(Self.format)'")
+        }
+        self.init()
+        if let budget = try fields.optional("budget", as: String.self) {
+            guard budget == "grow" || budget == "fixed" else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: AnyCodingKey("budget"), in: fields.container,
+                    debugDescription: "'\(budget)' is not one of grow, fixed")
+            }
+            budgetFixed = budget == "fixed"
+        }
+        linesMayFall = try fields.optional("linesMayFall")
+        lines = try fields.array("lines") { decoder, _ in try LineTerms(from: decoder) } ?? []
+        newLines = try fields.optional("newLines") ?? []
+        if fields.has("clear") {
+            var list = try fields.container.nestedUnkeyedContainer(forKey: AnyCodingKey("clear"))
+            var severities: Set<Severity> = []
+            while !list.isAtEnd {
+                let text = try list.decode(String.self)
+                guard let severity = Severity(rawValue: text) else {
+                    throw DecodingError.dataCorruptedError(
+                        in: list, debugDescription: "'\(text)' is not one of error, warning, note")
+                }
+                severities.insert(severity)
+            }
+            clear = severities
+        }
+        objective = try fields.choice("objective") ?? .leastNewRevenue
+    }
+
+    /// Reads a `clusterkit.plan/1` document.
+    /// - Throws: ``InputError`` naming the file, the field path and the reason.
+    public static func decode(_ data: Data, file: String? = nil) throws(InputError) -> PlanTerms {
+        try JSONInput.decode(PlanTerms.self, from: data, file: file)
+    }
+}
+
+extension PlanTerms.LineTerms: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let fields = try FieldReader(
+            decoder, allowed: ["id", "fixed", "min", "max", "maxIncrease", "maxDecrease", "maxPerMember"])
+        self.init(
+            id: try fields.required("id"), fixed: try fields.optional("fixed") ?? false,
+            minimum: try fields.optionalAmount("min", currency: .euro),
+            maximum: try fields.optionalAmount("max", currency: .euro),
+            maximumIncrease: try fields.share("maxIncrease"), maximumDecrease: try fields.share("maxDecrease"),
+            maximumPerMember: try fields.optionalAmount("maxPerMember", currency: .euro))
+    }
+}

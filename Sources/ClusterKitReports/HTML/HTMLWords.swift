@@ -1,0 +1,189 @@
+import ClusterKitCore
+/// The words of the HTML report that the other renderers do not print (those it shares come from `ReportWords`),
+/// in English and French.
+///
+/// A test walks ``allTexts`` and ``allTemplates`` and fails when a word lacks a translation or a template's languages
+/// disagree on placeholders — add any new word to those lists.
+package enum HTMLWords {
+    /// Under the title: where the rules come from.
+    package static let subtitle = MessageTemplate(
+        id: "html.subtitle",
+        english: "Checked against the memento « Modèles économiques des clusters » (France Clusters, 2013), rule set {ruleSet}.",
+        french: "Vérifié au regard du mémento « Modèles économiques des clusters » (France Clusters, 2013), jeu de règles {ruleSet}.")
+    /// The headline of a budget in the summary: its self-financing against the target.
+    package static let headline = MessageTemplate(
+        id: "html.headline", english: "Self-financing {share} ({basis}) against a target of {target}",
+        french: "Autofinancement de {share} ({basis}) pour un objectif de {target}")
+    /// The headline of a history in the summary: the latest known year's private share against the target.
+    package static let historyHeadline = MessageTemplate(
+        id: "html.history-headline", english: "Private share {share} in {year}, against a target of {target} in {targetYear}",
+        french: "Part privée de {share} en {year}, pour un objectif de {target} en {targetYear}")
+    /// Said of a budget at or over its target.
+    package static let reached = LocalizedText(english: "target reached", french: "objectif atteint")
+    /// Said of a budget under its target by two points or more (French), by other than one point (English).
+    package static let short = MessageTemplate(
+        id: "html.short", english: "{points} percentage points short", french: "à {points} points de l'objectif")
+    /// Said of a budget under its target by less than two points (French: « à 1,5 point »), by one point (English).
+    package static let shortByOne = MessageTemplate(
+        id: "html.short-one", english: "{points} percentage point short", french: "à {points} point de l'objectif")
+    /// The counts of a report's diagnostics, in the summary.
+    package static let counts = LocalizedText(english: "Diagnostics", french: "Diagnostics")
+    /// The heading of a budget's charts.
+    package static let charts = LocalizedText(english: "Charts", french: "Graphiques")
+    /// The heading of a budget's diagnostics.
+    package static let diagnostics = LocalizedText(english: "Diagnostics", french: "Diagnostics")
+    /// The summary of a diagnostic's folded explanation.
+    package static let howComputed = LocalizedText(english: "How it was computed", french: "Comment ce diagnostic est calculé")
+    /// The label of the link back to the summary.
+    package static let backToSummary = LocalizedText(english: "Back to the summary", french: "Retour à la synthèse")
+    /// The name of a cluster's kind.
+    package static func kind(_ kind: ClusterKind) -> LocalizedText {
+        switch kind {
+        case .pole: LocalizedText(english: "Competitiveness cluster (pôle de compétitivité)", french: "Pôle de compétitivité")
+        case .grappe: LocalizedText(english: "Business cluster (grappe d'entreprises)", french: "Grappe d'entreprises")
+        case .regional: LocalizedText(english: "Regional cluster", french: "Cluster régional")
+        case .other: LocalizedText(english: "Network of companies", french: "Réseau d'entreprises")
+        }
+    }
+    /// The facts of a cluster: members, founding year.
+    package static let members = MessageTemplate(id: "html.members", english: "{count} members", french: "{count} adhérents")
+    /// The year a cluster was founded.
+    package static let founded = MessageTemplate(id: "html.founded", english: "founded in {year}", french: "créé en {year}")
+
+    /// The title of the resources chart.
+    package static let resourcesTitle = LocalizedText(
+        english: "Resources by origin", french: "Ressources par origine")
+    /// The description of the resources chart.
+    package static let resourcesCaption = MessageTemplate(
+        id: "html.resources-caption",
+        english: "{total} of resources from {count} origin(s): public {public} ({publicShare}) in blues, private {private} ({privateShare}) in oranges, money in kind hatched. Slices run clockwise from the top in the order of the legend; the table gives the same figures.",
+        french: "{total} de ressources de {count} origine(s) : publiques {public} ({publicShare}) en bleus, privées {private} ({privateShare}) en orangés, apports en nature hachurés. Les parts se suivent dans le sens des aiguilles d'une montre depuis le haut, dans l'ordre de la légende ; le tableau donne les mêmes chiffres.")
+    /// "Resources", in the middle of the ring.
+    package static let resources = LocalizedText(english: "Resources", french: "Ressources")
+    /// The heading of the public resources in the legend.
+    package static let publicResources = LocalizedText(english: "Public resources", french: "Ressources publiques")
+    /// The heading of the private resources in the legend.
+    package static let privateResources = LocalizedText(english: "Private resources", french: "Ressources privées")
+    /// "in kind", after a source's name.
+    package static let inKind = LocalizedText(english: "in kind", french: "en nature")
+    /// "Public", before a share.
+    package static let publicWord = LocalizedText(english: "Public", french: "Public")
+    /// "Private", before a share.
+    package static let privateWord = LocalizedText(english: "Private", french: "Privé")
+    /// Column heading: the origin of resources.
+    package static let originColumn = LocalizedText(english: "Origin", french: "Origine")
+
+    /// The title of the public/private chart.
+    package static let balanceTitle = LocalizedText(
+        english: "Public and private resources against the target",
+        french: "Ressources publiques et privées face à l'objectif")
+    /// The description of the public/private chart.
+    package static let balanceCaption = MessageTemplate(
+        id: "html.balance-caption",
+        english: "Private resources are {gross} of the budget gross (valued time included) and {net} net (cash only), against a target of {target}: private from the left, public to the right, the dashed line at the target.",
+        french: "Les ressources privées font {gross} du budget en brut (valorisation comprise) et {net} en net (hors valorisation), pour un objectif de {target} : le privé depuis la gauche, le public à droite, le trait pointillé à l'objectif.")
+    /// The title of the gross bar.
+    package static let grossBar = LocalizedText(
+        english: "Gross: Priv / R, valued time included", french: "Brut : Priv / R, valorisation comprise")
+    /// The title of the net bar.
+    package static let netBar = LocalizedText(
+        english: "Net: Priv(cash) / R(cash)", french: "Net : Priv(num.) / R(num.), hors valorisation")
+    /// "Target", before a share.
+    package static let targetWord = LocalizedText(english: "Target", french: "Objectif")
+    /// The legend of money in kind on the bar.
+    package static let inKindLegend = LocalizedText(english: "Of which in kind:", french: "Dont apports en nature :")
+    /// Column heading: the basis of a share.
+    package static let basisColumn = LocalizedText(english: "Basis", french: "Base")
+    /// Column heading: the private share.
+    package static let privateShareColumn = LocalizedText(english: "Private share", french: "Part privée")
+    /// Column heading: the public share.
+    package static let publicShareColumn = LocalizedText(english: "Public share", french: "Part publique")
+    /// Column heading: the target.
+    package static let targetColumn = LocalizedText(english: "Target", french: "Objectif")
+
+    /// The title of the trajectory chart.
+    package static let trajectoryTitle = LocalizedText(
+        english: "Private share year by year, against the glide path",
+        french: "Part privée année par année, face à la trajectoire")
+    /// The description of the trajectory chart.
+    package static let trajectoryCaption = MessageTemplate(
+        id: "html.trajectory-caption",
+        english: "The private share of each year with a known figure, and the glide path from {baselineShare} in {baselineYear} to {target} in {targetYear}.",
+        french: "La part privée de chaque année au chiffre connu, et la trajectoire allant de {baselineShare} en {baselineYear} à {target} en {targetYear}.")
+    /// How many years are behind the path, after the trajectory's description.
+    package static let yearsBehind = MessageTemplate(
+        id: "html.years-behind", english: "{count} year(s) behind the path, marked with a triangle.",
+        french: "{count} année(s) en retard sur la trajectoire, marquée(s) d'un triangle.")
+    /// Said of a trajectory with no year behind its path.
+    package static let noYearBehind = LocalizedText(
+        english: "No year is behind the path.", french: "Aucune année n'est en retard sur la trajectoire.")
+    /// The description of a trajectory without a glide path.
+    package static let trajectoryCaptionWithoutPath = LocalizedText(
+        english: "The private share of each year with a known figure (no glide path: the baseline year has no known share).",
+        french: "La part privée de chaque année au chiffre connu (pas de trajectoire : l'année de référence n'a pas de part connue).")
+    /// The legend of the private share's line.
+    package static let privateShareLegend = LocalizedText(english: "Private share", french: "Part privée")
+    /// The legend of the glide path.
+    package static let glidePathLegend = LocalizedText(english: "Glide path", french: "Trajectoire")
+    /// The legend of the target year's line.
+    package static let targetYearLegend = LocalizedText(english: "Target year", french: "Année de l'objectif")
+    /// The legend of a year behind the path.
+    package static let behindLegend = LocalizedText(english: "Behind the path", french: "En retard")
+    /// Column heading: a year.
+    package static let yearColumn = LocalizedText(english: "Year", french: "Année")
+    /// Column heading: how a figure was obtained.
+    package static let figureSourceColumn = LocalizedText(english: "Figure", french: "Chiffre")
+    /// Column heading: the share the path requires.
+    package static let requiredColumn = LocalizedText(english: "Required", french: "Requis")
+    /// Column heading: whether a year is behind.
+    package static let statusColumn = LocalizedText(english: "Status", french: "Situation")
+    /// Said of a year on or ahead of the path.
+    package static let onPath = LocalizedText(english: "on the path", french: "dans la trajectoire")
+    /// Said of a year behind the path.
+    package static let behindPath = LocalizedText(english: "behind", french: "en retard")
+
+    /// The title of the mission categories chart.
+    package static let categoriesTitle = LocalizedText(
+        english: "Public funding by mission category, against its ceiling",
+        french: "Financement public par catégorie de mission, face à son plafond")
+    /// The description of the mission categories chart.
+    package static let categoriesCaption = LocalizedText(
+        english: "For each mission category of the pôles' funding guide, the public funding its actions receive (blue; hatched red over the ceiling) on the grey bar of their cost, and the ceiling as a black mark. An action's public funding is what is earmarked to it plus its part of the unearmarked public money, shared pro rata of the cost left uncovered.",
+        french: "Pour chaque catégorie de mission du guide de financement des pôles, le financement public que reçoivent ses actions (en bleu ; hachuré de rouge au-delà du plafond) sur la barre grise de leur coût, et le plafond en trait noir. Le financement public d'une action est ce qui lui est affecté, plus sa part de l'argent public non affecté, répartie au prorata du coût non couvert.")
+    /// "Public funding", before an amount.
+    package static let publicFundingWord = LocalizedText(english: "Public funding", french: "Financement public")
+    /// "Ceiling", before an amount.
+    package static let ceilingWord = LocalizedText(english: "Ceiling", french: "Plafond")
+    /// Said of a category whose ceiling the catalogue cannot tell.
+    package static let ceilingUnknown = LocalizedText(english: "Ceiling unknown", french: "Plafond inconnu")
+    /// "Cost", before an amount.
+    package static let costWord = LocalizedText(english: "Cost", french: "Coût")
+    /// Column heading: a mission category.
+    package static let categoryColumn = LocalizedText(english: "Category", french: "Catégorie")
+    /// The name of a mission category on the chart.
+    package static func categoryName(_ category: MissionCategory) -> LocalizedText {
+        switch category {
+        case .a: LocalizedText(english: "A — missions for the State", french: "A — missions pour l'État")
+        case .b: LocalizedText(english: "B — innovation, collaborative R&D", french: "B — innovation, R&D collaborative")
+        case .c: LocalizedText(english: "C — support to member companies", french: "C — accompagnement des entreprises")
+        case .d: LocalizedText(english: "D — commercial services", french: "D — prestations commerciales")
+        }
+    }
+
+    /// Every word without values, for the test that checks translations.
+    package static var allTexts: [LocalizedText] {
+        [
+            reached, counts, charts, diagnostics, howComputed, backToSummary, resourcesTitle, resources, publicResources,
+            privateResources, inKind, publicWord, privateWord, originColumn, balanceTitle,
+            grossBar, netBar, targetWord, inKindLegend, basisColumn, privateShareColumn, publicShareColumn, targetColumn,
+            trajectoryTitle, trajectoryCaptionWithoutPath, privateShareLegend, glidePathLegend, targetYearLegend,
+            behindLegend, yearColumn, figureSourceColumn, requiredColumn, statusColumn, onPath, behindPath, categoriesTitle,
+            categoriesCaption, noYearBehind, publicFundingWord, ceilingWord, ceilingUnknown, costWord, categoryColumn,
+        ] + ClusterKind.allCases.map(kind) + MissionCategory.allCases.map(categoryName)
+    }
+
+    /// Every word with values, for the test that checks translations and placeholders.
+    package static var allTemplates: [MessageTemplate] {
+        [subtitle, headline, historyHeadline, short, shortByOne, members, founded, resourcesCaption, balanceCaption, trajectoryCaption, yearsBehind]
+    }
+}

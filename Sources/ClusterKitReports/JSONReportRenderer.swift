@@ -1,0 +1,236 @@
+import ClusterKitCore
+import Foundation
+
+/// Renders `clusterkit.report/1` JSON: keys sorted, amounts exact to the cent, shares to 4 decimals, messages in the
+/// language asked for. The same report always gives the same bytes.
+///
+/// Every diagnostic carries its `explanation`: the figures that entered the rule, each as `{ "label", "kind",
+/// "value" }` (`kind` is `amount`, `share`, `count`, `text` or `list`). The report's own diagnostics (such as a
+/// suppression that matched nothing) are in the top-level `diagnostics`. Suppressed diagnostics are counted in
+/// `summary.suppressed`, and listed per budget in `suppressed`, each with its `justification`, when
+/// ``RenderingOptions/showSuppressed`` is set. The language changes `message` and remediation summaries only.
+public struct JSONReportRenderer: ReportRenderer {
+    /// The language of messages, and whether to list suppressed diagnostics.
+    public var options: RenderingOptions
+    var language: Language { options.language }
+    var showSuppressed: Bool { options.showSuppressed }
+
+    /// Creates a renderer.
+    public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
+
+    public func render(_ report: Report) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain value types of strings, numbers and arrays cannot fail.
+        let data = try! encoder.encode(ReportDocument(report, language: language, showSuppressed: showSuppressed))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The document's shape, in the order the specification lists its fields.
+    struct ReportDocument: Encodable {
+        let format = Report.format
+        let ruleSet: String
+        let budgets: [BudgetDocument]
+        let diagnostics: [DiagnosticDocument]
+        let summary: ReportSummary
+
+        init(_ report: Report, language: Language, showSuppressed: Bool = false) {
+            ruleSet = report.ruleSet
+            budgets = report.budgets.map { BudgetDocument($0, language: language, showSuppressed: showSuppressed) }
+            diagnostics = report.diagnostics.map { DiagnosticDocument($0, language: language) }
+            summary = report.summary
+        }
+    }
+
+    struct BudgetDocument: Encodable {
+        let cluster: String
+        let year: Int
+        let file: String?
+        let provenance: Provenance?
+        let metrics: MetricsDocument?
+        let allocation: AllocationDocument?
+        let diagnostics: [DiagnosticDocument]
+        let suppressed: [SuppressedDocument]?
+        /// A history's entry: its trajectory (and no metrics).
+        let trajectory: TrajectoryDocument?
+
+        init(_ report: BudgetReport, language: Language, showSuppressed: Bool = false) {
+            cluster = report.cluster.name
+            year = report.year
+            file = report.file
+            provenance = report.provenance
+            metrics = report.metrics.map(MetricsDocument.init)
+            allocation = report.metrics.map { AllocationDocument($0.allocation) }
+            trajectory = report.trajectory.map(TrajectoryDocument.init)
+            diagnostics = report.diagnostics.map { DiagnosticDocument($0, language: language) }
+            suppressed = showSuppressed ? report.suppressed.map { SuppressedDocument($0, language: language) } : nil
+        }
+    }
+
+    struct MetricsDocument: Encodable {
+        let totalResources: Decimal
+        let totalExpenses: Decimal
+        let `public`: Decimal
+        let `private`: Decimal
+        let inKind: Decimal
+        let selfFinancingGross: Decimal?
+        let selfFinancingNet: Decimal?
+        let sources: [String: Decimal]
+        let statement: Statement
+        let fundingBase: Decimal
+        let nonFunding: Decimal
+        let passThrough: Decimal
+        let result: Decimal
+        /// The lines left out of every share, when there are some.
+        let leftOut: [LeftOutDocument]?
+
+        init(_ metrics: BudgetMetrics) {
+            totalResources = metrics.totalResources.decimalValue
+            totalExpenses = metrics.totalExpenses.decimalValue
+            `public` = metrics.publicResources.amount.decimalValue
+            `private` = metrics.privateResources.amount.decimalValue
+            inKind = metrics.inKindResources.amount.decimalValue
+            selfFinancingGross = metrics.selfFinancingGross.map(JSONReportRenderer.share)
+            selfFinancingNet = metrics.selfFinancingNet.map(JSONReportRenderer.share)
+            sources = Dictionary(uniqueKeysWithValues: metrics.bySource.map { ($0.key.rawValue, $0.value.amount.decimalValue) })
+            statement = metrics.statement
+            fundingBase = metrics.fundingBase.decimalValue
+            nonFunding = metrics.nonFunding.amount.decimalValue
+            passThrough = metrics.passThrough.amount.decimalValue
+            result = metrics.result.decimalValue
+            let leftOut = JSONReportRenderer.leftOut(metrics)
+            self.leftOut = leftOut.isEmpty ? nil : leftOut
+        }
+    }
+
+    /// The lines left out of the shares, and why, in the order of their ids (as every list of the report: the order of
+    /// the lines changes nothing).
+    static func leftOut(_ metrics: BudgetMetrics) -> [LeftOutDocument] {
+        metrics.leftOut.map { LeftOutDocument(line: $0.id, reason: $0.passThrough ? "passThrough" : "notFunding") }
+    }
+
+    /// A line left out of the shares, and why: `notFunding` or `passThrough`.
+    struct LeftOutDocument: Encodable {
+        let line: String
+        let reason: String
+    }
+
+    struct DiagnosticDocument: Encodable {
+        let rule: String
+        let severity: Severity
+        let messageId: String
+        let message: String
+        let measured: Decimal?
+        let threshold: Decimal?
+        let lines: [String]
+        let remediation: RemediationDocument?
+        let reference: String?
+        let explanation: [ExplanationDocument]
+
+        init(_ diagnostic: Diagnostic, language: Language) {
+            rule = diagnostic.ruleID.description
+            severity = diagnostic.severity
+            messageId = diagnostic.message.id.rawValue
+            message = diagnostic.message.rendered(in: language)
+            measured = diagnostic.measured.map(JSONReportRenderer.number)
+            threshold = diagnostic.threshold.map(JSONReportRenderer.number)
+            lines = diagnostic.lines
+            remediation = diagnostic.remediation.map { RemediationDocument($0, language: language) }
+            reference = diagnostic.citation?.description
+            explanation = diagnostic.explanation.map { ExplanationDocument($0, language: language) }
+        }
+    }
+
+    /// One figure of a diagnostic's explanation: its label in the report's language, its kind and its value.
+    struct ExplanationDocument: Encodable {
+        let label: String
+        let item: ExplanationItem
+        let language: Language
+
+        init(_ item: ExplanationItem, language: Language) {
+            label = item.label(language)
+            self.item = item
+            self.language = language
+        }
+
+        enum CodingKeys: String, CodingKey { case label, kind, value }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(label, forKey: .label)
+            switch item.value {
+            case .money(let money):
+                try container.encode("amount", forKey: .kind)
+                try container.encode(money.decimalValue, forKey: .value)
+            case .share(let share):
+                try container.encode("share", forKey: .kind)
+                try container.encode(JSONReportRenderer.share(share), forKey: .value)
+            case .integer(let count):
+                try container.encode("count", forKey: .kind)
+                try container.encode(count, forKey: .value)
+            case .text(let text):
+                try container.encode("text", forKey: .kind)
+                try container.encode(text, forKey: .value)
+            case .localized(let text):
+                try container.encode("text", forKey: .kind)
+                try container.encode(text(language), forKey: .value)
+            case .list(let items):
+                try container.encode("list", forKey: .kind)
+                try container.encode(items, forKey: .value)
+            case .localizedList(let items):
+                try container.encode("list", forKey: .kind)
+                try container.encode(items.map { $0(language) }, forKey: .value)
+            }
+        }
+    }
+
+    /// A suppressed diagnostic: the fields of a diagnostic, and the suppression's `justification`.
+    struct SuppressedDocument: Encodable {
+        let diagnostic: DiagnosticDocument
+        let justification: String
+
+        init(_ suppressed: SuppressedDiagnostic, language: Language) {
+            diagnostic = DiagnosticDocument(suppressed.diagnostic, language: language)
+            justification = suppressed.justification
+        }
+
+        enum CodingKeys: String, CodingKey { case justification }
+
+        func encode(to encoder: any Encoder) throws {
+            try diagnostic.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(justification, forKey: .justification)
+        }
+    }
+
+    struct OptionDocument: Encodable {
+        let amount: Decimal
+        let summary: String
+    }
+
+    struct RemediationDocument: Encodable {
+        let amount: Decimal
+        let summary: String
+        let alternatives: [OptionDocument]?
+
+        init(_ remediation: Remediation, language: Language) {
+            amount = remediation.primary.amount.decimalValue
+            summary = remediation.primary.summary.rendered(in: language)
+            alternatives = remediation.alternatives.isEmpty
+                ? nil
+                : remediation.alternatives.map {
+                    OptionDocument(amount: $0.amount.decimalValue, summary: $0.summary.rendered(in: language))
+                }
+        }
+    }
+
+    static func share(_ share: Share) -> Decimal { share.rounded(toPlaces: 4) }
+
+    static func number(_ measure: Measure) -> Decimal {
+        switch measure {
+        case .share(let share): share.rounded(toPlaces: 4)
+        case .money(let money): money.decimalValue
+        case .count(let count): Decimal(count)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import ClusterKitCore
+/// Every word the report renderers print, in English and French: one vocabulary shared by the text, Markdown and
+/// SARIF renderers (and the command-line tool), so that no renderer carries an untranslated word of its own.
+///
+/// Words with values in them are ``MessageTemplate``s, rendered like diagnostics' messages; the others are
+/// ``LocalizedText``. A test walks ``allTexts`` and ``allTemplates`` and fails when a word lacks a translation or a
+/// template's languages disagree on placeholders — add any new word to those lists.
+package enum ReportWords {
+    /// The first line of a budget in a text report.
+    package static let header = MessageTemplate(
+        id: "report.header",
+        english: "{budget} ({place}): resources {resources}, expenses {expenses}; self-financing {gross} gross, {net} net",
+        french: "{budget} ({place}) : ressources {resources}, dépenses {expenses} ; autofinancement {gross} brut, {net} net")
+    /// The line under a header when some lines are left out of the shares.
+    package static let leftOut = MessageTemplate(
+        id: "report.left-out",
+        english: "  shares computed on the funding base of {base}; left out: {lines}",
+        french: "  parts calculées sur la base de financement de {base} ; exclues : {lines}")
+    /// The line under a header that says where the figures come from.
+    package static let provenance = MessageTemplate(
+        id: "report.provenance", english: "  figures from: {source}", french: "  chiffres tirés de : {source}")
+    /// Where the figures come from, as a label.
+    package static let provenanceLabel = LocalizedText(english: "Figures from", french: "Chiffres tirés de")
+    /// Why a line is left out of the shares.
+    package static let notFundingReason = LocalizedText(english: "not funding", french: "hors financement")
+    /// Why a line is left out of the shares.
+    package static let passThroughReason = LocalizedText(english: "passed on to partners", french: "reversé aux partenaires")
+    /// The last line of a text report.
+    package static let summary = MessageTemplate(
+        id: "report.summary",
+        english: "{errors} error(s), {warnings} warning(s), {notes} note(s)",
+        french: "{errors} erreur(s), {warnings} avertissement(s), {notes} note(s)")
+    /// The title of a Markdown report.
+    package static let title = MessageTemplate(
+        id: "report.title", english: "ClusterKit report (rule set {ruleSet})",
+        french: "Rapport ClusterKit (jeu de règles {ruleSet})")
+    /// The title of one budget's section in a Markdown report.
+    package static let budgetTitle = MessageTemplate(
+        id: "report.budget-title", english: "{cluster}, budget {year}", french: "{cluster}, budget {year}")
+    /// The title of a realised statement's section (a closed year's accounts), in Markdown and HTML reports.
+    package static let accountsTitle = MessageTemplate(
+        id: "report.accounts-title", english: "{cluster}, accounts {year}", french: "{cluster}, comptes {year}")
+
+    /// The title of a budget: `Mecabourg, budget 2013` for a forecast, `Aerospace Valley, accounts 2024–2025` for a
+    /// closed year's accounts (`Budget.yearLabel`).
+    package static func title(of budget: Budget, in language: Language) -> String {
+        Message(budget.statement == .realised ? accountsTitle : budgetTitle, [
+            "cluster": .text(budget.cluster.name), "year": .text(budget.yearLabel),
+        ]).rendered(in: language)
+    }
+
+    /// The title of a report's section: its budget's, or a history's as a budget of its latest year.
+    package static func title(of report: BudgetReport, in language: Language) -> String {
+        report.budget.map { title(of: $0, in: language) }
+            ?? Message(budgetTitle, ["cluster": .text(report.cluster.name), "year": .integer(report.year)]).rendered(in: language)
+    }
+    /// Where a budget came from, in a Markdown report.
+    package static let file = MessageTemplate(id: "report.file", english: "File: {file}", french: "Fichier : {file}")
+    /// A severity heading with its count, in a Markdown report.
+    package static let severityHeading = MessageTemplate(
+        id: "report.severity-heading", english: "{severity} ({count})", french: "{severity} ({count})")
+    /// A labelled figure, such as one line of a diagnostic's explanation.
+    package static let labelled = MessageTemplate(
+        id: "report.labelled", english: "{label}: {value}", french: "{label} : {value}")
+
+    /// "measured", before the figure a diagnostic measured.
+    package static let measured = LocalizedText(english: "measured", french: "mesuré")
+    /// "threshold", before the figure it was compared with.
+    package static let threshold = LocalizedText(english: "threshold", french: "seuil")
+    /// "lines", before the ids of the lines concerned.
+    package static let lines = LocalizedText(english: "lines", french: "lignes")
+    /// "fix:", before the primary remediation.
+    package static let fix = LocalizedText(english: "fix:", french: "correction :")
+    /// "or:", before an alternative remediation.
+    package static let orElse = LocalizedText(english: "or:", french: "ou :")
+    /// "source:", before the citation.
+    package static let source = LocalizedText(english: "source:", french: "source :")
+    /// The heading of a report's summary.
+    package static let summaryHeading = LocalizedText(english: "Summary", french: "Synthèse")
+    /// The heading of a budget's figures.
+    package static let figures = LocalizedText(english: "Figures", french: "Chiffres clés")
+    /// The heading of the remediations of a budget.
+    package static let remediations = LocalizedText(english: "Remediations", french: "Pistes de correction")
+    /// The heading of the diagnostics about the check itself (such as a suppression that matched nothing).
+    package static let checkDiagnostics = LocalizedText(english: "About the check itself", french: "Sur la vérification elle-même")
+    /// Said of a budget without diagnostics.
+    package static let noDiagnostic = LocalizedText(
+        english: "No diagnostic: the budget meets every rule checked.",
+        french: "Aucun diagnostic : le budget respecte toutes les règles vérifiées.")
+    /// Column heading: what a figure is.
+    package static let figureColumn = LocalizedText(english: "Figure", french: "Indicateur")
+    /// Column heading: an amount.
+    package static let amountColumn = LocalizedText(english: "Amount", french: "Montant")
+    /// Column heading: a share (of resources for resources, of expenses for expenses).
+    package static let shareColumn = LocalizedText(english: "Share", french: "Part")
+    /// Column heading: a budget.
+    package static let budgetColumn = LocalizedText(english: "Budget", french: "Budget")
+    /// Column heading: a rule.
+    package static let ruleColumn = LocalizedText(english: "Rule", french: "Règle")
+    /// Column heading: what to do.
+    package static let actionColumn = LocalizedText(english: "What to do", french: "Que faire")
+    /// Column heading: a severity.
+    package static let severityColumn = LocalizedText(english: "Severity", french: "Sévérité")
+    /// Column heading and label: a line of the budget.
+    package static let lineColumn = LocalizedText(english: "Lines", french: "Lignes")
+    /// "Alternative" in a table of remediations.
+    package static let alternative = LocalizedText(english: "alternative", french: "variante")
+    /// "suppressed", in place of the severity of a diagnostic a suppression hid.
+    package static let suppressed = LocalizedText(english: "suppressed", french: "masqué")
+    /// "justification:", before the reason a diagnostic is suppressed.
+    package static let justification = LocalizedText(english: "justification:", french: "justification :")
+    /// The count of suppressed diagnostics, after the summary.
+    package static let suppressedCount = MessageTemplate(
+        id: "report.suppressed-count", english: "{count} suppressed", french: "{count} masqué(s)")
+
+    /// The name of a severity, lower case as compilers print it.
+    package static func severity(_ severity: Severity) -> LocalizedText {
+        switch severity {
+        case .error: LocalizedText(english: "error", french: "erreur")
+        case .warning: LocalizedText(english: "warning", french: "avertissement")
+        case .note: LocalizedText(english: "note", french: "note")
+        }
+    }
+
+    /// The plural heading of a severity: "Errors", "Warnings", "Notes".
+    package static func severityPlural(_ severity: Severity) -> LocalizedText {
+        switch severity {
+        case .error: LocalizedText(english: "Errors", french: "Erreurs")
+        case .warning: LocalizedText(english: "Warnings", french: "Avertissements")
+        case .note: LocalizedText(english: "Notes", french: "Notes")
+        }
+    }
+
+    /// Every word without values, for the test that checks translations.
+    package static var allTexts: [LocalizedText] {
+        [
+            measured, threshold, lines, fix, orElse, source, summaryHeading, figures, remediations, checkDiagnostics,
+            noDiagnostic,
+            budgetColumn, figureColumn, amountColumn, shareColumn, ruleColumn, actionColumn, severityColumn, lineColumn,
+            alternative, LocalizedText.notAvailable, suppressed, justification, notFundingReason, passThroughReason,
+            provenanceLabel,
+        ] + Severity.allCases.flatMap { [severity($0), severityPlural($0)] } + MetricsTable.labels
+            + [ValueFormatter.yes, ValueFormatter.no]
+    }
+
+    /// Every word with values, for the test that checks translations and placeholders.
+    package static var allTemplates: [MessageTemplate] {
+        [header, leftOut, provenance, summary, title, budgetTitle, accountsTitle, file, severityHeading, labelled, suppressedCount]
+    }
+}

@@ -1,0 +1,118 @@
+import ClusterKitCore
+/// Renders a report for a terminal, like a compiler: one `file: severity: [rule] message` line per diagnostic (in
+/// French, with French typography: `fichier : avertissement : [règle] message`), then
+/// its figures, its fix and its source; the report's own diagnostics (a suppression that matched nothing) after the
+/// budgets; a summary last, with the count of suppressed diagnostics when there are any. Colour only when asked for.
+public struct TextReportRenderer: ReportRenderer {
+    /// The language, colour, and whether to print explanations and suppressed diagnostics.
+    public var options: RenderingOptions
+    var language: Language { options.language }
+    var useColor: Bool { options.useColor }
+    var showExplanations: Bool { options.showExplanations }
+    var showSuppressed: Bool { options.showSuppressed }
+
+    /// Creates a renderer.
+    public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
+
+    /// The line saying which lines the shares leave out, and the base they are computed on; empty when none.
+    package static func leftOut(_ metrics: BudgetMetrics, format: ValueFormatter, language: Language) -> String {
+        let lines = metrics.leftOut
+        guard !lines.isEmpty else { return "" }
+        let list = lines.map { line in
+            let reason = line.passThrough ? ReportWords.passThroughReason : ReportWords.notFundingReason
+            return "\(line.id) \(format.string(line.amount)) (\(reason(language)))"
+        }.joined(separator: ", ")
+        return Message(ReportWords.leftOut, ["base": .money(metrics.fundingBase), "lines": .text(list)])
+            .rendered(in: language) + "\n"
+    }
+
+    /// The line saying where the figures come from — document, page, address —; empty without a provenance.
+    static func provenance(_ provenance: Provenance?, language: Language) -> String {
+        guard let provenance, let source = provenance.citation else { return "" }
+        return Message(ReportWords.provenance, ["source": .text(source)]).rendered(in: language) + "\n"
+    }
+
+    public func render(_ report: Report) -> String {
+        let format = ValueFormatter(language: language)
+        var out = ""
+        for budget in report.budgets {
+            let place = budget.file ?? budget.cluster.name
+            switch budget.subject {
+            case .history(_, let trajectory):
+                out += trajectory.text(cluster: budget.cluster.name, place: place, language: language)
+            case .budget(let checked):
+                let metrics = checked.metrics
+                let gross = metrics.selfFinancingGross.map { format.string($0) } ?? "—"
+                let net = metrics.selfFinancingNet.map { format.string($0) } ?? "—"
+                out += Message(Self.words.header, [
+                    "budget": .text("\(budget.cluster.name) \(budget.yearLabel)"), "place": .text(place),
+                    "resources": .money(metrics.totalResources), "expenses": .money(metrics.totalExpenses),
+                    "gross": .text(gross), "net": .text(net),
+                ]).rendered(in: language) + "\n"
+                out += Self.leftOut(metrics, format: format, language: language)
+            }
+            out += Self.provenance(budget.provenance, language: language)
+            for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place, format: format) }
+            for hidden in budget.suppressed where showSuppressed {
+                out += "\(place)\(colon)\(Self.words.suppressed(language))\(colon)[\(hidden.diagnostic.ruleID)] "
+                out += hidden.diagnostic.message.rendered(in: language) + "\n"
+                out += "    \(Self.words.justification(language)) \(hidden.justification)\n"
+            }
+        }
+        for diagnostic in report.diagnostics { out += describe(diagnostic, place: nil, format: format) }
+        let summary = report.summary
+        out += Message(Self.words.summary, [
+            "errors": .integer(summary.errors), "warnings": .integer(summary.warnings), "notes": .integer(summary.notes),
+        ]).rendered(in: language)
+        if summary.suppressed > 0 {
+            out += ", " + Message(Self.words.suppressedCount, ["count": .integer(summary.suppressed)]).rendered(in: language)
+        }
+        // French typography throughout: the words, the citations and the budget's own labels.
+        return language == .french ? FrenchTypography.applied(to: out + "\n") : out + "\n"
+    }
+
+    /// `: ` in English, ` : ` in French, after a place and a severity.
+    private var colon: String { language == .french ? " : " : ": " }
+
+    /// One diagnostic: `place: severity: [rule] message`, then its figures, fix, explanation and source.
+    private func describe(_ diagnostic: Diagnostic, place: String?, format: ValueFormatter) -> String {
+        var out = place.map { "\($0)\(colon)" } ?? ""
+        out += "\(colored(diagnostic.severity))\(colon)[\(diagnostic.ruleID)] "
+        out += diagnostic.message.rendered(in: language) + "\n"
+        var figures: [String] = []
+        if let measured = diagnostic.measured { figures.append("\(Self.words.measured(language)) \(text(measured, format))") }
+        if let threshold = diagnostic.threshold { figures.append("\(Self.words.threshold(language)) \(text(threshold, format))") }
+        if !diagnostic.lines.isEmpty {
+            figures.append("\(Self.words.lines(language)) \(diagnostic.lines.joined(separator: ", "))")
+        }
+        if !figures.isEmpty { out += "    " + figures.joined(separator: language == .french ? " ; " : "; ") + "\n" }
+        if let remediation = diagnostic.remediation {
+            out += "    \(Self.words.fix(language)) \(remediation.primary.summary.rendered(in: language))\n"
+            for alternative in remediation.alternatives {
+                out += "    \(Self.words.orElse(language)) \(alternative.summary.rendered(in: language))\n"
+            }
+        }
+        for item in diagnostic.explanation where showExplanations {
+            out += "    · " + Message(Self.words.labelled, ["label": .localized(item.label), "value": item.value])
+                .rendered(in: language) + "\n"
+        }
+        if let citation = diagnostic.citation { out += "    \(Self.words.source(language)) \(citation)\n" }
+        return out
+    }
+
+    private func text(_ measure: Measure, _ format: ValueFormatter) -> String { format.string(measure) }
+
+    private func colored(_ severity: Severity) -> String {
+        let word = Self.words.severity(severity)(language)
+        guard useColor else { return word }
+        let code = switch severity {
+        case .error: "1;31"
+        case .warning: "1;33"
+        case .note: "1;36"
+        }
+        return "\u{1B}[\(code)m\(word)\u{1B}[0m"
+    }
+
+    /// The words of the report, shared with the other renderers.
+    typealias words = ReportWords
+}

@@ -1,0 +1,188 @@
+import ClusterKitCore
+import Foundation
+import Testing
+import TestSupport
+
+@testable import ClusterKitFormats
+
+/// The CSV reader's text handling, checked against the straightforward ways of doing the same: Foundation's folding
+/// for the matching of words, a character-by-character reader for the splitting of records.
+@Suite("CSV text: folding and records")
+struct CSVTextTests {
+    /// The scalars ``CSVVocabulary/normalized(_:)`` folds without Foundation.
+    static let tableScalars: [Unicode.Scalar] = [
+        0x80..<0x250, 0x2000..<0x200B, 0x2010..<0x202A, 0x202F..<0x2060, 0x20A0..<0x20D0,
+    ].flatMap { range in
+        range.compactMap(Unicode.Scalar.init)
+    }
+
+    @Test("Every scalar of the folding table folds as Foundation folds it, alone and between words")
+    func foldingTable() {
+        for scalar in Self.tableScalars {
+            for text in [String(scalar), "A\(scalar)b", "Mont \(scalar) (EUR)", "\(scalar)\(scalar)%"] {
+                #expect(
+                    CSVVocabulary.normalized(text) == CSVVocabulary.normalizedByFoundation(text),
+                    "U+\(String(scalar.value, radix: 16, uppercase: true)) in \(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test("Random Latin text folds as Foundation folds it")
+    func foldingRandomText() {
+        var generator = SplitMix64(seed: 0x00C1_5CE7)
+        let pieces: [String] =
+            [
+                "(eur)", "(EUR)", "(Eur)", "€", "%", " ", "-", "'", "’", "\u{A0}", "\u{202F}", "\u{200C}",
+                "\u{200D}", "\u{2060}", "e\u{301}",
+            ]
+            + (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in
+                Bool.random(using: &generator)
+                    ? pieces.randomElement(using: &generator)!
+                    : String(Self.tableScalars.randomElement(using: &generator)!)
+            }.joined()
+            #expect(
+                CSVVocabulary.normalized(text) == CSVVocabulary.normalizedByFoundation(text),
+                "\(text.debugDescription)")
+        }
+    }
+
+    @Test(
+        "Text outside the table is folded by Foundation",
+        arguments: [
+            ("Re\u{301}gion Rho\u{302}ne", "region rhone"), ("ＭＯＮＴＡＮＴ (€)", "montant"),
+            ("Ρεγιόν", "ρεγιον"),
+            ("Dépenses", "depenses"), ("Sous-total", "sous total"), ("Montant (EUR)", "montant"),
+            ("Œuvre straße", "œuvre strasse"),
+        ])
+    func foldingOutsideTheTable(_ text: String, _ folded: String) {
+        #expect(CSVVocabulary.normalized(text) == folded)
+    }
+
+    @Test(
+        "Random CSV texts split into the same records, or fail with the same error, as a character-by-character reader"
+    )
+    func recordsAgainstACharacterReader() {
+        var generator = SplitMix64(seed: 0xC5F0)
+        let pieces = [
+            ";", ",", "\t", "\"", "\"\"", "\n", "\r", "\r\n", " ", "\u{A0}", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}", "a", "é",
+            "1 000,50", "€", "x\u{301}",
+        ]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            for separator: Character in [";", ",", "\t"] {
+                let fast = Result { () throws(InputError) in
+                    try CSVText.records(text, separator: separator, file: "f.csv")
+                }
+                let reference = Result { () throws(InputError) in
+                    try referenceRecords(text, separator: separator, file: "f.csv")
+                }
+                switch (fast, reference) {
+                case (.success(let rows), .success(let expected)):
+                    #expect(rows.map(\.line) == expected.map(\.line), "\(text.debugDescription)")
+                    #expect(rows.map(\.cells) == expected.map(\.cells), "\(text.debugDescription)")
+                case (.failure(let error), .failure(let expected)):
+                    #expect(error == expected, "\(text.debugDescription)")
+                default:
+                    Issue.record("\(text.debugDescription): \(fast) against \(reference)")
+                }
+            }
+        }
+    }
+}
+
+extension CSVTextTests {
+    @Test(
+        "A separator or a line end followed by a combining mark still counts (a character-by-character reader missed it)"
+    )
+    func structuralScalarsBeforeMarks() throws {
+        let rows = try CSVText.records("a;\u{301}b\nc\n\u{200D}d", separator: ";", file: nil)
+        #expect(rows.map { $0.cells.map(\.text) } == [["a", "\u{301}b"], ["c"], ["\u{200D}d"]])
+        #expect(
+            try referenceRecords("a;\u{301}b", separator: ";", file: nil).map { $0.cells.map(\.text) }
+                == [["a;\u{301}b"]])
+    }
+}
+
+/// The records of a CSV text, read character by character as the reader first did: the reference the scalar reader
+/// is checked against.
+func referenceRecords(_ text: String, separator: Character, file: String?) throws(InputError)
+    -> [CSVRow]
+{
+    var rows: [CSVRow] = []
+    var cells: [CSVCell] = []
+    var field = ""
+    var line = 1
+    var rowLine = 1
+    var fieldLine = 1
+    var inQuotes = false
+    var wasQuoted = false
+    var quoteLine = 1
+    var quoteColumn = 1
+    var iterator = text.makeIterator()
+    var pending: Character? = nil
+
+    func endField() {
+        cells.append(CSVCell(text: field, line: fieldLine, column: cells.count + 1))
+        field = ""
+        wasQuoted = false
+        fieldLine = line
+    }
+    func endRow() {
+        endField()
+        rows.append(CSVRow(line: rowLine, cells: cells))
+        cells = []
+    }
+
+    while let character = pending ?? iterator.next() {
+        pending = nil
+        if inQuotes {
+            if character == "\"" {
+                let next = iterator.next()
+                if next == "\"" {
+                    field.append("\"")
+                } else {
+                    inQuotes = false
+                    pending = next
+                }
+            } else {
+                if character.isNewline { line += 1 }
+                field.append(character)
+            }
+            continue
+        }
+        switch character {
+        case "\"" where CSVText.trimmed(field).isEmpty && !wasQuoted:
+            field = ""
+            inQuotes = true
+            wasQuoted = true
+            quoteLine = line
+            quoteColumn = cells.count + 1
+        case separator:
+            endField()
+        case _ where character.isNewline:
+            line += 1
+            endRow()
+            rowLine = line
+            fieldLine = line
+        default:
+            if wasQuoted, !character.unicodeScalars.allSatisfy(CSVText.isBlank) {
+                throw InputError(
+                    file: file, path: "", reason: "text after the closing quote of a cell", line: line,
+                    column: cells.count + 1)
+            }
+            if !wasQuoted { field.append(character) }
+        }
+    }
+    if inQuotes {
+        throw InputError(
+            file: file, path: "", reason: "a quoted cell is never closed (a \" is missing)",
+            line: quoteLine,
+            column: quoteColumn)
+    }
+    if !field.isEmpty || wasQuoted || !cells.isEmpty { endRow() }
+    return rows
+}
