@@ -12,7 +12,7 @@ makes them (`ClusterRules@ClusterKitCore` in ClusterRules.txt).
 """
 import glob, json, os, sys
 
-MODULES = ["ClusterKitCore", "ClusterRules", "ClusterKitTesting"]
+MODULES = ["ClusterKitCore", "ClusterKitFormats", "ClusterKitReports", "ClusterKitPlanning", "ClusterRules", "ClusterKitTesting"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 

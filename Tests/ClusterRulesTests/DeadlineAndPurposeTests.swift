@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 import ClusterKitReports
 import ClusterRules
 import Foundation

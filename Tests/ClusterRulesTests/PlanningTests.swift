@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 import ClusterKitPlanning
 import ClusterRules
 import Foundation

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 @testable import ClusterKitReports
 @testable import clusterkit
 

@@ -1,16 +1,16 @@
 /// One of the revenue sources of the memento's "plan de financement type" (p. 13), built into ClusterKit.
-public struct BuiltInRevenueSource: RevenueSource, Hashable {
-    public let id: RevenueSourceID
-    public let sector: Sector
-    public let nature: ResourceNature
-    public let kind: RevenueKind
+package struct BuiltInRevenueSource: RevenueSource, Hashable {
+    package let id: RevenueSourceID
+    package let sector: Sector
+    package let nature: ResourceNature
+    package let kind: RevenueKind
     /// The English name.
-    public let englishName: String
+    package let englishName: String
     /// The French label, as the memento writes it.
-    public let frenchName: String
+    package let frenchName: String
 
     /// Creates a source description.
-    public init(
+    package init(
         id: RevenueSourceID, sector: Sector, nature: ResourceNature = .cash, kind: RevenueKind,
         englishName: String, frenchName: String
     ) {
@@ -22,13 +22,13 @@ public struct BuiltInRevenueSource: RevenueSource, Hashable {
         self.frenchName = frenchName
     }
 
-    public func name(in language: Language) -> String { language == .french ? frenchName : englishName }
+    package func name(in language: Language) -> String { language == .french ? frenchName : englishName }
 }
 
 extension BuiltInRevenueSource {
     /// The memento's sources, in the order of its "plan de financement type", then the four lines of the accounts
     /// that are not funding (accounts 76 to 79, sector ``Sector/notFunding``).
-    public static let all: [BuiltInRevenueSource] = [
+    package static let all: [BuiltInRevenueSource] = [
         .init(id: .erdf, sector: .public, kind: .subsidy,
               englishName: "European funds (ERDF, …)", frenchName: "Fonds européens (FEDER, …)"),
         .init(id: .state, sector: .public, kind: .subsidy,

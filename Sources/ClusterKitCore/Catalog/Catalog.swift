@@ -62,7 +62,7 @@ public struct Catalog: Sendable {
     }
 
     /// The source ids nearest to an unknown one, best first, for "did you mean" messages.
-    public func sourceIDs(nearestTo unknown: String, limit: Int = 3) -> [RevenueSourceID] {
+    package func sourceIDs(nearestTo unknown: String, limit: Int = 3) -> [RevenueSourceID] {
         Suggestions.nearest(to: unknown, among: sourceIDs.map(\.rawValue), limit: limit).map { RevenueSourceID(rawValue: $0) }
     }
 
@@ -98,7 +98,7 @@ public struct Catalog: Sendable {
     }
 
     /// The regime ids nearest to an unknown one, best first, for "did you mean" messages.
-    public func regimeIDs(nearestTo unknown: String, limit: Int = 3) -> [FundingRegimeID] {
+    package func regimeIDs(nearestTo unknown: String, limit: Int = 3) -> [FundingRegimeID] {
         Suggestions.nearest(to: unknown, among: regimeIDs.map(\.rawValue), limit: limit).map { FundingRegimeID(rawValue: $0) }
     }
 }

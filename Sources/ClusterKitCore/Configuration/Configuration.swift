@@ -39,7 +39,7 @@ import Foundation
 /// ```
 public struct Configuration: Hashable, Sendable {
     /// The format identifier of a configuration document.
-    public static let format = "clusterkit.config/1"
+    package static let format = "clusterkit.config/1"
 
     /// A level a configuration gives a rule: a severity, or off.
     package enum Level: String, Hashable, Sendable, CaseIterable {

@@ -127,11 +127,11 @@ public struct SuppressedDiagnostic: Hashable, Sendable {
     public var suppression: Suppression
 
     /// Creates a record of a suppressed diagnostic.
-    public init(diagnostic: Diagnostic, suppression: Suppression) {
+    package init(diagnostic: Diagnostic, suppression: Suppression) {
         self.diagnostic = diagnostic
         self.suppression = suppression
     }
 
     /// Why it is not reported.
-    public var justification: String { suppression.justification }
+    package var justification: String { suppression.justification }
 }

@@ -29,7 +29,7 @@ public struct MessageTemplate: Hashable, Sendable {
     }
 
     /// The placeholder names the template uses in `language`, in order of appearance.
-    public func placeholders(in language: Language) -> [String] {
+    package func placeholders(in language: Language) -> [String] {
         var names: [String] = []
         Self.scan(text(language), literal: { _ in }, placeholder: { names.append($0) })
         return names

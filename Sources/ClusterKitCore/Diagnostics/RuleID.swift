@@ -20,7 +20,7 @@ public struct RuleID: Hashable, Comparable, Sendable, Codable, CustomStringConve
     }
 
     /// Parses `name` or `namespace/name`; returns `nil` when either part is not kebab-case.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch parts.count {
         case 1 where Self.isKebabCase(parts[0]): self.init(parts[0])

@@ -51,7 +51,7 @@ public struct RuleSet: Sendable {
     }
 
     /// The namespace of the engine's own diagnostics (such as `clusterkit/unused-suppression`); no rule may use it.
-    public static let engineNamespace = "clusterkit"
+    package static let engineNamespace = "clusterkit"
 
     /// The set's name, reported as `ruleSet` (e.g. `recommended`, `pole`, or your own).
     public var name: String

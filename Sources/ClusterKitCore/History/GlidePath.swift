@@ -22,7 +22,7 @@ public struct GlidePath: Hashable, Sendable {
     /// The share the path requires in `year`: `nil` before the baseline year; the target from the target year on
     /// (or all along when the baseline already reaches it); in between, `s₀ + (t − s₀)·(y − y₀)/(Y − y₀)`, exact
     /// (or rounded down to 10⁻¹² when the exact ratio does not fit in 64-bit terms).
-    public func required(in year: Int) -> Share? {
+    package func required(in year: Int) -> Share? {
         guard year >= baselineYear else { return nil }
         guard baselineShare < target, year < targetYear else { return target }
         let n = Int128(targetYear - baselineYear), k = Int128(year - baselineYear)

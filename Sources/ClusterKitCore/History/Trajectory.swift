@@ -20,7 +20,7 @@ public struct Trajectory: Hashable, Sendable {
         }
 
         /// The private share, `nil` when unknown.
-        public var privateShare: Share? { figure?.share }
+        package var privateShare: Share? { figure?.share }
         /// Whether the share is known and under the required one.
         public var isBehind: Bool {
             guard let privateShare, let required else { return false }

@@ -11,7 +11,7 @@ import Foundation
 /// ```
 public struct Budget: Hashable, Sendable, Codable {
     /// The format identifier of a budget document.
-    public static let format = "clusterkit.budget/1"
+    package static let format = "clusterkit.budget/1"
 
     /// Who the cluster is.
     public var cluster: ClusterProfile
@@ -122,10 +122,16 @@ extension Budget {
 }
 
 extension Budget {
-    /// A budget whose one expense line (`expenses`, operating) equals its resources: a compact way to write rule
-    /// examples and tests, behind the `Testing` SPI (`@_spi(Testing) import ClusterKitCore`) since it is no budget a
-    /// cluster would write.
-    @_spi(Testing) public static func balanced(
+    /// A budget whose one expense line (`expenses`, operating) equals its resources: a compact way to write a rule's
+    /// examples and tests, where only the resources matter.
+    ///
+    /// ```swift
+    /// RuleExample(.balanced(ClusterProfile(name: "Example", kind: .grappe), resources: [.line(.region, 60_000)]))
+    /// ```
+    ///
+    /// Public in ClusterKitCore rather than in ClusterKitTesting: a rule's examples are part of its description, in
+    /// the module that ships the rule, which must not link the testing library.
+    public static func balanced(
         _ cluster: ClusterProfile, year: Int = 2013, currency: CurrencyCode = .euro, resources: [ResourceLine]
     ) -> Budget {
         let total = resources.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
@@ -136,9 +142,9 @@ extension Budget {
 }
 
 extension ResourceLine {
-    /// A resource line of whole euros (or other major units), its id defaulting to the source's: for rule examples
-    /// and tests, behind the `Testing` SPI (`@_spi(Testing) import ClusterKitCore`).
-    @_spi(Testing) public static func line(
+    /// A resource line of whole euros (or other major units), its id defaulting to the source's:
+    /// `.line(.membershipFees, 45_000)` is the line `membershipFees` of 45,000.00 €. For rule examples and tests.
+    public static func line(
         _ source: RevenueSourceID, _ major: Int64, id: String? = nil, label: String? = nil, funder: String? = nil,
         sector: Sector? = nil, inKind: Bool? = nil, action: String? = nil, successFee: SuccessFeeTerms? = nil,
         sponsor: SponsorTerms? = nil, passThrough: Bool = false

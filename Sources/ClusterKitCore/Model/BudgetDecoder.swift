@@ -9,12 +9,12 @@ import Foundation
 /// ```
 public struct BudgetDecoder: Sendable {
     /// The largest document ClusterKit reads, in bytes (16 MiB); a larger one is an ``InputError``, read no further.
-    public static var maximumDocumentSize: Int { JSONInput.maximumDocumentSize }
+    package static var maximumDocumentSize: Int { JSONInput.maximumDocumentSize }
 
     /// The most lines — resources and expenses together — a budget may have (100,000): a budget past it is an
     /// ``InputError`` (path `resources`), whether it was read from a file or built in code. A cluster's plan of
     /// financing has tens of lines; the limit bounds the work a hostile input can ask for.
-    public static let maximumLineCount = 100_000
+    package static let maximumLineCount = 100_000
 
     /// The revenue sources (and regimes) a budget may name.
     public var catalog: Catalog

@@ -9,7 +9,7 @@ public enum BudgetDocument: Sendable {
     case history(CheckedHistory)
 
     /// The cluster the document is about (a history's own profile).
-    public var cluster: ClusterProfile {
+    package var cluster: ClusterProfile {
         switch self {
         case .budget(let budget): budget.cluster
         case .history(let history): history.cluster

@@ -52,7 +52,7 @@ public struct HistoryYear: Hashable, Sendable {
     }
 
     /// Whether the year has a plan of financing that rules can check.
-    public var isFull: Bool { budget != nil }
+    package var isFull: Bool { budget != nil }
 
     private init(year: Int, budget: Budget?, published: BudgetSummary?) {
         self.year = year
@@ -74,7 +74,7 @@ public struct HistoryYear: Hashable, Sendable {
 /// ```
 public struct BudgetHistory: Hashable, Sendable, Codable {
     /// The format identifier of a history document.
-    public static let format = "clusterkit.history/1"
+    package static let format = "clusterkit.history/1"
 
     /// Who the cluster is; full years inherit it.
     public var cluster: ClusterProfile

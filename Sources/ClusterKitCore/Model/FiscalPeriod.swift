@@ -9,7 +9,7 @@ public struct FiscalPeriod: Hashable, Sendable, Codable {
     public var end: CalendarDate
 
     /// The longest period ClusterKit reads: 24 months (a first or a changed fiscal year may be longer than 12).
-    public static let maximumMonths = 24
+    package static let maximumMonths = 24
 
     /// Creates a period.
     public init(start: CalendarDate, end: CalendarDate) {

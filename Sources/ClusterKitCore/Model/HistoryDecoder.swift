@@ -8,16 +8,16 @@ import Foundation
 /// ```swift
 /// let history = try HistoryDecoder().decode(data, file: "cra-eco-energies-2010-2013.json")
 /// ```
-public struct HistoryDecoder: Sendable {
+package struct HistoryDecoder: Sendable {
     /// The revenue sources (and regimes) the full years may name.
-    public var catalog: Catalog
+    package var catalog: Catalog
 
     /// Creates a decoder for a catalogue.
-    public init(catalog: Catalog = .builtIn) { self.catalog = catalog }
+    package init(catalog: Catalog = .builtIn) { self.catalog = catalog }
 
     /// Decodes one history and checks it (a history built in code is checked by ``CheckedHistory/init(_:catalog:file:)``).
     /// - Throws: ``InputError`` naming the file, the field path and the reason.
-    public func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedHistory {
+    package func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedHistory {
         try CheckedHistory(JSONInput.decode(BudgetHistory.self, from: data, file: file), catalog: catalog, file: file)
     }
 }
@@ -27,7 +27,7 @@ extension BudgetDocument {
     /// `years`, a budget otherwise), and checks it against the catalogue. The document is parsed once.
     /// - Throws: ``InputError`` naming the file, the field path and the reason; an unknown format names the two
     ///   ClusterKit reads.
-    public init(decoding data: Data, file: String? = nil, catalog: Catalog = .builtIn) throws(InputError) {
+    package init(decoding data: Data, file: String? = nil, catalog: Catalog = .builtIn) throws(InputError) {
         switch try JSONInput.decode(Envelope.self, from: data, file: file) {
         case .budget(let budget): self = .budget(try CheckedBudget(budget, catalog: catalog, file: file))
         case .history(let history): self = .history(try CheckedHistory(history, catalog: catalog, file: file))

@@ -14,7 +14,7 @@ public struct Provenance: Hashable, Sendable, Codable {
 
     /// The document, page and address in one line (`Rapport financier, p. 4 (https://…)`); `nil` when none is
     /// given.
-    public var citation: String? {
+    package var citation: String? {
         let parts = [source, page].compactMap { $0 }.filter { !$0.isEmpty }
         let text = parts.joined(separator: ", ") + (url.map { parts.isEmpty ? $0 : " (\($0))" } ?? "")
         return text.isEmpty ? nil : text

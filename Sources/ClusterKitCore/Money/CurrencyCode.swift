@@ -32,7 +32,7 @@ public struct CurrencyCode: RawRepresentable, Hashable, Comparable, Sendable, Co
     public static let euro: CurrencyCode = "EUR"
 
     /// The number of minor units in one major unit. ClusterKit holds every currency in hundredths.
-    public var minorUnitsPerMajorUnit: Int64 { 100 }
+    package var minorUnitsPerMajorUnit: Int64 { 100 }
 
     public var description: String { rawValue }
 

@@ -77,7 +77,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The absolute value of the amount; `nil` for the one value that has none (`Int64.min` minor units).
-    public var magnitude: Money? {
+    package var magnitude: Money? {
         guard minorUnits != .min else { return nil }
         return Money(minorUnits: Swift.abs(minorUnits), currency: currency)
     }

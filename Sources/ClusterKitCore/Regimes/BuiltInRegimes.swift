@@ -15,10 +15,10 @@ extension FundingRegimeID {
 /// the EU block exemption for innovation clusters and the de minimis regulations.
 ///
 /// ``Catalog/builtIn`` holds them with the memento's revenue sources; a host adds its own regimes to it.
-public enum BuiltInRegimes {
+package enum BuiltInRegimes {
     /// `NN120/90-E1/90`: the notified aid regime the pôles' funding guide gives for category C missions, 50% of the
     /// action's cost.
-    public static let nn120_90 = StateAidRegime(
+    package static let nn120_90 = StateAidRegime(
         id: .nn120_90,
         name: LocalizedText(english: "Notified aid regime NN120/90, E1/90", french: "Régime d'aides notifié NN120/90, E1/90"),
         summary: LocalizedText(
@@ -33,7 +33,7 @@ public enum BuiltInRegimes {
 
     /// The EU General Block Exemption Regulation, article 27: investment aid for innovation clusters, 50% of the
     /// eligible costs.
-    public static let innovationClusterInvestment = StateAidRegime(
+    package static let innovationClusterInvestment = StateAidRegime(
         id: .gberInnovationClusterInvestment,
         name: LocalizedText(
             english: "GBER art. 27: investment aid for innovation clusters",
@@ -46,7 +46,7 @@ public enum BuiltInRegimes {
 
     /// The EU General Block Exemption Regulation, article 27: operating aid for innovation clusters, 50% of the
     /// total eligible costs over the period of aid.
-    public static let innovationClusterOperating = StateAidRegime(
+    package static let innovationClusterOperating = StateAidRegime(
         id: .gberInnovationClusterOperating,
         name: LocalizedText(
             english: "GBER art. 27: operating aid for innovation clusters",
@@ -59,7 +59,7 @@ public enum BuiltInRegimes {
 
     /// De minimis under Regulation (EU) No 1407/2013: at most EUR 200,000 per single undertaking over three fiscal
     /// years.
-    public static let deMinimis2013 = StateAidRegime(
+    package static let deMinimis2013 = StateAidRegime(
         id: .deMinimis2013,
         name: LocalizedText(english: "De minimis (Regulation (EU) No 1407/2013)", french: "De minimis (règlement (UE) n° 1407/2013)"),
         summary: LocalizedText(
@@ -69,7 +69,7 @@ public enum BuiltInRegimes {
         share: .one, amountLimit: Money(major: 200_000))
 
     /// De minimis under Regulation (EU) 2023/2831: at most EUR 300,000 per single undertaking over three years.
-    public static let deMinimis2023 = StateAidRegime(
+    package static let deMinimis2023 = StateAidRegime(
         id: .deMinimis2023,
         name: LocalizedText(english: "De minimis (Regulation (EU) 2023/2831)", french: "De minimis (règlement (UE) 2023/2831)"),
         summary: LocalizedText(
@@ -79,6 +79,6 @@ public enum BuiltInRegimes {
         share: .one, amountLimit: Money(major: 300_000))
 
     /// Every built-in regime: the four mission categories, then the notified, block-exempted and de minimis ones.
-    public static let all: [any FundingRegime] =
+    package static let all: [any FundingRegime] =
         MissionCategoryRegime.all + [nn120_90, innovationClusterInvestment, innovationClusterOperating, deMinimis2013, deMinimis2023]
 }

@@ -5,29 +5,29 @@
 /// looked up in the catalogue; a category C action that names no regime has no ceiling. The limit on category A
 /// as a share of the pôle's whole budget (15%, or 20% with a tool reporting the impact of projects) is not an
 /// action's ceiling: the rule `category-a-budget-share` checks it.
-public struct MissionCategoryRegime: FundingRegime, Hashable {
+package struct MissionCategoryRegime: FundingRegime, Hashable {
     /// The memento's slide on the financing of clusters and EU rules, which sets out the pôles' mission categories
     /// (ClusterRules cites it as `Memento.missionCategories`).
-    public static let guideCitation = Citation(
+    package static let guideCitation = Citation(
         document: Citation.mementoTitle,
         location: FrenchTypography.applied(
             to: "« Financement des clusters et réglementation communautaire » ; « Un guide méthodologique sur le financement des pôles de compétitivité »"))
 
     /// The category.
-    public let category: MissionCategory
+    package let category: MissionCategory
 
     /// The regime of a category.
-    public init(_ category: MissionCategory) { self.category = category }
+    package init(_ category: MissionCategory) { self.category = category }
 
     /// The four categories' regimes, A to D.
-    public static let all = MissionCategory.allCases.map(MissionCategoryRegime.init)
+    package static let all = MissionCategory.allCases.map(MissionCategoryRegime.init)
 
     /// `pole-category-A` to `pole-category-D`.
-    public var id: FundingRegimeID { FundingRegimeID(rawValue: "pole-category-\(category.rawValue)") }
+    package var id: FundingRegimeID { FundingRegimeID(rawValue: "pole-category-\(category.rawValue)") }
 
     /// The share of an action's cost public money may pay: 100% for A, 50% for B, 0% for D; `nil` for C, whose
     /// ceiling is its regime's.
-    public var share: Share? {
+    package var share: Share? {
         switch category {
         case .a: .one
         case .b: Share(percent: 50)
@@ -36,7 +36,7 @@ public struct MissionCategoryRegime: FundingRegime, Hashable {
         }
     }
 
-    public var name: LocalizedText {
+    package var name: LocalizedText {
         switch category {
         case .a: LocalizedText(english: "Pôle mission category A (for the State)", french: "Mission de catégorie A (pour le compte de l'État)")
         case .b: LocalizedText(english: "Pôle mission category B (innovation, collaborative R&D)", french: "Mission de catégorie B (innovation, R&D collaborative)")
@@ -45,7 +45,7 @@ public struct MissionCategoryRegime: FundingRegime, Hashable {
         }
     }
 
-    public var summary: LocalizedText {
+    package var summary: LocalizedText {
         switch category {
         case .a:
             LocalizedText(
@@ -66,9 +66,9 @@ public struct MissionCategoryRegime: FundingRegime, Hashable {
         }
     }
 
-    public var citation: Citation { Self.guideCitation }
+    package var citation: Citation { Self.guideCitation }
 
-    public func ceiling(for action: ExpenseLine, in context: RegimeContext) -> PublicFundingCeiling? {
+    package func ceiling(for action: ExpenseLine, in context: RegimeContext) -> PublicFundingCeiling? {
         if let share { return PublicFundingCeiling(regime: id, share: share) }
         guard let regime = action.regime else { return nil }
         return context.ceiling(under: regime, for: action)

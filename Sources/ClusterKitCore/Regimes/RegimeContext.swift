@@ -18,12 +18,12 @@ public struct RegimeContext: Sendable {
     }
 
     /// The budget's fiscal year.
-    public var year: Int { budget.year }
+    package var year: Int { budget.year }
     /// The cluster's age in the budget's year (year − founding year), if its founding year is known. The first
     /// year of a cluster's life is age 0.
     public var age: Int? { budget.age }
     /// Who the cluster is.
-    public var cluster: ClusterProfile { budget.cluster }
+    package var cluster: ClusterProfile { budget.cluster }
     /// The budget's currency.
     public var currency: CurrencyCode { budget.currency }
 

@@ -1,7 +1,7 @@
 /// The result of a check: a report per budget and a summary — what `clusterkit.report/1` encodes.
 public struct Report: Sendable {
     /// The report format identifier.
-    public static let format = "clusterkit.report/1"
+    package static let format = "clusterkit.report/1"
     /// The name of the rule set that ran.
     public var ruleSet: String
     /// A report per budget, in input order.
@@ -32,7 +32,7 @@ extension Report {
     ///
     /// `Engine.check(_:)` builds its report this way for a list of budgets; call it when you check budgets one by one (for example
     /// each with the preset of its kind) and assemble the report yourself.
-    public init(ruleSet: String, budgets: [BudgetReport], suppressions: [Suppression]) {
+    package init(ruleSet: String, budgets: [BudgetReport], suppressions: [Suppression]) {
         self.init(ruleSet: ruleSet, budgets: budgets, diagnostics: Suppression.unusedNotes(suppressions, in: budgets))
     }
 }

@@ -22,7 +22,7 @@ public struct RuleContext: Sendable {
     private var rule: DescriptionBox
 
     /// Creates the context of a rule judging a budget. The engine makes these; tests of a rule can too.
-    public init(
+    package init(
         _ budget: CheckedBudget, description: RuleDescription, severity: Severity? = nil,
         parameters: [String: ParameterValue] = [:]
     ) {
@@ -33,7 +33,7 @@ public struct RuleContext: Sendable {
 
     /// Creates the context of a trajectory rule (``TrajectoryRule``) judging a history: its ``budget`` stands for the
     /// history as a whole (its cluster, its latest year, its currency, no lines).
-    public init(
+    package init(
         history: CheckedHistory, description: RuleDescription, severity: Severity? = nil,
         parameters: [String: ParameterValue] = [:]
     ) {

@@ -11,9 +11,9 @@ public struct RuleExample: Sendable {
     /// What the example shows, in a sentence.
     public var note: String?
     /// Where the example is written, so that a failing check points at it.
-    public var file: String
+    package var file: String
     /// The line of the example.
-    public var line: Int
+    package var line: Int
 
     /// Creates an example.
     public init(

@@ -49,7 +49,7 @@ public struct RuleParameter: Sendable {
     public var allowedValues: [String]
 
     /// Creates a parameter.
-    public init(
+    package init(
         _ name: String, _ defaultValue: ParameterValue, english: String, french: String, defaultIsOurs: Bool = false,
         allowedValues: [String] = []
     ) {

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `budget-balance`: the plan of financing must balance — total resources equal total expenses. Realised accounts are
 /// not judged by it: their difference is the year's result (`operating-result`).

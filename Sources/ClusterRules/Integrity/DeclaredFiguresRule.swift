@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `declared-figures`: the self-financing a cluster publishes (`cluster.declared.selfFinancing`) matches neither the
 /// gross nor the net self-financing computed from its plan of financing, within 2 points.

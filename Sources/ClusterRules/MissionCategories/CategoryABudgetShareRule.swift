@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `category-a-budget-share`: the public funding of category A missions (for the State) is over 15% of the pôle's
 /// budget, or 20% when the pôle has a tool reporting the impact of its projects.

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `mission-category-cap`: an action receives more public funding than its mission category (category C: its
 /// notified regime; an action without a category: its regime) allows.

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `public-funding-ceiling`: the budget takes more public money than the ceilings of its actions add up to, so that
 /// no allocation among actions could keep each one within its ceiling.

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `uncategorized-action`: expense lines whose public funding the mission-category rules cannot check — no
 /// category (and no regime), a category C action without its notified regime, or a regime that sets no ceiling.

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `cluster-profile`: places the cluster on the memento's map of profiles — size × self-financing.
 ///

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `consolidation-factors`: which of the variables that favour the consolidation of a cluster's economic model
 /// hold, which are missing, and which the budget does not state.

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `pole-benchmark`: for pôles de compétitivité, the budget's mix against the pôles' averages of the 2012 evaluation
 /// (the budget and the public share of 2011, sales of services and success fees of 2012).

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `animation-cost-coverage` (opt-in): private cash resources do not cover the operating and animation expenses, as
 /// some funders demand (Mecabourg's: the Rhône-Alpes region, the intercommunalities and the Ain department).

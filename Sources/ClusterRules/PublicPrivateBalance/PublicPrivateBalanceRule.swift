@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `public-private-balance`: the private share of the whole budget under its target — a warning, an error from the
 /// target year where `errorFromTargetYear` is set (the `pole` preset sets it), a note for a cluster under 3 years old

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// Aerospace Valley's compte de résultat, as published in its rapport financier (« Compte de résultat EN K€ »,
 /// https://www.aerospace-valley.com/rapport-dactivites/rapport-financier): the rule examples of real accounts.

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `forecast-variance`: on realised accounts that carry their forecast (a compte rendu financier), each line whose
 /// realisation differs from its forecast by more than both thresholds — the gaps the funder asks the association to

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `operating-result`: on realised accounts, the year's result — a deficit a warning, with its share of the funding
 /// base and the memento's question on reserves and working capital; a surplus a note.

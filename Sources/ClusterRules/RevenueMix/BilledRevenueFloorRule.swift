@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `billed-revenue-floor`: billed private revenue under 20% of the budget — "utilité et valeur ajoutée du cluster ?"
 public struct BilledRevenueFloorRule: Rule {

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `collective-action-balance` (opt-in): a collective action's earmarked funding — subsidies and companies'
 /// participations — does not cover its cost; each collective action should seek its own balance (PLAB).

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `erdf-working-capital`: European funds (FEDER) in the budget — administrative burden and weight on working
 /// capital.

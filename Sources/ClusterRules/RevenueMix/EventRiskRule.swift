@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `event-risk`: events over 10% of the budget — real financial and legal risk, working capital, staff diverted. A
 /// note by default (our choice): the memento also calls events « une manne potentielle ».

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `funder-dependency`: one funder pays more than half of the budget. A note by default (our choice): the memento
 /// holds up Neopolia, heavily publicly funded, as « un exemple à suivre ».

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `membership-fee-floor`: membership fees under 15% of the budget — "quelle dynamique et conscience collective ?"
 public struct MembershipFeeFloorRule: Rule {

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `satellite-entity`: a for-profit satellite (SAS, SEM) the cluster created takes the billable services.
 public struct SatelliteEntityRule: Rule {

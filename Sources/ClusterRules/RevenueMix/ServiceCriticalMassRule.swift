@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 import Foundation
 
 /// `service-critical-mass`: a paid service's expected clients (members × uptake) fall short of the minimum it

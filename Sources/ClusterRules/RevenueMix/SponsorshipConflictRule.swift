@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `sponsorship-conflict`: a sponsor is a member of the cluster or has a direct interest in it.
 public struct SponsorshipConflictRule: Rule {

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `valued-time-ceiling`: the time members spend on the cluster, valued, over 15% of the budget — "est-ce bien
 /// raisonnable ?"; an error where the funders forbid counting it at all. Secondments count only where the

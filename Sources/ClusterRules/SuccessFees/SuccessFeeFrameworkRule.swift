@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `success-fee-framework`: success fees are present — the frame they need (identified service, statutes,
 /// competition and tax rules; a means of control for commissions on markets).

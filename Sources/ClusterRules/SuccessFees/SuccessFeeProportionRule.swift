@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `success-fee-proportion`: a success fee over 25% of the fixed engineering fee of the same engagement — the
 /// variable part must stay marginal.

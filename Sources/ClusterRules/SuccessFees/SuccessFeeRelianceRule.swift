@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `success-fee-reliance`: success fees over 5% of the budget — the cluster bets its balance on them.
 public struct SuccessFeeRelianceRule: Rule {

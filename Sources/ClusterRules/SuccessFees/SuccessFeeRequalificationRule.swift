@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `success-fee-requalification`: success fees earned on projects won in public calls may be requalified as public
 /// money; an error when counting them as public flips the 50/50 result.

@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 
 /// `example-region/matching-funds`: the Region pays at most as much as the members do — its subsidy may not exceed
 /// a percentage (100 by default) of the membership fees.

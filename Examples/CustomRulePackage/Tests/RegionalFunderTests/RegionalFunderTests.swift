@@ -1,4 +1,4 @@
-@_spi(Testing) import ClusterKitCore
+import ClusterKitCore
 import ClusterKitTesting
 import ClusterRules
 import Foundation
