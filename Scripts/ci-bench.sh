@@ -4,4 +4,7 @@
 # engine on the typical budget, a workload that does not check).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift run -c release --scratch-path .build-bench clusterkit-bench --quick
+# From the debug build .ci/run already made (CLUSTERKIT_BUILD_FLAGS: its flags, so that nothing is rebuilt); the
+# measured runs use a release build (Documentation/Performance.md).
+# shellcheck disable=SC2086
+swift run ${CLUSTERKIT_BUILD_FLAGS:-} clusterkit-bench --quick

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# CI: a short fuzz of every fuzz target, then the tests of Tests/RobustnessTests under ThreadSanitizer and the
-# warnings-as-errors build of the libraries (Scripts/sanitizers.sh). Fails on a crash, a sanitizer report or a
+# CI: a short fuzz of every fuzz target, then the tests of Tests/RobustnessTests under ThreadSanitizer
+# (Scripts/sanitizers.sh). Fails on a crash, a sanitizer report or a
 # failing test; a toolchain that cannot build the fuzzer (no libFuzzer) skips the fuzzing with a warning.
 #
 # CI_FUZZ_SECONDS (default 25) sets the time per target.
