@@ -43,6 +43,6 @@ public enum Preset: String, CaseIterable, Sendable {
         let set = try! RuleSet(name: rawValue, rules: BuiltInRules.all.filter { ids.contains($0.ruleDescription.id) })
         // For pôles the 50/50 target is an error from its year (the 2013–2018 performance contracts).
         guard self == .pole else { return set }
-        return try! set.settingParameter("errorFromTargetYear", to: .boolean(true), for: PublicPrivateBalanceRule.description.id)
+        return try! set.settingParameter(PublicPrivateBalanceRule.errorFromTargetYear, to: true, for: PublicPrivateBalanceRule.description.id)
     }
 }

@@ -171,6 +171,20 @@ struct RuleSetTests {
             try set.settingParameter("minimum", to: .share(Share(percent: 1)), for: tunable)
         }
     }
+
+    @Test("A parameter set through its typed declaration is the same as by name, and checked the same way")
+    func typedParameter() throws {
+        let set = try RuleSet(name: "t", rules: [TunableRule()])
+        let typed = try set.settingParameter(TunableRule.threshold, to: Share(percent: 20), for: tunable)
+        let named = try set.settingParameter("threshold", to: .share(Share(percent: 20)), for: tunable)
+        #expect(typed.entry(tunable)?.parameters == named.entry(tunable)?.parameters)
+        #expect(typed.entry(tunable)?.parameters["threshold"] == .share(Share(percent: 20)))
+        #expect(try set.settingParameter(TunableRule.basis, to: .net, for: tunable).entry(tunable)?.parameters["basis"] == .text("net"))
+        #expect(throws: RuleSetError.self) { try set.settingParameter(TunableRule.threshold, to: Share(3, over: 2), for: tunable) }
+        #expect(throws: RuleSetError.unknownRule("test/absent", suggestions: [])) {
+            try set.settingParameter(TunableRule.minimum, to: 3, for: "test/absent")
+        }
+    }
 }
 
 @Suite("Configuration files")

@@ -195,6 +195,21 @@ public struct RuleSet: Sendable {
         return copy
     }
 
+    /// A copy with a parameter of one rule set, named by the rule's typed declaration: a misspelt name or a value of
+    /// the wrong type does not compile.
+    ///
+    /// ```swift
+    /// let strict = try RuleSet.grappe.settingParameter(MinimumMembers.minimum, to: 25, for: MinimumMembers.description.id)
+    /// ```
+    /// - Throws: what the untyped `settingParameter(_:to:for:)` throws when the rule is not in the set, does not
+    ///   declare the parameter, or the value is not acceptable (a share outside 0…1, an amount with more than two
+    ///   decimals, a word the parameter does not allow).
+    public func settingParameter<Value>(
+        _ parameter: Parameter<Value>, to value: Value, for id: RuleID
+    ) throws(RuleSetError) -> RuleSet {
+        try settingParameter(parameter.name, to: value.parameterValue, for: id)
+    }
+
     /// Why a value of the right type is still not acceptable for a parameter, or `nil` when it is.
     static func problem(with value: ParameterValue, for parameter: RuleParameter) -> String? {
         switch value {
