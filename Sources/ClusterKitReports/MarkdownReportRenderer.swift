@@ -78,8 +78,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             }
             out += table(MetricsTable.headings(in: language), cells, numeric: [false, true, true]) + "\n"
             // The lines the shares leave out, by id, and why.
-            let leftOut = TextReportRenderer.leftOut(checked.metrics, format: format, language: language)
-            if !leftOut.isEmpty { out += escape(leftOut.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n\n" }
+            if let leftOut = metrics.leftOut.sentence(in: language) { out += escape(leftOut) + "\n\n" }
         }
 
         guard !budget.diagnostics.isEmpty else { return out + words.noDiagnostic(language) + "\n" }

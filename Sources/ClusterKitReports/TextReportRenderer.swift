@@ -14,16 +14,11 @@ public struct TextReportRenderer: ReportRenderer {
     /// Creates a renderer.
     public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
 
-    /// The line saying which lines the shares leave out, and the base they are computed on; empty when none.
+    /// The indented line saying which lines the shares leave out, and the base they are computed on; empty when
+    /// none (``LeftOutLines/sentence(in:)``). `format` is unused (the sentence formats for `language`): the signature is
+    /// that `clusterkit metrics` calls.
     package static func leftOut(_ metrics: BudgetMetrics, format: ValueFormatter, language: Language) -> String {
-        let lines = metrics.leftOut
-        guard !lines.isEmpty else { return "" }
-        let list = lines.map { line in
-            let reason = line.passThrough ? ReportWords.passThroughReason : ReportWords.notFundingReason
-            return "\(line.id) \(format.string(line.amount)) (\(reason(language)))"
-        }.joined(separator: ", ")
-        return Message(ReportWords.leftOut, ["base": .money(metrics.fundingBase), "lines": .text(list)])
-            .rendered(in: language) + "\n"
+        LeftOutLines(metrics).sentence(in: language).map { "  " + $0 + "\n" } ?? ""
     }
 
     /// The line saying where the figures come from — document, page, address —; empty without a provenance.

@@ -77,14 +77,14 @@ public struct HTMLReportRenderer: ReportRenderer {
         for severity in Severity.allCases {
             out += "<th scope=\"col\" class=\"number\">\(HTML.escape(format.word(words.severityPlural(severity))))</th>"
         }
-        out += "<th scope=\"col\">\(HTML.escape(format.word(HTMLWords.targetColumn)))</th></tr></thead>\n<tbody>\n"
+        out += "<th scope=\"col\">\(HTML.escape(format.word(HTMLWords.target)))</th></tr></thead>\n<tbody>\n"
         for (index, budget) in report.budgets.enumerated() {
             out += "<tr><th scope=\"row\"><a href=\"#b\(index)\">\(HTML.escape(format.typeset(title(of: budget))))</a></th>"
             for severity in Severity.allCases {
                 out += "<td class=\"number\" data-label=\"\(HTML.escape(format.word(words.severityPlural(severity))))\">"
                     + "\(budget.diagnostics.count { $0.severity == severity })</td>"
             }
-            out += "<td data-label=\"\(HTML.escape(format.word(HTMLWords.targetColumn)))\">"
+            out += "<td data-label=\"\(HTML.escape(format.word(HTMLWords.target)))\">"
                 + "\(headline(of: budget, format: format).map { HTML.escape($0.text) } ?? "—")</td></tr>\n"
         }
         return out + "</tbody>\n</table></div>\n</section>\n"
@@ -207,7 +207,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         for sector in Sector.allCases {
             let slices = chart.slices.filter { $0.sector == sector }
             guard !slices.isEmpty else { continue }
-            table += row(format.word(sector == .public ? HTMLWords.publicResources : HTMLWords.privateResources),
+            table += row(format.word(MetricsTable.resources(of: sector)),
                          sector == .public ? metrics.publicResources.amount : metrics.privateResources.amount, className: "sector")
             for slice in slices {
                 table += row(slice.name + (slice.nature == .inKind ? " (" + format.word(HTMLWords.inKind) + ")" : ""), slice.amount)
@@ -217,9 +217,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             format.word(total == metrics.totalResources ? LocalizedText.totalResources : MetricsTable.fundingBase), total,
             className: "total")
         // What the accounts hold beyond the funding base, in no share: said, with its amount.
-        for (label, amount) in [(MetricsTable.nonFunding, metrics.nonFunding.amount), (MetricsTable.passThrough, metrics.passThrough.amount)]
-        where !amount.isZero {
-            table += "<tr class=\"left-out\"><th scope=\"row\">\(HTML.escape(format.word(label)))</th>"
+        for (reason, amount) in LeftOutLines(metrics).totals {
+            table += "<tr class=\"left-out\"><th scope=\"row\">\(HTML.escape(format.word(reason.label)))</th>"
                 + "<td class=\"number\">\(HTML.escape(format.money(amount)))</td><td class=\"number\">—</td></tr>\n"
         }
         table += "</tbody></table>"
@@ -237,8 +236,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             "gross": metrics.selfFinancingGross.map { .share($0) } ?? notAvailable,
             "net": metrics.selfFinancingNet.map { .share($0) } ?? notAvailable, "target": .share(target.share),
         ]))
-        var table = tableHead([HTMLWords.basisColumn, HTMLWords.privateShareColumn, HTMLWords.publicShareColumn,
-                               HTMLWords.targetColumn], numeric: [false, true, true, true], format: format)
+        var table = tableHead([HTMLWords.basisColumn, HTMLWords.privateShare, HTMLWords.publicShareColumn,
+                               HTMLWords.target], numeric: [false, true, true, true], format: format)
         for bar in chart.bars {
             table += "<tr><th scope=\"row\">\(HTML.escape(format.word(bar.basis == .gross ? HTMLWords.grossBar : HTMLWords.netBar)))</th>"
                 + "<td class=\"number\">\(HTML.escape(format.share(bar.privateShare)))</td>"
@@ -265,12 +264,12 @@ public struct HTMLReportRenderer: ReportRenderer {
         } else {
             caption = format.word(HTMLWords.trajectoryCaptionWithoutPath)
         }
-        var table = tableHead([HTMLWords.yearColumn, HTMLWords.privateShareColumn, HTMLWords.figureSourceColumn,
+        var table = tableHead([HTMLWords.yearColumn, HTMLWords.privateShare, HTMLWords.figureSourceColumn,
                                HTMLWords.requiredColumn, HTMLWords.statusColumn], numeric: [false, true, false, true, false],
                               format: format)
         for point in trajectory.points {
             let figure = point.figure, required = point.required
-            let status = figure == nil || required == nil ? "—" : format.word(point.isBehind ? HTMLWords.behindPath : HTMLWords.onPath)
+            let status = figure == nil || required == nil ? "—" : format.word(point.isBehind ? TrajectoryWords.behind : HTMLWords.onPath)
             table += "<tr\(point.isBehind ? " class=\"behind\"" : "")><th scope=\"row\">\(point.year)</th>"
                 + "<td class=\"number\">\(HTML.escape(figure.map { format.share($0.share) } ?? format.word(LocalizedText.notAvailable)))</td>"
                 + "<td>\(HTML.escape(format.word(TrajectoryWords.source(figure))))</td>"
