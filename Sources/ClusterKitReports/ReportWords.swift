@@ -30,6 +30,18 @@ package enum ReportWords {
         id: "report.summary",
         english: "{errors} error(s), {warnings} warning(s), {notes} note(s)",
         french: "{errors} erreur(s), {warnings} avertissement(s), {notes} note(s)")
+    /// The counts of a report's diagnostics, as the last line of a text report and under a Markdown report's summary:
+    /// `0 error(s), 1 warning(s), 0 note(s)`, then `, 2 suppressed` when suppressions hid some.
+    package static func summary(of summary: ReportSummary, in language: Language) -> String {
+        var out = Message(Self.summary, [
+            "errors": .integer(summary.errors), "warnings": .integer(summary.warnings), "notes": .integer(summary.notes),
+        ]).rendered(in: language)
+        if summary.suppressed > 0 {
+            out += ", " + Message(suppressedCount, ["count": .integer(summary.suppressed)]).rendered(in: language)
+        }
+        return out
+    }
+
     /// The title of a Markdown report.
     package static let title = MessageTemplate(
         id: "report.title", english: "ClusterKit report (rule set {ruleSet})",

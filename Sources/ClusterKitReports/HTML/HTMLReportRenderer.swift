@@ -332,24 +332,19 @@ public struct HTMLReportRenderer: ReportRenderer {
         var out = "<article class=\"diagnostic \(diagnostic.severity.rawValue)\" id=\"\(id)\">\n"
         out += "<p class=\"message\"><span class=\"badge\">\(HTML.escape(format.word(words.severity(diagnostic.severity))))</span> "
             + "<code>\(HTML.escape(diagnostic.ruleID.description))</code> \(HTML.escape(format.message(diagnostic.message)))</p>\n"
-        var figures: [(LocalizedText, String)] = []
-        if let measured = diagnostic.measured { figures.append((words.measured, HTML.escape(format.measure(measured)))) }
-        if let threshold = diagnostic.threshold { figures.append((words.threshold, HTML.escape(format.measure(threshold)))) }
-        if !diagnostic.lines.isEmpty {
-            figures.append((words.lines, diagnostic.lines.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")))
-        }
+        let figures = DiagnosticFigure.of(diagnostic)
         if !figures.isEmpty {
-            out += "<dl class=\"figures\">" + figures.map { "<dt>\(HTML.escape(format.word($0.0)))</dt><dd>\($0.1)</dd>" }
-                .joined() + "</dl>\n"
+            out += "<dl class=\"figures\">" + figures.map { figure in
+                "<dt>\(HTML.escape(format.word(figure.label)))</dt><dd>"
+                    + figure.value(measure: { HTML.escape(format.measure($0)) }, line: { "<code>\(HTML.escape($0))</code>" })
+                    + "</dd>"
+            }.joined() + "</dl>\n"
         }
         if let remediation = diagnostic.remediation {
             out += "<div class=\"fix\">"
-            out += "<p><strong>\(HTML.escape(format.word(words.fix)))</strong> <span class=\"amount\">"
-                + "\(HTML.escape(format.money(remediation.primary.amount)))</span> — "
-                + "\(HTML.escape(format.message(remediation.primary.summary)))</p>"
-            for alternative in remediation.alternatives {
-                out += "<p><strong>\(HTML.escape(format.word(words.orElse)))</strong> <span class=\"amount\">"
-                    + "\(HTML.escape(format.money(alternative.amount)))</span> — \(HTML.escape(format.message(alternative.summary)))</p>"
+            for (word, option) in remediation.worded {
+                out += "<p><strong>\(HTML.escape(format.word(word)))</strong> <span class=\"amount\">"
+                    + "\(HTML.escape(format.money(option.amount)))</span> — \(HTML.escape(format.message(option.summary)))</p>"
             }
             out += "</div>\n"
         }
