@@ -90,11 +90,7 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
 
     public init(from decoder: any Decoder) throws {
         let fields = try FieldReader(decoder, allowed: Self.fields)
-        if let format = try fields.optional("format", as: String.self), format != Self.format {
-            throw DecodingError.dataCorruptedError(
-                forKey: AnyCodingKey("format"), in: fields.container,
-                debugDescription: "format '\(format)' is not '\(Self.format)'")
-        }
+        try fields.checkFormat(Self.format)
         self.init()
         if let budget = try fields.optional("budget", as: String.self) {
             guard budget == "grow" || budget == "fixed" else {

@@ -45,11 +45,7 @@ package struct Scenario: Hashable, Sendable, Decodable {
 
     package init(from decoder: any Decoder) throws {
         let fields = try FieldReader(decoder, allowed: ["format", "name", "changes", "terms"])
-        if let format = try fields.optional("format", as: String.self), format != Self.format {
-            throw DecodingError.dataCorruptedError(
-                forKey: AnyCodingKey("format"), in: fields.container,
-                debugDescription: "format '\(format)' is not '\(Self.format)'")
-        }
+        try fields.checkFormat(Self.format)
         name = try fields.optional("name")
         changes = try fields.array("changes") { decoder, _ in
             let change = try FieldReader(decoder, allowed: ["line", "amount", "scale"])

@@ -98,21 +98,20 @@ public struct JSONReportRenderer: ReportRenderer {
             nonFunding = metrics.nonFunding.amount.decimalValue
             passThrough = metrics.passThrough.amount.decimalValue
             result = metrics.result.decimalValue
-            let leftOut = JSONReportRenderer.leftOut(metrics)
+            let leftOut = LeftOutLines(metrics).lines.map(LeftOutDocument.init)
             self.leftOut = leftOut.isEmpty ? nil : leftOut
         }
-    }
-
-    /// The lines left out of the shares, and why, in the order of their ids (as every list of the report: the order of
-    /// the lines changes nothing).
-    static func leftOut(_ metrics: BudgetMetrics) -> [LeftOutDocument] {
-        metrics.leftOut.map { LeftOutDocument(line: $0.id, reason: $0.passThrough ? "passThrough" : "notFunding") }
     }
 
     /// A line left out of the shares, and why: `notFunding` or `passThrough`.
     struct LeftOutDocument: Encodable {
         let line: String
         let reason: String
+
+        init(_ line: LeftOutLines.Line) {
+            self.line = line.id
+            reason = line.reason.rawValue
+        }
     }
 
     struct DiagnosticDocument: Encodable {

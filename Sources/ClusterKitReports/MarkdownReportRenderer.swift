@@ -32,14 +32,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             rows.append([escape(title(of: budget))] + counts.map(String.init))
         }
         out += table(headings, rows, numeric: [false, true, true, true]) + "\n"
-        let summary = report.summary
-        out += Message(words.summary, [
-            "errors": .integer(summary.errors), "warnings": .integer(summary.warnings), "notes": .integer(summary.notes),
-        ]).rendered(in: language)
-        if summary.suppressed > 0 {
-            out += ", " + Message(words.suppressedCount, ["count": .integer(summary.suppressed)]).rendered(in: language)
-        }
-        out += "\n"
+        out += words.summary(of: report.summary, in: language) + "\n"
         for budget in report.budgets { out += "\n" + section(budget) }
         if !report.diagnostics.isEmpty {
             out += "\n## \(words.checkDiagnostics(language))\n\n" + items(report.diagnostics)
@@ -78,8 +71,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             }
             out += table(MetricsTable.headings(in: language), cells, numeric: [false, true, true]) + "\n"
             // The lines the shares leave out, by id, and why.
-            let leftOut = TextReportRenderer.leftOut(checked.metrics, format: format, language: language)
-            if !leftOut.isEmpty { out += escape(leftOut.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n\n" }
+            if let leftOut = metrics.leftOut.sentence(in: language) { out += escape(leftOut) + "\n\n" }
         }
 
         guard !budget.diagnostics.isEmpty else { return out + words.noDiagnostic(language) + "\n" }
@@ -111,22 +103,12 @@ public struct MarkdownReportRenderer: ReportRenderer {
     /// The diagnostics as a Markdown list: each message, then its figures, fixes, explanation and source.
     private func items(_ diagnostics: [Diagnostic]) -> String {
         let words = ReportWords.self
-        let format = ValueFormatter(language: language)
         var out = ""
         for diagnostic in diagnostics {
             out += "- **\(code(diagnostic.ruleID.description))** \(escape(diagnostic.message.rendered(in: language)))\n"
-            var figures: [String] = []
-            if let measured = diagnostic.measured { figures.append("\(words.measured(language)) \(format.string(measured))") }
-            if let threshold = diagnostic.threshold { figures.append("\(words.threshold(language)) \(format.string(threshold))") }
-            if !diagnostic.lines.isEmpty {
-                figures.append("\(words.lines(language)) " + diagnostic.lines.map(code).joined(separator: ", "))
-            }
-            if !figures.isEmpty { out += "  - " + figures.joined(separator: language == .french ? " ; " : "; ") + "\n" }
-            if let remediation = diagnostic.remediation {
-                out += "  - \(words.fix(language)) \(escape(remediation.primary.summary.rendered(in: language)))\n"
-                for alternative in remediation.alternatives {
-                    out += "  - \(words.orElse(language)) \(escape(alternative.summary.rendered(in: language)))\n"
-                }
+            if let figures = DiagnosticFigure.line(of: diagnostic, language: language, line: code) { out += "  - " + figures + "\n" }
+            for (word, option) in diagnostic.remediation?.worded ?? [] {
+                out += "  - \(word(language)) \(escape(option.summary.rendered(in: language)))\n"
             }
             for item in diagnostic.explanation where showExplanations {
                 out += "  - " + escape(Message(words.labelled, ["label": .localized(item.label), "value": item.value])

@@ -26,6 +26,8 @@ package struct MetricsTable: Sendable {
 
     /// The rows, in order.
     package var rows: [Row]
+    /// The lines left out of the shares, whose totals are rows of the table.
+    package var leftOut: LeftOutLines
 
     /// The table of a budget's metrics; `catalog` names the revenue sources.
     package init(_ metrics: BudgetMetrics, catalog: Catalog = .builtIn) {
@@ -34,11 +36,11 @@ package struct MetricsTable: Sendable {
             Row(label: label, amount: amount, share: amount.flatMap { part in whole.flatMap { Share(part, of: $0) } },
                 isDetail: detail)
         }
+        leftOut = LeftOutLines(metrics)
         rows = [row(LocalizedText.totalResources, resources, of: resources)]
         // Lines left out of every share, and the base the shares are then computed on: shown when there are some.
         if base != resources {
-            if !metrics.nonFunding.amount.isZero { rows.append(row(Self.nonFunding, metrics.nonFunding.amount, of: resources)) }
-            if !metrics.passThrough.amount.isZero { rows.append(row(Self.passThrough, metrics.passThrough.amount, of: resources)) }
+            rows += leftOut.totals.map { row($0.reason.label, $0.amount, of: resources) }
             rows.append(row(Self.fundingBase, base, of: resources))
         }
         rows += [
@@ -82,6 +84,16 @@ package struct MetricsTable: Sendable {
     /// The table's headings — figure, amount, share — in a language.
     package static func headings(in language: Language) -> [String] {
         [ReportWords.figureColumn(language), ReportWords.amountColumn(language), ReportWords.shareColumn(language)]
+    }
+
+    /// The label of a sector's resources: the rows of public and private resources (and of what is not funding),
+    /// which the HTML report's resources chart and table also head its sectors with.
+    static func resources(of sector: Sector) -> LocalizedText {
+        switch sector {
+        case .public: publicResources
+        case .private: privateResources
+        case .notFunding: nonFunding
+        }
     }
 
     static let nonFunding = LocalizedText(

@@ -11,11 +11,11 @@ package enum ReportWords {
         id: "report.header",
         english: "{budget} ({place}): resources {resources}, expenses {expenses}; self-financing {gross} gross, {net} net",
         french: "{budget} ({place}) : ressources {resources}, dépenses {expenses} ; autofinancement {gross} brut, {net} net")
-    /// The line under a header when some lines are left out of the shares.
+    /// The sentence under a budget's figures when some lines are left out of the shares (``LeftOutLines``).
     package static let leftOut = MessageTemplate(
         id: "report.left-out",
-        english: "  shares computed on the funding base of {base}; left out: {lines}",
-        french: "  parts calculées sur la base de financement de {base} ; exclues : {lines}")
+        english: "shares computed on the funding base of {base}; left out: {lines}",
+        french: "parts calculées sur la base de financement de {base} ; exclues : {lines}")
     /// The line under a header that says where the figures come from.
     package static let provenance = MessageTemplate(
         id: "report.provenance", english: "  figures from: {source}", french: "  chiffres tirés de : {source}")
@@ -30,6 +30,18 @@ package enum ReportWords {
         id: "report.summary",
         english: "{errors} error(s), {warnings} warning(s), {notes} note(s)",
         french: "{errors} erreur(s), {warnings} avertissement(s), {notes} note(s)")
+    /// The counts of a report's diagnostics, as the last line of a text report and under a Markdown report's summary:
+    /// `0 error(s), 1 warning(s), 0 note(s)`, then `, 2 suppressed` when suppressions hid some.
+    package static func summary(of summary: ReportSummary, in language: Language) -> String {
+        var out = Message(Self.summary, [
+            "errors": .integer(summary.errors), "warnings": .integer(summary.warnings), "notes": .integer(summary.notes),
+        ]).rendered(in: language)
+        if summary.suppressed > 0 {
+            out += ", " + Message(suppressedCount, ["count": .integer(summary.suppressed)]).rendered(in: language)
+        }
+        return out
+    }
+
     /// The title of a Markdown report.
     package static let title = MessageTemplate(
         id: "report.title", english: "ClusterKit report (rule set {ruleSet})",
@@ -99,10 +111,6 @@ package enum ReportWords {
     package static let ruleColumn = LocalizedText(english: "Rule", french: "Règle")
     /// Column heading: what to do.
     package static let actionColumn = LocalizedText(english: "What to do", french: "Que faire")
-    /// Column heading: a severity.
-    package static let severityColumn = LocalizedText(english: "Severity", french: "Sévérité")
-    /// Column heading and label: a line of the budget.
-    package static let lineColumn = LocalizedText(english: "Lines", french: "Lignes")
     /// "Alternative" in a table of remediations.
     package static let alternative = LocalizedText(english: "alternative", french: "variante")
     /// "suppressed", in place of the severity of a diagnostic a suppression hid.
@@ -136,7 +144,7 @@ package enum ReportWords {
         [
             measured, threshold, lines, fix, orElse, source, summaryHeading, figures, remediations, checkDiagnostics,
             noDiagnostic,
-            budgetColumn, figureColumn, amountColumn, shareColumn, ruleColumn, actionColumn, severityColumn, lineColumn,
+            budgetColumn, figureColumn, amountColumn, shareColumn, ruleColumn, actionColumn,
             alternative, LocalizedText.notAvailable, suppressed, justification, notFundingReason, passThroughReason,
             provenanceLabel,
         ] + Severity.allCases.flatMap { [severity($0), severityPlural($0)] } + MetricsTable.labels

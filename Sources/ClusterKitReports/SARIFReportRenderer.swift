@@ -233,7 +233,7 @@ public struct SARIFReportRenderer: ReportRenderer {
 
         init?(_ report: BudgetReport) {
             let provenance = report.provenance
-            let leftOut = report.metrics.map(JSONReportRenderer.leftOut) ?? []
+            let leftOut = report.metrics.map { LeftOutLines($0).lines.map(JSONReportRenderer.LeftOutDocument.init) } ?? []
             guard provenance != nil || !leftOut.isEmpty else { return nil }
             cluster = report.cluster.name
             year = report.year

@@ -14,16 +14,11 @@ public struct TextReportRenderer: ReportRenderer {
     /// Creates a renderer.
     public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
 
-    /// The line saying which lines the shares leave out, and the base they are computed on; empty when none.
+    /// The indented line saying which lines the shares leave out, and the base they are computed on; empty when
+    /// none (``LeftOutLines/sentence(in:)``). `format` is unused (the sentence formats for `language`): the signature is
+    /// that `clusterkit metrics` calls.
     package static func leftOut(_ metrics: BudgetMetrics, format: ValueFormatter, language: Language) -> String {
-        let lines = metrics.leftOut
-        guard !lines.isEmpty else { return "" }
-        let list = lines.map { line in
-            let reason = line.passThrough ? ReportWords.passThroughReason : ReportWords.notFundingReason
-            return "\(line.id) \(format.string(line.amount)) (\(reason(language)))"
-        }.joined(separator: ", ")
-        return Message(ReportWords.leftOut, ["base": .money(metrics.fundingBase), "lines": .text(list)])
-            .rendered(in: language) + "\n"
+        LeftOutLines(metrics).sentence(in: language).map { "  " + $0 + "\n" } ?? ""
     }
 
     /// The line saying where the figures come from — document, page, address —; empty without a provenance.
@@ -52,21 +47,15 @@ public struct TextReportRenderer: ReportRenderer {
                 out += Self.leftOut(metrics, format: format, language: language)
             }
             out += Self.provenance(budget.provenance, language: language)
-            for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place, format: format) }
+            for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place) }
             for hidden in budget.suppressed where showSuppressed {
                 out += "\(place)\(colon)\(Self.words.suppressed(language))\(colon)[\(hidden.diagnostic.ruleID)] "
                 out += hidden.diagnostic.message.rendered(in: language) + "\n"
                 out += "    \(Self.words.justification(language)) \(hidden.justification)\n"
             }
         }
-        for diagnostic in report.diagnostics { out += describe(diagnostic, place: nil, format: format) }
-        let summary = report.summary
-        out += Message(Self.words.summary, [
-            "errors": .integer(summary.errors), "warnings": .integer(summary.warnings), "notes": .integer(summary.notes),
-        ]).rendered(in: language)
-        if summary.suppressed > 0 {
-            out += ", " + Message(Self.words.suppressedCount, ["count": .integer(summary.suppressed)]).rendered(in: language)
-        }
+        for diagnostic in report.diagnostics { out += describe(diagnostic, place: nil) }
+        out += Self.words.summary(of: report.summary, in: language)
         // French typography throughout: the words, the citations and the budget's own labels.
         return language == .french ? FrenchTypography.applied(to: out + "\n") : out + "\n"
     }
@@ -75,22 +64,13 @@ public struct TextReportRenderer: ReportRenderer {
     private var colon: String { language == .french ? " : " : ": " }
 
     /// One diagnostic: `place: severity: [rule] message`, then its figures, fix, explanation and source.
-    private func describe(_ diagnostic: Diagnostic, place: String?, format: ValueFormatter) -> String {
+    private func describe(_ diagnostic: Diagnostic, place: String?) -> String {
         var out = place.map { "\($0)\(colon)" } ?? ""
         out += "\(colored(diagnostic.severity))\(colon)[\(diagnostic.ruleID)] "
         out += diagnostic.message.rendered(in: language) + "\n"
-        var figures: [String] = []
-        if let measured = diagnostic.measured { figures.append("\(Self.words.measured(language)) \(text(measured, format))") }
-        if let threshold = diagnostic.threshold { figures.append("\(Self.words.threshold(language)) \(text(threshold, format))") }
-        if !diagnostic.lines.isEmpty {
-            figures.append("\(Self.words.lines(language)) \(diagnostic.lines.joined(separator: ", "))")
-        }
-        if !figures.isEmpty { out += "    " + figures.joined(separator: language == .french ? " ; " : "; ") + "\n" }
-        if let remediation = diagnostic.remediation {
-            out += "    \(Self.words.fix(language)) \(remediation.primary.summary.rendered(in: language))\n"
-            for alternative in remediation.alternatives {
-                out += "    \(Self.words.orElse(language)) \(alternative.summary.rendered(in: language))\n"
-            }
+        if let figures = DiagnosticFigure.line(of: diagnostic, language: language) { out += "    " + figures + "\n" }
+        for (word, option) in diagnostic.remediation?.worded ?? [] {
+            out += "    \(word(language)) \(option.summary.rendered(in: language))\n"
         }
         for item in diagnostic.explanation where showExplanations {
             out += "    · " + Message(Self.words.labelled, ["label": .localized(item.label), "value": item.value])
@@ -99,8 +79,6 @@ public struct TextReportRenderer: ReportRenderer {
         if let citation = diagnostic.citation { out += "    \(Self.words.source(language)) \(citation)\n" }
         return out
     }
-
-    private func text(_ measure: Measure, _ format: ValueFormatter) -> String { format.string(measure) }
 
     private func colored(_ severity: Severity) -> String {
         let word = Self.words.severity(severity)(language)

@@ -18,8 +18,8 @@ package enum TrajectoryWords {
     package static let row = MessageTemplate(
         id: "report.trajectory-row", english: "{year}: {share} ({figure}), required {required}{behind}",
         french: "{year} : {share} ({figure}), requis {required}{behind}")
-    /// Said of a year behind the path.
-    package static let behind = LocalizedText(english: " — behind", french: " — en retard")
+    /// Said of a year behind the path (after its required share in a text report, in the HTML report's table).
+    package static let behind = LocalizedText(english: "behind", french: "en retard")
     /// A published figure.
     package static let published = LocalizedText(english: "published", french: "publié")
     /// A figure computed from the plan of financing, gross.
@@ -73,7 +73,7 @@ extension Trajectory {
                 "year": .integer(point.year), "share": figure.map { .share($0.share) } ?? notAvailable,
                 "figure": .localized(TrajectoryWords.source(figure)),
                 "required": required.map { .share($0) } ?? notAvailable,
-                "behind": .localized(behind ? TrajectoryWords.behind : LocalizedText(english: "", french: "")),
+                "behind": .text(behind ? " — " + TrajectoryWords.behind(language) : ""),
             ]).rendered(in: language) + "\n"
         }
         return out

@@ -261,11 +261,7 @@ extension Configuration {
 
         init(from decoder: any Decoder) throws {
             let fields = try FieldReader(decoder, allowed: ["format", "rules", "suppressions"])
-            if let format = try fields.optional("format", as: String.self), format != Configuration.format {
-                throw DecodingError.dataCorruptedError(
-                    forKey: AnyCodingKey("format"), in: fields.container,
-                    debugDescription: "format '\(format)' is not '\(Configuration.format)'")
-            }
+            try fields.checkFormat(Configuration.format)
             if fields.has("rules") {
                 let container = try fields.container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey("rules"))
                 for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {

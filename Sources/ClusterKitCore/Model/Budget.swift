@@ -59,11 +59,7 @@ public struct Budget: Hashable, Sendable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let fields = try FieldReader(decoder, allowed: Self.fields)
-        if let format = try fields.optional("format", as: String.self), format != Self.format {
-            throw DecodingError.dataCorruptedError(
-                forKey: AnyCodingKey("format"), in: fields.container,
-                debugDescription: "format '\(format)' is not '\(Self.format)'")
-        }
+        try fields.checkFormat(Self.format)
         try self.init(fields: fields)
     }
 

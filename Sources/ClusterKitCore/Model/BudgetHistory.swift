@@ -122,11 +122,7 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let fields = try FieldReader(decoder, allowed: Self.fields)
-        if let format = try fields.optional("format", as: String.self), format != Self.format {
-            throw DecodingError.dataCorruptedError(
-                forKey: AnyCodingKey("format"), in: fields.container,
-                debugDescription: "format '\(format)' is not '\(Self.format)'")
-        }
+        try fields.checkFormat(Self.format)
         let cluster: ClusterProfile = try fields.required("cluster")
         let currency = try fields.optional("currency", as: CurrencyCode.self) ?? .euro
         self.cluster = cluster

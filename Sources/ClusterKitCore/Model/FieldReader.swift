@@ -39,6 +39,15 @@ package struct FieldReader {
 
     package var codingPath: [any CodingKey] { container.codingPath }
 
+    /// Checks a document's `format` tag (`clusterkit.budget/1`…): absent is accepted, any other tag is an error at
+    /// `format`. The one check of the budget, history, configuration, plan terms and scenario documents.
+    package func checkFormat(_ expected: String) throws {
+        if let format = try optional("format", as: String.self), format != expected {
+            throw DecodingError.dataCorruptedError(
+                forKey: AnyCodingKey("format"), in: container, debugDescription: "format '\(format)' is not '\(expected)'")
+        }
+    }
+
     /// The error for a required field that is absent.
     package func missing(_ key: String) -> DecodingError {
         let codingKey = AnyCodingKey(key)

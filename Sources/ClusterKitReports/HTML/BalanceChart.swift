@@ -82,7 +82,7 @@ struct BalanceChart: Sendable {
             }
         }
         let legendY = Self.barTop(bars.count) - 8
-        var target = format.word(HTMLWords.targetWord) + " " + format.share(self.target)
+        var target = format.word(HTMLWords.target) + " " + format.share(self.target)
         if let targetYear { target += " (\(targetYear))" }
         labels.append(ChartLabel(text: target, x: 26, y: legendY, size: size, figure: "target"))
         if let inKind {

@@ -77,14 +77,14 @@ public struct HTMLReportRenderer: ReportRenderer {
         for severity in Severity.allCases {
             out += "<th scope=\"col\" class=\"number\">\(HTML.escape(format.word(words.severityPlural(severity))))</th>"
         }
-        out += "<th scope=\"col\">\(HTML.escape(format.word(HTMLWords.targetColumn)))</th></tr></thead>\n<tbody>\n"
+        out += "<th scope=\"col\">\(HTML.escape(format.word(HTMLWords.target)))</th></tr></thead>\n<tbody>\n"
         for (index, budget) in report.budgets.enumerated() {
             out += "<tr><th scope=\"row\"><a href=\"#b\(index)\">\(HTML.escape(format.typeset(title(of: budget))))</a></th>"
             for severity in Severity.allCases {
                 out += "<td class=\"number\" data-label=\"\(HTML.escape(format.word(words.severityPlural(severity))))\">"
                     + "\(budget.diagnostics.count { $0.severity == severity })</td>"
             }
-            out += "<td data-label=\"\(HTML.escape(format.word(HTMLWords.targetColumn)))\">"
+            out += "<td data-label=\"\(HTML.escape(format.word(HTMLWords.target)))\">"
                 + "\(headline(of: budget, format: format).map { HTML.escape($0.text) } ?? "—")</td></tr>\n"
         }
         return out + "</tbody>\n</table></div>\n</section>\n"
@@ -175,13 +175,18 @@ public struct HTMLReportRenderer: ReportRenderer {
         return out + "</section>\n"
     }
 
-    /// A figure: its caption (title and description), the chart, and the table of its figures.
-    private func figure(id: String, kind: String, title: LocalizedText, caption: String, svg: String, table: String,
-                        format: HTMLFormat) -> String {
-        "<figure class=\"chart-figure \(kind)\" id=\"\(id)-\(kind)\">\n"
-            + "<figcaption id=\"\(id)-\(kind)-caption\"><strong>\(HTML.escape(format.word(title)))</strong> "
+    /// A figure: its caption (title and description), the chart — which `svg` draws, given the figure's id
+    /// (`b0-resources`) and its caption's (`b0-resources-caption`) — and the table of its figures: `headings` (the
+    /// `numeric` ones right-aligned), then `rows`.
+    private func figure(id: String, kind: String, title: LocalizedText, caption: String, headings: [LocalizedText],
+                        numeric: [Bool], rows: String, format: HTMLFormat,
+                        svg: (_ id: String, _ describedBy: String) -> String) -> String {
+        let figureID = "\(id)-\(kind)", captionID = "\(id)-\(kind)-caption"
+        return "<figure class=\"chart-figure \(kind)\" id=\"\(figureID)\">\n"
+            + "<figcaption id=\"\(captionID)\"><strong>\(HTML.escape(format.word(title)))</strong> "
             + "<span>\(HTML.escape(caption))</span></figcaption>\n"
-            + svg + "\n<div class=\"table-wrap\">" + table + "</div>\n</figure>\n"
+            + svg(figureID, captionID) + "\n<div class=\"table-wrap\">" + tableHead(headings, numeric: numeric, format: format)
+            + rows + "</tbody></table></div>\n</figure>\n"
     }
 
     private func resourcesFigure(_ metrics: BudgetMetrics, id: String, format: HTMLFormat) -> String {
@@ -197,8 +202,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             "private": .text(format.money(metrics.privateResources.amount)), "privateShare": share(metrics.privateResources.amount),
         ]))
         // The table groups the origins by sector, as the legend does: each sector's total, then its origins.
-        var table = tableHead([HTMLWords.originColumn, ReportWords.amountColumn, ReportWords.shareColumn],
-                              numeric: [false, true, true], format: format)
+        var rows = ""
         func row(_ name: String, _ amount: Money, className: String? = nil) -> String {
             "<tr\(className.map { " class=\"\($0)\"" } ?? "")><th scope=\"row\">\(HTML.escape(name))</th>"
                 + "<td class=\"number\">\(HTML.escape(format.money(amount)))</td>"
@@ -207,25 +211,24 @@ public struct HTMLReportRenderer: ReportRenderer {
         for sector in Sector.allCases {
             let slices = chart.slices.filter { $0.sector == sector }
             guard !slices.isEmpty else { continue }
-            table += row(format.word(sector == .public ? HTMLWords.publicResources : HTMLWords.privateResources),
+            rows += row(format.word(MetricsTable.resources(of: sector)),
                          sector == .public ? metrics.publicResources.amount : metrics.privateResources.amount, className: "sector")
             for slice in slices {
-                table += row(slice.name + (slice.nature == .inKind ? " (" + format.word(HTMLWords.inKind) + ")" : ""), slice.amount)
+                rows += row(slice.name + (slice.nature == .inKind ? " (" + format.word(HTMLWords.inKind) + ")" : ""), slice.amount)
             }
         }
-        table += row(
+        rows += row(
             format.word(total == metrics.totalResources ? LocalizedText.totalResources : MetricsTable.fundingBase), total,
             className: "total")
         // What the accounts hold beyond the funding base, in no share: said, with its amount.
-        for (label, amount) in [(MetricsTable.nonFunding, metrics.nonFunding.amount), (MetricsTable.passThrough, metrics.passThrough.amount)]
-        where !amount.isZero {
-            table += "<tr class=\"left-out\"><th scope=\"row\">\(HTML.escape(format.word(label)))</th>"
+        for (reason, amount) in LeftOutLines(metrics).totals {
+            rows += "<tr class=\"left-out\"><th scope=\"row\">\(HTML.escape(format.word(reason.label)))</th>"
                 + "<td class=\"number\">\(HTML.escape(format.money(amount)))</td><td class=\"number\">—</td></tr>\n"
         }
-        table += "</tbody></table>"
-        return figure(id: id, kind: "resources", title: HTMLWords.resourcesTitle, caption: caption,
-                      svg: chart.svg(id: "\(id)-resources", format: format, describedBy: "\(id)-resources-caption"),
-                      table: table, format: format)
+        return figure(
+            id: id, kind: "resources", title: HTMLWords.resourcesTitle, caption: caption,
+            headings: [HTMLWords.originColumn, ReportWords.amountColumn, ReportWords.shareColumn], numeric: [false, true, true],
+            rows: rows, format: format, svg: { chart.svg(id: $0, format: format, describedBy: $1) })
     }
 
     private func balanceFigure(_ budget: CheckedBudget, id: String, format: HTMLFormat) -> String {
@@ -237,18 +240,18 @@ public struct HTMLReportRenderer: ReportRenderer {
             "gross": metrics.selfFinancingGross.map { .share($0) } ?? notAvailable,
             "net": metrics.selfFinancingNet.map { .share($0) } ?? notAvailable, "target": .share(target.share),
         ]))
-        var table = tableHead([HTMLWords.basisColumn, HTMLWords.privateShareColumn, HTMLWords.publicShareColumn,
-                               HTMLWords.targetColumn], numeric: [false, true, true, true], format: format)
+        var rows = ""
         for bar in chart.bars {
-            table += "<tr><th scope=\"row\">\(HTML.escape(format.word(bar.basis == .gross ? HTMLWords.grossBar : HTMLWords.netBar)))</th>"
+            rows += "<tr><th scope=\"row\">\(HTML.escape(format.word(bar.basis == .gross ? HTMLWords.grossBar : HTMLWords.netBar)))</th>"
                 + "<td class=\"number\">\(HTML.escape(format.share(bar.privateShare)))</td>"
                 + "<td class=\"number\">\(HTML.escape(format.share(bar.privateShare.complement)))</td>"
                 + "<td class=\"number\">\(HTML.escape(format.share(target.share)))</td></tr>\n"
         }
-        table += "</tbody></table>"
-        return figure(id: id, kind: "balance", title: HTMLWords.balanceTitle, caption: caption,
-                      svg: chart.svg(id: "\(id)-balance", format: format, describedBy: "\(id)-balance-caption"),
-                      table: table, format: format)
+        return figure(
+            id: id, kind: "balance", title: HTMLWords.balanceTitle, caption: caption,
+            headings: [HTMLWords.basisColumn, HTMLWords.privateShare, HTMLWords.publicShareColumn, HTMLWords.target],
+            numeric: [false, true, true, true], rows: rows, format: format,
+            svg: { chart.svg(id: $0, format: format, describedBy: $1) })
     }
 
     private func trajectoryFigure(_ trajectory: Trajectory, id: String, format: HTMLFormat) -> String {
@@ -265,38 +268,39 @@ public struct HTMLReportRenderer: ReportRenderer {
         } else {
             caption = format.word(HTMLWords.trajectoryCaptionWithoutPath)
         }
-        var table = tableHead([HTMLWords.yearColumn, HTMLWords.privateShareColumn, HTMLWords.figureSourceColumn,
-                               HTMLWords.requiredColumn, HTMLWords.statusColumn], numeric: [false, true, false, true, false],
-                              format: format)
+        var rows = ""
         for point in trajectory.points {
             let figure = point.figure, required = point.required
-            let status = figure == nil || required == nil ? "—" : format.word(point.isBehind ? HTMLWords.behindPath : HTMLWords.onPath)
-            table += "<tr\(point.isBehind ? " class=\"behind\"" : "")><th scope=\"row\">\(point.year)</th>"
+            let status = figure == nil || required == nil ? "—" : format.word(point.isBehind ? TrajectoryWords.behind : HTMLWords.onPath)
+            rows += "<tr\(point.isBehind ? " class=\"behind\"" : "")><th scope=\"row\">\(point.year)</th>"
                 + "<td class=\"number\">\(HTML.escape(figure.map { format.share($0.share) } ?? format.word(LocalizedText.notAvailable)))</td>"
                 + "<td>\(HTML.escape(format.word(TrajectoryWords.source(figure))))</td>"
                 + "<td class=\"number\">\(HTML.escape(required.map(format.share) ?? "—"))</td>"
                 + "<td>\(HTML.escape(status))</td></tr>\n"
         }
-        table += "</tbody></table>"
-        return figure(id: id, kind: "trajectory", title: HTMLWords.trajectoryTitle, caption: caption,
-                      svg: chart.svg(format: format, describedBy: "\(id)-trajectory-caption"), table: table, format: format)
+        return figure(
+            id: id, kind: "trajectory", title: HTMLWords.trajectoryTitle, caption: caption,
+            headings: [HTMLWords.yearColumn, HTMLWords.privateShare, HTMLWords.figureSourceColumn, HTMLWords.requiredColumn,
+                       HTMLWords.statusColumn],
+            numeric: [false, true, false, true, false], rows: rows, format: format,
+            svg: { chart.svg(format: format, describedBy: $1) })
     }
 
     private func categoriesFigure(_ chart: CategoriesChart, id: String, format: HTMLFormat) -> String {
-        var table = tableHead([HTMLWords.categoryColumn, HTMLWords.costWord, HTMLWords.publicFundingWord,
-                               ReportWords.shareColumn, HTMLWords.ceilingWord], numeric: [false, true, true, true, true],
-                              format: format)
+        var rows = ""
         for row in chart.rows {
-            table += "<tr><th scope=\"row\">\(HTML.escape(format.word(HTMLWords.categoryName(row.category))))</th>"
+            rows += "<tr><th scope=\"row\">\(HTML.escape(format.word(HTMLWords.categoryName(row.category))))</th>"
                 + "<td class=\"number\">\(HTML.escape(format.money(row.cost)))</td>"
                 + "<td class=\"number\">\(HTML.escape(format.money(row.publicFunding)))</td>"
                 + "<td class=\"number\">\(HTML.escape(Share(row.publicFunding, of: row.cost).map(format.share) ?? "—"))</td>"
                 + "<td class=\"number\">\(HTML.escape(row.ceiling.map(format.money) ?? format.word(HTMLWords.ceilingUnknown)))</td></tr>\n"
         }
-        table += "</tbody></table>"
-        return figure(id: id, kind: "categories", title: HTMLWords.categoriesTitle, caption: format.word(HTMLWords.categoriesCaption),
-                      svg: chart.svg(id: "\(id)-categories", format: format, describedBy: "\(id)-categories-caption"),
-                      table: table, format: format)
+        return figure(
+            id: id, kind: "categories", title: HTMLWords.categoriesTitle, caption: format.word(HTMLWords.categoriesCaption),
+            headings: [HTMLWords.categoryColumn, HTMLWords.costWord, HTMLWords.publicFundingWord, ReportWords.shareColumn,
+                       HTMLWords.ceilingWord],
+            numeric: [false, true, true, true, true], rows: rows, format: format,
+            svg: { chart.svg(id: $0, format: format, describedBy: $1) })
     }
 
     private func tableHead(_ headings: [LocalizedText], numeric: [Bool], format: HTMLFormat) -> String {
@@ -333,24 +337,19 @@ public struct HTMLReportRenderer: ReportRenderer {
         var out = "<article class=\"diagnostic \(diagnostic.severity.rawValue)\" id=\"\(id)\">\n"
         out += "<p class=\"message\"><span class=\"badge\">\(HTML.escape(format.word(words.severity(diagnostic.severity))))</span> "
             + "<code>\(HTML.escape(diagnostic.ruleID.description))</code> \(HTML.escape(format.message(diagnostic.message)))</p>\n"
-        var figures: [(LocalizedText, String)] = []
-        if let measured = diagnostic.measured { figures.append((words.measured, HTML.escape(format.measure(measured)))) }
-        if let threshold = diagnostic.threshold { figures.append((words.threshold, HTML.escape(format.measure(threshold)))) }
-        if !diagnostic.lines.isEmpty {
-            figures.append((words.lines, diagnostic.lines.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")))
-        }
+        let figures = DiagnosticFigure.of(diagnostic)
         if !figures.isEmpty {
-            out += "<dl class=\"figures\">" + figures.map { "<dt>\(HTML.escape(format.word($0.0)))</dt><dd>\($0.1)</dd>" }
-                .joined() + "</dl>\n"
+            out += "<dl class=\"figures\">" + figures.map { figure in
+                "<dt>\(HTML.escape(format.word(figure.label)))</dt><dd>"
+                    + figure.value(measure: { HTML.escape(format.measure($0)) }, line: { "<code>\(HTML.escape($0))</code>" })
+                    + "</dd>"
+            }.joined() + "</dl>\n"
         }
         if let remediation = diagnostic.remediation {
             out += "<div class=\"fix\">"
-            out += "<p><strong>\(HTML.escape(format.word(words.fix)))</strong> <span class=\"amount\">"
-                + "\(HTML.escape(format.money(remediation.primary.amount)))</span> — "
-                + "\(HTML.escape(format.message(remediation.primary.summary)))</p>"
-            for alternative in remediation.alternatives {
-                out += "<p><strong>\(HTML.escape(format.word(words.orElse)))</strong> <span class=\"amount\">"
-                    + "\(HTML.escape(format.money(alternative.amount)))</span> — \(HTML.escape(format.message(alternative.summary)))</p>"
+            for (word, option) in remediation.worded {
+                out += "<p><strong>\(HTML.escape(format.word(word)))</strong> <span class=\"amount\">"
+                    + "\(HTML.escape(format.money(option.amount)))</span> — \(HTML.escape(format.message(option.summary)))</p>"
             }
             out += "</div>\n"
         }

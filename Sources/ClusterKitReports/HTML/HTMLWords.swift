@@ -26,8 +26,6 @@ package enum HTMLWords {
     /// Said of a budget under its target by less than two points (French: « à 1,5 point »), by one point (English).
     package static let shortByOne = MessageTemplate(
         id: "html.short-one", english: "{points} percentage point short", french: "à {points} point de l'objectif")
-    /// The counts of a report's diagnostics, in the summary.
-    package static let counts = LocalizedText(english: "Diagnostics", french: "Diagnostics")
     /// The heading of a budget's charts.
     package static let charts = LocalizedText(english: "Charts", french: "Graphiques")
     /// The heading of a budget's diagnostics.
@@ -60,10 +58,6 @@ package enum HTMLWords {
         french: "{total} de ressources de {count} origine(s) : publiques {public} ({publicShare}) en bleus, privées {private} ({privateShare}) en orangés, apports en nature hachurés. Les parts se suivent dans le sens des aiguilles d'une montre depuis le haut, dans l'ordre de la légende ; le tableau donne les mêmes chiffres.")
     /// "Resources", in the middle of the ring.
     package static let resources = LocalizedText(english: "Resources", french: "Ressources")
-    /// The heading of the public resources in the legend.
-    package static let publicResources = LocalizedText(english: "Public resources", french: "Ressources publiques")
-    /// The heading of the private resources in the legend.
-    package static let privateResources = LocalizedText(english: "Private resources", french: "Ressources privées")
     /// "in kind", after a source's name.
     package static let inKind = LocalizedText(english: "in kind", french: "en nature")
     /// "Public", before a share.
@@ -88,18 +82,16 @@ package enum HTMLWords {
     /// The title of the net bar.
     package static let netBar = LocalizedText(
         english: "Net: Priv(cash) / R(cash)", french: "Net : Priv(num.) / R(num.), hors valorisation")
-    /// "Target", before a share.
-    package static let targetWord = LocalizedText(english: "Target", french: "Objectif")
+    /// "Target", before a share, and as a column heading.
+    package static let target = LocalizedText(english: "Target", french: "Objectif")
     /// The legend of money in kind on the bar.
     package static let inKindLegend = LocalizedText(english: "Of which in kind:", french: "Dont apports en nature :")
     /// Column heading: the basis of a share.
     package static let basisColumn = LocalizedText(english: "Basis", french: "Base")
-    /// Column heading: the private share.
-    package static let privateShareColumn = LocalizedText(english: "Private share", french: "Part privée")
+    /// Column heading, and the legend of the trajectory's line: the private share.
+    package static let privateShare = LocalizedText(english: "Private share", french: "Part privée")
     /// Column heading: the public share.
     package static let publicShareColumn = LocalizedText(english: "Public share", french: "Part publique")
-    /// Column heading: the target.
-    package static let targetColumn = LocalizedText(english: "Target", french: "Objectif")
 
     /// The title of the trajectory chart.
     package static let trajectoryTitle = LocalizedText(
@@ -121,8 +113,6 @@ package enum HTMLWords {
     package static let trajectoryCaptionWithoutPath = LocalizedText(
         english: "The private share of each year with a known figure (no glide path: the baseline year has no known share).",
         french: "La part privée de chaque année au chiffre connu (pas de trajectoire : l'année de référence n'a pas de part connue).")
-    /// The legend of the private share's line.
-    package static let privateShareLegend = LocalizedText(english: "Private share", french: "Part privée")
     /// The legend of the glide path.
     package static let glidePathLegend = LocalizedText(english: "Glide path", french: "Trajectoire")
     /// The legend of the target year's line.
@@ -139,8 +129,6 @@ package enum HTMLWords {
     package static let statusColumn = LocalizedText(english: "Status", french: "Situation")
     /// Said of a year on or ahead of the path.
     package static let onPath = LocalizedText(english: "on the path", french: "dans la trajectoire")
-    /// Said of a year behind the path.
-    package static let behindPath = LocalizedText(english: "behind", french: "en retard")
 
     /// The title of the mission categories chart.
     package static let categoriesTitle = LocalizedText(
@@ -173,11 +161,11 @@ package enum HTMLWords {
     /// Every word without values, for the test that checks translations.
     package static var allTexts: [LocalizedText] {
         [
-            reached, counts, charts, diagnostics, howComputed, backToSummary, resourcesTitle, resources, publicResources,
-            privateResources, inKind, publicWord, privateWord, originColumn, balanceTitle,
-            grossBar, netBar, targetWord, inKindLegend, basisColumn, privateShareColumn, publicShareColumn, targetColumn,
-            trajectoryTitle, trajectoryCaptionWithoutPath, privateShareLegend, glidePathLegend, targetYearLegend,
-            behindLegend, yearColumn, figureSourceColumn, requiredColumn, statusColumn, onPath, behindPath, categoriesTitle,
+            reached, charts, diagnostics, howComputed, backToSummary, resourcesTitle, resources,
+            inKind, publicWord, privateWord, originColumn, balanceTitle,
+            grossBar, netBar, target, inKindLegend, basisColumn, privateShare, publicShareColumn,
+            trajectoryTitle, trajectoryCaptionWithoutPath, glidePathLegend, targetYearLegend,
+            behindLegend, yearColumn, figureSourceColumn, requiredColumn, statusColumn, onPath, categoriesTitle,
             categoriesCaption, noYearBehind, publicFundingWord, ceilingWord, ceilingUnknown, costWord, categoryColumn,
         ] + ClusterKind.allCases.map(kind) + MissionCategory.allCases.map(categoryName)
     }

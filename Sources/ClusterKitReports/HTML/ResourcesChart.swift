@@ -115,7 +115,7 @@ struct ResourcesChart: Sendable {
             let sum = sector == .public ? publicTotal : privateTotal
             let key = sector == .public ? "public" : "private"
             var heading = [
-                ChartLabel(text: format.word(sector == .public ? HTMLWords.publicResources : HTMLWords.privateResources),
+                ChartLabel(text: format.word(MetricsTable.resources(of: sector)),
                            x: 0, y: y, size: size, bold: true),
                 ChartLabel(text: format.money(sum), x: amountRight, y: y, anchor: .end, size: size, bold: true,
                            figure: "metrics.\(key)"),

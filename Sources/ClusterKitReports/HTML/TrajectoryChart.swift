@@ -68,7 +68,7 @@ struct TrajectoryChart: Sendable {
                                      size: size, bold: true, figure: "trajectory.years.\(index).privateShare"))
         }
         if let path = trajectory.path {
-            labels.append(ChartLabel(text: format.word(HTMLWords.targetWord) + " " + format.share(path.target), x: x(path.targetYear) - 6,
+            labels.append(ChartLabel(text: format.word(HTMLWords.target) + " " + format.share(path.target), x: x(path.targetYear) - 6,
                                      y: y(path.target.doubleValue) - 9, anchor: .end, size: size, figure: "trajectory.target"))
         }
         // The legend, under the axis: a sample of each mark and its word.
@@ -82,7 +82,7 @@ struct TrajectoryChart: Sendable {
 
     /// The legend's words.
     func legendEntries(format: HTMLFormat) -> [(mark: String, text: String)] {
-        var entries = [("line", format.word(HTMLWords.privateShareLegend))]
+        var entries = [("line", format.word(HTMLWords.privateShare))]
         if trajectory.path != nil {
             entries.append(("path", format.word(HTMLWords.glidePathLegend)))
             entries.append(("year", format.word(HTMLWords.targetYearLegend)))
