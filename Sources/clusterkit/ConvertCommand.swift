@@ -4,32 +4,25 @@ import Foundation
 /// `clusterkit convert FILE`: reads a budget — a spreadsheet's CSV export, or JSON — checks it, and prints it as a
 /// `clusterkit.budget/1` JSON document, amounts exact (a `clusterkit.history/1` document stays a history).
 enum ConvertCommand {
-    static let options = [BudgetFiles.sheetOption, OptionSpec(name: "help", help: "Show this help")]
+    static let sheet = Option<String>.sheet
 
-    static let help = helpText(
+    static let command = Command(
+        "convert", arguments: "FILE", abstract: "Print a budget (.xlsx, .ods, CSV or JSON) as clusterkit.budget/1 JSON",
         usage: "clusterkit convert FILE [--sheet NAME]",
         summary: "Print a budget (a spreadsheet: .xlsx, .ods or CSV; or JSON) as clusterkit.budget/1 JSON.",
-        options: options,
-        details: "The spreadsheet layout, and the Cerfa 12156 and 15059 budget tables, are described in Documentation/CSVFormat.md. The budget is checked as 'check' checks it.")
+        details: "The spreadsheet layout, and the Cerfa 12156 and 15059 budget tables, are described in Documentation/CSVFormat.md. The budget is checked as 'check' checks it.",
+        options: [sheet], run: { run($0) })
 
-    static func run(_ arguments: [String]) -> ToolOutput {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ParsedArguments(arguments, options: options)
-        } catch {
-            return ToolOutput(status: 2, stderr: "clusterkit convert: \(error)\nRun 'clusterkit convert --help' for usage.\n")
-        }
-        if parsed.has("help") { return ToolOutput(status: 0, stdout: help) }
-        guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
-            return ToolOutput(status: 2, stderr: "clusterkit convert: give one budget file\nRun 'clusterkit convert --help' for usage.\n")
+    static func run(_ invocation: Invocation) -> ToolOutput {
+        guard invocation.positionals.count == 1, let path = invocation.positionals.first else {
+            return invocation.usageError("give one budget file")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             return ToolOutput(status: 2, stderr: "\(path): a folder; convert reads one file\n")
         }
         do {
-            let inputs = try BudgetFiles.load([path], decoder: BudgetDecoder(), sheet: parsed.value("sheet"))
-            guard let input = inputs.first else { return ToolOutput(status: 2, stderr: "\(path): no budget in the file\n") }
+            let input = try BudgetFile.read(contentsOf: path, sheet: invocation[Self.sheet])
             // A history (clusterkit.history/1) is printed as a history, not as the budget standing in for it.
             if let history = input.history { return ToolOutput(status: 0, stdout: try json(history)) }
             guard let budget = input.budget else { return ToolOutput(status: 2, stderr: "\(path): no budget in the file\n") }

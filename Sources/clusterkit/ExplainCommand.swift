@@ -4,27 +4,19 @@ import ClusterKit
 /// the memento, parameters with their defaults (saying which are the memento's figures and which are ours), and its
 /// messages.
 enum ExplainCommand {
-    static let options = [
-        OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language: en (default) or fr"),
-        OptionSpec(name: "help", help: "Show this help"),
-    ]
+    static let language = Option<Language>.language()
 
-    static let help = helpText(
+    static let command = Command(
+        "explain", arguments: "RULE", abstract: "Show one rule's documentation, parameters and source in the memento",
         usage: "clusterkit explain RULE [--language en|fr]",
         summary: "Show a rule's documentation, its parameters and its source in the memento.",
-        options: options,
-        details: "RULE is a rule id, such as membership-fee-floor; 'clusterkit rules' lists them.")
+        details: "RULE is a rule id, such as membership-fee-floor; 'clusterkit rules' lists them.",
+        options: [language], run: { run($0) })
 
-    static func run(_ arguments: [String]) -> ToolOutput {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ParsedArguments(arguments, options: options)
-        } catch {
-            return ToolOutput(status: 2, stderr: "clusterkit explain: \(error)\nRun 'clusterkit explain --help' for usage.\n")
-        }
-        if parsed.has("help") { return ToolOutput(status: 0, stdout: help) }
-        guard parsed.positionals.count == 1, let name = parsed.positionals.first else {
-            let problem = parsed.positionals.isEmpty ? "which rule? Give a rule id" : "give one rule id"
+    static func run(_ invocation: Invocation) -> ToolOutput {
+        let positionals = invocation.positionals
+        guard positionals.count == 1, let name = positionals.first else {
+            let problem = positionals.isEmpty ? "which rule? Give a rule id" : "give one rule id"
             return ToolOutput(status: 2, stderr: "clusterkit explain: \(problem)\nRun 'clusterkit rules' for the list.\n")
         }
         let ids = BuiltInRules.all.map(\.ruleDescription.id.description)
@@ -34,7 +26,7 @@ enum ExplainCommand {
             return ToolOutput(
                 status: 2, stderr: "clusterkit explain: unknown rule '\(name)'\(hint)\nRun 'clusterkit rules' for the list.\n")
         }
-        let language: Language = parsed.value("language") == "fr" ? .french : .english
+        let language = invocation[Self.language] ?? .english
         let text = explanation(of: rule, in: language)
         return ToolOutput(status: 0, stdout: language == .french ? FrenchTypography.applied(to: text) : text)
     }

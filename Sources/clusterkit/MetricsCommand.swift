@@ -4,37 +4,25 @@ import ClusterKit
 /// self-financing, operating and programme expenses, and each revenue source with its share — the numbers every rule
 /// reads.
 enum MetricsCommand {
-    static let options = [
-        OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language: en (default) or fr"),
-        BudgetFiles.sheetOption,
-        OptionSpec(name: "help", help: "Show this help"),
-    ]
+    static let language = Option<Language>.language()
+    static let sheet = Option<String>.sheet
 
-    static let help = helpText(
+    static let command = Command(
+        "metrics", arguments: "FILE", abstract: "Show a budget's figures as a table",
         usage: "clusterkit metrics FILE|FOLDER … [--language en|fr] [--sheet NAME]",
         summary: "Show the figures of budgets (JSON, or spreadsheets: .xlsx, .ods, CSV) as a table.",
-        options: options,
         details: """
             Resource rows give their share of total resources (R), expense rows their share of total expenses (E). \
             For a history (clusterkit.history/1), each year it gives in full.
-            """)
+            """,
+        options: [language, sheet], run: { run($0) })
 
-    static func run(_ arguments: [String]) -> ToolOutput {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ParsedArguments(arguments, options: options)
-        } catch {
-            return ToolOutput(status: 2, stderr: "clusterkit metrics: \(error)\nRun 'clusterkit metrics --help' for usage.\n")
-        }
-        if parsed.has("help") { return ToolOutput(status: 0, stdout: help) }
-        guard !parsed.positionals.isEmpty else {
-            return ToolOutput(status: 2, stderr: "clusterkit metrics: which budget? Give a file\nRun 'clusterkit metrics --help' for usage.\n")
-        }
-        let language: Language = parsed.value("language") == "fr" ? .french : .english
+    static func run(_ invocation: Invocation) -> ToolOutput {
+        guard !invocation.positionals.isEmpty else { return invocation.usageError("which budget? Give a file") }
+        let language = invocation[Self.language] ?? .english
         var tables: [String] = []
         do {
-            for input in try BudgetFiles.load(
-                parsed.positionals, decoder: BudgetDecoder(), sheet: parsed.value("sheet")) {
+            for input in try BudgetFiles.load(invocation.positionals, decoder: BudgetDecoder(), sheet: invocation[Self.sheet]) {
                 // A history shows each year it gives in full; its summary years have no lines to tabulate.
                 let budgets: [CheckedBudget] = switch input.document {
                 case .budget(let budget): [budget]

@@ -4,50 +4,44 @@ import Foundation
 /// `clusterkit plan FILE [--terms FILE]`: the least change to a budget that clears every planned finding together —
 /// the changes in the user's words, the planned budget, and the check of the planned budget.
 enum PlanCommand {
-    static let options = [
-        OptionSpec(name: "terms", valueName: "file", help: "The plan's terms (clusterkit.plan/1); default: the budget may grow, lines only rise"),
-        OptionSpec(
-            name: "rules", valueName: "preset", allowed: Preset.allCases.map(\.rawValue),
-            help: "Rule preset (default: from the cluster's kind)"),
-        OptionSpec(name: "format", valueName: "format", allowed: ["text", "json", "markdown"], help: "Output format: text (default), json or markdown"),
-        OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language: en (default) or fr"),
-        OptionSpec(name: "emit-budget", valueName: "file", help: "Write the planned budget there as clusterkit.budget/1"),
-        OptionSpec(name: "through", valueName: "year", help: "For a history: plan year by year through this year (default: the target's)"),
-        BudgetFiles.sheetOption,
-        OptionSpec(name: "help", help: "Show this help"),
-    ]
+    static let terms = Option<String>(
+        "terms", valueName: "file", help: "The plan's terms (clusterkit.plan/1); default: the budget may grow, lines only rise")
+    static let rules = Option<Preset>("rules", valueName: "preset", help: "Rule preset (default: from the cluster's kind)")
+    static let format = Option<ReportFormat>(
+        "format", valueName: "format", help: "Output format: text (default), json or markdown", cases: [.text, .json, .markdown])
+    static let language = Option<Language>.language()
+    static let emitBudget = Option<String>(
+        "emit-budget", valueName: "file", help: "Write the planned budget there as clusterkit.budget/1")
+    /// A year, read as text: a history's plan says when it is not one (a single budget's ignores it).
+    static let through = Option<String>(
+        "through", valueName: "year", help: "For a history: plan year by year through this year (default: the target's)")
+    static let sheet = Option<String>.sheet
 
-    static let help = helpText(
+    static let command = Command(
+        "plan", arguments: "FILE",
+        abstract: "Plan the least change that clears every finding together (--terms FILE)",
         usage: "clusterkit plan FILE [--terms FILE] [--rules PRESET] [--format text|json|markdown] [--language en|fr] [--emit-budget FILE]",
         summary: "Plan the least change to a budget that clears every finding of the rules that can be planned, together.",
-        options: options,
         details: """
             The shares the rules require are solved together, exactly, to the cent; the planned budget is then checked \
             again. Rules that cannot be planned are named. Exit status 1 when no plan meets the terms (the conflicting \
             terms are named), 2 for bad input. For a history (clusterkit.history/1), a plan for each year from the \
             year after its last full year to the target year, along the glide path to the cluster's target. See \
             Documentation/Planning.md.
-            """)
+            """,
+        options: [terms, rules, format, language, emitBudget, through, sheet], run: { run($0) })
 
-    static func run(_ arguments: [String]) -> ToolOutput {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ParsedArguments(arguments, options: options)
-        } catch {
-            return ToolOutput(status: 2, stderr: "clusterkit plan: \(error)\nRun 'clusterkit plan --help' for usage.\n")
-        }
-        if parsed.has("help") { return ToolOutput(status: 0, stdout: help) }
-        guard parsed.positionals.count == 1 else {
-            return ToolOutput(status: 2, stderr: "clusterkit plan: give one budget file\nRun 'clusterkit plan --help' for usage.\n")
-        }
-        let language: Language = parsed.value("language") == "fr" ? .french : .english
+    static func run(_ invocation: Invocation) -> ToolOutput {
+        guard invocation.positionals.count == 1 else { return invocation.usageError("give one budget file") }
+        let language = invocation[Self.language] ?? .english
+        let format = invocation[Self.format]
         let input: BudgetInput
         var terms = PlanTerms()
         do {
-            guard let loaded = try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder(), sheet: parsed.value("sheet")).first
-            else { return ToolOutput(status: 2, stderr: "clusterkit plan: no budget in \(parsed.positionals[0])\n") }
+            guard let loaded = try BudgetFiles.load(invocation.positionals, decoder: BudgetDecoder(), sheet: invocation[Self.sheet]).first
+            else { return ToolOutput(status: 2, stderr: "clusterkit plan: no budget in \(invocation.positionals[0])\n") }
             input = loaded
-            if let path = parsed.value("terms") {
+            if let path = invocation[Self.terms] {
                 let data: Data
                 do {
                     data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -59,9 +53,11 @@ enum PlanCommand {
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
         }
-        let preset = parsed.value("rules").flatMap(Preset.init(rawValue:)) ?? Preset(for: input.cluster.kind)
+        let preset = invocation[Self.rules] ?? Preset(for: input.cluster.kind)
         if let history = input.history {
-            return yearByYear(history, file: input.file, preset: preset, terms: terms, parsed: parsed, language: language)
+            return yearByYear(
+                history, file: input.file, preset: preset, terms: terms, through: invocation[Self.through], format: format,
+                language: language)
         }
         let plan: Plan
         do {
@@ -73,7 +69,7 @@ enum PlanCommand {
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
         }
-        if let path = parsed.value("emit-budget") {
+        if let path = invocation[Self.emitBudget] {
             do {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -84,32 +80,34 @@ enum PlanCommand {
         }
         return ToolOutput(
             status: plan.unresolved.contains { $0.severity == .error } ? 1 : 0,
-            stdout: render(plan, preset: preset, format: parsed.value("format"), language: language))
+            stdout: render(plan, preset: preset, format: format, language: language))
     }
 
     /// One plan and the check of its planned budget, in a format.
-    static func render(_ plan: Plan, preset: Preset, format: String?, language: Language) -> String {
+    static func render(_ plan: Plan, preset: Preset, format: ReportFormat?, language: Language) -> String {
         let options = RenderingOptions(language: language)
         let checked = Report(ruleSet: preset.rawValue, budgets: [plan.report])
-        switch format ?? "text" {
-        case "json": return json(plan, check: JSONReportRenderer(options: options).render(checked))
-        case "markdown": return markdown(plan, language: language) + MarkdownReportRenderer(options: options).render(checked)
+        switch format ?? .text {
+        case .json: return json(plan, check: JSONReportRenderer(options: options).render(checked))
+        case .markdown: return markdown(plan, language: language) + MarkdownReportRenderer(options: options).render(checked)
         default: return text(plan, language: language) + TextReportRenderer(options: options).render(checked)
         }
     }
 
-    /// A history's plan, year by year along the glide path; the private share's own target applies from its year.
+    /// A history's plan, year by year along the glide path (through `through`, or the target's year); the private
+    /// share's own target applies from its year.
     static func yearByYear(
-        _ history: BudgetHistory, file: String?, preset: Preset, terms: PlanTerms, parsed: ParsedArguments,
+        _ history: BudgetHistory, file: String?, preset: Preset, terms: PlanTerms, through: String?, format: ReportFormat?,
         language: Language
     ) -> ToolOutput {
-        guard parsed.value("through").map({ Int($0) != nil }) ?? true else {
-            return ToolOutput(status: 2, stderr: "clusterkit plan: --through takes a year, not '\(parsed.value("through")!)'\n")
+        let year = through.flatMap { Int($0) }
+        if let through, year == nil {
+            return ToolOutput(status: 2, stderr: "clusterkit plan: --through takes a year, not '\(through)'\n")
         }
         let yearly: YearlyPlan
         do {
             yearly = try Planner(engine: Engine(ruleSet: preset.ruleSet)).plan(
-                history, through: parsed.value("through").flatMap { Int($0) }, terms: terms,
+                history, through: year, terms: terms,
                 relaxedBeforeTarget: [PublicPrivateBalanceRule.description.id, TransitionTrajectoryRule.description.id],
                 file: file)
         } catch PlanningError.infeasible(let conflict) {
@@ -124,11 +122,11 @@ enum PlanCommand {
                 "target": .share(path.target), "targetYear": .integer(path.targetYear),
             ]).rendered(in: language) + "\n")
         }
-        for plan in yearly.years { parts.append(render(plan, preset: preset, format: parsed.value("format"), language: language)) }
+        for plan in yearly.years { parts.append(render(plan, preset: preset, format: format, language: language)) }
         let failing = yearly.years.last?.unresolved.contains { $0.severity == .error } ?? false
-        let separator = parsed.value("format") == "json" ? ",\n" : "\n"
+        let separator = format == .json ? ",\n" : "\n"
         let body = parts.joined(separator: separator)
-        return ToolOutput(status: failing ? 1 : 0, stdout: parsed.value("format") == "json" ? "[\n" + body + "]\n" : body)
+        return ToolOutput(status: failing ? 1 : 0, stdout: format == .json ? "[\n" + body + "]\n" : body)
     }
 
     /// The plan's summary lines, in the user's words.

@@ -3,25 +3,18 @@ import ClusterKit
 /// `clusterkit rules`: every built-in rule with its default severity, the presets it belongs to, and the parameters
 /// whose default is ClusterKit's choice rather than a figure of the memento.
 enum RulesCommand {
-    static let options = [
-        OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language of rule names: en (default) or fr"),
-        OptionSpec(name: "help", help: "Show this help"),
-    ]
+    static let language = Option<Language>.language(help: "Language of rule names: en (default) or fr")
 
-    static func run(_ arguments: [String]) -> ToolOutput {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ParsedArguments(arguments, options: options)
-        } catch {
-            return ToolOutput(status: 2, stderr: "clusterkit rules: \(error)\n")
+    static let command = Command(
+        "rules", abstract: "List the built-in rules, their default severity and presets",
+        usage: "clusterkit rules [--language en|fr]", summary: "List the built-in rules.",
+        options: [language], hintsHelp: false, run: { run($0) })
+
+    static func run(_ invocation: Invocation) -> ToolOutput {
+        guard invocation.positionals.isEmpty else {
+            return invocation.usageError("unexpected argument '\(invocation.positionals[0])'")
         }
-        if parsed.has("help") {
-            return ToolOutput(status: 0, stdout: helpText(usage: "clusterkit rules [--language en|fr]", summary: "List the built-in rules.", options: options))
-        }
-        guard parsed.positionals.isEmpty else {
-            return ToolOutput(status: 2, stderr: "clusterkit rules: unexpected argument '\(parsed.positionals[0])'\n")
-        }
-        let language: Language = parsed.value("language") == "fr" ? .french : .english
+        let language = invocation[Self.language] ?? .english
         let rows = BuiltInRules.all.map { rule -> [String] in
             let description = rule.ruleDescription
             let presets = Preset.allCases.filter { $0.ruleIDs.contains(description.id) }.map(\.rawValue)

@@ -19,6 +19,14 @@ struct ToolEnvironment {
 enum Tool {
     static let version = "0.1.0"
 
+    /// Every command, in the order the overview lists them: the one list the overview, the dispatch and « did you
+    /// mean » are made from.
+    static let commands: [Command] = [
+        CheckCommand.command, RulesCommand.command, ExplainCommand.command, MetricsCommand.command,
+        ConvertCommand.command, PlanCommand.command, WhatIfCommand.command,
+    ]
+
+    /// `clusterkit --help`: what the tool does, and each command with its line.
     static let overview = """
         OVERVIEW: Check a cluster's budget against the guidance of the memento « Modèles économiques des clusters » \
         (France Clusters, 2013).
@@ -26,13 +34,11 @@ enum Tool {
         USAGE: clusterkit <command> [options]
 
         COMMANDS:
-          check [FILE|FOLDER …]   Check budgets (with no file: the embedded Mecabourg 2013 example)
-          rules                   List the built-in rules, their default severity and presets
-          explain RULE            Show one rule's documentation, parameters and source in the memento
-          metrics FILE            Show a budget's figures as a table
-          convert FILE            Print a budget (.xlsx, .ods, CSV or JSON) as clusterkit.budget/1 JSON
-          plan FILE               Plan the least change that clears every finding together (--terms FILE)
-          what-if FILE            Apply a scenario (--scenario FILE): findings before and after, and the plan
+
+        """ + commands.map { command in
+            let left = "  " + command.name + (command.arguments.isEmpty ? "" : " " + command.arguments)
+            return left.padding(toLength: max(left.count + 2, 26), withPad: " ", startingAt: 0) + command.abstract + "\n"
+        }.joined() + """
 
         OPTIONS:
           --help, -h              Show help (also: clusterkit <command> --help)
@@ -43,23 +49,18 @@ enum Tool {
         """
 
     static func run(_ arguments: [String], environment: ToolEnvironment = ToolEnvironment()) -> ToolOutput {
-        guard let command = arguments.first else { return ToolOutput(status: 2, stderr: overview) }
-        let rest = Array(arguments.dropFirst())
-        switch command {
-        case "check": return CheckCommand.run(rest, environment: environment)
-        case "rules": return RulesCommand.run(rest)
-        case "explain": return ExplainCommand.run(rest)
-        case "metrics": return MetricsCommand.run(rest)
-        case "convert": return ConvertCommand.run(rest)
-        case "plan": return PlanCommand.run(rest)
-        case "what-if": return WhatIfCommand.run(rest)
+        guard let name = arguments.first else { return ToolOutput(status: 2, stderr: overview) }
+        if let command = commands.first(where: { $0.name == name }) {
+            return command(Array(arguments.dropFirst()), environment: environment)
+        }
+        switch name {
         case "--help", "-h", "help": return ToolOutput(status: 0, stdout: overview)
         case "--version": return ToolOutput(status: 0, stdout: "clusterkit \(version)\n")
         default:
-            let nearest = Suggestions.nearest(to: command, among: ["check", "rules", "explain", "metrics", "convert", "plan", "what-if", "help"], limit: 1)
+            let nearest = Suggestions.nearest(to: name, among: commands.map(\.name) + ["help"], limit: 1)
             return ToolOutput(
                 status: 2,
-                stderr: "clusterkit: unknown command '\(command)'" + Suggestions.hint(nearest)
+                stderr: "clusterkit: unknown command '\(name)'" + Suggestions.hint(nearest)
                     + "\nRun 'clusterkit --help' for usage.\n")
         }
     }

@@ -4,45 +4,34 @@ import Foundation
 /// `clusterkit what-if FILE --scenario FILE`: a scenario's changes made to a budget, its findings before and after
 /// side by side, and the plan that restores compliance.
 enum WhatIfCommand {
-    static let options = [
-        OptionSpec(name: "scenario", valueName: "file", help: "The scenario (clusterkit.scenario/1)"),
-        OptionSpec(
-            name: "rules", valueName: "preset", allowed: Preset.allCases.map(\.rawValue),
-            help: "Rule preset (default: from the cluster's kind)"),
-        OptionSpec(name: "language", valueName: "language", allowed: ["en", "fr"], help: "Language: en (default) or fr"),
-        BudgetFiles.sheetOption,
-        OptionSpec(name: "help", help: "Show this help"),
-    ]
+    static let scenario = Option<String>("scenario", valueName: "file", help: "The scenario (clusterkit.scenario/1)")
+    static let rules = Option<Preset>("rules", valueName: "preset", help: "Rule preset (default: from the cluster's kind)")
+    static let language = Option<Language>.language()
+    static let sheet = Option<String>.sheet
 
-    static let help = helpText(
+    static let command = Command(
+        "what-if", arguments: "FILE",
+        abstract: "Apply a scenario (--scenario FILE): findings before and after, and the plan",
         usage: "clusterkit what-if FILE --scenario FILE [--rules PRESET] [--language en|fr]",
         summary: "Apply a scenario's changes to a budget (a funder stops, fees rise): the findings before and after, and the plan that restores compliance.",
-        options: options,
         details: """
             A scenario names changes to resource lines: { "line": "state", "amount": 0 } or { "line": "fees", "scale": \
             1.1 }; the expenses follow in proportion. Its optional "terms" are those of the plan (clusterkit.plan/1). \
             Exit status 1 when no plan restores compliance, 2 for bad input. See Documentation/Planning.md.
-            """)
+            """,
+        options: [scenario, rules, language, sheet], run: { run($0) })
 
-    static func run(_ arguments: [String]) -> ToolOutput {
-        // Long: the command's options, then the before/after report written in order.
-        let parsed: ParsedArguments
-        do {
-            parsed = try ParsedArguments(arguments, options: options)
-        } catch {
-            return ToolOutput(status: 2, stderr: "clusterkit what-if: \(error)\nRun 'clusterkit what-if --help' for usage.\n")
+    static func run(_ invocation: Invocation) -> ToolOutput {
+        // Long: the scenario applied, then the before/after report written in order.
+        guard invocation.positionals.count == 1, let scenarioPath = invocation[Self.scenario] else {
+            return invocation.usageError("give one budget file and --scenario FILE")
         }
-        if parsed.has("help") { return ToolOutput(status: 0, stdout: help) }
-        guard parsed.positionals.count == 1, let scenarioPath = parsed.value("scenario") else {
-            return ToolOutput(
-                status: 2, stderr: "clusterkit what-if: give one budget file and --scenario FILE\nRun 'clusterkit what-if --help' for usage.\n")
-        }
-        let language: Language = parsed.value("language") == "fr" ? .french : .english
+        let language = invocation[Self.language] ?? .english
         let input: BudgetInput, budget: Budget, scenario: Scenario, changed: Budget
         do {
-            guard let loaded = try BudgetFiles.load(parsed.positionals, decoder: BudgetDecoder(), sheet: parsed.value("sheet")).first,
+            guard let loaded = try BudgetFiles.load(invocation.positionals, decoder: BudgetDecoder(), sheet: invocation[Self.sheet]).first,
                 let single = loaded.budget
-            else { return ToolOutput(status: 2, stderr: "clusterkit what-if: no budget in \(parsed.positionals[0])\n") }
+            else { return ToolOutput(status: 2, stderr: "clusterkit what-if: no budget in \(invocation.positionals[0])\n") }
             input = loaded
             budget = single
             guard let data = FileManager.default.contents(atPath: scenarioPath) else {
@@ -53,7 +42,7 @@ enum WhatIfCommand {
         } catch {
             return ToolOutput(status: 2, stderr: "\(error)\n")
         }
-        let preset = parsed.value("rules").flatMap(Preset.init(rawValue:)) ?? Preset(for: budget.cluster.kind)
+        let preset = invocation[Self.rules] ?? Preset(for: budget.cluster.kind)
         let engine = Engine(ruleSet: preset.ruleSet)
         var lines: [String] = []
         do {

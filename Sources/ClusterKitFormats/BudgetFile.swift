@@ -1,0 +1,108 @@
+import ClusterKitCore
+import Foundation
+
+/// Reads any budget file a user holds — a `clusterkit.budget/1` budget or a `clusterkit.history/1` history in JSON, a
+/// spreadsheet's CSV export, a Cerfa 12156 or 15059 budget table in CSV, an `.xlsx` or `.ods` workbook — into what the
+/// engine checks: the one entry point a host that reads files calls.
+///
+/// The reader is chosen by the file's name: a name ending in `.xlsx`, `.xlsm` or `.ods` (any case) is read by
+/// ``SpreadsheetBudgetReader``, one ending in `.csv` by ``CSVBudgetReader`` (which recognises a Cerfa table by its
+/// rows), any other as JSON (a budget or a history, by its `format`). Every budget read is checked against the
+/// catalogue; every error is an ``InputError`` naming the file.
+///
+/// ```swift
+/// let input = try BudgetFile.read(contentsOf: "Examples/mecabourg-2013.json")
+/// let report = try Engine(ruleSet: Preset.recommended.ruleSet).check([input])
+/// ```
+public enum BudgetFile {
+    /// Reads one budget or history from a file and checks it against the catalogue.
+    ///
+    /// - Parameters:
+    ///   - path: the file, as the user named it; errors and reports name it so.
+    ///   - catalog: the revenue sources (and regimes) the budget may name.
+    ///   - sheet: in a workbook, the sheet to read by name; `nil` reads the first sheet holding a budget. Other files
+    ///     ignore it.
+    /// - Returns: the checked budget or history, with `path` as its file.
+    /// - Throws: ``InputError`` naming the file: `no such file or folder`, `cannot read the file` (a folder, or a file
+    ///   that cannot be opened), or the reader's own error (field path, line and column, or sheet and cell).
+    public static func read(
+        contentsOf path: String, catalog: Catalog = .builtIn, sheet: String? = nil
+    ) throws(InputError) -> BudgetInput {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputError(file: path, path: "", reason: "no such file or folder")
+        }
+        return try readFile(path, catalog: catalog, sheet: sheet)
+    }
+
+    /// Reads one budget or history from a file's bytes, choosing the reader by the file's name, and checks it against
+    /// the catalogue.
+    ///
+    /// - Parameters:
+    ///   - data: the file's bytes.
+    ///   - file: the file's name or path: its ending chooses the reader (`.xlsx`, `.xlsm`, `.ods`, `.csv`, else JSON),
+    ///     and errors and reports name it.
+    ///   - catalog: the revenue sources (and regimes) the budget may name.
+    ///   - sheet: in a workbook, the sheet to read by name; `nil` reads the first sheet holding a budget.
+    /// - Throws: ``InputError`` naming `file`, with the reader's field path, line and column, or sheet and cell.
+    public static func read(
+        _ data: Data, file: String, catalog: Catalog = .builtIn, sheet: String? = nil
+    ) throws(InputError) -> BudgetInput {
+        if SpreadsheetBudgetReader.isWorkbook(file) {
+            let reader = SpreadsheetBudgetReader(catalog: catalog, sheet: sheet)
+            return BudgetInput(try reader.decode(data, file: file), file: file)
+        }
+        if isCSV(file) {
+            return BudgetInput(try CSVBudgetReader(catalog: catalog).decode(data, file: file), file: file)
+        }
+        return try BudgetInput(decoding: data, file: file, catalog: catalog)
+    }
+
+    /// Reads every file of these paths — each a file, or a folder read for its budget files (see
+    /// ``files(inFolder:)``) — and keeps going past the ones that do not read.
+    ///
+    /// - Returns: the budget of every file that reads, and the error of every file (or path) that does not, each in
+    ///   the order of the paths, then of a folder's files: one bad file of a folder does not keep the others from
+    ///   being read. A path that does not exist is the error `no such file or folder`.
+    public static func readEach(
+        _ paths: [String], catalog: Catalog = .builtIn, sheet: String? = nil
+    ) -> (inputs: [BudgetInput], failures: [InputError]) {
+        var inputs: [BudgetInput] = []
+        var failures: [InputError] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                failures.append(InputError(file: path, path: "", reason: "no such file or folder"))
+                continue
+            }
+            for file in isDirectory.boolValue ? files(inFolder: path) : [path] {
+                do throws(InputError) {
+                    inputs.append(try readFile(file, catalog: catalog, sheet: sheet))
+                } catch {
+                    failures.append(error)
+                }
+            }
+        }
+        return (inputs, failures)
+    }
+
+    /// The budget files of a folder, in name order, each as `folder/name`: its `.json`, `.csv`, `.xlsx`, `.xlsm` and
+    /// `.ods` files, Excel's lock files (`~$budget.xlsx`) left out. Subfolders are not read; a folder that cannot be
+    /// listed has none.
+    public static func files(inFolder folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter {
+            $0.hasSuffix(".json") || isCSV($0) || (SpreadsheetBudgetReader.isWorkbook($0) && !$0.hasPrefix("~$"))
+        }.sorted().map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    /// Reads a file known to exist: `cannot read the file` when it cannot be opened.
+    static func readFile(_ file: String, catalog: Catalog, sheet: String?) throws(InputError) -> BudgetInput {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(file: file, path: "", reason: "cannot read the file")
+        }
+        return try read(data, file: file, catalog: catalog, sheet: sheet)
+    }
+
+    /// Whether a file is read as CSV: its name ends in `.csv` (any case).
+    static func isCSV(_ path: String) -> Bool { path.lowercased().hasSuffix(".csv") }
+}
