@@ -14,6 +14,8 @@ struct CSVCell: Hashable {
     var trimmed: String { CSVText.trimmed(text) }
     /// Whether the cell holds nothing but white space.
     var isBlank: Bool { trimmed.isEmpty }
+    /// Where the cell is.
+    var position: CellPosition { CellPosition(line: line, column: column) }
 }
 
 /// One record of a CSV file.

@@ -11,7 +11,7 @@ extension CerfaTable {
         do throws(InputError) {
             return try CheckedBudget(budget, catalog: catalog, file: file)
         } catch {
-            throw mapped.located(error, file: file)
+            throw mapped.cells.located(error, file: file)
         }
     }
 }
@@ -69,42 +69,5 @@ extension CerfaBudget {
         return Budget(
             cluster: ClusterProfile(name: name), year: year, currency: .euro, resources: resources, expenses: expenses,
             statement: statement, period: period, forecast: forecast)
-    }
-
-    /// An error of the budget's validation, placed at the cell its line came from: `resources[2].amount` at the
-    /// amount's cell, `forecast.74-region` at the « Prévision » cell, `expenses[0]` at the label's; `year` and
-    /// `period.end` at the header's « Date de fin » (or « Exercice »), `period.start` at its « Date de début ».
-    func located(_ error: InputError, file: String?) -> InputError {
-        guard error.line == nil else { return error }
-        let path = error.path
-        if let cell = headerCells[path] {
-            return InputError(
-                file: file, path: path, reason: "\(error.reason) (column \(InputError.columnLetters(cell.column)))",
-                line: cell.line, column: cell.column)
-        }
-        var entry: CerfaEntry?
-        var isForecast = false
-        if path.hasPrefix("forecast.") {
-            let id = String(path.dropFirst("forecast.".count))
-            entry = (resources + expenses).first { $0.id == id }
-            isForecast = true
-        } else {
-            for (prefix, entries) in [("resources[", resources), ("expenses[", expenses)] where path.hasPrefix(prefix) {
-                let digits = path.dropFirst(prefix.count).prefix { $0.isNumber }
-                if let index = Int(digits), entries.indices.contains(index) { entry = entries[index] }
-            }
-        }
-        guard let entry else { return error }
-        let cell: CerfaCellPosition
-        if isForecast {
-            cell = entry.forecastCell ?? entry.labelCell
-        } else if path.hasSuffix(".amount") {
-            cell = (statement == .realised ? entry.realisedCell : entry.forecastCell) ?? entry.labelCell
-        } else {
-            cell = entry.labelCell
-        }
-        return InputError(
-            file: file, path: path, reason: "\(error.reason) (column \(InputError.columnLetters(cell.column)))",
-            line: cell.line, column: cell.column)
     }
 }

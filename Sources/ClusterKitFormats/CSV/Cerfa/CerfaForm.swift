@@ -1,6 +1,14 @@
 import ClusterKitCore
 import Foundation
 
+/// A side of the budget table of the subsidy forms.
+package enum CerfaSide: String, Hashable, Sendable {
+    /// CHARGES: classes 6 and 86 of the chart of accounts.
+    case charges
+    /// PRODUITS: classes 7 and 87.
+    case products
+}
+
 /// The rows of the budget table of the French subsidy forms — Cerfa n° 12156 « Budget prévisionnel de
 /// l'association » and Cerfa n° 15059 « Compte rendu financier » — as the forms print them: the non-profit chart of
 /// accounts (plan comptable associatif), class 6 and 86 on the CHARGES side, class 7 and 87 on the PRODUITS side.
@@ -22,8 +30,6 @@ enum CerfaForm {
         var label: String
         /// The folded beginnings of the label that recognise the row (without its account number).
         var keys: [String]
-        /// The side the row is on.
-        var side: Side
         /// Whether the row is a « dont » line: a part of its heading's amount, not an addition to it.
         var isPart: Bool = false
         /// The folded beginnings of the names of a body of the row's kind (« Conseil régional Grand Est » for
@@ -37,85 +43,84 @@ enum CerfaForm {
 
     /// The rows of the CHARGES side (Cerfa 12156*05 and 15059*02).
     static let charges: [Row] = [
-        Row(account: "60", label: "60 – Achats", keys: ["achats"], side: .charges),
-        Row(account: "60", label: "Prestations de services", keys: ["prestations de services"], side: .charges),
-        Row(account: "60", label: "Achats matières et fournitures", keys: ["achats matieres et fournitures"], side: .charges),
-        Row(account: "60", label: "Autres fournitures", keys: ["autres fournitures"], side: .charges),
-        Row(account: "61", label: "61 – Services extérieurs", keys: ["services exterieurs"], side: .charges),
-        Row(account: "61", label: "Locations", keys: ["locations"], side: .charges),
-        Row(account: "61", label: "Entretien et réparation", keys: ["entretien et reparation"], side: .charges),
-        Row(account: "61", label: "Assurance", keys: ["assurance", "assurances"], side: .charges),
-        Row(account: "61", label: "Documentation", keys: ["documentation"], side: .charges),
-        Row(account: "62", label: "62 – Autres services extérieurs", keys: ["autres services exterieurs"], side: .charges),
+        Row(account: "60", label: "60 – Achats", keys: ["achats"]),
+        Row(account: "60", label: "Prestations de services", keys: ["prestations de services"]),
+        Row(account: "60", label: "Achats matières et fournitures", keys: ["achats matieres et fournitures"]),
+        Row(account: "60", label: "Autres fournitures", keys: ["autres fournitures"]),
+        Row(account: "61", label: "61 – Services extérieurs", keys: ["services exterieurs"]),
+        Row(account: "61", label: "Locations", keys: ["locations"]),
+        Row(account: "61", label: "Entretien et réparation", keys: ["entretien et reparation"]),
+        Row(account: "61", label: "Assurance", keys: ["assurance", "assurances"]),
+        Row(account: "61", label: "Documentation", keys: ["documentation"]),
+        Row(account: "62", label: "62 – Autres services extérieurs", keys: ["autres services exterieurs"]),
         Row(account: "62", label: "Rémunérations intermédiaires et honoraires",
-            keys: ["remunerations intermediaires et honoraires", "remuneration intermediaires et honoraires"], side: .charges),
-        Row(account: "62", label: "Publicité, publication", keys: ["publicite publication", "publicite"], side: .charges),
-        Row(account: "62", label: "Déplacements, missions", keys: ["deplacements missions", "deplacements"], side: .charges),
-        Row(account: "62", label: "Services bancaires, autres", keys: ["services bancaires"], side: .charges),
-        Row(account: "63", label: "63 – Impôts et taxes", keys: ["impots et taxes"], side: .charges),
+            keys: ["remunerations intermediaires et honoraires", "remuneration intermediaires et honoraires"]),
+        Row(account: "62", label: "Publicité, publication", keys: ["publicite publication", "publicite"]),
+        Row(account: "62", label: "Déplacements, missions", keys: ["deplacements missions", "deplacements"]),
+        Row(account: "62", label: "Services bancaires, autres", keys: ["services bancaires"]),
+        Row(account: "63", label: "63 – Impôts et taxes", keys: ["impots et taxes"]),
         Row(account: "63", label: "Impôts et taxes sur rémunération",
-            keys: ["impots et taxes sur remuneration", "impots et taxes sur remunerations"], side: .charges),
-        Row(account: "63", label: "Autres impôts et taxes", keys: ["autres impots et taxes"], side: .charges),
-        Row(account: "64", label: "64 – Charges de personnel", keys: ["charges de personnel"], side: .charges),
+            keys: ["impots et taxes sur remuneration", "impots et taxes sur remunerations"]),
+        Row(account: "63", label: "Autres impôts et taxes", keys: ["autres impots et taxes"]),
+        Row(account: "64", label: "64 – Charges de personnel", keys: ["charges de personnel"]),
         Row(account: "64", label: "Rémunération des personnels",
-            keys: ["remuneration des personnels", "remunerations des personnels"], side: .charges),
-        Row(account: "64", label: "Charges sociales", keys: ["charges sociales"], side: .charges),
-        Row(account: "64", label: "Autres charges de personnel", keys: ["autres charges de personnel"], side: .charges),
-        Row(account: "65", label: "65 – Autres charges de gestion courante", keys: ["autres charges de gestion courante"], side: .charges),
-        Row(account: "66", label: "66 – Charges financières", keys: ["charges financieres"], side: .charges),
-        Row(account: "67", label: "67 – Charges exceptionnelles", keys: ["charges exceptionnelles"], side: .charges),
+            keys: ["remuneration des personnels", "remunerations des personnels"]),
+        Row(account: "64", label: "Charges sociales", keys: ["charges sociales"]),
+        Row(account: "64", label: "Autres charges de personnel", keys: ["autres charges de personnel"]),
+        Row(account: "65", label: "65 – Autres charges de gestion courante", keys: ["autres charges de gestion courante"]),
+        Row(account: "66", label: "66 – Charges financières", keys: ["charges financieres"]),
+        Row(account: "67", label: "67 – Charges exceptionnelles", keys: ["charges exceptionnelles"]),
         Row(account: "68", label: "68 – Dotation aux amortissements",
-            keys: ["dotation aux amortissements", "dotations aux amortissements"], side: .charges),
-        Row(account: "69", label: "69 – Impôt sur les bénéfices", keys: ["impot sur les benefices", "impots sur les benefices"], side: .charges),
+            keys: ["dotation aux amortissements", "dotations aux amortissements"]),
+        Row(account: "69", label: "69 – Impôt sur les bénéfices", keys: ["impot sur les benefices", "impots sur les benefices"]),
         Row(account: "86", label: "86 – Emplois des contributions volontaires en nature",
-            keys: ["emplois des contributions volontaires en nature"], side: .charges),
-        Row(account: "860", label: "Secours en nature", keys: ["secours en nature"], side: .charges),
+            keys: ["emplois des contributions volontaires en nature"]),
+        Row(account: "860", label: "Secours en nature", keys: ["secours en nature"]),
         Row(account: "861", label: "Mise à disposition gratuite de biens et prestations",
-            keys: ["mise a disposition gratuite de biens", "mise a disposition gratuite"], side: .charges),
-        Row(account: "862", label: "Prestations", keys: ["prestations"], side: .charges),
-        Row(account: "864", label: "Personnel bénévole", keys: ["personnel benevole"], side: .charges),
+            keys: ["mise a disposition gratuite de biens", "mise a disposition gratuite"]),
+        Row(account: "862", label: "Prestations", keys: ["prestations"]),
+        Row(account: "864", label: "Personnel bénévole", keys: ["personnel benevole"]),
     ]
 
     /// The rows of the PRODUITS side (Cerfa 12156*05 and 15059*02).
     static let products: [Row] = [
         Row(account: "70", label: "70 – Vente de produits finis, de marchandises, prestations de services",
-            keys: ["vente de produits finis", "ventes de produits finis"], side: .products),
-        Row(account: "73", label: "73 – Dotations et produits de tarification", keys: ["dotations et produits de tarification"], side: .products),
-        Row(account: "74", label: "74 – Subventions d'exploitation", keys: ["subventions d exploitation"], side: .products),
-        Row(account: "74", label: "État", keys: ["etat"], side: .products,
+            keys: ["vente de produits finis", "ventes de produits finis"]),
+        Row(account: "73", label: "73 – Dotations et produits de tarification", keys: ["dotations et produits de tarification"]),
+        Row(account: "74", label: "74 – Subventions d'exploitation", keys: ["subventions d exploitation"]),
+        Row(account: "74", label: "État", keys: ["etat"],
             names: ["prefecture", "direccte", "dreets", "dreal", "sgar", "ministere", "ministre"]),
-        Row(account: "74", label: "Région(s)", keys: ["region s", "regions", "region"], side: .products,
+        Row(account: "74", label: "Région(s)", keys: ["region s", "regions", "region"],
             names: ["conseil regional", "collectivite territoriale"]),
-        Row(account: "74", label: "Département(s)", keys: ["departement s", "departements", "departement"], side: .products,
+        Row(account: "74", label: "Département(s)", keys: ["departement s", "departements", "departement"],
             names: ["conseil departemental", "conseil general"]),
         Row(account: "74", label: "Intercommunalité(s) : EPCI",
-            keys: ["intercommunalite s", "intercommunalites", "intercommunalite"], side: .products,
+            keys: ["intercommunalite s", "intercommunalites", "intercommunalite"],
             names: ["communaute de communes", "communaute d agglomeration", "communaute urbaine", "metropole", "agglomeration", "epci"]),
-        Row(account: "74", label: "Commune(s)", keys: ["commune s", "communes", "commune"], side: .products,
+        Row(account: "74", label: "Commune(s)", keys: ["commune s", "communes", "commune"],
             names: ["mairie", "ville de", "ville d"]),
-        Row(account: "74", label: "Organismes sociaux", keys: ["organismes sociaux"], side: .products),
-        Row(account: "74", label: "Fonds européens", keys: ["fonds europeens"], side: .products,
+        Row(account: "74", label: "Organismes sociaux", keys: ["organismes sociaux"]),
+        Row(account: "74", label: "Fonds européens", keys: ["fonds europeens"],
             names: ["feder", "fse", "union europeenne", "commission europeenne", "interreg"]),
         Row(account: "74", label: "L'agence de services et de paiement",
-            keys: ["l agence de services et de paiement", "agence de services et de paiement", "asp"], side: .products),
-        Row(account: "74", label: "Autres établissements publics", keys: ["autres etablissements publics"], side: .products),
-        Row(account: "74", label: "Aides privées (fondation)", keys: ["aides privees"], side: .products),
-        Row(account: "75", label: "75 – Autres produits de gestion courante", keys: ["autres produits de gestion courante"], side: .products),
-        Row(account: "756", label: "Dont cotisations, dons manuels ou legs", keys: ["dont cotisations"], side: .products, isPart: true),
-        Row(account: "756", label: "756 – Cotisations", keys: ["cotisations"], side: .products),
-        Row(account: "758", label: "758 – Dons manuels, mécénat", keys: ["dons manuels"], side: .products),
-        Row(account: "76", label: "76 – Produits financiers", keys: ["produits financiers"], side: .products),
-        Row(account: "77", label: "77 – Produits exceptionnels", keys: ["produits exceptionnels"], side: .products),
+            keys: ["l agence de services et de paiement", "agence de services et de paiement", "asp"]),
+        Row(account: "74", label: "Autres établissements publics", keys: ["autres etablissements publics"]),
+        Row(account: "74", label: "Aides privées (fondation)", keys: ["aides privees"]),
+        Row(account: "75", label: "75 – Autres produits de gestion courante", keys: ["autres produits de gestion courante"]),
+        Row(account: "756", label: "Dont cotisations, dons manuels ou legs", keys: ["dont cotisations"], isPart: true),
+        Row(account: "756", label: "756 – Cotisations", keys: ["cotisations"]),
+        Row(account: "758", label: "758 – Dons manuels, mécénat", keys: ["dons manuels"]),
+        Row(account: "76", label: "76 – Produits financiers", keys: ["produits financiers"]),
+        Row(account: "77", label: "77 – Produits exceptionnels", keys: ["produits exceptionnels"]),
         Row(account: "78", label: "78 – Reprises sur amortissements et provisions",
-            keys: ["reprises sur amortissements", "reprise sur amortissements", "reprises sur provisions", "reprises de provisions"],
-            side: .products),
-        Row(account: "79", label: "79 – Transferts de charges", keys: ["transferts de charges", "transfert de charges"], side: .products),
-        Row(account: "87", label: "87 – Contributions volontaires en nature", keys: ["contributions volontaires en nature"], side: .products),
-        Row(account: "870", label: "Bénévolat", keys: ["benevolat"], side: .products),
-        Row(account: "871", label: "Prestations en nature", keys: ["prestations en nature"], side: .products),
+            keys: ["reprises sur amortissements", "reprise sur amortissements", "reprises sur provisions", "reprises de provisions"]),
+        Row(account: "79", label: "79 – Transferts de charges", keys: ["transferts de charges", "transfert de charges"]),
+        Row(account: "87", label: "87 – Contributions volontaires en nature", keys: ["contributions volontaires en nature"]),
+        Row(account: "870", label: "Bénévolat", keys: ["benevolat"]),
+        Row(account: "871", label: "Prestations en nature", keys: ["prestations en nature"]),
         Row(account: "871", label: "Mise à disposition gratuite de biens et prestations",
-            keys: ["mise a disposition gratuite de biens", "mise a disposition gratuite", "mise a disposition"], side: .products),
-        Row(account: "875", label: "Dons en nature", keys: ["dons en nature"], side: .products),
+            keys: ["mise a disposition gratuite de biens", "mise a disposition gratuite", "mise a disposition"]),
+        Row(account: "875", label: "Dons en nature", keys: ["dons en nature"]),
     ]
 
     /// The known row a label names on a side, and what the label adds after the form's words (the funder after

@@ -40,11 +40,11 @@ package struct CerfaEntry: Hashable, Sendable {
     /// The realised amount (« Réalisation »).
     package var realised: Money?
     /// The label's cell, for errors about the line.
-    package var labelCell: CerfaCellPosition
+    package var labelCell: CellPosition
     /// The amount cells.
-    package var forecastCell: CerfaCellPosition?
+    package var forecastCell: CellPosition?
     /// The realised amount's cell.
-    package var realisedCell: CerfaCellPosition?
+    package var realisedCell: CellPosition?
 }
 
 /// A Cerfa table mapped to ClusterKit's vocabulary: its header, statement and lines.
@@ -57,8 +57,10 @@ package struct CerfaBudget: Hashable, Sendable {
     package var resources: [CerfaEntry]
     /// One line per charge row that carries money.
     package var expenses: [CerfaEntry]
-    /// The cells of the header's values, by the path of the budget field each sets (``CerfaTable/headerCells``).
-    package var headerCells: [String: CerfaCellPosition] = [:]
+    /// The cell each field of the budget comes from: the header's values (``CerfaTable/headerCells``), each line's
+    /// label (`resources[2]`), its amount (`resources[2].amount`, the statement's column) and its forecast
+    /// (`forecast.74-region`).
+    package var cells = FieldCells()
 }
 
 extension CerfaTable {
@@ -89,10 +91,9 @@ extension CerfaTable {
             // A heading's amount beyond its « dont » line (the rest of 75: other current income) is a line of its own.
             var line = entry(row, forecast: forecast, realised: realised, suffix: isRemainder ? "-autres" : "")
             guard let source = Self.source(of: row, catalog: catalog, names: names) else {
-                throw InputError(
-                    file: file, path: "",
-                    reason: "the product row « \(row.label) » maps to no revenue source: number it with its account (70, 74, 756, 870…) or use the form's label (« Région(s) », « Dont cotisations… », « Bénévolat »…) or a source's name (column \(InputError.columnLetters(row.labelCell.column)))",
-                    line: row.labelCell.line, column: row.labelCell.column)
+                throw .at(
+                    row.labelCell, file: file, path: "",
+                    reason: "the product row « \(row.label) » maps to no revenue source: number it with its account (70, 74, 756, 870…) or use the form's label (« Région(s) », « Dont cotisations… », « Bénévolat »…) or a source's name")
             }
             line.source = source
             line.funder = row.detail ?? (row.formLabel == nil ? nil : Self.funderName(of: row))
@@ -112,9 +113,18 @@ extension CerfaTable {
             expenses.append(line)
         }
         try checkValuedContributions(resources: resources, expenses: expenses, file: file)
+        let statement: Statement = columns.contains(.realised) ? .realised : .forecast
+        var cells = headerCells
+        for (side, entries) in [(CSVVocabulary.Side.resources, resources), (.expenses, expenses)] {
+            for (index, entry) in entries.enumerated() {
+                let line = FieldPath.line(side, index)
+                cells[line] = entry.labelCell
+                cells[line.field("amount")] = statement == .realised ? entry.realisedCell : entry.forecastCell
+                cells[.forecast(entry.id)] = entry.forecastCell ?? entry.labelCell
+            }
+        }
         return CerfaBudget(
-            header: header, statement: columns.contains(.realised) ? .realised : .forecast, resources: resources,
-            expenses: expenses, headerCells: headerCells)
+            header: header, statement: statement, resources: resources, expenses: expenses, cells: cells)
     }
 
     /// The rows that carry money on a side, with the amounts they carry: lines and « dont » lines their own; a heading,

@@ -1,0 +1,130 @@
+import ClusterKitCore
+import Foundation
+
+/// The state of reading one file: where each field of the budget came from, for error messages.
+struct CSVBudgetReading {
+    typealias Side = CSVVocabulary.Side
+    typealias Column = CSVVocabulary.Column
+
+    let file: String?
+    let dialect: CSVDialect
+    let catalog: Catalog
+    var values: CSVValues
+    /// The cell each field of the budget was read from.
+    var cells = FieldCells()
+    /// The table's column headings, by column, for messages.
+    var headings: [Int: String] = [:]
+    /// The catalogue's sources by their normalized names, made at the first line that needs them.
+    var sourceNames: [String: RevenueSourceID]?
+
+    init(file: String?, dialect: CSVDialect, catalog: Catalog) {
+        self.file = file
+        self.dialect = dialect
+        self.catalog = catalog
+        self.values = CSVValues(dialect: dialect, currency: .euro)
+    }
+
+    /// An error at a cell, naming its column by letter and heading.
+    func fail(_ cell: CSVCell?, _ path: FieldPath, _ reason: String) -> InputError {
+        guard let cell else { return InputError(file: file, path: path.description, reason: reason) }
+        return .at(cell.position, heading: headings[cell.column], file: file, path: path.description, reason: reason)
+    }
+
+    /// An error of the budget's validation, placed at the cell its field came from.
+    func located(_ error: InputError) -> InputError { cells.located(error, file: file, headings: headings) }
+
+    // Callers compute the path (`at(…)`, which records the cell's position) before the call, not in its argument
+    // list: a mutation of `cells` while `self` is read for the call copies the dictionary, once per line.
+    func value<T>(_ cell: CSVCell, _ path: FieldPath, _ read: (String) throws(CSVValueError) -> T) throws(InputError) -> T {
+        do { return try read(cell.trimmed) } catch { throw fail(cell, path, error.reason) }
+    }
+
+    // MARK: The whole file
+
+    /// The index of the row of the sides' headings (`Dépenses`, `Ressources`), if any.
+    static func titleIndex(_ rows: [CSVRow]) -> Int? {
+        rows.firstIndex(where: { row in row.cells.contains { CSVVocabulary.side($0.text) != nil } })
+    }
+
+    mutating func read(_ rows: [CSVRow]) throws(InputError) -> Budget {
+        guard let titleIndex = Self.titleIndex(rows) else {
+            throw InputError(
+                file: file, path: "",
+                reason: "no plan of financing: a row with the headings « Dépenses » and « Ressources » (or Expenses and Resources) is missing")
+        }
+        var profile = Profile()
+        for row in rows[..<titleIndex] where !row.isBlank { try readDescription(row, into: &profile) }
+        values = CSVValues(dialect: dialect, currency: profile.currency)
+
+        let layout = try readLayout(rows, titleIndex: titleIndex)
+        var resources: [(line: ResourceLine, explicitID: Bool)] = []
+        var expenses: [(line: ExpenseLine, explicitID: Bool)] = []
+        var totals: [Side: Money] = [.resources: .zero(profile.currency), .expenses: .zero(profile.currency)]
+        for row in rows[layout.firstDataRow...] where !row.isBlank {
+            if let stray = row.cells.first(where: { !$0.isBlank && layout.side(of: $0.column) == nil }) {
+                throw fail(stray, .budget, "a value outside the table's columns: give the column a heading, or clear the cell")
+            }
+            for group in layout.groups {
+                let cells = Dictionary(
+                    group.columns.compactMap { column, kind in row.cell(column).flatMap { $0.isBlank ? nil : (kind, $0) } },
+                    uniquingKeysWith: { first, _ in first })
+                switch try classify(cells, side: group.side) {
+                case .skip: continue
+                case .total(let cell):
+                    let stated = try value(cell, .side(group.side), values.amount)
+                    let sum = totals[group.side]!
+                    guard stated == sum else {
+                        let format = ValueFormatter(language: .english)
+                        throw fail(
+                            cell, .side(group.side),
+                            "the Total row says \(format.string(stated)), but the \(group.side.rawValue) above add up to \(format.string(sum)): correct a line or the total")
+                    }
+                case .line:
+                    if group.side == .resources {
+                        let line = try readResource(cells, index: resources.count)
+                        totals[.resources] = try add(line.amount, to: totals[.resources]!, cells[.amount])
+                        resources.append((line, cells[.id] != nil))
+                    } else {
+                        let line = try readExpense(cells, index: expenses.count)
+                        totals[.expenses] = try add(line.amount, to: totals[.expenses]!, cells[.amount])
+                        expenses.append((line, cells[.id] != nil))
+                    }
+                }
+            }
+        }
+        assignIDs(&resources, &expenses)
+        guard let name = profile.name else {
+            throw InputError(file: file, path: "cluster.name", reason: "the cluster's name is missing: add a row « Cluster;<name> » above the table")
+        }
+        guard let year = profile.year else {
+            throw InputError(file: file, path: "year", reason: "the budget's year is missing: add a row « Année;<year> » above the table")
+        }
+        profile.cluster.name = name
+        return Budget(
+            cluster: profile.cluster, year: year, currency: profile.currency, resources: resources.map(\.line),
+            expenses: expenses.map(\.line))
+    }
+
+    func add(_ amount: Money, to total: Money, _ cell: CSVCell?) throws(InputError) -> Money {
+        do { return try total.adding(amount) } catch {
+            throw fail(cell, .budget, "the amounts add up to more than ClusterKit can hold exactly")
+        }
+    }
+
+    /// Gives every line without an id one made from its label (`region-rhone-alpes`), unique in the budget; a line
+    /// without a label gets its JSON default (`resources[2]`).
+    mutating func assignIDs(
+        _ resources: inout [(line: ResourceLine, explicitID: Bool)], _ expenses: inout [(line: ExpenseLine, explicitID: Bool)]
+    ) {
+        var ids = LineIDs(
+            taken: Set(resources.filter(\.explicitID).map(\.line.id) + expenses.filter(\.explicitID).map(\.line.id)))
+        for index in expenses.indices where !expenses[index].explicitID {
+            let slug = CSVVocabulary.slug(expenses[index].line.label ?? "")
+            expenses[index].line.id = ids.claim(slug.isEmpty ? "expenses[\(index)]" : slug)
+        }
+        for index in resources.indices where !resources[index].explicitID {
+            let slug = CSVVocabulary.slug(resources[index].line.label ?? "")
+            resources[index].line.id = ids.claim(slug.isEmpty ? "resources[\(index)]" : slug)
+        }
+    }
+}
