@@ -2,8 +2,9 @@ import ClusterKitCore
 /// Plans the least change to a budget that clears every planned finding together, exactly.
 ///
 /// Each rule that adopts ``PlannableRule`` states its condition as share constraints; the planner writes them as one
-/// linear programme over the changes of the resource lines, solves it in exact rational arithmetic to the cent (a
-/// simplex with Bland's rule, then a branch and bound on whole cents), builds the planned budget and runs the engine
+/// linear programme over the changes of the resource lines, solves it in exact rational arithmetic (a simplex with
+/// Bland's rule), rounds the optimum to whole cents in the direction the constraints need (a dive that always ends
+/// quickly, cross-checked by a branch and bound on small programmes), builds the planned budget and runs the engine
 /// on it again.
 ///
 /// ```swift
@@ -66,7 +67,8 @@ public struct Planner: Sendable {
     }
 
     /// The budget with the changes made: resources changed and added, expenses following the resources' change in
-    /// proportion to their amounts (to the cent, largest remainders first), declared figures left out.
+    /// proportion to their amounts (to the cent, largest remainders first) — but for the expenses that money passed
+    /// through pays for, which keep theirs — declared figures left out.
     static func apply(_ changes: [Plan.Change], to budget: Budget, newLines: [ResourceLine]) throws -> Budget {
         var planned = budget
         let after = Dictionary(changes.map { ($0.lineID, $0.after) }, uniquingKeysWith: { a, _ in a })
@@ -75,10 +77,15 @@ public struct Planner: Sendable {
         }
         planned.resources += newLines
         let growth = changes.reduce(Int64(0)) { $0 + $1.difference }
-        let amounts = planned.expenses.map(\.amount.minorUnits)
-        for (index, share) in Self.distribute(growth, over: amounts).enumerated() {
-            planned.expenses[index].amount = Money(
-                minorUnits: amounts[index] + share, currency: budget.currency)
+        // The expenses that pay money on (the actions of lines passed through) keep their amounts: the plan leaves
+        // those lines, so a partner's share never comes to exceed the expense it is part of.
+        let passedOn = Set(budget.resources.filter(\.passThrough).compactMap(\.action))
+        var following = planned.expenses.indices.filter { !passedOn.contains(planned.expenses[$0].id) }
+        if following.isEmpty { following = Array(planned.expenses.indices) }
+        let amounts = following.map { planned.expenses[$0].amount.minorUnits }
+        for (slot, share) in Self.distribute(growth, over: amounts).enumerated() {
+            planned.expenses[following[slot]].amount = Money(
+                minorUnits: amounts[slot] + share, currency: budget.currency)
         }
         planned.cluster.declared = nil
         return planned
@@ -284,13 +291,15 @@ struct PlanningModel {
         }
     }
 
-    /// The value of each variable in the plan, in minor units.
+    /// The value of each variable in the plan, in minor units: the exact optimum of the objective rounded to whole
+    /// cents (``LinearProgram/minimizeInteger(_:incumbent:nodeLimit:)``), then, among the plans of that cost, the
+    /// least change, from the first plan as a known solution (so the second solve always has one).
+    /// - Throws: ``PlanningError/infeasible(conflict:)`` naming the smallest conflicting set of terms and conditions
+    ///   when no plan in whole cents is found.
     mutating func solve() throws -> [Int64] {
         let primary = costs(terms.objective)
-        guard case .optimal(_, let best) = try program.minimizeInteger(primary) else {
-            // No conflict: the search in whole cents stopped at its limit before it found a plan.
-            guard let conflict = try program.conflict() else { throw PlanningError.searchLimit }
-            throw PlanningError.infeasible(conflict: conflict.map { groupNames[$0] })
+        guard case .optimal(let first, let best) = try program.minimizeInteger(primary) else {
+            throw PlanningError.infeasible(conflict: try program.conflict().map { groupNames[$0] })
         }
         // Among the plans of least primary cost, the least change.
         var tied = program
@@ -298,7 +307,8 @@ struct PlanningModel {
             coefficients: Dictionary(uniqueKeysWithValues: primary.enumerated().filter { !$0.element.isZero }.map { ($0.offset, $0.element) }),
             relation: .atMost, bound: best, group: -1))
         let secondary = costs(terms.objective, tieBreak: true)
-        guard case .optimal(let values, _) = try tied.minimizeInteger(secondary) else { throw PlanningError.searchLimit }
+        var values = first
+        if case .optimal(let better, _) = try tied.minimizeInteger(secondary, incumbent: first) { values = better }
         return try values.map { value in
             guard value.isInteger, let cents = Int64(exactly: value.numerator) else { throw PlanningError.tooLarge }
             return cents

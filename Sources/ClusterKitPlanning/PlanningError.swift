@@ -12,9 +12,6 @@ public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
     case tooLarge
     /// The terms cap a line per member, and the budget does not say how many members the cluster has.
     case membersUnknown(String)
-    /// The search for a plan in whole cents stopped at its limit before it found one (the exact programme has
-    /// plans, but none was reached in cents).
-    case searchLimit
     /// A history to plan year by year has no full year (one with its lines) to start from.
     case noFullYear
 
@@ -27,7 +24,6 @@ public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooLarge: "the figures are too large to plan exactly"
         case .membersUnknown(let id):
             "the terms cap line '\(id)' per member, and the budget does not give the cluster's members"
-        case .searchLimit: "the search for a plan in whole cents stopped at its limit before it found one"
         case .noFullYear: "the history has no full year (with its lines) to plan from"
         }
     }
