@@ -9,19 +9,29 @@
 # read them, the one copy there is; DocC checks their symbol links (``Engine``) and their links to each other. A
 # warning about an article is about the guide of that name in Documentation/ (ConfigurationFiles: Configuration.md),
 # at the same line: the staging rewrites links within their lines.
+# DocC resolves a symbol link only within its own catalogue's module: a guide or a doc comment names another module's
+# symbol as code (`Engine` in ClusterKitReports' guide), not as a link.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-docs
 out="$scratch/docs"
 graphs="$scratch/symbol-graphs"
 mkdir -p "$scratch"
-swift build --scratch-path "$scratch" --target ClusterRules >"$scratch/build.log" 2>&1 || { cat "$scratch/build.log"; exit 1; }
+# The umbrella ClusterKit builds every library but the testing one.
+: >"$scratch/build.log"
+for target in ClusterKit ClusterKitTesting; do
+  swift build --scratch-path "$scratch" --target "$target" >>"$scratch/build.log" 2>&1 || { cat "$scratch/build.log"; exit 1; }
+done
 triple=$(swift -print-target-info | sed -n 's/.*"triple": "\(.*\)".*/\1/p' | head -n 1)
 modules="$scratch/debug/Modules"
 catalogues="$scratch/catalogues"
-perl Scripts/stage-docc-articles.pl "$catalogues" Sources/ClusterKitCore/ClusterKitCore.docc \
-  Sources/ClusterRules/ClusterRules.docc
-for module in ClusterKitCore ClusterRules; do
+# Every library module has a catalogue (Sources/<module>/<module>.docc), the umbrella ClusterKit too: it only
+# re-exports the others, so its catalogue is a landing page that points to them (its symbol graph is empty).
+libraries="ClusterKit ClusterKitCore ClusterKitFormats ClusterKitReports ClusterKitPlanning ClusterRules ClusterKitTesting"
+catalogue_dirs=()
+for module in $libraries; do catalogue_dirs+=("Sources/$module/$module.docc"); done
+perl Scripts/stage-docc-articles.pl "$catalogues" "${catalogue_dirs[@]}"
+for module in $libraries; do
   rm -rf "$graphs/$module" && mkdir -p "$graphs/$module" "$out"
   swift-symbolgraph-extract -module-name "$module" -I "$modules" -target "$triple" \
     -output-dir "$graphs/$module" -minimum-access-level public

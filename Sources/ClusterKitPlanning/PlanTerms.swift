@@ -120,7 +120,7 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
     }
 
     /// Reads a `clusterkit.plan/1` document.
-    /// - Throws: ``InputError`` naming the file, the field path and the reason.
+    /// - Throws: `InputError` naming the file, the field path and the reason.
     public static func decode(_ data: Data, file: String? = nil) throws(InputError) -> PlanTerms {
         try JSONInput.decode(PlanTerms.self, from: data, file: file)
     }

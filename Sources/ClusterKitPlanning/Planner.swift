@@ -20,7 +20,7 @@ public struct Planner: Sendable {
     public init(engine: Engine) { self.engine = engine }
 
     /// The constraints the enabled rules state for `budget` (every severity), and the rules that state none.
-    /// - Throws: ``InputError`` for a budget the catalogue refuses; what a rule throws.
+    /// - Throws: `InputError` for a budget the catalogue refuses; what a rule throws.
     public func constraints(for budget: Budget, file: String? = nil) throws -> (constraints: [ShareConstraint], notPlanned: [RuleID]) {
         try constraints(for: try CheckedBudget(budget, catalog: engine.catalog, file: file))
     }
@@ -42,7 +42,7 @@ public struct Planner: Sendable {
 
     /// The plan for `budget` under `terms`.
     /// - Throws: ``PlanningError/infeasible(conflict:)`` naming the conflicting terms and conditions when no plan
-    ///   exists; ``InputError`` for an invalid budget; ``PlanningError`` for terms naming unknown lines or sources.
+    ///   exists; `InputError` for an invalid budget; ``PlanningError`` for terms naming unknown lines or sources.
     public func plan(_ budget: Budget, terms: PlanTerms = PlanTerms(), file: String? = nil) throws -> Plan {
         try plan(budget, terms: terms, file: file, extra: [], relaxed: [])
     }

@@ -14,20 +14,20 @@ import Testing
 /// ```
 ///
 /// ``verify(_:catalog:sourceLocation:)`` records one Swift Testing issue per ``Failure``, at the source line of the
-/// example that failed (``RuleExample/file`` and ``RuleExample/line``), or at the call for a failure of the
+/// example that failed (`RuleExample.file` and `RuleExample.line`), or at the call for a failure of the
 /// description as a whole. ``failures(of:catalog:)`` returns the same failures as values, for XCTest or your own
 /// reporting.
 ///
-/// What a rule must satisfy — the contract of ``Rule``, as a test:
+/// What a rule must satisfy — the contract of `Rule`, as a test:
 /// - Its id is in a namespace of its own (bare ids are ClusterKit's), it has a name and a rationale in English and
 ///   French, at least one triggering and one non-triggering example.
 /// - Its message templates have distinct ids and use the same placeholders in both languages; its parameters have
 ///   distinct names and valid defaults.
 /// - Every example budget (or history) is valid against the catalogue, and every example's parameters are
 ///   parameters the rule declares, of the right type.
-/// - On a triggering example, run alone through the ``Engine``, it reports at least one diagnostic; each carries the
+/// - On a triggering example, run alone through the `Engine`, it reports at least one diagnostic; each carries the
 ///   rule's id and citation, uses one of its message templates with an argument for every placeholder (remediation
-///   summaries too), and says how it was computed (a non-empty ``Diagnostic/explanation``).
+///   summaries too), and says how it was computed (a non-empty `Diagnostic.explanation`).
 /// - On a non-triggering example it reports nothing. On no example does it throw.
 /// - Evaluated twice on the same example, it reports the same diagnostics.
 public enum RuleVerifier {
@@ -159,9 +159,9 @@ public enum RuleVerifier {
         return failures
     }
 
-    /// Runs one rule alone on a budget, through the ``Engine``, with parameters checked against its declaration —
+    /// Runs one rule alone on a budget, through the `Engine`, with parameters checked against its declaration —
     /// for tests of a rule's figures and remediations (apply the remediation, run again, expect silence).
-    /// - Throws: ``RuleSetError`` for a bad parameter, ``InputError`` for a budget the catalogue rejects.
+    /// - Throws: `RuleSetError` for a bad parameter, `InputError` for a budget the catalogue rejects.
     public static func diagnostics(
         of rule: any Rule, on budget: Budget, parameters: [String: ParameterValue] = [:], catalog: Catalog = .builtIn
     ) throws -> [Diagnostic] {

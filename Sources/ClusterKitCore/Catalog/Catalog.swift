@@ -1,6 +1,7 @@
 /// The revenue sources and funding regimes a budget may name: a value the host passes in.
 ///
-/// ``builtIn`` holds the memento's sources and ClusterKit's regimes (``BuiltInRegimes``), and is every default. A host adds its own with `adding(_:)`; an id that is already taken
+/// ``builtIn`` holds the memento's sources and ClusterKit's regimes (its ``sources`` and ``regimes``; one regime by its id,
+/// `Catalog.builtIn.regime(.deMinimis2023)`), and is every default. A host adds its own with `adding(_:)`; an id that is already taken
 /// is an error, so a custom source can never silently replace a built-in one.
 public struct Catalog: Sendable {
     /// The position of each source in ``sourceIDs``, `sourceList` and `sourceTraits`.
@@ -23,8 +24,8 @@ public struct Catalog: Sendable {
         sourceIDs = []
     }
 
-    /// The memento's revenue sources (``BuiltInRevenueSource/all``) and ClusterKit's funding regimes
-    /// (``BuiltInRegimes/all``): the catalogue every decoder, engine and renderer uses unless given another. A host
+    /// The memento's revenue sources and ClusterKit's funding regimes (the built-in regimes' ids are the constants of
+    /// ``FundingRegimeID``): the catalogue every decoder, engine and renderer uses unless given another. A host
     /// with sources or regimes of its own adds them to this one.
     public static let builtIn: Catalog = {
         var catalog = Catalog()

@@ -1,6 +1,6 @@
 /// A kind of resource a cluster's budget can hold: its identifier, sector, nature and names.
 ///
-/// ClusterKit ships the memento's catalogue (``BuiltInRevenueSource``). A host program adds its own sources by
+/// ClusterKit ships the memento's catalogue (the ``Catalog/sources`` of ``Catalog/builtIn``). A host program adds its own sources by
 /// conforming a value type to this protocol and passing a ``Catalog`` that holds them — there is no global
 /// registry:
 ///

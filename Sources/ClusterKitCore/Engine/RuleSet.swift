@@ -263,7 +263,7 @@ public enum RuleSetError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidParameterValue(rule: RuleID, name: String, reason: String)
     /// A rule declared outside ClusterKit has an id without a namespace; `type` is the rule's type, qualified.
     case missingNamespace(RuleID, type: String)
-    /// A rule uses the namespace reserved for the engine's own diagnostics (``RuleSet/engineNamespace``).
+    /// A rule uses the namespace reserved for the engine's own diagnostics (`clusterkit`).
     case reservedNamespace(RuleID)
 
     public var description: String {

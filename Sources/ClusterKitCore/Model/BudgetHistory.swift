@@ -69,8 +69,8 @@ public struct HistoryYear: Hashable, Sendable {
 /// (``TrajectoryRule``) across the years.
 ///
 /// ```swift
-/// let history = try HistoryDecoder().decode(Data(contentsOf: url), file: url.path)
-/// for year in history.chronologicalYears { print(year.year, year.isFull) }
+/// let input = try BudgetInput(decoding: Data(contentsOf: url), file: url.path)   // a budget or a history, by its format
+/// let report = try engine.check([input])   // for a history: one report per full year, then one for the whole
 /// ```
 public struct BudgetHistory: Hashable, Sendable, Codable {
     /// The format identifier of a history document.

@@ -1,5 +1,6 @@
 /// A regime whose ceiling is a share of the action's cost, possibly with a limit on the amount: the shape of the
-/// notified regimes, EU block exemptions and de minimis regulations ClusterKit ships (see ``BuiltInRegimes``).
+/// notified regimes, EU block exemptions and de minimis regulations ClusterKit ships (in ``Catalog/builtIn``, by the
+/// ids of ``FundingRegimeID``: `Catalog.builtIn.regime(.nn120_90)`).
 ///
 /// A host program can make its own with the same initializer when its regime is that simple, or conform a type of
 /// its own to `FundingRegime` when the ceiling depends on the budget (the cluster's age, its kind).

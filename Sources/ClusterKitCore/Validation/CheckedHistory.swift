@@ -1,7 +1,7 @@
 /// A history checked against a catalogue, with its figures: what the engine judges.
 ///
 /// The history is checked once — at least one year, each year once, every full year valid against the catalogue and
-/// in the history's currency — when it is decoded (``HistoryDecoder/decode(_:file:)``) or made here from a history
+/// in the history's currency — when it is decoded (``BudgetInput/init(decoding:file:catalog:)``) or made here from a history
 /// built in code; the figures of every year (``HistoryMetrics``) are computed in the same step.
 ///
 /// It reads like the history it holds: `checked.years` is `checked.history.years`.

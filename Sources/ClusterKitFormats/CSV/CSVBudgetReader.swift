@@ -24,8 +24,8 @@ import Foundation
 /// financier, « Prévision » and « Réalisation ») — is recognised and read as the form lays it out (`CerfaTable`): a
 /// forecast, or realised accounts with their forecast, with the form's rows mapped to the catalogue's sources.
 ///
-/// Every error is an ``InputError`` naming the file, the line and the column (and the field of the budget it would
-/// fill); nothing is read half. The budget read is checked against the catalogue, as ``BudgetDecoder`` checks JSON.
+/// Every error is an `InputError` naming the file, the line and the column (and the field of the budget it would
+/// fill); nothing is read half. The budget read is checked against the catalogue, as `BudgetDecoder` checks JSON.
 public struct CSVBudgetReader: Sendable {
     /// The revenue sources a budget may name.
     public var catalog: Catalog
@@ -39,7 +39,7 @@ public struct CSVBudgetReader: Sendable {
     }
 
     /// Reads one budget and checks it against the catalogue.
-    /// - Throws: ``InputError`` naming the file, line, column and reason.
+    /// - Throws: `InputError` naming the file, line, column and reason.
     public func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedBudget {
         let document = try CSVDocument(data, dialect: dialect, file: file) { Self.tableStart($0) != nil }
         return try Self.budget(document.rows, dialect: document.dialect, catalog: catalog, file: file)

@@ -22,7 +22,7 @@ import Foundation
 /// an archive that is not a workbook, and XML with a document type declaration (the way to an entity expansion) are
 /// refused.
 ///
-/// Every error is an ``InputError`` naming the file and, when it is about one, the sheet and the cell
+/// Every error is an `InputError` naming the file and, when it is about one, the sheet and the cell
 /// (`budget.xlsx, sheet « Budget », cell F12: …`).
 public struct SpreadsheetBudgetReader: Sendable {
     /// The revenue sources a budget may name.
@@ -46,7 +46,7 @@ public struct SpreadsheetBudgetReader: Sendable {
     }
 
     /// Reads one budget from a workbook's bytes (`.xlsx` or `.ods`, told apart by their content) and checks it.
-    /// - Throws: ``InputError`` naming the file, the sheet and the cell, and the reason.
+    /// - Throws: `InputError` naming the file, the sheet and the cell, and the reason.
     public func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedBudget {
         guard data.count <= Self.maximumFileSize else {
             throw InputError(
@@ -60,7 +60,7 @@ public struct SpreadsheetBudgetReader: Sendable {
 
     /// Reads one budget from a workbook's parts, unpacked: the files of its zip archive by path (`xl/workbook.xml`,
     /// `xl/worksheets/sheet1.xml`, … or `content.xml`), as a folder the archive was extracted to holds them.
-    /// - Throws: ``InputError`` naming the file, the sheet and the cell, and the reason.
+    /// - Throws: `InputError` naming the file, the sheet and the cell, and the reason.
     public func decode(parts: [String: Data], file: String? = nil) throws(InputError) -> CheckedBudget {
         var workbook: any WorkbookSource
         do throws(WorkbookError) {
