@@ -8,7 +8,7 @@ import Foundation
 /// The reader is chosen by the file's name: a name ending in `.xlsx`, `.xlsm` or `.ods` (any case) is read by
 /// ``SpreadsheetBudgetReader``, one ending in `.csv` by ``CSVBudgetReader`` (which recognises a Cerfa table by its
 /// rows), any other as JSON (a budget or a history, by its `format`). Every budget read is checked against the
-/// catalogue; every error is an ``InputError`` naming the file.
+/// catalogue; every error is an `InputError` naming the file.
 ///
 /// ```swift
 /// let input = try BudgetFile.read(contentsOf: "Examples/mecabourg-2013.json")
@@ -23,7 +23,7 @@ public enum BudgetFile {
     ///   - sheet: in a workbook, the sheet to read by name; `nil` reads the first sheet holding a budget. Other files
     ///     ignore it.
     /// - Returns: the checked budget or history, with `path` as its file.
-    /// - Throws: ``InputError`` naming the file: `no such file or folder`, `cannot read the file` (a folder, or a file
+    /// - Throws: `InputError` naming the file: `no such file or folder`, `cannot read the file` (a folder, or a file
     ///   that cannot be opened), or the reader's own error (field path, line and column, or sheet and cell).
     public static func read(
         contentsOf path: String, catalog: Catalog = .builtIn, sheet: String? = nil
@@ -43,7 +43,7 @@ public enum BudgetFile {
     ///     and errors and reports name it.
     ///   - catalog: the revenue sources (and regimes) the budget may name.
     ///   - sheet: in a workbook, the sheet to read by name; `nil` reads the first sheet holding a budget.
-    /// - Throws: ``InputError`` naming `file`, with the reader's field path, line and column, or sheet and cell.
+    /// - Throws: `InputError` naming `file`, with the reader's field path, line and column, or sheet and cell.
     public static func read(
         _ data: Data, file: String, catalog: Catalog = .builtIn, sheet: String? = nil
     ) throws(InputError) -> BudgetInput {
