@@ -22,7 +22,9 @@ let package = Package(
                 .product(name: "ClusterKitCore", package: clusterKit),
                 .product(name: "ClusterRules", package: clusterKit),
             ]),
-        .executableTarget(name: "regional-check", dependencies: ["RegionalFunder"]),
+        .executableTarget(
+            name: "regional-check",
+            dependencies: ["RegionalFunder", .product(name: "ClusterKitReports", package: clusterKit)]),
         .testTarget(
             name: "RegionalFunderTests",
             dependencies: ["RegionalFunder", .product(name: "ClusterKitTesting", package: clusterKit)]),

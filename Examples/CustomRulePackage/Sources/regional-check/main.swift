@@ -1,4 +1,5 @@
 import ClusterKitCore
+import ClusterKitReports
 import ClusterRules
 import Foundation
 import RegionalFunder
