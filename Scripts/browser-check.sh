@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Checks the HTML report in a real browser. For every example (Examples/*.json, Examples/csv/*.csv), in English and in
 # French: renders `clusterkit check --format html`, validates it with tidy, then in headless Chromium renders it to PNG
-# at 1280 px and at 375 px and prints it to PDF (A4). Fails when
+# at 1280 px and at 375 px and prints it to PDF (A4), all in one Chromium per page (driven over the DevTools protocol
+# by a python3 script of the standard library only, written out below). Fails when
 #   - tidy reports anything (error or warning);
 #   - the page refers to anything outside itself (a src/href/url()/@import that is not a fragment), or Chromium's
 #     network log shows a request the page made to anything but the file (the host resolver is also disabled);
-#   - the page logs anything to the console (Chromium's --enable-logging=stderr);
+#   - the page logs anything to the console (Chromium's --enable-logging=stderr), in any of its loads;
 #   - the layout is wider than the viewport (document scrollWidth > innerWidth, measured by a copy of the page with a
 #     measuring script appended: the report itself has no script);
 #   - a chart is missing: a chart not drawn (zero size), a budget without a chart, a history without its trajectory,
@@ -44,6 +45,146 @@ browser=(chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-f
   --disable-background-networking --disable-component-update --disable-sync --disable-default-apps --disable-extensions
   --enable-logging=stderr --v=0 "--host-resolver-rules=MAP * ~NOTFOUND" --net-log-capture-mode=Everything)
 
+# One Chromium per page, driven over the DevTools protocol (--remote-debugging-pipe) by this script, which needs
+# nothing but python3: it loads the measuring harness at both widths, takes both screenshots and prints the PDF in the
+# one browser, whose console (stderr) and net log then cover every load of the page.
+cat >"$out/driver.py" <<'DRIVER'
+# One headless Chromium for one page, driven over --remote-debugging-pipe (the DevTools protocol: JSON messages
+# ending in NUL, the browser reading fd 3 and writing fd 4). Reads requests on stdin, one a line, answers each with
+# one line on stdout:
+#   measure URL            -> the harness's data-check attribute after the load, or "" (a 1400 x 900 window)
+#   screenshot URL W H PNG -> "ok" once the W x H viewport is written to PNG, or "error: …"
+#   pdf URL PDF            -> "ok" once the page is printed to PDF (A4, as --print-to-pdf does; no header or footer),
+#                             or "error: …"
+# At the end of stdin, closes the browser, which writes its net log, and exits with its status.
+# Usage: python3 driver.py chromium [flag…]   (chromium's stderr is this process's)
+import base64, json, os, select, subprocess, sys, time
+
+to_browser_r, to_browser_w = os.pipe()
+from_browser_r, from_browser_w = os.pipe()
+
+def child():  # the pipes may be fds 3 and 4 already, closed on exec: duplicates go in their place, open
+    reading, writing = os.dup(to_browser_r), os.dup(from_browser_w)
+    os.dup2(reading, 3)
+    os.dup2(writing, 4)
+
+browser = subprocess.Popen(sys.argv[1:] + ["--remote-debugging-pipe", "about:blank"], stdin=subprocess.DEVNULL,
+                           stdout=subprocess.DEVNULL, close_fds=False, preexec_fn=child)
+os.close(to_browser_r)
+os.close(from_browser_w)
+
+buffer, events, next_id = b"", [], 0
+
+def receive(timeout):
+    """One message from the browser, or None after `timeout` seconds."""
+    global buffer
+    deadline = time.monotonic() + timeout
+    while b"\0" not in buffer:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([from_browser_r], [], [], left)[0]:
+            return None
+        chunk = os.read(from_browser_r, 1 << 20)
+        if not chunk:
+            raise EOFError("the browser closed its pipe")
+        buffer += chunk
+    message, buffer = buffer.split(b"\0", 1)
+    return json.loads(message)
+
+def call(method, params=None, session=None, timeout=60):
+    global next_id
+    next_id += 1
+    message = {"id": next_id, "method": method, "params": params or {}}
+    if session:
+        message["sessionId"] = session
+    os.write(to_browser_w, json.dumps(message).encode() + b"\0")
+    deadline = time.monotonic() + timeout
+    while True:
+        reply = receive(deadline - time.monotonic())
+        if reply is None:
+            raise TimeoutError(method)
+        if reply.get("id") == next_id:
+            if "error" in reply:
+                raise RuntimeError("%s: %s" % (method, reply["error"].get("message")))
+            return reply.get("result", {})
+        events.append(reply)
+
+def wait_for(method, session, timeout=60):
+    deadline = time.monotonic() + timeout
+    while True:
+        for index, event in enumerate(events):
+            if event.get("method") == method and event.get("sessionId") == session:
+                del events[index]
+                return event
+        event = receive(deadline - time.monotonic())
+        if event is None:
+            raise TimeoutError(method)
+        events.append(event)
+
+def load(session, url, width, height):
+    call("Emulation.setDeviceMetricsOverride",
+         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}, session)
+    events.clear()
+    result = call("Page.navigate", {"url": url}, session)
+    if result.get("errorText"):
+        raise RuntimeError("%s: %s" % (url, result["errorText"]))
+    wait_for("Page.loadEventFired", session)
+
+try:
+    page = next(target for target in call("Target.getTargets")["targetInfos"] if target["type"] == "page")
+    session = call("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]
+    call("Page.enable", {}, session)
+except Exception as error:
+    print("driver: the browser did not start: %s" % error, file=sys.stderr)
+    browser.kill()
+    sys.exit(1)
+
+for line in sys.stdin:
+    request = line.split()
+    answer = "error: unknown request"
+    try:
+        if request[0] == "measure":
+            load(session, request[1], 1400, 900)
+            answer = ""
+            for _ in range(50):  # the harness's script sets the attribute when the report's frame has loaded
+                value = call("Runtime.evaluate", {"expression": "document.body && document.body.getAttribute('data-check')",
+                                                  "returnByValue": True}, session)["result"].get("value")
+                if value:
+                    answer = 'data-check="%s"' % value
+                    break
+                time.sleep(0.1)
+        elif request[0] == "screenshot":
+            load(session, request[1], int(request[2]), int(request[3]))
+            data = call("Page.captureScreenshot", {"format": "png"}, session)["data"]
+            with open(request[4], "wb") as file:
+                file.write(base64.b64decode(data))
+            answer = "ok"
+        elif request[0] == "pdf":
+            call("Emulation.clearDeviceMetricsOverride", {}, session)
+            events.clear()
+            result = call("Page.navigate", {"url": request[1]}, session)
+            if result.get("errorText"):
+                raise RuntimeError(result["errorText"])
+            wait_for("Page.loadEventFired", session)
+            data = call("Page.printToPDF", {"displayHeaderFooter": False, "paperWidth": 8.2633, "paperHeight": 11.6933}, session, timeout=120)["data"]
+            with open(request[2], "wb") as file:
+                file.write(base64.b64decode(data))
+            answer = "ok"
+    except Exception as error:
+        answer = "error: %s" % error
+    print(answer, flush=True)
+
+try:
+    call("Browser.close", timeout=30)
+except Exception:
+    pass
+try:
+    sys.exit(browser.wait(timeout=30))
+except subprocess.TimeoutExpired:
+    browser.kill()
+    sys.exit(1)
+DRIVER
+
+trap '' PIPE # a browser that died fails the check of its page, not the script
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
@@ -100,7 +241,7 @@ SCRIPT
 # Every check of one page: tidy, what it refers to, its charts, then in Chromium at 1280 px and 375 px and in PDF.
 check_page() { # html-file label example-file
   local html="$1" label="$2" file="$3" before="$failures"
-  local charts probe dom check scroll inner height count drawn bare png pdf pdfpages width
+  local charts probe check scroll inner height count drawn bare png pdf pdfpages width
   tidy -e -q "$html" >"${html%.html}.tidy" 2>&1 || fail "$label: tidy: $(head -n 5 "${html%.html}.tidy")"
   # The one URL allowed is the SVG namespace, a name that is never fetched (an address in the provenance of the
   # figures is text, on its own line).
@@ -121,35 +262,42 @@ check_page() { # html-file label example-file
   grep -q 'class="chart resources"' "$html" || [ "${file%.csv}" != "$file" ] || grep -q 'trajectory' "$html" \
     || fail "$label: no resources chart"
 
-  probe="${html%.html}.harness.html"
+  # The browser, started once for the page: requests go to its driver on one pipe, the answers come back on another.
+  rm -f "$out/net.json"
+  coproc BROWSER { python3 "$out/driver.py" "${browser[@]}" --allow-file-access-from-files --log-net-log="$out/net.json" \
+    2>"$out/chromium.log"; }
+  local driver="$BROWSER_PID" to="${BROWSER[1]}" from="${BROWSER[0]}" answer
+  ask() { echo "$*" 2>/dev/null >&"$to" && read -r answer <&"$from" || answer=""; }
   for width in 1280 375; do
+    probe="${html%.html}.harness-$width.html"
     harness "$html" "$width" >"$probe"
-    dom=$("${browser[@]}" --allow-file-access-from-files --window-size=1400,900 --dump-dom "file://$probe" 2>/dev/null || true)
-    check=$(printf '%s' "$dom" | grep -o 'data-check="[^"]*"' | head -n 1)
-    [ -n "$check" ] || { fail "$label at $width px: the page could not be measured"; continue; }
+    ask measure "file://$probe"
+    check="$answer"
+    [ "${check#data-check=}" != "$check" ] || { fail "$label at $width px: the page could not be measured $check"; continue; }
     read -r scroll inner height count drawn bare < <(echo "$check" | sed 's/[^0-9 ]//g')
     [ "$inner" = "$width" ] || fail "$label: the viewport is $inner px, not $width px"
     [ "$scroll" -le "$inner" ] || fail "$label at $width px: the layout is $scroll px wide, wider than the $inner px viewport"
     [ "$count" = "$charts" ] && [ "$drawn" = "$charts" ] || fail "$label at $width px: $drawn of $charts charts drawn within the viewport"
     [ "$bare" = 0 ] || fail "$label at $width px: $bare budget(s) without a chart"
     png="${html%.html}.$width.png"
+    rm -f "$png"
     if [ "$width" = 1280 ]; then
-      "${browser[@]}" --window-size="$width,$height" --log-net-log="$out/net.json" --screenshot="$png" "file://$html" \
-        >/dev/null 2>"$out/chromium.log" || true
+      ask screenshot "file://$html" "$width" "$height" "$png"
     else
       # The phone at twice its size, as its screen shows it.
+      probe="${html%.html}.phone.html"
       harness "$html" "$width" "$height" 2 >"$probe"
-      "${browser[@]}" --window-size="$((width * 2)),$((height * 2))" --log-net-log="$out/net.json" --screenshot="$png" \
-        "file://$probe" >/dev/null 2>"$out/chromium.log" || true
+      ask screenshot "file://$probe" "$((width * 2))" "$((height * 2))" "$png"
     fi
-    [ -s "$png" ] || fail "$label at $width px: no screenshot"
-    check_run "$label at $width px" "$out/chromium.log" "$out/net.json"
+    [ -s "$png" ] || fail "$label at $width px: no screenshot ($answer)"
   done
   pdf="${html%.html}.pdf"
   rm -f "$pdf"
-  "${browser[@]}" --no-pdf-header-footer --log-net-log="$out/net.json" --print-to-pdf="$pdf" "file://$html" \
-    >/dev/null 2>"$out/chromium.log" || true
-  check_run "$label (PDF)" "$out/chromium.log" "$out/net.json"
+  ask pdf "file://$html" "$pdf"
+  # The end of its requests closes the browser, which writes its net log.
+  exec {to}>&- {from}<&-
+  wait "$driver" || true
+  check_run "$label" "$out/chromium.log" "$out/net.json"
   pdfpages=$(python3 -c 'import re,sys; print(len(re.findall(rb"/Type\s*/Page[^s]", open(sys.argv[1],"rb").read())))' "$pdf" 2>/dev/null || echo 0)
   if [ "$(head -c 4 "$pdf" 2>/dev/null)" != "%PDF" ] || [ "$pdfpages" -lt 1 ]; then fail "$label: no PDF"; fi
   [ "$failures" -gt "$before" ] || echo "ok: $label — $charts chart(s), 1280 px and 375 px, PDF of $pdfpages page(s)"
