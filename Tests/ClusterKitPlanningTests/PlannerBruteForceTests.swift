@@ -27,6 +27,9 @@ import TestSupport
         let budget = Budget.balanced(ClusterProfile(name: "Random", kind: .grappe), resources: resources)
         var terms = PlanTerms(budgetFixed: Bool.random(using: &random), linesMayFall: Bool.random(using: &random))
         terms.objective = PlanTerms.Objective.allCases.randomElement(using: &random)!
+        // Against brute force in cents: the exact plan, without ClusterKit's caps.
+        terms.round = Money(minorUnits: 1)
+        terms.feeGrowthCap = nil
         var ranges: [ClosedRange<Int64>] = []
         for line in resources {
             let amount = line.amount.minorUnits
