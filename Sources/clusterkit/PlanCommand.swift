@@ -112,7 +112,7 @@ enum PlanCommand {
         } catch PlanningError.infeasible(let conflict) {
             return ToolOutput(status: 1, stdout: infeasible(conflict, terms: terms, language: language) + "\n")
         } catch {
-            let error = error as? PlanningError == .noFullYear ? "\(file ?? "<input>"): \(PlanWords.noFullYear(language))" : describe(error, file: termsFile, language: language)
+            let error = error as? PlanningError == .noFullYear ? "\(file ?? "<input>"): \(PlanWords.noFullYearText(language))" : describe(error, file: termsFile, language: language)
             return ToolOutput(status: 2, stderr: error + "\n")
         }
         var parts: [String] = []
@@ -176,8 +176,8 @@ enum PlanCommand {
         if !plan.carriedOver.isEmpty || !plan.dropped.isEmpty {
             lines.append(say(PlanWords.leftOut, [
                 "lines": .list(
-                    plan.carriedOver.map { "\($0) (\(PlanWords.carriedOver(language)))" }
-                        + plan.dropped.map { "\($0) (\(PlanWords.dropped(language)))" })
+                    plan.carriedOver.map { "\($0) (\(PlanWords.carriedOverText(language)))" }
+                        + plan.dropped.map { "\($0) (\(PlanWords.droppedText(language)))" })
             ]))
         }
         lines.append(say(PlanWords.planned, ["rules": .list(plan.constraints.map { condition($0, language) })]))
@@ -202,14 +202,14 @@ enum PlanCommand {
         switch (served.isEmpty, keepsTotal) {
         case (false, false): return Message(PlanWords.why, ["rules": .list(served)]).rendered(in: language)
         case (false, true): return Message(PlanWords.whyFixed, ["rules": .list(served)]).rendered(in: language)
-        case (true, true): return PlanWords.whyOnlyFixed(language)
-        case (true, false): return PlanWords.whyTogether(language)
+        case (true, true): return PlanWords.whyOnlyFixedText(language)
+        case (true, false): return PlanWords.whyTogetherText(language)
         }
     }
 
     /// The caps line: ClusterKit's own, their values, and whether one binds.
     static func caps(_ plan: Plan, language: Language) -> String {
-        guard let cap = plan.terms.feeGrowthCap else { return PlanWords.noCaps(language) }
+        guard let cap = plan.terms.feeGrowthCap else { return PlanWords.noCapsText(language) }
         return Message(PlanWords.feeCap, [
             "cap": .share(cap),
             "origin": .localized(cap == PlanTerms.defaultFeeGrowthCap ? PlanWords.ourDefault : PlanWords.theTerms),
@@ -220,7 +220,7 @@ enum PlanCommand {
     /// A conflicting term or condition in the user's language: rule conditions by their id, the terms by their
     /// meaning.
     static func conflictName(_ name: String, terms: PlanTerms, language: Language) -> String {
-        if name == "budget fixed" { return PlanWords.budgetFixedTerm(language) }
+        if name == "budget fixed" { return PlanWords.budgetFixedTermText(language) }
         if name.hasPrefix("line ") {
             return Message(PlanWords.lineTerm, ["line": .text(String(name.dropFirst(5)))]).rendered(in: language)
         }
@@ -236,7 +236,7 @@ enum PlanCommand {
         let message = Message(PlanWords.infeasible, [
             "terms": .list(conflict.map { conflictName($0, terms: terms, language: language) })
         ]).rendered(in: language)
-        return conflict.contains("caps.feeGrowth") ? message + "\n" + PlanWords.liftCap(language) : message
+        return conflict.contains("caps.feeGrowth") ? message + "\n" + PlanWords.liftCapText(language) : message
     }
 
     /// An error of the planner in the user's language; an unknown line names the file and the field path that name
@@ -252,8 +252,8 @@ enum PlanCommand {
             return (file ?? "<input>") + ": newLines: " + Message(PlanWords.unknownSource, ["source": .text(id.rawValue)]).rendered(in: language)
         case .membersUnknown(let id):
             return (file ?? "<input>") + ": " + Message(PlanWords.membersUnknown, ["line": .text(id)]).rendered(in: language)
-        case .tooLarge: return PlanWords.tooLarge(language)
-        case .noFullYear: return PlanWords.noFullYear(language)
+        case .tooLarge: return PlanWords.tooLargeText(language)
+        case .noFullYear: return PlanWords.noFullYearText(language)
         case .infeasible(let conflict): return infeasible(conflict, terms: PlanTerms(), language: language)
         }
     }
@@ -414,15 +414,6 @@ enum PlanWords {
         if PlanTerms.defaultStep(forTotal: total) != plan.step { return stepCents }
         return plan.step.minorUnits < 100_000 ? stepUnder : stepAbove
     }
-    static func whyOnlyFixed(_ language: Language) -> String { whyOnlyFixedText(language) }
-    static func whyTogether(_ language: Language) -> String { whyTogetherText(language) }
-    static func noCaps(_ language: Language) -> String { noCapsText(language) }
-    static func carriedOver(_ language: Language) -> String { carriedOverText(language) }
-    static func dropped(_ language: Language) -> String { droppedText(language) }
-    static func budgetFixedTerm(_ language: Language) -> String { budgetFixedTermText(language) }
-    static func liftCap(_ language: Language) -> String { liftCapText(language) }
-    static func tooLarge(_ language: Language) -> String { tooLargeText(language) }
-    static func noFullYear(_ language: Language) -> String { noFullYearText(language) }
     static let planned = MessageTemplate(
         id: "plan.planned", english: "Planned for: {rules}.", french: "Conditions planifiées : {rules}.")
     static let notPlanned = MessageTemplate(
