@@ -88,7 +88,8 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
     }
 
     /// Creates terms; the defaults are the issue's: the budget may grow, existing lines may only rise, no new line,
-    /// errors and warnings cleared, the least new revenue.
+    /// errors and warnings cleared, the least new revenue, changes rounded to the step that fits the budget, fees
+    /// growing at most ClusterKit's default cap.
     public init(
         budgetFixed: Bool = false, linesMayFall: Bool? = nil, lines: [LineTerms] = [], newLines: [RevenueSourceID] = [],
         clear: Set<Severity> = [.error, .warning], objective: Objective = .leastNewRevenue, round: Money? = nil,

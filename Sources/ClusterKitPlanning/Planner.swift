@@ -147,9 +147,12 @@ public struct Planner: Sendable {
         let actions = following.filter { planned.expenses[$0].nature == .programme }
         var delta = [Int64](repeating: 0, count: planned.expenses.count)
         var general = Int64(0), work = Int64(0)
+        let actionOf = Dictionary(
+            budget.resources.filter { !$0.passThrough }.compactMap { line in line.action.map { (line.id, $0) } },
+            uniquingKeysWith: { a, _ in a })
+        let followingByID = Dictionary(following.map { (planned.expenses[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         for change in changes {
-            let earmarked = budget.resources.first { $0.id == change.lineID && !$0.passThrough }?.action
-            if let earmarked, let index = following.first(where: { planned.expenses[$0].id == earmarked }) {
+            if let earmarked = actionOf[change.lineID], let index = followingByID[earmarked] {
                 delta[index] += change.difference
             } else if workSources.contains(change.source), !actions.isEmpty {
                 work += change.difference
