@@ -128,7 +128,9 @@ import TestSupport
 
     @Test func everyBudgetGetsAPlanOrANamedConflict() throws {
         var random = SplitMix64(seed: 28)
-        var planned = 0, conflicts = 0, largest = 0, capped = 0
+        var planned = 0, conflicts = 0, largest = 0, capped = 0, capConflicts = 0
+        var slowest: (time: Duration, lines: Int) = (.zero, 0)
+        let clock = ContinuousClock()
         for round in 0..<300 {
             let instance = Self.randomCase(&random)
             let planner = Planner(engine: Engine(ruleSet: instance.preset.ruleSet))
@@ -138,6 +140,11 @@ import TestSupport
             exactTerms.round = Money(minorUnits: 1)
             let exact = try? planner.plan(instance.budget, terms: exactTerms)
             do {
+                let start = clock.now
+                defer {
+                    let time = clock.now - start
+                    if time > slowest.time { slowest = (time, instance.budget.resources.count + instance.budget.expenses.count) }
+                }
                 let plan = try planner.plan(instance.budget, terms: instance.terms)
                 planned += 1
                 if !plan.bindingCaps.isEmpty { capped += 1 }
@@ -170,6 +177,7 @@ import TestSupport
                 // Rounding never loses a plan: where the exact plan exists, so does a rounded one.
                 #expect(exact == nil, "round \(round): an exact plan exists, and no rounded one")
                 conflicts += 1
+                if conflict.contains("caps.feeGrowth") { capConflicts += 1 }
             } catch {
                 Issue.record("round \(round) (\(instance.budget.resources.count) lines): \(error)")
             }
@@ -177,6 +185,8 @@ import TestSupport
         #expect(planned + conflicts == 300)
         // With ClusterKit's cap on fees' growth, some budgets need more than it allows: named conflicts.
         #expect(planned > 100 && conflicts > 50 && capped > 0 && largest > 400)
-        print("Planning property run: \(planned) plans, \(conflicts) conflicts, \(capped) held by a cap, largest \(largest) lines")
+        print(
+            "Planning property run: \(planned) plans, \(conflicts) conflicts (\(capConflicts) naming the fee cap), "
+                + "\(capped) plans held by the cap, largest \(largest) resource lines, slowest \(slowest.time) (\(slowest.lines) lines)")
     }
 }
