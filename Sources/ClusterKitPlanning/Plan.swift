@@ -20,12 +20,15 @@ public struct Plan: Sendable {
         public var after: Money
         /// Whether the plan adds the line.
         public var isNew: Bool
+        /// Why the line changes: the names of the planned conditions its change serves (``ShareConstraint/name``), or
+        /// `budget fixed` for a fall that keeps the budget's total.
+        public var reasons: [String] = []
 
         /// `after − before`, in minor units.
         public var difference: Int64 { after.minorUnits - before.minorUnits }
     }
 
-    /// The budget planned for.
+    /// The budget planned for, as given (for realised accounts, the closed year; the plan is for the year after).
     public var original: Budget
     /// The terms the plan keeps.
     public var terms: PlanTerms
@@ -43,6 +46,17 @@ public struct Plan: Sendable {
     /// The enabled rules the plan could not plan for (they do not state their condition as share constraints, or
     /// cannot for this budget): their findings, if any, stay in ``report``.
     public var notPlanned: [RuleID]
+    /// The step the changes are rounded to (``PlanTerms/round``, or the step that fits the budget; one cent where no
+    /// plan moves by whole steps).
+    public var step: Money
+    /// ClusterKit's caps that the plan reaches (within a step), by their name in the terms (`caps.feeGrowth`).
+    public var bindingCaps: [String] = []
+    /// The lines left out of the planning and kept in the planned budget unchanged: lines that are not funding (on
+    /// a forecast) and money passed on.
+    public var carriedOver: [String] = []
+    /// The lines left out of the planning and of the planned budget: on realised accounts, the lines that are not
+    /// funding (the closed year's accounting, not next year's funding).
+    public var dropped: [String] = []
 
     /// The sum of the increases and new lines.
     public var newRevenue: Money { total { $0.difference > 0 ? $0.difference : 0 } }

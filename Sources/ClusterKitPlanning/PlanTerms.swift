@@ -2,7 +2,8 @@ import ClusterKitCore
 import Foundation
 
 /// The user's terms for a plan: which lines may move and within what bounds, which kinds of revenue may be added,
-/// whether the budget may grow, which severities to clear, and what to minimise. A `clusterkit.plan/1` document.
+/// whether the budget may grow, which severities to clear, what to minimise, the step the changes are rounded to and
+/// ClusterKit's caps. A `clusterkit.plan/1` document.
 ///
 /// ```swift
 /// var terms = PlanTerms()
@@ -25,7 +26,7 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
 
     /// The bounds of one line of the budget. Amounts are the line's planned amount; shares are of its amount today.
     public struct LineTerms: Hashable, Sendable {
-        /// The line's id.
+        /// The line, by its id or its label (as written, or ignoring case and accents).
         public var id: String
         /// Whether the line may not change at all.
         public var fixed: Bool
@@ -68,13 +69,34 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
     public var clear: Set<Severity>
     /// What the plan minimises.
     public var objective: Objective
+    /// The step the changes are rounded to (`round` in the file): `nil` for the step that fits the budget
+    /// (``defaultStep(forTotal:)``); one cent gives the exact plan.
+    public var round: Money?
+    /// ClusterKit's own cap on how fast membership fees may grow in a year (`caps.feeGrowth` in the file), as a
+    /// share of today's fees; `nil` for none. Not the memento's: see ``defaultFeeGrowthCap``. A line named in
+    /// ``lines`` with a `maxIncrease` of its own is bound by that instead.
+    public var feeGrowthCap: Share?
+
+    /// ClusterKit's default cap on the growth of membership fees: half again in a year (+50%). Ours, not the
+    /// memento's: fees are paid by every member, and a rise beyond half in one year is one a board puts to its
+    /// members over several years rather than one it adopts.
+    public static let defaultFeeGrowthCap = Share(percent: 50)
+
+    /// The step that fits a budget of `total` resources: 100 € under 1 M€, 1,000 € from 1 M€.
+    public static func defaultStep(forTotal total: Money) -> Money {
+        Money(minorUnits: total.minorUnits < 100_000_000 ? 10_000 : 100_000, currency: total.currency)
+    }
 
     /// Creates terms; the defaults are the issue's: the budget may grow, existing lines may only rise, no new line,
-    /// errors and warnings cleared, the least new revenue.
+    /// errors and warnings cleared, the least new revenue, changes rounded to the step that fits the budget, fees
+    /// growing at most ClusterKit's default cap.
     public init(
         budgetFixed: Bool = false, linesMayFall: Bool? = nil, lines: [LineTerms] = [], newLines: [RevenueSourceID] = [],
-        clear: Set<Severity> = [.error, .warning], objective: Objective = .leastNewRevenue
+        clear: Set<Severity> = [.error, .warning], objective: Objective = .leastNewRevenue, round: Money? = nil,
+        feeGrowthCap: Share? = PlanTerms.defaultFeeGrowthCap
     ) {
+        self.round = round
+        self.feeGrowthCap = feeGrowthCap
         self.budgetFixed = budgetFixed
         self.linesMayFall = linesMayFall
         self.lines = lines
@@ -86,7 +108,7 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
     /// Whether lines without terms may fall under these terms.
     package var unnamedLinesMayFall: Bool { linesMayFall ?? budgetFixed }
 
-    static let fields = ["format", "budget", "linesMayFall", "lines", "newLines", "clear", "objective"]
+    static let fields = ["format", "budget", "linesMayFall", "lines", "newLines", "clear", "objective", "round", "caps"]
 
     public init(from decoder: any Decoder) throws {
         let fields = try FieldReader(decoder, allowed: Self.fields)
@@ -117,6 +139,28 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
             clear = severities
         }
         objective = try fields.choice("objective") ?? .leastNewRevenue
+        if let step = try fields.optionalAmount("round", currency: .euro) {
+            guard step.minorUnits > 0 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: AnyCodingKey("round"), in: fields.container,
+                    debugDescription: "\(step.decimalValue) is not a step: write an amount such as 100, or 0.01 for the exact plan")
+            }
+            round = step
+        }
+        if fields.has("caps") {
+            let caps = try FieldReader(try fields.container.superDecoder(forKey: AnyCodingKey("caps")), allowed: ["feeGrowth"])
+            if caps.has("feeGrowth") {
+                // null lifts the cap; a number is a share of today's fees, and may be above 1 (2: fees may triple).
+                feeGrowthCap = try caps.optional("feeGrowth", as: Decimal.self).map { value in
+                    guard value >= 0, let share = Share(exactly: value) else {
+                        throw DecodingError.dataCorruptedError(
+                            forKey: AnyCodingKey("feeGrowth"), in: caps.container,
+                            debugDescription: "\(value) is not a growth: write a fraction such as 0.5 for 50%, or null for no cap")
+                    }
+                    return share
+                }
+            }
+        }
     }
 
     /// Reads a `clusterkit.plan/1` document.

@@ -4,8 +4,9 @@ public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No change within the terms clears every planned condition: the smallest conflicting set of terms and
     /// conditions found, by name.
     case infeasible(conflict: [String])
-    /// The terms name a line the budget does not have.
-    case unknownLine(String)
+    /// The terms (or a scenario) name a line the budget does not have, by neither its id nor its label: the name, the
+    /// field path of the name in its document (`lines[0].id`), and the lines the budget has (`id (label)`).
+    case unknownLine(String, field: String, known: [String])
     /// The terms name a revenue source the catalogue does not know.
     case unknownSource(RevenueSourceID)
     /// The figures are too large to solve exactly.
@@ -19,7 +20,8 @@ public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .infeasible(let conflict):
             "no plan within the terms: these conflict: \(conflict.joined(separator: ", "))"
-        case .unknownLine(let id): "the terms name line '\(id)', which the budget does not have"
+        case .unknownLine(let name, let field, let known):
+            "\(field): the budget has no line '\(name)' (by id or label); its lines: \(known.joined(separator: ", "))"
         case .unknownSource(let id): "the terms name revenue source '\(id)', which the catalogue does not know"
         case .tooLarge: "the figures are too large to plan exactly"
         case .membersUnknown(let id):

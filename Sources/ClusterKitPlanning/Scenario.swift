@@ -14,7 +14,7 @@ package struct Scenario: Hashable, Sendable, Decodable {
 
     /// One change to one resource line: a new amount, or its amount scaled.
     package struct Change: Hashable, Sendable {
-        /// The id of the resource line.
+        /// The resource line, by its id or its label.
         package var line: String
         /// The line's new amount (zero: the funder stops, the event is cancelled).
         package var amount: Money?
@@ -74,17 +74,20 @@ package struct Scenario: Hashable, Sendable, Decodable {
 
     /// The budget with the scenario's changes made, its expenses following the resources in proportion (declared figures
     /// left out, as in a plan).
-    /// - Throws: ``PlanningError/unknownLine(_:)`` for a line the budget does not have, ``PlanningError/tooLarge``.
+    /// - Throws: ``PlanningError/unknownLine(_:field:known:)`` for a line the budget does not have by id or label, ``PlanningError/tooLarge``.
     package func applied(to budget: Budget) throws -> Budget {
         var amounts = Dictionary(budget.resources.map { ($0.id, $0.amount.minorUnits) }, uniquingKeysWith: { a, _ in a })
-        for change in changes {
-            guard let current = amounts[change.line] else { throw PlanningError.unknownLine(change.line) }
-            if let amount = change.amount { amounts[change.line] = amount.minorUnits }
+        for (position, change) in changes.enumerated() {
+            guard let id = budget.resourceID(named: change.line), let current = amounts[id] else {
+                throw PlanningError.unknownLine(
+                    change.line, field: "changes[\(position)].line", known: Budget.names(of: budget.resources))
+            }
+            if let amount = change.amount { amounts[id] = amount.minorUnits }
             if let scale = change.scale {
                 let scaled = ExactArithmetic.divide(
                     Int128(current) * Int128(scale.numerator), by: Int128(scale.denominator), rounding: .toNearestOrAwayFromZero)
                 guard let cents = Int64(exactly: scaled) else { throw PlanningError.tooLarge }
-                amounts[change.line] = cents
+                amounts[id] = cents
             }
         }
         // (Applying changes reads their ids and amounts only, not their sectors.)

@@ -13,7 +13,8 @@ extension Planner {
     public static let glidePathRuleID = RuleID("glide-path", namespace: RuleSet.engineNamespace)
 
     /// Plans year by year from the year after the history's last full year through `targetYear` (default: the year
-    /// of the cluster's target, else the next year).
+    /// of the cluster's target, else the next year). A last full year of realised accounts starts the plan as a
+    /// single budget's does: next year's budget, its lines that are not funding dropped.
     ///
     /// Each year's private share (on the target's basis) must reach what the straight glide path from the last full
     /// year to the target requires that year; the constraints of the rules in `relaxedBeforeTarget` (the private
@@ -36,6 +37,10 @@ extension Planner {
         }
         let through = max(last.year + 1, targetYear ?? glidePath?.targetYear ?? last.year + 1)
         var budget = last, plans: [Plan] = []
+        // Realised accounts: the first year planned starts from next year's budget (see ``plan(_:terms:file:)``).
+        let start = try Self.nextYear(
+            from: last, metrics: try CheckedBudget(last, catalog: engine.catalog, file: file).metrics)
+        budget = start.budget
         for year in (last.year + 1)...through {
             budget.year = year
             var extra: [ShareConstraint] = []
@@ -48,7 +53,11 @@ extension Planner {
                     whole: basis == .net ? .cashResources : .resources, bound: .floor, threshold: required,
                     severity: terms.clear.max() ?? .warning))
             }
-            let plan = try self.plan(budget, terms: terms, file: file, extra: extra, relaxed: relaxed)
+            var plan = try self.plan(budget, terms: terms, file: file, extra: extra, relaxed: relaxed)
+            if plans.isEmpty, last.statement == .realised {
+                plan.original = last
+                plan.dropped = start.dropped
+            }
             plans.append(plan)
             budget = plan.budget
         }

@@ -56,18 +56,17 @@ enum PlanCommand {
         let preset = invocation[Self.rules] ?? Preset(for: input.cluster.kind)
         if let history = input.history {
             return yearByYear(
-                history, file: input.file, preset: preset, terms: terms, through: invocation[Self.through], format: format,
-                language: language)
+                history, file: input.file, preset: preset, terms: terms, termsFile: invocation[Self.terms],
+                through: invocation[Self.through], format: format, language: language)
         }
         let plan: Plan
         do {
             guard let budget = input.budget else { return ToolOutput(status: 2, stderr: "\(input.file ?? ""): no budget\n") }
             plan = try Planner(engine: Engine(ruleSet: preset.ruleSet)).plan(budget, terms: terms, file: input.file)
         } catch PlanningError.infeasible(let conflict) {
-            let message = Message(PlanWords.infeasible, ["terms": .list(conflict)]).rendered(in: language)
-            return ToolOutput(status: 1, stdout: message + "\n")
+            return ToolOutput(status: 1, stdout: infeasible(conflict, terms: terms, language: language) + "\n")
         } catch {
-            return ToolOutput(status: 2, stderr: "\(error)\n")
+            return ToolOutput(status: 2, stderr: describe(error, file: invocation[Self.terms], language: language) + "\n")
         }
         if let path = invocation[Self.emitBudget] {
             do {
@@ -97,8 +96,8 @@ enum PlanCommand {
     /// A history's plan, year by year along the glide path (through `through`, or the target's year); the private
     /// share's own target applies from its year.
     static func yearByYear(
-        _ history: BudgetHistory, file: String?, preset: Preset, terms: PlanTerms, through: String?, format: ReportFormat?,
-        language: Language
+        _ history: BudgetHistory, file: String?, preset: Preset, terms: PlanTerms, termsFile: String?, through: String?,
+        format: ReportFormat?, language: Language
     ) -> ToolOutput {
         let year = through.flatMap { Int($0) }
         if let through, year == nil {
@@ -111,9 +110,10 @@ enum PlanCommand {
                 relaxedBeforeTarget: [PublicPrivateBalanceRule.description.id, TransitionTrajectoryRule.description.id],
                 file: file)
         } catch PlanningError.infeasible(let conflict) {
-            return ToolOutput(status: 1, stdout: Message(PlanWords.infeasible, ["terms": .list(conflict)]).rendered(in: language) + "\n")
+            return ToolOutput(status: 1, stdout: infeasible(conflict, terms: terms, language: language) + "\n")
         } catch {
-            return ToolOutput(status: 2, stderr: "\(error)\n")
+            let error = error as? PlanningError == .noFullYear ? "\(file ?? "<input>"): \(PlanWords.noFullYearText(language))" : describe(error, file: termsFile, language: language)
+            return ToolOutput(status: 2, stderr: error + "\n")
         }
         var parts: [String] = []
         if let path = yearly.glidePath {
@@ -129,37 +129,133 @@ enum PlanCommand {
         return ToolOutput(status: failing ? 1 : 0, stdout: format == .json ? "[\n" + body + "]\n" : body)
     }
 
-    /// The plan's summary lines, in the user's words.
+    /// The plan's summary lines, in the user's words: the title, the step, each change with what it is per member
+    /// and why, the totals, the caps, the lines left out, the conditions planned for.
     static func summary(_ plan: Plan, language: Language) -> [String] {
         let budget = plan.original
+        func say(_ template: MessageTemplate, _ arguments: MessageArguments) -> String {
+            Message(template, arguments).rendered(in: language)
+        }
         var lines = [
-            Message(PlanWords.title, [
-                "cluster": .text(budget.cluster.name), "year": .integer(budget.year),
+            say(PlanWords.title, [
+                "cluster": .text(budget.cluster.name), "year": .text(plan.budget.yearLabel),
                 "objective": .localized(PlanWords.objective(plan.terms.objective)),
                 "budget": .localized(plan.terms.budgetFixed ? PlanWords.budgetFixed : PlanWords.budgetGrows),
                 "severities": .list(plan.terms.clear.sorted(by: >).map { ReportWords.severityPlural($0)(language).lowercased() }),
-            ]).rendered(in: language)
+            ])
         ]
+        if budget.statement == .realised {
+            lines.append(say(PlanWords.nextYear, ["closed": .text(budget.yearLabel), "next": .text(plan.budget.yearLabel)]))
+        }
+        lines.append(say(PlanWords.step, ["step": .money(plan.step), "why": .localized(PlanWords.stepReason(plan))]))
         if plan.changes.isEmpty { lines.append(PlanWords.noChange(language)) }
         for change in plan.changes {
             let template = change.isNew ? PlanWords.newLine : change.difference > 0 ? PlanWords.raise : PlanWords.lower
-            lines.append("  " + Message(template, [
+            var line = "  " + say(template, [
                 "line": .text(change.lineID), "label": .text(change.label ?? change.source.rawValue),
                 "before": .money(change.before), "after": .money(change.after),
                 "amount": .money(Money(minorUnits: abs(change.difference), currency: budget.currency)),
-            ]).rendered(in: language))
+            ])
+            if change.source == .membershipFees, let members = budget.cluster.members, members > 0 {
+                let each = ExactArithmetic.divide(
+                    Int128(abs(change.difference)), by: Int128(members), rounding: .toNearestOrAwayFromZero)
+                line += say(PlanWords.perMember, [
+                    "sign": .text(change.difference > 0 ? "+" : "−"),
+                    "amount": .money(Money(minorUnits: Int64(each), currency: budget.currency)),
+                    "members": .integer(members),
+                ])
+            }
+            lines.append(line)
+            lines.append("    " + why(change, plan: plan, language: language))
         }
-        lines.append(Message(PlanWords.totals, [
+        lines.append(say(PlanWords.totals, [
             "added": .money(plan.newRevenue), "replaced": .money(plan.publicReplaced),
             "growth": .money(Money(minorUnits: plan.growth, currency: budget.currency)),
-        ]).rendered(in: language))
-        lines.append(Message(PlanWords.planned, [
-            "rules": .list(plan.constraints.map { "\($0.name) (\($0.bound == .floor ? "≥" : "≤") \(percent($0.threshold, language)))" }),
-        ]).rendered(in: language))
+        ]))
+        lines.append(caps(plan, language: language))
+        if !plan.carriedOver.isEmpty || !plan.dropped.isEmpty {
+            lines.append(say(PlanWords.leftOut, [
+                "lines": .list(
+                    plan.carriedOver.map { "\($0) (\(PlanWords.carriedOverText(language)))" }
+                        + plan.dropped.map { "\($0) (\(PlanWords.droppedText(language)))" })
+            ]))
+        }
+        lines.append(say(PlanWords.planned, ["rules": .list(plan.constraints.map { condition($0, language) })]))
         if !plan.notPlanned.isEmpty {
-            lines.append(Message(PlanWords.notPlanned, ["rules": .list(plan.notPlanned.map(\.description))]).rendered(in: language))
+            lines.append(say(PlanWords.notPlanned, ["rules": .list(plan.notPlanned.map(\.description))]))
         }
         return lines
+    }
+
+    /// A planned condition as the summary names it: `billed-revenue-floor (≥ 20%)`.
+    static func condition(_ constraint: ShareConstraint, _ language: Language) -> String {
+        "\(constraint.name) (\(constraint.bound == .floor ? "≥" : "≤") \(percent(constraint.threshold, language)))"
+    }
+
+    /// The one sentence that says why a line changes: the conditions it serves.
+    static func why(_ change: Plan.Change, plan: Plan, language: Language) -> String {
+        let served = change.reasons.compactMap { name -> String? in
+            if name == "budget fixed" { return nil }
+            return plan.constraints.first { $0.name == name }.map { condition($0, language) } ?? name
+        }
+        let keepsTotal = change.reasons.contains("budget fixed")
+        switch (served.isEmpty, keepsTotal) {
+        case (false, false): return Message(PlanWords.why, ["rules": .list(served)]).rendered(in: language)
+        case (false, true): return Message(PlanWords.whyFixed, ["rules": .list(served)]).rendered(in: language)
+        case (true, true): return PlanWords.whyOnlyFixedText(language)
+        case (true, false): return PlanWords.whyTogetherText(language)
+        }
+    }
+
+    /// The caps line: ClusterKit's own, their values, and whether one binds.
+    static func caps(_ plan: Plan, language: Language) -> String {
+        guard let cap = plan.terms.feeGrowthCap else { return PlanWords.noCapsText(language) }
+        return Message(PlanWords.feeCap, [
+            "cap": .share(cap),
+            "origin": .localized(cap == PlanTerms.defaultFeeGrowthCap ? PlanWords.ourDefault : PlanWords.theTerms),
+            "binds": .localized(plan.bindingCaps.isEmpty ? PlanWords.capFree : PlanWords.capBinds),
+        ]).rendered(in: language)
+    }
+
+    /// A conflicting term or condition in the user's language: rule conditions by their id, the terms by their
+    /// meaning.
+    static func conflictName(_ name: String, terms: PlanTerms, language: Language) -> String {
+        if name == "budget fixed" { return PlanWords.budgetFixedTermText(language) }
+        if name.hasPrefix("line ") {
+            return Message(PlanWords.lineTerm, ["line": .text(String(name.dropFirst(5)))]).rendered(in: language)
+        }
+        if name == "caps.feeGrowth", let cap = terms.feeGrowthCap {
+            return Message(PlanWords.feeCapTerm, ["cap": .share(cap)]).rendered(in: language)
+        }
+        return name
+    }
+
+    /// "No plan meets the terms", the conflict named in the user's language; where ClusterKit's cap is part of it,
+    /// how to lift it.
+    static func infeasible(_ conflict: [String], terms: PlanTerms, language: Language) -> String {
+        let message = Message(PlanWords.infeasible, [
+            "terms": .list(conflict.map { conflictName($0, terms: terms, language: language) })
+        ]).rendered(in: language)
+        return conflict.contains("caps.feeGrowth") ? message + "\n" + PlanWords.liftCapText(language) : message
+    }
+
+    /// An error of the planner in the user's language; an unknown line names the file and the field path that name
+    /// it (`prefix`: `terms.` for a scenario's terms) and the lines the budget has.
+    static func describe(_ error: any Error, file: String?, prefix: String = "", language: Language) -> String {
+        guard let error = error as? PlanningError else { return "\(error)" }
+        switch error {
+        case .unknownLine(let name, let field, let known):
+            return (file ?? "<input>") + ": " + prefix + field + ": " + Message(PlanWords.unknownLine, [
+                "line": .text(name), "lines": .list(known),
+            ]).rendered(in: language)
+        case .unknownSource(let id):
+            return (file ?? "<input>") + ": newLines: " + Message(PlanWords.unknownSource, ["source": .text(id.rawValue)]).rendered(in: language)
+        case .membersUnknown(let id):
+            return (file ?? "<input>") + ": " + Message(PlanWords.membersUnknown, ["line": .text(id)]).rendered(in: language)
+        case .tooLarge: return PlanWords.tooLargeText(language)
+        case .noFullYear: return PlanWords.noFullYearText(language)
+        case .infeasible(let conflict): return infeasible(conflict, terms: PlanTerms(), language: language)
+        }
     }
 
     static func percent(_ share: Share, _ language: Language) -> String {
@@ -172,7 +268,9 @@ enum PlanCommand {
 
     static func markdown(_ plan: Plan, language: Language) -> String {
         let lines = summary(plan, language: language).dropFirst()
-        let changes = lines.filter { $0.hasPrefix("  ") }.map { "- " + $0.dropFirst(2) }
+        let changes = lines.filter { $0.hasPrefix("  ") }.map {
+            $0.hasPrefix("    ") ? "  - " + $0.dropFirst(4) : "- " + $0.dropFirst(2)
+        }
         let rest = lines.filter { !$0.hasPrefix("  ") }.flatMap { [$0, ""] }
         let heading = PlanWords.checkHeading(language).trimmingCharacters(in: CharacterSet(charactersIn: " :\u{00A0}"))
         return (["## " + summary(plan, language: language)[0], ""] + changes + [""] + rest + ["## " + heading, ""])
@@ -183,20 +281,33 @@ enum PlanCommand {
     /// `spec/report-format.md`).
     static func json(_ plan: Plan, check: String) -> String {
         struct Change: Encodable {
-            var line: String, source: String, before: Decimal, after: Decimal, new: Bool
+            var line: String, source: String, before: Decimal, after: Decimal, new: Bool, reasons: [String]
+            var perMember: Decimal?
         }
+        struct Caps: Encodable { var feeGrowth: Decimal? }
         struct Summary: Encodable {
             var format = "clusterkit.plan-result/1"
-            var objective: String, budgetFixed: Bool, newRevenue: Decimal, publicReplaced: Decimal, growth: Decimal
-            var changes: [Change], planned: [String], notPlanned: [String], unresolved: [String]
+            var objective: String, budgetFixed: Bool, year: String, step: Decimal, caps: Caps, bindingCaps: [String]
+            var newRevenue: Decimal, publicReplaced: Decimal, growth: Decimal
+            var changes: [Change], carriedOver: [String], dropped: [String], planned: [String], notPlanned: [String]
+            var unresolved: [String]
         }
+        let members = plan.original.cluster.members ?? 0
         let summary = Summary(
-            objective: plan.terms.objective.rawValue, budgetFixed: plan.terms.budgetFixed,
-            newRevenue: plan.newRevenue.decimalValue, publicReplaced: plan.publicReplaced.decimalValue,
-            growth: Money(minorUnits: plan.growth).decimalValue,
-            changes: plan.changes.map {
-                Change(line: $0.lineID, source: $0.source.rawValue, before: $0.before.decimalValue, after: $0.after.decimalValue, new: $0.isNew)
+            objective: plan.terms.objective.rawValue, budgetFixed: plan.terms.budgetFixed, year: plan.budget.yearLabel,
+            step: plan.step.decimalValue, caps: Caps(feeGrowth: plan.terms.feeGrowthCap.map { Decimal($0.numerator) / Decimal($0.denominator) }),
+            bindingCaps: plan.bindingCaps, newRevenue: plan.newRevenue.decimalValue,
+            publicReplaced: plan.publicReplaced.decimalValue, growth: Money(minorUnits: plan.growth).decimalValue,
+            changes: plan.changes.map { change in
+                Change(
+                    line: change.lineID, source: change.source.rawValue, before: change.before.decimalValue,
+                    after: change.after.decimalValue, new: change.isNew, reasons: change.reasons,
+                    perMember: change.source == .membershipFees && members > 0
+                        ? Money(minorUnits: Int64(ExactArithmetic.divide(
+                            Int128(change.difference), by: Int128(members), rounding: .toNearestOrAwayFromZero))).decimalValue
+                        : nil)
             },
+            carriedOver: plan.carriedOver, dropped: plan.dropped,
             planned: plan.constraints.map(\.name), notPlanned: plan.notPlanned.map(\.description),
             unresolved: plan.unresolved.map(\.ruleID.description))
         let encoder = JSONEncoder()
@@ -231,8 +342,78 @@ enum PlanWords {
         french: "{line} ({label}) : nouvelle ligne de {amount}")
     static let totals = MessageTemplate(
         id: "plan.totals",
-        english: "New revenue {added}; public funding replaced {replaced}; the budget changes by {growth} (expenses follow in proportion).",
-        french: "Recettes nouvelles {added} ; financements publics remplacés {replaced} ; le budget varie de {growth} (les dépenses suivent en proportion).")
+        english: "New revenue {added}; public funding replaced {replaced}; the budget changes by {growth} (billed services, events and participations fund the actions; other changes, every expense in proportion).",
+        french: "Recettes nouvelles {added} ; financements publics remplacés {replaced} ; le budget varie de {growth} (prestations, événements et participations financent les actions ; les autres changements, toutes les dépenses en proportion).")
+    static let nextYear = MessageTemplate(
+        id: "plan.next-year",
+        english: "From the realised accounts of {closed}, a closed year: the plan is the budget of {next}.",
+        french: "À partir des comptes réalisés de {closed}, exercice clos : le plan est le budget de {next}.")
+    static let step = MessageTemplate(
+        id: "plan.step",
+        english: "Changes rounded to {step} ({why}; the term \"round\" changes it, 0.01 gives the exact plan).",
+        french: "Changements arrondis à {step} ({why} ; le terme « round » le change, 0.01 donne le plan exact).")
+    static let stepUnder = LocalizedText(english: "the step for a budget under €1M", french: "le pas d'un budget de moins de 1 M€")
+    static let stepAbove = LocalizedText(english: "the step for a budget of €1M or more", french: "le pas d'un budget de 1 M€ ou plus")
+    static let stepTerms = LocalizedText(english: "the terms' step", french: "le pas des conditions")
+    static let stepCents = LocalizedText(
+        english: "no plan moves by whole steps here, so in cents", french: "aucun plan ne se fait par pas entiers ici, donc au centime")
+    static let perMember = MessageTemplate(
+        id: "plan.per-member", english: "; {sign}{amount} per member a year ({members} members)",
+        french: " ; {sign}{amount} par adhérent et par an ({members} adhérents)")
+    static let why = MessageTemplate(id: "plan.why", english: "Why: to meet {rules}.", french: "Pourquoi : pour respecter {rules}.")
+    static let whyFixed = MessageTemplate(
+        id: "plan.why-fixed", english: "Why: to meet {rules} with the budget fixed.",
+        french: "Pourquoi : pour respecter {rules} à budget inchangé.")
+    static let whyOnlyFixedText = LocalizedText(
+        english: "Why: to keep the budget at its total.", french: "Pourquoi : pour garder le budget à son total.")
+    static let whyTogetherText = LocalizedText(
+        english: "Why: part of the least change that meets every planned condition together.",
+        french: "Pourquoi : fait partie du moindre changement qui respecte ensemble toutes les conditions planifiées.")
+    static let feeCap = MessageTemplate(
+        id: "plan.fee-cap",
+        english: "Caps ({origin}, not the memento's; term \"caps\"): membership fees grow at most {cap} a year{binds}.",
+        french: "Plafonds ({origin}, pas ceux du mémento ; terme « caps ») : les cotisations augmentent d'au plus {cap} par an{binds}.")
+    static let ourDefault = LocalizedText(english: "ClusterKit's defaults", french: "valeurs par défaut de ClusterKit")
+    static let theTerms = LocalizedText(english: "set by the terms", french: "fixés par les conditions")
+    static let capFree = LocalizedText(english: "", french: "")
+    static let capBinds = LocalizedText(
+        english: " — this cap binds: the plan reaches it", french: " — ce plafond est atteint : il limite le plan")
+    static let noCapsText = LocalizedText(english: "Caps: none (lifted by the terms).", french: "Plafonds : aucun (levés par les conditions).")
+    static let leftOut = MessageTemplate(
+        id: "plan.left-out", english: "Left out of the planning (not funding, or money passed on): {lines}.",
+        french: "Hors de la planification (pas un financement, ou fonds reversés) : {lines}.")
+    static let carriedOverText = LocalizedText(english: "carried over", french: "reporté")
+    static let droppedText = LocalizedText(english: "dropped", french: "abandonné")
+    static let liftCapText = LocalizedText(
+        english: "The cap is ClusterKit's, not the memento's: raise it or lift it in the terms (\"caps\": { \"feeGrowth\": 1 } or null), or let the plan add revenue lines (\"newLines\").",
+        french: "Ce plafond est celui de ClusterKit, pas du mémento : relevez-le ou levez-le dans les conditions (« caps » : { « feeGrowth » : 1 } ou null), ou laissez le plan ajouter des lignes de recettes (« newLines »).")
+    static let budgetFixedTermText = LocalizedText(english: "budget fixed", french: "budget inchangé")
+    static let lineTerm = MessageTemplate(id: "plan.line-term", english: "line {line}", french: "ligne {line}")
+    static let feeCapTerm = MessageTemplate(
+        id: "plan.fee-cap-term", english: "the cap on fees' growth ({cap} a year, caps.feeGrowth)",
+        french: "le plafond de hausse des cotisations ({cap} par an, caps.feeGrowth)")
+    static let unknownLine = MessageTemplate(
+        id: "plan.unknown-line", english: "the budget has no line '{line}' (by id or label); its lines: {lines}",
+        french: "le budget n'a pas de ligne « {line} » (par identifiant ou libellé) ; ses lignes : {lines}")
+    static let unknownSource = MessageTemplate(
+        id: "plan.unknown-source", english: "revenue source '{source}' is not in the catalogue",
+        french: "la source de recettes « {source} » n'est pas au catalogue")
+    static let membersUnknown = MessageTemplate(
+        id: "plan.members-unknown",
+        english: "the terms cap line '{line}' per member, and the budget does not give the cluster's members",
+        french: "les conditions plafonnent la ligne « {line} » par adhérent, et le budget ne donne pas le nombre d'adhérents")
+    static let tooLargeText = LocalizedText(
+        english: "the figures are too large to plan exactly", french: "les montants sont trop grands pour planifier exactement")
+    static let noFullYearText = LocalizedText(
+        english: "the history has no full year (with its lines) to plan from",
+        french: "l'historique n'a pas d'année complète (avec ses lignes) d'où planifier")
+
+    static func stepReason(_ plan: Plan) -> LocalizedText {
+        if let round = plan.terms.round { return round == plan.step ? stepTerms : stepCents }
+        let total = Money(minorUnits: plan.original.resources.reduce(0) { $0 + $1.amount.minorUnits }, currency: plan.step.currency)
+        if PlanTerms.defaultStep(forTotal: total) != plan.step { return stepCents }
+        return plan.step.minorUnits < 100_000 ? stepUnder : stepAbove
+    }
     static let planned = MessageTemplate(
         id: "plan.planned", english: "Planned for: {rules}.", french: "Conditions planifiées : {rules}.")
     static let notPlanned = MessageTemplate(
@@ -258,12 +439,20 @@ enum PlanWords {
     static func sideBySide(_ language: Language) -> String { sideBySideText(language) }
     /// Every word without values (walked by the translation tests with ``CommandWords``).
     static var allTexts: [LocalizedText] {
-        [leastNewRevenue, leastTotalChange, leastPublicReplaced, budgetGrows, budgetFixed, noChangeText, checkText, sideBySideText]
+        [
+            leastNewRevenue, leastTotalChange, leastPublicReplaced, budgetGrows, budgetFixed, noChangeText, checkText,
+            sideBySideText, stepUnder, stepAbove, stepTerms, stepCents, whyOnlyFixedText, whyTogetherText, ourDefault,
+            theTerms, capBinds, noCapsText, liftCapText, carriedOverText, droppedText, budgetFixedTermText, tooLargeText, noFullYearText,
+        ]
     }
 
     /// Every word with values.
     static var allTemplates: [MessageTemplate] {
-        [title, raise, lower, newLine, totals, planned, notPlanned, share, infeasible, whatIfTitle, scenarioChange, glidePath]
+        [
+            title, raise, lower, newLine, totals, planned, notPlanned, share, infeasible, whatIfTitle, scenarioChange, glidePath,
+            nextYear, step, perMember, why, whyFixed, feeCap, leftOut, lineTerm, feeCapTerm, unknownLine, unknownSource,
+            membersUnknown,
+        ]
     }
 
     static func objective(_ objective: PlanTerms.Objective) -> LocalizedText {

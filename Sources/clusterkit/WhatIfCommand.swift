@@ -40,7 +40,7 @@ enum WhatIfCommand {
             scenario = try Scenario.decode(data, file: scenarioPath)
             changed = try scenario.applied(to: budget)
         } catch {
-            return ToolOutput(status: 2, stderr: "\(error)\n")
+            return ToolOutput(status: 2, stderr: PlanCommand.describe(error, file: scenarioPath, language: language) + "\n")
         }
         let preset = invocation[Self.rules] ?? Preset(for: budget.cluster.kind)
         let engine = Engine(ruleSet: preset.ruleSet)
@@ -70,10 +70,11 @@ enum WhatIfCommand {
                 status: plan.unresolved.contains { $0.severity == .error } ? 1 : 0,
                 stdout: lines.joined(separator: "\n") + "\n" + report)
         } catch PlanningError.infeasible(let conflict) {
-            lines.append(Message(PlanWords.infeasible, ["terms": .list(conflict)]).rendered(in: language))
+            lines.append(PlanCommand.infeasible(conflict, terms: scenario.terms, language: language))
             return ToolOutput(status: 1, stdout: lines.joined(separator: "\n") + "\n")
         } catch {
-            return ToolOutput(status: 2, stderr: "\(error)\n")
+            return ToolOutput(
+                status: 2, stderr: PlanCommand.describe(error, file: scenarioPath, prefix: "terms.", language: language) + "\n")
         }
     }
 

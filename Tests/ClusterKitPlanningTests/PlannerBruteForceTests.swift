@@ -27,6 +27,9 @@ import TestSupport
         let budget = Budget.balanced(ClusterProfile(name: "Random", kind: .grappe), resources: resources)
         var terms = PlanTerms(budgetFixed: Bool.random(using: &random), linesMayFall: Bool.random(using: &random))
         terms.objective = PlanTerms.Objective.allCases.randomElement(using: &random)!
+        // Against brute force in cents: the exact plan, without ClusterKit's caps.
+        terms.round = Money(minorUnits: 1)
+        terms.feeGrowthCap = nil
         var ranges: [ClosedRange<Int64>] = []
         for line in resources {
             let amount = line.amount.minorUnits
@@ -75,9 +78,24 @@ import TestSupport
     }
 
     @Test func solverOptimumEqualsBruteForce() throws {
-        var random = SplitMix64(seed: 18)
+        let (solved, infeasible) = try compareWithBruteForce(seed: 18, rounds: 1_000, step: 1)
+        // Both outcomes are exercised.
+        #expect(solved > 300 && infeasible > 100)
+    }
+
+    /// The same in steps of 3 cents (a board's rounding, scaled down): the solver's optimum among the plans whose
+    /// changes are whole steps equals brute force's, and meets every constraint.
+    @Test func solverOptimumInStepsEqualsBruteForce() throws {
+        let (solved, infeasible) = try compareWithBruteForce(seed: 28, rounds: 400, step: 3)
+        #expect(solved > 100 && infeasible > 50)
+    }
+
+    /// Seeded instances solved by the model in steps of `step` cents and by brute force over every amount whose change
+    /// is whole steps: the same optimum, or both without a plan.
+    func compareWithBruteForce(seed: UInt64, rounds: Int, step: Int64) throws -> (solved: Int, infeasible: Int) {
+        var random = SplitMix64(seed: seed)
         var solved = 0, infeasible = 0
-        for round in 0..<1_000 {
+        for round in 0..<rounds {
             let instance = Self.instance(&random)
             let metrics = try CheckedBudget(instance.budget).metrics
             let lines = metrics.resources, before = lines.map(\.amount.minorUnits)
@@ -87,6 +105,7 @@ import TestSupport
                 for b in instance.ranges[1] {
                     for c in instance.ranges[2] {
                         let after = [a, b, c]
+                        if zip(after, before).contains(where: { ($0 - $1) % step != 0 }) { continue }
                         if instance.terms.budgetFixed, a + b + c != before.reduce(0, +) { continue }
                         guard instance.constraints.allSatisfy({ Self.meets($0, lines, after) }) else { continue }
                         let value = Self.cost(instance.terms.objective, lines, before: before, after: after)
@@ -96,7 +115,7 @@ import TestSupport
             }
             var model = try PlanningModel(
                 budget: instance.budget, metrics: metrics, catalog: .builtIn, terms: instance.terms,
-                constraints: instance.constraints)
+                constraints: instance.constraints, step: step)
             do {
                 let values = try model.solve()
                 let changes = model.lineChanges(values)
@@ -116,8 +135,7 @@ import TestSupport
                 infeasible += 1
             }
         }
-        // Both outcomes are exercised.
-        #expect(solved > 300 && infeasible > 100)
+        return (solved, infeasible)
     }
 
     /// Lines the constraints see alike share a variable: on 40 seeded budgets of 5 lines (several of a kind), the

@@ -44,23 +44,33 @@ import TestSupport
 
     /// Cosmetic Valley 2013: fees 200,000 and private 1,080,000 of 2,169,500. Fees alone clear both (fees
     /// (200,000 + x)/(2,169,500 + x) ≥ 15% gives x ≥ 147,558.83; private needs 9,500), where the separate fixes add
-    /// 147,558.83 + 9,500.
+    /// 147,558.83 + 9,500. That is fees up 74% in a year: more than ClusterKit's default cap (+50%), so by default
+    /// the cap and the fee floor are named as the conflict; with the cap lifted, the exact plan (`round` 0.01) is the
+    /// figure solved by hand, and the plan a board adopts rounds it up to the budget's step (1,000 € above 1 M€).
     @Test func cosmeticValleyPlanIsLessThanTheSeparateFixes() throws {
         let budget = try exampleBudget("cosmetic-valley-2013")
         let before = try check(budget, with: .pole)
         let separate = before.diagnostics.filter { $0.severity != .note }
             .compactMap { $0.remediation?.amount.minorUnits }.reduce(0, +)
         #expect(separate == 15_705_883)
-        let plan = try planner(.pole).plan(budget)
-        #expect(plan.newRevenue.minorUnits < separate)
-        #expect(plan.newRevenue == Money(minorUnits: 14_755_883))
-        #expect(plan.unresolved.isEmpty)
+        #expect(throws: PlanningError.infeasible(conflict: ["caps.feeGrowth", "membership-fee-floor"])) {
+            try planner(.pole).plan(budget)
+        }
+        let exact = try planner(.pole).plan(budget, terms: PlanTerms(round: Money(minorUnits: 1), feeGrowthCap: nil))
+        #expect(exact.newRevenue.minorUnits < separate)
+        #expect(exact.newRevenue == Money(minorUnits: 14_755_883))
+        #expect(exact.unresolved.isEmpty)
+        let rounded = try planner(.pole).plan(budget, terms: PlanTerms(feeGrowthCap: nil))
+        #expect(rounded.step == Money(major: 1_000))
+        #expect(rounded.newRevenue == Money(major: 148_000))
+        #expect(rounded.unresolved.isEmpty)
     }
 
     /// Mecabourg 2013 with a target of 50% by 2015, planned year by year. 2014: the glide path asks 44.8% + half the
-    /// gap, but billed revenue must reach 20% every year: (0.2 × 290,000 − 35,000) / 0.8 = 28,750, which takes the
-    /// private share to 158,750 of 318,750 (49.8%). 2015: 50% of 318,750 + x needs x = 1,250. Together 30,000, the
-    /// plan of a single year.
+    /// gap, but billed revenue must reach 20% every year: (0.2 × 290,000 − 35,000) / 0.8 = 28,750, rounded up to the
+    /// step of 100 € (a budget under 1 M€): 28,800, which takes the private share to 158,800 of 318,800 (49.8%).
+    /// 2015: 50% of 318,800 + x needs x = 1,200. Together 30,000, the plan of a single year. (Exact: 28,750 and
+    /// 1,250.)
     @Test func mecabourgYearByYearAlongTheGlidePath() throws {
         var budget = try exampleBudget("mecabourg-2013")
         budget.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2015)
@@ -69,7 +79,11 @@ import TestSupport
             history, relaxedBeforeTarget: [PublicPrivateBalanceRule.description.id, TransitionTrajectoryRule.description.id])
         #expect(yearly.glidePath?.baselineShare == Share(130_000_00, over: 290_000_00))
         #expect(yearly.years.map(\.budget.year) == [2014, 2015])
-        #expect(yearly.years.map(\.newRevenue) == [Money(major: 28_750), Money(major: 1_250)])
+        #expect(yearly.years.map(\.newRevenue) == [Money(major: 28_800), Money(major: 1_200)])
+        let exact = try planner(.grappe).plan(
+            history, terms: PlanTerms(round: Money(minorUnits: 1)),
+            relaxedBeforeTarget: [PublicPrivateBalanceRule.description.id, TransitionTrajectoryRule.description.id])
+        #expect(exact.years.map(\.newRevenue) == [Money(major: 28_750), Money(major: 1_250)])
         #expect(yearly.years[0].constraints.contains { $0.ruleID == Planner.glidePathRuleID })
         #expect(!yearly.years[0].constraints.contains { $0.ruleID == PublicPrivateBalanceRule.description.id })
         // The last year's budget is clean of errors and warnings.

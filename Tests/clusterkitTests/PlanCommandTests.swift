@@ -47,21 +47,58 @@ struct PlanCommandTests {
         #expect(output.status == 0)
         #expect(output.stdout.contains("New revenue €23,000.00; public funding replaced €23,000.00; the budget changes by €0.00"))
         #expect(output.stdout.contains("participations (Participations entreprises): raise by €23,000.00, €35,000.00 → €58,000.00"))
+        // Rounded to the budget's step (100 € under 1 M€): 7,187.50 exactly, 7,200 rounded.
+        #expect(output.stdout.contains("Changes rounded to €100.00 (the step for a budget under €1M"))
+        #expect(output.stdout.contains("region (Région Rhône Alpes): lower by €7,200.00, €50,000.00 → €42,800.00"))
+        #expect(output.stdout.contains("Why: to meet public-private-balance (≥ 50%) and billed-revenue-floor (≥ 20%) with the budget fixed."))
         #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
+        // The exact plan, with "round": 0.01: the figures before rounding.
+        let exact = try temporaryFile(#"{ "format": "clusterkit.plan/1", "budget": "fixed", "round": 0.01 }"#, name: "terms.json")
+        let second = run(["plan", example("mecabourg-2013.json"), "--terms", exact])
+        #expect(second.stdout.contains("region (Région Rhône Alpes): lower by €7,187.50, €50,000.00 → €42,812.50"))
+        #expect(second.stdout.contains("cg01 (Conseil Général de l'Ain): lower by €8,625.00, €60,000.00 → €51,375.00"))
     }
 
-    @Test("Cosmetic Valley 2013: 147,558.83 of fees clear both warnings, less than the separate 157,058.83")
+    @Test("Cosmetic Valley 2013: fees +74% are over ClusterKit's cap (named, in both languages); lifted, 148,000 of fees clear both warnings, less than the separate 157,058.83")
     func cosmeticValley() throws {
-        let output = run(["plan", example("cosmetic-valley-2013.json"), "--format", "markdown"])
+        let capped = run(["plan", example("cosmetic-valley-2013.json")])
+        #expect(capped.status == 1)
+        #expect(capped.stdout.hasPrefix(
+            "No plan meets the terms: these conflict: the cap on fees' growth (50% a year, caps.feeGrowth) and membership-fee-floor.\n"))
+        let french = run(["plan", example("cosmetic-valley-2013.json"), "--language", "fr"])
+        #expect(plain(french.stdout).hasPrefix(
+            "Aucun plan ne respecte les conditions : celles-ci sont incompatibles : le plafond de hausse des cotisations (50 % par an, caps.feeGrowth) et membership-fee-floor.\n"))
+        let lifted = try temporaryFile(#"{ "format": "clusterkit.plan/1", "caps": { "feeGrowth": null } }"#, name: "terms.json")
+        let output = run(["plan", example("cosmetic-valley-2013.json"), "--terms", lifted, "--format", "markdown"])
         #expect(output.status == 0)
-        #expect(output.stdout.contains("New revenue €147,558.83"))
+        // 147,558.83 rounded up to the step of a budget above 1 M€.
+        #expect(output.stdout.contains("New revenue €148,000.00"))
+        #expect(output.stdout.contains("+€510.34 per member a year (290 members)"))
         try expectGolden(output.stdout, "cosmetic-valley-2013.en.md")
-        let json = run(["plan", example("cosmetic-valley-2013.json"), "--format", "json"])
+        let exact = try temporaryFile(
+            #"{ "format": "clusterkit.plan/1", "round": 0.01, "caps": { "feeGrowth": null } }"#, name: "terms.json")
+        let json = run(["plan", example("cosmetic-valley-2013.json"), "--terms", exact, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["format"] as? String == "clusterkit.plan-result/1")
         #expect(json.stdout.contains(#""newRevenue" : 147558.83,"#))
+        #expect(json.stdout.contains(#""step" : 0.01,"#))
         #expect((object?["unresolved"] as? [String])?.isEmpty == true)
         #expect(object?["check"] != nil)
+    }
+
+    @Test("Realised accounts: next year's budget planned, the lines left out said carried over or dropped, the cap that binds named")
+    func closedYear() throws {
+        let output = run(["plan", example("aerospace-valley-2024-2025.json")])
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("Plan for Aerospace Valley 2025–2026: least new revenue"))
+        #expect(output.stdout.contains("From the realised accounts of 2024–2025, a closed year: the plan is the budget of 2025–2026."))
+        #expect(output.stdout.contains("eu-projects (carried over), provision-reversals (dropped) and financial-income (dropped)"))
+        #expect(output.stdout.contains("membership fees grow at most 50% a year — this cap binds"))
+        #expect(output.stdout.contains("+€553.29 per member a year (835 members)"))
+        let french = run(["plan", example("aerospace-valley-2024-2025.json"), "--language", "fr"])
+        #expect(plain(french.stdout).contains("eu-projects (reporté), provision-reversals (abandonné) et financial-income (abandonné)"))
+        #expect(plain(french.stdout).contains("par adhérent et par an (835 adhérents)"))
+        #expect(plain(french.stdout).contains("ce plafond est atteint"))
     }
 
     @Test("Infeasible terms: exit status 1, the conflicting terms named")
@@ -100,7 +137,15 @@ struct PlanCommandTests {
         let line = try temporaryFile(#"{ "lines": [ { "id": "nowhere", "fixed": true } ] }"#, name: "terms.json")
         let third = run(["plan", example("mecabourg-2013.json"), "--terms", line])
         #expect(third.status == 2)
-        #expect(third.stderr.contains("line 'nowhere'"))
+        // The file, the field path, and the ids and labels the budget has.
+        #expect(third.stderr == line + ": lines[0].id: the budget has no line 'nowhere' (by id or label); its lines: region (Région Rhône Alpes), intercommunalities (Intercommunalités), cg01 (Conseil Général de l'Ain), fees (Cotisations) and participations (Participations entreprises)\n")
+        let french = run(["plan", example("mecabourg-2013.json"), "--terms", line, "--language", "fr"])
+        #expect(plain(french.stderr).hasPrefix(line + ": lines[0].id: le budget n'a pas de ligne « nowhere » (par identifiant ou libellé) ; ses lignes : region (Région Rhône Alpes)"))
+        // By label: « Région Rhône-Alpes » names the line region.
+        let label = try temporaryFile(#"{ "budget": "fixed", "lines": [ { "id": "Région Rhône-Alpes", "fixed": true } ] }"#, name: "terms.json")
+        let fourth = run(["plan", example("mecabourg-2013.json"), "--terms", label])
+        #expect(fourth.status == 0)
+        #expect(!fourth.stdout.contains("region (Région Rhône Alpes): lower"))
     }
 
     @Test("--emit-budget writes the planned budget, which checks clean of errors and warnings")
@@ -147,8 +192,8 @@ struct WhatIfCommandTests {
         // 35,000 billed of 239,500: 14.6%; the 50/50 target met (139,500 private).
         #expect(output.stdout.contains("billed-revenue-floor    warning 12.1% → warning 14.6%"))
         #expect(output.stdout.contains("public-private-balance  warning 44.8% → —"))
-        // 35,000 + x ≥ 20% of (239,500 + x): x = 16,125.
-        #expect(output.stdout.contains("participations (Participations entreprises): raise by €16,125.00"))
+        // 35,000 + x ≥ 20% of (239,500 + x): x = 16,125, rounded up to the step of 100 €.
+        #expect(output.stdout.contains("participations (Participations entreprises): raise by €16,200.00"))
         #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
     }
 
@@ -163,8 +208,20 @@ struct WhatIfCommandTests {
         let unknown = try temporaryFile(#"{ "changes": [ { "line": "nowhere", "amount": 0 } ] }"#, name: "scenario.json")
         let third = Tool.run(["what-if", example("mecabourg-2013.json"), "--scenario", unknown])
         #expect(third.status == 2)
-        #expect(third.stderr.contains("line 'nowhere'"))
+        #expect(third.stderr.hasPrefix(unknown + ": changes[0].line: the budget has no line 'nowhere' (by id or label); its lines: region (Région Rhône Alpes)"))
+        // A scenario's terms: their field path under "terms"; in French with --language fr.
+        let terms = try temporaryFile(
+            #"{ "changes": [ { "line": "Cotisations", "scale": 1.1 } ], "terms": { "lines": [ { "id": "region", "fixed": true }, { "id": "state", "fixed": true } ] } }"#,
+            name: "scenario.json")
+        let fourth = Tool.run(["what-if", example("mecabourg-2013.json"), "--scenario", terms, "--language", "fr"])
+        #expect(fourth.status == 2)
+        #expect(plain(fourth.stderr).hasPrefix(terms + ": terms.lines[1].id: le budget n'a pas de ligne « state »"))
         #expect(Tool.run(["what-if", example("mecabourg-2013.json")]).status == 2)
         #expect(Tool.run(["--help"]).stdout.contains("what-if FILE"))
     }
+}
+
+/// French output with its no-break spaces (before « : », inside « », in amounts) made plain spaces, to compare text.
+func plain(_ text: String) -> String {
+    text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
 }
