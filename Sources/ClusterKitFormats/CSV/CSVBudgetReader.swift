@@ -52,7 +52,9 @@ public struct CSVBudgetReader: Sendable {
         var reading = CSVBudgetReading(file: file, dialect: dialect, catalog: catalog)
         let budget = try reading.read(rows)
         do throws(InputError) {
-            return try CheckedBudget(budget, catalog: catalog, file: file)
+            var checked = try CheckedBudget(budget, catalog: catalog, file: file)
+            checked.inferred = reading.inferred
+            return checked
         } catch {
             throw reading.located(error)
         }

@@ -16,6 +16,10 @@ struct CSVBudgetReading {
     var headings: [Int: String] = [:]
     /// The catalogue's sources by their normalized names, made at the first line that needs them.
     var sourceNames: [String: RevenueSourceID]?
+    /// What was inferred, in the order read (``InferredValue``).
+    var inferred: [InferredValue] = []
+    /// Whether the table's headings are English: the language of its messages' way out.
+    var english = false
 
     init(file: String?, dialect: CSVDialect, catalog: Catalog) {
         self.file = file
@@ -46,7 +50,16 @@ struct CSVBudgetReading {
         rows.firstIndex(where: { row in row.cells.contains { CSVVocabulary.side($0.text) != nil } })
     }
 
+    /// Whether a row holds both sides' titles: the side-by-side layout's heading row.
+    static func holdsBothSides(_ row: CSVRow) -> Bool {
+        let sides = Set(row.cells.compactMap { CSVVocabulary.side($0.text) })
+        return sides.count == 2
+    }
+
     mutating func read(_ rows: [CSVRow]) throws(InputError) -> Budget {
+        if !rows.contains(where: Self.holdsBothSides), let start = Self.sectionsIndex(rows) {
+            return try readSections(rows, from: start)
+        }
         guard let titleIndex = Self.titleIndex(rows) else {
             throw InputError(
                 file: file, path: "",

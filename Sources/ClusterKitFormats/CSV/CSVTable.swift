@@ -99,7 +99,11 @@ enum CSVText {
         {
             return (separator == "," ? .english : CSVDialect(separator: separator, decimalMark: ","), true)
         }
-        guard let line = lines.first(where: { !$0.allSatisfy { $0 == ";" || $0 == "," || $0 == "\t" || $0 == " " } })
+        // The first line with a separator and something else: a title alone on its line (« Budget 2026 ») tells none.
+        let separators: Set<Character> = [";", ",", "\t"]
+        guard let line = lines.prefix(50).first(where: { line in
+            !line.allSatisfy { separators.contains($0) || $0 == " " } && line.contains(where: separators.contains)
+        }) ?? lines.first(where: { !$0.allSatisfy { separators.contains($0) || $0 == " " } })
         else { return (.french, false) }
         var inQuotes = false
         var counts: [Character: Int] = [:]

@@ -145,7 +145,9 @@ public struct SpreadsheetBudgetReader: Sendable {
     static func decimalMark(_ grid: SheetGrid) -> Character {
         let records = grid.records(decimalMark: ".")
         guard let title = CSVBudgetReader.tableStart(records) else { return "," }
-        let english: Set<String> = ["expenses", "expense", "resources", "resource"]
+        let english: Set<String> = [
+            "expenses", "expense", "resources", "resource", "income", "revenue", "revenues", "expenditure", "expenditures",
+        ]
         let sides = records[title].cells.filter { CSVVocabulary.side($0.text) != nil }.map { CSVVocabulary.normalized($0.text) }
         return !sides.isEmpty && sides.allSatisfy(english.contains) ? "." : ","
     }
