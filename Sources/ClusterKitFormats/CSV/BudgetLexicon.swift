@@ -24,6 +24,7 @@ enum BudgetLexicon {
     static let revenue: [(String, RevenueSourceID)] = {
         var table: [(String, RevenueSourceID)] = []
         func add(_ source: RevenueSourceID, _ phrases: [String]) { table += phrases.map { (fold($0), source) } }
+
         add(.membershipFees, ["cotisations", "adhésions", "membership fees", "member fees", "subscriptions", "dues"])
         add(.services, ["prestations", "formations", "accompagnement", "billed services", "training", "consulting", "ventes de services"])
         add(.events, ["salon", "congrès", "inscriptions", "événements", "évènements", "colloque", "events", "conference", "registrations", "trade fair"])
@@ -87,6 +88,18 @@ enum BudgetLexicon {
         }.joined(separator: " ")
     }
 
+    /// The label's own words (folded for case and accents, not for plurals) where a folded phrase stands in it.
+    static func words(of phrase: String, in label: String) -> String {
+        let original = CSVVocabulary.normalized(label).split(separator: " ")
+        let folded = fold(label).split(separator: " ")
+        let wanted = phrase.split(separator: " ")
+        guard original.count == folded.count, wanted.count <= folded.count else { return phrase }
+        for start in 0...(folded.count - wanted.count) where Array(folded[start..<(start + wanted.count)]) == wanted {
+            return original[start..<(start + wanted.count)].joined(separator: " ")
+        }
+        return phrase
+    }
+
     /// Whether `phrase` stands in `label` as whole words (both folded).
     static func contains(_ label: String, _ phrase: String) -> Bool {
         (" " + label + " ").contains(" " + phrase + " ")
@@ -110,7 +123,7 @@ enum BudgetLexicon {
         if found.count > 1 {
             return .failure(MissError(.conflict("\(describe(first.value)) (« \(first.phrase) »)", "\(describe(found[1].value)) (« \(found[1].phrase) »)")))
         }
-        return .success(Placement(value: first.value, from: first.phrase))
+        return .success(Placement(value: first.value, from: words(of: first.phrase, in: label)))
     }
 
     /// A ``Miss`` as an error value.
