@@ -70,12 +70,14 @@ public enum BudgetFile {
     enum Kind: Equatable {
         case workbook, csv, json, unknown
 
-        /// A zip archive or an OLE2 compound file (a legacy `.xls`) is a workbook, whatever its name; a document starting
-        /// with `{` or `[` is JSON; then the name decides (`.xlsx`, `.xlsm`, `.ods`; `.csv`; `.json`); else text with
-        /// a `;`, `,` or tab on one of its first lines is CSV.
+        /// A file named as a workbook (`.xlsx`, `.xlsm`, `.ods`: the spreadsheet reader says what it is if it is not
+        /// one), a zip archive or an OLE2 compound file (a legacy `.xls`) is a workbook, whatever its name; a document
+        /// starting with `{` or `[` is JSON; then the name decides (`.csv`; `.json`); else text with a `;`, `,` or tab
+        /// in its first 4 KB is CSV.
         init(_ data: Data, file: String) {
             let head = [UInt8](data.prefix(4096))
-            if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            let lowered = file.lowercased()
+            if SpreadsheetBudgetReader.isWorkbook(lowered) || head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
                 self = .workbook
                 return
             }
@@ -86,10 +88,7 @@ public enum BudgetFile {
                 self = .json
                 return
             }
-            let lowered = file.lowercased()
-            if SpreadsheetBudgetReader.isWorkbook(lowered) {
-                self = .workbook
-            } else if BudgetFile.isCSV(lowered) {
+            if BudgetFile.isCSV(lowered) {
                 self = .csv
             } else if lowered.hasSuffix(".json") {
                 self = .json

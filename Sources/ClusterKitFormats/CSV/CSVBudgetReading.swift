@@ -20,6 +20,11 @@ struct CSVBudgetReading {
     var inferred: [InferredValue] = []
     /// Whether the table's headings are English: the language of its messages' way out.
     var english = false
+    /// In the side-by-side layout, the sides that have a Source (resources) or Type (expenses) column: a side without
+    /// one has its lines placed by their labels' words.
+    var explicitColumns: Set<Side> = []
+    /// What was inferred of each line, by side and index, before the lines have their ids.
+    var pending: [(side: Side, index: Int, value: InferredValue)] = []
 
     init(file: String?, dialect: CSVDialect, catalog: Catalog) {
         self.file = file
@@ -70,6 +75,10 @@ struct CSVBudgetReading {
         values = CSVValues(dialect: dialect, currency: profile.currency)
 
         let layout = try readLayout(rows, titleIndex: titleIndex)
+        english = SpreadsheetBudgetReader.isEnglishTitle(rows[titleIndex])
+        for group in layout.groups where group.columns.contains(where: { $0.1 == (group.side == .resources ? .source : .nature) }) {
+            explicitColumns.insert(group.side)
+        }
         var resources: [(line: ResourceLine, explicitID: Bool)] = []
         var expenses: [(line: ExpenseLine, explicitID: Bool)] = []
         var totals: [Side: Money] = [.resources: .zero(profile.currency), .expenses: .zero(profile.currency)]
@@ -106,6 +115,11 @@ struct CSVBudgetReading {
             }
         }
         assignIDs(&resources, &expenses)
+        for item in pending {
+            var value = item.value
+            value.line = item.side == .resources ? resources[item.index].line.id : expenses[item.index].line.id
+            inferred.append(value)
+        }
         guard let name = profile.name else {
             throw InputError(file: file, path: "cluster.name", reason: "the cluster's name is missing: add a row « Cluster;<name> » above the table")
         }

@@ -145,11 +145,16 @@ public struct SpreadsheetBudgetReader: Sendable {
     static func decimalMark(_ grid: SheetGrid) -> Character {
         let records = grid.records(decimalMark: ".")
         guard let title = CSVBudgetReader.tableStart(records) else { return "," }
+        return isEnglishTitle(records[title]) ? "." : ","
+    }
+
+    /// Whether the sides' titles of a row are all English (`Expenses`, `Resources`, `Income`, `Expenditure`).
+    static func isEnglishTitle(_ row: CSVRow) -> Bool {
         let english: Set<String> = [
             "expenses", "expense", "resources", "resource", "income", "revenue", "revenues", "expenditure", "expenditures",
         ]
-        let sides = records[title].cells.filter { CSVVocabulary.side($0.text) != nil }.map { CSVVocabulary.normalized($0.text) }
-        return !sides.isEmpty && sides.allSatisfy(english.contains) ? "." : ","
+        let sides = row.cells.filter { CSVVocabulary.side($0.text) != nil }.map { CSVVocabulary.normalized($0.text) }
+        return !sides.isEmpty && sides.allSatisfy(english.contains)
     }
 
     private func located(_ error: WorkbookError, file: String?) -> InputError {
