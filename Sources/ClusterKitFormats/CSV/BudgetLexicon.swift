@@ -111,8 +111,14 @@ enum BudgetLexicon {
     {
         let folded = fold(label)
         guard !folded.isEmpty, !ambiguous.contains(folded) else { return .failure(MissError(.unknown)) }
+        let matched = table.filter { contains(folded, $0.0) }
+        // A phrase standing inside a longer one of another value (« commune » in « communauté de communes ») is not
+        // a match of its own.
+        let kept = matched.filter { phrase, value in
+            !matched.contains { other, otherValue in otherValue != value && other.count > phrase.count && contains(other, phrase) }
+        }
         var found: [(phrase: String, value: Value)] = []
-        for (phrase, value) in table where contains(folded, phrase) {
+        for (phrase, value) in kept {
             if let index = found.firstIndex(where: { $0.value == value }) {
                 if phrase.count > found[index].phrase.count { found[index].phrase = phrase }
             } else {
@@ -145,7 +151,7 @@ enum BudgetLexicon {
     // MARK: Account numbers
 
     /// An account number of the associations' chart at the start of a label (« 7412 Région », « 756 - Cotisations »,
-    /// « 74. Subventions »): its digits (2 to 8, starting 6, 7 or 8) and the label after it.
+    /// « 74. Subventions »): its digits (2 to 8, starting 6, 7 or 8) and the label after it, which has a letter.
     static func account(in label: String) -> (number: String, rest: String)? {
         let trimmed = CSVText.trimmed(label)
         let digits = trimmed.prefix(while: { $0.isASCII && $0.isNumber })
@@ -154,6 +160,8 @@ enum BudgetLexicon {
         guard after.isEmpty || after.first == " " || after.first == "-" || after.first == "." || after.first == "–" || after.first == "\u{00A0}"
         else { return nil }
         let rest = after.drop(while: { " -.–\u{00A0}:".contains($0) })
+        // A label follows the number (« 80 000 » is an amount, not account 80).
+        guard rest.contains(where: \.isLetter) else { return nil }
         return (String(digits), String(rest))
     }
 
