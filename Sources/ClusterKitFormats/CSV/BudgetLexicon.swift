@@ -5,7 +5,7 @@ import ClusterKitCore
 /// plural's final `s` or `x` dropped, so that « Cotisations des adhérents », « COTISATION » and « cotisation » are
 /// one. A label is placed only when the words it holds name one source (or one nature); an ambiguous label
 /// (« Divers », « Autres produits ») or one naming two is never guessed.
-enum BudgetLexicon {
+package enum BudgetLexicon {
     /// What placed a line: the value and the words (or account number) it was read from.
     struct Placement<Value: Equatable>: Equatable {
         var value: Value
@@ -21,9 +21,17 @@ enum BudgetLexicon {
     }
 
     /// Revenue phrases, folded and depluralised, with the source each names.
-    static let revenue: [(String, RevenueSourceID)] = {
+    static let revenue: [(String, RevenueSourceID)] = revenueWords.map { (fold($0.0), $0.1) }
+
+    /// The words each source is recognised by, as written (`clusterkit sources` lists them).
+    package static func words(for source: RevenueSourceID) -> [String] {
+        revenueWords.filter { $0.1 == source }.map(\.0)
+    }
+
+    /// Revenue phrases as written, with the source each names.
+    static let revenueWords: [(String, RevenueSourceID)] = {
         var table: [(String, RevenueSourceID)] = []
-        func add(_ source: RevenueSourceID, _ phrases: [String]) { table += phrases.map { (fold($0), source) } }
+        func add(_ source: RevenueSourceID, _ phrases: [String]) { table += phrases.map { ($0, source) } }
 
         add(.membershipFees, ["cotisations", "adhésions", "membership fees", "member fees", "subscriptions", "dues"])
         add(.services, ["prestations", "formations", "accompagnement", "billed services", "training", "consulting", "ventes de services"])
