@@ -175,11 +175,15 @@ package enum BudgetLexicon {
 
     /// The source an account number of the product classes gives: 706/70 services, 74 a public subsidy (`nil` for the
     /// funder: the label names it, else other public), 756 fees, 75 other private, 76 financial, 77 exceptional,
-    /// 78 reversals, 79 transfers, 870 member time, 871/875 secondment.
+    /// 78 reversals, 79 transfers, 870 member time, 871/875 secondment — as the Cerfa reader maps a numbered row the
+    /// form does not print.
     static func source(account: String) -> RevenueSourceID? {
-        if account.hasPrefix("756") { return .membershipFees }
-        if account.hasPrefix("870") || account.hasPrefix("864") { return .memberTime }
-        if account.hasPrefix("871") || account.hasPrefix("875") { return .secondment }
+        switch account {
+        case _ where account.hasPrefix("756"): return .membershipFees
+        case "870": return .memberTime
+        case "871", "875": return .secondment
+        default: break
+        }
         switch account.prefix(2) {
         case "70": return .services
         case "73", "74": return .otherPublic
@@ -188,7 +192,6 @@ package enum BudgetLexicon {
         case "77": return .exceptionalIncome
         case "78": return .provisionReversals
         case "79": return .chargeTransfers
-        case "87": return .memberTime
         default: return nil
         }
     }
