@@ -180,25 +180,23 @@ extension CSVBudgetReading {
                 let amountCell = realised ? entry.realised : entry.amount
                 let amount = try amountCell.map { cell throws(InputError) in try value(cell, .side(current), values.amount) }
                     ?? .zero(profile.currency)
+                // What both sides record of a line: its cells, what was inferred of it, its forecast.
+                let position = current == .resources ? resources.count : expenses.count
+                let path = FieldPath.line(current == .resources ? .resources : .expenses, position)
+                cells[path] = (entry.label ?? amountCell)?.position
+                cells[path.field("amount")] = amountCell?.position
+                if realised, let cell = entry.amount { planned.append((current, position, try value(cell, .side(current), values.amount))) }
+                let field: String, placed: String, from: String?
                 if current == .resources {
-                    let (source, from) = try placeResource(entry, heading: headingFor[index])
-                    var line = ResourceLine(id: "", label: entry.label?.trimmed, source: source, amount: amount)
-                    let path = FieldPath.line(.resources, resources.count)
-                    cells[path] = (entry.label ?? amountCell)?.position
-                    cells[path.field("amount")] = amountCell?.position
-                    if let from { lineInferences.append((.resources, resources.count, InferredValue(line: nil, field: "source", value: source.rawValue, from: from))) }
-                    if realised, let cell = entry.amount { planned.append((.resources, resources.count, try value(cell, .side(current), values.amount))) }
-                    resources.append((line, false))
+                    let (source, found) = try placeResource(entry, heading: headingFor[index])
+                    resources.append((ResourceLine(id: "", label: entry.label?.trimmed, source: source, amount: amount), false))
+                    (field, placed, from) = ("source", source.rawValue, found)
                 } else {
-                    let (nature, from) = try placeExpense(entry, heading: headingFor[index])
-                    let line = ExpenseLine(id: "", label: entry.label?.trimmed, amount: amount, nature: nature)
-                    let path = FieldPath.line(.expenses, expenses.count)
-                    cells[path] = (entry.label ?? amountCell)?.position
-                    cells[path.field("amount")] = amountCell?.position
-                    if let from { lineInferences.append((.expenses, expenses.count, InferredValue(line: nil, field: "nature", value: nature.rawValue, from: from))) }
-                    if realised, let cell = entry.amount { planned.append((.expenses, expenses.count, try value(cell, .side(current), values.amount))) }
-                    expenses.append((line, false))
+                    let (nature, found) = try placeExpense(entry, heading: headingFor[index])
+                    expenses.append((ExpenseLine(id: "", label: entry.label?.trimmed, amount: amount, nature: nature), false))
+                    (field, placed, from) = ("nature", nature.rawValue, found)
                 }
+                if let from { lineInferences.append((current, position, InferredValue(line: nil, field: field, value: placed, from: from))) }
             }
         }
         assignIDs(&resources, &expenses)
