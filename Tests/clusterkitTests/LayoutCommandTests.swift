@@ -48,10 +48,10 @@ struct LayoutCommandTests {
         #expect(converted.stdout.contains(#""nature" : "operating""#) && converted.stdout.contains(#""source" : "region""#))
     }
 
-    @Test("template writes a starter budget that check reads back, in French and in English; sources lists the words")
+    @Test("template writes a starter budget (.csv, .xlsx, .ods) that check reads back, in French and English; sources lists the words")
     func templateAndSources() throws {
-        for language in ["fr", "en"] {
-            let path = try Self.scratch("budget-\(language).csv")
+        for language in ["fr", "en"] { for format in ["csv", "xlsx", "ods"] {
+            let path = try Self.scratch("budget-\(language).\(format)")
             #expect(Tool.run(["template", path, "--language", language]).status == 0)
             #expect(Tool.run(["template", path]).status == 2)  // exists, no --force
             let check = Tool.run(["check", path, "--language", language])
@@ -60,8 +60,8 @@ struct LayoutCommandTests {
             #expect(check.stdout.contains(language == "fr" ? "10 000,00" : "€10,000.00"))
             let html = Tool.run(["check", path, "--language", language, "--format", "html"])
             #expect(html.status == 0 && html.stdout.contains("<html"))
-        }
-        #expect(Tool.run(["template", try Self.scratch("budget.xlsx")]).status == 2)
+        } }
+        #expect(Tool.run(["template", try Self.scratch("budget.txt")]).status == 2)
         let sources = Tool.run(["sources", "--language", "fr"])
         #expect(sources.status == 0 && sources.stdout.contains("region — Région (public)"))
         #expect(sources.stdout.contains("conseil régional") && sources.stdout.contains("bpifrance"))
