@@ -155,6 +155,23 @@ struct SpreadsheetLayoutTests {
         #expect(inferred(budget).contains("conseil-regional-occitanie source=region"))
     }
 
+    @Test("Side by side below a title row: the title gives the name and the year; a stray cell is still an error")
+    func sideBySideTitle() throws {
+        let text = """
+            Grappe Essai — Plan de financement 2027
+
+            Dépenses;Type;Montant;Ressources;Source;Montant
+            Animation;fonctionnement;100;Région;region;60
+            ;;;Cotisations;membershipFees;40
+            """
+        let budget = try BudgetFile.read(Data(text.utf8), file: "titled.csv").budget
+        // 60 + 40 = 100 a side.
+        #expect(budget?.cluster.name == "Grappe Essai" && budget?.year == 2027)
+        #expect(budget?.resources.map(\.amount) == [euros(60), euros(40)])
+        let stray = layoutError(csv: "Essai — Budget 2026\nPoste;Montant\nProduits\nCotisations;100;oops\nCharges\nSalaires;100\n")
+        #expect(stray?.line == 4 && stray?.column == 3 && stray?.reason.contains("outside the table's columns") == true)
+    }
+
     @Test("Excel's French CSV in Windows-1252 with a % column: decoded with a note")
     func excelWindows1252() throws {
         let budget = try layout("excel-fr-1252.csv")

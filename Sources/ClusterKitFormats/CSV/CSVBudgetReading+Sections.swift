@@ -100,7 +100,7 @@ extension CSVBudgetReading {
         }
         guard any else { return nil }
         if columns.label == 0 { columns.label = (row.cells.first { !$0.isBlank && !columns.named.contains($0.column) }?.column) ?? 1 }
-        if columns.label == 0 || columns.named.contains(columns.label) == false { columns.named.insert(columns.label) }
+        columns.named.insert(columns.label)
         return columns
     }
 
@@ -134,9 +134,8 @@ extension CSVBudgetReading {
         var titles: [CSVCell] = []
         for row in rows[..<start] where !row.isBlank {
             if let found = Self.headerColumns(row) { columns = found; continue }
-            let filled = row.cells.filter { !$0.isBlank }
-            if filled.count == 1, CSVVocabulary.Key.named(filled[0].text) == nil {
-                titles.append(filled[0])
+            if let title = Self.title(row) {
+                titles.append(title)
                 continue
             }
             try readDescription(row, into: &profile)
@@ -209,18 +208,7 @@ extension CSVBudgetReading {
         var forecast: [String: Money] = [:]
         for item in planned { forecast[id(item.side, item.index)] = item.amount }
 
-        // The name and the year: a key above the table, else a title, else the amount column's heading.
-        if profile.name == nil, let (name, cell) = titles.lazy.compactMap({ cell in Self.titleName(cell.trimmed).map { ($0, cell) } }).first {
-            profile.name = name
-            inferred.append(InferredValue(line: nil, field: "cluster.name", value: name, from: cellName(cell)))
-        }
-        if profile.year == nil {
-            let candidates = titles + [map.amountHeading, map.realisedHeading].compactMap { $0 }
-            if let (year, cell) = candidates.lazy.compactMap({ cell in Self.year(in: cell.trimmed).map { ($0, cell) } }).first {
-                profile.year = year
-                inferred.append(InferredValue(line: nil, field: "year", value: String(year), from: cellName(cell)))
-            }
-        }
+        applyTitles(titles, headings: [map.amountHeading, map.realisedHeading].compactMap { $0 }, to: &profile)
         guard let name = profile.name else {
             throw InputError(
                 file: file, path: "cluster.name",
@@ -242,6 +230,28 @@ extension CSVBudgetReading {
             budget.forecast = forecast
         }
         return budget
+    }
+
+    /// The name and the year a key above the table did not give, from a title row (else, for the year, an amount
+    /// column's heading such as « Budget 2025 »), recorded as inferred.
+    mutating func applyTitles(_ titles: [CSVCell], headings: [CSVCell] = [], to profile: inout Profile) {
+        if profile.name == nil, let (name, cell) = titles.lazy.compactMap({ cell in Self.titleName(cell.trimmed).map { ($0, cell) } }).first {
+            profile.name = name
+            inferred.append(InferredValue(line: nil, field: "cluster.name", value: name, from: cellName(cell)))
+        }
+        if profile.year == nil,
+            let (year, cell) = (titles + headings).lazy.compactMap({ cell in Self.year(in: cell.trimmed).map { ($0, cell) } }).first
+        {
+            profile.year = year
+            inferred.append(InferredValue(line: nil, field: "year", value: String(year), from: cellName(cell)))
+        }
+    }
+
+    /// Whether a row above the table is a title: one filled cell that is no key of the description.
+    static func title(_ row: CSVRow) -> CSVCell? {
+        let filled = row.cells.filter { !$0.isBlank }
+        guard filled.count == 1, CSVVocabulary.Key.named(filled[0].text) == nil else { return nil }
+        return filled[0]
     }
 
     /// Whether a section's title is English (« Income », « Expenditure »).
@@ -278,10 +288,10 @@ extension CSVBudgetReading {
             account = found.number
             text = found.rest
         }
-        if let stray = row.cells.first(where: {
-            !$0.isBlank && $0.column != label?.column && $0.column != amount?.column && $0.column != realised?.column
-                && !map.named.contains($0.column) && (map.amount != nil || $0.column < (amount?.column ?? 0))
-        }), map.amount != nil || map.realised != nil {
+        // With a header row, a filled cell in a column it does not name is an error, never dropped.
+        if map.amount != nil || map.realised != nil, let stray = row.cells.first(where: {
+            !$0.isBlank && $0.column != label?.column && !map.named.contains($0.column)
+        }) {
             throw fail(stray, .budget, "a value outside the table's columns: give the column a heading, or clear the cell")
         }
         let folded = CSVVocabulary.normalized(text)

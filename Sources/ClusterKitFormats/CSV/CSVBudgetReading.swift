@@ -71,7 +71,11 @@ struct CSVBudgetReading {
                 reason: "no plan of financing: a row with the headings « Dépenses » and « Ressources » (or Expenses and Resources) is missing")
         }
         var profile = Profile()
-        for row in rows[..<titleIndex] where !row.isBlank { try readDescription(row, into: &profile) }
+        var titles: [CSVCell] = []
+        for row in rows[..<titleIndex] where !row.isBlank {
+            if let title = Self.title(row) { titles.append(title) } else { try readDescription(row, into: &profile) }
+        }
+        applyTitles(titles, to: &profile)
         values = CSVValues(dialect: dialect, currency: profile.currency)
 
         let layout = try readLayout(rows, titleIndex: titleIndex)
