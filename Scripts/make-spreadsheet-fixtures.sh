@@ -13,6 +13,12 @@
 #                                                throwaway virtual environment: LibreOffice 7.4 headless writes an
 #                                                .xlsx given a password through UNO without encrypting it
 #
+#   Tests/Fixtures/spreadsheets/layouts/        issue 26's layouts, as directors lay budgets out (vertical sections in both
+#                                                orders, account numbers with sub-lines under 74, English with a cover
+#                                                sheet, valued time on both sides, realised beside budget, side by side
+#                                                with free headings, Excel's French CSV in Windows-1252): made by
+#                                                Scripts/make-spreadsheet-fixtures-layouts.py; `--layouts` makes only them
+#
 #   Fuzz/seeds/spreadsheet-reader/              the fuzz target's seeds: each workbook above unpacked (its XML parts, each
 #                                                after a line `--- path`), and two workbooks as they are
 #
@@ -28,6 +34,19 @@ fi
 
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
+
+if [ "${1:-}" = "--layouts" ]; then
+  mkdir -p Tests/Fixtures/spreadsheets/layouts
+  /usr/bin/python3 Scripts/make-spreadsheet-fixtures-layouts.py "$profile"
+  mkdir -p Fuzz/seeds/spreadsheet-reader Fuzz/seeds/csv-importer
+  for file in Tests/Fixtures/spreadsheets/layouts/*; do
+    case "$file" in
+      *.csv) cp "$file" Fuzz/seeds/csv-importer/layout-"$(basename "$file")" ;;
+      *.xlsx|*.ods) cp "$file" Fuzz/seeds/spreadsheet-reader/layout-"$(basename "$file")" ;;
+    esac
+  done
+  exit 0
+fi
 soffice=(soffice --headless --norestore "-env:UserInstallation=file://$profile/user")
 
 out=Examples/spreadsheets

@@ -53,6 +53,8 @@ public struct JSONReportRenderer: ReportRenderer {
         let suppressed: [SuppressedDocument]?
         /// A history's entry: its trajectory (and no metrics).
         let trajectory: TrajectoryDocument?
+        /// What a table's reader inferred, when it inferred anything (report-format.md, `budgets[].inferred`).
+        let inferred: [InferredValue]?
 
         init(_ report: BudgetReport, language: Language, showSuppressed: Bool = false) {
             cluster = report.cluster.name
@@ -64,6 +66,11 @@ public struct JSONReportRenderer: ReportRenderer {
             trajectory = report.trajectory.map(TrajectoryDocument.init)
             diagnostics = report.diagnostics.map { DiagnosticDocument($0, language: language) }
             suppressed = showSuppressed ? report.suppressed.map { SuppressedDocument($0, language: language) } : nil
+            if case .budget(let checked) = report.subject, !checked.inferred.isEmpty {
+                inferred = checked.inferred
+            } else {
+                inferred = nil
+            }
         }
     }
 

@@ -72,6 +72,12 @@ public struct MarkdownReportRenderer: ReportRenderer {
             out += table(MetricsTable.headings(in: language), cells, numeric: [false, true, true]) + "\n"
             // The lines the shares leave out, by id, and why.
             if let leftOut = metrics.leftOut.sentence(in: language) { out += escape(leftOut) + "\n\n" }
+            // What a table's reader inferred, when it inferred anything: the text report's list.
+            let inferred = TextReportRenderer.inferred(checked.inferred, language: language).split(separator: "\n")
+            if let title = inferred.first {
+                out += "**" + escape(title.trimmingCharacters(in: .whitespaces)) + "**\n\n"
+                out += inferred.dropFirst().map { "- " + escape($0.trimmingCharacters(in: .whitespaces)) + "\n" }.joined() + "\n"
+            }
         }
 
         guard !budget.diagnostics.isEmpty else { return out + words.noDiagnostic(language) + "\n" }

@@ -45,6 +45,7 @@ public struct TextReportRenderer: ReportRenderer {
                     "gross": .text(gross), "net": .text(net),
                 ]).rendered(in: language) + "\n"
                 out += Self.leftOut(metrics, format: format, language: language)
+                out += Self.inferred(checked.inferred, language: language)
             }
             out += Self.provenance(budget.provenance, language: language)
             for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place) }
@@ -58,6 +59,20 @@ public struct TextReportRenderer: ReportRenderer {
         out += Self.words.summary(of: report.summary, in: language)
         // French typography throughout: the words, the citations and the budget's own labels.
         return language == .french ? FrenchTypography.applied(to: out + "\n") : out + "\n"
+    }
+
+    /// What the reader inferred, one line each (`  inferred: line cotisations, source = membershipFees, from « cotisation »`);
+    /// empty when nothing was.
+    static func inferred(_ values: [InferredValue], language: Language) -> String {
+        guard !values.isEmpty else { return "" }
+        let title = language == .french ? "Déduit de la mise en page (à vérifier)" : "Inferred from the layout (check it)"
+        var out = "  \(title)\(language == .french ? " :" : ":")\n"
+        for value in values {
+            let line = value.line.map { language == .french ? "ligne \($0), " : "line \($0), " } ?? ""
+            let from = language == .french ? "d'après" : "from"
+            out += "    \(line)\(value.field) = \(value.value) (\(from) \(value.from))\n"
+        }
+        return out
     }
 
     /// `: ` in English, ` : ` in French, after a place and a severity.

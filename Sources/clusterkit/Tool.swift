@@ -24,6 +24,8 @@ enum Tool {
     static let commands: [Command] = [
         CheckCommand.command, RulesCommand.command, ExplainCommand.command, MetricsCommand.command,
         ConvertCommand.command, PlanCommand.command, WhatIfCommand.command,
+        TemplateCommand.command,
+        SourcesCommand.command,
     ]
 
     /// `clusterkit --help`: what the tool does, and each command with its line.

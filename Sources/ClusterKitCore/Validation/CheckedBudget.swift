@@ -18,6 +18,9 @@ public struct CheckedBudget: Sendable {
     public let metrics: BudgetMetrics
     /// The catalogue it was checked against: the rules judge it with this one.
     public let catalog: Catalog
+    /// What the reader of a table inferred (a line's source from its label, the year from a title…), in the order read;
+    /// empty for a budget read from JSON or built in code.
+    package var inferred: [InferredValue] = []
 
     /// Checks a budget against a catalogue and computes its figures.
     /// - Throws: ``InputError`` naming the field path (`resources[2].source`) and the reason.

@@ -42,7 +42,11 @@ public struct CSVBudgetReader: Sendable {
     /// - Throws: `InputError` naming the file, line, column and reason.
     public func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedBudget {
         let document = try CSVDocument(data, dialect: dialect, file: file) { Self.tableStart($0) != nil }
-        return try Self.budget(document.rows, dialect: document.dialect, catalog: catalog, file: file)
+        var budget = try Self.budget(document.rows, dialect: document.dialect, catalog: catalog, file: file)
+        if let note = document.note {
+            budget.inferred.insert(InferredValue(line: nil, field: "encoding", value: "windows-1252", from: note), at: 0)
+        }
+        return budget
     }
 
     /// The budget a table's records hold, checked against the catalogue: the path every table takes, a CSV file's or
@@ -52,7 +56,9 @@ public struct CSVBudgetReader: Sendable {
         var reading = CSVBudgetReading(file: file, dialect: dialect, catalog: catalog)
         let budget = try reading.read(rows)
         do throws(InputError) {
-            return try CheckedBudget(budget, catalog: catalog, file: file)
+            var checked = try CheckedBudget(budget, catalog: catalog, file: file)
+            checked.inferred = reading.inferred
+            return checked
         } catch {
             throw reading.located(error)
         }

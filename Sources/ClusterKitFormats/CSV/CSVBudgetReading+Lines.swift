@@ -69,6 +69,12 @@ extension CSVBudgetReading {
         } else if let label, let found = findSource(label) {
             source = found
             cells[path.field("source")] = row[.label]?.position
+        } else if !explicitColumns.contains(.resources), let label {
+            // No Source column: the label's words place the line, or the error names the way out.
+            let (found, from) = try placeResource(label: label, cell: row[.label], heading: nil)
+            source = found
+            cells[path.field("source")] = row[.label]?.position
+            pending.append((.resources, index, InferredValue(line: nil, field: "source", value: found.rawValue, from: from)))
         } else {
             throw fail(
                 row[.label] ?? amountCell, path.field("source"),
@@ -151,6 +157,13 @@ extension CSVBudgetReading {
                 throw fail(cell, at(.nature, path.field("nature")), "« \(cell.trimmed) » is not a kind of expense: write fonctionnement (operating) or action (programme)")
             }
             line.nature = nature
+        } else if !explicitColumns.contains(.expenses), let label = line.label {
+            // No Type column: the label's words give the nature, never the default silently.
+            // Today's layout kept its default for a label no word places: programme, now shown as inferred.
+            let (nature, from) = (try? placeExpense(label: label, cell: row[.label], heading: nil))
+                ?? (line.nature, "the default: no « Type » column, and no word of « \(label) » places it")
+            line.nature = nature
+            pending.append((.expenses, index, InferredValue(line: nil, field: "nature", value: nature.rawValue, from: from)))
         }
         if let cell = row[.category] {
             guard let category = MissionCategory(rawValue: cell.trimmed.uppercased()) else {

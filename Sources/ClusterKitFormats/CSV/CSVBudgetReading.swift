@@ -16,6 +16,15 @@ struct CSVBudgetReading {
     var headings: [Int: String] = [:]
     /// The catalogue's sources by their normalized names, made at the first line that needs them.
     var sourceNames: [String: RevenueSourceID]?
+    /// What was inferred, in the order read (``InferredValue``).
+    var inferred: [InferredValue] = []
+    /// Whether the table's headings are English: the language of its messages' way out.
+    var english = false
+    /// In the side-by-side layout, the sides that have a Source (resources) or Type (expenses) column: a side without
+    /// one has its lines placed by their labels' words.
+    var explicitColumns: Set<Side> = []
+    /// What was inferred of each line, by side and index, before the lines have their ids.
+    var pending: [(side: Side, index: Int, value: InferredValue)] = []
 
     init(file: String?, dialect: CSVDialect, catalog: Catalog) {
         self.file = file
@@ -46,17 +55,34 @@ struct CSVBudgetReading {
         rows.firstIndex(where: { row in row.cells.contains { CSVVocabulary.side($0.text) != nil } })
     }
 
+    /// Whether a row holds both sides' titles: the side-by-side layout's heading row.
+    static func holdsBothSides(_ row: CSVRow) -> Bool {
+        let sides = Set(row.cells.compactMap { CSVVocabulary.side($0.text) })
+        return sides.count == 2
+    }
+
     mutating func read(_ rows: [CSVRow]) throws(InputError) -> Budget {
+        if !rows.contains(where: Self.holdsBothSides), let start = Self.sectionsIndex(rows) {
+            return try readSections(rows, from: start)
+        }
         guard let titleIndex = Self.titleIndex(rows) else {
             throw InputError(
                 file: file, path: "",
                 reason: "no plan of financing: a row with the headings « Dépenses » and « Ressources » (or Expenses and Resources) is missing")
         }
         var profile = Profile()
-        for row in rows[..<titleIndex] where !row.isBlank { try readDescription(row, into: &profile) }
+        var titles: [CSVCell] = []
+        for row in rows[..<titleIndex] where !row.isBlank {
+            if let title = Self.title(row) { titles.append(title) } else { try readDescription(row, into: &profile) }
+        }
+        applyTitles(titles, to: &profile)
         values = CSVValues(dialect: dialect, currency: profile.currency)
 
         let layout = try readLayout(rows, titleIndex: titleIndex)
+        english = SpreadsheetBudgetReader.isEnglishTitle(rows[titleIndex])
+        for group in layout.groups where group.columns.contains(where: { $0.1 == (group.side == .resources ? .source : .nature) }) {
+            explicitColumns.insert(group.side)
+        }
         var resources: [(line: ResourceLine, explicitID: Bool)] = []
         var expenses: [(line: ExpenseLine, explicitID: Bool)] = []
         var totals: [Side: Money] = [.resources: .zero(profile.currency), .expenses: .zero(profile.currency)]
@@ -93,6 +119,11 @@ struct CSVBudgetReading {
             }
         }
         assignIDs(&resources, &expenses)
+        for item in pending {
+            var value = item.value
+            value.line = item.side == .resources ? resources[item.index].line.id : expenses[item.index].line.id
+            inferred.append(value)
+        }
         guard let name = profile.name else {
             throw InputError(file: file, path: "cluster.name", reason: "the cluster's name is missing: add a row « Cluster;<name> » above the table")
         }

@@ -8,6 +8,8 @@ struct CSVDocument {
     var dialect: CSVDialect
     /// The records.
     var rows: [CSVRow]
+    /// A note on how the bytes were decoded: Windows-1252, when they are not UTF-8.
+    var note: String?
 
     /// Reads a file's records (UTF-8 with or without a byte-order mark, ``CSVText/document(_:file:)``) in the dialect
     /// given, or else the one detected (``CSVText/detectDialect(_:)``), an Excel `sep=` line left out. When the
@@ -16,7 +18,8 @@ struct CSVDocument {
     /// on its row, which tells no separator.
     /// - Throws: ``InputError`` naming the file, the line and the reason.
     init(_ data: Data, dialect given: CSVDialect?, file: String?, holdsTable: ([CSVRow]) -> Bool) throws(InputError) {
-        let text = try CSVText.document(data, file: file)
+        let (text, note) = try CSVText.document(data, file: file)
+        self.note = note
         let detected = CSVText.detectDialect(text)
         dialect = given ?? detected.dialect
         rows = try CSVText.records(text, separator: dialect.separator, file: file)

@@ -53,15 +53,59 @@ enum CSVText {
         return String(scalars[start...end])
     }
 
-    /// A CSV file's text: no larger than ``BudgetDecoder/maximumDocumentSize``, UTF-8 (``decode(_:file:)``).
+    /// A CSV file's text: no larger than ``BudgetDecoder/maximumDocumentSize`` nor longer than ``maximumLines``
+    /// lines (both checked before any cell is split), UTF-8 (``decode(_:file:)``), else Windows-1252 with a note.
     /// - Throws: ``InputError`` naming the file and the reason.
-    static func document(_ data: Data, file: String?) throws(InputError) -> String {
+    static func document(_ data: Data, file: String?) throws(InputError) -> (text: String, note: String?) {
         guard data.count <= BudgetDecoder.maximumDocumentSize else {
             throw InputError(
                 file: file, path: "",
-                reason: "the file is \(data.count) bytes, more than the \(BudgetDecoder.maximumDocumentSize) bytes ClusterKit reads")
+                reason: "the file is \(megabytes(data.count)) MB, more than the \(megabytes(BudgetDecoder.maximumDocumentSize)) MB ClusterKit reads (\(data.count) bytes, more than the \(BudgetDecoder.maximumDocumentSize) bytes): a budget's table is a few kilobytes; export the sheet holding it alone")
         }
-        return try decode(data, file: file)
+        // Line ends counted on the bytes, before any decoding or splitting: a file of a million lines is refused in
+        // milliseconds, in no more memory than the file.
+        var lines = 1
+        let limit = maximumLines
+        let tooLong: Bool = data.withUnsafeBytes { raw in
+            for byte in raw where byte == 0x0A {
+                lines += 1
+                if lines > limit { return true }
+            }
+            return false
+        }
+        if tooLong {
+            throw InputError(
+                file: file, path: "",
+                reason: "the file has more than \(limit) lines (\(megabytes(data.count)) MB): a budget's table has a few hundred; export the sheet holding the budget alone, or split the file")
+        }
+        do { return (try decode(data, file: file), nil) } catch {
+            // Bytes Windows-1252 leaves undefined: not a Windows export either.
+            if data.contains(where: { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }) { throw error }
+        }
+        return (windows1252(data), "the file is not UTF-8: read as Windows-1252 (Excel's « CSV (séparateur : point-virgule) »); save it as « CSV UTF-8 » to be sure of its accents")
+    }
+
+    /// The most lines a CSV file may have: a plan of financing has a few hundred.
+    static let maximumLines = 100_000
+
+    /// A size in MB with one decimal (`15.2`).
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// Windows-1252 bytes as text: Latin-1, with 0x80–0x9F as Windows maps them (€, ’, œ, …).
+    static func windows1252(_ data: Data) -> String {
+        let high: [UInt32] = [
+            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+            0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        ]
+        var scalars = String.UnicodeScalarView()
+        for byte in data {
+            let value = (0x80..<0xA0).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        return String(scalars)
     }
 
     /// Decodes UTF-8 (with or without a byte-order mark).
@@ -99,7 +143,11 @@ enum CSVText {
         {
             return (separator == "," ? .english : CSVDialect(separator: separator, decimalMark: ","), true)
         }
-        guard let line = lines.first(where: { !$0.allSatisfy { $0 == ";" || $0 == "," || $0 == "\t" || $0 == " " } })
+        // The first line with a separator and something else: a title alone on its line (« Budget 2026 ») tells none.
+        let separators: Set<Character> = [";", ",", "\t"]
+        guard let line = lines.prefix(50).first(where: { line in
+            !line.allSatisfy { separators.contains($0) || $0 == " " } && line.contains(where: separators.contains)
+        }) ?? lines.first(where: { !$0.allSatisfy { separators.contains($0) || $0 == " " } })
         else { return (.french, false) }
         var inQuotes = false
         var counts: [Character: Int] = [:]

@@ -135,8 +135,10 @@ enum CSVVocabulary {
     /// The side whose title this heading is (`Dépenses`, `Expenses`, `Ressources`, `Resources`).
     static func side(_ heading: String) -> Side? {
         switch normalized(heading) {
-        case "depenses", "depense", "expenses", "expense", "charges", "emplois": .expenses
-        case "ressources", "ressource", "resources", "resource", "recettes", "produits", "financements": .resources
+        case "depenses", "depense", "expenses", "expense", "charges", "emplois", "expenditure", "expenditures": .expenses
+        case "ressources", "ressource", "resources", "resource", "recettes", "produits", "financements", "income", "revenue",
+            "revenues":
+            .resources
         default: nil
         }
     }

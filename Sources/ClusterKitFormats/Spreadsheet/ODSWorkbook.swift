@@ -131,8 +131,10 @@ struct ODSWorkbook: WorkbookSource {
             case .text: continue
             }
         }
+        let formula = attributes["formula"] != nil
+        if formula, attributes["value-type"] == nil, paragraphs.isEmpty { return .uncomputed }
         switch attributes["value-type"] {
-        case "float", "percentage", "currency": return attributes["value"].map(SheetValue.number)
+        case "float", "percentage", "currency": return attributes["value"].map(formula ? SheetValue.computed : SheetValue.number)
         case "date": return attributes["date-value"].map { .date(String($0.prefix(10))) }
         case "time": return attributes["time-value"].map(SheetValue.text)
         case "boolean": return attributes["boolean-value"].map { .boolean($0 == "true") }

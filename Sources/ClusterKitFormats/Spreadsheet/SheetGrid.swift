@@ -9,6 +9,11 @@ enum SheetValue: Equatable {
     case boolean(Bool)
     /// A date, as ISO 8601 text (`2013-01-31`).
     case date(String)
+    /// A formula's numeric result, as the decimal text the file stores: read as a number, rounded to the cent when it
+    /// has more decimals (a typed constant with more stays an error).
+    case computed(String)
+    /// A formula saved without its computed value: an error when the table reads it.
+    case uncomputed
 }
 
 /// One sheet read from a workbook: its name and its non-empty cells by row and column (both 1-based).
@@ -112,7 +117,48 @@ struct SheetGrid {
         case .number(let stored): DecimalText.canonical(stored, decimalMark: decimalMark) ?? stored
         case .boolean(let flag): flag ? "true" : "false"
         case .date(let date): date
+        case .computed(let stored): Self.roundedToCent(DecimalText.canonical(stored, decimalMark: decimalMark) ?? stored, decimalMark: decimalMark)
+        case .uncomputed: ""
         }
+    }
+
+    /// A number's canonical text rounded half away from zero to two decimals, when it has more.
+    static func roundedToCent(_ text: String, decimalMark: Character) -> String {
+        guard let mark = text.firstIndex(of: decimalMark) else { return text }
+        let fraction = text[text.index(after: mark)...]
+        guard fraction.count > 2, fraction.allSatisfy(\.isASCII) else { return text }
+        let negative = text.hasPrefix("-")
+        let whole = text[text.index(text.startIndex, offsetBy: negative ? 1 : 0)..<mark]
+        let digits = Array((whole + fraction.prefix(2)).utf8).map { Int($0) - 48 }
+        guard digits.allSatisfy({ (0...9).contains($0) }) else { return text }
+        var result = digits
+        if let next = fraction.dropFirst(2).first?.wholeNumberValue, next >= 5 {
+            var index = result.count - 1
+            while index >= 0 {
+                if result[index] == 9 { result[index] = 0; index -= 1 } else { result[index] += 1; break }
+            }
+            if index < 0 { result.insert(1, at: 0) }
+        }
+        let text = String(decoding: result.map { UInt8($0 + 48) }, as: UTF8.self)
+        return (negative ? "-" : "") + text.dropLast(2) + String(decimalMark) + text.suffix(2)
+    }
+
+    /// The formulas of the sheet the table reader should hear of, from a row on: those saved without a computed value,
+    /// and those whose result was rounded to the cent (with the stored result).
+    func formulaCells(from firstRow: Int) -> (uncomputed: [(row: Int, column: Int)], rounded: [(row: Int, column: Int, stored: String)]) {
+        var uncomputed: [(row: Int, column: Int)] = [], rounded: [(row: Int, column: Int, stored: String)] = []
+        for row in rows.keys.sorted() where row >= firstRow {
+            for (column, value) in rows[row]!.sorted(by: { $0.key < $1.key }) {
+                switch value {
+                case .uncomputed: uncomputed.append((row, column))
+                case .computed(let stored):
+                    let canonical = DecimalText.canonical(stored, decimalMark: ".") ?? stored
+                    if Self.roundedToCent(canonical, decimalMark: ".") != canonical { rounded.append((row, column, canonical)) }
+                default: continue
+                }
+            }
+        }
+        return (uncomputed, rounded)
     }
 }
 

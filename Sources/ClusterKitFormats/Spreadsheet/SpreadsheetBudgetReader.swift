@@ -88,7 +88,7 @@ public struct SpreadsheetBudgetReader: Sendable {
             do { grid = try workbook.sheet(index) } catch { throw located(error, file: file) }
             let mark = Self.decimalMark(grid)
             let records = grid.records(decimalMark: mark)
-            if CSVBudgetReader.tableStart(records) != nil { return try budget(records, mark: mark, sheet: grid.name, file: file) }
+            if CSVBudgetReader.tableStart(records) != nil { return try budget(grid, records, mark: mark, file: file) }
         }
         throw InputError(
             file: file, path: "",
@@ -124,13 +124,33 @@ public struct SpreadsheetBudgetReader: Sendable {
         let grid: SheetGrid
         do { grid = try workbook.sheet(index) } catch { throw located(error, file: file) }
         let mark = Self.decimalMark(grid)
-        return try budget(grid.records(decimalMark: mark), mark: mark, sheet: grid.name, file: file)
+        return try budget(grid, grid.records(decimalMark: mark), mark: mark, file: file)
     }
 
-    private func budget(_ records: [CSVRow], mark: Character, sheet: String, file: String?) throws(InputError) -> CheckedBudget {
+    private func budget(_ grid: SheetGrid, _ records: [CSVRow], mark: Character, file: String?) throws(InputError) -> CheckedBudget {
+        let sheet = grid.name
+        let start = CSVBudgetReader.tableStart(records).map { records[$0].line } ?? 1
+        // From the title rows down: a formula without its computed value is an error, never a skipped check.
+        let firstRow = records.first(where: { !$0.isBlank })?.line ?? start
+        let formulas = grid.formulaCells(from: firstRow)
+        if let cell = formulas.uncomputed.first {
+            var error = InputError.at(
+                CellPosition(line: cell.row, column: cell.column), file: file, path: "",
+                reason: "this formula was saved without its computed value: open and save the workbook in Excel or LibreOffice")
+            error.sheet = sheet
+            throw error
+        }
         do {
-            return try CSVBudgetReader.budget(
+            var checked = try CSVBudgetReader.budget(
                 records, dialect: CSVDialect(separator: "\t", decimalMark: mark), catalog: catalog, file: file)
+            for cell in formulas.rounded {
+                let name = "\(InputError.columnLetters(cell.column))\(cell.row)"
+                let rounded = SheetGrid.roundedToCent(cell.stored, decimalMark: ".")
+                checked.inferred.append(InferredValue(
+                    line: nil, field: "amount", value: rounded,
+                    from: "cell \(name): the formula's result \(cell.stored), rounded to the cent"))
+            }
+            return checked
         } catch {
             var error = error
             error.sheet = sheet
@@ -145,9 +165,16 @@ public struct SpreadsheetBudgetReader: Sendable {
     static func decimalMark(_ grid: SheetGrid) -> Character {
         let records = grid.records(decimalMark: ".")
         guard let title = CSVBudgetReader.tableStart(records) else { return "," }
-        let english: Set<String> = ["expenses", "expense", "resources", "resource"]
-        let sides = records[title].cells.filter { CSVVocabulary.side($0.text) != nil }.map { CSVVocabulary.normalized($0.text) }
-        return !sides.isEmpty && sides.allSatisfy(english.contains) ? "." : ","
+        return isEnglishTitle(records[title]) ? "." : ","
+    }
+
+    /// Whether the sides' titles of a row are all English (`Expenses`, `Resources`, `Income`, `Expenditure`).
+    static func isEnglishTitle(_ row: CSVRow) -> Bool {
+        let english: Set<String> = [
+            "expenses", "expense", "resources", "resource", "income", "revenue", "revenues", "expenditure", "expenditures",
+        ]
+        let sides = row.cells.filter { CSVVocabulary.side($0.text) != nil }.map { CSVVocabulary.normalized($0.text) }
+        return !sides.isEmpty && sides.allSatisfy(english.contains)
     }
 
     private func located(_ error: WorkbookError, file: String?) -> InputError {

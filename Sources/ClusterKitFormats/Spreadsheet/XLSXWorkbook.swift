@@ -201,11 +201,14 @@ struct XLSXWorkbook: WorkbookSource {
         _ reader: inout XMLReader, _ attributes: [String: String], strings: [String], dates: [Bool], date1904: Bool, row: Int,
         column: Int
     ) throws -> SheetValue? {
-        var value: String?, inline: String?
+        var value: String?, inline: String?, formula = false
         var depth = 1
         while depth > 0, let event = try reader.next() {
             switch event {
             case .start("v", _): value = try reader.text()
+            case .start("f", _):
+                formula = true
+                depth += 1
             case .start("is", _):
                 inline = ""
                 var inner = 1
@@ -223,6 +226,7 @@ struct XLSXWorkbook: WorkbookSource {
             case .text: continue
             }
         }
+        if formula, value == nil || value?.isEmpty == true { return .uncomputed }
         switch attributes["t"] ?? "n" {
         case "s":
             guard let value else { return nil }
@@ -241,7 +245,7 @@ struct XLSXWorkbook: WorkbookSource {
             {
                 return .date(CivilDate.iso(excelSerial: serial, date1904: date1904))
             }
-            return .number(value)
+            return formula ? .computed(value) : .number(value)
         }
     }
 }

@@ -169,6 +169,13 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
         }
         out += "</div>\n"
+        // What a table's reader inferred, when it inferred anything: the text report's list, as a list.
+        if case .budget(let checked) = budget.subject, !checked.inferred.isEmpty {
+            let lines = TextReportRenderer.inferred(checked.inferred, language: language).split(separator: "\n")
+            out += "<section class=\"inferred\"><h3>\(HTML.escape(lines[0].trimmingCharacters(in: .whitespaces)))</h3>\n<ul>\n"
+            out += lines.dropFirst().map { "<li>\(HTML.escape($0.trimmingCharacters(in: .whitespaces)))</li>\n" }.joined()
+            out += "</ul></section>\n"
+        }
         out += "<h3>\(HTML.escape(format.word(HTMLWords.diagnostics)))</h3>\n"
         out += diagnostics(budget.diagnostics, id: id, format: format)
         out += "<p class=\"back\"><a href=\"#summary\">\(HTML.escape(format.word(HTMLWords.backToSummary)))</a></p>\n"

@@ -189,22 +189,7 @@ extension CerfaTable {
         }
         guard let account = row.account else { return nil }
         // A numbered row the form does not print: its account's class.
-        switch account {
-        case "756": return .membershipFees
-        case "870": return .memberTime
-        case "871", "875": return .secondment
-        default: break
-        }
-        switch account.prefix(2) {
-        case "70": return .services
-        case "73", "74": return .otherPublic
-        case "75": return .otherPrivate
-        case "76": return .financialIncome
-        case "77": return .exceptionalIncome
-        case "78": return .provisionReversals
-        case "79": return .chargeTransfers
-        default: return nil
-        }
+        return BudgetLexicon.source(account: account)
     }
 
     /// The source of each product row the form prints, by its form label.

@@ -71,7 +71,13 @@ package struct CerfaTable: Hashable, Sendable {
         if rows[..<index].contains(where: { $0.cells.contains { headerKeys.contains(CSVVocabulary.normalized($0.text)) } }) {
             return index
         }
-        let numbered = rows[(index + 1)...].contains { $0.cells.contains { CerfaForm.account(in: $0.text)?.rest.isEmpty == false } }
+        // An account before a label (« 74 – Subventions »), not an amount written with spaces (« 80 000 »).
+        let numbered = rows[(index + 1)...].contains { row in
+            row.cells.contains { cell in
+                guard let rest = CerfaForm.account(in: cell.text)?.rest, !rest.isEmpty else { return false }
+                return rest.contains(where: \.isLetter)
+            }
+        }
         return numbered ? index : nil
     }
 }
