@@ -71,11 +71,11 @@ struct LayoutCommandTests {
     @Test("A legacy .xls is refused with the way forward, exit 2; a label nothing places names the cell")
     func refusals() throws {
         let xls = try Self.scratch("old.xls")
-        FileManager.default.createFile(atPath: xls, contents: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)))
+        #expect(FileManager.default.createFile(atPath: xls, contents: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))))
         let output = Tool.run(["check", xls])
         #expect(output.status == 2 && output.stderr.contains("save it as .xlsx or .ods"))
         let csv = try Self.scratch("divers.csv")
-        FileManager.default.createFile(atPath: csv, contents: Data("Essai — Budget 2026\nPoste;Montant\nProduits\nDivers;100\nCharges\nSalaires;100\n".utf8))
+        #expect(FileManager.default.createFile(atPath: csv, contents: Data("Essai — Budget 2026\nPoste;Montant\nProduits\nDivers;100\nCharges\nSalaires;100\n".utf8)))
         let divers = Tool.run(["check", csv])
         #expect(divers.status == 2 && divers.stderr.contains("\(csv):4:1:") && divers.stderr.contains("« Divers »"))
     }
