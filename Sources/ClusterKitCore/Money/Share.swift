@@ -29,6 +29,18 @@ public struct Share: Comparable, Hashable, Sendable, CustomStringConvertible {
         self.init(part.minorUnits, over: whole.minorUnits)
     }
 
+    /// The share `part / whole` of a whole that cannot be zero (a rule's total expenses, once it has checked there are
+    /// some): `let personnel = try Share(staff, ofNonZero: expenses)`.
+    ///
+    /// A rule that throws becomes a diagnostic of its own (the engine's `rule-failed`), the other rules still run.
+    /// - Throws: ``MoneyError/noWhole(_:)`` when `whole` is zero or negative, ``MoneyError/currencyMismatch(_:_:)``
+    ///   for two currencies.
+    public init(_ part: Money, ofNonZero whole: Money) throws(MoneyError) {
+        guard part.currency == whole.currency else { throw .currencyMismatch(part.currency, whole.currency) }
+        guard whole.minorUnits > 0 else { throw .noWhole(whole) }
+        self.init(part.minorUnits, over: whole.minorUnits)
+    }
+
     /// A whole percentage: `Share(percent: 15)` is 15/100.
     public init(percent: Int64) { self.init(percent, over: 100) }
 
@@ -156,7 +168,7 @@ extension Share {
 extension Share {
     /// The distance `|self − other|` between two shares, exact (or rounded down to 10⁻¹² when the exact ratio does
     /// not fit in 64-bit terms): `0.3.distance(to: 0.2361)` is about 6.4 points.
-    public func distance(to other: Share) -> Share {
+    package func distance(to other: Share) -> Share {
         let (difference, overflow) = (Int128(numerator) * Int128(other.denominator))
             .subtractingReportingOverflow(Int128(other.numerator) * Int128(denominator))
         guard !overflow, difference != .min else { return Share(Int64.max, over: 1) }
