@@ -6,9 +6,14 @@ import Foundation
 /// passes a 50% floor and one cent under fails it:
 ///
 /// ```swift
-/// let priv = Share(Money(major: 145_000), of: Money(major: 290_000))!
+/// let priv = try Share(Money(major: 145_000), ofNonZero: Money(major: 290_000))
 /// priv >= Share(percent: 50)   // true, exactly
 /// ```
+///
+/// A share from two amounts: ``init(_:of:)`` (optional, `nil` for a whole of zero) or ``init(_:ofNonZero:)``
+/// (throws). The amount that brings a part to a threshold, in either direction: ``additionToReach(_:part:of:)`` and
+/// ``removalToReach(_:part:of:)`` (the whole moving with the part), ``transferToReach(_:part:of:)`` (the whole
+/// unchanged), ``dilutionToReach(_:part:of:)`` (the rest growing).
 public struct Share: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// The numerator of the ratio.
     public let numerator: Int64
