@@ -27,7 +27,11 @@ let package = Package(
             dependencies: ["RegionalFunder", .product(name: "ClusterKitReports", package: clusterKit)]),
         .testTarget(
             name: "RegionalFunderTests",
-            dependencies: ["RegionalFunder", .product(name: "ClusterKitTesting", package: clusterKit)]),
+            dependencies: [
+                "RegionalFunder", .product(name: "ClusterKitTesting", package: clusterKit),
+                .product(name: "ClusterKitFormats", package: clusterKit),
+                .product(name: "ClusterKitReports", package: clusterKit),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,6 +30,10 @@ import Testing
 ///   summaries too), and says how it was computed (a non-empty `Diagnostic.explanation`).
 /// - On a non-triggering example it reports nothing. On no example does it throw.
 /// - Evaluated twice on the same example, it reports the same diagnostics.
+/// - Each remediation of a triggering example's diagnostics — the primary fix and every alternative — applied to that
+///   example (``applying(_:of:to:)``: its amount added to, removed from or moved between lines as its `move` says, or
+///   as its diagnostic implies) clears the finding: the rule, run again, reports nothing on the lines the diagnostic
+///   named. A fix whose amount falls short fails, naming the example.
 public enum RuleVerifier {
     /// One way a rule fails its contract, and where.
     public struct Failure: Hashable, Sendable, CustomStringConvertible {
@@ -78,10 +82,26 @@ public enum RuleVerifier {
 
     /// Every way the rule fails its contract; empty when it keeps it.
     public static func failures(of rule: any Rule, catalog: Catalog = .builtIn) -> [Failure] {
+        verification(of: rule, catalog: catalog).failures
+    }
+
+    /// What a verification found, and how much it proved.
+    public struct Verification: Hashable, Sendable {
+        /// Every way the rule fails its contract; empty when it keeps it.
+        public var failures: [Failure]
+        /// How many remediation options were applied to a triggering example (each then re-checked).
+        public var remediationsApplied: Int
+        /// How many said they change no line of the budget (`RemediationMove.elsewhere`), and were left unapplied.
+        public var remediationsElsewhere: Int
+    }
+
+    /// The verification of a rule: its failures, and how many remediations it applied and re-checked.
+    public static func verification(of rule: any Rule, catalog: Catalog = .builtIn) -> Verification {
         // Long: each check of the description and examples, in the order its failures read.
         let description = type(of: rule).description
         let id = description.id
         var failures: [Failure] = []
+        var applied = 0, elsewhere = 0
         func fail(_ message: String, _ example: RuleExample? = nil) {
             failures.append(Failure(rule: id, message: message, file: example?.file, line: example?.line))
         }
@@ -92,7 +112,7 @@ public enum RuleVerifier {
             ruleSet = try RuleSet(name: "verify", rules: [rule])
         } catch {
             fail("\(error)")
-            return failures
+            return Verification(failures: failures, remediationsApplied: 0, remediationsElsewhere: 0)
         }
         for (what, text) in [("name", description.name), ("rationale", description.rationale)] {
             if text.english.isEmpty || text.french.isEmpty { fail("the \(what) needs an English and a French text") }
@@ -151,12 +171,45 @@ public enum RuleVerifier {
             if triggers {
                 if found.isEmpty { fail("should trigger\(note), but reported nothing", example) }
                 for diagnostic in found { check(diagnostic, of: description, note: note) { fail($0, example) } }
+                // Each fix, applied to the example, must clear the finding it fixes.
+                for diagnostic in found {
+                    guard let remediation = diagnostic.remediation else { continue }
+                    let what = "diagnostic '\(diagnostic.message.id)'\(note)"
+                    for (role, option) in [("remediation", remediation.primary)] + remediation.alternatives.map({ ("alternative", $0) }) {
+                        if option.move == .elsewhere {
+                            elsewhere += 1
+                            continue
+                        }
+                        let name = "the \(role) '\(option.summary.id)' of \(what)"
+                        do {
+                            let input: BudgetInput, said: String
+                            if let history = example.history {
+                                let (fixed, text) = try apply(option, of: diagnostic, to: history)
+                                (input, said) = (BudgetInput(history: fixed), text)
+                            } else {
+                                let fixed = try apply(option, of: diagnostic, to: example.budget)
+                                (input, said) = (BudgetInput(fixed.budget), fixed.said)
+                            }
+                            applied += 1
+                            let after = try engine.check([input]).budgets.flatMap(\.diagnostics)
+                            if let left = stillFires(diagnostic, in: after) {
+                                fail(
+                                    "\(name) does not clear it: with \(said), the rule still reports "
+                                        + "'\(left.message.rendered(in: .english))'", example)
+                            }
+                        } catch let error as MoveError {
+                            fail("\(name) cannot be applied: it \(error)", example)
+                        } catch {
+                            fail("\(name) makes the example's budget invalid: \(error)", example)
+                        }
+                    }
+                }
             } else if !found.isEmpty {
                 let messages = found.map { "'\($0.message.rendered(in: .english))'" }.joined(separator: ", ")
                 fail("should stay silent\(note), but reported \(messages)", example)
             }
         }
-        return failures
+        return Verification(failures: failures, remediationsApplied: applied, remediationsElsewhere: elsewhere)
     }
 
     /// Runs one rule alone on a budget, through the `Engine`, with parameters checked against its declaration —

@@ -98,8 +98,8 @@ struct CustomRuleTests {
         #expect(missing.rule == CarelessRule.description.id && missing.message.contains("'test/careless'"))
         #expect(failure(containing: "message 'test/careless' uses {what} in English but no placeholder in French")?.line == nil)
         #expect(failure(containing: "the name needs an English and a French text") != nil)
+        // Asserted as values: `RuleVerifier.verify(CarelessRule())` would record these six failures as test issues.
         #expect(failures.count == 6, "\(failures)")
-        withKnownIssue("the careless rule fails the verifier") { RuleVerifier.verify(CarelessRule()) }
     }
 
     @Test("A rule without a namespace fails the verifier")

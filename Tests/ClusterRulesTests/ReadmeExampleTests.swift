@@ -1,4 +1,5 @@
 import ClusterKitCore
+import ClusterKitFormats
 import ClusterKitReports
 import ClusterRules
 import Foundation
@@ -6,25 +7,26 @@ import Testing
 import TestSupport
 
 /// The README's library example runs, and stays the code this test runs: the lines between the markers below are
-/// compared with the README's block (all but its `import`s and the line that makes `url`, which a test makes from the
+/// compared with the README's block (all but its `import`s and the line that makes `path`, which a test makes from the
 /// repository's root rather than the working directory).
 @Suite struct ReadmeExampleTests {
     @Test func theReadmeExampleRunsAndFindsTheMementosFigure() throws {
-        let url = repositoryRoot.appendingPathComponent("Examples/mecabourg-2013.json")
+        let path = repositoryRoot.appendingPathComponent("Examples/mecabourg-2013.json").path
         // README: begin
-        let budget = try BudgetDecoder().decode(Data(contentsOf: url), file: url.path)
-        let report = try Engine(ruleSet: .grappe).check([BudgetInput(budget, file: url.path)])
+        let input = try BudgetFile.read(contentsOf: path)
+        let report = try Engine(ruleSet: .grappe).check([input])
 
         for diagnostic in report.budgets[0].diagnostics {
             print(diagnostic.severity, diagnostic.ruleID, diagnostic.message.rendered(in: .french))
-            if let fix = diagnostic.remediation { print("  fix:", fix.amount) }
+            if let fix = diagnostic.remediation { print("  fix:", fix.amount.formatted(in: .french)) }
         }
         print(TextReportRenderer().render(report))
         // README: end
 
         // What the README's own output shows: billed revenue 12.1% of Mecabourg's €290,000, €28,750 to add.
         let billed = try #require(report.budgets[0].diagnostics.first { $0.ruleID == "billed-revenue-floor" })
-        #expect(billed.remediation?.amount == Money(minorUnits: 28_750_00, currency: budget.currency))
+        #expect(billed.remediation?.amount == Money(minorUnits: 28_750_00))
+        #expect(billed.remediation?.amount.formatted(in: .english) == "€28,750.00")
     }
 
     @Test func theReadmeShowsTheCodeThisTestRuns() throws {
@@ -32,7 +34,7 @@ import TestSupport
         let start = try #require(readme.range(of: "Load a budget, run a preset, print the diagnostics:\n\n```swift\n"))
         let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
         let shown = readme[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("import ") && !$0.hasPrefix("let url = ") }
+            .filter { !$0.hasPrefix("import ") && !$0.hasPrefix("let path = ") }
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .drop { $0.isEmpty }
 

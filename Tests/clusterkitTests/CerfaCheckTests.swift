@@ -21,13 +21,36 @@ private func checked(_ path: String) throws -> CheckedBudget {
 /// their ids: the form makes its ids from its rows (`756-dont-cotisations-dons-manuels-ou`), the JSON file has its own
 /// (`fees`).
 private func summary(_ diagnostic: Diagnostic, in budget: Budget) -> String {
-    let lines = diagnostic.lines.map { id in
+    func name(_ id: String) -> String {
         if let resource = budget.resources.first(where: { $0.id == id }) { return "\(resource.source)" }
         if let expense = budget.expenses.first(where: { $0.id == id }) { return "expense \(expense.amount.minorUnits)" }
         return "?\(id)"
-    }.sorted()
+    }
+    let lines = diagnostic.lines.map(name).sorted()
+    // A remediation's move names lines by id too (the form's ids are not the JSON file's): by what they are, here.
+    func named(_ move: RemediationMove?) -> String {
+        switch move {
+        case nil: "nil"
+        case .add(let ids): "add to \(ids.map(name).sorted())"
+        case .remove(let ids): "remove from \(ids.map(name).sorted())"
+        case .transfer(let from, let to): "transfer \(from.map(name).sorted()) to \(to.map(name).sorted())"
+        case .move(let from, let line): "move \(from.map(name).sorted()) to \(line.source)"
+        case .all(let moves): "all \(moves.map(named))"
+        case let other?: "\(other)"
+        }
+    }
+    var remediation = diagnostic.remediation
+    var moves: [String] = []
+    if remediation != nil {
+        moves.append(named(remediation!.primary.move))
+        remediation!.primary.move = nil
+        for index in remediation!.alternatives.indices {
+            moves.append(named(remediation!.alternatives[index].move))
+            remediation!.alternatives[index].move = nil
+        }
+    }
     return "\(diagnostic.ruleID) \(diagnostic.severity) \(String(describing: diagnostic.measured)) "
-        + "\(String(describing: diagnostic.threshold)) \(lines) \(String(describing: diagnostic.remediation))"
+        + "\(String(describing: diagnostic.threshold)) \(lines) \(String(describing: remediation)) \(moves)"
 }
 
 @Suite("Cerfa 12156 and 15059 tables through check, metrics and convert")

@@ -14,7 +14,7 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     }
 
     /// The text in `language`.
-    public func callAsFunction(_ language: Language) -> String {
+    package func callAsFunction(_ language: Language) -> String {
         switch language {
         case .english: english
         case .french: french

@@ -47,7 +47,7 @@ public struct RuleSet: Sendable {
         public var description: RuleDescription { box.value }
         /// The severity its diagnostics get: the override, else the rule's default. (A rule may still pick a severity
         /// of its own for one diagnostic when no override is set.)
-        public var effectiveSeverity: Severity { severity ?? description.defaultSeverity }
+        package var effectiveSeverity: Severity { severity ?? description.defaultSeverity }
     }
 
     /// The namespace of the engine's own diagnostics (such as `clusterkit/unused-suppression`); no rule may use it.
@@ -95,7 +95,7 @@ public struct RuleSet: Sendable {
     public var ruleIDs: [RuleID] { entries.map(\.id) }
 
     /// The ids of the rules that run.
-    public var enabledRuleIDs: [RuleID] { entries.filter(\.isEnabled).map(\.id) }
+    package var enabledRuleIDs: [RuleID] { entries.filter(\.isEnabled).map(\.id) }
 
     /// Whether the set has a rule with this id.
     public func contains(_ id: RuleID) -> Bool { index(of: id) != nil }

@@ -22,7 +22,7 @@ public struct Trajectory: Hashable, Sendable {
         /// The private share, `nil` when unknown.
         package var privateShare: Share? { figure?.share }
         /// Whether the share is known and under the required one.
-        public var isBehind: Bool {
+        package var isBehind: Bool {
             guard let privateShare, let required else { return false }
             return privateShare < required
         }
@@ -30,8 +30,8 @@ public struct Trajectory: Hashable, Sendable {
 
     /// The basis asked for computed figures.
     public var basis: SelfFinancingBasis
-    /// Which figures come first.
-    public var preferring: FigureSource
+    /// Which figures come first (the echo of the parameter a caller passed; read by the renderers).
+    package var preferring: FigureSource
     /// The glide path, when one can be drawn.
     public var path: GlidePath?
     /// The years, oldest first.

@@ -45,6 +45,12 @@ public struct BudgetMetrics: Sendable {
     public var operatingExpenses: LineTotal { storage.operatingExpenses }
     /// Programme (action) expenses (less the money passed through them).
     public var programmeExpenses: LineTotal { storage.programmeExpenses }
+    /// The expenses of a category — personnel, premises, running costs, actions, events, valued time — and their
+    /// lines: `metrics.expenses(.personnel).amount`. A line is counted by its `kind`, else by its nature
+    /// (``ExpenseKind``); money passed through an expense (pass-through) is left out of its category, as of its nature.
+    public func expenses(_ kind: ExpenseKind) -> LineTotal {
+        LineTotal(amount: storage.expenseKinds[kind.slot], of: storage.table, .expenseKind(kind))
+    }
     /// Every resource line, resolved (made from the budget's lines at each read).
     package var resources: [ResolvedResource] { storage.table.resolved }
     /// The total of each source the budget names, in the order the budget first names it.
@@ -169,6 +175,8 @@ final class MetricsStorage: Sendable {
     let publicCash: LineTotal
     let operatingExpenses: LineTotal
     let programmeExpenses: LineTotal
+    /// The total of each expense category, by ``ExpenseKind/slot``.
+    let expenseKinds: [Money]
     let publicCallSuccessFees: LineTotal
     let earmarkedByAction: [String: LineTotal]
     /// The positions of the resource lines that hold other sources unsplit (`includes`), in budget order.
@@ -198,9 +206,11 @@ final class MetricsStorage: Sendable {
         func plus(_ sum: inout Money, _ amount: Money) { sum = Money(minorUnits: sum.minorUnits + amount.minorUnits, currency: currency) }
         let expenseLines = budget.expenses, lines = budget.resources
         var expenses = Money.zero(currency), operating = expenses, programme = expenses, accounting = expenses
+        var expenseKinds = [Money](repeating: expenses, count: ExpenseKind.allCases.count)
         for index in expenseLines.indices {
             let amount = expenseLines[index].amount
             plus(&expenses, amount)
+            if let kind = expenseLines[index].countedKind { plus(&expenseKinds[kind.slot], amount) }
             switch expenseLines[index].nature {
             case .operating: plus(&operating, amount)
             case .programme: plus(&programme, amount)
@@ -253,6 +263,7 @@ final class MetricsStorage: Sendable {
                 plus(&passed, amount)
                 let minus = Money(minorUnits: -amount.minorUnits, currency: currency)
                 if expenseLines[Int(line.expense)].nature == .operating { plus(&operating, minus) } else { plus(&programme, minus) }
+                if let kind = expenseLines[Int(line.expense)].countedKind { plus(&expenseKinds[kind.slot], minus) }
                 attributes.append(
                     LineAttributes(
                         source: slot, kind: Int32(kindSlot), funder: -1, sector: sector, nature: nature,
@@ -335,6 +346,7 @@ final class MetricsStorage: Sendable {
         publicCash = LineTotal(amount: pubCash, of: table, .sectorCash(.public))
         operatingExpenses = LineTotal(amount: operating, of: table, .expenses(.operating))
         programmeExpenses = LineTotal(amount: programme, of: table, .expenses(.programme))
+        self.expenseKinds = expenseKinds
         publicCallSuccessFees = LineTotal(amount: publicCallFees, of: table, .publicCallSuccessFees)
         var earmarkedByAction = [String: LineTotal](minimumCapacity: earmarks.count)
         for (action, amount) in earmarks { earmarkedByAction[action] = LineTotal(amount: amount, of: table, .action(action)) }
@@ -363,4 +375,18 @@ final class AllocationBox: Sendable {
     let value: PublicFundingAllocation
 
     init(_ value: PublicFundingAllocation) { self.value = value }
+}
+
+extension ExpenseKind {
+    /// The position of the category's total in ``MetricsStorage/expenseKinds``.
+    var slot: Int {
+        switch self {
+        case .personnel: 0
+        case .premises: 1
+        case .runningCosts: 2
+        case .actions: 3
+        case .events: 4
+        case .valuedTime: 5
+        }
+    }
 }

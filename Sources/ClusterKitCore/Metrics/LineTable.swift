@@ -11,6 +11,8 @@ struct LineSelection: Sendable {
         if case .expenses(let nature) = filter {
             ids.reserveCapacity(table.expenses.count { nature == nil || $0.nature == nature })
             for line in table.expenses where nature == nil || line.nature == nature { ids.append(line.id) }
+        } else if case .expenseKind(let kind) = filter {
+            for line in table.expenses where line.countedKind == kind { ids.append(line.id) }
         } else {
             // Counted first, so that the list is made to size.
             ids.reserveCapacity(table.attributes.indices.count { table.selects($0, filter) })
@@ -47,6 +49,8 @@ enum LineFilter: Hashable, Sendable {
     case action(String)
     /// The expenses of a nature, or all of them.
     case expenses(ExpenseNature?)
+    /// The expenses of a category (``ExpenseLine/category``).
+    case expenseKind(ExpenseKind)
 }
 
 /// What a total needs to know of a resource line to tell whether it sums it: plain values, which copy without
@@ -134,7 +138,7 @@ final class LineTable: Sendable {
         case .publicCallSuccessFees: return line.isPublicCallFee
         case .passThrough: return false
         case .action(let action): return lines[position].action == action
-        case .expenses: return false
+        case .expenses, .expenseKind: return false
         }
     }
 

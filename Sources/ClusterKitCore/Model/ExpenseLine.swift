@@ -12,6 +12,26 @@ public enum ExpenseNature: String, Hashable, Sendable, Codable, CaseIterable {
     case accounting
 }
 
+/// What an expense pays for: the categories of expenses a rule reads from the metrics
+/// (``BudgetMetrics/expenses(_:)``), e.g. a ceiling on personnel costs.
+///
+/// A line says it with its `kind` (in the file, `"kind": "personnel"`); a line without one is counted by its nature:
+/// an operating line in ``runningCosts``, a programme line in ``actions``, an accounting line in none.
+public enum ExpenseKind: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Staff costs: salaries and social charges (frais de personnel, account 64).
+    case personnel
+    /// Premises: rent and the charges of the offices (locaux).
+    case premises
+    /// The cluster's other running costs (fonctionnement): an operating line without a kind.
+    case runningCosts
+    /// Actions of the programme: a programme line without a kind.
+    case actions
+    /// Events the cluster organises (événements).
+    case events
+    /// Members' valued time counted as an expense (contributions volontaires en nature, account 86).
+    case valuedTime
+}
+
 /// One line of the expenses side of a plan of financing (dépenses): the running cost or an action.
 public struct ExpenseLine: Hashable, Sendable, Encodable {
     /// The line's identifier, unique in the budget (default `expenses[N]`).
@@ -28,12 +48,28 @@ public struct ExpenseLine: Hashable, Sendable, Encodable {
     public var regime: FundingRegimeID?
     /// Whether this is a collective action that should balance its own funding.
     public var collective: Bool
+    /// What the line pays for, as the file says it (`kind`); `nil` when it does not (its nature then decides: see
+    /// ``ExpenseKind``).
+    public var kind: ExpenseKind?
+
+    /// The category the metrics count the line in: its ``kind``, else running costs for an operating line, actions
+    /// for a programme line, none for an accounting one.
+    package var countedKind: ExpenseKind? {
+        if let kind { return kind }
+        return switch nature {
+        case .operating: .runningCosts
+        case .programme: .actions
+        case .accounting: nil
+        }
+    }
 
     /// Creates an expense line.
     public init(
         id: String, label: String? = nil, amount: Money, nature: ExpenseNature = .programme,
-        category: MissionCategory? = nil, regime: FundingRegimeID? = nil, collective: Bool = false
+        category: MissionCategory? = nil, regime: FundingRegimeID? = nil, collective: Bool = false,
+        kind: ExpenseKind? = nil
     ) {
+        self.kind = kind
         self.id = id
         self.label = label
         self.amount = amount
@@ -43,7 +79,7 @@ public struct ExpenseLine: Hashable, Sendable, Encodable {
         self.collective = collective
     }
 
-    static let fields = ["id", "label", "amount", "nature", "category", "regime", "collective"]
+    static let fields = ["id", "label", "amount", "nature", "category", "regime", "collective", "kind"]
 
     init(from decoder: any Decoder, index: Int, currency: CurrencyCode) throws {
         let fields = try FieldReader(decoder, allowed: Self.fields)
@@ -54,6 +90,7 @@ public struct ExpenseLine: Hashable, Sendable, Encodable {
         category = try fields.choice("category")
         regime = try fields.optional("regime")
         collective = try fields.optional("collective") ?? false
+        kind = try fields.choice("kind")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -65,5 +102,6 @@ public struct ExpenseLine: Hashable, Sendable, Encodable {
         try out.write(category, "category")
         try out.write(regime, "regime")
         try out.write(collective ? true : nil, "collective")
+        try out.write(kind, "kind")
     }
 }

@@ -113,11 +113,14 @@ public enum MoneyError: Error, Hashable, Sendable, CustomStringConvertible {
     case overflow
     /// The two amounts are in different currencies.
     case currencyMismatch(CurrencyCode, CurrencyCode)
+    /// A share of this whole was asked for, and it is zero or negative (``Share/init(_:ofNonZero:)``).
+    case noWhole(Money)
 
     public var description: String {
         switch self {
         case .overflow: "the amounts add up to more than ClusterKit can hold exactly (about 92 million billion)"
         case .currencyMismatch(let a, let b): "amounts in \(a) and \(b) cannot be combined"
+        case .noWhole(let whole): "a share of \(whole) has no value: the whole must be more than zero"
         }
     }
 }

@@ -6,9 +6,14 @@ import Foundation
 /// passes a 50% floor and one cent under fails it:
 ///
 /// ```swift
-/// let priv = Share(Money(major: 145_000), of: Money(major: 290_000))!
+/// let priv = try Share(Money(major: 145_000), ofNonZero: Money(major: 290_000))
 /// priv >= Share(percent: 50)   // true, exactly
 /// ```
+///
+/// A share from two amounts: ``init(_:of:)`` (optional, `nil` for a whole of zero) or ``init(_:ofNonZero:)``
+/// (throws). The amount that brings a part to a threshold, in either direction: ``additionToReach(_:part:of:)`` and
+/// ``removalToReach(_:part:of:)`` (the whole moving with the part), ``transferToReach(_:part:of:)`` (the whole
+/// unchanged), ``dilutionToReach(_:part:of:)`` (the rest growing).
 public struct Share: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// The numerator of the ratio.
     public let numerator: Int64
@@ -26,6 +31,18 @@ public struct Share: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// The share `part / whole`, or `nil` when `whole` is zero or negative, or the currencies differ.
     public init?(_ part: Money, of whole: Money) {
         guard whole.minorUnits > 0, part.currency == whole.currency else { return nil }
+        self.init(part.minorUnits, over: whole.minorUnits)
+    }
+
+    /// The share `part / whole` of a whole that cannot be zero (a rule's total expenses, once it has checked there are
+    /// some): `let personnel = try Share(staff, ofNonZero: expenses)`.
+    ///
+    /// A rule that throws becomes a diagnostic of its own (the engine's `rule-failed`), the other rules still run.
+    /// - Throws: ``MoneyError/noWhole(_:)`` when `whole` is zero or negative, ``MoneyError/currencyMismatch(_:_:)``
+    ///   for two currencies.
+    public init(_ part: Money, ofNonZero whole: Money) throws(MoneyError) {
+        guard part.currency == whole.currency else { throw .currencyMismatch(part.currency, whole.currency) }
+        guard whole.minorUnits > 0 else { throw .noWhole(whole) }
         self.init(part.minorUnits, over: whole.minorUnits)
     }
 
@@ -156,7 +173,7 @@ extension Share {
 extension Share {
     /// The distance `|self − other|` between two shares, exact (or rounded down to 10⁻¹² when the exact ratio does
     /// not fit in 64-bit terms): `0.3.distance(to: 0.2361)` is about 6.4 points.
-    public func distance(to other: Share) -> Share {
+    package func distance(to other: Share) -> Share {
         let (difference, overflow) = (Int128(numerator) * Int128(other.denominator))
             .subtractingReportingOverflow(Int128(other.numerator) * Int128(denominator))
         guard !overflow, difference != .min else { return Share(Int64.max, over: 1) }

@@ -130,9 +130,12 @@ public struct RuleContext: Sendable {
             remediation: remediation, citation: rule.value.citation, explanation: explanation)
     }
 
-    /// A remediation option: an amount, and the message (a template of the rule) that says what to do with it.
-    public func option(_ amount: Money, _ template: MessageTemplate, _ arguments: MessageArguments = [:]) -> RemediationOption {
-        RemediationOption(amount: amount, template: template, arguments: arguments)
+    /// A remediation option: an amount, the message (a template of the rule) that says what to do with it, and where
+    /// the amount goes when the diagnostic's lines and measure do not say it (``RemediationMove``).
+    public func option(
+        _ amount: Money, _ template: MessageTemplate, _ arguments: MessageArguments = [:], move: RemediationMove? = nil
+    ) -> RemediationOption {
+        RemediationOption(amount: amount, template: template, arguments: arguments, move: move)
     }
 }
 

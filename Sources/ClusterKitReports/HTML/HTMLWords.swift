@@ -54,8 +54,8 @@ package enum HTMLWords {
     /// The description of the resources chart.
     package static let resourcesCaption = MessageTemplate(
         id: "html.resources-caption",
-        english: "{total} of resources from {count} origin(s): public {public} ({publicShare}) in blues, private {private} ({privateShare}) in oranges, money in kind hatched. Slices run clockwise from the top in the order of the legend; the table gives the same figures.",
-        french: "{total} de ressources de {count} origine(s) : publiques {public} ({publicShare}) en bleus, privées {private} ({privateShare}) en orangés, apports en nature hachurés. Les parts se suivent dans le sens des aiguilles d'une montre depuis le haut, dans l'ordre de la légende ; le tableau donne les mêmes chiffres.")
+        english: "{total} of resources from {count} origin(s): public {public} ({publicShare}) in blues, private {private} ({privateShare}) in oranges. Hatching marks money in kind (members' valued time, secondments); around the ring, a solid arc spans the public slices and a dashed arc the private ones. Slices run clockwise from the top in the order of the legend; the table gives the same figures.",
+        french: "{total} de ressources de {count} origine(s) : publiques {public} ({publicShare}) en bleus, privées {private} ({privateShare}) en orangés. Les hachures marquent les apports en nature (temps valorisé des membres, mises à disposition) ; autour de l'anneau, un arc plein couvre les parts publiques, un arc en tirets les parts privées. Les parts se suivent dans le sens des aiguilles d'une montre depuis le haut, dans l'ordre de la légende ; le tableau donne les mêmes chiffres.")
     /// "Resources", in the middle of the ring.
     package static let resources = LocalizedText(english: "Resources", french: "Ressources")
     /// "in kind", after a source's name.

@@ -88,7 +88,11 @@ public struct BudgetBalanceRule: Rule {
                 resourcesShort ? Self.resourcesShort : Self.expensesShort, arguments,
                 measured: .money(gap), threshold: .money(tolerance),
                 remediation: Remediation(
-                    context.option(gap, resourcesShort ? Self.addResources : Self.addExpenses)),
+                    context.option(
+                        gap, resourcesShort ? Self.addResources : Self.addExpenses,
+                        move: resourcesShort
+                            ? .addResource(context.newPrivateRevenue)
+                            : .addExpense(ExpenseLine(id: "remediation", label: "expenses", amount: .zero(metrics.currency))))),
                 explanation: [
                     ExplanationItem(LocalizedText.totalResources, .money(metrics.totalResources)),
                     ExplanationItem(LocalizedText(english: "Total expenses (E)", french: "Total des dépenses (E)"), .money(metrics.totalExpenses)),

@@ -87,12 +87,42 @@ public struct CategoryABudgetShareRule: PoleRule {
             : LocalizedText(
                 english: "the ceiling without a tool reporting the impact of projects (\(ValueFormatter(language: .english).string(other)) with one)",
                 french: "le plafond sans outil de suivi de l'impact des projets (\(ValueFormatter(language: .french).string(other)) avec)")
+        // The moves: category A actions, the public lines earmarked to them, and an action of another category.
+        let actionsA = Set(context.budget.expenses.filter { $0.category == .a }.map(\.id))
+        let publicA = context.lines(context.metrics.publicResources.lines, earmarkedTo: actionsA)
+        let otherAction = context.budget.expenses.first { $0.nature == .programme && $0.category != .a }
+        let source = context.budget.resources.first { $0.id == publicA.first }?.source ?? .otherPublic
+        let move: RemediationMove? = otherAction.map { otherAction in
+            var moves: [RemediationMove] = [
+                .move(
+                    from: publicA,
+                    to: .remedy(source, context.metrics.currency, label: "public funding", action: otherAction.id))
+            ]
+            // As much private funding goes the other way, earmarked to the category A action, so that its cost left
+            // uncovered — hence its part of the unearmarked public money — stays the same: taken from the private
+            // funding earmarked to the other action, else from the unearmarked private funding.
+            let privateLines = context.metrics.privateResources.lines
+            var privateOther = context.lines(privateLines, earmarkedTo: [otherAction.id])
+            if privateOther.isEmpty {
+                let earmarked = Set(context.budget.resources.filter { $0.action != nil }.map(\.id))
+                privateOther = privateLines.filter { !earmarked.contains($0) }
+            }
+            if !privateOther.isEmpty {
+                moves.append(
+                    .move(
+                        from: privateOther,
+                        to: .remedy(
+                            .actionParticipation, context.metrics.currency, label: "private funding",
+                            action: actionsA.sorted().first)))
+            }
+            return .all(moves)
+        }
         let cut = Share.removalToReach(threshold, part: check.part.amount, of: check.whole).map {
-            [context.option($0, Self.cut)]
+            [context.option($0, Self.cut, move: .all([.remove(from: actionsA.sorted()), .remove(from: publicA)]))]
         } ?? []
         return try check.diagnostic(
             context, message: Self.over, fix: Self.move, alternatives: cut,
-            extraArguments: ["basis": .localized(basis)]
+            extraArguments: ["basis": .localized(basis)], fixMove: move
         ).map { [$0] } ?? []
     }
 }

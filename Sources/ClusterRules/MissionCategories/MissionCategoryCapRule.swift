@@ -125,10 +125,14 @@ public struct MissionCategoryCapRule: PoleRule {
                 "ceiling": .money(maximum), "share": .share(terms.share), "cost": .money(funding.cost), "over": .money(over),
             ]
             let fix: RemediationOption
+            // Private funding earmarked to the action: what every fix below brings in.
+            let privateFunding = ResourceLine.remedy(
+                .actionParticipation, currency, label: "private funding", action: funding.id)
             if over <= earmarked {
                 // Earmarked public money replaced by earmarked private money: the uncovered cost, hence the shared
                 // part, stays the same, and the action's public funding falls by exactly the amount.
-                fix = context.option(over, Self.replace, arguments)
+                fix = context.option(
+                    over, Self.replace, arguments, move: .move(from: funding.earmarkedPublic.lines, to: privateFunding))
             } else if earmarked <= maximum {
                 // Earmark x of private money: the shared part becomes U·(u − x)/(W − x), at most m = ceiling −
                 // earmarked public when x ≥ (U·u − m·W) / (U − m), rounded up to the cent.
@@ -136,7 +140,7 @@ public struct MissionCategoryCapRule: PoleRule {
                 let numerator = shared * Int128(funding.uncovered.minorUnits) - room * uncoveredTotal
                 let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: shared - room)
                 let amount = Money(minorUnits: Int64(quotient + (remainder > 0 ? 1 : 0)), currency: currency)
-                fix = context.option(amount, Self.earmark, arguments)
+                fix = context.option(amount, Self.earmark, arguments, move: .addResource(privateFunding))
             } else {
                 // Earmarked public money alone is over the ceiling, and the shared part adds to it: replace the
                 // excess of earmarked public money and cover the rest of the cost with earmarked private money.
@@ -176,7 +180,15 @@ public struct MissionCategoryCapRule: PoleRule {
             // Replacing earmarked public money by earmarked private money lowers the group's public funding by as
             // much; when the excess is shared public money, the per-action fixes above are the way.
             let remediation = over <= earmarked
-                ? Remediation(context.option(over, Self.pooledReplace, arguments)) : nil
+                ? Remediation(
+                    context.option(
+                        over, Self.pooledReplace, arguments,
+                        move: .move(
+                            from: group.entries.flatMap(\.funding.earmarkedPublic.lines),
+                            to: .remedy(
+                                .actionParticipation, currency, label: "private funding",
+                                action: group.entries.first?.funding.id))))
+                : nil
             found.append(
                 context.diagnostic(
                     Self.pooled, arguments, measured: .money(received), threshold: .money(group.maximum),

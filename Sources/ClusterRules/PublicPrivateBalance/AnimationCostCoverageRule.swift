@@ -86,8 +86,8 @@ public struct AnimationCostCoverageRule: OptInRule {
                 Self.short, arguments, measured: .money(privateCash.amount),
                 threshold: .money(operating.amount), lines: operating.lines + privateCash.lines,
                 remediation: Remediation(
-                    context.option(gap, Self.add),
-                    alternatives: [context.option(gap, Self.cut)]),
+                    context.option(gap, Self.add, move: .addResource(context.newPrivateRevenue)),
+                    alternatives: [context.option(gap, Self.cut, move: .remove(from: operating.lines))]),
                 explanation: [
                     ExplanationItem(
                         LocalizedText(english: "Private cash resources, Priv(cash)", french: "Ressources privées en numéraire, Priv(num.)"),

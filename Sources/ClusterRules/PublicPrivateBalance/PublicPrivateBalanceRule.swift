@@ -160,10 +160,12 @@ public struct PublicPrivateBalanceRule: Rule {
                 : LocalizedText(english: "Private resources (Priv)", french: "Ressources privées (Priv)"),
             wholeLabel: basis == .net
                 ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)") : nil)
+        // On the net basis, public cash is replaced (public valued time is not in its whole).
+        let publicLines = basis == .net ? context.metrics.publicCash.lines : context.metrics.publicResources.lines
         // Written only when the target is missed.
         func replace() -> [RemediationOption] {
             Share.transferToReach(target.share, part: part.amount, of: whole).map {
-                [context.option($0, Self.replace)]
+                [context.option($0, Self.replace, move: .move(from: publicLines, to: context.newPrivateRevenue))]
             } ?? []
         }
         var arguments: MessageArguments = ["basis": .localized(basis.label)]

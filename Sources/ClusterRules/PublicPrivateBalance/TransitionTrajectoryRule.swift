@@ -141,6 +141,8 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
         let publicService = FundingPurpose.of(history.history.cluster) == .publicService && !target.isSet
         let known = trajectory.points.filter { $0.figure != nil }
         var found: [Diagnostic] = []
+        // Every fix adds private revenue in the year it names.
+        let privateRevenue = ResourceLine.remedy(.otherPrivate, history.history.currency, label: "private revenue")
 
         if let last = known.last, let share = last.figure, let targetYear = target.year {
             let isYoung = young(last.year)
@@ -155,7 +157,7 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 arguments["baselineShare"] = .share(path.baselineShare)
                 arguments["baselineYear"] = .integer(path.baselineYear)
                 let remediation = share.additionToReach(required).map {
-                    Remediation(context.option($0, Self.catchUp, arguments))
+                    Remediation(context.option($0, Self.catchUp, arguments, move: .addResource(privateRevenue)))
                 }
                 found.append(
                     context.diagnostic(
@@ -167,7 +169,7 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 // After the target year, or with no path because the baseline is not before it: the target itself.
                 arguments["required"] = .share(target.share)
                 let remediation = share.additionToReach(target.share).map {
-                    Remediation(context.option($0, Self.catchUp, arguments))
+                    Remediation(context.option($0, Self.catchUp, arguments, move: .addResource(privateRevenue)))
                 }
                 found.append(
                     context.diagnostic(
@@ -190,7 +192,7 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
             ]
             if let age = age(current.year) { arguments["age"] = .integer(age) }
             let remediation = now.additionToReach(before.share).map {
-                Remediation(context.option($0, Self.recover, arguments))
+                Remediation(context.option($0, Self.recover, arguments, move: .addResource(privateRevenue)))
             }
             let message: MessageTemplate = isYoung ? Self.fallYoung
                 : publicService ? Self.fallPublicService : Self.fall

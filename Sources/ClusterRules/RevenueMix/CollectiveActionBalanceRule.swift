@@ -92,7 +92,9 @@ public struct CollectiveActionBalanceRule: OptInRule {
                 wholeLabel: LocalizedText(english: "Cost of the action", french: "Coût de l'action"), remedy: .transfer)
             if let diagnostic = try check.diagnostic(
                 context, message: Self.short, fix: Self.fix,
-                extraArguments: ["action": .text(action.label ?? action.id)], lines: [action.id] + check.part.lines)
+                extraArguments: ["action": .text(action.label ?? action.id)], lines: [action.id] + check.part.lines,
+                fixMove: .addResource(
+                    .remedy(.actionParticipation, metrics.currency, label: "participations", action: action.id)))
             {
                 diagnostics.append(diagnostic)
             }

@@ -85,11 +85,15 @@ public struct FunderDependencyRule: Rule {
             check.partLabel = LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(funder)")
             let arguments: MessageArguments = ["funder": .text(funder)]
             let dilute = Share.dilutionToReach(threshold, part: total.amount, of: metrics.fundingBase).map {
-                [context.option($0, Self.dilute, arguments)]
+                [context.option($0, Self.dilute, arguments, move: .addResource(context.newPrivateRevenue))]
             } ?? []
+            // The replacement: the same kind of resource, from another funder.
+            let lines = total.lines
+            let source = context.budget.resources.first { $0.id == lines.first }?.source ?? .otherPrivate
+            let other = ResourceLine.remedy(source, metrics.currency, label: "another funder", funder: "another funder")
             if let diagnostic = try check.diagnostic(
                 context, message: Self.over, fix: Self.replace, alternatives: dilute,
-                extraArguments: arguments)
+                extraArguments: arguments, fixMove: .move(from: lines, to: other))
             {
                 diagnostics.append(diagnostic)
             }

@@ -57,7 +57,8 @@ public struct SponsorshipConflictRule: Rule {
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for line in context.metrics.resourceLines(of: .sponsorship) {
-            guard let sponsor = line.sponsor, sponsor.isMember || sponsor.directInterest else { continue }
+            // A line of nothing is no sponsorship (the fix below empties it).
+            guard let sponsor = line.sponsor, sponsor.isMember || sponsor.directInterest, !line.amount.isZero else { continue }
             let relation: LocalizedText =
                 switch (sponsor.isMember, sponsor.directInterest) {
                 case (true, true):
@@ -69,7 +70,12 @@ public struct SponsorshipConflictRule: Rule {
             diagnostics.append(
                 context.diagnostic(
                     Self.conflict, arguments, measured: .money(line.amount), lines: [line.id],
-                    remediation: Remediation(context.option(line.amount, Self.replace, arguments)),
+                    remediation: Remediation(
+                        context.option(
+                            line.amount, Self.replace, arguments,
+                            move: .move(
+                                from: [line.id],
+                                to: .remedy(.sponsorship, context.metrics.currency, label: "another sponsor", sponsor: SponsorTerms())))),
                     explanation: [
                         ExplanationItem(LocalizedText(english: "Sponsorship", french: "Sponsoring"), .money(line.amount)),
                         ExplanationItem(LocalizedText(english: "Sponsor is a member", french: "Sponsor membre"), .yesNo(sponsor.isMember)),

@@ -98,7 +98,8 @@ public struct SuccessFeeProportionRule: Rule {
             let arguments: MessageArguments = ["line": .text(line.id)]
             if fixedFee.isZero {
                 // No fixed part: the ratio is unbounded; the fix is a fixed fee of at least fee / threshold.
-                let raise = check.dilution(context, Self.raise, check.arguments.merging(arguments) { $1 })
+                let raise = check.dilution(
+                    context, Self.raise, check.arguments.merging(arguments) { $1 }, move: .elsewhere)
                 diagnostics.append(
                     context.diagnostic(
                         Self.noFixedFee, check.arguments.merging(arguments) { $1 },
@@ -111,7 +112,7 @@ public struct SuccessFeeProportionRule: Rule {
                         ]))
             } else if let diagnostic = try check.diagnostic(
                 context, message: Self.over, fix: Self.cut,
-                alternatives: check.dilution(context, Self.raise, arguments), extraArguments: arguments)
+                alternatives: check.dilution(context, Self.raise, arguments, move: .elsewhere), extraArguments: arguments)
             {
                 diagnostics.append(diagnostic)
             }

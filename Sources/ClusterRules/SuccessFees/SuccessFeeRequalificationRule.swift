@@ -115,10 +115,13 @@ public struct SuccessFeeRequalificationRule: Rule {
 
         var remediation: Remediation?
         if check.isBreached, let add = check.fixAmount {
+            let publicLines = basis == .net ? metrics.publicCash.lines : metrics.publicResources.lines
             let replace = Share.transferToReach(target, part: requalified.amount, of: whole).map {
-                [context.option($0, Self.replace, arguments)]
+                [context.option($0, Self.replace, arguments, move: .move(from: publicLines, to: context.newPrivateRevenue))]
             } ?? []
-            remediation = Remediation(context.option(add, Self.add, arguments), alternatives: replace)
+            remediation = Remediation(
+                context.option(add, Self.add, arguments, move: .addResource(context.newPrivateRevenue)),
+                alternatives: replace)
         }
         return [
             context.diagnostic(

@@ -56,12 +56,14 @@ struct ShareThreshold {
     }
 
     /// The other fix of a ceiling, as a list of zero or one alternative: add resources of other kinds, the part
-    /// unchanged — `(C − t·R) / t`. Empty when the threshold is zero.
+    /// unchanged — `(C − t·R) / t`. Empty when the threshold is zero. By default the resources added are private
+    /// revenue of no particular kind (`otherPrivate`), with no funder named.
     func dilution(
-        _ context: RuleContext, _ message: MessageTemplate, _ arguments: MessageArguments = [:]
+        _ context: RuleContext, _ message: MessageTemplate, _ arguments: MessageArguments = [:],
+        move: RemediationMove? = nil
     ) -> [RemediationOption] {
         Share.dilutionToReach(threshold, part: part.amount, of: whole).map {
-            [context.option($0, message, arguments)]
+            [context.option($0, message, arguments, move: move ?? .addResource(context.newPrivateRevenue))]
         } ?? []
     }
 
@@ -76,15 +78,19 @@ struct ShareThreshold {
     /// The diagnostic when the threshold is breached, `nil` otherwise.
     ///
     /// The alternatives are worked out only when the threshold is breached: a rule that does not fire formats nothing.
+    ///
+    /// `fixMove` says where the primary fix's amount goes; by default (`nil`) the part's lines: added to under a floor,
+    /// removed from over a ceiling (``RemediationMove``).
     func diagnostic(
         _ context: RuleContext, message: MessageTemplate, fix: MessageTemplate,
         alternatives: @autoclosure () throws -> [RemediationOption] = [],
-        severity: Severity? = nil, extraArguments: MessageArguments = [:], lines: [String]? = nil
+        severity: Severity? = nil, extraArguments: MessageArguments = [:], lines: [String]? = nil,
+        fixMove: RemediationMove? = nil
     ) throws -> Diagnostic? {
         guard isBreached, let share else { return nil }
         let arguments = extraArguments.isEmpty ? self.arguments : self.arguments.merging(extraArguments) { $1 }
         let remediation = try fixAmount.map { amount in
-            Remediation(context.option(amount, fix, arguments), alternatives: try alternatives())
+            Remediation(context.option(amount, fix, arguments, move: fixMove), alternatives: try alternatives())
         }
         return context.diagnostic(
             message, arguments, severity: severity, measured: .share(share), threshold: .share(threshold),

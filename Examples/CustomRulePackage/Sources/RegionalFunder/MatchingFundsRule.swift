@@ -92,7 +92,8 @@ public struct MatchingFundsRule: Rule {
             context.diagnostic(
                 Self.over, arguments, measured: .money(region.amount),
                 threshold: .money(maximum), lines: region.lines + fees.lines,
-                remediation: Remediation(context.option(over, Self.reduce)),
+                // The fix comes off the Region's lines only (the fees' lines are named too, as the figure compared).
+                remediation: Remediation(context.option(over, Self.reduce, move: .remove(from: region.lines))),
                 explanation: [
                     ExplanationItem(LocalizedText(english: "Regional subsidy", french: "Subvention régionale"), .money(region.amount)),
                     ExplanationItem(LocalizedText(english: "Membership fees", french: "Cotisations"), .money(fees.amount)),
