@@ -138,3 +138,62 @@ struct CustomRuleTests {
         }
     }
 }
+
+/// A host's rule of the threshold shape, written with the public `ShareThreshold` rather than by hand: personnel costs
+/// at most 70% of expenses (a host's own ceiling, not the memento's). Its examples are made for this test.
+struct HostPersonnelCeilingRule: Rule {
+    static let ceiling = Parameter<Share>(
+        "ceiling", default: Share(percent: 70), english: "Largest share of personnel costs.",
+        french: "Part maximale des frais de personnel.", defaultIsOurs: true)
+    static let over = MessageTemplate(
+        id: "test/personnel-ceiling.over", english: "Personnel costs are {share} of expenses, over {threshold}.",
+        french: "Les frais de personnel font {share} des dépenses, au-delà de {threshold}.")
+    static let reduce = MessageTemplate(
+        id: "test/personnel-ceiling.reduce", english: "reduce personnel costs by {amount}",
+        french: "réduire les frais de personnel de {amount}")
+
+    static func budget(personnel: Int64, actions: Int64) -> Budget {
+        Budget(
+            cluster: ClusterProfile(name: "Example"), year: 2026,
+            resources: [.line(.region, personnel + actions)],
+            expenses: [
+                ExpenseLine(id: "salaries", amount: Money(major: personnel), nature: .operating, kind: .personnel),
+                ExpenseLine(id: "actions", amount: Money(major: actions)),
+            ])
+    }
+
+    static let description = RuleDescription(
+        id: RuleID("personnel-ceiling", namespace: "test"),
+        name: LocalizedText(english: "Personnel ceiling", french: "Plafond des frais de personnel"),
+        rationale: LocalizedText(english: "A host's own ceiling.", french: "Un plafond propre à l'hôte."),
+        citation: Citation(document: "Tests"), defaultSeverity: .warning,
+        parameters: [ceiling], messages: [over, reduce],
+        triggeringExamples: [RuleExample(budget(personnel: 76_000, actions: 24_000), note: "76%.")],
+        nonTriggeringExamples: [RuleExample(budget(personnel: 70_000, actions: 30_000), note: "Exactly 70%.")])
+
+    func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        let check = ShareThreshold(
+            direction: .ceiling, part: context.metrics.expenses(.personnel), whole: context.metrics.totalExpenses,
+            threshold: try context.value(of: Self.ceiling),
+            partLabel: LocalizedText(english: "Personnel costs", french: "Frais de personnel"),
+            wholeLabel: LocalizedText(english: "Expenses", french: "Dépenses"))
+        return try check.diagnostic(context, message: Self.over, fix: Self.reduce).map { [$0] } ?? []
+    }
+}
+
+@Suite("A host's rule written with ShareThreshold")
+struct ShareThresholdHostRuleTests {
+    @Test("Personnel at 76% of expenses: the fix removes 20,000 from the salaries, and the verifier proves it clears the rule")
+    func personnelCeiling() throws {
+        let verification = RuleVerifier.verification(of: HostPersonnelCeilingRule())
+        #expect(verification.failures.isEmpty, "\(verification.failures)")
+        #expect(verification.remediationsApplied == 1)
+        let report = try Engine(ruleSet: RuleSet(name: "t", rules: [HostPersonnelCeilingRule()]))
+            .check(HostPersonnelCeilingRule.budget(personnel: 76_000, actions: 24_000))
+        let diagnostic = try #require(report.diagnostics.first)
+        // (76,000 − 70% × 100,000) / (1 − 70%) = 20,000: at 56,000 of 80,000, exactly 70%.
+        #expect(diagnostic.remediation?.amount == Money(major: 20_000))
+        #expect(diagnostic.lines == ["salaries"])
+        #expect(diagnostic.measured == .share(Share(76, over: 100)))
+    }
+}

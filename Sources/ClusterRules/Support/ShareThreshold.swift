@@ -1,11 +1,28 @@
 import ClusterKitCore
 
-/// The one mechanism behind every "a part of the budget must stay above / under a share of it" rule: compares
-/// exactly, fills in the measured share, the threshold, the lines, the explanation and the remediation.
+/// A check that a part of a budget stays above (a floor) or under (a ceiling) a share of a whole: the mechanism
+/// behind the built-in rules of that shape (membership fees over 15%, billed revenue over 20%, valued time under 15%,
+/// …), public so that a host's rule of the same shape reuses it rather than building its diagnostic by hand.
 ///
-/// Messages receive `{share}`, `{threshold}`, `{part}` and `{total}`; the fix message receives `{amount}`.
-struct ShareThreshold {
-    enum Direction {
+/// It compares exactly (a part at exactly the threshold passes), and when the threshold is breached makes the whole
+/// diagnostic: the measured share, the threshold, the part's lines, an explanation (the part, the whole, the share,
+/// the floor or ceiling) and the remediation — the amount that brings the share back to the threshold, added to the
+/// part's lines under a floor, removed from them over a ceiling, the whole moving with the part.
+///
+/// ```swift
+/// func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+///     let check = ShareThreshold(
+///         direction: .ceiling, part: context.metrics.expenses(.personnel), whole: context.metrics.totalExpenses,
+///         threshold: try context.value(of: Self.ceiling),
+///         partLabel: LocalizedText(english: "Personnel costs", french: "Frais de personnel"))
+///     return try check.diagnostic(context, message: Self.over, fix: Self.reduce).map { [$0] } ?? []
+/// }
+/// ```
+///
+/// Messages receive `{share}`, `{threshold}`, `{part}` and `{total}`; the fix message receives `{amount}` too.
+public struct ShareThreshold: Sendable {
+    /// Which side of the threshold the part must stay on.
+    public enum Direction: Sendable {
         /// The part must be at least the threshold; the fix adds to it (the budget grows with it).
         case floor
         /// The part must be at most the threshold; the fix removes from it (the budget shrinks with it).
@@ -13,7 +30,7 @@ struct ShareThreshold {
     }
 
     /// How the primary fix changes the budget.
-    enum Remedy {
+    public enum Remedy: Sendable {
         /// Add to the part; the budget grows with it: `(t·R − C) / (1 − t)`.
         case grow
         /// Remove from the part; the budget shrinks with it: `(C − t·R) / (1 − t)`.
@@ -22,32 +39,53 @@ struct ShareThreshold {
         case transfer
     }
 
-    var direction: Direction
-    var part: LineTotal
-    var whole: Money
-    var threshold: Share
+    /// Which side of the threshold the part must stay on.
+    public var direction: Direction
+    /// The part: its amount and the lines it is made of (the lines the diagnostic names and the fix changes).
+    public var part: LineTotal
+    /// The whole the share is taken of.
+    public var whole: Money
+    /// The floor or ceiling.
+    public var threshold: Share
     /// What the part is, for the explanation (e.g. "Membership fees").
-    var partLabel: LocalizedText
+    public var partLabel: LocalizedText
     /// What the whole is; `nil` for the metrics' own whole (total resources, or the funding base when lines are left
-    /// out: ``BudgetMetrics/wholeLabel``).
-    var wholeLabel: LocalizedText? = nil
+    /// out).
+    public var wholeLabel: LocalizedText?
+
+    /// A check of `part` against `threshold` of `whole`.
+    /// - Parameters:
+    ///   - remedy: how the primary fix changes the budget; `nil` for the direction's own (a floor grows the part, a
+    ///     ceiling shrinks it, the whole moving with it).
+    public init(
+        direction: Direction, part: LineTotal, whole: Money, threshold: Share, partLabel: LocalizedText,
+        wholeLabel: LocalizedText? = nil, remedy: Remedy? = nil
+    ) {
+        self.direction = direction
+        self.part = part
+        self.whole = whole
+        self.threshold = threshold
+        self.partLabel = partLabel
+        self.wholeLabel = wholeLabel
+        self.remedy = remedy
+    }
 
     /// What the whole is called in an explanation of a budget with these metrics.
     func wholeName(_ metrics: BudgetMetrics) -> LocalizedText { wholeLabel ?? metrics.wholeLabel }
     /// The primary fix; by default a floor grows the part and a ceiling shrinks it.
-    var remedy: Remedy? = nil
+    public var remedy: Remedy?
 
     /// The measured share, or `nil` when the whole is zero.
-    var share: Share? { Share(part.amount, of: whole) }
+    public var share: Share? { Share(part.amount, of: whole) }
 
     /// Whether the part is on the wrong side of the threshold.
-    var isBreached: Bool {
+    public var isBreached: Bool {
         guard let share else { return false }
         return direction == .floor ? share < threshold : share > threshold
     }
 
     /// The primary fix amount.
-    var fixAmount: Money? {
+    public var fixAmount: Money? {
         switch remedy ?? (direction == .floor ? .grow : .shrink) {
         case .grow: Share.additionToReach(threshold, part: part.amount, of: whole)
         case .shrink: Share.removalToReach(threshold, part: part.amount, of: whole)
@@ -58,7 +96,7 @@ struct ShareThreshold {
     /// The other fix of a ceiling, as a list of zero or one alternative: add resources of other kinds, the part
     /// unchanged — `(C − t·R) / t`. Empty when the threshold is zero. By default the resources added are private
     /// revenue of no particular kind (`otherPrivate`), with no funder named.
-    func dilution(
+    public func dilution(
         _ context: RuleContext, _ message: MessageTemplate, _ arguments: MessageArguments = [:],
         move: RemediationMove? = nil
     ) -> [RemediationOption] {
@@ -68,7 +106,7 @@ struct ShareThreshold {
     }
 
     /// The arguments every message of the check can use.
-    var arguments: MessageArguments {
+    public var arguments: MessageArguments {
         [
             "share": .share(share ?? .zero), "threshold": .share(threshold),
             "part": .money(part.amount), "total": .money(whole),
@@ -80,8 +118,8 @@ struct ShareThreshold {
     /// The alternatives are worked out only when the threshold is breached: a rule that does not fire formats nothing.
     ///
     /// `fixMove` says where the primary fix's amount goes; by default (`nil`) the part's lines: added to under a floor,
-    /// removed from over a ceiling (``RemediationMove``).
-    func diagnostic(
+    /// removed from over a ceiling (`RemediationMove`).
+    public func diagnostic(
         _ context: RuleContext, message: MessageTemplate, fix: MessageTemplate,
         alternatives: @autoclosure () throws -> [RemediationOption] = [],
         severity: Severity? = nil, extraArguments: MessageArguments = [:], lines: [String]? = nil,
