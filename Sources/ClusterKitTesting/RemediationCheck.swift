@@ -12,7 +12,7 @@ extension RuleVerifier {
         var description: String
     }
 
-    /// The budget with a remediation option of `diagnostic` applied (see ``RemediationMove`` for where the money goes).
+    /// The budget with a remediation option of `diagnostic` applied (see `RemediationMove` for where the money goes).
     ///
     /// A host's tests may call it to see a fix at work: run the rule on the result and expect silence.
     /// - Throws: an error that says why, when the option names a line the budget does not have, or says nothing of

@@ -1,7 +1,7 @@
 import ClusterKitCore
 
 extension ResourceLine {
-    /// A resource line for a remediation's move to write (``RemediationMove``): its id and amount are set when the move
+    /// A resource line for a remediation's move to write (`RemediationMove`): its id and amount are set when the move
     /// is applied.
     static func remedy(
         _ source: RevenueSourceID, _ currency: CurrencyCode, label: String = "remediation", funder: String? = nil,

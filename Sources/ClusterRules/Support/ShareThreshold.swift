@@ -55,6 +55,12 @@ public struct ShareThreshold: Sendable {
 
     /// A check of `part` against `threshold` of `whole`.
     /// - Parameters:
+    ///   - direction: `.floor` (the part must be at least the threshold) or `.ceiling` (at most).
+    ///   - part: the part, with its lines: what the diagnostic names and the fix changes.
+    ///   - whole: the whole the share is taken of.
+    ///   - threshold: the floor or ceiling.
+    ///   - partLabel: what the part is, for the explanation.
+    ///   - wholeLabel: what the whole is; `nil` for the metrics' own whole.
     ///   - remedy: how the primary fix changes the budget; `nil` for the direction's own (a floor grows the part, a
     ///     ceiling shrinks it, the whole moving with it).
     public init(
