@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Budgets are grouped by the cluster's name, then kind. A year given both as a forecast and as realised accounts is
 /// judged on the realised accounts, and a note of the report says so (rule `clusterkit/judged-year`); a cluster with
-/// two years or more from more than one file is checked as a history built from those years, whose report (the
-/// trajectory and the transition rules' findings) joins the report's budgets. `JSONReportRenderer` writes the
+/// two years or more from more than one file is checked as a history built from those years (with the years a
+/// history file of it gives only as published figures), whose report (the trajectory and the transition rules'
+/// findings) joins the report's budgets; a cluster whose years all come from one history file keeps that file's. `JSONReportRenderer` writes the
 /// clusters as `clusters[]`; `CSVReportRenderer` and `MarkdownReportRenderer` as a table with a row per cluster and
 /// year.
 ///

@@ -60,6 +60,27 @@ struct FunderFolderTests {
         #expect(portfolio.clusters.first { $0.profile.name == "Atlanpack" }?.history == nil)
     }
 
+    @Test("A year in a file of its own joins the years a history file publishes: one trajectory from both")
+    func historyAndYear() throws {
+        // Soliage's history (Examples/) publishes 2012 and 2013; a made-up 2014 forecast of Soliage is added.
+        let made = try String(contentsOf: repositoryFile("Tests/Fixtures/funder/grappe-exemple-2016-forecast.json"), encoding: .utf8)
+            .replacingOccurrences(of: "Grappe Exemple du financeur", with: "Soliage")
+            .replacingOccurrences(of: "\"founded\": 2010", with: "\"founded\": 2011")
+            .replacingOccurrences(of: "\"year\": 2016", with: "\"year\": 2014")
+        let folder = try Self.folder(extra: ["soliage-2014-made-up.json": made])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let engine = Engine(ruleSet: Preset.grappe.ruleSet)
+        let portfolio = try ClusterPortfolio(grouping: try engine.check(try Self.inputs(folder))) { _ in engine }
+        let soliage = try #require(portfolio.clusters.first { $0.profile.name == "Soliage" })
+        #expect(soliage.years.map(\.year) == [2014])
+        #expect(soliage.history?.file == nil, "a history built from two files, not the history file's own")
+        #expect(soliage.history?.trajectory?.points.map(\.year) == [2012, 2013, 2014])
+        #expect(soliage.history?.trajectory?.points.map { $0.figure?.source } == [.published, .published, .computed])
+        // A cluster whose years all come from one history file keeps that file's report.
+        let sentier = try #require(portfolio.clusters.first { $0.profile.name == "Silicon Sentier" })
+        #expect(sentier.years.isEmpty && sentier.history?.file?.hasSuffix("silicon-sentier-2011-2013.json") == true)
+    }
+
     @Test("Files that disagree on a cluster's founding year or kind are an error naming both")
     func conflict() throws {
         let original = try String(contentsOf: repositoryFile("Tests/Fixtures/funder/grappe-exemple-2016-forecast.json"), encoding: .utf8)

@@ -36,8 +36,10 @@ extension Report {
 
     /// The report with its budgets grouped by cluster (``clusters``): by name, then kind; each cluster's years in
     /// order, one report per year (realised accounts over a forecast, else the first in input order), a note in
-    /// ``diagnostics`` for each report set aside; a cluster with two years or more from more than one input is judged
-    /// as a history by the engine `engine` gives for it, and that history's report is added to ``budgets``.
+    /// ``diagnostics`` for each report set aside; a cluster with two years or more from more than one input (its
+    /// full years, and the years a history file of it gives only as published figures) is judged as a history by the
+    /// engine `engine` gives for it, and that history's report is added to ``budgets``. A cluster whose years all
+    /// come from one history file keeps that file's history report.
     ///
     /// - Throws: ``InputError`` when two files disagree on a cluster's kind or founding year, naming both.
     package func groupedByCluster(engine: (ClusterProfile) -> Engine) throws(InputError) -> Report {
@@ -68,19 +70,36 @@ extension Report {
                     grouped.diagnostics.append(Self.yearChoiceNote(kept: kept, setAside: other))
                 }
             }
-            let cluster = years.last?.cluster ?? all[0].cluster
-            var history: BudgetReport?
-            let files = Set(years.map { $0.file ?? "" })
-            if years.count >= 2, files.count >= 2 {
-                let built = BudgetHistory(cluster: cluster, currency: years.last!.budget!.currency, years: years.map { .full($0.budget!) })
-                let checked = try CheckedHistory(built, catalog: years.last!.checkedBudget?.catalog ?? .builtIn, file: nil)
+            var cluster = years.last?.cluster ?? all[0].cluster
+            if cluster.kind == nil { cluster.kind = all.lazy.compactMap(\.cluster.kind).first }
+            if cluster.founded == nil { cluster.founded = all.lazy.compactMap(\.cluster.founded).first }
+            // The years a history of the cluster holds: the full years judged, and the years a history file gives
+            // only as published figures.
+            var historyYears: [HistoryYear] = years.map { .full($0.budget!) }
+            var covered = Set(years.map(\.year))
+            for report in histories[name] ?? [] {
+                for year in report.history?.chronologicalYears ?? [] where year.budget == nil && !covered.contains(year.year) {
+                    historyYears.append(year)
+                    covered.insert(year.year)
+                }
+            }
+            let sources = Set(years.map { $0.file ?? "" } + (histories[name] ?? []).map { $0.file ?? "" })
+            var history: BudgetHistory?
+            if historyYears.count >= 2, sources.count >= 2 {
+                history = BudgetHistory(
+                    cluster: cluster, currency: years.last?.budget?.currency ?? histories[name]?.last?.history?.currency ?? .euro,
+                    years: historyYears.sorted { $0.year < $1.year })
+            }
+            var historyReport: BudgetReport?
+            if let history {
+                let checked = try CheckedHistory(history, catalog: years.last?.checkedBudget?.catalog ?? .builtIn, file: nil)
                 let report = engine(cluster).historyReport(for: checked, file: nil)
                 grouped.budgets.append(report)
-                history = report
-            } else if years.count >= 2 || !(histories[name] ?? []).isEmpty {
-                history = histories[name]?.last
+                historyReport = report
+            } else {
+                historyReport = histories[name]?.last
             }
-            groups.append(ClusterGroup(cluster: cluster, years: years, setAside: setAside, history: history))
+            groups.append(ClusterGroup(cluster: cluster, years: years, setAside: setAside, history: historyReport))
         }
         grouped.clusters = groups.sorted {
             ($0.cluster.name, $0.cluster.kind?.rawValue ?? "") < ($1.cluster.name, $1.cluster.kind?.rawValue ?? "")
