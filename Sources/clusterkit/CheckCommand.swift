@@ -82,7 +82,8 @@ enum CheckCommand {
         do {
             report = try evaluate(inputs, preset: invocation[Self.rules], configuration: configuration)
         } catch {
-            return ToolOutput(status: 2, stderr: "\(error)\n")
+            // Files that disagree on a cluster, or an input the engine refuses: nothing is reported.
+            return ToolOutput(status: 2, stderr: unreadableReport + "\(error)\n")
         }
 
         let color = invocation[Self.color] ?? .auto
