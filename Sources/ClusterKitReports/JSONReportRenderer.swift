@@ -33,12 +33,62 @@ public struct JSONReportRenderer: ReportRenderer {
         let budgets: [BudgetDocument]
         let diagnostics: [DiagnosticDocument]
         let summary: ReportSummary
+        /// The budgets by cluster, for a grouped report (report-format.md, `clusters[]`).
+        let clusters: [ClusterDocument]?
 
         init(_ report: Report, language: Language, showSuppressed: Bool = false) {
             ruleSet = report.ruleSet
+            clusters = report.clusters.map { $0.map(ClusterDocument.init) }
             budgets = report.budgets.map { BudgetDocument($0, language: language, showSuppressed: showSuppressed) }
             diagnostics = report.diagnostics.map { DiagnosticDocument($0, language: language) }
             summary = report.summary
+        }
+    }
+
+    /// A cluster of a grouped report: its years in order, and the trajectory of those years (`null` under two).
+    struct ClusterDocument: Encodable {
+        struct Year: Encodable {
+            let row: ClusterYearRow
+
+            enum CodingKeys: String, CodingKey {
+                case year, statement, file, selfFinancingGross, selfFinancingNet, fundingBase, target, errors, warnings, notes
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(row.year, forKey: .year)
+                try container.encode(row.statement, forKey: .statement)
+                try container.encode(row.file, forKey: .file)
+                try container.encode(row.gross.map(JSONReportRenderer.share), forKey: .selfFinancingGross)
+                try container.encode(row.net.map(JSONReportRenderer.share), forKey: .selfFinancingNet)
+                try container.encode(row.fundingBase?.decimalValue, forKey: .fundingBase)
+                try container.encode(row.target, forKey: .target)
+                try container.encode(row.count(.error), forKey: .errors)
+                try container.encode(row.count(.warning), forKey: .warnings)
+                try container.encode(row.count(.note), forKey: .notes)
+            }
+        }
+
+        let name: String
+        let kind: ClusterKind?
+        let years: [Year]
+        let trajectory: TrajectoryDocument?
+
+        init(_ group: ClusterGroup) {
+            name = group.cluster.name
+            kind = group.cluster.kind
+            years = group.years.map { Year(row: ClusterYearRow(cluster: group.cluster, report: $0)) }
+            trajectory = group.history?.trajectory.map(TrajectoryDocument.init)
+        }
+
+        enum CodingKeys: String, CodingKey { case name, kind, years, trajectory }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(years, forKey: .years)
+            try container.encode(trajectory, forKey: .trajectory)
         }
     }
 

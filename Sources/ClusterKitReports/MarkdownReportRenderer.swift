@@ -33,6 +33,14 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
         out += table(headings, rows, numeric: [false, true, true, true]) + "\n"
         out += words.summary(of: report.summary, in: language) + "\n"
+        if report.clusters != nil {
+            // The funder's table: a row per cluster and year, the figures of the CSV report.
+            out += "\n## \(ClusterYearRow.heading(language))\n\n"
+            out += table(
+                ClusterYearRow.columns.map { $0(language) },
+                ClusterYearRow.rows(of: report).map { $0.cells(language).map(escape) },
+                numeric: [false, false, true, false, false, true, true, true, true, true, true, true, true])
+        }
         for budget in report.budgets { out += "\n" + section(budget) }
         if !report.diagnostics.isEmpty {
             out += "\n## \(words.checkDiagnostics(language))\n\n" + items(report.diagnostics)

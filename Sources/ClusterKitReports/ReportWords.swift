@@ -149,6 +149,7 @@ package enum ReportWords {
             provenanceLabel,
         ] + Severity.allCases.flatMap { [severity($0), severityPlural($0)] } + MetricsTable.labels
             + [ValueFormatter.yes, ValueFormatter.no]
+            + ClusterYearRow.columns + [ClusterYearRow.heading, ClusterYearRow.forecast, ClusterYearRow.realised]
     }
 
     /// Every word with values, for the test that checks translations and placeholders.

@@ -73,7 +73,7 @@ struct Flag: Sendable {
 
 /// The formats a report is printed in (`--format`).
 enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, markdown, html
+    case text, json, sarif, markdown, html, csv
 }
 
 /// When text output is coloured (`--color`).

@@ -5,7 +5,7 @@ import Foundation
 enum CheckCommand {
     static let format = Option<ReportFormat>(
         "format", valueName: "format",
-        help: "text (default), json (clusterkit.report/1), sarif (SARIF 2.1.0), markdown or html (one self-contained page with charts)")
+        help: "text (default), json (clusterkit.report/1), sarif (SARIF 2.1.0), markdown, html (one self-contained page with charts) or csv (a row per cluster and year, for a spreadsheet)")
     static let rules = Option<Preset>(
         "rules", valueName: "preset",
         help: "Preset: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")) (default: from cluster.kind)")
@@ -24,7 +24,7 @@ enum CheckCommand {
 
     static let command = Command(
         "check", arguments: "[FILE|FOLDER …]", abstract: "Check budgets (with no file: the embedded Mecabourg 2013 example)",
-        usage: "clusterkit check [FILE|FOLDER …] [--format text|json|sarif|markdown|html] [--rules PRESET] [--config FILE] [--language en|fr] [--sheet NAME] [--strict]",
+        usage: "clusterkit check [FILE|FOLDER …] [--format text|json|sarif|markdown|html|csv] [--rules PRESET] [--config FILE] [--language en|fr] [--sheet NAME] [--strict]",
         summary: "Check cluster budgets (clusterkit.budget/1 JSON, clusterkit.history/1 histories, spreadsheets: .xlsx, .ods or CSV) against the memento's rules.",
         details: """
             With no file, checks the Mecabourg 2013 budget embedded in the tool and says so. A file ending in .xlsx, .ods \
@@ -36,7 +36,11 @@ enum CheckCommand {
             grappe, regional; recommended otherwise). A configuration file (--config, see \
             Documentation/Configuration.md) tunes that rule set: it is checked before any budget is read. A history \
             (clusterkit.history/1) is checked year by year, then as a whole: its trajectory (year, private share, share \
-            required by the glide path to the target) and the transition rules (see Documentation/SelfFinancing.md).
+            required by the glide path to the target) and the transition rules (see Documentation/SelfFinancing.md). \
+            Several files are grouped by cluster (by name, then kind): each cluster's years in order, a year given \
+            both as a forecast and as realised accounts judged on the realised accounts (a note says so), and two \
+            years or more from several files checked as a history; files that disagree on a cluster's kind or \
+            founding year are an error naming both. --format csv gives a row per cluster and year.
             """,
         options: [format, rules, language, color, strict, explain, rulesReference, config, showSuppressed, sheet],
         run: { run($0) })
@@ -78,7 +82,8 @@ enum CheckCommand {
         do {
             report = try evaluate(inputs, preset: invocation[Self.rules], configuration: configuration)
         } catch {
-            return ToolOutput(status: 2, stderr: "\(error)\n")
+            // Files that disagree on a cluster, or an input the engine refuses: nothing is reported.
+            return ToolOutput(status: 2, stderr: unreadableReport + "\(error)\n")
         }
 
         let color = invocation[Self.color] ?? .auto
@@ -105,6 +110,8 @@ enum CheckCommand {
             rendered = MarkdownReportRenderer(options: options).render(report)
         case .html:
             rendered = HTMLReportRenderer(options: options).render(report)
+        case .csv:
+            rendered = CSVReportRenderer(options: options).render(report)
         case .text:
             rendered = notice + TextReportRenderer(options: options).render(report)
         }
@@ -126,8 +133,17 @@ enum CheckCommand {
                 ruleSet: try configuration.apply(to: preset.ruleSet, available: BuiltInRules.all),
                 suppressions: configuration.suppressions)
         }
+        // More than one input: grouped by cluster, each cluster's years judged as a history by its preset's engine.
+        func grouped(_ report: Report) throws(InputError) -> Report {
+            guard inputs.count > 1 else { return report }
+            var engines: [Preset: Engine] = [:]
+            for chosen in preset.map({ [$0] }) ?? ClusterKind.allCases.map({ Preset(for: $0) }) + [Preset(for: nil)] {
+                engines[chosen] = try engine(chosen)
+            }
+            return try ClusterPortfolio(grouping: report) { cluster in engines[preset ?? Preset(for: cluster.kind)]! }.report
+        }
         // Several files and one rule set: checked on every core, the same report as one by one.
-        if let preset { return try engine(preset).check(inputs, parallel: true) }
+        if let preset { return try grouped(try engine(preset).check(inputs, parallel: true)) }
         var budgets: [BudgetReport] = []
         var names: Set<String> = []
         for input in inputs {
@@ -135,8 +151,8 @@ enum CheckCommand {
             names.insert(preset.rawValue)
             budgets += try engine(preset).check([input]).budgets
         }
-        return Report(
-            ruleSet: names.count == 1 ? names.first! : "by-kind", budgets: budgets, suppressions: configuration.suppressions)
+        return try grouped(Report(
+            ruleSet: names.count == 1 ? names.first! : "by-kind", budgets: budgets, suppressions: configuration.suppressions))
     }
 }
 

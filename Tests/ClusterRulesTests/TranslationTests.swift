@@ -69,6 +69,8 @@ struct TranslationTests {
     @Test("The engine's own message is translated")
     func engineMessage() {
         expectTranslated(Engine.ruleFailedMessage)
+        expectTranslated(Report.realisedOverForecast)
+        expectTranslated(Report.sameYearTwice)
     }
 
     @Test("Every word the renderers print is translated, with the same placeholders")

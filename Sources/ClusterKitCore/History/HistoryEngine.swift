@@ -12,13 +12,17 @@ extension Engine {
         for year in history.metrics.years {
             if let budget = year.checked { reports.append(check(budget, file: file)) }
         }
+        reports.append(historyReport(for: history, file: file))
+        return reports
+    }
+
+    /// The report of a history as a whole: the trajectory rules' diagnostics and the trajectory they judged.
+    package func historyReport(for history: CheckedHistory, file: String?) -> BudgetReport {
         let context = RuleContext(history: history)
         let found = Suppression.apply(suppressions, to: evaluate(context), of: context.budget)
-        reports.append(
-            BudgetReport(
-                .history(history, trajectory: trajectory(of: history)), file: file, diagnostics: found.reported,
-                suppressed: found.suppressed))
-        return reports
+        return BudgetReport(
+            .history(history, trajectory: trajectory(of: history)), file: file, diagnostics: found.reported,
+            suppressed: found.suppressed)
     }
 
     /// The trajectory the first enabled trajectory rule judges; without one, each year's private share (published

@@ -9,6 +9,8 @@ public struct Report: Sendable {
     /// Diagnostics about the check itself rather than one budget, such as a suppression that matched nothing
     /// (rule `clusterkit/unused-suppression`).
     public var diagnostics: [Diagnostic]
+    /// The budgets grouped by cluster, when the report was grouped (a report on more than one input); `nil` otherwise.
+    package var clusters: [ClusterGroup]?
 
     /// Creates a report.
     public init(ruleSet: String, budgets: [BudgetReport], diagnostics: [Diagnostic] = []) {

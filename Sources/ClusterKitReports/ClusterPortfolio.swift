@@ -1,0 +1,142 @@
+import ClusterKitCore
+import Foundation
+
+/// A report on several budgets read as a funder reads it: by cluster, each with its years in order and, from two
+/// years, the trajectory a history gets.
+///
+/// Budgets are grouped by the cluster's name, then kind. A year given both as a forecast and as realised accounts is
+/// judged on the realised accounts, and a note of the report says so (rule `clusterkit/judged-year`); a cluster with
+/// two years or more from more than one file is checked as a history built from those years (with the years a
+/// history file of it gives only as published figures), whose report (the trajectory and the transition rules'
+/// findings) joins the report's budgets; a cluster whose years all come from one history file keeps that file's. `JSONReportRenderer` writes the
+/// clusters as `clusters[]`; `CSVReportRenderer` and `MarkdownReportRenderer` as a table with a row per cluster and
+/// year.
+///
+/// ```swift
+/// let engine = Engine(ruleSet: .recommended)
+/// let portfolio = try ClusterPortfolio(grouping: try engine.check(inputs)) { _ in engine }
+/// for cluster in portfolio.clusters { print(cluster.profile.name, cluster.years.map(\.year)) }
+/// print(JSONReportRenderer().render(portfolio.report))
+/// ```
+public struct ClusterPortfolio: Sendable {
+    /// One cluster of the portfolio.
+    public struct Cluster: Sendable {
+        let group: ClusterGroup
+
+        /// Who the cluster is, as its latest year gives it.
+        public var profile: ClusterProfile { group.cluster }
+        /// The report each year is judged on, oldest first (realised accounts over a forecast of the same year).
+        public var years: [BudgetReport] { group.years }
+        /// The reports set aside for another of the same year, in input order.
+        public var setAside: [BudgetReport] { group.setAside }
+        /// The report of the cluster's years as a history — its `trajectory` and the transition rules' findings —
+        /// when it has two years or more; `nil` otherwise.
+        public var history: BudgetReport? { group.history }
+    }
+
+    /// The report, grouped: its budgets (with each built history's report), its notes, and its clusters, for the
+    /// renderers.
+    public let report: Report
+
+    /// The clusters, by name then kind.
+    public var clusters: [Cluster] { (report.clusters ?? []).map(Cluster.init) }
+
+    /// Groups a report's budgets by cluster; `engine` gives the engine that judges a cluster's years as a history
+    /// (the engine that checked them, or the preset of the cluster's kind).
+    /// - Throws: `InputError` when two files disagree on a cluster's kind or founding year, naming both files.
+    public init(grouping report: Report, engine: (ClusterProfile) -> Engine) throws(InputError) {
+        self.report = try report.groupedByCluster(engine: engine)
+    }
+}
+
+/// One row of the clusters table: a cluster's year with the figures a funder compares.
+package struct ClusterYearRow {
+    package let cluster: ClusterProfile
+    package let report: BudgetReport
+    package var year: Int { report.year }
+    package var statement: Statement? { report.metrics?.statement }
+    package var file: String? { report.file }
+    package var gross: Share? { report.metrics?.selfFinancingGross }
+    package var net: Share? { report.metrics?.selfFinancingNet }
+    package var fundingBase: Money? { report.metrics?.fundingBase }
+    package var target: FundingTargets? { report.cluster.target(judgedIn: report.year) }
+    package func count(_ severity: Severity) -> Int { report.diagnostics.filter { $0.severity == severity }.count }
+
+    /// The rows of a report: per cluster and year when it is grouped, else one per budget.
+    package static func rows(of report: Report) -> [ClusterYearRow] {
+        if let clusters = report.clusters {
+            return clusters.flatMap { group in group.years.map { ClusterYearRow(cluster: group.cluster, report: $0) } }
+        }
+        return report.budgets.filter { $0.metrics != nil }.map { ClusterYearRow(cluster: $0.cluster, report: $0) }
+    }
+
+    /// The words of the table's columns.
+    package static let columns: [LocalizedText] = [
+        LocalizedText(english: "Cluster", french: "Cluster"), LocalizedText(english: "Kind", french: "Type"),
+        LocalizedText(english: "Year", french: "Année"), LocalizedText(english: "Statement", french: "Nature"),
+        LocalizedText(english: "File", french: "Fichier"),
+        LocalizedText(english: "Self-financing (gross)", french: "Autofinancement brut"),
+        LocalizedText(english: "Self-financing (net)", french: "Autofinancement net"),
+        LocalizedText(english: "Funding base", french: "Base de financement"),
+        LocalizedText(english: "Target", french: "Objectif"), LocalizedText(english: "Target year", french: "Année de l'objectif"),
+        LocalizedText(english: "Errors", french: "Erreurs"), LocalizedText(english: "Warnings", french: "Avertissements"),
+        LocalizedText(english: "Notes", french: "Remarques"),
+    ]
+    /// The heading of the table in Markdown.
+    package static let heading = LocalizedText(english: "Clusters by year", french: "Clusters par année")
+    /// A forecast.
+    package static let forecast = LocalizedText(english: "forecast", french: "prévisionnel")
+    /// Realised accounts.
+    package static let realised = LocalizedText(english: "realised", french: "réalisé")
+
+    /// The row's cells: shares as fractions to 4 decimals, amounts to the cent, with a decimal comma in French.
+    package func cells(_ language: Language) -> [String] {
+        func number(_ value: Decimal?, places: Int) -> String {
+            guard var value else { return "" }
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &value, places, .plain)
+            var text = NSDecimalNumber(decimal: rounded).stringValue
+            let fraction = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 }
+            if fraction == nil { text += "." }
+            text += String(repeating: "0", count: places - (fraction ?? 0))
+            return language == .french ? text.replacingOccurrences(of: ".", with: ",") : text
+        }
+        let statementWord = statement.map { ($0 == .realised ? Self.realised : Self.forecast)(language) } ?? ""
+        return [
+            cluster.name, cluster.kind?.rawValue ?? "", String(year), statementWord, file ?? "",
+            number(gross?.rounded(toPlaces: 4), places: 4), number(net?.rounded(toPlaces: 4), places: 4),
+            number(fundingBase?.decimalValue, places: 2),
+            number(target?.privateShare?.rounded(toPlaces: 4), places: 4), target?.year.map(String.init) ?? "",
+            String(count(.error)), String(count(.warning)), String(count(.note)),
+        ]
+    }
+}
+
+/// Renders a report as a CSV table for a funder's spreadsheet: one row per cluster and year (per budget when the
+/// report is not grouped) with the year's statement, file, gross and net self-financing, funding base, the target
+/// that applies and the counts of findings.
+///
+/// Headings are in the renderer's language. In English, fields are separated by commas with a decimal point; in
+/// French, by semicolons with a decimal comma, as a French spreadsheet reads them. Shares are fractions (4 decimals),
+/// amounts are to the cent.
+public struct CSVReportRenderer: ReportRenderer {
+    /// The language of headings and numbers.
+    public var options: RenderingOptions
+
+    /// Creates a renderer.
+    public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
+
+    public func render(_ report: Report) -> String {
+        let language = options.language
+        let separator = language == .french ? ";" : ","
+        func field(_ text: String) -> String {
+            guard text.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" || String($0) == separator }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        var out = ClusterYearRow.columns.map { field($0(language)) }.joined(separator: separator) + "\n"
+        for row in ClusterYearRow.rows(of: report) {
+            out += row.cells(language).map(field).joined(separator: separator) + "\n"
+        }
+        return out
+    }
+}

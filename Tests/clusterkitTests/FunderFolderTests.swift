@@ -1,0 +1,162 @@
+import ClusterKit
+import Foundation
+import Testing
+import TestSupport
+
+@testable import clusterkit
+
+/// A funder's folder: the case studies and real accounts of `Examples/`, and a made-up grappe with three years
+/// (`Tests/Fixtures/funder/`, 2014 given both as a forecast and as realised accounts), checked as clusters.
+@Suite("A funder's folder, read as clusters")
+struct FunderFolderTests {
+    /// A folder holding every JSON file of `Examples/` and of `Tests/Fixtures/funder/`.
+    static func folder(extra: [String: String] = [:]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("funder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for source in ["Examples", "Tests/Fixtures/funder"] {
+            let directory = repositoryFile(source)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".json") {
+                try FileManager.default.copyItem(at: directory.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            }
+        }
+        for (name, text) in extra { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+
+    static func inputs(_ folder: URL) throws -> [BudgetInput] {
+        let read = BudgetFile.readEach([folder.path])
+        #expect(read.failures.isEmpty)
+        return read.inputs
+    }
+
+    @Test("The library groups by cluster, judges 2014 on the realised accounts, and gives three years a trajectory")
+    func library() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let engine = Engine(ruleSet: Preset.grappe.ruleSet)
+        let portfolio = try ClusterPortfolio(grouping: try engine.check(try Self.inputs(folder))) { _ in engine }
+        #expect(portfolio.clusters.map(\.profile.name) == [
+            "Aerospace Valley", "Atlanpack", "Cluster Rhône-Alpes Eco-énergies", "Cosmetic Valley", "EMC2",
+            "Grappe Exemple du financeur", "Mecabourg", "Neopolia", "PLAB (Pôle Lorrain de l'Ameublement Bois)",
+            "Pôle Exemple (fictitious pôle, mission categories)", "Silicon Sentier", "Soliage",
+        ])
+        let made = try #require(portfolio.clusters.first { $0.profile.name == "Grappe Exemple du financeur" })
+        #expect(made.years.map(\.year) == [2014, 2015, 2016])
+        #expect(made.years.map { $0.metrics?.statement } == [.realised, .realised, .forecast])
+        #expect(made.years[0].file?.hasSuffix("grappe-exemple-2014-realised.json") == true)
+        #expect(made.setAside.map { $0.file?.hasSuffix("grappe-exemple-2014-forecast.json") } == [true])
+        // Three years from three files: a history built from them, judged by the transition rules.
+        let trajectory = try #require(made.history?.trajectory)
+        #expect(trajectory.points.map(\.year) == [2014, 2015, 2016])
+        #expect(trajectory.path?.baselineYear == 2014 && trajectory.path?.targetYear == 2016)
+        #expect(made.history?.diagnostics.map(\.ruleID.description).contains("transition-trajectory") == true)
+        #expect(portfolio.report.budgets.contains { $0.history != nil && $0.cluster.name == "Grappe Exemple du financeur" })
+        // The report says which 2014 it judged, and that Mecabourg 2013, given twice, is judged on the first file.
+        let notes = portfolio.report.diagnostics.map { $0.message.rendered(in: .english) }
+        #expect(notes.contains { $0.hasPrefix("Grappe Exemple du financeur 2014 is judged on the realised accounts") })
+        #expect(notes.contains { $0.hasPrefix("Mecabourg 2013 is given twice") })
+        // Two years of real accounts in two files: Aerospace Valley gets a trajectory too; one year, none.
+        #expect(portfolio.clusters.first { $0.profile.name == "Aerospace Valley" }?.history?.trajectory?.points.count == 2)
+        #expect(portfolio.clusters.first { $0.profile.name == "Atlanpack" }?.history == nil)
+    }
+
+    @Test("A year in a file of its own joins the years a history file publishes: one trajectory from both")
+    func historyAndYear() throws {
+        // Soliage's history (Examples/) publishes 2012 and 2013; a made-up 2014 forecast of Soliage is added.
+        let made = try String(contentsOf: repositoryFile("Tests/Fixtures/funder/grappe-exemple-2016-forecast.json"), encoding: .utf8)
+            .replacingOccurrences(of: "Grappe Exemple du financeur", with: "Soliage")
+            .replacingOccurrences(of: "\"founded\": 2010", with: "\"founded\": 2011")
+            .replacingOccurrences(of: "\"year\": 2016", with: "\"year\": 2014")
+        let folder = try Self.folder(extra: ["soliage-2014-made-up.json": made])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let engine = Engine(ruleSet: Preset.grappe.ruleSet)
+        let portfolio = try ClusterPortfolio(grouping: try engine.check(try Self.inputs(folder))) { _ in engine }
+        let soliage = try #require(portfolio.clusters.first { $0.profile.name == "Soliage" })
+        #expect(soliage.years.map(\.year) == [2014])
+        #expect(soliage.history?.file == nil, "a history built from two files, not the history file's own")
+        #expect(soliage.history?.trajectory?.points.map(\.year) == [2012, 2013, 2014])
+        #expect(soliage.history?.trajectory?.points.map { $0.figure?.source } == [.published, .published, .computed])
+        // A cluster whose years all come from one history file keeps that file's report.
+        let sentier = try #require(portfolio.clusters.first { $0.profile.name == "Silicon Sentier" })
+        #expect(sentier.years.isEmpty && sentier.history?.file?.hasSuffix("silicon-sentier-2011-2013.json") == true)
+    }
+
+    @Test("Files that disagree on a cluster's founding year or kind are an error naming both")
+    func conflict() throws {
+        let original = try String(contentsOf: repositoryFile("Tests/Fixtures/funder/grappe-exemple-2016-forecast.json"), encoding: .utf8)
+        for (field, changed) in [("cluster.founded", original.replacingOccurrences(of: "\"founded\": 2010", with: "\"founded\": 2011")),
+                                 ("cluster.kind", original.replacingOccurrences(of: "\"kind\": \"grappe\"", with: "\"kind\": \"pole\""))] {
+            #expect(changed != original)
+            let folder = try Self.folder(extra: ["zz-grappe-exemple-2017.json": changed.replacingOccurrences(of: "\"year\": 2016", with: "\"year\": 2017")])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let output = Tool.run(["check", folder.path, "--format", "json"])
+            #expect(output.status == 2)
+            #expect(output.stdout.isEmpty, "nothing is half-reported")
+            #expect(output.stderr.contains("zz-grappe-exemple-2017.json: \(field):"))
+            #expect(output.stderr.contains("grappe-exemple-2014-forecast.json"))
+            #expect(output.stderr.contains("« Grappe Exemple du financeur »"))
+        }
+    }
+
+    @Test("JSON: clusters[] as report-format.md gives it, and only for more than one input")
+    func json() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = Tool.run(["check", folder.path, "--format", "json"])
+        #expect(output.status == 1, "the case studies hold errors")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let clusters = try #require(document["clusters"] as? [[String: Any]])
+        #expect(clusters.count == 12)
+        for cluster in clusters { #expect(Set(cluster.keys) == ["name", "kind", "years", "trajectory"]) }
+        let made = try #require(clusters.first { $0["name"] as? String == "Grappe Exemple du financeur" })
+        #expect(made["kind"] as? String == "grappe")
+        let years = try #require(made["years"] as? [[String: Any]])
+        #expect(years.map { $0["year"] as? Int } == [2014, 2015, 2016])
+        #expect(Set(years[0].keys) == [
+            "year", "statement", "file", "selfFinancingGross", "selfFinancingNet", "fundingBase", "target", "errors",
+            "warnings", "notes",
+        ])
+        #expect(years.map { $0["statement"] as? String } == ["realised", "realised", "forecast"])
+        #expect(years.map { $0["selfFinancingGross"] as? Double } == [0.4737, 0.4634, 0.6087])
+        #expect(years.map { $0["fundingBase"] as? Int } == [190_000, 205_000, 230_000])
+        #expect((years[0]["target"] as? [String: Any])?["privateShare"] as? Double == 0.5)
+        #expect(years.map { $0["warnings"] as? Int } == [3, 1, 0])
+        let trajectory = try #require(made["trajectory"] as? [String: Any])
+        #expect((trajectory["years"] as? [[String: Any]])?.map { $0["behind"] as? Bool } == [false, true, false])
+        let atlanpack = try #require(clusters.first { $0["name"] as? String == "Atlanpack" })
+        #expect(atlanpack["trajectory"] is NSNull)
+        #expect(((atlanpack["years"] as? [[String: Any]])?.first?["target"] as? [String: Any])?["year"] == nil)
+
+        // One file, even a history of several years: no clusters[] (the per-example golden files are unchanged).
+        for single in ["mecabourg-2013.json", "mecabourg-2012-2013.json"] {
+            let one = Tool.run(["check", repositoryFile("Examples/" + single).path, "--format", "json"])
+            #expect(!one.stdout.contains("\"clusters\""))
+        }
+    }
+
+    @Test("CSV: a row per cluster and year, in the reader's language, with French numbers in French")
+    func csv() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let english = Tool.run(["check", folder.path, "--format", "csv"]).stdout.split(separator: "\n").map(String.init)
+        #expect(english.first == "Cluster,Kind,Year,Statement,File,Self-financing (gross),Self-financing (net),Funding base,Target,Target year,Errors,Warnings,Notes")
+        let path = folder.path
+        #expect(english.contains("Grappe Exemple du financeur,grappe,2014,realised,\(path)/grappe-exemple-2014-realised.json,0.4737,0.4737,190000.00,0.5000,2016,0,3,3"))
+        #expect(english.contains("Grappe Exemple du financeur,grappe,2015,realised,\(path)/grappe-exemple-2015-realised.json,0.4634,0.4634,205000.00,0.5000,2016,0,1,4"))
+        #expect(english.contains { $0.hasPrefix("\"Pôle Exemple (fictitious pôle, mission categories)\",pole,2013,forecast,") })
+        // One row per cluster and year: 2014's forecast is not a row; Mecabourg 2013 is one row.
+        #expect(english.count == 1 + 13)
+        #expect(!english.contains { $0.contains("grappe-exemple-2014-forecast.json") })
+
+        let french = Tool.run(["check", folder.path, "--format", "csv", "--language", "fr"]).stdout.split(separator: "\n").map(String.init)
+        #expect(french.first == "Cluster;Type;Année;Nature;Fichier;Autofinancement brut;Autofinancement net;Base de financement;Objectif;Année de l'objectif;Erreurs;Avertissements;Remarques")
+        #expect(french.contains("Grappe Exemple du financeur;grappe;2016;prévisionnel;\(path)/grappe-exemple-2016-forecast.json;0,6087;0,6087;230000,00;0,5000;2016;0;0;2"))
+
+        // Markdown gets the same table.
+        let markdown = Tool.run(["check", folder.path, "--format", "markdown"]).stdout
+        #expect(markdown.contains("## Clusters by year"))
+        #expect(markdown.contains("| Grappe Exemple du financeur | grappe | 2015 | realised |"))
+        let single = Tool.run(["check", repositoryFile("Examples/mecabourg-2013.json").path, "--format", "markdown"]).stdout
+        #expect(!single.contains("## Clusters by year"))
+    }
+}
