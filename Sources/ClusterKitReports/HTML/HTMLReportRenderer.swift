@@ -36,7 +36,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     public func render(_ report: Report) -> String {
         let format = HTMLFormat(language: language)
-        let title = Message(ReportWords.title, ["ruleSet": .text(report.ruleSet)]).rendered(in: language)
+        let title = Message(ReportWords.title, ["ruleSet": ReportWords.ruleSetName(report.ruleSet)]).rendered(in: language)
         let names = report.budgets.map { "\($0.cluster.name) \($0.yearLabel)" }
         var uniqueNames: [String] = []
         for name in names where !uniqueNames.contains(name) { uniqueNames.append(name) }
@@ -45,7 +45,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         out += "<title>\(HTML.escape(format.typeset(([title] + uniqueNames.prefix(3)).joined(separator: " — "))))</title>\n"
         out += "<style>\n\(Self.stylesheet)</style>\n</head>\n<body>\n"
         out += "<header class=\"page\">\n<h1>\(HTML.escape(format.typeset(title)))</h1>\n"
-        out += "<p>\(HTML.escape(format.message(Message(HTMLWords.subtitle, ["ruleSet": .text(report.ruleSet)]))))</p>\n</header>\n"
+        out += "<p>\(HTML.escape(format.message(Message(HTMLWords.subtitle, ["ruleSet": ReportWords.ruleSetName(report.ruleSet)]))))</p>\n</header>\n"
         out += "<main>\n" + summary(report, format: format)
         for (index, budget) in report.budgets.enumerated() { out += section(budget, id: "b\(index)", format: format) }
         if !report.diagnostics.isEmpty {

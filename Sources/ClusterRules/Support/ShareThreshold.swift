@@ -31,6 +31,8 @@ struct ShareThreshold {
     /// What the whole is; `nil` for the metrics' own whole (total resources, or the funding base when lines are left
     /// out: ``BudgetMetrics/wholeLabel``).
     var wholeLabel: LocalizedText? = nil
+    /// The threshold's word in the explanation, where « floor » or « ceiling » is not the right one (a target).
+    var thresholdLabel: LocalizedText? = nil
 
     /// What the whole is called in an explanation of a budget with these metrics.
     func wholeName(_ metrics: BudgetMetrics) -> LocalizedText { wholeLabel ?? metrics.wholeLabel }
@@ -100,9 +102,9 @@ struct ShareThreshold {
                 ExplanationItem(wholeName(context.metrics), .money(whole)),
                 ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)),
                 ExplanationItem(
-                    direction == .floor
+                    thresholdLabel ?? (direction == .floor
                         ? LocalizedText(english: "Floor", french: "Plancher")
-                        : LocalizedText(english: "Ceiling", french: "Plafond"),
+                        : LocalizedText(english: "Ceiling", french: "Plafond")),
                     .share(threshold)),
             ])
     }
