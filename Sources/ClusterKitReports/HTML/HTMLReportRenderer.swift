@@ -203,7 +203,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         func share(_ amount: Money) -> MessageArgument {
             Share(amount, of: total).map { .share($0) } ?? .localized(LocalizedText.notAvailable)
         }
-        let caption = format.message(Message(HTMLWords.resourcesCaption, [
+        // A closed year's accounts speak of « produits » in French, as their compte de résultat does.
+        let realised = metrics.statement == .realised
+        let caption = format.message(Message(realised ? HTMLWords.realisedCaption : HTMLWords.resourcesCaption, [
             "total": .text(format.money(total)), "count": .integer(chart.slices.count),
             "public": .text(format.money(metrics.publicResources.amount)), "publicShare": share(metrics.publicResources.amount),
             "private": .text(format.money(metrics.privateResources.amount)), "privateShare": share(metrics.privateResources.amount),
@@ -225,7 +227,9 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
         }
         rows += row(
-            format.word(total == metrics.totalResources ? LocalizedText.totalResources : MetricsTable.fundingBase), total,
+            format.word(
+                total != metrics.totalResources ? MetricsTable.fundingBase
+                    : realised ? MetricsTable.totalProducts : LocalizedText.totalResources), total,
             className: "total")
         // What the accounts hold beyond the funding base, in no share: said, with its amount.
         for (reason, amount) in LeftOutLines(metrics).totals {
@@ -233,7 +237,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 + "<td class=\"number\">\(HTML.escape(format.money(amount)))</td><td class=\"number\">—</td></tr>\n"
         }
         return figure(
-            id: id, kind: "resources", title: HTMLWords.resourcesTitle, caption: caption,
+            id: id, kind: "resources", title: realised ? HTMLWords.realisedTitle : HTMLWords.resourcesTitle, caption: caption,
             headings: [HTMLWords.originColumn, ReportWords.amountColumn, ReportWords.shareColumn], numeric: [false, true, true],
             rows: rows, format: format, svg: { chart.svg(id: $0, format: format, describedBy: $1) })
     }
