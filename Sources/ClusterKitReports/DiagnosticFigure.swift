@@ -19,7 +19,7 @@ package struct DiagnosticFigure: Sendable {
         var figures: [DiagnosticFigure] = []
         if let measured = diagnostic.measured { figures.append(DiagnosticFigure(label: ReportWords.measured, value: .measure(measured))) }
         if let threshold = diagnostic.threshold {
-            figures.append(DiagnosticFigure(label: ReportWords.threshold, value: .measure(threshold)))
+            figures.append(DiagnosticFigure(label: ReportWords.threshold(of: diagnostic), value: .measure(threshold)))
         }
         if !diagnostic.lines.isEmpty { figures.append(DiagnosticFigure(label: ReportWords.lines, value: .lines(diagnostic.lines))) }
         return figures

@@ -43,11 +43,13 @@ package struct LeftOutLines: Sendable {
     }
 
     /// The sentence that names them — `shares computed on the funding base of €1,000.00; left out: interest €20.00
-    /// (not funding)` — or `nil` when no line is left out.
-    package func sentence(in language: Language) -> String? {
+    /// (not funding)` — or `nil` when no line is left out. In French a line with a label in `labels` is named by it
+    /// (« Projets européens »), not by its id.
+    package func sentence(in language: Language, labels: [String: String] = [:]) -> String? {
         guard !lines.isEmpty else { return nil }
         let format = ValueFormatter(language: language)
-        let list = lines.map { "\($0.id) \(format.string($0.amount)) (\($0.reason.word(language)))" }.joined(separator: ", ")
+        func name(_ id: String) -> String { language == .french ? labels[id].map { "« \($0) »" } ?? id : id }
+        let list = lines.map { "\(name($0.id)) \(format.string($0.amount)) (\($0.reason.word(language)))" }.joined(separator: ", ")
         return Message(ReportWords.leftOut, ["base": .money(fundingBase), "lines": .text(list)]).rendered(in: language)
     }
 }

@@ -23,7 +23,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
     public func render(_ report: Report) -> String {
         let words = ReportWords.self
-        var out = "# " + escape(Message(words.title, ["ruleSet": .text(report.ruleSet)]).rendered(in: language)) + "\n\n"
+        var out = "# " + escape(Message(words.title, ["ruleSet": ReportWords.ruleSetName(report.ruleSet)]).rendered(in: language)) + "\n\n"
         out += "## \(words.summaryHeading(language))\n\n"
         let headings = [words.budgetColumn(language)] + Severity.allCases.map { words.severityPlural($0)(language) }
         var rows: [[String]] = []
@@ -79,7 +79,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             }
             out += table(MetricsTable.headings(in: language), cells, numeric: [false, true, true]) + "\n"
             // The lines the shares leave out, by id, and why.
-            if let leftOut = metrics.leftOut.sentence(in: language) { out += escape(leftOut) + "\n\n" }
+            if let leftOut = metrics.leftOut.sentence(in: language, labels: TextReportRenderer.labels(of: checked.budget)) { out += escape(leftOut) + "\n\n" }
             // What a table's reader inferred, when it inferred anything: the text report's list.
             let inferred = TextReportRenderer.inferred(checked.inferred, language: language).split(separator: "\n")
             if let title = inferred.first {

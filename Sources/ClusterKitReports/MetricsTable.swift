@@ -37,7 +37,8 @@ package struct MetricsTable: Sendable {
                 isDetail: detail)
         }
         leftOut = LeftOutLines(metrics)
-        rows = [row(LocalizedText.totalResources, resources, of: resources)]
+        let realised = metrics.statement == .realised
+        rows = [row(realised ? Self.totalProducts : LocalizedText.totalResources, resources, of: resources)]
         // Lines left out of every share, and the base the shares are then computed on: shown when there are some.
         if base != resources {
             rows += leftOut.totals.map { row($0.reason.label, $0.amount, of: resources) }
@@ -50,7 +51,7 @@ package struct MetricsTable: Sendable {
             row(Self.cashResources, metrics.cashResources, of: base),
             Row(label: Self.selfFinancingGross, amount: nil, share: metrics.selfFinancingGross, isDetail: false),
             Row(label: Self.selfFinancingNet, amount: nil, share: metrics.selfFinancingNet, isDetail: false),
-            row(Self.totalExpenses, expenses, of: expenses),
+            row(realised ? Self.totalCharges : Self.totalExpenses, expenses, of: expenses),
             row(Self.operatingExpenses, metrics.operatingExpenses.amount, of: expenses),
             row(Self.programmeExpenses, metrics.programmeExpenses.amount, of: expenses),
         ]
@@ -106,7 +107,11 @@ package struct MetricsTable: Sendable {
     static let accountingExpenses = LocalizedText(
         english: "Financial, exceptional and calculated charges (66–69)",
         french: "Charges financières, exceptionnelles et calculées (66–69)")
-    static let result = LocalizedText(english: "Result of the year (resources − expenses)", french: "Résultat de l'exercice (ressources − charges)")
+    static let result = LocalizedText(english: "Result of the year (resources − expenses)", french: "Résultat de l'exercice (produits − charges)")
+    /// A closed year's total resources: « produits » in French, as its compte de résultat says.
+    static let totalProducts = LocalizedText(english: "Total resources (R)", french: "Total des produits (R)")
+    /// A closed year's total expenses: « charges » in French.
+    static let totalCharges = LocalizedText(english: "Total expenses (E)", french: "Total des charges (E)")
     static let publicResources = LocalizedText(english: "Public resources", french: "Ressources publiques")
     static let privateResources = LocalizedText(english: "Private resources", french: "Ressources privées")
     static let inKindResources = LocalizedText(
@@ -126,7 +131,7 @@ package struct MetricsTable: Sendable {
         [
             LocalizedText.totalResources, publicResources, privateResources, inKindResources, cashResources, selfFinancingGross,
             selfFinancingNet, totalExpenses, operatingExpenses, programmeExpenses, nonFunding, passThrough, fundingBase,
-            accountingExpenses, result,
+            accountingExpenses, result, totalProducts, totalCharges,
         ]
     }
 }

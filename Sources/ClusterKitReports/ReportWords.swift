@@ -11,6 +11,12 @@ package enum ReportWords {
         id: "report.header",
         english: "{budget} ({place}): resources {resources}, expenses {expenses}; self-financing {gross} gross, {net} net",
         french: "{budget} ({place}) : ressources {resources}, dépenses {expenses} ; autofinancement {gross} brut, {net} net")
+    /// The first line of a closed year's accounts (`statement: realised`) in a text report: in French, « produits » and
+    /// « charges », the words of a compte de résultat, rather than a forecast's « ressources » and « dépenses ».
+    package static let realisedHeader = MessageTemplate(
+        id: "report.realised-header",
+        english: "{budget} ({place}): resources {resources}, expenses {expenses}; self-financing {gross} gross, {net} net",
+        french: "{budget} ({place}) : produits {resources}, charges {expenses} ; autofinancement {gross} brut, {net} net")
     /// The sentence under a budget's figures when some lines are left out of the shares (``LeftOutLines``).
     package static let leftOut = MessageTemplate(
         id: "report.left-out",
@@ -28,10 +34,10 @@ package enum ReportWords {
     /// The last line of a text report.
     package static let summary = MessageTemplate(
         id: "report.summary",
-        english: "{errors} error(s), {warnings} warning(s), {notes} note(s)",
-        french: "{errors} erreur(s), {warnings} avertissement(s), {notes} note(s)")
+        english: "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {notes} {notes|note|notes}",
+        french: "{errors} {errors|erreur|erreurs}, {warnings} {warnings|avertissement|avertissements}, {notes} {notes|note|notes}")
     /// The counts of a report's diagnostics, as the last line of a text report and under a Markdown report's summary:
-    /// `0 error(s), 1 warning(s), 0 note(s)`, then `, 2 suppressed` when suppressions hid some.
+    /// `0 errors, 1 warning, 0 notes` (« 0 erreur, 1 avertissement, 0 note »), then `, 2 suppressed` when suppressions hid some.
     package static func summary(of summary: ReportSummary, in language: Language) -> String {
         var out = Message(Self.summary, [
             "errors": .integer(summary.errors), "warnings": .integer(summary.warnings), "notes": .integer(summary.notes),
@@ -40,6 +46,18 @@ package enum ReportWords {
             out += ", " + Message(suppressedCount, ["count": .integer(summary.suppressed)]).rendered(in: language)
         }
         return out
+    }
+
+    /// A rule set's name as prose prints it: the presets named in French (`pole` is « pôle »), any other set as
+    /// named.
+    package static func ruleSetName(_ name: String) -> MessageArgument {
+        switch name {
+        case "pole": .localized(LocalizedText(english: "pole", french: "pôle"))
+        case "regional": .localized(LocalizedText(english: "regional", french: "régional"))
+        case "recommended": .localized(LocalizedText(english: "recommended", french: "recommandé"))
+        case "all": .localized(LocalizedText(english: "all", french: "complet"))
+        default: .text(name)
+        }
     }
 
     /// The title of a Markdown report.
@@ -79,6 +97,16 @@ package enum ReportWords {
     package static let measured = LocalizedText(english: "measured", french: "mesuré")
     /// "threshold", before the figure it was compared with.
     package static let threshold = LocalizedText(english: "threshold", french: "seuil")
+    /// The word before a diagnostic's threshold: « moyenne » where it is an average the budget is read against
+    /// (`pole-benchmark`), « objectif » where it is a share to reach (`public-private-balance`, `transition-trajectory`),
+    /// « seuil » otherwise. English keeps "threshold".
+    package static func threshold(of diagnostic: Diagnostic) -> LocalizedText {
+        switch diagnostic.ruleID.description {
+        case "pole-benchmark": LocalizedText(english: "threshold", french: "moyenne")
+        case "public-private-balance", "transition-trajectory": LocalizedText(english: "threshold", french: "objectif")
+        default: threshold
+        }
+    }
     /// "lines", before the ids of the lines concerned.
     package static let lines = LocalizedText(english: "lines", french: "lignes")
     /// "fix:", before the primary remediation.
@@ -119,7 +147,7 @@ package enum ReportWords {
     package static let justification = LocalizedText(english: "justification:", french: "justification :")
     /// The count of suppressed diagnostics, after the summary.
     package static let suppressedCount = MessageTemplate(
-        id: "report.suppressed-count", english: "{count} suppressed", french: "{count} masqué(s)")
+        id: "report.suppressed-count", english: "{count} suppressed", french: "{count} {count|masqué|masqués}")
 
     /// The name of a severity, lower case as compilers print it.
     package static func severity(_ severity: Severity) -> LocalizedText {
@@ -154,6 +182,6 @@ package enum ReportWords {
 
     /// Every word with values, for the test that checks translations and placeholders.
     package static var allTemplates: [MessageTemplate] {
-        [header, leftOut, provenance, summary, title, budgetTitle, accountsTitle, file, severityHeading, labelled, suppressedCount]
+        [header, realisedHeader, leftOut, provenance, summary, title, budgetTitle, accountsTitle, file, severityHeading, labelled, suppressedCount]
     }
 }

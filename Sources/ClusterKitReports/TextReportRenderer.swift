@@ -17,8 +17,10 @@ public struct TextReportRenderer: ReportRenderer {
     /// The indented line saying which lines the shares leave out, and the base they are computed on; empty when
     /// none (``LeftOutLines/sentence(in:)``). `format` is unused (the sentence formats for `language`): the signature is
     /// that `clusterkit metrics` calls.
-    package static func leftOut(_ metrics: BudgetMetrics, format: ValueFormatter, language: Language) -> String {
-        LeftOutLines(metrics).sentence(in: language).map { "  " + $0 + "\n" } ?? ""
+    package static func leftOut(
+        _ metrics: BudgetMetrics, format: ValueFormatter, language: Language, labels: [String: String] = [:]
+    ) -> String {
+        LeftOutLines(metrics).sentence(in: language, labels: labels).map { "  " + $0 + "\n" } ?? ""
     }
 
     /// The line saying where the figures come from — document, page, address —; empty without a provenance.
@@ -39,16 +41,17 @@ public struct TextReportRenderer: ReportRenderer {
                 let metrics = checked.metrics
                 let gross = metrics.selfFinancingGross.map { format.string($0) } ?? "—"
                 let net = metrics.selfFinancingNet.map { format.string($0) } ?? "—"
-                out += Message(Self.words.header, [
+                out += Message(metrics.statement == .realised ? Self.words.realisedHeader : Self.words.header, [
                     "budget": .text("\(budget.cluster.name) \(budget.yearLabel)"), "place": .text(place),
                     "resources": .money(metrics.totalResources), "expenses": .money(metrics.totalExpenses),
                     "gross": .text(gross), "net": .text(net),
                 ]).rendered(in: language) + "\n"
-                out += Self.leftOut(metrics, format: format, language: language)
+                out += Self.leftOut(metrics, format: format, language: language, labels: Self.labels(of: budget.budget))
                 out += Self.inferred(checked.inferred, language: language)
             }
             out += Self.provenance(budget.provenance, language: language)
-            for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place) }
+            let labels = Self.labels(of: budget.budget)
+            for diagnostic in budget.diagnostics { out += describe(diagnostic, place: place, labels: labels) }
             for hidden in budget.suppressed where showSuppressed {
                 out += "\(place)\(colon)\(Self.words.suppressed(language))\(colon)[\(hidden.diagnostic.ruleID)] "
                 out += hidden.diagnostic.message.rendered(in: language) + "\n"
@@ -75,15 +78,26 @@ public struct TextReportRenderer: ReportRenderer {
         return out
     }
 
+    /// The labels of a budget's lines, resources and expenses, by id; none for a history.
+    package static func labels(of budget: Budget?) -> [String: String] {
+        guard let budget else { return [:] }
+        var labels: [String: String] = [:]
+        for line in budget.resources { if let label = line.label { labels[line.id] = label } }
+        for line in budget.expenses where labels[line.id] == nil { if let label = line.label { labels[line.id] = label } }
+        return labels
+    }
+
     /// `: ` in English, ` : ` in French, after a place and a severity.
     private var colon: String { language == .french ? " : " : ": " }
 
     /// One diagnostic: `place: severity: [rule] message`, then its figures, fix, explanation and source.
-    private func describe(_ diagnostic: Diagnostic, place: String?) -> String {
+    private func describe(_ diagnostic: Diagnostic, place: String?, labels: [String: String] = [:]) -> String {
         var out = place.map { "\($0)\(colon)" } ?? ""
         out += "\(colored(diagnostic.severity))\(colon)[\(diagnostic.ruleID)] "
         out += diagnostic.message.rendered(in: language) + "\n"
-        if let figures = DiagnosticFigure.line(of: diagnostic, language: language) { out += "    " + figures + "\n" }
+        // French prose names a line by its label (« Entreprises (cotisations) »); English keeps the ids.
+        let line: (String) -> String = { id in language == .french ? labels[id].map { "« \($0) »" } ?? id : id }
+        if let figures = DiagnosticFigure.line(of: diagnostic, language: language, line: line) { out += "    " + figures + "\n" }
         for (word, option) in diagnostic.remediation?.worded ?? [] {
             out += "    \(word(language)) \(option.summary.rendered(in: language))\n"
         }

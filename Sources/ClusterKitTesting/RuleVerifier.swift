@@ -241,7 +241,7 @@ public enum RuleVerifier {
             messages += [("remediation", remediation.primary.summary)] + remediation.alternatives.map { ("alternative", $0.summary) }
         }
         for (role, message) in messages {
-            let missing = Set(Language.allCases.flatMap { message.template.placeholders(in: $0) })
+            let missing = Set(Language.allCases.flatMap { message.template.argumentNames(in: $0) })
                 .subtracting(message.arguments.keys).sorted()
             if !missing.isEmpty {
                 fail("\(what): the \(role) '\(message.id)' has no argument for {\(missing.joined(separator: "}, {"))}")

@@ -427,7 +427,7 @@ enum PlanWords {
     static let infeasible = MessageTemplate(
         id: "plan.infeasible", english: "No plan meets the terms: these conflict: {terms}.",
         french: "Aucun plan ne respecte les conditions : celles-ci sont incompatibles : {terms}.")
-    static let checkText = LocalizedText(english: "Check of the planned budget:", french: "Vérification du budget planifié :")
+    static let checkText = LocalizedText(english: "Check of the planned budget:", french: "Vérification du budget planifié\u{00A0}:")
 
     static let whatIfTitle = MessageTemplate(
         id: "what-if.title", english: "What if: {scenario} — {cluster} {year}",

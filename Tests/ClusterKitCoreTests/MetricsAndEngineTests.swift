@@ -198,7 +198,7 @@ struct EngineTests {
         let template = MessageTemplate(id: "x", english: "{a} of {b}", french: "{a} sur {b}")
         let message = Message(template, ["a": .money(Money(major: 1_000)), "b": .share(Share(percent: 15))])
         #expect(message.rendered(in: .english) == "€1,000.00 of 15%")
-        #expect(message.rendered(in: .french) == "1 000,00 € sur 15 %")
+        #expect(message.rendered(in: .french) == "1\u{202F}000,00\u{00A0}€ sur 15\u{00A0}%")
         #expect(Message(template, [:]).rendered(in: .english) == "{a} of {b}")
     }
 }

@@ -105,22 +105,22 @@ struct FormattingTests {
     func amounts() {
         let amount = Money(minorUnits: 122_700_050)
         #expect(amount.formatted(in: .english) == "€1,227,000.50")
-        #expect(amount.formatted(in: .french) == "1 227 000,50 €")
-        #expect(Money(major: 5, currency: "USD").formatted(in: .french) == "5,00 USD")
+        #expect(amount.formatted(in: .french) == "1\u{202F}227\u{202F}000,50\u{00A0}€")
+        #expect(Money(major: 5, currency: "USD").formatted(in: .french) == "5,00\u{00A0}USD")
     }
 
     @Test("Percentages")
     func percentages() {
         let share = Share(130_000, over: 290_000)
         #expect(share.formatted(in: .english) == "44.8%")
-        #expect(share.formatted(in: .french) == "44,8 %")
+        #expect(share.formatted(in: .french) == "44,8\u{00A0}%")
         #expect(Share(percent: 20).formatted(in: .english) == "20%")
-        #expect(Share(1, over: 3).formatted(in: .french) == "33,3 %")
+        #expect(Share(1, over: 3).formatted(in: .french) == "33,3\u{00A0}%")
     }
 
     @Test("A diagnostic's measure: a share, an amount or a count, as the reader of the language writes it")
     func measures() {
-        #expect(Measure.share(Share(130_000, over: 290_000)).formatted(in: .french) == "44,8 %")
+        #expect(Measure.share(Share(130_000, over: 290_000)).formatted(in: .french) == "44,8\u{00A0}%")
         #expect(Measure.money(Money(major: 30_000)).formatted(in: .english) == "€30,000.00")
         #expect(Measure.count(60).formatted(in: .french) == "60")
     }

@@ -19,7 +19,7 @@ struct RenderingTests {
         #expect(english[0] == ["Total resources (R)", "€290,000.00", "100%"])
         #expect(english[1] == ["Public resources", "€160,000.00", "55.2%"])
         #expect(english[2] == ["Private resources", "€130,000.00", "44.8%"])
-        #expect(french[2] == ["Ressources privées", "130 000,00 €", "44,8 %"])
+        #expect(french[2] == ["Ressources privées", "130\u{202F}000,00\u{00A0}€", "44,8\u{00A0}%"])
         #expect(english[5] == ["Self-financing, gross (Priv / R)", "", "44.8%"])
         #expect(english[8] == ["Operating & animation expenses", "€135,000.00", "46.6%"])
         let sources = zip(table.rows, english).filter { $0.0.isDetail }.map(\.1)
@@ -34,7 +34,7 @@ struct RenderingTests {
         let empty = Budget(cluster: ClusterProfile(name: "Empty"), year: 2013, resources: [], expenses: [])
         let cells = MetricsTable(try CheckedBudget(empty).metrics).cells(in: .french)
         #expect(cells[5] == ["Autofinancement brut (Priv / R)", "", "n.d."])
-        #expect(cells[0] == ["Total des ressources (R)", "0,00 €", "n.d."])
+        #expect(cells[0] == ["Total des ressources (R)", "0,00\u{00A0}€", "n.d."])
     }
 
     @Test("Markdown: summary, figures, diagnostics grouped by severity, remediations — in English")
@@ -42,7 +42,7 @@ struct RenderingTests {
         let markdown = MarkdownReportRenderer(options: RenderingOptions(showExplanations: true)).render(try probeReport(try mecabourg2013()))
         #expect(markdown.hasPrefix("# ClusterKit report (rule set probe)\n\n## Summary\n\n| Budget | Errors | Warnings | Notes |\n"))
         #expect(markdown.contains("| Mecabourg, budget 2013 | 0 | 1 | 0 |\n"))
-        #expect(markdown.contains("0 error(s), 1 warning(s), 0 note(s)\n"))
+        #expect(markdown.contains("0 errors, 1 warning, 0 notes\n"))
         #expect(markdown.contains("File: `Examples/mecabourg-2013.json`"))
         #expect(markdown.contains("| Private resources | €130,000.00 | 44.8% |\n"))
         #expect(markdown.contains("| — Membership fees | €95,000.00 | 32.8% |\n"))
@@ -70,10 +70,10 @@ struct RenderingTests {
         let markdown = MarkdownReportRenderer(options: RenderingOptions(language: Language(Locale(identifier: "fr_FR")))).render(try probeReport(try mecabourg2013()))
         #expect(markdown.hasPrefix("# Rapport ClusterKit (jeu de règles probe)\n\n## Synthèse\n\n| Budget | Erreurs | Avertissements | Notes |\n"))
         #expect(markdown.contains(FrenchTypography.applied(to: "Fichier : `Examples/mecabourg-2013.json`")))
-        #expect(markdown.contains("| Ressources privées | 130 000,00 € | 44,8 % |\n"))
-        #expect(markdown.contains("### Avertissements (1)\n\n- **`test/fees-probe`** Les cotisations font 32,8 %, sous 40 %.\n"))
-        #expect(markdown.contains("  - mesuré 32,8 %\u{202F}; seuil 40 %\u{202F}; lignes `fees`\n"))
-        #expect(markdown.contains("| `test/fees-probe` | 35 000,00 € | ajouter 35 000,00 € de cotisations |\n"))
+        #expect(markdown.contains("| Ressources privées | 130\u{202F}000,00\u{00A0}€ | 44,8\u{00A0}% |\n"))
+        #expect(markdown.contains("### Avertissements (1)\n\n- **`test/fees-probe`** Les cotisations font 32,8\u{00A0}%, sous 40\u{00A0}%.\n"))
+        #expect(markdown.contains("  - mesuré 32,8\u{00A0}%\u{202F}; seuil 40\u{00A0}%\u{202F}; lignes `fees`\n"))
+        #expect(markdown.contains("| `test/fees-probe` | 35\u{202F}000,00\u{00A0}€ | ajouter 35\u{202F}000,00\u{00A0}€ de cotisations |\n"))
     }
 
     @Test("Markdown escapes what could break its layout, and says when a budget has no diagnostic")
@@ -97,8 +97,8 @@ struct RenderingTests {
         #expect(plain.contains("Examples/mecabourg-2013.json: warning: [test/fees-probe] Fees are 32.8%, under 40%."))
         #expect(coloured.contains("Examples/mecabourg-2013.json: \u{1B}[1;33mwarning\u{1B}[0m: [test/fees-probe]"))
         let french = TextReportRenderer(options: RenderingOptions(language: Language(Locale(identifier: "fr_BE")), showExplanations: true, useColor: true)).render(report)
-        #expect(french.contains("\u{1B}[1;33mavertissement\u{1B}[0m\u{00A0}: [test/fees-probe] Les cotisations font 32,8 %, sous 40 %."))
-        #expect(french.contains("    · Cotisations\u{00A0}: 95 000,00 €\n"))
+        #expect(french.contains("\u{1B}[1;33mavertissement\u{1B}[0m\u{00A0}: [test/fees-probe] Les cotisations font 32,8\u{00A0}%, sous 40\u{00A0}%."))
+        #expect(french.contains("    · Cotisations\u{00A0}: 95\u{202F}000,00\u{00A0}€\n"))
     }
 
     @Test("SARIF: rules from the descriptions given, results in the language asked for")
@@ -117,7 +117,7 @@ struct RenderingTests {
         #expect(rule["helpUri"] as? String == SARIFReportRenderer.ToolInfo.bundledRulesReference + "#test-fees-probe")
         #expect((rule["helpUri"] as? String)?.hasPrefix("file:///") == true)
         let result = try #require((run["results"] as? [[String: Any]])?.first)
-        #expect((result["message"] as? [String: Any])?["text"] as? String == "Les cotisations font 32,8 %, sous 40 %.")
+        #expect((result["message"] as? [String: Any])?["text"] as? String == "Les cotisations font 32,8\u{00A0}%, sous 40\u{00A0}%.")
         #expect(result["ruleIndex"] as? Int == 0 && result["level"] as? String == "warning")
         #expect(run["language"] as? String == "fr")
     }
@@ -131,18 +131,18 @@ struct RenderingTests {
     @Test("Formatting for a locale: amounts, percentages, parameters, measures")
     func localeFormatting() {
         let french = ValueFormatter(locale: Locale(identifier: "fr_FR")), english = ValueFormatter(locale: Locale(identifier: "en_GB"))
-        #expect(french.string(Money(major: 1_227_000)) == "1 227 000,00 €")
+        #expect(french.string(Money(major: 1_227_000)) == "1\u{202F}227\u{202F}000,00\u{00A0}€")
         #expect(english.string(Money(major: 1_227_000)) == "€1,227,000.00")
-        #expect(french.string(Money(minorUnits: 1)) == "0,01 €" && english.string(Money(minorUnits: 1)) == "€0.01")
-        #expect(french.string(Money(minorUnits: -500)) == "-5,00 €")
-        #expect(french.string(Share(130_000, over: 290_000)) == "44,8 %")
+        #expect(french.string(Money(minorUnits: 1)) == "0,01\u{00A0}€" && english.string(Money(minorUnits: 1)) == "€0.01")
+        #expect(french.string(Money(minorUnits: -500)) == "-5,00\u{00A0}€")
+        #expect(french.string(Share(130_000, over: 290_000)) == "44,8\u{00A0}%")
         #expect(english.string(Share(1, over: 2_000)) == "0.1%", "0.05% rounds half up")
         #expect(english.string(Share(1, over: 3_000)) == "0%")
-        #expect(french.string(ParameterValue.share(Share(percent: 15))) == "15 %")
-        #expect(french.string(ParameterValue.amount(200_000)) == "200 000,00 €")
+        #expect(french.string(ParameterValue.share(Share(percent: 15))) == "15\u{00A0}%")
+        #expect(french.string(ParameterValue.amount(200_000)) == "200\u{202F}000,00\u{00A0}€")
         #expect(english.string(ParameterValue.boolean(true)) == "yes" && french.string(ParameterValue.boolean(false)) == "non")
         #expect(english.string(Measure.count(10)) == "10")
         #expect(Message(MessageTemplate(id: "x", english: "{a}", french: "{a}"), ["a": .share(Share(percent: 50))])
-            .rendered(in: Locale(identifier: "fr_CA")) == "50 %")
+            .rendered(in: Locale(identifier: "fr_CA")) == "50\u{00A0}%")
     }
 }

@@ -66,9 +66,9 @@ struct ReportModelTests {
     @Test("The summary line of the text and Markdown reports, with the suppressed count only when there is one")
     func summaryLine() throws {
         let report = try probeReport(try mecabourg2013())
-        #expect(ReportWords.summary(of: report.summary, in: .english) == "0 error(s), 1 warning(s), 0 note(s)")
+        #expect(ReportWords.summary(of: report.summary, in: .english) == "0 errors, 1 warning, 0 notes")
         var summary = report.summary
         summary.suppressed = 2
-        #expect(ReportWords.summary(of: summary, in: .french) == "0 erreur(s), 1 avertissement(s), 0 note(s), 2 masqué(s)")
+        #expect(ReportWords.summary(of: summary, in: .french) == "0 erreur, 1 avertissement, 0 note, 2 masqués")
     }
 }

@@ -58,7 +58,7 @@ struct CaseStudyFigureTests {
         let fees = try #require(report.diagnostics.first { $0.ruleID == "membership-fee-floor" })
         #expect(fees.measuredShare == Share(200_000, over: 2_169_500))
         #expect(fees.message.rendered(in: .english).contains("9.2%"))
-        #expect(fees.message.rendered(in: .french).contains("9,2 %"))
+        #expect(fees.message.rendered(in: .french).contains("9,2\u{00A0}%"))
         let balance = try #require(report.diagnostics.first { $0.ruleID == "public-private-balance" })
         #expect(balance.remediation?.amount == Money(major: 9_500))
         #expect(!report.diagnostics.contains { $0.ruleID == "budget-balance" })

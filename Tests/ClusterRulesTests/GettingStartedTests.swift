@@ -144,7 +144,7 @@ struct GettingStartedTests {
         print(total.formatted(in: .french))                // 30 000,50 €
 
         #expect(isMore && maybe == nil && share == Share(1_500_000, over: 3_000_050))
-        #expect(total.formatted(in: .french) == "30 000,50 €" && total.formatted(in: .english) == "€30,000.50")
+        #expect(total.formatted(in: .french) == "30\u{202F}000,50\u{00A0}€" && total.formatted(in: .english) == "€30,000.50")
         #expect(cut == Money(minorUnits: 499_967) && add == Money(minorUnits: 750_075) && move == Money(minorUnits: 300_030))
         #expect(throws: MoneyError.noWhole(.zero())) { try Share(fee, ofNonZero: .zero()) }
         #expect(throws: MoneyError.overflow) { try Money(minorUnits: .max) + cents }

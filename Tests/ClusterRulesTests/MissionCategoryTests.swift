@@ -81,7 +81,7 @@ struct MissionCategoryTests {
         let fix = try #require(diagnostic.remediation)
         #expect(fix.amount == Money(major: 10_000))
         #expect(diagnostic.message.rendered(in: .english).contains("€10,000.00 over the ceiling"))
-        #expect(diagnostic.message.rendered(in: .french).contains("10 000,00 € au-dessus du plafond"))
+        #expect(diagnostic.message.rendered(in: .french).contains("10\u{202F}000,00\u{00A0}€ au-dessus du plafond"))
 
         // The fix: replace 10,000 of the earmarked public money by private money earmarked to the action.
         let fixed = budget.adjustingResource("state", by: -fix.amount.minorUnits)

@@ -18,7 +18,7 @@ struct RevenueMixGuidanceTests {
         #expect(events.threshold == .share(Share(percent: 10)))
         #expect(events.lines == ["events"])
         #expect(events.message.rendered(in: .english).contains("18.6%"))
-        #expect(events.message.rendered(in: .french).contains("18,6 %"))
+        #expect(events.message.rendered(in: .french).contains("18,6\u{00A0}%"))
         #expect(events.citation == Memento.events)
 
         // Outsourcing (the primary fix) takes (403,000 − 216,950) / 90% out of the budget.

@@ -113,7 +113,7 @@ struct EcoEnergiesTests {
         #expect(behind.measuredShare == Share(percent: 35))
         #expect(behind.threshold == .share(Share(375, over: 1000)))
         #expect(behind.message.rendered(in: .english).contains("37.5%"))
-        #expect(behind.message.rendered(in: .french).contains("37,5 %"))
+        #expect(behind.message.rendered(in: .french).contains("37,5\u{00A0}%"))
         #expect(behind.citation?.location?.contains("p. 21") == true)
 
         // The same from the first year with a known share, the target's baseline unsaid.

@@ -41,7 +41,7 @@ struct SuccessFeeRulesTests {
         #expect(requalification.lines == ["success-fees"])
         let message = requalification.message.rendered(in: .english)
         #expect(message.contains("53%") && message.contains("45%"))
-        #expect(requalification.message.rendered(in: .french).contains("45 %"))
+        #expect(requalification.message.rendered(in: .french).contains("45\u{00A0}%"))
         #expect(requalification.remediation?.amount == Money(major: 100_000), "(50% × 1,000,000 − 450,000) / 50%")
         #expect(requalification.remediation?.alternatives.first?.amount == Money(major: 50_000))
         #expect(!ruleIDs(report).contains("public-private-balance"), "53% as budgeted passes the 50/50 target")

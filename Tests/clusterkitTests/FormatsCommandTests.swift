@@ -75,7 +75,7 @@ struct FormatsCommandTests {
         #expect(output.stdout.contains("Source in the memento: Modèles économiques des clusters (2013), p. 13"))
         #expect(output.stdout.contains("  threshold = 15% (the memento's figure)\n"))
         let french = Tool.run(["explain", "membership-fee-floor", "--language", "fr"])
-        #expect(french.stdout.contains("  threshold = 15 % (valeur du mémento)\n"))
+        #expect(french.stdout.contains("  threshold = 15\u{00A0}% (valeur du mémento)\n"))
         #expect(french.stdout.contains("Sévérité par défaut\u{00A0}: avertissement\n"))
     }
 
@@ -113,7 +113,7 @@ struct FormatsCommandTests {
         #expect(lines.contains { $0.hasPrefix("  Membership fees ") && $0.hasSuffix("€95,000.00  32.8%") })
         let french = Tool.run(["metrics", example("csv/cosmetic-valley-2013.csv"), "--language", "fr"])
         #expect(french.stdout.contains("Ressources privées"))
-        #expect(french.stdout.split(separator: "\n").contains { $0.hasPrefix("  Cotisations ") && $0.hasSuffix("200 000,00 €   9,2 %") })
+        #expect(french.stdout.split(separator: "\n").contains { $0.hasPrefix("  Cotisations ") && $0.hasSuffix("200\u{202F}000,00\u{00A0}€   9,2\u{00A0}%") })
         #expect(Tool.run(["metrics"]).status == 2)
         #expect(Tool.run(["metrics", "/no/such/file.json"]).stderr.hasPrefix("/no/such/file.json: no such file or folder"))
     }

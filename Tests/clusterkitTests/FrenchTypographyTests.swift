@@ -97,6 +97,103 @@ struct FrenchTypographyTests {
         }
     }
 
+    /// English words a French report must not print, outside ids, file names and SARIF keys (words French shares,
+    /// « source », « public », « plan », « report », are not among them).
+    static let englishProse: Set<String> = [
+        "and", "or", "the", "of", "with", "error", "errors", "warning", "warnings", "line", "lines", "measured",
+        "threshold", "fix", "resources", "expenses", "funding", "private", "share", "budget's",
+        "target", "floor", "ceiling", "average", "report", "suppressed", "blues", "oranges", "income", "members",
+        "years", "year", "inferred", "planner", "step", "left", "out", "not", "cannot", "below", "above",
+    ]
+
+    /// The faults of a French report's prose this suite looks for besides typography: an English word (ids, paths,
+    /// code spans and URLs aside), an ASCII space before a unit (« % », « € », « : »), and a « (s) » where the noun
+    /// should agree with its number.
+    static func proseFaults(_ text: String) -> [String] {
+        var found: [String] = []
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() where ["%", "€", ":"].contains(character) && index > 0 {
+            // A `file:line`, a URL or a time has no space before its colon; a space there must not break.
+            if characters[index - 1] == " " {
+                let start = max(0, index - 30)
+                found.append("an ASCII space before « \(character) »: \(String(characters[start..<min(characters.count, index + 5)]))")
+            }
+        }
+        var rest = Substring(text)
+        while let range = rest.range(of: "(s)") {
+            let start = rest.index(range.lowerBound, offsetBy: -20, limitedBy: rest.startIndex) ?? rest.startIndex
+            found.append("« (s) »: " + String(rest[start..<range.upperBound]))
+            rest = rest[range.upperBound...]
+        }
+        // Code spans (Markdown's and HTML's) and HTML tags hold ids and markup, not prose.
+        let uncoded = text.replacingOccurrences(of: "<code>[^<]*</code>", with: " ", options: .regularExpression)
+        var prose = "", inCode = false, inTag = false
+        for character in uncoded {
+            if character == "`" { inCode.toggle(); prose.append(" "); continue }
+            if character == "<" { inTag = true } else if character == ">" { inTag = false; prose.append(" "); continue }
+            if !inCode && !inTag { prose.append(character) }
+        }
+        for token in prose.split(whereSeparator: { $0.isWhitespace || ",;()|«»\"'’".contains($0) }) {
+            let isID = token.contains { "-./_[]=:&#{}".contains($0) }
+                || zip(token, token.dropFirst()).contains { $0.isLowercase && $1.isUppercase }
+            guard !isID else { continue }
+            let word = token.lowercased().filter(\.isLetter)
+            if englishProse.contains(word) { found.append("English word « \(token) »") }
+        }
+        return found
+    }
+
+    /// Every example input: the JSON examples, the CSV and Cerfa tables, and the spreadsheets.
+    static func everyExample() throws -> [String] {
+        let sheets = try FileManager.default.contentsOfDirectory(
+            atPath: repositoryRoot.appendingPathComponent("Examples/spreadsheets").path)
+            .filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".ods") }.map { "Examples/spreadsheets/\($0)" }
+        return try exampleBudgetFiles() + sheets.sorted()
+    }
+
+    @Test("Every example in French, every format (text, Markdown, HTML, JSON and SARIF messages): no English word in prose, no ASCII space before a unit, no « (s) »")
+    func frenchAsPrinted() throws {
+        let files = try Self.everyExample()
+        #expect(files.count >= 20)
+        for file in files {
+            let path = repositoryRoot.appendingPathComponent(file).path
+            for format in ["text", "markdown", "html", "json", "sarif"] {
+                let output = Tool.run(["check", path, "--language", "fr", "--format", format, "--rules", "all"])
+                #expect(output.status != 2, "\(file) \(format): \(output.stderr)")
+                var texts: [String]
+                switch format {
+                case "json", "sarif":
+                    texts = Self.prose(try JSONValue(parsing: output.stdout))
+                case "html":
+                    // The page's prose: its body, without the style sheet and the charts' drawing instructions.
+                    let body = output.stdout.components(separatedBy: "<body")
+                    texts = [body.count > 1 ? body[1] : output.stdout]
+                default:
+                    // The file name the text report starts its lines with is an id, not prose.
+                    texts = [output.stdout.replacingOccurrences(of: path, with: "FILE")
+                        .replacingOccurrences(of: file, with: "FILE")]
+                }
+                for text in texts {
+                    for fault in Self.proseFaults(text) { Issue.record("\(file) \(format): \(fault)") }
+                }
+            }
+        }
+        // The planner's messages, in French.
+        let plan = Tool.run(["plan", repositoryRoot.appendingPathComponent("Examples/mecabourg-2013.json").path, "--language", "fr"])
+        for fault in Self.proseFaults(plan.stdout) { Issue.record("plan: \(fault)") }
+    }
+
+    @Test("The prose checks find what they look for")
+    func proseChecksCanFail() {
+        #expect(Self.proseFaults("1 ligne(s)").count == 1)
+        #expect(Self.proseFaults("12,1 %").count == 1)
+        #expect(Self.proseFaults("1\u{202F}227,00\u{00A0}€ et 12\u{00A0}%").isEmpty)
+        #expect(Self.proseFaults("mesuré 9 ; lines fees").count == 1)
+        #expect(Self.proseFaults("`public-private-balance` Examples/a.json:3 https://x.org").isEmpty)
+        #expect(Self.proseFaults("<dd><code>members</code></dd>").isEmpty)
+        #expect(Self.proseFaults("<dd>members</dd>").count == 1)
+    }
+
     @Test("The rule list and every rule's explanation, in French")
     func rulesAndExplanations() {
         let list = Tool.run(["rules", "--language", "fr"]).stdout

@@ -41,9 +41,9 @@ private func chartTexts(_ html: String) throws -> [(budget: Int, text: String, f
 }
 
 /// The first number a label prints, as a value: an amount in euros, or a percentage as a fraction (`49,8 %` is
-/// 0.498), in the page's language (French: `1 080 000,50 €`; English: `€1,080,000.50`).
+/// 0.498), in the page's language (French: `1 080 000,50 €`, its thousands apart by narrow no-break spaces; English: `€1,080,000.50`).
 private func parseFigure(_ text: String, french: Bool) -> (value: Double, isShare: Bool)? {
-    let flat = text.replacingOccurrences(of: "\u{00A0}", with: " ")
+    let flat = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
     let group = french ? " " : ",", point = french ? "," : "."
     let pattern = "(\\d{1,3}(?:\(group)\\d{3})+|\\d+)(\\\(point)\\d+)?( ?%)?"
     let ns = flat as NSString
@@ -154,7 +154,7 @@ struct HTMLReportTests {
         let french = chart.labels(format: HTMLFormat(language: .french)).map(\.text)
         #expect(french.contains("Privé 49,8\u{00A0}%"))
         #expect(french.contains("Objectif 50\u{00A0}%"))
-        #expect(french.contains("1\u{00A0}080\u{00A0}000\u{00A0}€"))
+        #expect(french.contains("1\u{202F}080\u{202F}000\u{00A0}€"))
         let english = chart.labels(format: HTMLFormat(language: .english)).map(\.text)
         #expect(english.contains("Private 49.8%"))
         #expect(english.contains("€1,080,000"))
@@ -310,7 +310,7 @@ struct HTMLReportTests {
         #expect(html.contains("Avertissements (2)"))
         #expect(html.components(separatedBy: "<article class=\"diagnostic warning\"").count - 1 == 2)
         #expect(html.contains("<code>event-risk</code>"))
-        for fix in ["206\u{00A0}722,23\u{00A0}€", "147\u{00A0}558,83\u{00A0}€", "9\u{00A0}500\u{00A0}€"] {
+        for fix in ["206\u{202F}722,23\u{00A0}€", "147\u{202F}558,83\u{00A0}€", "9\u{202F}500\u{00A0}€"] {
             #expect(html.contains("<span class=\"amount\">\(fix)</span>"), "fix \(fix)")
         }
         #expect(html.contains("<details><summary>Comment ce diagnostic est calculé</summary>"))
@@ -336,9 +336,9 @@ struct HTMLReportTests {
     @Test("The page's words are those of its language, numbers formatted for it")
     func languages() {
         let french = HTMLFormat(language: .french), english = HTMLFormat(language: .english)
-        #expect(french.money(Money(major: 1_080_000)) == "1\u{00A0}080\u{00A0}000\u{00A0}€")
+        #expect(french.money(Money(major: 1_080_000)) == "1\u{202F}080\u{202F}000\u{00A0}€")
         #expect(english.money(Money(major: 1_080_000)) == "€1,080,000")
-        #expect(french.money(Money(minorUnits: 20_672_223)) == "206\u{00A0}722,23\u{00A0}€")
+        #expect(french.money(Money(minorUnits: 20_672_223)) == "206\u{202F}722,23\u{00A0}€")
         #expect(french.share(Share(1_080_000, over: 2_169_500)) == "49,8\u{00A0}%")
         #expect(english.share(Share(1_080_000, over: 2_169_500)) == "49.8%")
         #expect(french.typeset("« un équilibre précaire » : oui ; non ?") == "«\u{00A0}un équilibre précaire\u{00A0}»\u{00A0}: oui\u{00A0}; non\u{00A0}?")

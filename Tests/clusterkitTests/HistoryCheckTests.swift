@@ -36,8 +36,8 @@ struct HistoryCheckTests {
     func french() {
         let output = Tool.run(["check", example("soliage-2012-2013.json"), "--language", "fr"])
         #expect(output.status == 0)
-        #expect(output.stdout.contains("    2012\u{00A0}: 24,4 % (publié), requis 24,4 %"))
-        #expect(output.stdout.contains("    2013\u{00A0}: 40 % (publié), requis 37,2 %"))
+        #expect(output.stdout.contains("    2012\u{00A0}: 24,4\u{00A0}% (publié), requis 24,4\u{00A0}%"))
+        #expect(output.stdout.contains("    2013\u{00A0}: 40\u{00A0}% (publié), requis 37,2\u{00A0}%"))
     }
 
     @Test("JSON: the history's entry has a trajectory field, and no metrics")

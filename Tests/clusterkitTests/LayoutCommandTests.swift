@@ -57,7 +57,7 @@ struct LayoutCommandTests {
             let check = Tool.run(["check", path, "--language", language])
             #expect(check.status == 0, "\(check.stderr)")
             // Ten resources of 1,000 and five expenses of 2,000: 10,000 a side.
-            #expect(check.stdout.contains(language == "fr" ? "10 000,00" : "€10,000.00"))
+            #expect(check.stdout.contains(language == "fr" ? "10\u{202F}000,00" : "€10,000.00"))
             let html = Tool.run(["check", path, "--language", language, "--format", "html"])
             #expect(html.status == 0 && html.stdout.contains("<html"))
         } }

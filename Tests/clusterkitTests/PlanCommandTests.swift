@@ -34,7 +34,7 @@ struct PlanCommandTests {
         #expect(output.status == 0)
         #expect(output.stdout.contains("New revenue €30,000.00; public funding replaced €0.00"))
         #expect(output.stdout.contains("participations (Participations entreprises): raise by €29,000.00"))
-        #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
+        #expect(output.stdout.contains("0 errors, 0 warnings"))
         #expect(output.stdout.contains("Not planned (their findings, if any, remain below): cluster-profile, consolidation-factors"))
         try expectGolden(output.stdout, "mecabourg-2013.en.txt")
         try expectGolden(run(["plan", example("mecabourg-2013.json"), "--language", "fr"]).stdout, "mecabourg-2013.fr.txt")
@@ -51,7 +51,7 @@ struct PlanCommandTests {
         #expect(output.stdout.contains("Changes rounded to €100.00 (the step for a budget under €1M"))
         #expect(output.stdout.contains("region (Région Rhône Alpes): lower by €7,200.00, €50,000.00 → €42,800.00"))
         #expect(output.stdout.contains("Why: to meet public-private-balance (≥ 50%) and billed-revenue-floor (≥ 20%) with the budget fixed."))
-        #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
+        #expect(output.stdout.contains("0 errors, 0 warnings"))
         // The exact plan, with "round": 0.01: the figures before rounding.
         let exact = try temporaryFile(#"{ "format": "clusterkit.plan/1", "budget": "fixed", "round": 0.01 }"#, name: "terms.json")
         let second = run(["plan", example("mecabourg-2013.json"), "--terms", exact])
@@ -120,7 +120,7 @@ struct PlanCommandTests {
         let output = run(["plan", example("mecabourg-2013.json"), "--terms", terms])
         #expect(output.status == 0)
         #expect(!output.stdout.contains("region (Région Rhône Alpes):"))
-        #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
+        #expect(output.stdout.contains("0 errors, 0 warnings"))
     }
 
     @Test("Malformed terms: exit status 2, the file and the field path named")
@@ -194,7 +194,7 @@ struct WhatIfCommandTests {
         #expect(output.stdout.contains("public-private-balance  warning 44.8% → —"))
         // 35,000 + x ≥ 20% of (239,500 + x): x = 16,125, rounded up to the step of 100 €.
         #expect(output.stdout.contains("participations (Participations entreprises): raise by €16,200.00"))
-        #expect(output.stdout.contains("0 error(s), 0 warning(s)"))
+        #expect(output.stdout.contains("0 errors, 0 warnings"))
     }
 
     @Test("A malformed scenario: exit status 2 with the field path; an unknown line named")

@@ -32,7 +32,7 @@ extension BuiltInRevenueSource {
         .init(id: .erdf, sector: .public, kind: .subsidy,
               englishName: "European funds (ERDF, …)", frenchName: "Fonds européens (FEDER, …)"),
         .init(id: .state, sector: .public, kind: .subsidy,
-              englishName: "State (DIRECCTE, SGAR, DATAR, …)", frenchName: "Etat (DIRECCTE, SGAR, DATAR, …)"),
+              englishName: "State (DIRECCTE, SGAR, DATAR, …)", frenchName: "État (DIRECCTE, SGAR, DATAR, …)"),
         .init(id: .region, sector: .public, kind: .subsidy, englishName: "Region", frenchName: "Région"),
         .init(id: .department, sector: .public, kind: .subsidy, englishName: "Department", frenchName: "Département"),
         .init(id: .intercommunality, sector: .public, kind: .subsidy,

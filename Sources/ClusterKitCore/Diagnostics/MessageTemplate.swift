@@ -28,11 +28,28 @@ public struct MessageTemplate: Hashable, Sendable {
         self.text = LocalizedText(english: english, french: french)
     }
 
-    /// The placeholder names the template uses in `language`, in order of appearance.
+    /// The placeholder names the template prints in `language`, in order of appearance. A word chosen by a number,
+    /// `{count|line|lines}`, prints no value and is not among them (languages agree on a noun's number differently).
     package func placeholders(in language: Language) -> [String] {
         var names: [String] = []
-        Self.scan(text(language), literal: { _ in }, placeholder: { names.append($0) })
+        Self.scan(text(language), literal: { _ in }, placeholder: { if Self.plural($0) == nil { names.append($0) } })
         return names
+    }
+
+    /// The names of the arguments the template needs in `language`: its placeholders, and the numbers its words
+    /// agree with (`count` in `{count|line|lines}`).
+    package func argumentNames(in language: Language) -> Set<String> {
+        var names: Set<String> = []
+        Self.scan(text(language), literal: { _ in }, placeholder: { names.insert(Self.plural($0)?.name ?? $0) })
+        return names
+    }
+
+    /// A placeholder that chooses a word by a number, `{count|ligne|lignes}`: the number's placeholder, then the word
+    /// for one and the word for more; nil for a plain placeholder.
+    static func plural(_ placeholder: String) -> (name: String, singular: String, plural: String)? {
+        let parts = placeholder.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return nil }
+        return (String(parts[0]), String(parts[1]), String(parts[2]))
     }
 
     /// Reads a template's text once, in order: each character outside braces to `literal`, each `{name}` to

@@ -21,25 +21,44 @@ package struct ValueFormatter: Sendable {
         }
     }
 
-    /// `€1,227,000.00` in English, `1 227 000,00 €` in French; other currencies by their code.
+    /// Whether a noun counted by `argument` is singular, by the number as printed: one in English, below two in
+    /// French (« 0 erreur », « 1,5 million »). A list counts its items; a text counts as the number it spells.
+    package func isSingular(_ argument: MessageArgument) -> Bool {
+        let magnitude: Decimal
+        switch argument {
+        case .integer(let value): magnitude = Decimal(value.magnitude)
+        case .money(let money):
+            magnitude = Decimal(money.minorUnits.magnitude) / Decimal(money.currency.minorUnitsPerMajorUnit)
+        case .share(let share): magnitude = abs(Self.percent(share))
+        case .list(let items): magnitude = Decimal(items.count)
+        case .localizedList(let items): magnitude = Decimal(items.count)
+        case .text(let text): magnitude = Int(text).map { Decimal($0.magnitude) } ?? 2
+        case .localized(let text): magnitude = Int(text(language)).map { Decimal($0.magnitude) } ?? 2
+        }
+        return language == .french ? magnitude < 2 : magnitude == 1
+    }
+
+    /// `€1,227,000.00` in English, `1 227 000,00 €` in French, its thousands apart by narrow no-break spaces
+    /// (U+202F) and its unit by a no-break space (U+00A0); other currencies by their code.
     package func string(_ money: Money) -> String {
         let negative = money.minorUnits < 0
         let units = money.minorUnits.magnitude
         let perMajor = UInt64(money.currency.minorUnitsPerMajorUnit)
-        let whole = grouped(String(units / perMajor), separator: language == .french ? " " : ",")
+        let whole = grouped(String(units / perMajor), separator: language == .french ? "\u{202F}" : ",")
         let cents = String(units % perMajor)
         let number = whole + (language == .french ? "," : ".") + (cents.count < 2 ? "0" + cents : cents)
         let sign = negative ? "-" : ""
         switch (language, money.currency) {
         case (.english, .euro): return "\(sign)€\(number)"
-        case (.french, .euro): return "\(sign)\(number) €"
+        case (.french, .euro): return "\(sign)\(number)\u{00A0}€"
+        case (.french, _): return "\(sign)\(number)\u{00A0}\(money.currency)"
         default: return "\(sign)\(number) \(money.currency)"
         }
     }
 
-    /// `12.1%` in English, `12,1 %` in French: one decimal, rounded half up from the exact ratio.
+    /// `12.1%` in English, `12,1 %` in French (a no-break space, U+00A0, before the sign): one decimal, rounded half up from the exact ratio.
     package func string(_ share: Share, decimals: Int = 1) -> String {
-        points(share, decimals: decimals) + (language == .french ? " %" : "%")
+        points(share, decimals: decimals) + (language == .french ? "\u{00A0}%" : "%")
     }
 
     /// A share as percentage points, without the sign: `2`, `2.5` in English, `0,2` in French, rounded as

@@ -36,7 +36,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     public func render(_ report: Report) -> String {
         let format = HTMLFormat(language: language)
-        let title = Message(ReportWords.title, ["ruleSet": .text(report.ruleSet)]).rendered(in: language)
+        let title = Message(ReportWords.title, ["ruleSet": ReportWords.ruleSetName(report.ruleSet)]).rendered(in: language)
         let names = report.budgets.map { "\($0.cluster.name) \($0.yearLabel)" }
         var uniqueNames: [String] = []
         for name in names where !uniqueNames.contains(name) { uniqueNames.append(name) }
@@ -45,7 +45,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         out += "<title>\(HTML.escape(format.typeset(([title] + uniqueNames.prefix(3)).joined(separator: " — "))))</title>\n"
         out += "<style>\n\(Self.stylesheet)</style>\n</head>\n<body>\n"
         out += "<header class=\"page\">\n<h1>\(HTML.escape(format.typeset(title)))</h1>\n"
-        out += "<p>\(HTML.escape(format.message(Message(HTMLWords.subtitle, ["ruleSet": .text(report.ruleSet)]))))</p>\n</header>\n"
+        out += "<p>\(HTML.escape(format.message(Message(HTMLWords.subtitle, ["ruleSet": ReportWords.ruleSetName(report.ruleSet)]))))</p>\n</header>\n"
         out += "<main>\n" + summary(report, format: format)
         for (index, budget) in report.budgets.enumerated() { out += section(budget, id: "b\(index)", format: format) }
         if !report.diagnostics.isEmpty {
@@ -203,7 +203,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         func share(_ amount: Money) -> MessageArgument {
             Share(amount, of: total).map { .share($0) } ?? .localized(LocalizedText.notAvailable)
         }
-        let caption = format.message(Message(HTMLWords.resourcesCaption, [
+        // A closed year's accounts speak of « produits » in French, as their compte de résultat does.
+        let realised = metrics.statement == .realised
+        let caption = format.message(Message(realised ? HTMLWords.realisedCaption : HTMLWords.resourcesCaption, [
             "total": .text(format.money(total)), "count": .integer(chart.slices.count),
             "public": .text(format.money(metrics.publicResources.amount)), "publicShare": share(metrics.publicResources.amount),
             "private": .text(format.money(metrics.privateResources.amount)), "privateShare": share(metrics.privateResources.amount),
@@ -225,7 +227,9 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
         }
         rows += row(
-            format.word(total == metrics.totalResources ? LocalizedText.totalResources : MetricsTable.fundingBase), total,
+            format.word(
+                total != metrics.totalResources ? MetricsTable.fundingBase
+                    : realised ? MetricsTable.totalProducts : LocalizedText.totalResources), total,
             className: "total")
         // What the accounts hold beyond the funding base, in no share: said, with its amount.
         for (reason, amount) in LeftOutLines(metrics).totals {
@@ -233,7 +237,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 + "<td class=\"number\">\(HTML.escape(format.money(amount)))</td><td class=\"number\">—</td></tr>\n"
         }
         return figure(
-            id: id, kind: "resources", title: HTMLWords.resourcesTitle, caption: caption,
+            id: id, kind: "resources", title: realised ? HTMLWords.realisedTitle : HTMLWords.resourcesTitle, caption: caption,
             headings: [HTMLWords.originColumn, ReportWords.amountColumn, ReportWords.shareColumn], numeric: [false, true, true],
             rows: rows, format: format, svg: { chart.svg(id: $0, format: format, describedBy: $1) })
     }

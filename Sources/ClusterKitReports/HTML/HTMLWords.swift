@@ -54,8 +54,17 @@ package enum HTMLWords {
     /// The description of the resources chart.
     package static let resourcesCaption = MessageTemplate(
         id: "html.resources-caption",
-        english: "{total} of resources from {count} origin(s): public {public} ({publicShare}) in blues, private {private} ({privateShare}) in oranges. Hatching marks money in kind (members' valued time, secondments); around the ring, a solid arc spans the public slices and a dashed arc the private ones. Slices run clockwise from the top in the order of the legend; the table gives the same figures.",
-        french: "{total} de ressources de {count} origine(s) : publiques {public} ({publicShare}) en bleus, privées {private} ({privateShare}) en orangés. Les hachures marquent les apports en nature (temps valorisé des membres, mises à disposition) ; autour de l'anneau, un arc plein couvre les parts publiques, un arc en tirets les parts privées. Les parts se suivent dans le sens des aiguilles d'une montre depuis le haut, dans l'ordre de la légende ; le tableau donne les mêmes chiffres.")
+        english: "{total} of resources from {count} {count|origin|origins}: public {public} ({publicShare}) in blues, private {private} ({privateShare}) in oranges. Hatching marks money in kind (members' valued time, secondments); around the ring, a solid arc spans the public slices and a dashed arc the private ones. Slices run clockwise from the top in the order of the legend; the table gives the same figures.",
+        french: "{total} de ressources de {count} {count|origine|origines} : publiques {public} ({publicShare}) en teintes de bleu, privées {private} ({privateShare}) en teintes d'orangé. Les hachures marquent les apports en nature (temps valorisé des membres, mises à disposition) ; autour de l'anneau, un arc plein couvre les parts publiques, un arc en tirets les parts privées. Les parts se suivent dans le sens des aiguilles d'une montre depuis le haut, dans l'ordre de la légende ; le tableau donne les mêmes chiffres.")
+    /// The title of the resources chart of a closed year's accounts: « produits » in French.
+    package static let realisedTitle = LocalizedText(english: "Resources by origin", french: "Produits par origine")
+    /// The description of the resources chart of a closed year's accounts.
+    package static let realisedCaption = MessageTemplate(
+        id: "html.realised-caption",
+        english: "{total} of resources from {count} {count|origin|origins}: public {public} ({publicShare}) in blues, private {private} ({privateShare}) in oranges. Hatching marks money in kind (members' valued time, secondments); around the ring, a solid arc spans the public slices and a dashed arc the private ones. Slices run clockwise from the top in the order of the legend; the table gives the same figures.",
+        french: "{total} de produits de {count} {count|origine|origines} : publiques {public} ({publicShare}) en teintes de bleu, privées {private} ({privateShare}) en teintes d'orangé. Les hachures marquent les apports en nature (temps valorisé des membres, mises à disposition) ; autour de l'anneau, un arc plein couvre les parts publiques, un arc en tirets les parts privées. Les parts se suivent dans le sens des aiguilles d'une montre depuis le haut, dans l'ordre de la légende ; le tableau donne les mêmes chiffres.")
+    /// "Resources" in the middle of the ring of a closed year's accounts: « Produits » in French.
+    package static let realisedResources = LocalizedText(english: "Resources", french: "Produits")
     /// "Resources", in the middle of the ring.
     package static let resources = LocalizedText(english: "Resources", french: "Ressources")
     /// "in kind", after a source's name.
@@ -104,8 +113,8 @@ package enum HTMLWords {
         french: "La part privée de chaque année au chiffre connu, et la trajectoire allant de {baselineShare} en {baselineYear} à {target} en {targetYear}.")
     /// How many years are behind the path, after the trajectory's description.
     package static let yearsBehind = MessageTemplate(
-        id: "html.years-behind", english: "{count} year(s) behind the path, marked with a triangle.",
-        french: "{count} année(s) en retard sur la trajectoire, marquée(s) d'un triangle.")
+        id: "html.years-behind", english: "{count} {count|year|years} behind the path, marked with a triangle.",
+        french: "{count} {count|année|années} en retard sur la trajectoire, {count|marquée|marquées} d'un triangle.")
     /// Said of a trajectory with no year behind its path.
     package static let noYearBehind = LocalizedText(
         english: "No year is behind the path.", french: "Aucune année n'est en retard sur la trajectoire.")
@@ -161,7 +170,7 @@ package enum HTMLWords {
     /// Every word without values, for the test that checks translations.
     package static var allTexts: [LocalizedText] {
         [
-            reached, charts, diagnostics, howComputed, backToSummary, resourcesTitle, resources,
+            reached, charts, diagnostics, howComputed, backToSummary, resourcesTitle, resources, realisedTitle, realisedResources,
             inKind, publicWord, privateWord, originColumn, balanceTitle,
             grossBar, netBar, target, inKindLegend, basisColumn, privateShare, publicShareColumn,
             trajectoryTitle, trajectoryCaptionWithoutPath, glidePathLegend, targetYearLegend,
@@ -172,6 +181,6 @@ package enum HTMLWords {
 
     /// Every word with values, for the test that checks translations and placeholders.
     package static var allTemplates: [MessageTemplate] {
-        [subtitle, headline, historyHeadline, short, shortByOne, members, founded, resourcesCaption, balanceCaption, trajectoryCaption, yearsBehind]
+        [subtitle, headline, historyHeadline, short, shortByOne, members, founded, resourcesCaption, realisedCaption, balanceCaption, trajectoryCaption, yearsBehind]
     }
 }

@@ -36,7 +36,11 @@ struct ResourcesChart: Sendable {
     static let fontSize = 13.0
 
     /// The chart of a budget's metrics; `catalog` names and orders the sources.
+    /// Whether the chart is of a closed year's accounts (« Produits » in French).
+    var realised = false
+
     init(_ metrics: BudgetMetrics, catalog: Catalog, language: Language) {
+        realised = metrics.statement == .realised
         var amounts: [Slice] = []
         // Lines summed by source, sector and nature: a line that overrides its source's sector or nature gets a slice
         // of its own.
@@ -154,7 +158,7 @@ struct ResourcesChart: Sendable {
     /// The labels in the middle of the ring: the word "Resources" and the total.
     func centreLabels(format: HTMLFormat) -> [ChartLabel] {
         [
-            ChartLabel(text: format.word(HTMLWords.resources), x: Self.centre.x, y: Self.centre.y - 4, anchor: .middle,
+            ChartLabel(text: format.word(realised ? HTMLWords.realisedResources : HTMLWords.resources), x: Self.centre.x, y: Self.centre.y - 4, anchor: .middle,
                        size: 12),
             ChartLabel(text: format.money(total), x: Self.centre.x, y: Self.centre.y + 14, anchor: .middle, size: 13,
                        bold: true, figure: "metrics.fundingBase"),
@@ -171,7 +175,7 @@ struct ResourcesChart: Sendable {
         let legend = legend(format: format)
         let height = legend.height
         let fills = fills(prefix: id)
-        var out = SVG.open(width: Self.width, height: height, label: format.word(HTMLWords.resourcesTitle),
+        var out = SVG.open(width: Self.width, height: height, label: format.word(realised ? HTMLWords.realisedTitle : HTMLWords.resourcesTitle),
                            describedBy: describedBy, className: "resources")
         let inKind = slices.filter { $0.nature == .inKind }
         if !inKind.isEmpty {

@@ -8,16 +8,16 @@ public struct UncategorizedActionRule: PoleRule {
 
     static let none = MessageTemplate(
         id: "uncategorized-action.none",
-        english: "{count} expense line(s) have no mission category: {actions}; their public funding cannot be checked against a ceiling.",
-        french: "{count} ligne(s) de dépenses sans catégorie de mission : {actions} ; leur financement public ne peut être comparé à aucun plafond.")
+        english: "{count} expense {count|line has|lines have} no mission category: {actions}; {count|its|their} public funding cannot be checked against a ceiling.",
+        french: "{count} {count|ligne|lignes} de dépenses sans catégorie de mission : {actions} ; {count|son|leur} financement public ne peut être comparé à aucun plafond.")
     static let noRegime = MessageTemplate(
         id: "uncategorized-action.no-regime",
-        english: "{count} category C action(s) name no notified aid regime: {actions}; category C's ceiling is the regime's, so it cannot be checked.",
-        french: "{count} action(s) de catégorie C sans régime d'aides notifié : {actions} ; le plafond de la catégorie C est celui du régime, il ne peut donc être vérifié.")
+        english: "{count} category C {count|action names|actions name} no notified aid regime: {actions}; category C's ceiling is the regime's, so it cannot be checked.",
+        french: "{count} {count|action|actions} de catégorie C sans régime d'aides notifié : {actions} ; le plafond de la catégorie C est celui du régime, il ne peut donc être vérifié.")
     static let noCeiling = MessageTemplate(
         id: "uncategorized-action.no-ceiling",
-        english: "{count} action(s) are under a regime that sets no ceiling for this budget: {actions} ({regimes}).",
-        french: "{count} action(s) relèvent d'un régime qui ne fixe pas de plafond pour ce budget : {actions} ({regimes}).")
+        english: "{count} {count|action is|actions are} under a regime that sets no ceiling for this budget: {actions} ({regimes}).",
+        french: "{count} {count|action relève|actions relèvent} d'un régime qui ne fixe pas de plafond pour ce budget : {actions} ({regimes}).")
 
     public static let description = RuleDescription(
         id: "uncategorized-action",
@@ -70,6 +70,16 @@ public struct UncategorizedActionRule: PoleRule {
                 if !regimes.contains(regime.rawValue) { regimes.append(regime.rawValue) }
             }
         }
+        // In French prose a line is named by its label (« Programme : R&D »), its id where it has none; the English
+        // message keeps the ids.
+        func named(_ lines: [String]) -> MessageArgument {
+            // In the order of their ids, as the engine sorts a list (a localized list it leaves as it is).
+            let lines = lines.sorted()
+            let labels = lines.map { id in context.budget.expenses.first { $0.id == id }?.label }
+            // Lines without labels are named by their ids in both languages (an id is not a word to translate).
+            guard labels.contains(where: { $0 != nil }) else { return .list(lines) }
+            return .localizedList(zip(lines, labels).map { LocalizedText(english: $0, french: "« \($1 ?? $0) »") })
+        }
         var found: [Diagnostic] = []
         for (message, lines) in [
             (Self.none, uncategorized), (Self.noRegime, missingRegime),
@@ -78,7 +88,7 @@ public struct UncategorizedActionRule: PoleRule {
             found.append(
                 context.diagnostic(
                     message,
-                    ["count": .integer(lines.count), "actions": .list(lines), "regimes": .list(regimes)],
+                    ["count": .integer(lines.count), "actions": named(lines), "regimes": .list(regimes)],
                     measured: .count(lines.count), lines: lines,
                     explanation: [
                         ExplanationItem(LocalizedText(english: "Expense lines", french: "Lignes de dépenses"), .integer(context.budget.expenses.count)),

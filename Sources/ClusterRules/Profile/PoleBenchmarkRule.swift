@@ -34,7 +34,7 @@ public struct PoleBenchmarkRule: PoleRule {
                 2011, dont cotisations 16,9 % (certains pôles ayant une cotisation premium donnant droit à des \
                 prestations supplémentaires), vente de prestations 10,2 % en 2012 (contre 3 % en 2008), success fees \
                 1,4 % (0,1 % en 2008, quatre ans plus tôt), et financements publics environ 68 % en 2011 (près de \
-                80 % en 2008), l'Etat et les conseils régionaux apportant à parité 45 % du budget. Le mémento relève une corrélation apparente entre le budget des \
+                80 % en 2008), l'État et les conseils régionaux apportant à parité 45 % du budget. Le mémento relève une corrélation apparente entre le budget des \
                 pôles et la part de financement privé. Cette note situe le mix d'un pôle au regard de ces moyennes ; \
                 elle ne concerne que les pôles.
                 """),

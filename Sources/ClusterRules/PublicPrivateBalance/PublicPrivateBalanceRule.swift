@@ -40,8 +40,8 @@ public struct PublicPrivateBalanceRule: Rule {
         french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; aucun financeur n'a fixé d'objectif à ce cluster, et le mémento voit un cluster investi d'une mission de service public de développement économique comme largement financé sur fonds publics par construction (« Mission de service public », « Large financement public », p. 21).")
     static let young = MessageTemplate(
         id: "public-private-balance.young",
-        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
-        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création.")
+        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}; the cluster is {age} {age|year|years} old, and self-financing is very delicate for clusters being created.",
+        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; le cluster a {age} {age|an|ans}, et l'autofinancement est très délicat pour les clusters en création.")
     static let add = MessageTemplate(
         id: "public-private-balance.add",
         english: "add {amount} of private revenue (the budget grows with it)",
@@ -159,7 +159,9 @@ public struct PublicPrivateBalanceRule: Rule {
                 ? LocalizedText(english: "Private cash resources, Priv(cash)", french: "Ressources privées en numéraire, Priv(num.)")
                 : LocalizedText(english: "Private resources (Priv)", french: "Ressources privées (Priv)"),
             wholeLabel: basis == .net
-                ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)") : nil)
+                ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)") : nil,
+            // A share to reach, not a floor under which the cluster is in danger (the English word is kept as recorded).
+            thresholdLabel: LocalizedText(english: "Floor", french: "Objectif"))
         // On the net basis, public cash is replaced (public valued time is not in its whole).
         let publicLines = basis == .net ? context.metrics.publicCash.lines : context.metrics.publicResources.lines
         // Written only when the target is missed.

@@ -31,16 +31,16 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
         french: "En {year}, les ressources privées représentent {share} du budget ({figure}), en retard sur les {required} de la trajectoire allant de {baselineShare} en {baselineYear} à {threshold} en {targetYear}.")
     static let behindYoung = MessageTemplate(
         id: "transition-trajectory.behind-young",
-        english: "In {year}, private resources are {share} of the budget ({figure}), behind the {required} of the glide path to {threshold} in {targetYear}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
-        french: "En {year}, les ressources privées représentent {share} du budget ({figure}), en retard sur les {required} de la trajectoire vers {threshold} en {targetYear} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création.")
+        english: "In {year}, private resources are {share} of the budget ({figure}), behind the {required} of the glide path to {threshold} in {targetYear}; the cluster is {age} {age|year|years} old, and self-financing is very delicate for clusters being created.",
+        french: "En {year}, les ressources privées représentent {share} du budget ({figure}), en retard sur les {required} de la trajectoire vers {threshold} en {targetYear} ; le cluster a {age} {age|an|ans}, et l'autofinancement est très délicat pour les clusters en création.")
     static let overdue = MessageTemplate(
         id: "transition-trajectory.overdue",
         english: "In {year}, private resources are {share} of the budget ({figure}), under the {threshold} target due since {targetYear}.",
         french: "En {year}, les ressources privées représentent {share} du budget ({figure}), sous l'objectif de {threshold} qui devait être atteint en {targetYear}.")
     static let overdueYoung = MessageTemplate(
         id: "transition-trajectory.overdue-young",
-        english: "In {year}, private resources are {share} of the budget ({figure}), under the {threshold} target due since {targetYear}; the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
-        french: "En {year}, les ressources privées représentent {share} du budget ({figure}), sous l'objectif de {threshold} qui devait être atteint en {targetYear} ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création.")
+        english: "In {year}, private resources are {share} of the budget ({figure}), under the {threshold} target due since {targetYear}; the cluster is {age} {age|year|years} old, and self-financing is very delicate for clusters being created.",
+        french: "En {year}, les ressources privées représentent {share} du budget ({figure}), sous l'objectif de {threshold} qui devait être atteint en {targetYear} ; le cluster a {age} {age|an|ans}, et l'autofinancement est très délicat pour les clusters en création.")
     static let fallPublicService = MessageTemplate(
         id: "transition-trajectory.fall-public-service",
         english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}); no funder has set this cluster a target, and the memento reads a cluster with a public-service mission as largely publicly funded by design (p. 21).",
@@ -51,8 +51,8 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
         french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure}).")
     static let fallYoung = MessageTemplate(
         id: "transition-trajectory.fall-young",
-        english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}); the cluster is {age} years old, and self-financing is very delicate for clusters being created.",
-        french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure}) ; le cluster a {age} ans, et l'autofinancement est très délicat pour les clusters en création.")
+        english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}); the cluster is {age} {age|year|years} old, and self-financing is very delicate for clusters being created.",
+        french: "La part privée a baissé de {previous} en {previousYear} à {share} en {year} ({figure}) ; le cluster a {age} {age|an|ans}, et l'autofinancement est très délicat pour les clusters en création.")
     static let catchUp = MessageTemplate(
         id: "transition-trajectory.catch-up",
         english: "add {amount} of private revenue in {year} (the budget grows with it) to reach the {required} of the path",

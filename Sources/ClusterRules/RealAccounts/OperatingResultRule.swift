@@ -76,7 +76,7 @@ public struct OperatingResultRule: Rule {
                 ["amount": .money(amount), "share": share, "base": .money(metrics.fundingBase)],
                 severity: isDeficit ? nil : .note, measured: .money(metrics.result), threshold: .money(.zero(metrics.currency)),
                 explanation: [
-                    ExplanationItem(LocalizedText(english: "Total resources", french: "Total des ressources"), .money(metrics.totalResources)),
+                    ExplanationItem(LocalizedText(english: "Total resources", french: "Total des produits"), .money(metrics.totalResources)),
                     ExplanationItem(LocalizedText(english: "Total expenses", french: "Total des charges"), .money(metrics.totalExpenses)),
                     ExplanationItem(LocalizedText(english: "Result", french: "Résultat"), .money(metrics.result)),
                     ExplanationItem(metrics.wholeLabel, .money(metrics.fundingBase)),

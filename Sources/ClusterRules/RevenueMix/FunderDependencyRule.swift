@@ -13,15 +13,15 @@ public struct FunderDependencyRule: Rule {
     static let over = MessageTemplate(
         id: "funder-dependency.over",
         english: "{funder} pays {share} of resources ({part} of {total}), over {threshold}: the end of its support or a budget cut would endanger the cluster.",
-        french: "{funder} apporte {share} des ressources ({part} sur {total}), au-delà de {threshold} : la fin de son soutien ou une coupe budgétaire mettrait le cluster en danger.")
+        french: "Un seul financeur, {funder}, apporte {share} des ressources ({part} sur {total}), au-delà de {threshold} : la fin de son soutien ou une coupe budgétaire mettrait le cluster en danger.")
     static let replace = MessageTemplate(
         id: "funder-dependency.replace",
         english: "replace {amount} of {funder}'s funding by other resources (the total unchanged)",
-        french: "remplacer {amount} du financement de {funder} par d'autres ressources (total inchangé)")
+        french: "remplacer {amount} de ce qu'apporte {funder} par d'autres ressources (total inchangé)")
     static let dilute = MessageTemplate(
         id: "funder-dependency.dilute",
         english: "add {amount} of resources from others, keeping {funder}'s funding",
-        french: "ajouter {amount} de ressources d'autres origines, en conservant le financement de {funder}")
+        french: "ajouter {amount} de ressources d'autres origines, en conservant ce qu'apporte {funder}")
 
     public static let description = RuleDescription(
         id: "funder-dependency",
@@ -82,8 +82,13 @@ public struct FunderDependencyRule: Rule {
                 partLabel: LocalizedText(english: "", french: ""), remedy: .transfer)
             guard check.isBreached else { continue }
             // The label is written only for a funder over the threshold.
-            check.partLabel = LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(funder)")
-            let arguments: MessageArguments = ["funder": .text(funder)]
+            let named = FrenchArticle.withArticle(funder)
+            check.partLabel = LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(named)")
+            // In French prose a funder's name takes its article where its first word tells it (« la Région
+            // Rhône-Alpes », « l'État »); the templates put it after « par », « qu' » or a comma, never after « de ».
+            let arguments: MessageArguments = [
+                "funder": named == funder ? .text(funder) : .localized(LocalizedText(english: funder, french: named)),
+            ]
             let dilute = Share.dilutionToReach(threshold, part: total.amount, of: metrics.fundingBase).map {
                 [context.option($0, Self.dilute, arguments, move: .addResource(context.newPrivateRevenue))]
             } ?? []

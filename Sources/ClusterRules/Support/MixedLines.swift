@@ -51,7 +51,12 @@ struct MixedFeeLines {
         return context.diagnostic(
             message,
             [
-                "lines": .list(lines), "amount": .money(try amount()), "low": .share(lowShare), "high": .share(highShare),
+                // French prose names a line by its label, English by its id.
+                "lines": .localizedList(lines.sorted().map { id in
+                    let label = context.budget.resources.first { $0.id == id }?.label
+                    return LocalizedText(english: id, french: label.map { "« \($0) »" } ?? id)
+                }),
+                "amount": .money(try amount()), "low": .share(lowShare), "high": .share(highShare),
                 "threshold": .share(threshold),
             ],
             severity: .note, threshold: .share(threshold), lines: lines,

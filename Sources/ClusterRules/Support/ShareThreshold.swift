@@ -52,6 +52,9 @@ public struct ShareThreshold: Sendable {
     /// What the whole is; `nil` for the metrics' own whole (total resources, or the funding base when lines are left
     /// out).
     public var wholeLabel: LocalizedText?
+    /// The threshold's word in the explanation, where « floor » or « ceiling » is not the right one (a target, an
+    /// average); `nil` for « Floor » or « Ceiling ».
+    public var thresholdLabel: LocalizedText?
 
     /// A check of `part` against `threshold` of `whole`.
     /// - Parameters:
@@ -61,11 +64,12 @@ public struct ShareThreshold: Sendable {
     ///   - threshold: the floor or ceiling.
     ///   - partLabel: what the part is, for the explanation.
     ///   - wholeLabel: what the whole is; `nil` for the metrics' own whole.
+    ///   - thresholdLabel: the threshold's word in the explanation; `nil` for « Floor » or « Ceiling ».
     ///   - remedy: how the primary fix changes the budget; `nil` for the direction's own (a floor grows the part, a
     ///     ceiling shrinks it, the whole moving with it).
     public init(
         direction: Direction, part: LineTotal, whole: Money, threshold: Share, partLabel: LocalizedText,
-        wholeLabel: LocalizedText? = nil, remedy: Remedy? = nil
+        wholeLabel: LocalizedText? = nil, thresholdLabel: LocalizedText? = nil, remedy: Remedy? = nil
     ) {
         self.direction = direction
         self.part = part
@@ -73,6 +77,7 @@ public struct ShareThreshold: Sendable {
         self.threshold = threshold
         self.partLabel = partLabel
         self.wholeLabel = wholeLabel
+        self.thresholdLabel = thresholdLabel
         self.remedy = remedy
     }
 
@@ -144,9 +149,9 @@ public struct ShareThreshold: Sendable {
                 ExplanationItem(wholeName(context.metrics), .money(whole)),
                 ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)),
                 ExplanationItem(
-                    direction == .floor
+                    thresholdLabel ?? (direction == .floor
                         ? LocalizedText(english: "Floor", french: "Plancher")
-                        : LocalizedText(english: "Ceiling", french: "Plafond"),
+                        : LocalizedText(english: "Ceiling", french: "Plafond")),
                     .share(threshold)),
             ])
     }
