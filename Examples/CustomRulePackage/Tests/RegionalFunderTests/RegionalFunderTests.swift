@@ -30,7 +30,8 @@ struct MatchingFundsTests {
         #expect(diagnostic.remediation?.amount == Money(major: 50_000))
         #expect(diagnostic.lines.sorted() == ["fees", "regions"])
         #expect(diagnostic.message.rendered(in: .french)
-            == "La Région verse 250 000,00 €, plus de 100 % des 200 000,00 € de cotisations (200 000,00 €)\u{00A0}: 50 000,00 € de trop.")
+            == "La Région verse 250\u{202F}000,00\u{00A0}€, plus de 100\u{00A0}% des 200\u{202F}000,00\u{00A0}€ de cotisations "
+            + "(200\u{202F}000,00\u{00A0}€)\u{00A0}: 50\u{202F}000,00\u{00A0}€ de trop.")
 
         // Applying the fix — 50,000 less from the regions, as much from the State instead — silences the rule.
         var fixed = budget
