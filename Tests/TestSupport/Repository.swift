@@ -2,7 +2,7 @@ import ClusterKitCore
 import Foundation
 
 /// The repository's root, found from this file's path, so that tests read `Examples/` and `Tests/Fixtures/` as users
-/// see them (never `../shared`: a user's clone has none).
+/// see them (never the shared folder beside a checkout: a user's clone has none).
 package let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
