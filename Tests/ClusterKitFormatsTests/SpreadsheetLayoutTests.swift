@@ -59,7 +59,7 @@ struct SpreadsheetLayoutTests {
         #expect(budget.metrics.selfFinancingNet == Share(euros(110_000), of: euros(200_000)))
         #expect(inferred(budget).contains("conseil-regional-pays-de-la-loire source=region"))
         #expect(inferred(budget).contains("- cluster.name=Grappe Numérique Loire") && inferred(budget).contains("- year=2026"))
-        #expect(budget.inferred.first { $0.line == "cotisations-des-adherents" }?.from == "« cotisations »")
+        #expect(budget.inferred.first { $0.line == "cotisations-des-adherents" }?.from == "« Cotisations »")
     }
 
     @Test("Vertical, DÉPENSES first: headings, subtotals checked and not counted twice, blank rows (.ods)")

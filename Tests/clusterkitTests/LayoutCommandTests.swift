@@ -24,7 +24,7 @@ struct LayoutCommandTests {
         let document = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
         let budget = (document?["budgets"] as? [[String: Any]])?.first
         let inferred = budget?["inferred"] as? [[String: String]] ?? []
-        #expect(inferred.contains(["line": "conseil-regional-pays-de-la-loire", "field": "source", "value": "region", "from": "« conseil regional »"]))
+        #expect(inferred.contains(["line": "conseil-regional-pays-de-la-loire", "field": "source", "value": "region", "from": "« Conseil régional »"]))
         #expect(inferred.contains(["line": "loyers", "field": "nature", "value": "operating", "from": "« loyers »"]))
         #expect(inferred.contains { $0["field"] == "year" && $0["value"] == "2026" && $0["line"] == nil })
         // A budget with nothing inferred has no such field.
@@ -40,7 +40,7 @@ struct LayoutCommandTests {
         let french = Tool.run(["check", Self.layout("accounts-74.xlsx"), "--language", "fr"])
         #expect(french.stdout.contains("Déduit de la mise en page (à vérifier)"))
         let markdown = Tool.run(["check", Self.layout("side-by-side-free.csv"), "--format", "markdown"])
-        #expect(markdown.stdout.contains("- line conseil-regional-occitanie, source = region (from « conseil regional »)"))
+        #expect(markdown.stdout.contains("- line conseil-regional-occitanie, source = region (from « Conseil régional »)"))
         let html = Tool.run(["check", Self.layout("side-by-side-free.csv"), "--format", "html"])
         #expect(html.stdout.contains("<section class=\"inferred\">") && html.stdout.contains("<li>line etudes, nature = programme"))
         let converted = Tool.run(["convert", Self.layout("side-by-side-free.csv")])
