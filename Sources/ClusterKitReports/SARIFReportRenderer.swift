@@ -10,7 +10,9 @@ import Foundation
 /// the message in the renderer's language, and a location: the budget file as `artifactLocation.uri`, and the budget
 /// lines concerned as logical locations (`name` the line id, `fullyQualifiedName` its JSON path such as
 /// `resources[3]`). The figures `clusterkit.report/1` gives (measured, threshold, lines, remediation) are in each
-/// result's `properties`.
+/// result's `properties`; what concerns a budget as a whole — the lines its shares leave out, its provenance, and
+/// what a table's reader inferred (`inferred`, as `budgets[].inferred` writes it) — is in the run's
+/// `properties.budgets`.
 ///
 /// ```swift
 /// let sarif = SARIFReportRenderer(

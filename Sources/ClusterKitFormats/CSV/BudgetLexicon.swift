@@ -173,7 +173,10 @@ package enum BudgetLexicon {
         for (phrase, value) in kept {
             let named = !qualifiers.contains(phrase)
             if let index = found.firstIndex(where: { $0.value == value }) {
-                if phrase.count > found[index].phrase.count { found[index].phrase = phrase }
+                // The longest phrase naming the funder (« Région » in « Subvention Région Grand Est »), else the longest.
+                if (named && !found[index].named) || (named == found[index].named && phrase.count > found[index].phrase.count) {
+                    found[index].phrase = phrase
+                }
                 found[index].named = found[index].named || named
             } else {
                 found.append((phrase, value, named))
