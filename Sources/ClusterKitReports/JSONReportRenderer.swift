@@ -291,7 +291,8 @@ public struct JSONReportRenderer: ReportRenderer {
         }
     }
 
-    /// Where a remediation's amount goes (`RemediationMove`): `{ "kind", … }`, lines by id, a new line by what it is.
+    /// Where a remediation's amount goes (`RemediationMove`): `{ "kind", … }`, lines by id (sorted: the order of a
+    /// budget's lines changes no byte), a new line by what it is (not its label, a placeholder in English).
     struct MoveDocument: Encodable {
         let move: RemediationMove
 
@@ -299,11 +300,10 @@ public struct JSONReportRenderer: ReportRenderer {
 
         enum CodingKeys: String, CodingKey { case kind, lines, line, from, to, moves, amount, first, then }
 
-        /// A line a move adds: what it is, without its id and amount (the option's).
+        /// A line a move adds: what it is, without its id and amount (the option's) or label.
         struct NewLine: Encodable {
             let source: String?
             let nature: String?
-            let label: String?
             let funder: String?
             let action: String?
             let category: String?
@@ -312,15 +312,15 @@ public struct JSONReportRenderer: ReportRenderer {
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             func resource(_ line: ResourceLine) -> NewLine {
-                NewLine(source: line.source.rawValue, nature: nil, label: line.label, funder: line.funder, action: line.action, category: nil)
+                NewLine(source: line.source.rawValue, nature: nil, funder: line.funder, action: line.action, category: nil)
             }
             switch move {
             case .add(let lines):
                 try container.encode("add", forKey: .kind)
-                try container.encode(lines, forKey: .lines)
+                try container.encode(lines.sorted(), forKey: .lines)
             case .remove(let lines):
                 try container.encode("remove", forKey: .kind)
-                try container.encode(lines, forKey: .lines)
+                try container.encode(lines.sorted(), forKey: .lines)
             case .addResource(let line):
                 try container.encode("addResource", forKey: .kind)
                 try container.encode(resource(line), forKey: .line)
@@ -328,17 +328,17 @@ public struct JSONReportRenderer: ReportRenderer {
                 try container.encode("addExpense", forKey: .kind)
                 try container.encode(
                     NewLine(
-                        source: nil, nature: line.nature.rawValue, label: line.label, funder: nil, action: nil,
+                        source: nil, nature: line.nature.rawValue, funder: nil, action: nil,
                         category: line.category?.rawValue),
                     forKey: .line)
             case .move(let from, let line):
                 try container.encode("move", forKey: .kind)
-                try container.encode(from, forKey: .from)
+                try container.encode(from.sorted(), forKey: .from)
                 try container.encode(resource(line), forKey: .line)
             case .transfer(let from, let to):
                 try container.encode("transfer", forKey: .kind)
-                try container.encode(from, forKey: .from)
-                try container.encode(to, forKey: .to)
+                try container.encode(from.sorted(), forKey: .from)
+                try container.encode(to.sorted(), forKey: .to)
             case .all(let moves):
                 try container.encode("all", forKey: .kind)
                 try container.encode(moves.map(MoveDocument.init), forKey: .moves)

@@ -190,7 +190,8 @@ public struct MissionCategoryCapRule: PoleRule {
                 "public": .money(received), "ceiling": .money(group.maximum), "over": .money(over),
             ]
             // Replacing earmarked public money by earmarked private money lowers the group's public funding by as
-            // much; when the excess is shared public money, the per-action fixes above are the way.
+            // much (the private line earmarked to the first of its actions by id, whatever the order of the
+            // budget's lines); when the excess is shared public money, the per-action fixes above are the way.
             let remediation = over <= earmarked
                 ? Remediation(
                     context.option(
@@ -199,7 +200,7 @@ public struct MissionCategoryCapRule: PoleRule {
                             from: group.entries.flatMap(\.funding.earmarkedPublic.lines),
                             to: .remedy(
                                 .actionParticipation, currency, label: "private funding",
-                                action: group.entries.first?.funding.id))))
+                                action: group.entries.map(\.funding.id).min()))))
                 : nil
             found.append(
                 context.diagnostic(
