@@ -170,7 +170,7 @@ public struct SARIFReportRenderer: ReportRenderer {
                 measured: diagnostic.measured.map(JSONReportRenderer.number),
                 threshold: diagnostic.threshold.map(JSONReportRenderer.number),
                 lines: diagnostic.lines,
-                remediation: diagnostic.remediation.map { JSONReportRenderer.RemediationDocument($0, language: language) },
+                remediation: diagnostic.remediation.map { JSONReportRenderer.RemediationDocument($0, of: nil, language: language) },
                 reference: diagnostic.citation?.description))
     }
 
