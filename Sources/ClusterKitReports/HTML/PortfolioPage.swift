@@ -213,14 +213,24 @@ extension HTMLReportRenderer {
         return out + sections + "</section>\n"
     }
 
-    /// A budget's section one heading level down, inside its cluster's.
+    /// A budget's section one heading level down, inside its cluster's: `<h2>`…`<h4>` (and their end tags) become
+    /// `<h3>`…`<h5>`, in one pass over the bytes (the page's text is escaped: a `<` is always a tag's).
     static func demoted(_ html: String) -> String {
-        var text = html
-        for level in [4, 3, 2] {
-            text = text.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        var bytes = Array(html.utf8)
+        let open = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h")
+        var index = 0
+        while index + 3 < bytes.count {
+            if bytes[index] == open {
+                let tag = bytes[index + 1] == slash ? index + 2 : index + 1
+                if tag + 2 < bytes.count, bytes[tag] == h, (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(bytes[tag + 1]),
+                    bytes[tag + 2] == UInt8(ascii: " ") || bytes[tag + 2] == UInt8(ascii: ">")
+                {
+                    bytes[tag + 1] += 1
+                }
+            }
+            index += 1
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// What the page of a grouped report adds to the stylesheet.

@@ -17,11 +17,25 @@ struct ProfileMapChart: Sendable {
     }
 
     var marks: [Mark]
+    /// The members axis: from 10 to the next 1-2-5 step at or above the largest cluster (at least 1,000).
+    let membersRange: (low: Double, high: Double)
+    /// The top of the share axis: the next 10% above every share drawn (and 10% of room), at least 80%, at most 100%.
+    let top: Double
+
+    init(marks: [Mark]) {
+        self.marks = marks
+        let largest = marks.flatMap { $0.years.map(\.members) }.max() ?? 0
+        var high = 1000.0
+        while high < Double(largest) { high *= high.description.hasPrefix("2") ? 2.5 : 2 }
+        membersRange = (10, high)
+        let highest = marks.flatMap { $0.years.map(\.share.doubleValue) }.max() ?? 0
+        top = min(1, max(0.8, ((highest + 0.1) * 10).rounded(.up) / 10))
+    }
 
     static let smallMaximum = 50
     static let low = 0.3, high = 0.5
     static let width = 640.0
-    static let plot = (left: 58.0, right: 626.0, top: 16.0, bottom: 396.0)
+    static let plot = (left: 58.0, right: 618.0, top: 16.0, bottom: 396.0)
     static let fontSize = 12.0
 
     /// The memento's names of the quadrants, never translated (the rule `cluster-profile` keeps them too).
@@ -45,14 +59,6 @@ struct ProfileMapChart: Sendable {
         return balanceName
     }
 
-    /// The members axis: from 10 to the next 1-2-5 step at or above the largest cluster (at least 1,000).
-    var membersRange: (low: Double, high: Double) {
-        let largest = marks.flatMap { $0.years.map(\.members) }.max() ?? 0
-        var high = 1000.0
-        while high < Double(largest) { high *= high.description.hasPrefix("2") ? 2.5 : 2 }
-        return (10, high)
-    }
-
     /// The ticks of the members axis: 10, 20, 50, 100…
     var memberTicks: [Int] {
         var ticks: [Int] = []
@@ -62,12 +68,6 @@ struct ProfileMapChart: Sendable {
             decade *= 10
         }
         return ticks
-    }
-
-    /// The top of the share axis: the next 10% above every share drawn (and 10% of room), at least 80%, at most 100%.
-    var top: Double {
-        let highest = marks.flatMap { $0.years.map(\.share.doubleValue) }.max() ?? 0
-        return min(1, max(0.8, ((highest + 0.1) * 10).rounded(.up) / 10))
     }
 
     func x(_ members: Int) -> Double {
@@ -130,6 +130,49 @@ struct ProfileMapChart: Sendable {
     /// The chart's height: the plot, the axis, its title and the legend.
     var height: Double { Self.plot.bottom + 58 }
 
+    /// Every label of the plot: the axes, the quadrants' names and glosses, the band's (the legend and the numbers
+    /// of the marks aside).
+    func labels(format: HTMLFormat) -> [ChartLabel] {
+        let plot = Self.plot, size = Self.fontSize
+        var labels: [ChartLabel] = []
+        var tick = 0.0
+        while tick <= top + 1e-9 {
+            labels.append(ChartLabel(text: format.share(Share(Int64((tick * 10).rounded()), over: 10)), x: plot.left - 6,
+                                     y: y(tick) + 4, anchor: .end, size: size - 1, style: "axis"))
+            tick += 0.1
+        }
+        for members in memberTicks {
+            labels.append(ChartLabel(text: String(members), x: x(members), y: plot.bottom + 18, anchor: .middle, size: size - 1,
+                                     style: "axis"))
+        }
+        labels.append(ChartLabel(text: format.word(HTMLWords.sizeAxis), x: (plot.left + plot.right) / 2, y: plot.bottom + 34,
+                                 anchor: .middle, size: size))
+        // The quadrants' names in their corners, each with its gloss (on two lines in the narrow small quadrants);
+        // the band's name at the right. A white halo keeps them legible over the lines.
+        for small in [true, false] {
+            for high in [true, false] {
+                let left = small ? plot.left + 8 : plot.right - 8
+                let anchor: ChartLabel.Anchor = small ? .start : .end
+                let gloss = format.word(HTMLWords.quadrantGloss(small: small, high: high))
+                let glossLines = small ? gloss.components(separatedBy: ", ").enumerated().map { $0.offset == 0 ? $0.element + "," : $0.element }
+                    : [gloss]
+                let nameY = high ? plot.top + 18 : plot.bottom - 10 - 14 * Double(glossLines.count)
+                labels.append(ChartLabel(text: format.typeset(Self.quadrantName(small: small, high: high)), x: left, y: nameY, anchor: anchor,
+                                         size: size + 1, bold: true, style: "quadrant halo"))
+                for (index, line) in glossLines.enumerated() {
+                    labels.append(ChartLabel(text: line, x: left, y: nameY + 15 + 14 * Double(index), anchor: anchor, size: size - 1,
+                                             style: "axis halo"))
+                }
+            }
+        }
+        let bandY = (y(Self.low) + y(Self.high)) / 2
+        labels.append(ChartLabel(text: format.typeset(Self.balanceName), x: plot.right - 8, y: bandY - 2, anchor: .end, size: size, bold: true,
+                                 style: "quadrant halo"))
+        labels.append(ChartLabel(text: format.word(HTMLWords.balanceGloss), x: plot.right - 8, y: bandY + 13, anchor: .end,
+                                 size: size - 1, style: "axis halo"))
+        return labels
+    }
+
     /// The chart as SVG; `describedBy` names its caption.
     func svg(format: HTMLFormat, describedBy: String) -> String {
         let n = SVG.number, plot = Self.plot, size = Self.fontSize
@@ -156,44 +199,7 @@ struct ProfileMapChart: Sendable {
             + "<line x1=\"\(n(divider))\" y1=\"\(n(plot.top))\" x2=\"\(n(divider))\" y2=\"\(n(plot.bottom))\"/></g>"
         out += "<rect x=\"\(n(plot.left))\" y=\"\(n(plot.top))\" width=\"\(n(plot.right - plot.left))\" "
             + "height=\"\(n(plot.bottom - plot.top))\" fill=\"none\" stroke=\"\(ChartPalette.ink)\"/>"
-        // Axis labels.
-        var labels: [ChartLabel] = []
-        tick = 0.0
-        while tick <= top + 1e-9 {
-            labels.append(ChartLabel(text: format.share(Share(Int64((tick * 10).rounded()), over: 10)), x: plot.left - 6,
-                                     y: y(tick) + 4, anchor: .end, size: size - 1, style: "axis"))
-            tick += 0.1
-        }
-        for members in memberTicks {
-            labels.append(ChartLabel(text: String(members), x: x(members), y: plot.bottom + 16, anchor: .middle, size: size - 1,
-                                     style: "axis"))
-        }
-        labels.append(ChartLabel(text: format.word(HTMLWords.sizeAxis), x: (plot.left + plot.right) / 2, y: plot.bottom + 34,
-                                 anchor: .middle, size: size))
-        // The quadrants' names in their corners, each with its gloss (on two lines in the narrow small quadrants);
-        // the band's name at the right. A white halo keeps them legible over the lines.
-        for small in [true, false] {
-            for high in [true, false] {
-                let left = small ? plot.left + 8 : plot.right - 8
-                let anchor: ChartLabel.Anchor = small ? .start : .end
-                let gloss = format.word(HTMLWords.quadrantGloss(small: small, high: high))
-                let glossLines = small ? gloss.components(separatedBy: ", ").enumerated().map { $0.offset == 0 ? $0.element + "," : $0.element }
-                    : [gloss]
-                let nameY = high ? plot.top + 18 : plot.bottom - 10 - 14 * Double(glossLines.count)
-                labels.append(ChartLabel(text: format.typeset(Self.quadrantName(small: small, high: high)), x: left, y: nameY, anchor: anchor,
-                                         size: size + 1, bold: true, style: "quadrant halo"))
-                for (index, line) in glossLines.enumerated() {
-                    labels.append(ChartLabel(text: line, x: left, y: nameY + 15 + 13 * Double(index), anchor: anchor, size: size - 1,
-                                             style: "axis halo"))
-                }
-            }
-        }
-        let bandY = (y(Self.low) + y(Self.high)) / 2
-        labels.append(ChartLabel(text: format.typeset(Self.balanceName), x: plot.right - 8, y: bandY - 2, anchor: .end, size: size, bold: true,
-                                 style: "quadrant halo"))
-        labels.append(ChartLabel(text: format.word(HTMLWords.balanceGloss), x: plot.right - 8, y: bandY + 13, anchor: .end,
-                                 size: size - 1, style: "axis halo"))
-        for label in labels { out += label.svg }
+        for label in labels(format: format) { out += label.svg }
         out += "<text x=\"14\" y=\"\(n((plot.top + plot.bottom) / 2))\" text-anchor=\"middle\" "
             + "transform=\"rotate(-90 14 \(n((plot.top + plot.bottom) / 2)))\">\(HTML.escape(format.word(HTMLWords.selfFinancingAxis)))</text>"
         // The legend: a mark of each kind.
