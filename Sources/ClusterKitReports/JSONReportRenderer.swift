@@ -77,7 +77,7 @@ public struct JSONReportRenderer: ReportRenderer {
         init(_ group: ClusterGroup) {
             name = group.cluster.name
             kind = group.cluster.kind
-            years = group.years.map { Year(row: ClusterYearRow(cluster: group.cluster, report: $0)) }
+            years = ClusterYearRow.rows(of: group).map(Year.init)
             trajectory = group.history?.trajectory.map(TrajectoryDocument.init)
         }
 

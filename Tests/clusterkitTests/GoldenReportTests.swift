@@ -223,6 +223,16 @@ struct GoldenReportTests {
         }
     }
 
+    @Test("A funder's folder (every example and the made-up grappe of three years) on one HTML page, in both languages, is the recorded one")
+    func funderPage() throws {
+        for language in ["en", "fr"] {
+            let arguments = ["check", repositoryRoot.appendingPathComponent("Examples").path,
+                             repositoryRoot.appendingPathComponent("Tests/Fixtures/funder").path, "--format", "html", "--language", language]
+            try Self.compare(Self.output(arguments), to: "funder/check.default.\(language).html",
+                             comment: "check Examples Tests/Fixtures/funder --format html --language \(language)")
+        }
+    }
+
     @Test("Every example's metrics table, in both languages, is the recorded one")
     func metricsTables() throws {
         for file in try Self.examples() {
