@@ -17,6 +17,10 @@ public struct BilledRevenueFloorRule: Rule {
         id: "billed-revenue-floor.mixed",
         english: "Membership fees and billed services share one amount the table does not split ({lines}, {amount}): billed revenue is between {low} and {high} of resources, and the {threshold} floor cannot be judged.",
         french: "Cotisations et facturation de services sont confondues en un montant que le tableau ne ventile pas ({lines}, {amount}) : la facturation représente entre {low} et {high} des ressources, et le plancher de {threshold} ne peut être apprécié.")
+    static let young = MessageTemplate(
+        id: "billed-revenue-floor.young",
+        english: "Billed revenue is {share} of resources ({part} of {total}), under {threshold}; the cluster is {age} {age|year|years} old, and a new range of services takes time to bring in revenue while self-financing is very delicate for clusters being created.",
+        french: "La facturation représente {share} des ressources ({part} sur {total}), sous {threshold} ; le cluster a {age} {age|an|ans}, et une nouvelle gamme de services met du temps à générer des ressources, l'autofinancement étant très délicat pour les clusters en création.")
     static let fix = MessageTemplate(
         id: "billed-revenue-floor.fix",
         english: "bill {amount} more (services, participation in actions, events) to reach {threshold}, the budget growing with it",
@@ -38,8 +42,8 @@ public struct BilledRevenueFloorRule: Rule {
                 """),
         citation: Memento.cite("p. 13, « Utilité et valeur ajoutée du cluster ? »"),
         defaultSeverity: .warning,
-        parameters: [threshold],
-        messages: [under, mixed, fix],
+        parameters: [threshold, FundingPurpose.minimumAge],
+        messages: [under, young, mixed, fix],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -75,6 +79,10 @@ public struct BilledRevenueFloorRule: Rule {
         // The lines are listed only when the floor is missed.
         let feeLines = Set(fees.lines)
         check.part = LineTotal(amount: billed.amount, lines: metrics.privateCash.lines.filter { !feeLines.contains($0) })
-        return try check.diagnostic(context, message: Self.under, fix: Self.fix).map { [$0] } ?? []
+        let age = try YoungCluster.age(context)
+        return try check.diagnostic(
+            context, message: age == nil ? Self.under : Self.young, fix: Self.fix, severity: age == nil ? nil : .note,
+            extraArguments: age.map { ["age": .integer($0)] } ?? [:]
+        ).map { [$0] } ?? []
     }
 }

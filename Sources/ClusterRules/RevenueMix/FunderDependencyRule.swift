@@ -14,6 +14,14 @@ public struct FunderDependencyRule: Rule {
         id: "funder-dependency.over",
         english: "{funder} pays {share} of resources ({part} of {total}), over {threshold}: the end of its support or a budget cut would endanger the cluster.",
         french: "Un seul financeur, {funder}, apporte {share} des ressources ({part} sur {total}), au-delà de {threshold} : la fin de son soutien ou une coupe budgétaire mettrait le cluster en danger.")
+    static let young = MessageTemplate(
+        id: "funder-dependency.young",
+        english: "{funder} pays {share} of resources ({part} of {total}), over {threshold}; the cluster is {age} {age|year|years} old, and a cluster being created leans on its founding funders while self-financing is very delicate.",
+        french: "Un seul financeur, {funder}, apporte {share} des ressources ({part} sur {total}), au-delà de {threshold} ; le cluster a {age} {age|an|ans}, et un cluster en création s'appuie sur ses financeurs fondateurs tant que l'autofinancement est très délicat.")
+    static let aggregated = MessageTemplate(
+        id: "funder-dependency.aggregated",
+        english: "{lines} ({part}, {share} of resources) holds public funding without naming its funders: whether one funder pays more than {threshold} cannot be told; give the split by funder (one line each, or its `funder`).",
+        french: "{lines} ({part}, soit {share} des ressources) regroupe des financements publics sans en nommer les financeurs : on ne peut dire si l'un d'eux apporte plus de {threshold} ; donner la ventilation par financeur (une ligne chacun, ou son `funder`).")
     static let replace = MessageTemplate(
         id: "funder-dependency.replace",
         english: "replace {amount} of {funder}'s funding by other resources (the total unchanged)",
@@ -48,8 +56,8 @@ public struct FunderDependencyRule: Rule {
                 """),
         citation: Memento.cite("« Mise en contexte », « Un soutien financier triennal apporté par la DATAR aux grappes d'entreprises qui arrive à échéance » ; p. 25, « Un exemple à suivre »"),
         defaultSeverity: .note,
-        parameters: [threshold],
-        messages: [over, replace, dilute],
+        parameters: [threshold, FundingPurpose.minimumAge],
+        messages: [over, young, aggregated, replace, dilute],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -61,6 +69,19 @@ public struct FunderDependencyRule: Rule {
                     exampleCluster(),
                     resources: [.line(.otherPrivate, 60_000, funder: "Orange"), .line(.membershipFees, 40_000)]),
                 note: "A private funder named on its line counts too."),
+            RuleExample(
+                Budget.balanced(
+                    ClusterProfile(name: "Soliage", kind: .grappe, founded: 2011, members: 100),
+                    resources: [
+                        ResourceLine(id: "subsidies", label: "74 – Subventions d'exploitation", source: .otherPublic, amount: Money(major: 290_000)),
+                        ResourceLine(id: "other", label: "75 – Autres produits de gestion courante", source: .otherPrivate, amount: Money(major: 210_000)),
+                    ]),
+                note: "Soliage 2013 as a Cerfa 15059 gives it: 290,000 of « 74 – Subventions d'exploitation » in 500,000, 58%, from funders the line does not name: a note asking for the split, not one funder."),
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster(founded: 2012),
+                    resources: [.line(.region, 60_000, funder: "Région"), .line(.membershipFees, 40_000)]),
+                note: "A one-year-old cluster 60% funded by its region: a note."),
         ],
         nonTriggeringExamples: [
             RuleExample(
@@ -75,8 +96,36 @@ public struct FunderDependencyRule: Rule {
         let metrics = context.metrics
         let threshold = try context.value(of: Self.threshold)
         var diagnostics: [Diagnostic] = []
+        let youngAge = try YoungCluster.age(context)
+        // Lines that hold several unnamed public funders are not one funder: a note asking for the split.
+        let aggregated = AggregatedPublicLines.lines(context)
+        let aggregatedIDs = Set(aggregated.map(\.id))
+        if !aggregated.isEmpty {
+            var amount = Money.zero(metrics.currency)
+            for line in aggregated { amount = try amount.adding(line.amount) }
+            let check = ShareThreshold(
+                direction: .ceiling, part: LineTotal(amount: amount, lines: aggregated.map(\.id)), whole: metrics.fundingBase,
+                threshold: threshold,
+                partLabel: LocalizedText(english: "Public funding, funders not named", french: "Financements publics, financeurs non nommés"))
+            if check.isBreached, let share = check.share {
+                let names = aggregated.map { line in
+                    LocalizedText(english: "« \(line.label ?? line.id) »", french: "« \(line.label ?? line.id) »")
+                }
+                diagnostics.append(
+                    context.diagnostic(
+                        Self.aggregated, check.arguments.merging(["lines": .localizedList(names)]) { $1 },
+                        severity: .note, measured: .share(share), threshold: .share(threshold), lines: check.part.lines,
+                        explanation: [
+                            ExplanationItem(check.partLabel, .money(amount)),
+                            ExplanationItem(check.wholeName(metrics), .money(metrics.fundingBase)),
+                            ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)),
+                            ExplanationItem(LocalizedText(english: "Ceiling", french: "Plafond"), .share(threshold)),
+                        ]))
+            }
+        }
         for entry in metrics.funderTotals {
             let funder = entry.key, total = entry.total
+            if !total.lines.isEmpty, total.lines.allSatisfy(aggregatedIDs.contains) { continue }
             var check = ShareThreshold(
                 direction: .ceiling, part: total, whole: metrics.fundingBase, threshold: threshold,
                 partLabel: LocalizedText(english: "", french: ""), remedy: .transfer)
@@ -86,9 +135,10 @@ public struct FunderDependencyRule: Rule {
             check.partLabel = LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(named)")
             // In French prose a funder's name takes its article where its first word tells it (« la Région
             // Rhône-Alpes », « l'État »); the templates put it after « par », « qu' » or a comma, never after « de ».
-            let arguments: MessageArguments = [
+            var arguments: MessageArguments = [
                 "funder": named == funder ? .text(funder) : .localized(LocalizedText(english: funder, french: named)),
             ]
+            if let youngAge { arguments["age"] = .integer(youngAge) }
             let dilute = Share.dilutionToReach(threshold, part: total.amount, of: metrics.fundingBase).map {
                 [context.option($0, Self.dilute, arguments, move: .addResource(context.newPrivateRevenue))]
             } ?? []
@@ -97,8 +147,8 @@ public struct FunderDependencyRule: Rule {
             let source = context.budget.resources.first { $0.id == lines.first }?.source ?? .otherPrivate
             let other = ResourceLine.remedy(source, metrics.currency, label: "another funder", funder: "another funder")
             if let diagnostic = try check.diagnostic(
-                context, message: Self.over, fix: Self.replace, alternatives: dilute,
-                extraArguments: arguments, fixMove: .move(from: lines, to: other))
+                context, message: youngAge == nil ? Self.over : Self.young, fix: Self.replace, alternatives: dilute,
+                severity: youngAge == nil ? nil : .note, extraArguments: arguments, fixMove: .move(from: lines, to: other))
             {
                 diagnostics.append(diagnostic)
             }

@@ -17,6 +17,10 @@ public struct MembershipFeeFloorRule: Rule {
         id: "membership-fee-floor.mixed",
         english: "Membership fees and billed services share one amount the table does not split ({lines}, {amount}): fees are between {low} and {high} of resources, and the {threshold} floor cannot be judged.",
         french: "Cotisations et facturation de services sont confondues en un montant que le tableau ne ventile pas ({lines}, {amount}) : les cotisations représentent entre {low} et {high} des ressources, et le plancher de {threshold} ne peut être apprécié.")
+    static let young = MessageTemplate(
+        id: "membership-fee-floor.young",
+        english: "Membership fees are {share} of resources ({part} of {total}), under {threshold}; the cluster is {age} {age|year|years} old, and while a cluster is being created its members' commitment is still forming and self-financing is very delicate.",
+        french: "Les cotisations représentent {share} des ressources ({part} sur {total}), sous {threshold} ; le cluster a {age} {age|an|ans}, et pour un cluster en création l'engagement des membres se construit encore et l'autofinancement est très délicat.")
     static let fix = MessageTemplate(
         id: "membership-fee-floor.fix",
         english: "add {amount} of membership fees to reach {threshold} (the budget grows with them)",
@@ -38,8 +42,8 @@ public struct MembershipFeeFloorRule: Rule {
                 """),
         citation: Memento.cite("p. 13, « Cotisation : < 15% » ; p. 46, « cluster original ou cluster en danger ? »"),
         defaultSeverity: .warning,
-        parameters: [threshold],
-        messages: [under, mixed, fix],
+        parameters: [threshold, FundingPurpose.minimumAge],
+        messages: [under, young, mixed, fix],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -72,6 +76,10 @@ public struct MembershipFeeFloorRule: Rule {
             direction: .floor, part: fees, whole: context.metrics.fundingBase,
             threshold: threshold,
             partLabel: LocalizedText(english: "Membership fees", french: "Cotisations"))
-        return try check.diagnostic(context, message: Self.under, fix: Self.fix).map { [$0] } ?? []
+        let age = try YoungCluster.age(context)
+        return try check.diagnostic(
+            context, message: age == nil ? Self.under : Self.young, fix: Self.fix, severity: age == nil ? nil : .note,
+            extraArguments: age.map { ["age": .integer($0)] } ?? [:]
+        ).map { [$0] } ?? []
     }
 }
