@@ -263,7 +263,7 @@ public struct PublicPrivateBalanceRule: Rule {
             message = budget.year > year ? Self.underSince : Self.under
             arguments["targetYear"] = .integer(year)
             if try context.value(of: Self.errorFromTargetYear) { severity = .error }
-        } else if FundingPurpose.of(budget.cluster) == .memberInterests, !target.isSet {
+        } else if FundingPurpose.of(budget.cluster) == .memberInterests {
             message = Self.memberInterests
         } else {
             // A target « à terme » or « à moyen terme », with no year: a note, never a shortfall.

@@ -108,12 +108,11 @@ public struct FunderDependencyRule: Rule {
                 threshold: threshold,
                 partLabel: LocalizedText(english: "Public funding, funders not named", french: "Financements publics, financeurs non nommés"))
             if check.isBreached, let share = check.share {
-                let names = aggregated.map { line in
-                    LocalizedText(english: "« \(line.label ?? line.id) »", french: "« \(line.label ?? line.id) »")
-                }
+                // Lines named by their labels, the same in both languages.
+                let names = aggregated.map { "« \($0.label ?? $0.id) »" }
                 diagnostics.append(
                     context.diagnostic(
-                        Self.aggregated, check.arguments.merging(["lines": .localizedList(names)]) { $1 },
+                        Self.aggregated, check.arguments.merging(["lines": .list(names)]) { $1 },
                         severity: .note, measured: .share(share), threshold: .share(threshold), lines: check.part.lines,
                         explanation: [
                             ExplanationItem(check.partLabel, .money(amount)),
