@@ -65,7 +65,10 @@ public struct ClusterProfileMapRule: Rule {
                 self-financed) and « la migration des gnous » (large, little self-financed); between 30% and 50% lies \
                 a precarious balance, where situations evolve. Knowing where a cluster stands helps read the other \
                 diagnostics. Small means at most 50 members; self-financing is gross (valued time counted) unless the \
-                funders forbid valued time or the rule set asks for net — the map shows both.
+                funders forbid valued time or the rule set asks for net — the map shows both. Each placement is a \
+                reading of the memento's map — its sketch of a type of cluster, never a finding about a cluster's \
+                members. A cluster under 3 years old gets a reading for a cluster in creation: the map's « aube », a \
+                project driven by a hard core of pioneers (p. 18), at an age when self-financing is very delicate.
                 """,
             french: """
                 Le mémento esquisse une carte des clusters selon leur taille et leur autofinancement (état des lieux \
@@ -75,7 +78,11 @@ public struct ClusterProfileMapRule: Rule {
                 taille, faible autofinancement) ; entre 30 % et 50 %, un équilibre précaire, des situations \
                 évolutives. Situer le cluster aide à lire les autres diagnostics. Petite taille : 50 adhérents au \
                 plus ; l'autofinancement est brut (valorisation comprise), sauf si les financeurs interdisent la \
-                valorisation ou si le jeu de règles demande le net — la carte montre les deux.
+                valorisation ou si le jeu de règles demande le net — la carte montre les deux. Chaque placement est \
+                une lecture de la carte du mémento — son esquisse d'un type de cluster, jamais un constat sur les \
+                membres d'un cluster. Un cluster de moins de 3 ans reçoit la lecture d'un cluster en création : \
+                l'« aube » de la carte, un projet impulsé par un noyau dur de précurseurs (p. 18), à un âge où \
+                l'autofinancement est très délicat.
                 """),
         citation: Memento.profiles,
         defaultSeverity: .note,

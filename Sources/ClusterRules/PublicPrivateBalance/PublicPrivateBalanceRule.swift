@@ -1,8 +1,9 @@
 import ClusterKitCore
 
-/// `public-private-balance`: the private share of the whole budget under its target — a warning, an error from the
-/// target year where `errorFromTargetYear` is set (the `pole` preset sets it), a note for a cluster under 3 years old
-/// or a public-service cluster no one set a target for.
+/// `public-private-balance`: the private share of the whole budget under its target — from the target's year a
+/// warning, an error where `errorFromTargetYear` is set (the `pole` preset sets it); before it, or with no year, a
+/// note; a note too for a cluster under 3 years old, a public-service cluster no one set a target for, or a verdict
+/// that depends on a basis the target does not state.
 ///
 /// The target is the one a budget of its year is judged against (`FundingTarget`): the rule set's, else the
 /// cluster's own `targets`, else 50% by 2016 for a pôle budget of the 2013–2018 performance contracts, else the
@@ -75,7 +76,14 @@ public struct PublicPrivateBalanceRule: Rule {
                 (« autofinancement très délicat pour les clusters en création »). The working group asks that the \
                 50/50 rule be judged on the cluster's whole budget, not action by action — so this rule reads the \
                 global budget only. The private share is gross (valued member time counted) by our default, unless \
-                the funders forbid valued time or the target is net.
+                the funders forbid valued time or the target is net. A target is judged in its time: before its year, \
+                the distance and the years left are a note (a single budget holds no baseline share to draw a path \
+                from; `transition-trajectory` draws it over a history); from its year, a warning (an error for the \
+                pole preset); a target « à terme » or « à moyen terme » with no year is a note, never a shortfall. A \
+                target whose `basis` states the funder's own definition (whole budget or total income, valued time or \
+                not, public sources counted as own resources) is judged on it; a target that states no basis is \
+                judged on the memento's, with the share on total income shown beside it, and where the two verdicts \
+                differ the finding is a note that says so.
                 """,
             french: """
                 Les financeurs demandent aux clusters d'équilibrer financements publics et privés : les pôles se sont \
@@ -91,7 +99,15 @@ public struct PublicPrivateBalanceRule: Rule {
                 très délicat pour les clusters en création »). Le groupe de travail demande de juger la règle du \
                 50/50 sur le financement global du cluster et non action par action : la règle lit donc le budget \
                 global. La part privée est brute (valorisation des temps comprise) par notre choix, sauf si les \
-                financeurs interdisent la valorisation ou si l'objectif est net.
+                financeurs interdisent la valorisation ou si l'objectif est net. Un objectif est jugé en son temps : \
+                avant son année, l'écart et les années restantes font une note (un budget seul ne porte pas la part \
+                de l'année de référence d'où tracer une trajectoire ; `transition-trajectory` la trace sur un \
+                historique) ; à partir de son année, un avertissement (une erreur pour le préréglage pole) ; un \
+                objectif « à terme » ou « à moyen terme » sans année est une note, jamais un manquement. Un objectif \
+                dont la base (`basis`) énonce la définition du financeur (budget global ou total des produits, \
+                valorisation ou non, sources publiques comptées comme ressources propres) est jugé sur elle ; un \
+                objectif qui ne dit pas sa base est jugé sur celle du mémento, la part sur le total des produits \
+                étant montrée à côté, et si les deux verdicts diffèrent, le constat est une note qui le dit.
                 """),
         citation: Memento.cite("p. 11, « un financement public/privé équilibré » ; p. 21, « Deux finalités » ; p. 68, « sur le financement global du cluster et non action par action »"),
         defaultSeverity: .warning,

@@ -1,10 +1,13 @@
 import ClusterKitCore
 
-/// `transition-trajectory`: over several years, the private share behind the straight glide path from the baseline
-/// year to a dated target, under that target after its year (« due since »), or falling from one year to the next.
+/// `transition-trajectory`: over several years, the private share behind the straight glide path from the year the
+/// target was set (`baselineYear`) to its year, under that target from its year (« due since »), or falling from one
+/// year to the next. Without a baseline year there is no path: before the target's year, a note gives the distance
+/// and the years left; on or above the path, a note.
 /// A note rather than a warning for a cluster younger than `minimumAge` (3 years), or for a public-service cluster no
 /// funder set a target. Without a dated target (a grappe's 50% « à terme ») there is no path to draw, only falls; a
-/// path never runs backwards: from a baseline at or after the target year, the year is compared with the target.
+/// path never starts before its baseline year and never runs backwards: from a baseline at or after the target year,
+/// the year is compared with the target.
 ///
 /// It judges a `BudgetHistory` (it is a `TrajectoryRule`): the latest year with a known share against the path,
 /// and every fall between two consecutive known years. By default a year's share is the one the cluster publishes
@@ -80,8 +83,11 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 range of services time to bring in revenue. This rule draws that transition as a straight glide path \
                 from the private share of a baseline year to the target in the target year (50% by 2016 unless the \
                 cluster or the rule set says otherwise) and warns when the latest year is behind it, or when the share \
-                falls from one year to the next. Self-financing is very delicate for clusters being created: under 3 \
-                years of age — the memento's threshold for a consolidated model — it is a note.
+                falls from one year to the next. The path starts at the year the target was set (its `baselineYear`), \
+                never earlier: without one there is no path, and before the target's year the distance and the years \
+                left are a note; on or above the path, a note while the target is not reached. Self-financing is very \
+                delicate for clusters being created: under 3 years of age — the memento's threshold for a consolidated \
+                model — it is a note.
                 """,
             french: """
                 Le groupe de travail demande de préserver une phase transitoire et de prévoir un lissage dans le \
@@ -89,8 +95,11 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 services met du temps à générer des ressources. La règle trace cette transition comme une droite, de \
                 la part privée d'une année de référence à l'objectif de l'année cible (50 % en 2016, sauf indication \
                 du cluster ou du jeu de règles), et avertit quand la dernière année est en retard sur elle, ou quand la \
-                part baisse d'une année sur l'autre. L'autofinancement est très délicat pour les clusters en \
-                création : avant 3 ans d'existence — le seuil du mémento pour un modèle consolidé —, c'est une note.
+                part baisse d'une année sur l'autre. La trajectoire part de l'année où l'objectif a été fixé (son \
+                `baselineYear`), jamais avant : sans elle, pas de trajectoire, et avant l'année de l'objectif l'écart et \
+                les années restantes font une note ; sur la trajectoire ou au-dessus, une note tant que l'objectif n'est \
+                pas atteint. L'autofinancement est très délicat pour les clusters en création : avant 3 ans \
+                d'existence — le seuil du mémento pour un modèle consolidé —, c'est une note.
                 """),
         citation: Memento.cite("p. 21, « l'intérêt de préserver une phase transitoire » ; p. 68, « Prévoir un lissage dans le temps, une période de transition »"),
         defaultSeverity: .warning,

@@ -33,12 +33,15 @@ public struct BilledRevenueFloorRule: Rule {
             english: """
                 What members pay for — services, participation in actions, events, sponsoring — shows that the \
                 cluster is useful to them. Billed revenue is the private cash other than membership fees; under 20% \
-                of the budget, the memento asks what usefulness and added value the cluster shows.
+                of the budget, the memento asks what usefulness and added value the cluster shows. A cluster under 3 \
+                years old gets a note, never a warning: a new range of services takes time to bring in revenue (p. 21).
                 """,
             french: """
                 Ce que les membres paient — prestations, participations aux actions, événements, sponsoring — montre \
                 que le cluster leur est utile. La facturation s'entend des recettes privées en numéraire hors \
-                cotisations ; sous 20 % du budget, le mémento interroge : utilité et valeur ajoutée du cluster ?
+                cotisations ; sous 20 % du budget, le mémento interroge : utilité et valeur ajoutée du cluster ? Un \
+                cluster de moins de 3 ans reçoit une note, jamais un avertissement : une nouvelle gamme de services \
+                met du temps à générer des ressources (p. 21).
                 """),
         citation: Memento.cite("p. 13, « Utilité et valeur ajoutée du cluster ? »"),
         defaultSeverity: .warning,
@@ -53,6 +56,9 @@ public struct BilledRevenueFloorRule: Rule {
             RuleExample(
                 Budget.balanced(exampleCluster(), resources: [.line(.region, 80_000), .line(.services, 19_999), .line(.memberTime, 1)]),
                 note: "One euro under 20%; valued time is not billed."),
+            RuleExample(
+                Budget.balanced(exampleCluster(founded: 2011), resources: [.line(.region, 90_000), .line(.services, 10_000)]),
+                note: "A two-year-old grappe billing 10%: a note, not a warning."),
         ],
         nonTriggeringExamples: [
             RuleExample(

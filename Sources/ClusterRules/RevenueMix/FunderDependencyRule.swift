@@ -1,7 +1,8 @@
 import ClusterKitCore
 
 /// `funder-dependency`: one funder pays more than half of the budget. A note by default (our choice): the memento
-/// holds up Neopolia, heavily publicly funded, as « un exemple à suivre ».
+/// holds up Neopolia, heavily publicly funded, as « un exemple à suivre ». A public line with no funder and a generic
+/// label is not one funder: a note asks for the split. A note for a cluster under 3 years old.
 public struct FunderDependencyRule: Rule {
     /// Creates the rule.
     public init() {}
@@ -42,7 +43,11 @@ public struct FunderDependencyRule: Rule {
                 names as its `funder` (membership fees from many members are not one funder). The 50% default is ours, and \
                 so is the note: the memento presents Neopolia, with « un investissement massif et exceptionnel des \
                 pouvoirs publics », as « un exemple à suivre » (p. 25). Raise the severity where a funder's exit is a \
-                risk.
+                risk. A public line with no `funder` and a generic label (« 74 – Subventions d'exploitation », \
+                « Subventions publiques ») holds funders the table does not name: it is not one funder, and the note \
+                asks for the split. A cluster under 3 years old gets a note (unless a configuration sets the severity): \
+                a cluster being created leans on its founding funders (« autofinancement très délicat pour les clusters en \
+                création », p. 21).
                 """,
             french: """
                 Les budgets publics sont contraints et les soutiens ont une fin : le soutien triennal de la DATAR aux \
@@ -52,7 +57,11 @@ public struct FunderDependencyRule: Rule {
                 ne sont pas un financeur). Le seuil de 50 % est une valeur de ClusterKit, comme le choix d'une note : le \
                 mémento présente Neopolia, objet d'« un investissement massif et exceptionnel des pouvoirs publics », \
                 comme « un exemple à suivre » (p. 25). Relever la gravité là où le retrait d'un financeur est un \
-                risque.
+                risque. Une ligne publique sans `funder` et au libellé générique (« 74 – Subventions d'exploitation », \
+                « Subventions publiques ») regroupe des financeurs que le tableau ne nomme pas : ce n'est pas un \
+                financeur, et la note demande la ventilation. Un cluster de moins de 3 ans reçoit une note (sauf gravité \
+                fixée par une configuration) : un cluster en création s'appuie sur ses financeurs fondateurs \
+                (« autofinancement très délicat pour les clusters en création », p. 21).
                 """),
         citation: Memento.cite("« Mise en contexte », « Un soutien financier triennal apporté par la DATAR aux grappes d'entreprises qui arrive à échéance » ; p. 25, « Un exemple à suivre »"),
         defaultSeverity: .note,

@@ -33,12 +33,16 @@ public struct MembershipFeeFloorRule: Rule {
             english: """
                 Membership fees measure how much members themselves commit to the cluster. Under 15% of the budget, \
                 the memento asks what collective drive is left: an original cluster, or a cluster in danger? Fees are \
-                the quickest private lever, though raising them may cost members in hard times.
+                the quickest private lever, though raising them may cost members in hard times. A cluster under 3 \
+                years old gets a note, never a warning (« autofinancement très délicat pour les clusters en \
+                création », p. 21).
                 """,
             french: """
                 Les cotisations mesurent l'engagement des membres envers le cluster. Sous 15 % du budget, le mémento \
                 s'interroge : quelle dynamique et conscience collective ? Cluster original ou cluster en danger ? \
-                C'est le levier privé le plus immédiat, au risque de perdre des adhérents en période difficile.
+                C'est le levier privé le plus immédiat, au risque de perdre des adhérents en période difficile. Un \
+                cluster de moins de 3 ans reçoit une note, jamais un avertissement (« autofinancement très délicat \
+                pour les clusters en création », p. 21).
                 """),
         citation: Memento.cite("p. 13, « Cotisation : < 15% » ; p. 46, « cluster original ou cluster en danger ? »"),
         defaultSeverity: .warning,
@@ -53,6 +57,9 @@ public struct MembershipFeeFloorRule: Rule {
             RuleExample(
                 Budget.balanced(exampleCluster(), resources: [.line(.region, 85_001), .line(.membershipFees, 14_999)]),
                 note: "One euro under 15%."),
+            RuleExample(
+                Budget.balanced(exampleCluster(founded: 2012), resources: [.line(.region, 90_000), .line(.membershipFees, 10_000)]),
+                note: "A one-year-old grappe at 10%: a note, not a warning."),
         ],
         nonTriggeringExamples: [
             RuleExample(
