@@ -103,11 +103,16 @@ struct TargetsInTimeTests {
         let note = try #require(try balance(budget))
         #expect(note.message.id == "public-private-balance.basis-dependent" && note.severity == .note)
         #expect(note.message.rendered(in: .english).contains("47.1% of the budget") && note.message.rendered(in: .english).contains("55% of total income"))
-        // Without the financial income both verdicts agree: a warning in the target's year, the total-income share shown.
+        // 30,000 of 80,000 (37.5%), and 40,000 of 90,000 of total income (44.4%): both under, a warning in the
+        // target's year, with the share on total income shown beside the memento's.
+        let both = Budget.balanced(
+            budget.cluster, resources: [.line(.region, 50_000), .line(.membershipFees, 30_000), .line(.financialIncome, 10_000)])
+        let warning = try #require(try balance(both))
+        #expect(warning.severity == .warning && warning.measuredShare == Share(30, over: 80))
+        #expect(warning.explanation.contains { $0.label.english.hasPrefix("Share on total income") && $0.value == .share(Share(40, over: 90)) })
+        // Without lines that are not funding the two shares are one: nothing more to show.
         let plain = Budget.balanced(budget.cluster, resources: [.line(.region, 45_000), .line(.membershipFees, 40_000)])
-        let warning = try #require(try balance(plain))
-        #expect(warning.severity == .warning)
-        #expect(warning.explanation.contains { $0.label.english.hasPrefix("Share on total income") && $0.value == .share(Share(40, over: 85)) })
+        #expect(try #require(try balance(plain)).explanation.allSatisfy { !$0.label.english.hasPrefix("Share on total income") })
     }
 
     @Test("A one-year-old grappe of 120 members at 20%: notes from every floor and target rule, a reading for a cluster in creation")

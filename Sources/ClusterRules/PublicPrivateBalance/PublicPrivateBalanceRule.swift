@@ -82,8 +82,8 @@ public struct PublicPrivateBalanceRule: Rule {
                 pole preset); a target « à terme » or « à moyen terme » with no year is a note, never a shortfall. A \
                 target whose `basis` states the funder's own definition (whole budget or total income, valued time or \
                 not, public sources counted as own resources) is judged on it; a target that states no basis is \
-                judged on the memento's, with the share on total income shown beside it, and where the two verdicts \
-                differ the finding is a note that says so.
+                judged on the memento's, with the share on total income shown beside it where it differs, and where \
+                the two verdicts differ the finding is a note that says so.
                 """,
             french: """
                 Les financeurs demandent aux clusters d'équilibrer financements publics et privés : les pôles se sont \
@@ -107,7 +107,8 @@ public struct PublicPrivateBalanceRule: Rule {
                 dont la base (`basis`) énonce la définition du financeur (budget global ou total des produits, \
                 valorisation ou non, sources publiques comptées comme ressources propres) est jugé sur elle ; un \
                 objectif qui ne dit pas sa base est jugé sur celle du mémento, la part sur le total des produits \
-                étant montrée à côté, et si les deux verdicts diffèrent, le constat est une note qui le dit.
+                étant montrée à côté si elle diffère, et si les deux verdicts diffèrent, le constat est une note qui \
+                le dit.
                 """),
         citation: Memento.cite("p. 11, « un financement public/privé équilibré » ; p. 21, « Deux finalités » ; p. 68, « sur le financement global du cluster et non action par action »"),
         defaultSeverity: .warning,
@@ -201,7 +202,8 @@ public struct PublicPrivateBalanceRule: Rule {
         let otherShare = other?.share
         func beside(_ diagnostic: Diagnostic?) -> [Diagnostic] {
             guard var diagnostic else { return [] }
-            if let otherShare {
+            // Shown where it differs from the memento's (lines that are not funding, or passed on).
+            if let otherShare, otherShare != measure.share {
                 diagnostic.explanation.append(
                     ExplanationItem(
                         LocalizedText(english: "Share on total income (the target states no basis)", french: "Part sur le total des produits (l'objectif ne précise pas sa base)"),
