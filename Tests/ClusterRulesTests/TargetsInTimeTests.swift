@@ -58,7 +58,7 @@ struct TargetsInTimeTests {
         plain.cluster.targetList[0].basis = .gross
         let memento = try #require(try balance(plain, .pole))
         #expect(memento.measuredShare == Share(2_325, over: 3_811))
-        // The year before, 3,844 of 5,624 (all but 1,780 of subsidies), 68.4%: a note, two years left.
+        // The year before, 3,844 of 5,624 (all but 1,780 of subsidies), 68.3%: a note, two years left.
         let earlier = try #require(try balance(try exampleBudget("aerospace-valley-2023-2024"), .pole))
         #expect(earlier.measuredShare == Share(3_844, over: 5_624) && earlier.severity == .note)
         #expect(earlier.message.rendered(in: .english).contains("2 years are left"))

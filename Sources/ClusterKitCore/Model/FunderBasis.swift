@@ -56,10 +56,8 @@ package struct FunderBasis: Hashable, Sendable, Codable {
         english.append(valuedTime ? "valued time included" : "valued time excluded")
         french.append(valuedTime ? "valorisation comprise" : "hors valorisation")
         if !ownResources.isEmpty {
-            english.append(ownResources.map { name($0, .english) }.joined(separator: ", ") + " counted as own resources")
-            french.append(
-                ownResources.map { name($0, .french) }.joined(separator: ", ")
-                    + (ownResources.count > 1 ? " comptés" : " compté") + " comme ressources propres")
+            english.append("own resources including " + ownResources.map { name($0, .english) }.joined(separator: ", "))
+            french.append("ressources propres incluant " + ownResources.map { name($0, .french) }.joined(separator: ", "))
         }
         return LocalizedText(
             english: "the funder's basis: " + english.joined(separator: ", "),

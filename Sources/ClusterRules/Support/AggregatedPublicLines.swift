@@ -4,7 +4,7 @@ import Foundation
 /// Public lines that hold several funders the table does not name: no `funder`, and a generic label (« 74 –
 /// Subventions d'exploitation », « Subventions publiques », « Subventions (État, Régions, …) »). Such a line is not one
 /// funder: `funder-dependency` cannot tell the funders apart and asks for the split.
-enum AggregatedPublicLines {
+package enum AggregatedPublicLines {
     /// Words that name a kind of public money, not a body: a label made only of these (and of small words, account
     /// numbers and a parenthesis) is generic.
     private static let kinds: Set<String> = [
@@ -19,7 +19,7 @@ enum AggregatedPublicLines {
 
     /// Whether a label is generic: after its account number and any parenthesis, only words of kind and small words,
     /// one word of kind at least.
-    static func isGeneric(_ label: String) -> Bool {
+    package static func isGeneric(_ label: String) -> Bool {
         var text = label.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
             text.removeSubrange(open...close)
