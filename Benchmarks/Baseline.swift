@@ -94,7 +94,7 @@ enum Baseline {
         // Lines that hold fees and other revenue in one amount (`includes`): sourced as fees, or as other revenue.
         var mixedAsFees: Int64 = 0, mixedAsOthers: Int64 = 0
         var publicCallFees: Int64 = 0, erdf: Int64 = 0, notFunding: Int64 = 0, passedThrough: Int64 = 0
-        var funders: [String: Int64] = [:]
+        var funders: [String: Int64] = [:], aggregated: Int64 = 0
         var findings: [Finding] = []
         for line in budget.resources {
             guard !expenseIDs.contains(line.id), resourceIDs.insert(line.id).inserted else {
@@ -137,7 +137,10 @@ enum Baseline {
             }
             byKind[kind] = try add(byKind[kind] ?? 0, amount)
             if line.source == .erdf { erdf = try add(erdf, amount) }
-            if isPublic || line.funder != nil {
+            if isPublic, line.funder == nil, AggregatedPublicLines.isGeneric(line.label ?? line.id) {
+                // A public line with no funder and a generic label holds funders the table does not name.
+                aggregated = try add(aggregated, amount)
+            } else if isPublic || line.funder != nil {
                 let funder = line.funderName
                 funders[funder] = try add(funders[funder] ?? 0, amount)
             }
@@ -198,18 +201,55 @@ enum Baseline {
         }
 
         // public-private-balance: the target judged for the year (the nearest at or after it, else one without a
-        // year, else the last), else 50%; net where valued time is not allowed or the target says so. A note under 3
-        // years of age, and for a public-service cluster no one set a target (the pôles' contracts set one for
-        // 2013–2018).
+        // year, else the last), else 50%; on the funder's definition when the target gives one, else net where valued
+        // time is not allowed or the target says so, else gross. A note under 3 years of age, for a public-service
+        // cluster no one set a target (the pôles' contracts set one for 2013–2018), before the target's year, and
+        // for a target with no year (unless the cluster serves its members' interests); and a note, with no fix,
+        // where a target that states no basis is missed on the memento's basis or on total income but not both.
         let ahead = cluster.targetList.filter { ($0.year ?? Int.min) >= budget.year }.min { $0.year! < $1.year! }
         let own = ahead ?? cluster.targetList.first { $0.year == nil } ?? cluster.targetList.max { ($0.year ?? 0) < ($1.year ?? 0) }
         let target = own?.privateShare ?? Share(percent: 50)
         let onNet = !cluster.valuedTimeAllowed || own?.basis == .net
-        let (part, base) = onNet ? (privateCash, cash) : (privateAll, fundingBase)
         let young = budget.age.map { $0 < 3 } ?? false
         let poleContract = cluster.kind == .pole && (2013...2018).contains(budget.year)
         let unset = own == nil && !poleContract
-        floor("public-private-balance", part, of: base, target, severity: young || (cluster.purpose == .publicService && unset) ? .note : .warning)
+        let due = own != nil ? own?.year : poleContract ? 2016 : nil
+        /// The part and the whole on a funder's definition: every line of the whole, or the funding lines only.
+        func ownParts(totalIncome: Bool, valuedTime: Bool, own: Set<RevenueSourceID>) -> (Int64, Int64) {
+            var part: Int64 = 0, whole: Int64 = 0
+            for line in budget.resources {
+                guard let source = catalog.source(line.source) else { continue }
+                let sector = line.sector ?? source.sector
+                if !totalIncome, line.passThrough || sector == .notFunding { continue }
+                if !valuedTime, line.inKind ?? (source.nature == .inKind) { continue }
+                whole &+= line.amount.minorUnits
+                if sector == .private || (sector == .public && own.contains(line.source)) || (sector == .notFunding && totalIncome) {
+                    part &+= line.amount.minorUnits
+                }
+            }
+            return (part, whole)
+        }
+        let (part, base): (Int64, Int64)
+        if let definition = own?.definition, cluster.valuedTimeAllowed || !definition.valuedTime {
+            (part, base) = ownParts(
+                totalIncome: definition.whole == .totalIncome, valuedTime: definition.valuedTime, own: Set(definition.ownResources))
+        } else {
+            (part, base) = onNet ? (privateCash, cash) : (privateAll, fundingBase)
+        }
+        let statesBasis = own?.basis != nil || own?.definition != nil
+        let share = Share(money(part), of: money(base))
+        let other = statesBasis ? nil : ownParts(totalIncome: true, valuedTime: !onNet, own: [])
+        let otherShare = other.flatMap { Share(money($0.0), of: money($0.1)) }
+        if !young, !(cluster.purpose == .publicService && unset), let share, let otherShare, (share < target) != (otherShare < target) {
+            findings.append(
+                Finding(
+                    rule: "public-private-balance", severity: .note, measured: .share(share < target ? share : otherShare),
+                    threshold: .share(target)))
+        } else {
+            let note = young || (cluster.purpose == .publicService && unset) || due.map { budget.year < $0 }
+                ?? (cluster.purpose != .memberInterests)
+            floor("public-private-balance", part, of: base, target, severity: note ? .note : .warning)
+        }
 
         // declared-figures
         if let declared = cluster.declared?.selfFinancing,
@@ -221,11 +261,12 @@ enum Baseline {
         // membership-fee-floor, billed-revenue-floor: a note when lines mixing fees and billing leave the floor
         // between the share's lowest and highest values.
         let mixed = mixedAsFees + mixedAsOthers
+        // A note, not a warning, under 3 years of age.
         if !undecided("membership-fee-floor", low: fees - mixedAsFees, mixed: mixed, Share(percent: 15)) {
-            floor("membership-fee-floor", fees, of: fundingBase, Share(percent: 15))
+            floor("membership-fee-floor", fees, of: fundingBase, Share(percent: 15), severity: young ? .note : .warning)
         }
         if !undecided("billed-revenue-floor", low: privateCash - feesCash - mixedAsOthers, mixed: mixed, Share(percent: 20)) {
-            floor("billed-revenue-floor", privateCash - feesCash, of: fundingBase, Share(percent: 20))
+            floor("billed-revenue-floor", privateCash - feesCash, of: fundingBase, Share(percent: 20), severity: young ? .note : .warning)
         }
 
         // valued-time-ceiling: members' time only (secondments are a private contribution); an error when valued
@@ -237,7 +278,11 @@ enum Baseline {
             ceiling("valued-time-ceiling", memberTime, of: fundingBase, Share(percent: 15))
         }
 
-        // funder-dependency: each funder, in name order; the fix moves money to other funders.
+        // funder-dependency: public lines that do not name their funders, a note with no fix; then each funder, in
+        // name order; the fix moves money to other funders.
+        if aggregated != 0, let share = Share(money(aggregated), of: whole), share > Share(percent: 50) {
+            findings.append(Finding(rule: "funder-dependency", severity: .note, measured: .share(share), threshold: .share(Share(percent: 50))))
+        }
         for (_, amount) in funders.sorted(by: { $0.key < $1.key }) {
             let threshold = Share(percent: 50)
             guard let share = Share(money(amount), of: whole), share > threshold else { continue }

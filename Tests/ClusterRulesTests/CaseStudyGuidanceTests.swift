@@ -51,7 +51,7 @@ struct CaseStudyGuidanceTests {
         let balance = try #require(report.diagnostics.first { $0.ruleID == "public-private-balance" })
         #expect(balance.message.id == "public-private-balance.under-undated")
         #expect(balance.threshold == .share(Share(percent: 55)))
-        #expect(balance.severity == .warning, "no date, so never an error")
+        #expect(balance.severity == .note, "« à moyen terme », no date: a note, never a shortfall")
         #expect(!balance.message.rendered(in: .english).contains("2016"))
     }
 

@@ -41,7 +41,7 @@ struct DeadlineAndPurposeTests {
             for text in everything([report]) { #expect(!text.contains("2016"), "\(ruleSet.name): \(text)") }
             let balance = try #require(report.diagnostics.first { $0.ruleID == "public-private-balance" })
             #expect(balance.message.id == "public-private-balance.under-undated", "« A terme, un objectif d'autofinancement de 50 % »")
-            #expect(balance.severity == .warning, "\(ruleSet.name): no date, never an error")
+            #expect(balance.severity == .note, "\(ruleSet.name): « à terme », no date: a note, never a shortfall")
             #expect(balance.measuredShare == Share(130, over: 290))
         }
     }
@@ -51,8 +51,11 @@ struct DeadlineAndPurposeTests {
         let budget = try exampleBudget("cosmetic-valley-2013")
         let report = try check(budget, with: .pole)
         let balance = try #require(report.diagnostics.first { $0.ruleID == "public-private-balance" })
-        #expect(balance.message.rendered(in: .english).contains("under the 50% target due by 2016"))
-        #expect(balance.severity == .warning, "2013 is before the target year")
+        // 1,080,000 of 2,169,500 is 49.78%: 0.2 points short, three years early — a note, not a warning.
+        #expect(balance.message.id == "public-private-balance.ahead")
+        #expect(balance.message.rendered(in: .english).contains("0.2 percentage points short of the 50% target due by 2016; 3 years are left"))
+        #expect(balance.message.rendered(in: .french).contains("à 0,2 point de l'objectif"))
+        #expect(balance.severity == .note, "2013 is three years before the target year")
         #expect(balance.measuredShare == Share(1_080_000, over: 2_169_500), "49.8%")
         // The same without its listed targets: the pôles' contracts give the same 50% by 2016.
         let plain = try check(try cosmeticValley(in: 2013), with: .pole)
@@ -65,7 +68,7 @@ struct DeadlineAndPurposeTests {
         for text in everything([report]) { #expect(!text.contains("2016"), "\(text)") }
         let balance = try #require(report.diagnostics.first { $0.ruleID == "public-private-balance" })
         #expect(balance.message.id == "public-private-balance.under-undated")
-        #expect(balance.severity == .warning)
+        #expect(balance.severity == .note, "no date: a note")
     }
 
     @Test("The judged target is the nearest at or after the budget's year, else the last: « due since »")
@@ -81,7 +84,7 @@ struct DeadlineAndPurposeTests {
         let in2016 = try #require(try balance(in: 2016))
         #expect(in2016.threshold == .share(Share(percent: 50)) && in2016.severity == .error, "due in 2016, the pole preset")
         let in2017 = try #require(try balance(in: 2017))
-        #expect(in2017.threshold == .share(Share(percent: 75)) && in2017.severity == .warning, "the 2018 target is ahead")
+        #expect(in2017.threshold == .share(Share(percent: 75)) && in2017.severity == .note, "the 2018 target is a year ahead: a note")
         #expect(in2017.message.rendered(in: .english).contains("due by 2018"))
         let in2019 = try #require(try balance(in: 2019))
         #expect(in2019.threshold == .share(Share(percent: 75)) && in2019.severity == .error)
@@ -133,12 +136,13 @@ struct DeadlineAndPurposeTests {
         let balance = try #require(fiftyFifty.first { $0.ruleID == "public-private-balance" })
         #expect(balance.message.id == "public-private-balance.public-service")
         #expect(balance.measuredShare == Share(170, over: 720), "23.6%")
-        // The same cluster read as mixed: a warning under the 50% « à terme ».
+        // The same cluster read as mixed: the memento's 50% « à terme » has no date, a note that says so.
         var mixed = history
         mixed.cluster.purpose = nil
         mixed.years[3].budget?.cluster.purpose = nil
-        let warned = try Engine(ruleSet: .all, catalog: .builtIn).check(mixed).flatMap(\.diagnostics)
-        #expect(warned.first { $0.ruleID == "public-private-balance" }?.severity == .warning)
+        let noted = try #require(
+            try Engine(ruleSet: .all, catalog: .builtIn).check(mixed).flatMap(\.diagnostics).first { $0.ruleID == "public-private-balance" })
+        #expect(noted.message.id == "public-private-balance.under-undated" && noted.severity == .note)
     }
 
     @Test("A member-interests cluster under 50% is told it is expected above it")

@@ -116,43 +116,60 @@ struct EcoEnergiesTests {
         #expect(behind.message.rendered(in: .french).contains("37,5\u{00A0}%"))
         #expect(behind.citation?.location?.contains("p. 21") == true)
 
-        // The same from the first year with a known share, the target's baseline unsaid.
-        history.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2016)
-        #expect(try diagnostics(of: "transition-trajectory", onHistory: history).map(\.measured) == [behind.measured])
+        // The target's baseline unsaid: no path (a path never starts before the target was set); before 2016, a note
+        // with the distance (50% − 35% = 15 points) and the years left (3).
+        var unsaid = history
+        unsaid.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2016)
+        let ahead = try #require(try diagnostics(of: "transition-trajectory", onHistory: unsaid).first)
+        #expect(ahead.message.id == "transition-trajectory.ahead" && ahead.severity == .note)
+        #expect(ahead.measured == behind.measured && ahead.threshold == .share(Share(percent: 50)))
+        #expect(ahead.message.rendered(in: .english).contains("15 percentage points short of the 50% target due by 2016; 3 years are left"))
+        #expect(ahead.message.rendered(in: .french).contains("il reste 3\u{00A0}ans") || ahead.message.rendered(in: .french).contains("il reste 3 ans"))
 
         // With the defaults, a grappe has no dated target — the memento gives the grappes no 2016 — so no path.
         var undated = history
         undated.cluster.targets = nil
         #expect(try diagnostics(of: "transition-trajectory", onHistory: undated).isEmpty)
-        // A pôle of the 2013–2018 performance contracts: 50% by 2016 by default.
+        // A pôle of the 2013–2018 performance contracts: 50% by 2016 by default, with no baseline: a note, never
+        // « en retard » on a path that was never drawn.
         undated.cluster.kind = .pole
-        #expect(try diagnostics(of: "transition-trajectory", onHistory: undated).map(\.measured) == [behind.measured])
+        let pole = try diagnostics(of: "transition-trajectory", onHistory: undated)
+        #expect(pole.map(\.measured) == [behind.measured] && pole.map(\.message.id.rawValue) == ["transition-trajectory.ahead"])
+        let poleTrajectory = try #require(try Engine(ruleSet: .pole, catalog: .builtIn).check(undated).last?.trajectory)
+        #expect(poleTrajectory.path == nil && poleTrajectory.points.allSatisfy { !$0.isBehind }, "no target of its own: no year behind")
 
         // The remediation: 24,800 of private revenue in 2013, on the published 620,000 — then on the path.
         let add = try #require(behind.remediation?.amount)
         #expect(add == Money(major: 24_800), "620,000 × (37.5% − 35%) / 62.5%")
+        // On the path then, 12.5 points short of the target: a note.
         let fixed = try history.addingPublishedPrivate(add, in: 2013)
-        #expect(try diagnostics(of: "transition-trajectory", onHistory: fixed).isEmpty)
+        #expect(try diagnostics(of: "transition-trajectory", onHistory: fixed).map(\.message.id.rawValue) == ["transition-trajectory.on-path"])
+        #expect(try diagnostics(of: "transition-trajectory", onHistory: fixed).allSatisfy { $0.severity == .note })
         let short = try history.addingPublishedPrivate(try add.subtracting(cents(1)), in: 2013)
-        #expect(try !diagnostics(of: "transition-trajectory", onHistory: short).isEmpty, "one cent less is not enough")
+        #expect(try diagnostics(of: "transition-trajectory", onHistory: short).map(\.message.id.rawValue) == ["transition-trajectory.behind"], "one cent less is not enough")
     }
 
     @Test("The report's trajectory: year, private share, required share")
     func reportTrajectory() throws {
         var history = try historyExample("cra-eco-energies-2010-2013")
-        history.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2016)
+        history.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2016, baselineYear: 2010)
         let reports = try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)
         let trajectory = try #require(reports.last?.trajectory)
         #expect(trajectory.points.map(\.year) == [2010, 2011, 2012, 2013])
         #expect(trajectory.points.map(\.required) == [Share(percent: 25), Share(175, over: 600), Share(200, over: 600), Share(375, over: 1000)])
         #expect(trajectory.points.map(\.isBehind) == [false, true, true, true])
         #expect(reports.count == 2, "the 2013 table, then the history")
+        // Set in 2012: no year before it is behind.
+        history.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2016, baselineYear: 2012)
+        let later = try #require(try Engine(ruleSet: .grappe, catalog: .builtIn).check(history).last?.trajectory)
+        #expect(later.points.map(\.required) == [nil, nil, Share(percent: 30), Share(350, over: 1000)])
+        #expect(later.points.map(\.isBehind) == [false, false, false, false])
     }
 
     @Test("Computed figures first: 23.6% in 2013 from the table, a fall from 30% and 160,000 to catch up")
     func computedFigures() throws {
         var history = try historyExample("cra-eco-energies-2010-2013")
-        history.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2016)
+        history.cluster.targets = FundingTargets(privateShare: Share(percent: 50), year: 2016, baselineYear: 2010)
         let parameters: [String: ParameterValue] = ["figures": .text("computed")]
         let found = try diagnostics(of: "transition-trajectory", onHistory: history, parameters: parameters)
         let behind = try #require(found.first { $0.message.id == "transition-trajectory.behind" })
@@ -222,7 +239,9 @@ struct PoleTargetTests {
         #expect(error.severity == .error)
         #expect(error.message.rendered(in: .english).contains("due by 2016"))
         #expect(try balance(poleBudget(2017, privatePercent: 45), .pole).first?.severity == .error)
-        #expect(try balance(poleBudget(2014, privatePercent: 45), .pole).first?.severity == .warning)
+        // Two years before the target's year: the distance and the years left, a note.
+        #expect(try balance(poleBudget(2014, privatePercent: 45), .pole).first?.severity == .note)
+        #expect(try balance(poleBudget(2014, privatePercent: 45), .pole).first?.message.id == "public-private-balance.ahead")
         #expect(try balance(poleBudget(2016, privatePercent: 50), .pole).isEmpty)
         #expect(try balance(poleBudget(2014, privatePercent: 50), .pole).isEmpty)
         #expect(try balance(poleBudget(2016, privatePercent: 45), .grappe).first?.severity == .warning, "a warning outside the pole preset")
@@ -239,7 +258,7 @@ struct PoleTargetTests {
     @Test("The cluster's own targets set the year and the share, unless the rule set sets them")
     func targets() throws {
         let later = FundingTargets(privateShare: Share(percent: 50), year: 2018)
-        #expect(try balance(poleBudget(2016, privatePercent: 45, targets: later), .pole).first?.severity == .warning)
+        #expect(try balance(poleBudget(2016, privatePercent: 45, targets: later), .pole).first?.severity == .note, "due in 2018")
         let lower = FundingTargets(privateShare: Share(percent: 40))
         #expect(try balance(poleBudget(2016, privatePercent: 45, targets: lower), .pole).isEmpty)
         let strict = try RuleSet.pole.settingParameter("target", to: .share(Share(percent: 50)), for: "public-private-balance")
@@ -263,7 +282,11 @@ struct OtherHistoriesTests {
         #expect(trajectory.points.map(\.privateShare) == [Share(60_000, over: 246_000), Share(percent: 40)],
                 "the published « 40 % » comes first; 2012 publishes only amounts")
         #expect(figures.years[1].age == 2, "founded 2011")
-        #expect(try diagnostics(of: "transition-trajectory", onHistory: history).isEmpty, "40% against the path's 37.2%")
+        // 40% against the path's 37.2% (24.4% in 2012 to 50% in 2014, halfway): on it, a note.
+        let onPath = try diagnostics(of: "transition-trajectory", onHistory: history)
+        #expect(onPath.map(\.message.id.rawValue) == ["transition-trajectory.on-path"] && onPath.allSatisfy { $0.severity == .note })
+        #expect(onPath.first?.threshold == .share(Share(183, over: 492)), "(60/246 + 123/246) / 2")
+        #expect(onPath.first?.measuredShare == Share(percent: 40))
 
         // Two years old and behind: a note, not a warning.
         var behind = history
@@ -274,20 +297,29 @@ struct OtherHistoriesTests {
         #expect(note.message.rendered(in: .english).contains("2 years old"))
     }
 
-    @Test("Silicon Sentier 2011–2013: about 2 M€ and 50% every year, behind its own 75% by the end of 2014")
+    @Test("Silicon Sentier 2011–2013: about 2 M€ and 50% every year; its 75% by the end of 2014, set in 2013, starts its path in 2013")
     func siliconSentier() throws {
         var history = try historyExample("silicon-sentier-2011-2013")
         #expect(history.chronologicalYears.map(\.published?.total) == [2_000_000, 1_900_000, 2_000_000].map { Money(major: $0) })
         #expect(history.cluster.targets?.privateShare == Share(percent: 75) && history.cluster.targets?.year == 2014,
                 "« Autofinancement de 75 % visé à moyen terme (fin 2014) »")
+        #expect(history.cluster.targets?.baselineYear == 2013, "set in 2013 (inferred, recorded in the target's source)")
         let reports = try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)
         #expect(reports.count == 1, "no full year: the history alone")
-        let behind = try #require(reports[0].diagnostics.first)
         #expect(reports[0].diagnostics.count == 1)
-        #expect(behind.ruleID == "transition-trajectory" && behind.severity == .warning)
-        #expect(behind.measuredShare == Share(percent: 50))
-        #expect(behind.threshold == .share(Share(200, over: 300)), "50% + 25% × 2/3 = 66.7% in 2013")
-        #expect(behind.message.rendered(in: .english).contains("66.7%"))
+        let onPath = try #require(reports[0].diagnostics.first)
+        #expect(onPath.message.id == "transition-trajectory.on-path" && onPath.severity == .note)
+        #expect(onPath.measuredShare == Share(percent: 50) && onPath.threshold == .share(Share(percent: 50)), "the path's start")
+        #expect(onPath.message.rendered(in: .english).contains("25 percentage points short of the target"))
+        // 2011 and 2012 are before the target was set: never « en retard ».
+        let trajectory = try #require(reports[0].trajectory)
+        #expect(trajectory.points.map(\.required) == [nil, nil, Share(percent: 50)])
+        #expect(trajectory.points.allSatisfy { !$0.isBehind })
+        // The year it was set unsaid: no path, the distance and the year left.
+        history.cluster.targets?.baselineYear = nil
+        let ahead = try #require(try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)[0].diagnostics.first)
+        #expect(ahead.message.id == "transition-trajectory.ahead" && ahead.severity == .note)
+        #expect(ahead.message.rendered(in: .english).contains("25 percentage points short of the 75% target due by 2014; 1 year is left"))
         // Without its target, a grappe's 50% « à terme » has no date: nothing to report.
         history.cluster.targets = nil
         #expect(try Engine(ruleSet: .grappe, catalog: .builtIn).check(history)[0].diagnostics.isEmpty)
@@ -319,7 +351,7 @@ struct OtherHistoriesTests {
             ])
         let found = try diagnostics(of: "transition-trajectory", onHistory: history)
         let fall = try #require(found.first { $0.message.id == "transition-trajectory.fall" })
-        #expect(found.contains { $0.message.id == "transition-trajectory.behind" }, "45% is behind the path to 50% in 2016 too")
+        #expect(found.contains { $0.message.id == "transition-trajectory.ahead" }, "45% is 5 points short of 50% in 2016, no path: a note")
         #expect(fall.severity == .warning)
         #expect(fall.message.rendered(in: .english) == "The private share fell from 48% in 2011 to 45% in 2012 (as published).")
         let add = try #require(fall.remediation?.amount)

@@ -73,8 +73,13 @@ import TestSupport
                 guard amount.minorUnits > 0 else { continue }
                 let almost = Self.applying(move, Money(minorUnits: amount.minorUnits - 1), of: diagnostic, to: budget)
                 let short = try PropertyTests.report(almost, rules).budgets[0].diagnostics
+                // One cent short on the memento's basis, a 50/50 target that states no basis may be met on total income:
+                // the finding is then the note that the verdict depends on the basis — still a finding of the rule.
                 #expect(
-                    short.contains { $0.ruleID == diagnostic.ruleID && $0.message.id == diagnostic.message.id },
+                    short.contains {
+                        $0.ruleID == diagnostic.ruleID
+                            && ($0.message.id == diagnostic.message.id || $0.message.id == "public-private-balance.basis-dependent")
+                    },
                     "seed \(seed): \(diagnostic.ruleID) passes with one cent less than \(amount)")
             }
         }

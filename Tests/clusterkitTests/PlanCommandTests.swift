@@ -191,7 +191,7 @@ struct WhatIfCommandTests {
         #expect(output.stdout.contains("fees (Cotisations): €95,000.00 → €104,500.00"))
         // 35,000 billed of 239,500: 14.6%; the 50/50 target met (139,500 private).
         #expect(output.stdout.contains("billed-revenue-floor    warning 12.1% → warning 14.6%"))
-        #expect(output.stdout.contains("public-private-balance  warning 44.8% → —"))
+        #expect(output.stdout.contains("public-private-balance  note 44.8% → —"))
         // 35,000 + x ≥ 20% of (239,500 + x): x = 16,125, rounded up to the step of 100 €.
         #expect(output.stdout.contains("participations (Participations entreprises): raise by €16,200.00"))
         #expect(output.stdout.contains("0 errors, 0 warnings"))

@@ -9,8 +9,12 @@ public struct FundingTargets: Hashable, Sendable, Codable {
     public var year: Int?
     /// The year the glide path starts from.
     public var baselineYear: Int?
-    /// The self-financing the target is measured on, gross or net; `nil` for the rule's `basis`.
+    /// The self-financing the target is measured on, gross or net; `nil` for the rule's `basis`. Where the file gives
+    /// the funder's own definition (`basis` as an object), the plain basis nearest to it: gross where valued time
+    /// counts, else net.
     public var basis: SelfFinancingBasis?
+    /// The funder's own definition of the share, when `basis` is an object.
+    package var definition: FunderBasis?
     /// Where the target comes from (a performance contract, a funder's agreement, the cluster's own plan).
     public var source: String?
 
@@ -31,7 +35,13 @@ public struct FundingTargets: Hashable, Sendable, Codable {
         privateShare = try fields.share("privateShare")
         year = try fields.year("year")
         baselineYear = try fields.year("baselineYear")
-        basis = try fields.choice("basis")
+        if (try? fields.container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey("basis"))) != nil {
+            let definition = try fields.required("basis", as: FunderBasis.self)
+            self.definition = definition
+            basis = definition.nearest
+        } else {
+            basis = try fields.choice("basis")
+        }
         source = try fields.optional("source")
     }
 
@@ -40,7 +50,7 @@ public struct FundingTargets: Hashable, Sendable, Codable {
         try out.write(privateShare, "privateShare")
         try out.write(year, "year")
         try out.write(baselineYear, "baselineYear")
-        try out.write(basis, "basis")
+        if let definition { try out.write(definition, "basis") } else { try out.write(basis, "basis") }
         try out.write(source, "source")
     }
 }

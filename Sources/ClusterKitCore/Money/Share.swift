@@ -182,7 +182,7 @@ extension Share {
 
     /// `numerator / denominator` (numerator ≥ 0, denominator > 0) in lowest terms; rounded down to 12 decimals when
     /// it does not fit in 64-bit terms even then.
-    static func reduced(_ numerator: Int128, over denominator: Int128) -> Share {
+    package static func reduced(_ numerator: Int128, over denominator: Int128) -> Share {
         var (x, y) = (numerator, denominator)
         while y != 0 { (x, y) = (y, x % y) }
         let divisor = Swift.max(x, 1)

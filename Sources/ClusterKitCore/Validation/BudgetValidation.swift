@@ -32,6 +32,7 @@ struct BudgetValidation {
         func place(_ position: Int) -> String {
             position < expenseCount ? "expenses[\(position)]" : "resources[\(position - expenseCount)]"
         }
+        try Self.validateTargets(budget.cluster, catalog: catalog, file: file)
         // Duplicate ids are found as the table is built, and reported on the line of the pass where the first one is.
         let ids = LineIDTable(expenses: expenses, resources: resources)
         let duplicate = ids.firstDuplicate
@@ -150,6 +151,25 @@ struct BudgetValidation {
             }
             if includes[..<position].contains(included) {
                 throw InputError(file: file, path: field, reason: "'\(included)' is listed twice")
+            }
+        }
+    }
+
+    /// Checks the public sources a target's funder counts as own resources (`basis.ownResources`): known, and public.
+    private static func validateTargets(_ cluster: ClusterProfile, catalog: Catalog, file: String?) throws(InputError) {
+        for (index, target) in cluster.targetList.enumerated() {
+            for (position, id) in (target.definition?.ownResources ?? []).enumerated() {
+                let path = cluster.targetList.count == 1
+                    ? "cluster.targets.basis.ownResources[\(position)]"
+                    : "cluster.targets[\(index)].basis.ownResources[\(position)]"
+                guard let source = catalog.source(id) else {
+                    throw InputError(file: file, path: path, reason: unknownSource(id, in: catalog))
+                }
+                guard source.sector == .public else {
+                    throw InputError(
+                        file: file, path: path,
+                        reason: "'\(id)' is not a public source: own resources list the public sources a funder counts as the cluster's own")
+                }
             }
         }
     }

@@ -31,24 +31,28 @@ public struct ClusterProfileMapRule: Rule {
 
     static let buzzingHive = MessageTemplate(
         id: Placement.buzzingHive.messageID,
-        english: "{members} members and {share} self-financing ({basis}): « la ruche bourdonnante » — a broad and active membership, many actions with changing groups of participants, segmented by the members' market strategies, and often a sophisticated pricing (membership, membership plus, extra services).{purpose}",
-        french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la ruche bourdonnante » — une base d'adhérents élargie et active, de nombreuses actions à géométrie variable, segmentées selon les stratégies marchés des membres, et une politique tarifaire souvent sophistiquée (adhésion, adhésion +, services annexes).{purpose}")
+        english: "{members} members and {share} self-financing ({basis}): on the memento's map (size × self-financing), the area it calls « la ruche bourdonnante ». Its sketch of that area: a broad and active membership, many actions with changing groups of participants, segmented by the members' market strategies, and often a sophisticated pricing (membership, membership plus, extra services). A reading of the map, to set beside what the cluster knows of itself.{purpose}",
+        french: "{members} adhérents et {share} d'autofinancement ({basis}) : sur la carte du mémento (taille × autofinancement), la zone qu'il nomme « la ruche bourdonnante ». Son esquisse de cette zone : une base d'adhérents élargie et active, de nombreuses actions à géométrie variable, segmentées selon les stratégies marchés des membres, et une politique tarifaire souvent sophistiquée (adhésion, adhésion +, services annexes). Une lecture de la carte, à rapprocher de ce que le cluster sait de lui-même.{purpose}")
     static let joyfulPack = MessageTemplate(
         id: Placement.joyfulPack.messageID,
-        english: "{members} members and {share} self-financing ({basis}): « la joyeuse meute » — few members bound by long-standing trust, real added value for them (innovation, markets) and high fees; its limits: fragile because it has few members (a precarious financial balance), and often a closed circle new companies find hard to join.{purpose}",
-        french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la joyeuse meute » — des acteurs peu nombreux liés par une confiance historique, une vraie valeur ajoutée pour les membres (innovation, gains de marchés) et un niveau de cotisation élevé ; ses limites : une fragilité liée au faible nombre de membres (équilibre financier précaire), un cercle souvent fermé, difficile à intégrer pour de nouvelles entreprises.{purpose}")
+        english: "{members} members and {share} self-financing ({basis}): on the memento's map (size × self-financing), the area it calls « la joyeuse meute ». Its sketch of that area: few members bound by long-standing trust, real added value for them (innovation, markets) and high fees; its limits: fragile because it has few members (a precarious financial balance), and often a closed circle new companies find hard to join. A reading of the map, to set beside what the cluster knows of itself.{purpose}",
+        french: "{members} adhérents et {share} d'autofinancement ({basis}) : sur la carte du mémento (taille × autofinancement), la zone qu'il nomme « la joyeuse meute ». Son esquisse de cette zone : des acteurs peu nombreux liés par une confiance historique, une vraie valeur ajoutée pour les membres (innovation, gains de marchés) et un niveau de cotisation élevé ; ses limites : une fragilité liée au faible nombre de membres (équilibre financier précaire), un cercle souvent fermé, difficile à intégrer pour de nouvelles entreprises. Une lecture de la carte, à rapprocher de ce que le cluster sait de lui-même.{purpose}")
     static let dawnOrDusk = MessageTemplate(
         id: Placement.dawnOrDusk.messageID,
-        english: "{members} members and {share} self-financing ({basis}): « aube ou crépuscule » — either a cluster being created, driven by a hard core of pioneers, or one at the end of its life, whose cooperation projects have run their course; the memento asks whether such transitional situations can last.{purpose}",
-        french: "{members} adhérents et {share} d'autofinancement ({basis}) : « aube ou crépuscule » — soit un cluster en création, porté par un noyau dur de précurseurs, soit un cluster en fin de vie, dont les projets de coopération sont arrivés à terme ; le mémento s'interroge : des situations transitoires non tenables ?{purpose}")
+        english: "{members} members and {share} self-financing ({basis}): on the memento's map (size × self-financing), the area it calls « aube ou crépuscule ». Its sketch of that area: either a cluster being created, driven by a hard core of pioneers, or one at the end of its life, whose cooperation projects have run their course; the memento asks whether such transitional situations can last. A reading of the map, to set beside what the cluster knows of itself.{purpose}",
+        french: "{members} adhérents et {share} d'autofinancement ({basis}) : sur la carte du mémento (taille × autofinancement), la zone qu'il nomme « aube ou crépuscule ». Son esquisse de cette zone : soit un cluster en création, porté par un noyau dur de précurseurs, soit un cluster en fin de vie, dont les projets de coopération sont arrivés à terme ; le mémento s'interroge : des situations transitoires non tenables ? Une lecture de la carte, à rapprocher de ce que le cluster sait de lui-même.{purpose}")
     static let wildebeestMigration = MessageTemplate(
         id: Placement.wildebeestMigration.messageID,
-        english: "{members} members and {share} self-financing ({basis}): « la migration des gnous » — a sometimes ambiguous position between a body that animates a sector and a business network; many members, but little involved, there because they feel they must be without seeing what to expect; little will to cooperate so far; a very wide range of actions partly disconnected from needs on the ground.{purpose}",
-        french: "{members} adhérents et {share} d'autofinancement ({basis}) : « la migration des gnous » — une situation parfois ambiguë, entre structure d'animation de filière et réseau d'entreprises ; un nombre important de membres, cependant peu impliqués, qui veulent « y être » sans cerner les retombées à attendre ; des volontés de coopérer peu marquées ; une palette d'actions très large, en partie déconnectée des besoins du terrain.{purpose}")
+        english: "{members} members and {share} self-financing ({basis}): on the memento's map (size × self-financing), the area it calls « la migration des gnous ». Its sketch of that area is a type, not a finding about this cluster: a position sometimes ambiguous between a body that animates a sector and a business network, and questions to ask — how involved numerous members are, how marked their will to cooperate is, how close a wide range of actions stays to needs on the ground. A reading of the map, to set beside what the cluster knows of itself.{purpose}",
+        french: "{members} adhérents et {share} d'autofinancement ({basis}) : sur la carte du mémento (taille × autofinancement), la zone qu'il nomme « la migration des gnous ». Son esquisse de cette zone est un type, non un constat sur ce cluster : une situation parfois ambiguë, entre structure d'animation de filière et réseau d'entreprises, et des questions à se poser — l'implication d'adhérents nombreux, leur volonté de coopérer, l'adéquation d'une large palette d'actions aux besoins du terrain. Une lecture de la carte, à rapprocher de ce que le cluster sait de lui-même.{purpose}")
     static let precariousBalance = MessageTemplate(
         id: Placement.precariousBalance.messageID,
-        english: "{members} members ({size}) and {share} self-financing ({basis}), between {low} and {high}: « un équilibre précaire » on the memento's map, a situation still evolving between its profiles.{purpose}",
-        french: "{members} adhérents ({size}) et {share} d'autofinancement ({basis}), entre {low} et {high} : « un équilibre précaire » sur la carte du mémento, une situation évolutive entre ses profils.{purpose}")
+        english: "{members} members ({size}) and {share} self-financing ({basis}), between {low} and {high}: on the memento's map, the band it calls « un équilibre précaire », where situations are still evolving between its profiles.{purpose}",
+        french: "{members} adhérents ({size}) et {share} d'autofinancement ({basis}), entre {low} et {high} : sur la carte du mémento, la bande qu'il nomme « un équilibre précaire », où les situations évoluent encore entre ses profils.{purpose}")
+    static let inCreation = MessageTemplate(
+        id: "cluster-profile.in-creation",
+        english: "The cluster is {age} {age|year|years} old, with {members} members and {share} self-financing ({basis}): a cluster in creation, which the memento's map reads as a dawn — a project driven by a hard core of pioneers (« Aube ou crépuscule ? », p. 18) — at an age when self-financing is very delicate (p. 21). Its place by size and self-financing will say more once its model has settled (more than 3 years, p. 38).{purpose}",
+        french: "Le cluster a {age} {age|an|ans}, {members} adhérents et {share} d'autofinancement ({basis}) : un cluster en création, que la carte du mémento lit comme une aube — un projet impulsé par un noyau dur de précurseurs (« Aube ou crépuscule ? », p. 18) —, à un âge où l'autofinancement est très délicat (p. 21). Sa place selon la taille et l'autofinancement en dira davantage une fois son modèle consolidé (plus de 3 ans d'existence, p. 38).{purpose}")
 
     public static let description = RuleDescription(
         id: "cluster-profile",
@@ -61,7 +65,10 @@ public struct ClusterProfileMapRule: Rule {
                 self-financed) and « la migration des gnous » (large, little self-financed); between 30% and 50% lies \
                 a precarious balance, where situations evolve. Knowing where a cluster stands helps read the other \
                 diagnostics. Small means at most 50 members; self-financing is gross (valued time counted) unless the \
-                funders forbid valued time or the rule set asks for net — the map shows both.
+                funders forbid valued time or the rule set asks for net — the map shows both. Each placement is a \
+                reading of the memento's map — its sketch of a type of cluster, never a finding about a cluster's \
+                members. A cluster under 3 years old gets a reading for a cluster in creation: the map's « aube », a \
+                project driven by a hard core of pioneers (p. 18), at an age when self-financing is very delicate.
                 """,
             french: """
                 Le mémento esquisse une carte des clusters selon leur taille et leur autofinancement (état des lieux \
@@ -71,12 +78,16 @@ public struct ClusterProfileMapRule: Rule {
                 taille, faible autofinancement) ; entre 30 % et 50 %, un équilibre précaire, des situations \
                 évolutives. Situer le cluster aide à lire les autres diagnostics. Petite taille : 50 adhérents au \
                 plus ; l'autofinancement est brut (valorisation comprise), sauf si les financeurs interdisent la \
-                valorisation ou si le jeu de règles demande le net — la carte montre les deux.
+                valorisation ou si le jeu de règles demande le net — la carte montre les deux. Chaque placement est \
+                une lecture de la carte du mémento — son esquisse d'un type de cluster, jamais un constat sur les \
+                membres d'un cluster. Un cluster de moins de 3 ans reçoit la lecture d'un cluster en création : \
+                l'« aube » de la carte, un projet impulsé par un noyau dur de précurseurs (p. 18), à un âge où \
+                l'autofinancement est très délicat.
                 """),
         citation: Memento.profiles,
         defaultSeverity: .note,
-        parameters: [smallMaximum, lowBelow, highFrom, FundingTarget.basis],
-        messages: [buzzingHive, joyfulPack, dawnOrDusk, wildebeestMigration, precariousBalance],
+        parameters: [smallMaximum, lowBelow, highFrom, FundingTarget.basis, FundingPurpose.minimumAge],
+        messages: [buzzingHive, joyfulPack, dawnOrDusk, wildebeestMigration, precariousBalance, inCreation],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -89,6 +100,9 @@ public struct ClusterProfileMapRule: Rule {
             RuleExample(
                 Budget.balanced(caseStudy("Mecabourg", members: 60), resources: [.line(.region, 160_000), .line(.membershipFees, 130_000)]),
                 note: "Mecabourg 2013, 60 members and 44.8%: the precarious balance."),
+            RuleExample(
+                Budget.balanced(exampleCluster(founded: 2012, members: 120), resources: [.line(.region, 80_000), .line(.membershipFees, 20_000)]),
+                note: "A one-year-old cluster of 120 members at 20%: a reading for a cluster in creation, not « la migration des gnous »."),
         ],
         nonTriggeringExamples: [
             RuleExample(
@@ -140,7 +154,8 @@ public struct ClusterProfileMapRule: Rule {
         let low = try context.value(of: Self.lowBelow), high = try context.value(of: Self.highFrom)
         let placement = Self.placement(members: members, share: share, smallMaximum: smallMaximum, lowBelow: low, highFrom: high)
         let small = members <= smallMaximum
-        let arguments: MessageArguments = [
+        let age = try YoungCluster.age(context)
+        var arguments: MessageArguments = [
             "members": .integer(members), "share": .share(share), "low": .share(low), "high": .share(high),
             "basis": .localized(basis.label),
             "size": .localized(
@@ -148,6 +163,7 @@ public struct ClusterProfileMapRule: Rule {
                     : LocalizedText(english: "large in size", french: "taille importante")),
             "purpose": Self.purposeReading(context.budget.cluster.purpose).map { .localized($0) } ?? .text(""),
         ]
+        if let age { arguments["age"] = .integer(age) }
         // Made to size: the figures are appended one by one.
         var explanation: [ExplanationItem] = []
         explanation.reserveCapacity(6)
@@ -163,7 +179,9 @@ public struct ClusterProfileMapRule: Rule {
         explanation.append(ExplanationItem(LocalizedText(english: "Low under", french: "Faible sous"), .share(low)))
         explanation.append(ExplanationItem(LocalizedText(english: "High from", french: "Fort à partir de"), .share(high)))
         return [
-            context.diagnostic(Self.template(of: placement), arguments, measured: .share(share), explanation: explanation)
+            context.diagnostic(
+                age == nil ? Self.template(of: placement) : Self.inCreation, arguments, measured: .share(share),
+                explanation: explanation)
         ]
     }
 }

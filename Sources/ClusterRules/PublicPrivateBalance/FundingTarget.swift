@@ -1,4 +1,5 @@
 import ClusterKitCore
+import Foundation
 
 /// The private share a budget of a given year is judged against, as the 50/50 rules read it — and whose it is.
 ///
@@ -28,6 +29,8 @@ struct FundingTarget {
     var baselineYear: Int?
     /// The basis the target itself is measured on, when it says.
     var basis: SelfFinancingBasis?
+    /// The funder's own definition of the share, when the target gives one (`basis` as an object).
+    var definition: FunderBasis?
     /// Where it comes from.
     var origin: Origin
 
@@ -59,6 +62,7 @@ struct FundingTarget {
         let setShare = context.isSet(Self.target), setYear = context.isSet(Self.targetYear)
         share = setShare ? try context.value(of: Self.target) : try own?.privateShare ?? context.value(of: Self.target)
         basis = own?.basis
+        definition = own?.definition
         baselineYear = own?.baselineYear
         if setYear {
             year = try context.value(of: Self.targetYear)
@@ -83,10 +87,85 @@ struct FundingTarget {
         try (basis ?? Self.basis(context)).applying(to: cluster)
     }
 
+    /// Whether the target says on which basis it is measured (gross, net, or the funder's own definition).
+    var statesBasis: Bool { basis != nil || definition != nil }
+
+    /// The private part and the whole the target is measured on, with their words: the funder's definition when the
+    /// target gives one, else gross or net (``basis(_:cluster:)``).
+    func measure(_ context: RuleContext, cluster: ClusterProfile) throws -> TargetMeasure {
+        if let definition, cluster.valuedTimeAllowed || !definition.valuedTime {
+            let (part, whole) = context.metrics.privateShareParts(definition)
+            return TargetMeasure(
+                part: part, whole: whole,
+                label: definition.label { id, language in context.catalog.source(id)?.name(in: language) ?? id.rawValue },
+                partLabel: LocalizedText(english: "Own resources on the funder's basis", french: "Ressources propres sur la base du financeur"),
+                wholeLabel: definition.whole == .totalIncome
+                    ? LocalizedText(english: "Total income", french: "Total des produits") : nil)
+        }
+        let basis = try self.basis(context, cluster: cluster)
+        let (part, whole) = context.metrics.privateShareParts(basis)
+        return TargetMeasure(
+            part: part, whole: whole, label: basis.label,
+            partLabel: basis == .net
+                ? LocalizedText(english: "Private cash resources, Priv(cash)", french: "Ressources privées en numéraire, Priv(num.)")
+                : LocalizedText(english: "Private resources (Priv)", french: "Ressources privées (Priv)"),
+            wholeLabel: basis == .net
+                ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)") : nil)
+    }
+
+    /// The share on total income shown beside the memento's where the target does not say its basis: every line that
+    /// is not public funding, of every resource line (valued time as on the memento's basis); `nil` where the target
+    /// states its basis.
+    func totalIncomeMeasure(_ context: RuleContext, cluster: ClusterProfile) throws -> TargetMeasure? {
+        guard !statesBasis else { return nil }
+        let definition = FunderBasis(whole: .totalIncome, valuedTime: try basis(context, cluster: cluster) == .gross)
+        let (part, whole) = context.metrics.privateShareParts(definition)
+        return TargetMeasure(
+            part: part, whole: whole, label: definition.label { id, _ in id.rawValue },
+            partLabel: LocalizedText(english: "Resources other than public funding", french: "Ressources hors financements publics"),
+            wholeLabel: LocalizedText(english: "Total income", french: "Total des produits"))
+    }
+
+    /// How far `share` is from the target: `target − share`, zero when it is reached.
+    func gap(from share: Share) -> Share {
+        guard share < self.share else { return .zero }
+        let a = Int128(self.share.numerator), b = Int128(self.share.denominator)
+        let c = Int128(share.numerator), d = Int128(share.denominator)
+        return Share.reduced(a * d - c * b, over: b * d)
+    }
+
+    /// A gap between two shares in percentage points, one decimal: « 2.8 percentage points » / « 2,8 points ».
+    static func points(_ gap: Share) -> LocalizedText {
+        let tenths = (gap.rounded(toPlaces: 3) * 1000) as Decimal
+        let value = NSDecimalNumber(decimal: tenths).intValue
+        let english = "\(value / 10)" + (value % 10 == 0 ? "" : ".\(value % 10)")
+        let french = english.replacingOccurrences(of: ".", with: ",")
+        return LocalizedText(
+            english: english + (value == 10 ? " percentage point" : " percentage points"),
+            french: french + (value < 20 ? " point" : " points"))
+    }
+
     /// The `basis` parameter's value.
     static func basis(_ context: RuleContext) throws -> SelfFinancingBasis {
         try context.value(of: basis)
     }
+}
+
+/// A private part and its whole, as a target is measured, with the words that name them.
+struct TargetMeasure {
+    /// The private part (and its lines).
+    var part: LineTotal
+    /// The whole it is a share of.
+    var whole: Money
+    /// The basis, for messages (« brut, valorisation comprise », « base du financeur : … »).
+    var label: LocalizedText
+    /// What the part is, for the explanation.
+    var partLabel: LocalizedText
+    /// What the whole is, for the explanation; `nil` for the metrics' own whole.
+    var wholeLabel: LocalizedText?
+
+    /// The share, `nil` for a whole of zero.
+    var share: Share? { Share(part.amount, of: whole) }
 }
 
 /// What the 50/50 rules read of a cluster's purpose and age.

@@ -1,8 +1,9 @@
 import ClusterKitCore
 
-/// `public-private-balance`: the private share of the whole budget under its target — a warning, an error from the
-/// target year where `errorFromTargetYear` is set (the `pole` preset sets it), a note for a cluster under 3 years old
-/// or a public-service cluster no one set a target for.
+/// `public-private-balance`: the private share of the whole budget under its target — from the target's year a
+/// warning, an error where `errorFromTargetYear` is set (the `pole` preset sets it); before it, or with no year, a
+/// note; a note too for a cluster under 3 years old, a public-service cluster no one set a target for, or a verdict
+/// that depends on a basis the target does not state.
 ///
 /// The target is the one a budget of its year is judged against (`FundingTarget`): the rule set's, else the
 /// cluster's own `targets`, else 50% by 2016 for a pôle budget of the 2013–2018 performance contracts, else the
@@ -20,28 +21,36 @@ public struct PublicPrivateBalanceRule: Rule {
 
     static let under = MessageTemplate(
         id: "public-private-balance.under",
-        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target due by {targetYear}, judged on the whole budget.",
-        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold} à atteindre au plus tard en {targetYear}, apprécié sur le budget global.")
+        english: "{resources} are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target due by {targetYear}, judged on the whole budget.",
+        french: "{resources} représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold} à atteindre au plus tard en {targetYear}, apprécié sur le budget global.")
     static let underSince = MessageTemplate(
         id: "public-private-balance.under-since",
-        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target due since {targetYear}, judged on the whole budget.",
-        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold} qui devait être atteint en {targetYear}, apprécié sur le budget global.")
+        english: "{resources} are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target due since {targetYear}, judged on the whole budget.",
+        french: "{resources} représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold} qui devait être atteint en {targetYear}, apprécié sur le budget global.")
     static let underUndated = MessageTemplate(
         id: "public-private-balance.under-undated",
-        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target, which has no date, judged on the whole budget.",
-        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold}, sans échéance fixée, apprécié sur le budget global.")
+        english: "{resources} are {share} of the budget ({basis}; {part} of {total}), under the {threshold} target, which has no date: a direction to hold to over time, not a shortfall (judged on the whole budget).",
+        french: "{resources} représentent {share} du budget ({basis} ; {part} sur {total}), sous l'objectif de {threshold}, sans échéance fixée : un cap à tenir dans la durée, non un manquement (apprécié sur le budget global).")
+    static let ahead = MessageTemplate(
+        id: "public-private-balance.ahead",
+        english: "{resources} are {share} of the budget ({basis}; {part} of {total}), {gap} short of the {threshold} target due by {targetYear}; {yearsLeft} {yearsLeft|year is|years are} left to reach it (judged on the whole budget).",
+        french: "{resources} représentent {share} du budget ({basis} ; {part} sur {total}), à {gap} de l'objectif de {threshold} à atteindre au plus tard en {targetYear} ; il reste {yearsLeft} {yearsLeft|an|ans} pour l'atteindre (apprécié sur le budget global).")
+    static let basisDependent = MessageTemplate(
+        id: "public-private-balance.basis-dependent",
+        english: "{resources} are {share} of the budget ({basis}; {part} of {total}) and {otherShare} of total income ({otherPart} of {otherTotal}): the {threshold} target{due} is missed on one basis and met on the other, and it does not say which one it is measured on.",
+        french: "{resources} représentent {share} du budget ({basis} ; {part} sur {total}) et {otherShare} du total des produits ({otherPart} sur {otherTotal}) : l'objectif de {threshold}{due} est manqué sur une base et atteint sur l'autre, et il ne dit pas sur laquelle il se mesure.")
     static let memberInterests = MessageTemplate(
         id: "public-private-balance.member-interests",
-        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}: a cluster that serves its members' interests is expected above 50% (« Autofinancement > 50 % », p. 21).",
-        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} : un cluster voué à la défense des intérêts de ses membres est attendu au-delà de 50 % (« Autofinancement > 50 % », p. 21).")
+        english: "{resources} are {share} of the budget ({basis}; {part} of {total}), under {threshold}: a cluster that serves its members' interests is expected above 50% (« Autofinancement > 50 % », p. 21).",
+        french: "{resources} représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} : un cluster voué à la défense des intérêts de ses membres est attendu au-delà de 50 % (« Autofinancement > 50 % », p. 21).")
     static let publicService = MessageTemplate(
         id: "public-private-balance.public-service",
-        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}; no funder has set this cluster a target, and the memento reads a cluster with a public-service mission of economic development as largely publicly funded by design (« Mission de service public », « Large financement public », p. 21).",
-        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; aucun financeur n'a fixé d'objectif à ce cluster, et le mémento voit un cluster investi d'une mission de service public de développement économique comme largement financé sur fonds publics par construction (« Mission de service public », « Large financement public », p. 21).")
+        english: "{resources} are {share} of the budget ({basis}; {part} of {total}), under {threshold}; no funder has set this cluster a target, and the memento reads a cluster with a public-service mission of economic development as largely publicly funded by design (« Mission de service public », « Large financement public », p. 21).",
+        french: "{resources} représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; aucun financeur n'a fixé d'objectif à ce cluster, et le mémento voit un cluster investi d'une mission de service public de développement économique comme largement financé sur fonds publics par construction (« Mission de service public », « Large financement public », p. 21).")
     static let young = MessageTemplate(
         id: "public-private-balance.young",
-        english: "Private resources are {share} of the budget ({basis}; {part} of {total}), under {threshold}; the cluster is {age} {age|year|years} old, and self-financing is very delicate for clusters being created.",
-        french: "Les ressources privées représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; le cluster a {age} {age|an|ans}, et l'autofinancement est très délicat pour les clusters en création.")
+        english: "{resources} are {share} of the budget ({basis}; {part} of {total}), under {threshold}; the cluster is {age} {age|year|years} old, and self-financing is very delicate for clusters being created.",
+        french: "{resources} représentent {share} du budget ({basis} ; {part} sur {total}), sous {threshold} ; le cluster a {age} {age|an|ans}, et l'autofinancement est très délicat pour les clusters en création.")
     static let add = MessageTemplate(
         id: "public-private-balance.add",
         english: "add {amount} of private revenue (the budget grows with it)",
@@ -67,7 +76,14 @@ public struct PublicPrivateBalanceRule: Rule {
                 (« autofinancement très délicat pour les clusters en création »). The working group asks that the \
                 50/50 rule be judged on the cluster's whole budget, not action by action — so this rule reads the \
                 global budget only. The private share is gross (valued member time counted) by our default, unless \
-                the funders forbid valued time or the target is net.
+                the funders forbid valued time or the target is net. A target is judged in its time: before its year, \
+                the distance and the years left are a note (a single budget holds no baseline share to draw a path \
+                from; `transition-trajectory` draws it over a history); from its year, a warning (an error for the \
+                pole preset); a target « à terme » or « à moyen terme » with no year is a note, never a shortfall. A \
+                target whose `basis` states the funder's own definition (whole budget or total income, valued time or \
+                not, public sources counted as own resources) is judged on it; a target that states no basis is \
+                judged on the memento's, with the share on total income shown beside it where it differs, and where \
+                the two verdicts differ the finding is a note that says so.
                 """,
             french: """
                 Les financeurs demandent aux clusters d'équilibrer financements publics et privés : les pôles se sont \
@@ -83,7 +99,16 @@ public struct PublicPrivateBalanceRule: Rule {
                 très délicat pour les clusters en création »). Le groupe de travail demande de juger la règle du \
                 50/50 sur le financement global du cluster et non action par action : la règle lit donc le budget \
                 global. La part privée est brute (valorisation des temps comprise) par notre choix, sauf si les \
-                financeurs interdisent la valorisation ou si l'objectif est net.
+                financeurs interdisent la valorisation ou si l'objectif est net. Un objectif est jugé en son temps : \
+                avant son année, l'écart et les années restantes font une note (un budget seul ne porte pas la part \
+                de l'année de référence d'où tracer une trajectoire ; `transition-trajectory` la trace sur un \
+                historique) ; à partir de son année, un avertissement (une erreur pour le préréglage pole) ; un \
+                objectif « à terme » ou « à moyen terme » sans année est une note, jamais un manquement. Un objectif \
+                dont la base (`basis`) énonce la définition du financeur (budget global ou total des produits, \
+                valorisation ou non, sources publiques comptées comme ressources propres) est jugé sur elle ; un \
+                objectif qui ne dit pas sa base est jugé sur celle du mémento, la part sur le total des produits \
+                étant montrée à côté si elle diffère, et si les deux verdicts diffèrent, le constat est une note qui \
+                le dit.
                 """),
         citation: Memento.cite("p. 11, « un financement public/privé équilibré » ; p. 21, « Deux finalités » ; p. 68, « sur le financement global du cluster et non action par action »"),
         defaultSeverity: .warning,
@@ -92,13 +117,13 @@ public struct PublicPrivateBalanceRule: Rule {
             errorFromTargetYear,
             FundingPurpose.minimumAge,
         ],
-        messages: [under, underSince, underUndated, memberInterests, publicService, young, add, replace],
+        messages: [under, underSince, underUndated, ahead, basisDependent, memberInterests, publicService, young, add, replace],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
                     caseStudy("Mecabourg", valuedTimeAllowed: false),
                     resources: [.line(.region, 160_000), .line(.membershipFees, 95_000), .line(.actionParticipation, 35_000)]),
-                note: "Mecabourg 2013: 130,000 private of 290,000, 44.8%; 30,000 of private revenue to add."),
+                note: "Mecabourg 2013: 130,000 private of 290,000, 44.8%, under the memento's 50% « à terme », with no date: a note; 30,000 of private revenue to add."),
             RuleExample(
                 Budget.balanced(
                     caseStudy("Neopolia"),
@@ -112,7 +137,7 @@ public struct PublicPrivateBalanceRule: Rule {
                 Budget.balanced(
                     caseStudy("Cosmetic Valley"),
                     resources: [.line(.otherPublic, 1_089_500), .line(.membershipFees, 200_000), .line(.otherPrivate, 880_000)]),
-                note: "Cosmetic Valley 2013, a pôle: 1,080,000 private of 2,169,500, 49.8%, under the 50% due by 2016 (the 2013–2018 performance contracts)."),
+                note: "Cosmetic Valley 2013, a pôle: 1,080,000 private of 2,169,500, 49.8%, 0.2% short of the 50% due by 2016 (the 2013–2018 performance contracts), three years early: a note."),
             RuleExample(
                 Budget.balanced(
                     caseStudy("Cosmetic Valley"),
@@ -131,6 +156,20 @@ public struct PublicPrivateBalanceRule: Rule {
                     caseStudy("Rhône-Alpes Eco-énergies", purpose: .publicService),
                     resources: [.line(.region, 550_000, funder: "Région Rhône-Alpes"), .line(.membershipFees, 170_000)]),
                 note: "Cluster Rhône-Alpes Eco-énergies 2013, initiated and funded by the region for « une mission importante de développement économique » (p. 23): 23.6%, a note."),
+            RuleExample(
+                Budget.balanced(
+                    ClusterProfile(
+                        name: "Example", kind: .grappe, founded: 2005,
+                        targets: FundingTargets(privateShare: Share(percent: 50), year: 2013)),
+                    resources: [.line(.region, 50_001), .line(.membershipFees, 49_999)]),
+                note: "One euro under 50% in the target's own year: a warning."),
+            RuleExample(
+                Budget.balanced(
+                    ClusterProfile(
+                        name: "Example", kind: .grappe, founded: 2005,
+                        targets: FundingTargets(privateShare: Share(percent: 50), year: 2013)),
+                    resources: [.line(.region, 45_000), .line(.membershipFees, 40_000), .line(.financialIncome, 15_000)]),
+                note: "40,000 private of a funding base of 85,000 (47.1%), but 55,000 of 100,000 of total income (55%) with the financial income: the target says no basis, a note that says so."),
         ],
         nonTriggeringExamples: [
             RuleExample(
@@ -149,49 +188,109 @@ public struct PublicPrivateBalanceRule: Rule {
         ])
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
+        // Long: the verdict depends on the cluster's age and purpose, on when the target is due, and on its basis.
         let budget = context.budget
         let target = try FundingTarget(context, cluster: budget.cluster, year: budget.year)
-        let basis = try target.basis(context, cluster: budget.cluster)
-        let (part, whole) = context.metrics.privateShareParts(basis)
+        let measure = try target.measure(context, cluster: budget.cluster)
         let check = ShareThreshold(
-            direction: .floor, part: part, whole: whole, threshold: target.share,
-            partLabel: basis == .net
-                ? LocalizedText(english: "Private cash resources, Priv(cash)", french: "Ressources privées en numéraire, Priv(num.)")
-                : LocalizedText(english: "Private resources (Priv)", french: "Ressources privées (Priv)"),
-            wholeLabel: basis == .net
-                ? LocalizedText(english: "Cash resources, R(cash)", french: "Ressources en numéraire, R(num.)") : nil,
-            // A share to reach, not a floor under which the cluster is in danger (the English word is kept as recorded).
-            thresholdLabel: LocalizedText(english: "Floor", french: "Objectif"))
+            direction: .floor, part: measure.part, whole: measure.whole, threshold: target.share,
+            partLabel: measure.partLabel, wholeLabel: measure.wholeLabel,
+            // A share to reach, not a floor under which the cluster is in danger.
+            thresholdLabel: LocalizedText(english: "Target", french: "Objectif"))
+        // Where the target does not say its basis, the share on total income is shown beside the memento's.
+        let other = try target.totalIncomeMeasure(context, cluster: budget.cluster)
+        let otherShare = other?.share
+        func beside(_ diagnostic: Diagnostic?) -> [Diagnostic] {
+            guard var diagnostic else { return [] }
+            // Shown where it differs from the memento's (lines that are not funding, or passed on).
+            if let otherShare, otherShare != measure.share {
+                diagnostic.explanation.append(
+                    ExplanationItem(
+                        LocalizedText(english: "Share on total income (the target states no basis)", french: "Part sur le total des produits (l'objectif ne précise pas sa base)"),
+                        .share(otherShare)))
+            }
+            return [diagnostic]
+        }
         // On the net basis, public cash is replaced (public valued time is not in its whole).
+        let basis = try target.basis(context, cluster: budget.cluster)
         let publicLines = basis == .net ? context.metrics.publicCash.lines : context.metrics.publicResources.lines
         // Written only when the target is missed.
         func replace() -> [RemediationOption] {
-            Share.transferToReach(target.share, part: part.amount, of: whole).map {
+            Share.transferToReach(target.share, part: measure.part.amount, of: measure.whole).map {
                 [context.option($0, Self.replace, move: .move(from: publicLines, to: context.newPrivateRevenue))]
             } ?? []
         }
-        var arguments: MessageArguments = ["basis": .localized(basis.label)]
+        var arguments: MessageArguments = [
+            "basis": .localized(measure.label),
+            "resources": .localized(
+                target.definition != nil && measure.wholeLabel != nil || target.definition?.ownResources.isEmpty == false
+                    ? LocalizedText(english: "Own resources on the funder's basis", french: "Les ressources propres au sens du financeur")
+                    : LocalizedText(english: "Private resources", french: "Les ressources privées")),
+        ]
+        let isYoung = try budget.age.map { $0 < (try context.value(of: FundingPurpose.minimumAge)) } ?? false
+        let isPublicService = FundingPurpose.of(budget.cluster) == .publicService && !target.isSet
+        // A verdict that depends on the basis is a note that says so.
+        if !isYoung, !isPublicService, let other, let otherShare, let share = measure.share,
+            (share < target.share) != (otherShare < target.share)
+        {
+            arguments["otherShare"] = .share(otherShare)
+            arguments["otherPart"] = .money(other.part.amount)
+            arguments["otherTotal"] = .money(other.whole)
+            arguments["share"] = .share(share)
+            arguments["part"] = .money(measure.part.amount)
+            arguments["total"] = .money(measure.whole)
+            arguments["threshold"] = .share(target.share)
+            arguments["due"] = .localized(
+                target.year.map { year in
+                    budget.year > year
+                        ? LocalizedText(english: " due since \(year)", french: " qui devait être atteint en \(year)")
+                        : LocalizedText(english: " due by \(year)", french: " à atteindre au plus tard en \(year)")
+                } ?? LocalizedText(english: ", which has no date,", french: ", sans échéance fixée,"))
+            let missed = share < target.share ? measure : other
+            return beside(
+                context.diagnostic(
+                    Self.basisDependent, arguments, severity: .note, measured: .share(missed.share ?? .zero),
+                    threshold: .share(target.share), lines: missed.part.lines,
+                    explanation: [
+                        ExplanationItem(measure.partLabel, .money(measure.part.amount)),
+                        ExplanationItem(measure.wholeLabel ?? context.metrics.wholeLabel, .money(measure.whole)),
+                        ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)),
+                        ExplanationItem(other.partLabel, .money(other.part.amount)),
+                        ExplanationItem(other.wholeLabel ?? context.metrics.wholeLabel, .money(other.whole)),
+                        ExplanationItem(LocalizedText(english: "Target", french: "Objectif"), .share(target.share)),
+                    ]))
+        }
         let message: MessageTemplate
         var severity: Severity? = nil
-        if let age = budget.age, age < (try context.value(of: FundingPurpose.minimumAge)) {
+        if let age = budget.age, isYoung {
             message = Self.young
             arguments["age"] = .integer(age)
             severity = .note
-        } else if FundingPurpose.of(budget.cluster) == .publicService, !target.isSet {
+        } else if isPublicService {
             message = Self.publicService
+            severity = .note
+        } else if let year = target.year, budget.year < year {
+            // Before the target's year: the distance and the years left, a note (a single budget holds no baseline
+            // share to draw a path from; transition-trajectory draws it from a history).
+            message = Self.ahead
+            arguments["targetYear"] = .integer(year)
+            arguments["yearsLeft"] = .integer(year - budget.year)
+            arguments["gap"] = .localized(FundingTarget.points(target.gap(from: measure.share ?? .zero)))
             severity = .note
         } else if let year = target.year {
             message = budget.year > year ? Self.underSince : Self.under
             arguments["targetYear"] = .integer(year)
-            if try context.value(of: Self.errorFromTargetYear), budget.year >= year { severity = .error }
+            if try context.value(of: Self.errorFromTargetYear) { severity = .error }
         } else if FundingPurpose.of(budget.cluster) == .memberInterests {
             message = Self.memberInterests
         } else {
+            // A target « à terme » or « à moyen terme », with no year: a note, never a shortfall.
             message = Self.underUndated
+            severity = .note
         }
-        return try check.diagnostic(
-            context, message: message, fix: Self.add, alternatives: replace(),
-            severity: severity, extraArguments: arguments
-        ).map { [$0] } ?? []
+        return beside(
+            try check.diagnostic(
+                context, message: message, fix: Self.add, alternatives: replace(),
+                severity: severity, extraArguments: arguments))
     }
 }

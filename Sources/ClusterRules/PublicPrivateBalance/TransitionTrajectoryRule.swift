@@ -1,10 +1,13 @@
 import ClusterKitCore
 
-/// `transition-trajectory`: over several years, the private share behind the straight glide path from the baseline
-/// year to a dated target, under that target after its year (« due since »), or falling from one year to the next.
+/// `transition-trajectory`: over several years, the private share behind the straight glide path from the year the
+/// target was set (`baselineYear`) to its year, under that target from its year (« due since »), or falling from one
+/// year to the next. Without a baseline year there is no path: before the target's year, a note gives the distance
+/// and the years left; on or above the path, a note.
 /// A note rather than a warning for a cluster younger than `minimumAge` (3 years), or for a public-service cluster no
 /// funder set a target. Without a dated target (a grappe's 50% « à terme ») there is no path to draw, only falls; a
-/// path never runs backwards: from a baseline at or after the target year, the year is compared with the target.
+/// path never starts before its baseline year and never runs backwards: from a baseline at or after the target year,
+/// the year is compared with the target.
 ///
 /// It judges a `BudgetHistory` (it is a `TrajectoryRule`): the latest year with a known share against the path,
 /// and every fall between two consecutive known years. By default a year's share is the one the cluster publishes
@@ -41,6 +44,14 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
         id: "transition-trajectory.overdue-young",
         english: "In {year}, private resources are {share} of the budget ({figure}), under the {threshold} target due since {targetYear}; the cluster is {age} {age|year|years} old, and self-financing is very delicate for clusters being created.",
         french: "En {year}, les ressources privées représentent {share} du budget ({figure}), sous l'objectif de {threshold} qui devait être atteint en {targetYear} ; le cluster a {age} {age|an|ans}, et l'autofinancement est très délicat pour les clusters en création.")
+    static let onPath = MessageTemplate(
+        id: "transition-trajectory.on-path",
+        english: "In {year}, private resources are {share} of the budget ({figure}), on or above the {required} of the glide path from {baselineShare} in {baselineYear} to {threshold} in {targetYear}, {gap} short of the target.",
+        french: "En {year}, les ressources privées représentent {share} du budget ({figure}), au niveau ou au-dessus des {required} de la trajectoire allant de {baselineShare} en {baselineYear} à {threshold} en {targetYear}, à {gap} de l'objectif.")
+    static let ahead = MessageTemplate(
+        id: "transition-trajectory.ahead",
+        english: "In {year}, private resources are {share} of the budget ({figure}), {gap} short of the {threshold} target due by {targetYear}; {yearsLeft} {yearsLeft|year is|years are} left to reach it, and with no baseline year the target gives no path to be behind.",
+        french: "En {year}, les ressources privées représentent {share} du budget ({figure}), à {gap} de l'objectif de {threshold} à atteindre au plus tard en {targetYear} ; il reste {yearsLeft} {yearsLeft|an|ans} pour l'atteindre, et, sans année de référence, l'objectif ne trace pas de trajectoire sur laquelle être en retard.")
     static let fallPublicService = MessageTemplate(
         id: "transition-trajectory.fall-public-service",
         english: "The private share fell from {previous} in {previousYear} to {share} in {year} ({figure}); no funder has set this cluster a target, and the memento reads a cluster with a public-service mission as largely publicly funded by design (p. 21).",
@@ -72,8 +83,11 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 range of services time to bring in revenue. This rule draws that transition as a straight glide path \
                 from the private share of a baseline year to the target in the target year (50% by 2016 unless the \
                 cluster or the rule set says otherwise) and warns when the latest year is behind it, or when the share \
-                falls from one year to the next. Self-financing is very delicate for clusters being created: under 3 \
-                years of age — the memento's threshold for a consolidated model — it is a note.
+                falls from one year to the next. The path starts at the year the target was set (its `baselineYear`), \
+                never earlier: without one there is no path, and before the target's year the distance and the years \
+                left are a note; on or above the path, a note while the target is not reached. Self-financing is very \
+                delicate for clusters being created: under 3 years of age — the memento's threshold for a consolidated \
+                model — it is a note.
                 """,
             french: """
                 Le groupe de travail demande de préserver une phase transitoire et de prévoir un lissage dans le \
@@ -81,8 +95,11 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 services met du temps à générer des ressources. La règle trace cette transition comme une droite, de \
                 la part privée d'une année de référence à l'objectif de l'année cible (50 % en 2016, sauf indication \
                 du cluster ou du jeu de règles), et avertit quand la dernière année est en retard sur elle, ou quand la \
-                part baisse d'une année sur l'autre. L'autofinancement est très délicat pour les clusters en \
-                création : avant 3 ans d'existence — le seuil du mémento pour un modèle consolidé —, c'est une note.
+                part baisse d'une année sur l'autre. La trajectoire part de l'année où l'objectif a été fixé (son \
+                `baselineYear`), jamais avant : sans elle, pas de trajectoire, et avant l'année de l'objectif l'écart et \
+                les années restantes font une note ; sur la trajectoire ou au-dessus, une note tant que l'objectif n'est \
+                pas atteint. L'autofinancement est très délicat pour les clusters en création : avant 3 ans \
+                d'existence — le seuil du mémento pour un modèle consolidé —, c'est une note.
                 """),
         citation: Memento.cite("p. 21, « l'intérêt de préserver une phase transitoire » ; p. 68, « Prévoir un lissage dans le temps, une période de transition »"),
         defaultSeverity: .warning,
@@ -92,19 +109,38 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
             FundingPurpose.minimumAge,
             path,
         ],
-        messages: [behind, behindYoung, overdue, overdueYoung, fallPublicService, fall, fallYoung, catchUp, recover],
+        messages: [behind, behindYoung, onPath, ahead, overdue, overdueYoung, fallPublicService, fall, fallYoung, catchUp, recover],
         triggeringExamples: [
+            RuleExample(
+                history: exampleHistory(
+                    founded: 2005, [(2011, 40), (2012, 41), (2013, 42)],
+                    targets: FundingTargets(privateShare: Share(percent: 50), year: 2015, baselineYear: 2011)),
+                note: "A target of 50% by 2015 set in 2011 at 40%: 42% in 2013, behind the 45% of the path."),
+            RuleExample(
+                history: exampleHistory(
+                    "Silicon Sentier", founded: 2000, [(2011, 50), (2012, 50), (2013, 50)],
+                    targets: FundingTargets(
+                        privateShare: Share(percent: 75), year: 2014, baselineYear: 2013,
+                        source: "« Autofinancement de 75 % visé à moyen terme (fin 2014) », p. 56")),
+                note: "Silicon Sentier 2011–2013 against its own target, 75% by the end of 2014, set in 2013: 50% in 2013, the path's start, a note; 2011 and 2012 are before the path."),
             RuleExample(
                 history: exampleHistory(
                     "Silicon Sentier", founded: 2000, [(2011, 50), (2012, 50), (2013, 50)],
                     targets: FundingTargets(privateShare: Share(percent: 75), year: 2014, source: "« Autofinancement de 75 % visé à moyen terme (fin 2014) », p. 56")),
-                note: "Silicon Sentier 2011–2013 against its own target, 75% by the end of 2014: 50% in 2013, behind the 66.7% of the path."),
+                note: "The same target with no baseline year: no path, a note that 25% are missing with a year left."),
+            RuleExample(
+                history: exampleHistory(
+                    "Rhône-Alpes Eco-énergies", founded: 2005, [(2010, 25), (2013, 38)],
+                    targets: FundingTargets(privateShare: Share(percent: 50), year: 2016, baselineYear: 2010)),
+                note: "Ahead of the path's 37.5% in 2013, with a target of 50% by 2016 set in 2010: a note, the target not reached yet."),
             RuleExample(
                 history: exampleHistory(founded: 2005, [(2011, 48), (2012, 45)]),
                 note: "A fall from 48% to 45%."),
             RuleExample(
-                history: exampleHistory(founded: 2011, [(2012, 20), (2013, 22)], targets: FundingTargets(privateShare: Share(percent: 50), year: 2014)),
-                note: "Two years old and behind its target: a note."),
+                history: exampleHistory(
+                    founded: 2011, [(2012, 20), (2013, 22)],
+                    targets: FundingTargets(privateShare: Share(percent: 50), year: 2014, baselineYear: 2012)),
+                note: "Two years old and behind the path to its target: a note."),
         ],
         nonTriggeringExamples: [
             RuleExample(
@@ -115,9 +151,9 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
                 note: "Cluster Rhône-Alpes Eco-énergies 2010–2013, a grappe with no dated target: no path to draw, and no fall."),
             RuleExample(
                 history: exampleHistory(
-                    "Rhône-Alpes Eco-énergies", founded: 2005, [(2010, 25), (2013, 38)],
-                    targets: FundingTargets(privateShare: Share(percent: 50), year: 2016)),
-                note: "Ahead of the path's 37.5% in 2013, with a target of 50% by 2016."),
+                    "Rhône-Alpes Eco-énergies", founded: 2005, [(2010, 25), (2013, 52)],
+                    targets: FundingTargets(privateShare: Share(percent: 50), year: 2016, baselineYear: 2010)),
+                note: "Above the target itself before its year."),
             RuleExample(
                 history: exampleHistory(founded: 2005, [(2013, 20)]),
                 note: "A single year: no path to judge against."),
@@ -152,21 +188,45 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
             ]
             if let age = age(last.year) { arguments["age"] = .integer(age) }
             let severity: Severity? = isYoung || publicService ? .note : nil
-            if let path = trajectory.path, last.year <= targetYear, last.isBehind, let required = last.required {
+            if let path = trajectory.path, last.year < targetYear, let required = last.required {
+                // On a path the target's baseline year draws: behind it a warning, on or above it a note while the
+                // target is not reached.
                 arguments["required"] = .share(required)
                 arguments["baselineShare"] = .share(path.baselineShare)
                 arguments["baselineYear"] = .integer(path.baselineYear)
-                let remediation = share.additionToReach(required).map {
-                    Remediation(context.option($0, Self.catchUp, arguments, move: .addResource(privateRevenue)))
+                if last.isBehind {
+                    let remediation = share.additionToReach(required).map {
+                        Remediation(context.option($0, Self.catchUp, arguments, move: .addResource(privateRevenue)))
+                    }
+                    found.append(
+                        context.diagnostic(
+                            isYoung ? Self.behindYoung : Self.behind, arguments,
+                            severity: severity, measured: .share(share.share), threshold: .share(required),
+                            lines: share.lines, remediation: remediation,
+                            explanation: explanation(path, point: last)))
+                } else if share.share < target.share {
+                    arguments["gap"] = .localized(FundingTarget.points(target.gap(from: share.share)))
+                    found.append(
+                        context.diagnostic(
+                            Self.onPath, arguments, severity: .note, measured: .share(share.share),
+                            threshold: .share(required), lines: share.lines, explanation: explanation(path, point: last)))
                 }
+            } else if last.year < targetYear, share.share < target.share {
+                // Before the target's year with no path (no baseline year, or a year before it): the distance and the
+                // years left, a note.
+                arguments["gap"] = .localized(FundingTarget.points(target.gap(from: share.share)))
+                arguments["yearsLeft"] = .integer(targetYear - last.year)
                 found.append(
                     context.diagnostic(
-                        isYoung ? Self.behindYoung : Self.behind, arguments,
-                        severity: severity, measured: .share(share.share), threshold: .share(required),
-                        lines: share.lines, remediation: remediation,
-                        explanation: explanation(path, point: last)))
-            } else if last.year > targetYear || (trajectory.path == nil && last.year == targetYear), share.share < target.share {
-                // After the target year, or with no path because the baseline is not before it: the target itself.
+                        Self.ahead, arguments, severity: .note, measured: .share(share.share), threshold: .share(target.share),
+                        lines: share.lines,
+                        explanation: [
+                            ExplanationItem(LocalizedText(english: "Target", french: "Objectif"), .share(target.share)),
+                            ExplanationItem(LocalizedText(english: "Target year", french: "Année cible"), .integer(targetYear)),
+                            ExplanationItem(LocalizedText(english: "Years left", french: "Années restantes"), .integer(targetYear - last.year)),
+                        ]))
+            } else if last.year >= targetYear, share.share < target.share {
+                // From the target's year: the target itself.
                 arguments["required"] = .share(target.share)
                 let remediation = share.additionToReach(target.share).map {
                     Remediation(context.option($0, Self.catchUp, arguments, move: .addResource(privateRevenue)))
@@ -224,10 +284,9 @@ public struct TransitionTrajectoryRule: TrajectoryRule {
         let preferring = try context.value(of: Self.figures)
         let basis = try target.basis ?? FundingTarget.basis(context)
         let plain = history.trajectory(basis: basis, preferring: preferring)
-        // No date, no path; and a path never runs backwards: from a baseline at or after the target year, none.
-        guard let targetYear = target.year else { return plain }
-        let baseline = target.baselineYear ?? plain.points.first { $0.figure != nil }?.year
-        guard let baseline, baseline < targetYear else { return plain }
+        // No date, no path; no baseline year, no path (a path never starts before the target was set); and a path
+        // never runs backwards: from a baseline at or after the target year, none.
+        guard let targetYear = target.year, let baseline = target.baselineYear, baseline < targetYear else { return plain }
         return history.trajectory(
             basis: basis, preferring: preferring, target: target.share, targetYear: targetYear, baselineYear: target.baselineYear)
     }

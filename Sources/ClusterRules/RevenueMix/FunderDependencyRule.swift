@@ -1,7 +1,8 @@
 import ClusterKitCore
 
 /// `funder-dependency`: one funder pays more than half of the budget. A note by default (our choice): the memento
-/// holds up Neopolia, heavily publicly funded, as « un exemple à suivre ».
+/// holds up Neopolia, heavily publicly funded, as « un exemple à suivre ». A public line with no funder and a generic
+/// label is not one funder: a note asks for the split. A note for a cluster under 3 years old.
 public struct FunderDependencyRule: Rule {
     /// Creates the rule.
     public init() {}
@@ -14,6 +15,14 @@ public struct FunderDependencyRule: Rule {
         id: "funder-dependency.over",
         english: "{funder} pays {share} of resources ({part} of {total}), over {threshold}: the end of its support or a budget cut would endanger the cluster.",
         french: "Un seul financeur, {funder}, apporte {share} des ressources ({part} sur {total}), au-delà de {threshold} : la fin de son soutien ou une coupe budgétaire mettrait le cluster en danger.")
+    static let young = MessageTemplate(
+        id: "funder-dependency.young",
+        english: "{funder} pays {share} of resources ({part} of {total}), over {threshold}; the cluster is {age} {age|year|years} old, and a cluster being created leans on its founding funders while self-financing is very delicate.",
+        french: "Un seul financeur, {funder}, apporte {share} des ressources ({part} sur {total}), au-delà de {threshold} ; le cluster a {age} {age|an|ans}, et un cluster en création s'appuie sur ses financeurs fondateurs tant que l'autofinancement est très délicat.")
+    static let aggregated = MessageTemplate(
+        id: "funder-dependency.aggregated",
+        english: "{lines} ({part}, {share} of resources) holds public funding without naming its funders: whether one funder pays more than {threshold} cannot be told; give the split by funder (one line each, or its `funder`).",
+        french: "{lines} ({part}, soit {share} des ressources) regroupe des financements publics sans en nommer les financeurs : on ne peut dire si l'un d'eux apporte plus de {threshold} ; donner la ventilation par financeur (une ligne chacun, ou son `funder`).")
     static let replace = MessageTemplate(
         id: "funder-dependency.replace",
         english: "replace {amount} of {funder}'s funding by other resources (the total unchanged)",
@@ -34,7 +43,11 @@ public struct FunderDependencyRule: Rule {
                 names as its `funder` (membership fees from many members are not one funder). The 50% default is ours, and \
                 so is the note: the memento presents Neopolia, with « un investissement massif et exceptionnel des \
                 pouvoirs publics », as « un exemple à suivre » (p. 25). Raise the severity where a funder's exit is a \
-                risk.
+                risk. A public line with no `funder` and a generic label (« 74 – Subventions d'exploitation », \
+                « Subventions publiques ») holds funders the table does not name: it is not one funder, and the note \
+                asks for the split. A cluster under 3 years old gets a note (unless a configuration sets the severity): \
+                a cluster being created leans on its founding funders (« autofinancement très délicat pour les clusters en \
+                création », p. 21).
                 """,
             french: """
                 Les budgets publics sont contraints et les soutiens ont une fin : le soutien triennal de la DATAR aux \
@@ -44,12 +57,16 @@ public struct FunderDependencyRule: Rule {
                 ne sont pas un financeur). Le seuil de 50 % est une valeur de ClusterKit, comme le choix d'une note : le \
                 mémento présente Neopolia, objet d'« un investissement massif et exceptionnel des pouvoirs publics », \
                 comme « un exemple à suivre » (p. 25). Relever la gravité là où le retrait d'un financeur est un \
-                risque.
+                risque. Une ligne publique sans `funder` et au libellé générique (« 74 – Subventions d'exploitation », \
+                « Subventions publiques ») regroupe des financeurs que le tableau ne nomme pas : ce n'est pas un \
+                financeur, et la note demande la ventilation. Un cluster de moins de 3 ans reçoit une note (sauf gravité \
+                fixée par une configuration) : un cluster en création s'appuie sur ses financeurs fondateurs \
+                (« autofinancement très délicat pour les clusters en création », p. 21).
                 """),
         citation: Memento.cite("« Mise en contexte », « Un soutien financier triennal apporté par la DATAR aux grappes d'entreprises qui arrive à échéance » ; p. 25, « Un exemple à suivre »"),
         defaultSeverity: .note,
-        parameters: [threshold],
-        messages: [over, replace, dilute],
+        parameters: [threshold, FundingPurpose.minimumAge],
+        messages: [over, young, aggregated, replace, dilute],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -61,6 +78,19 @@ public struct FunderDependencyRule: Rule {
                     exampleCluster(),
                     resources: [.line(.otherPrivate, 60_000, funder: "Orange"), .line(.membershipFees, 40_000)]),
                 note: "A private funder named on its line counts too."),
+            RuleExample(
+                Budget.balanced(
+                    ClusterProfile(name: "Soliage", kind: .grappe, founded: 2011, members: 100),
+                    resources: [
+                        ResourceLine(id: "subsidies", label: "74 – Subventions d'exploitation", source: .otherPublic, amount: Money(major: 290_000)),
+                        ResourceLine(id: "other", label: "75 – Autres produits de gestion courante", source: .otherPrivate, amount: Money(major: 210_000)),
+                    ]),
+                note: "Soliage 2013 as a Cerfa 15059 gives it: 290,000 of « 74 – Subventions d'exploitation » in 500,000, 58%, from funders the line does not name: a note asking for the split, not one funder."),
+            RuleExample(
+                Budget.balanced(
+                    exampleCluster(founded: 2012),
+                    resources: [.line(.region, 60_000, funder: "Région"), .line(.membershipFees, 40_000)]),
+                note: "A one-year-old cluster 60% funded by its region: a note."),
         ],
         nonTriggeringExamples: [
             RuleExample(
@@ -75,8 +105,35 @@ public struct FunderDependencyRule: Rule {
         let metrics = context.metrics
         let threshold = try context.value(of: Self.threshold)
         var diagnostics: [Diagnostic] = []
+        let youngAge = try YoungCluster.age(context)
+        // Lines that hold several unnamed public funders are not one funder: a note asking for the split.
+        let aggregated = AggregatedPublicLines.lines(context)
+        let aggregatedIDs = Set(aggregated.map(\.id))
+        if !aggregated.isEmpty {
+            var amount = Money.zero(metrics.currency)
+            for line in aggregated { amount = try amount.adding(line.amount) }
+            let check = ShareThreshold(
+                direction: .ceiling, part: LineTotal(amount: amount, lines: aggregated.map(\.id)), whole: metrics.fundingBase,
+                threshold: threshold,
+                partLabel: LocalizedText(english: "Public funding, funders not named", french: "Financements publics, financeurs non nommés"))
+            if check.isBreached, let share = check.share {
+                // Lines named by their labels, the same in both languages.
+                let names = aggregated.map { "« \($0.label ?? $0.id) »" }
+                diagnostics.append(
+                    context.diagnostic(
+                        Self.aggregated, check.arguments.merging(["lines": .list(names)]) { $1 },
+                        severity: .note, measured: .share(share), threshold: .share(threshold), lines: check.part.lines,
+                        explanation: [
+                            ExplanationItem(check.partLabel, .money(amount)),
+                            ExplanationItem(check.wholeName(metrics), .money(metrics.fundingBase)),
+                            ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)),
+                            ExplanationItem(LocalizedText(english: "Ceiling", french: "Plafond"), .share(threshold)),
+                        ]))
+            }
+        }
         for entry in metrics.funderTotals {
             let funder = entry.key, total = entry.total
+            if !total.lines.isEmpty, total.lines.allSatisfy(aggregatedIDs.contains) { continue }
             var check = ShareThreshold(
                 direction: .ceiling, part: total, whole: metrics.fundingBase, threshold: threshold,
                 partLabel: LocalizedText(english: "", french: ""), remedy: .transfer)
@@ -86,9 +143,10 @@ public struct FunderDependencyRule: Rule {
             check.partLabel = LocalizedText(english: "Paid by \(funder)", french: "Apporté par \(named)")
             // In French prose a funder's name takes its article where its first word tells it (« la Région
             // Rhône-Alpes », « l'État »); the templates put it after « par », « qu' » or a comma, never after « de ».
-            let arguments: MessageArguments = [
+            var arguments: MessageArguments = [
                 "funder": named == funder ? .text(funder) : .localized(LocalizedText(english: funder, french: named)),
             ]
+            if let youngAge { arguments["age"] = .integer(youngAge) }
             let dilute = Share.dilutionToReach(threshold, part: total.amount, of: metrics.fundingBase).map {
                 [context.option($0, Self.dilute, arguments, move: .addResource(context.newPrivateRevenue))]
             } ?? []
@@ -99,8 +157,8 @@ public struct FunderDependencyRule: Rule {
                 .min { $0.amount != $1.amount ? $0.amount > $1.amount : $0.id < $1.id }?.source ?? .otherPrivate
             let other = ResourceLine.remedy(source, metrics.currency, label: "another funder", funder: "another funder")
             if let diagnostic = try check.diagnostic(
-                context, message: Self.over, fix: Self.replace, alternatives: dilute,
-                extraArguments: arguments, fixMove: .move(from: lines, to: other))
+                context, message: youngAge == nil ? Self.over : Self.young, fix: Self.replace, alternatives: dilute,
+                severity: youngAge == nil ? nil : .note, extraArguments: arguments, fixMove: .move(from: lines, to: other))
             {
                 diagnostics.append(diagnostic)
             }

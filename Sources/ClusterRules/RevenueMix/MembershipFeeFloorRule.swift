@@ -17,6 +17,10 @@ public struct MembershipFeeFloorRule: Rule {
         id: "membership-fee-floor.mixed",
         english: "Membership fees and billed services share one amount the table does not split ({lines}, {amount}): fees are between {low} and {high} of resources, and the {threshold} floor cannot be judged.",
         french: "Cotisations et facturation de services sont confondues en un montant que le tableau ne ventile pas ({lines}, {amount}) : les cotisations représentent entre {low} et {high} des ressources, et le plancher de {threshold} ne peut être apprécié.")
+    static let young = MessageTemplate(
+        id: "membership-fee-floor.young",
+        english: "Membership fees are {share} of resources ({part} of {total}), under {threshold}; the cluster is {age} {age|year|years} old, and while a cluster is being created its members' commitment is still forming and self-financing is very delicate.",
+        french: "Les cotisations représentent {share} des ressources ({part} sur {total}), sous {threshold} ; le cluster a {age} {age|an|ans}, et pour un cluster en création l'engagement des membres se construit encore et l'autofinancement est très délicat.")
     static let fix = MessageTemplate(
         id: "membership-fee-floor.fix",
         english: "add {amount} of membership fees to reach {threshold} (the budget grows with them)",
@@ -29,17 +33,21 @@ public struct MembershipFeeFloorRule: Rule {
             english: """
                 Membership fees measure how much members themselves commit to the cluster. Under 15% of the budget, \
                 the memento asks what collective drive is left: an original cluster, or a cluster in danger? Fees are \
-                the quickest private lever, though raising them may cost members in hard times.
+                the quickest private lever, though raising them may cost members in hard times. A cluster under 3 \
+                years old gets a note, never a warning (« autofinancement très délicat pour les clusters en \
+                création », p. 21).
                 """,
             french: """
                 Les cotisations mesurent l'engagement des membres envers le cluster. Sous 15 % du budget, le mémento \
                 s'interroge : quelle dynamique et conscience collective ? Cluster original ou cluster en danger ? \
-                C'est le levier privé le plus immédiat, au risque de perdre des adhérents en période difficile.
+                C'est le levier privé le plus immédiat, au risque de perdre des adhérents en période difficile. Un \
+                cluster de moins de 3 ans reçoit une note, jamais un avertissement (« autofinancement très délicat \
+                pour les clusters en création », p. 21).
                 """),
         citation: Memento.cite("p. 13, « Cotisation : < 15% » ; p. 46, « cluster original ou cluster en danger ? »"),
         defaultSeverity: .warning,
-        parameters: [threshold],
-        messages: [under, mixed, fix],
+        parameters: [threshold, FundingPurpose.minimumAge],
+        messages: [under, young, mixed, fix],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -49,6 +57,9 @@ public struct MembershipFeeFloorRule: Rule {
             RuleExample(
                 Budget.balanced(exampleCluster(), resources: [.line(.region, 85_001), .line(.membershipFees, 14_999)]),
                 note: "One euro under 15%."),
+            RuleExample(
+                Budget.balanced(exampleCluster(founded: 2012), resources: [.line(.region, 90_000), .line(.membershipFees, 10_000)]),
+                note: "A one-year-old grappe at 10%: a note, not a warning."),
         ],
         nonTriggeringExamples: [
             RuleExample(
@@ -72,6 +83,10 @@ public struct MembershipFeeFloorRule: Rule {
             direction: .floor, part: fees, whole: context.metrics.fundingBase,
             threshold: threshold,
             partLabel: LocalizedText(english: "Membership fees", french: "Cotisations"))
-        return try check.diagnostic(context, message: Self.under, fix: Self.fix).map { [$0] } ?? []
+        let age = try YoungCluster.age(context)
+        return try check.diagnostic(
+            context, message: age == nil ? Self.under : Self.young, fix: Self.fix, severity: age == nil ? nil : .note,
+            extraArguments: age.map { ["age": .integer($0)] } ?? [:]
+        ).map { [$0] } ?? []
     }
 }
