@@ -40,12 +40,12 @@ import TestSupport
         #expect(rounded.changes[3].reasons.contains("billed-revenue-floor"))
     }
 
-    /// The default plan of Mecabourg adds 30,000 (whole hundreds already): the participations fund the actions (the
+    /// Mecabourg's plan with its 50% « à terme » (a note) cleared adds 30,000 (whole hundreds already): the participations fund the actions (the
     /// programme's expenses), fees every expense in proportion; the operating expense grows by its share of the fees
     /// only.
     @Test func newRevenueFundsTheWorkItComesWith() throws {
         let budget = try exampleBudget("mecabourg-2013")
-        let plan = try planner(.grappe).plan(budget)
+        let plan = try planner(.grappe).plan(budget, terms: PlanTerms(clear: [.error, .warning, .note]))
         #expect(plan.newRevenue == Money(major: 30_000))
         let fees = plan.changes.first { $0.lineID == "fees" }?.difference ?? 0
         let billed = plan.changes.first { $0.lineID == "participations" }?.difference ?? 0
@@ -89,20 +89,23 @@ import TestSupport
     /// ClusterKit's cap that is a named conflict, and with the cap lifted a plan.
     @Test func aCapThatBindsIsNamed() throws {
         let budget = try exampleBudget("neopolia-2013")
+        // Its 50% on a net basis, with no date, is a note: planned with the notes cleared.
+        let notes: Set<Severity> = [.error, .warning, .note]
         do {
-            _ = try planner(.grappe).plan(budget)
+            _ = try planner(.grappe).plan(budget, terms: PlanTerms(clear: notes))
             Issue.record("Neopolia planned within the cap")
         } catch PlanningError.infeasible(let conflict) {
             #expect(conflict.contains("caps.feeGrowth"))
         }
-        let lifted = try planner(.grappe).plan(budget, terms: PlanTerms(feeGrowthCap: nil))
-        #expect(lifted.bindingCaps.isEmpty && lifted.unresolved.isEmpty)
+        let lifted = try planner(.grappe).plan(budget, terms: PlanTerms(clear: notes, feeGrowthCap: nil))
+        #expect(lifted.bindingCaps.isEmpty)
+        #expect(!lifted.unresolved.contains { $0.severity != .note || $0.ruleID == PublicPrivateBalanceRule.description.id })
         // A cap of the terms' own: fees may double.
-        let doubled = try? planner(.grappe).plan(budget, terms: PlanTerms(feeGrowthCap: Share(percent: 100)))
+        let doubled = try? planner(.grappe).plan(budget, terms: PlanTerms(clear: notes, feeGrowthCap: Share(percent: 100)))
         #expect(doubled == nil || doubled?.bindingCaps == ["caps.feeGrowth"])
         // A line with its own maxIncrease is bound by it, not by the cap.
         let own = try planner(.grappe).plan(
-            budget, terms: PlanTerms(lines: [.init(id: "members", maximumIncrease: Share(percent: 300))]))
+            budget, terms: PlanTerms(lines: [.init(id: "members", maximumIncrease: Share(percent: 300))], clear: notes))
         #expect(own.bindingCaps.isEmpty)
     }
 

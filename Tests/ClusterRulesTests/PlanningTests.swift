@@ -13,20 +13,35 @@ import TestSupport
         report.diagnostics.filter { $0.severity != .note }.map(\.ruleID.description)
     }
 
+    /// Mecabourg 2013 with default terms: its 50% « à terme » has no date, so it is a note, which the default terms do
+    /// not clear (errors and warnings); the plan meets the billed floor alone: 35,000 + b ≥ ⅕(290,000 + b) gives
+    /// b ≥ 28,750, rounded up to the step of 100 €: 28,800, the expenses growing with it to 318,800.
+    @Test func mecabourgDefaultTermsBillTheFloorOnly() throws {
+        let budget = try exampleBudget("mecabourg-2013")
+        let plan = try planner(.grappe).plan(budget)
+        #expect(plan.newRevenue == Money(major: 28_800))
+        #expect(plan.changes.allSatisfy { $0.sector == .private && $0.source != .membershipFees })
+        #expect(plan.unresolved.isEmpty)
+        #expect(errorsAndWarnings(plan.report).isEmpty)
+        // The target is still reported, as the note it is.
+        #expect(plan.report.diagnostics.contains { $0.ruleID == PublicPrivateBalanceRule.description.id && $0.severity == .note })
+        #expect(plan.budget.expenses.reduce(Int64(0)) { $0 + $1.amount.minorUnits } == 31_880_000)
+    }
+
     /// Mecabourg 2013: 35,000 billed and 130,000 private of 290,000. Billed revenue b and fees f added:
     /// 130,000 + b + f ≥ ½(290,000 + b + f) gives b + f ≥ 30,000; 35,000 + b ≥ ⅕(320,000) gives b ≥ 29,000.
-    @Test func mecabourgDefaultTermsAddThirtyThousandMostlyBilled() throws {
+    @Test func mecabourgAddsThirtyThousandMostlyBilledWhenNotesAreCleared() throws {
         let budget = try exampleBudget("mecabourg-2013")
-        // The 50% « à terme » has no date: a note; the planner still plans it (its constraint keeps the warning's
-        // severity), so the plan reaches it.
+        // The 50% « à terme » has no date: a note, which the plan reaches when the terms clear notes too.
         #expect(errorsAndWarnings(try check(budget, with: .grappe)) == ["billed-revenue-floor"])
-        let plan = try planner(.grappe).plan(budget)
+        let plan = try planner(.grappe).plan(budget, terms: PlanTerms(clear: [.error, .warning, .note]))
         #expect(plan.newRevenue == Money(major: 30_000))
         #expect(plan.decrease.isZero)
         let billed = plan.changes.filter { $0.source != .membershipFees }.reduce(Int64(0)) { $0 + $1.difference }
         #expect(billed >= 2_900_000)
         #expect(plan.changes.allSatisfy { $0.sector == .private })
-        #expect(plan.unresolved.isEmpty)
+        // The target cleared; other notes (readings, not shares) stay.
+        #expect(!plan.unresolved.contains { $0.severity != .note || $0.ruleID == PublicPrivateBalanceRule.description.id })
         #expect(errorsAndWarnings(plan.report).isEmpty)
         #expect(plan.budget.expenses.reduce(Int64(0)) { $0 + $1.amount.minorUnits } == 32_000_000)
         // 58,750 if the two separate fixes were followed one after the other.
@@ -99,13 +114,16 @@ import TestSupport
         let budget = Budget.balanced(
             ClusterProfile(name: "Example", kind: .grappe, founded: 2000), resources: [.line(.region, 100_000)])
         #expect(throws: PlanningError.infeasible(conflict: ["billed-revenue-floor"])) { try planner(.grappe).plan(budget) }
-        let plan = try planner(.grappe).plan(budget, terms: PlanTerms(newLines: [.membershipFees, .services]))
+        // The memento's 50% with no date is a note: planned here with the notes.
+        let plan = try planner(.grappe).plan(
+            budget, terms: PlanTerms(newLines: [.membershipFees, .services], clear: [.error, .warning, .note]))
         #expect(plan.newRevenue == Money(major: 100_000))
         #expect(plan.changes.allSatisfy { $0.isNew })
         #expect(plan.changes.map(\.lineID).sorted() == ["plan-membershipFees", "plan-services"])
         let fees = plan.changes.first { $0.source == .membershipFees }!.after, services = plan.changes.first { $0.source == .services }!.after
         #expect(fees >= Money(major: 30_000) && services >= Money(major: 40_000))
-        #expect(plan.unresolved.isEmpty)
+        // The target cleared; other notes (readings, not shares) stay.
+        #expect(!plan.unresolved.contains { $0.severity != .note || $0.ruleID == PublicPrivateBalanceRule.description.id })
     }
 
     /// "60 members, at most 1,600 € each": fees may reach 96,000, so 1,000 more at most; Mecabourg's plan then bills
@@ -115,7 +133,9 @@ import TestSupport
         let budget = try exampleBudget("mecabourg-2013")
         let capped = PlanTerms(lines: [.init(id: "fees", maximumPerMember: Money(major: 1_500))])
         #expect(throws: PlanningError.infeasible(conflict: ["line fees"])) { try planner(.grappe).plan(budget, terms: capped) }
-        let plan = try planner(.grappe).plan(budget, terms: PlanTerms(lines: [.init(id: "fees", maximumPerMember: Money(major: 1_600))]))
+        let plan = try planner(.grappe).plan(
+            budget,
+            terms: PlanTerms(lines: [.init(id: "fees", maximumPerMember: Money(major: 1_600))], clear: [.error, .warning, .note]))
         #expect(plan.newRevenue == Money(major: 30_000))
         #expect((plan.changes.first { $0.lineID == "fees" }?.after ?? Money(major: 95_000)) <= Money(major: 96_000))
         var anonymous = budget

@@ -55,14 +55,9 @@ extension PublicPrivateBalanceRule: PlannableRule {
         let budget = context.budget
         let target = try FundingTarget(context, cluster: budget.cluster, year: budget.year)
         let net = try target.basis(context, cluster: budget.cluster) == .net
-        var severity: Severity? = nil
-        if let age = budget.age, age < (try context.value(of: FundingPurpose.minimumAge)) {
-            severity = .note
-        } else if FundingPurpose.of(budget.cluster) == .publicService, !target.isSet {
-            severity = .note
-        } else if let year = target.year, try context.value(of: Self.errorFromTargetYear), budget.year >= year {
-            severity = .error
-        }
+        let severity = try Self.missSeverity(
+            context, target: target, share: try target.measure(context, cluster: budget.cluster).share,
+            otherShare: try target.totalIncomeMeasure(context, cluster: budget.cluster)?.share)
         return [
             ShareConstraint(
                 context, part: LineSelector(sector: .private, nature: net ? .cash : nil),
@@ -75,7 +70,11 @@ extension BilledRevenueFloorRule: PlannableRule {
     /// Billed revenue at least its threshold of the budget; not planned where fees and services share a line.
     public func planningConstraints(_ context: RuleContext) throws -> [ShareConstraint]? {
         guard try MixedFeeLines(context).isEmpty else { return nil }
-        return [ShareConstraint(context, part: .billedRevenue, bound: .floor, threshold: try context.value(of: Self.threshold))]
+        return [
+            ShareConstraint(
+                context, part: .billedRevenue, bound: .floor, threshold: try context.value(of: Self.threshold),
+                severity: try YoungCluster.age(context) == nil ? nil : .note)
+        ]
     }
 }
 
@@ -86,7 +85,7 @@ extension MembershipFeeFloorRule: PlannableRule {
         return [
             ShareConstraint(
                 context, part: LineSelector(kinds: [.membershipFees]), bound: .floor,
-                threshold: try context.value(of: Self.threshold))
+                threshold: try context.value(of: Self.threshold), severity: try YoungCluster.age(context) == nil ? nil : .note)
         ]
     }
 }
@@ -115,10 +114,11 @@ extension FunderDependencyRule: PlannableRule {
     /// Each funder's lines at most the threshold of the budget (a line a plan adds counts for no funder of today).
     public func planningConstraints(_ context: RuleContext) throws -> [ShareConstraint]? {
         let threshold = try context.value(of: Self.threshold)
+        let severity: Severity? = try YoungCluster.age(context) == nil ? nil : .note
         return context.metrics.funderTotals.map { entry in
             ShareConstraint(
                 context, qualifier: entry.key, part: LineSelector(lineIDs: Set(entry.total.lines)), bound: .ceiling,
-                threshold: threshold)
+                threshold: threshold, severity: severity)
         }
     }
 }

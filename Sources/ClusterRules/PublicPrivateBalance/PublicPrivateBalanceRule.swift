@@ -227,8 +227,10 @@ public struct PublicPrivateBalanceRule: Rule {
                     ? LocalizedText(english: "Own resources on the funder's basis", french: "Les ressources propres au sens du financeur")
                     : LocalizedText(english: "Private resources", french: "Les ressources privées")),
         ]
-        let isYoung = try budget.age.map { $0 < (try context.value(of: FundingPurpose.minimumAge)) } ?? false
+        let isYoung = try Self.isYoung(context)
         let isPublicService = FundingPurpose.of(budget.cluster) == .publicService && !target.isSet
+        // One decision of the severity, which the planner's constraint states too (PlannableRules.swift).
+        let severity = try Self.missSeverity(context, target: target, share: measure.share, otherShare: otherShare)
         // A verdict that depends on the basis is a note that says so.
         if !isYoung, !isPublicService, let other, let otherShare, let share = measure.share,
             (share < target.share) != (otherShare < target.share)
@@ -261,14 +263,11 @@ public struct PublicPrivateBalanceRule: Rule {
                     ]))
         }
         let message: MessageTemplate
-        var severity: Severity? = nil
         if let age = budget.age, isYoung {
             message = Self.young
             arguments["age"] = .integer(age)
-            severity = .note
         } else if isPublicService {
             message = Self.publicService
-            severity = .note
         } else if let year = target.year, budget.year < year {
             // Before the target's year: the distance and the years left, a note (a single budget holds no baseline
             // share to draw a path from; transition-trajectory draws it from a history).
@@ -276,21 +275,45 @@ public struct PublicPrivateBalanceRule: Rule {
             arguments["targetYear"] = .integer(year)
             arguments["yearsLeft"] = .integer(year - budget.year)
             arguments["gap"] = .localized(FundingTarget.points(target.gap(from: measure.share ?? .zero)))
-            severity = .note
         } else if let year = target.year {
             message = budget.year > year ? Self.underSince : Self.under
             arguments["targetYear"] = .integer(year)
-            if try context.value(of: Self.errorFromTargetYear) { severity = .error }
         } else if FundingPurpose.of(budget.cluster) == .memberInterests {
             message = Self.memberInterests
         } else {
             // A target « à terme » or « à moyen terme », with no year: a note, never a shortfall.
             message = Self.underUndated
-            severity = .note
         }
         return beside(
             try check.diagnostic(
                 context, message: message, fix: Self.add, alternatives: replace(),
                 severity: severity, extraArguments: arguments))
+    }
+}
+
+extension PublicPrivateBalanceRule {
+    /// Whether the cluster is under `FundingPurpose.minimumAge` (3 years): its findings are notes.
+    static func isYoung(_ context: RuleContext) throws -> Bool {
+        try context.budget.age.map { $0 < (try context.value(of: FundingPurpose.minimumAge)) } ?? false
+    }
+
+    /// The severity of a share under the target on this budget, `nil` for the rule's default (a warning): a note for
+    /// a cluster under 3 years old, a public-service cluster no funder set a target for, a verdict that depends on
+    /// the basis (`share` on the target's basis and `otherShare` on total income on either side of it), a target
+    /// not yet due, and a target with no year; an error from the target's year when `errorFromTargetYear` is set.
+    /// The evaluation and the planner's constraint both read it, so they cannot disagree.
+    static func missSeverity(_ context: RuleContext, target: FundingTarget, share: Share?, otherShare: Share?) throws
+        -> Severity?
+    {
+        let budget = context.budget
+        if try isYoung(context) { return .note }
+        if FundingPurpose.of(budget.cluster) == .publicService, !target.isSet { return .note }
+        if let share, let otherShare, (share < target.share) != (otherShare < target.share) { return .note }
+        if let year = target.year {
+            if budget.year < year { return .note }
+            return try context.value(of: errorFromTargetYear) ? .error : nil
+        }
+        if FundingPurpose.of(budget.cluster) == .memberInterests { return nil }
+        return .note
     }
 }
