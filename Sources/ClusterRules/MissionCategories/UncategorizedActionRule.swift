@@ -94,15 +94,14 @@ public struct UncategorizedActionRule: PoleRule {
                 if !regimes.contains(regime.rawValue) { regimes.append(regime.rawValue) }
             }
         }
-        // In French prose a line is named by its label (« Programme : R&D »), its id where it has none; the English
-        // message keeps the ids.
+        // In prose a line is named by its label (« Programme : R&D »), in both languages; by its id where it has none.
         func named(_ lines: [String]) -> MessageArgument {
             // In the order of their ids, as the engine sorts a list (a localized list it leaves as it is).
             let lines = lines.sorted()
             let labels = lines.map { id in context.budget.expenses.first { $0.id == id }?.label }
             // Lines without labels are named by their ids in both languages (an id is not a word to translate).
             guard labels.contains(where: { $0 != nil }) else { return .list(lines) }
-            return .localizedList(zip(lines, labels).map { LocalizedText(english: $0, french: "« \($1 ?? $0) »") })
+            return .localizedList(zip(lines, labels).map { LocalizedText(english: "« \($1 ?? $0) »", french: "« \($1 ?? $0) »") })
         }
         var found: [Diagnostic] = []
         for (message, lines) in [

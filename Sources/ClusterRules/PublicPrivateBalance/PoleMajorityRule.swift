@@ -8,8 +8,8 @@ public struct PoleMajorityRule: PoleRule {
 
     static let under = MessageTemplate(
         id: "pole-private-majority.under",
-        english: "In {year}, private resources are {share} of the pôle's budget (gross; {part} of {total}): under the pôles' 2013–2018 performance contracts, a pôle was to reach a balanced public/private funding by 2016 at the latest and to create the conditions for « un financement privé majoritaire à moyen terme » (p. 11), more than half.",
-        french: "En {year}, les ressources privées représentent {share} du budget du pôle (brut ; {part} sur {total}) : selon les contrats de performance 2013-2018, les pôles devaient atteindre au plus tard en 2016 un financement public/privé équilibré et créer les conditions d'« un financement privé majoritaire à moyen terme » (p. 11), soit plus de la moitié.")
+        english: "In {year}, private resources are {share} of the pôle's budget (gross; {part} of {total}): the pôles' 2013–2018 performance contracts asked each pôle for a balanced public/private funding, then for the conditions of « un financement privé majoritaire à moyen terme » (p. 11), more than half.",
+        french: "En {year}, les ressources privées représentent {share} du budget du pôle (brut ; {part} sur {total}) : les contrats de performance 2013-2018 demandaient à chaque pôle un financement public/privé équilibré, puis de créer les conditions d'« un financement privé majoritaire à moyen terme » (p. 11), soit plus de la moitié.")
 
     public static let description = RuleDescription(
         id: "pole-private-majority",
@@ -34,7 +34,7 @@ public struct PoleMajorityRule: PoleRule {
                 avertissement : « à moyen terme » ne fixe pas d'échéance, et l'objectif propre d'un pôle, quand son \
                 contrat en fixe un, est jugé par `public-private-balance`.
                 """),
-        citation: Memento.cite("p. 11, « au plus tard d'ici 2016 un financement public/privé équilibré » ; « créer les conditions d'un financement privé majoritaire à moyen terme »"),
+        citation: Memento.cite("p. 11, « un financement public/privé équilibré » ; « créer les conditions d'un financement privé majoritaire à moyen terme »"),
         defaultSeverity: .note,
         messages: [under],
         triggeringExamples: [

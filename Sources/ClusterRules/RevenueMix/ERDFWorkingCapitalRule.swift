@@ -87,9 +87,11 @@ public struct ERDFWorkingCapitalRule: Rule {
         // European funds: every line of source erdf, passed on or not (the passed-on lines are out of the metrics'
         // source totals, not out of the cash the cluster advances).
         var erdf = Money(minorUnits: 0, currency: currency), passed = erdf
+        var inferred = false
         for line in budget.resources where line.source == .erdf {
             erdf = try erdf.adding(line.amount)
             if line.passThrough { passed = try passed.adding(line.amount) }
+            if line.passThroughInferred { inferred = true }
             lines.append(line.id)
         }
         if !erdf.isZero {
@@ -101,13 +103,13 @@ public struct ERDFWorkingCapitalRule: Rule {
             } else if passed == erdf {
                 explanation.append(ExplanationItem(LocalizedText(english: "of which passed on to partners", french: "dont reversés aux partenaires"), .money(passed)))
                 parts.append(LocalizedText(
-                    english: "European funds \(erdf.formatted(in: .english)), all passed on to partners",
-                    french: "fonds européens \(erdf.formatted(in: .french)), entièrement reversés aux partenaires"))
+                    english: "European funds \(erdf.formatted(in: .english)), all passed on to partners\(inferred ? " (inferred)" : "")",
+                    french: "fonds européens \(erdf.formatted(in: .french)), entièrement reversés aux partenaires\(inferred ? " (inféré)" : "")"))
             } else {
                 explanation.append(ExplanationItem(LocalizedText(english: "of which passed on to partners", french: "dont reversés aux partenaires"), .money(passed)))
                 parts.append(LocalizedText(
-                    english: "European funds \(erdf.formatted(in: .english)), \(passed.formatted(in: .english)) of them passed on to partners",
-                    french: "fonds européens \(erdf.formatted(in: .french)), dont \(passed.formatted(in: .french)) reversés aux partenaires"))
+                    english: "European funds \(erdf.formatted(in: .english)), \(passed.formatted(in: .english)) of them passed on to partners\(inferred ? " (inferred)" : "")",
+                    french: "fonds européens \(erdf.formatted(in: .french)), dont \(passed.formatted(in: .french)) reversés aux partenaires\(inferred ? " (inféré)" : "")"))
             }
         }
         let events = metrics.total(ofSource: .events)
@@ -141,7 +143,8 @@ public struct ERDFWorkingCapitalRule: Rule {
         explanation.append(ExplanationItem(LocalizedText(english: "Share", french: "Part"), .share(share)))
         var arguments: MessageArguments = [
             "amount": .money(total), "share": .share(share), "parts": .localizedList(parts),
-            "erdf": .localized(erdf.isZero ? LocalizedText(english: "", french: "") : Self.erdfWords),
+            // The remark on European funds' administrative constraints, only where there are European funds.
+            "erdf": erdf.isZero ? .text("") : .localized(Self.erdfWords),
         ]
         var template = Self.present
         if let reserves = budget.reserves {

@@ -52,7 +52,10 @@ public struct ValuedTimeCeilingRule: Rule {
                 forbid counting it at all (the Rhône-Alpes region for Mecabourg, p. 31); then any valued time is an \
                 error. Staff and means lent to the cluster (secondments) are not the companies' time: the memento \
                 counts them as a form of private contribution to the pôles' running (p. 11), so they are left out \
-                unless `includeSecondments` is set.
+                unless `includeSecondments` is set. A line of valued time that also holds another source its table \
+                does not split (`includes`: Neopolia's « temps entreprise et CCI », a CCI's secondment with the \
+                companies' time) puts the share in a range; when the ceiling falls inside it, a note says it cannot \
+                be judged.
                 """,
             french: """
                 Valoriser le temps passé par les membres gonfle l'autofinancement apparent sans un euro de \
@@ -61,7 +64,11 @@ public struct ValuedTimeCeilingRule: Rule {
                 entreprises). Certains financeurs interdisent de le compter (la région Rhône-Alpes pour Mécabourg, \
                 p. 31) ; toute valorisation est alors une erreur. Le personnel et les moyens mis à disposition ne sont \
                 pas le temps des entreprises : le mémento y voit une forme de contribution du secteur privé au \
-                fonctionnement des pôles (p. 11) ; ils ne sont donc comptés que si `includeSecondments` est fixé.
+                fonctionnement des pôles (p. 11) ; ils ne sont donc comptés que si `includeSecondments` est fixé. Une \
+                ligne de temps valorisé qui contient aussi une autre origine que son tableau ne ventile pas \
+                (`includes` : les « temps entreprise et CCI » de Neopolia, une mise à disposition de la CCI avec le \
+                temps des entreprises) place la part dans une fourchette ; quand le plafond y tombe, une note dit \
+                qu'il ne peut être jugé.
                 """),
         citation: Memento.cite("p. 13, « Temps passé : > 15% » ; p. 31, « impossibilité de valoriser les temps passés par les entreprises »"),
         defaultSeverity: .warning,
@@ -138,9 +145,7 @@ public struct ValuedTimeCeilingRule: Rule {
                     context.diagnostic(
                         Self.undecided,
                         [
-                            "lines": .localizedList(mixed.map { line in
-                                LocalizedText(english: "« \(line.label ?? line.id) »", french: "« \(line.label ?? line.id) »")
-                            }),
+                            "lines": .list(mixed.map { "« \($0.label ?? $0.id) »" }),
                             "amount": .money(mixedAmount), "low": .share(lowShare), "high": .share(highShare), "threshold": .share(threshold),
                         ],
                         severity: .note, threshold: .share(threshold), lines: ids,

@@ -82,7 +82,8 @@ public struct ServiceEconomicsRule: Rule {
         var found: [Diagnostic] = []
         var unknown: [ServiceOffer] = []
         func name(_ service: ServiceOffer) -> MessageArgument {
-            .localized(LocalizedText(english: "« \(service.label ?? service.id) »", french: "« \(service.label ?? service.id) »"))
+            // The cluster's own name for the service, in its own words: not translated.
+            .text("« \(service.label ?? service.id) »")
         }
         for service in services {
             guard let cost = service.cost else {
@@ -113,9 +114,7 @@ public struct ServiceEconomicsRule: Rule {
         if !unknown.isEmpty {
             found.append(context.diagnostic(
                 Self.unknown,
-                ["count": .integer(unknown.count), "services": .localizedList(unknown.map { service in
-                    LocalizedText(english: "« \(service.label ?? service.id) »", french: "« \(service.label ?? service.id) »")
-                })],
+                ["count": .integer(unknown.count), "services": .list(unknown.map { "« \($0.label ?? $0.id) »" })],
                 measured: .count(unknown.count),
                 explanation: [ExplanationItem(LocalizedText(english: "Services declared", french: "Services déclarés"), .integer(services.count))]))
         }
