@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "ClusterKitReports", dependencies: ["ClusterKitCore"]),
         .target(name: "ClusterKitPlanning", dependencies: ["ClusterKitCore"]),
         .target(name: "ClusterRules", dependencies: ["ClusterKitCore", "ClusterKitPlanning"]),
-        .target(name: "ClusterKitTesting", dependencies: ["ClusterKitCore"]),
+        .target(name: "ClusterKitTesting", dependencies: ["ClusterKitCore", "ClusterKitPlanning"]),
         .target(
             name: "ClusterKit",
             dependencies: ["ClusterKitCore", "ClusterKitFormats", "ClusterKitReports", "ClusterKitPlanning", "ClusterRules"]),

@@ -11,7 +11,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     say(
         """
-        USAGE: clusterkit-bench [--quick] [--headline] [--planning] [--profile WORKLOAD [RUNS]]
+        USAGE: clusterkit-bench [--quick] [--headline] [--planning] [--funder] [--profile WORKLOAD [RUNS]]
 
         Measures the engine against a hand-written baseline on a typical budget, its scaling with the lines of a
         budget, the rules of a set, the years of a history and the budgets of a portfolio (on one core and on all),
@@ -20,6 +20,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
           --quick            tiny sizes and one repetition: checks that every measurement runs, not its timings
           --headline         the recommended rule set against the baseline only (table 1 and the headline line)
           --planning         the planner against one check only (table 4)
+          --funder           a funder's folder on disk only (table 2e): files of several clusters over 10 years,
+                             read, checked and grouped, against the sum of single checks; time and peak memory
           --profile WORKLOAD [RUNS]
                              runs one workload 20,000 times (a portfolio of 2,000 or a large budget: 10 times), or RUNS times, and
                              nothing else, for a profiler (valgrind --tool=callgrind, perf): check, baseline,
@@ -35,8 +37,13 @@ if arguments.contains("--help") || arguments.contains("-h") {
 }
 let profiled = arguments.firstIndex(of: "--profile").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 let profiledRuns = arguments.firstIndex(of: "--profile").flatMap { arguments.indices.contains($0 + 2) ? Int(arguments[$0 + 2]) : nil }
+/// `--folder-run MODE FOLDER`: the child process whose peak memory table 2e reads (MODE: grouped, singles or idle).
+let folderRun = arguments.firstIndex(of: "--folder-run").flatMap {
+    arguments.indices.contains($0 + 2) ? (mode: arguments[$0 + 1], folder: arguments[$0 + 2]) : nil
+}
 let unknown = arguments.filter {
-    $0 != "--quick" && $0 != "--headline" && $0 != "--planning" && $0 != "--profile" && $0 != profiled && Int($0) == nil
+    $0 != "--quick" && $0 != "--headline" && $0 != "--planning" && $0 != "--funder" && $0 != "--profile" && $0 != profiled
+        && Int($0) == nil && $0 != "--folder-run" && $0 != folderRun?.mode && $0 != folderRun?.folder
 }
 guard unknown.isEmpty else {
     FileHandle.standardError.write(Data("clusterkit-bench: unknown argument '\(unknown[0])' (see --help)\n".utf8))
@@ -85,6 +92,17 @@ do {
 }
 let typicalLines = typical.resources.count + typical.expenses.count
 let recommended = Engine(ruleSet: .recommended, catalog: catalog)
+if let folderRun {
+    // The last line of the output is the process's peak memory, which the parent reads.
+    let checked = switch folderRun.mode {
+    case "grouped": FunderFolder.grouped(folderRun.folder, engine: recommended)
+    case "singles": FunderFolder.singles(folderRun.folder, engine: recommended)
+    default: 1  // idle: the process with the typical budget read and nothing checked
+    }
+    guard checked > 0, let peak = FunderFolder.ownPeakMemory() else { exit(1) }
+    say(String(peak))
+    exit(0)
+}
 if arguments.contains("--planning") {
     say(planningTable(harness, engine: recommended, typical: typical).render())
     say(yearlyPlanningTable(harness, engine: recommended, typical: typical, catalog: catalog).render())
@@ -214,6 +232,58 @@ func sayHeadline() {
 }
 if arguments.contains("--headline") {
     sayHeadline()
+    exit(0)
+}
+
+// MARK: 2e. A funder's folder on disk
+
+/// Table 2e: folders of 50 to 5,000 budget files (clusters of 10 years each), read, decoded, checked and grouped as
+/// `clusterkit check FOLDER` does, on one core, against the sum of single checks (each file read, decoded and checked
+/// alone, its report dropped before the next) — interleaved; and the peak memory of each, in a process of its own,
+/// against a process that checks nothing.
+func funderFolderTable() -> Table {
+    let sizes = quick ? [20, 40] : [50, 500, 5_000]
+    let years = 10
+    var table = Table(
+        title: "2e. A funder's folder on disk: files of \(years)-year clusters read, decoded, checked and grouped by cluster "
+            + "(one core), against the sum of single checks of the same files; peak memory of each in a process of its own",
+        header: ["files", "grouped", "per budget", "single checks", "per budget", "time ratio", "peak grouped",
+                 "peak singles", "idle", "grouped per budget", "memory ratio"])
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("clusterkit-bench-folder-\(ProcessInfo.processInfo.processIdentifier)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let idle = FunderFolder.peakMemory(["--folder-run", "idle", root.path])
+    for size in sizes {
+        let folder = root.appendingPathComponent("\(size)")
+        do { try FunderFolder.write(files: size, years: years, typical: typical, catalog: catalog, to: folder) } catch {
+            fail("cannot write the folder of \(size) files: \(error)")
+        }
+        guard FunderFolder.grouped(folder.path, engine: recommended) > size,
+            FunderFolder.singles(folder.path, engine: recommended) == size
+        else { fail("the folder of \(size) files does not check") }
+        let pair = harness.compare(
+            { FunderFolder.grouped(folder.path, engine: recommended) }, { FunderFolder.singles(folder.path, engine: recommended) })
+        let grouped = FunderFolder.peakMemory(["--folder-run", "grouped", folder.path])
+        let singles = FunderFolder.peakMemory(["--folder-run", "singles", folder.path])
+        func mebibytes(_ kibibytes: Int?) -> String { kibibytes.map { String(format: "%.1f MiB", Double($0) / 1024) } ?? "—" }
+        let perBudget = both(grouped, idle).map { pair in String(format: "%.1f KiB", Double(pair.0 - pair.1) / Double(size)) } ?? "—"
+        let memoryRatio = both(grouped, singles).map { pair in formatRatio(Double(pair.0) / Double(pair.1)) } ?? "—"
+        table.add([
+            String(size), formatTime(pair.a.median), formatTime(pair.a.median / Double(size)), formatTime(pair.b.median),
+            formatTime(pair.b.median / Double(size)), formatRatio(pair.ratio), mebibytes(grouped), mebibytes(singles),
+            mebibytes(idle), perBudget, memoryRatio,
+        ])
+    }
+    return table
+}
+
+/// Two optionals as one pair, when both are there.
+func both<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
+
+if arguments.contains("--funder") {
+    say(funderFolderTable().render())
     exit(0)
 }
 
@@ -420,6 +490,8 @@ say(
         + "and \(formatTime(ceiling.b.median)) on all \(cores): \(formatRatio(ceilingSpeedUp)) (the portfolio's speed-up "
         + "is \(formatRatio(parallelSpeedUps.last ?? .nan)), \(String(format: "%.0f", (parallelSpeedUps.last ?? .nan) / ceilingSpeedUp * 100))% "
         + "of it).\n")
+
+say(funderFolderTable().render())
 
 // MARK: 3. Decoding
 

@@ -318,6 +318,25 @@ for file in ${BROWSER_CHECK_EXAMPLES:-Examples/*.json Examples/csv/*.csv Example
   done
 done
 
+# A funder's folder: every example and the made-up grappe of three years, on one page grouped by cluster — the clusters
+# table with a trend line per cluster, the memento's map of profiles with every cluster placed, each cluster's reports.
+# BROWSER_CHECK_FUNDER=0 leaves it out (it is left out when BROWSER_CHECK_EXAMPLES names fewer files, unless it is 1).
+if [ "${BROWSER_CHECK_FUNDER:-$([ -z "${BROWSER_CHECK_EXAMPLES:-}" ] && echo 1 || echo 0)}" = 1 ]; then
+  for language in en fr; do
+    html="$out/funder.$language.html"
+    status=0
+    "$bin" check Examples Tests/Fixtures/funder --format html --language "$language" >"$html" 2>"$out/funder.$language.stderr" || status=$?
+    [ "$status" -le 1 ] || { fail "funder's folder ($language): clusterkit exited with $status"; continue; }
+    pages=$((pages + 1))
+    clusters=$(grep -o '<tr><td class="number" data-label="[^"]*">[0-9]*</td><th scope="row" id="c[0-9]*-row"' "$html" | wc -l)
+    [ "$clusters" -ge 12 ] || fail "funder's folder ($language): $clusters clusters in the table, not 12"
+    [ "$(grep -o 'class="chart sparkline"' "$html" | wc -l)" = "$clusters" ] || fail "funder's folder ($language): a cluster without its trend line"
+    [ "$(grep -o 'class="cluster-mark"' "$html" | wc -l)" = "$clusters" ] || fail "funder's folder ($language): a cluster not on the map"
+    grep -q 'class="chart profile-map"' "$html" || fail "funder's folder ($language): no map of profiles"
+    check_page "$html" "funder's folder ($language)" "Examples"
+  done
+fi
+
 if [ "${1:-}" = "--self-test" ]; then
   # The checks must be able to fail: each broken copy of a real page must fail its check.
   base="$out/cosmetic-valley-2013-json.en.html"

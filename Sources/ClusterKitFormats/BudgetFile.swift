@@ -36,8 +36,8 @@ public enum BudgetFile {
         return try readFile(path, catalog: catalog, sheet: sheet)
     }
 
-    /// Reads one budget or history from a file's bytes, choosing the reader by the file's name, and checks it against
-    /// the catalogue.
+    /// Reads one budget or history from a file's bytes, choosing the reader by their content, then the file's name,
+    /// and checks it against the catalogue.
     ///
     /// - Parameters:
     ///   - data: the file's bytes.

@@ -47,8 +47,9 @@ public struct Planner: Sendable {
         try plan(budget, terms: terms, file: file, extra: [], relaxed: [])
     }
 
-    /// The plan with `extra` constraints, and without those of the `relaxed` rules (a year-by-year plan's glide path).
-    func plan(
+    /// The plan with `extra` constraints, and without those of the `relaxed` rules (a year-by-year plan's glide path;
+    /// `RuleVerifier`'s least change for one constraint).
+    package func plan(
         _ budget: Budget, terms: PlanTerms, file: String?, extra: [ShareConstraint], relaxed: Set<RuleID>
     ) throws -> Plan {
         let given = try CheckedBudget(budget, catalog: engine.catalog, file: file)

@@ -60,3 +60,17 @@ public struct ShareConstraint: Hashable, Sendable {
     /// The constraint's name in a plan: the rule id, and the qualifier in brackets (`funder-dependency[Région]`).
     public var name: String { qualifier.map { "\(ruleID)[\($0)]" } ?? ruleID.description }
 }
+
+extension ShareConstraint {
+    /// Whether the funding lines of a budget meet the constraint, exactly: `q·part − p·whole` on its side of zero.
+    package func isMet(by metrics: BudgetMetrics) -> Bool {
+        var part = Int128(0), whole = Int128(0)
+        let wholeLines = self.whole.selector
+        for line in metrics.resources where line.funds {
+            if self.part.contains(line) { part += Int128(line.amount.minorUnits) }
+            if wholeLines.contains(line) { whole += Int128(line.amount.minorUnits) }
+        }
+        let value = Int128(threshold.denominator) * part - Int128(threshold.numerator) * whole
+        return bound == .floor ? value >= 0 : value <= 0
+    }
+}

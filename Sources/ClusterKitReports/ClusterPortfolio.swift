@@ -10,7 +10,8 @@ import Foundation
 /// history file of it gives only as published figures), whose report (the trajectory and the transition rules'
 /// findings) joins the report's budgets; a cluster whose years all come from one history file keeps that file's. `JSONReportRenderer` writes the
 /// clusters as `clusters[]`; `CSVReportRenderer` and `MarkdownReportRenderer` as a table with a row per cluster and
-/// year.
+/// year (a year a history file only publishes included); `HTMLReportRenderer` as a funder's page, with the memento's
+/// map of profiles.
 ///
 /// ```swift
 /// let engine = Engine(ruleSet: .recommended)
@@ -32,6 +33,9 @@ public struct ClusterPortfolio: Sendable {
         /// The report of the cluster's years as a history — its `trajectory` and the transition rules' findings —
         /// when it has two years or more; `nil` otherwise.
         public var history: BudgetReport? { group.history }
+        /// The years a history file gives only as published figures (none judged as a budget), oldest first: the
+        /// clusters table prints them as « published » rows.
+        public var publishedYears: [HistoryYear] { group.published.map(\.year) }
     }
 
     /// The report, grouped: its budgets (with each built history's report), its notes, and its clusters, for the
@@ -49,25 +53,70 @@ public struct ClusterPortfolio: Sendable {
     }
 }
 
-/// One row of the clusters table: a cluster's year with the figures a funder compares.
+/// One row of the clusters table: a cluster's year with the figures a funder compares — a year judged (its report),
+/// or a year a history file gives only as published figures (its summary: the published self-financing, whose basis
+/// the cluster does not state, stands as the gross share; its total as the funding base; no statement, no finding).
 package struct ClusterYearRow {
     package let cluster: ClusterProfile
-    package let report: BudgetReport
-    package var year: Int { report.year }
-    package var statement: Statement? { report.metrics?.statement }
-    package var file: String? { report.file }
-    package var gross: Share? { report.metrics?.selfFinancingGross }
-    package var net: Share? { report.metrics?.selfFinancingNet }
-    package var fundingBase: Money? { report.metrics?.fundingBase }
-    package var target: FundingTargets? { report.cluster.target(judgedIn: report.year) }
-    package func count(_ severity: Severity) -> Int { report.diagnostics.filter { $0.severity == severity }.count }
+    package let year: Int
+    /// The year's report, for a year judged.
+    package let report: BudgetReport?
+    /// The published figures, for a year a history file gives only as such.
+    package let published: BudgetSummary?
+    package let file: String?
+
+    package init(cluster: ClusterProfile, report: BudgetReport) {
+        self.cluster = cluster
+        self.year = report.year
+        self.report = report
+        self.published = nil
+        self.file = report.file
+    }
+
+    package init(cluster: ClusterProfile, published year: HistoryYear, file: String?) {
+        self.cluster = cluster
+        self.year = year.year
+        self.report = nil
+        self.published = year.published
+        self.file = file
+    }
+
+    package var statement: Statement? { report?.metrics?.statement }
+    package var gross: Share? {
+        if let report { return report.metrics?.selfFinancingGross }
+        guard let published else { return nil }
+        if let share = published.selfFinancing { return share }
+        if let part = published.privateResources, let total = published.total { return Share(part, of: total) }
+        return nil
+    }
+    package var net: Share? { report?.metrics?.selfFinancingNet }
+    package var fundingBase: Money? { report.map { $0.metrics?.fundingBase } ?? published?.total }
+    /// The members that year: the year's own cluster's, the published row's, else the cluster's.
+    package var members: Int? { report?.cluster.members ?? published?.members ?? cluster.members }
+    package var target: FundingTargets? { cluster.target(judgedIn: year) }
+    package func count(_ severity: Severity) -> Int { report?.diagnostics.count { $0.severity == severity } ?? 0 }
+
+    /// The rows of a cluster: its years judged and its published years, oldest first.
+    package static func rows(of group: ClusterGroup) -> [ClusterYearRow] {
+        let judged = group.years.map { ClusterYearRow(cluster: group.cluster, report: $0) }
+        let published = group.published.map { ClusterYearRow(cluster: group.cluster, published: $0.year, file: $0.file) }
+        return (judged + published).sorted { $0.year < $1.year }
+    }
 
     /// The rows of a report: per cluster and year when it is grouped, else one per budget.
     package static func rows(of report: Report) -> [ClusterYearRow] {
-        if let clusters = report.clusters {
-            return clusters.flatMap { group in group.years.map { ClusterYearRow(cluster: group.cluster, report: $0) } }
-        }
+        if let clusters = report.clusters { return clusters.flatMap(rows(of:)) }
         return report.budgets.filter { $0.metrics != nil }.map { ClusterYearRow(cluster: $0.cluster, report: $0) }
+    }
+
+    /// The word of a cluster's kind in a table: « pôle », « grappe ».
+    package static func kindWord(_ kind: ClusterKind) -> LocalizedText {
+        switch kind {
+        case .pole: LocalizedText(english: "pôle", french: "pôle")
+        case .grappe: LocalizedText(english: "grappe", french: "grappe")
+        case .regional: LocalizedText(english: "regional cluster", french: "cluster régional")
+        case .other: LocalizedText(english: "other network", french: "autre réseau")
+        }
     }
 
     /// The words of the table's columns.
@@ -88,6 +137,8 @@ package struct ClusterYearRow {
     package static let forecast = LocalizedText(english: "forecast", french: "prévisionnel")
     /// Realised accounts.
     package static let realised = LocalizedText(english: "realised", french: "réalisé")
+    /// A year known only from the figures a history file publishes.
+    package static let publishedWord = LocalizedText(english: "published", french: "publié")
 
     /// The row's cells: shares as fractions to 4 decimals, amounts to the cent, with a decimal comma in French.
     package func cells(_ language: Language) -> [String] {
@@ -101,9 +152,10 @@ package struct ClusterYearRow {
             text += String(repeating: "0", count: places - (fraction ?? 0))
             return language == .french ? text.replacingOccurrences(of: ".", with: ",") : text
         }
-        let statementWord = statement.map { ($0 == .realised ? Self.realised : Self.forecast)(language) } ?? ""
+        let statementWord = report == nil ? Self.publishedWord(language)
+            : statement.map { ($0 == .realised ? Self.realised : Self.forecast)(language) } ?? ""
         return [
-            cluster.name, cluster.kind?.rawValue ?? "", String(year), statementWord, file ?? "",
+            cluster.name, cluster.kind.map { Self.kindWord($0)(language) } ?? "", String(year), statementWord, file ?? "",
             number(gross?.rounded(toPlaces: 4), places: 4), number(net?.rounded(toPlaces: 4), places: 4),
             number(fundingBase?.decimalValue, places: 2),
             number(target?.privateShare?.rounded(toPlaces: 4), places: 4), target?.year.map(String.init) ?? "",

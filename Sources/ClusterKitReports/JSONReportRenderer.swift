@@ -77,7 +77,7 @@ public struct JSONReportRenderer: ReportRenderer {
         init(_ group: ClusterGroup) {
             name = group.cluster.name
             kind = group.cluster.kind
-            years = group.years.map { Year(row: ClusterYearRow(cluster: group.cluster, report: $0)) }
+            years = ClusterYearRow.rows(of: group).map(Year.init)
             trajectory = group.history?.trajectory.map(TrajectoryDocument.init)
         }
 
@@ -191,7 +191,7 @@ public struct JSONReportRenderer: ReportRenderer {
             measured = diagnostic.measured.map(JSONReportRenderer.number)
             threshold = diagnostic.threshold.map(JSONReportRenderer.number)
             lines = diagnostic.lines
-            remediation = diagnostic.remediation.map { RemediationDocument($0, language: language) }
+            remediation = diagnostic.remediation.map { RemediationDocument($0, of: diagnostic, language: language) }
             reference = diagnostic.citation?.description
             explanation = diagnostic.explanation.map { ExplanationDocument($0, language: language) }
         }
@@ -262,21 +262,94 @@ public struct JSONReportRenderer: ReportRenderer {
     struct OptionDocument: Encodable {
         let amount: Decimal
         let summary: String
+        /// Where the amount goes; left out where the document does not carry moves (SARIF's property bag).
+        let move: MoveDocument?
+
+        init(_ option: RemediationOption, of diagnostic: Diagnostic?, language: Language) {
+            amount = option.amount.decimalValue
+            summary = option.summary.rendered(in: language)
+            move = diagnostic.flatMap { option.move(in: $0) }.map(MoveDocument.init)
+        }
     }
 
+    /// A remediation: the primary option's fields, and the other options. With a diagnostic, each option carries its
+    /// `move` (its own, or the one its diagnostic implies); without, none does (SARIF's property bag, unchanged).
     struct RemediationDocument: Encodable {
         let amount: Decimal
         let summary: String
+        let move: MoveDocument?
         let alternatives: [OptionDocument]?
 
-        init(_ remediation: Remediation, language: Language) {
-            amount = remediation.primary.amount.decimalValue
-            summary = remediation.primary.summary.rendered(in: language)
+        init(_ remediation: Remediation, of diagnostic: Diagnostic?, language: Language) {
+            let primary = OptionDocument(remediation.primary, of: diagnostic, language: language)
+            amount = primary.amount
+            summary = primary.summary
+            move = primary.move
             alternatives = remediation.alternatives.isEmpty
                 ? nil
-                : remediation.alternatives.map {
-                    OptionDocument(amount: $0.amount.decimalValue, summary: $0.summary.rendered(in: language))
-                }
+                : remediation.alternatives.map { OptionDocument($0, of: diagnostic, language: language) }
+        }
+    }
+
+    /// Where a remediation's amount goes (`RemediationMove`): `{ "kind", … }`, lines by id (sorted: the order of a
+    /// budget's lines changes no byte), a new line by what it is (not its label, a placeholder in English).
+    struct MoveDocument: Encodable {
+        let move: RemediationMove
+
+        init(_ move: RemediationMove) { self.move = move }
+
+        enum CodingKeys: String, CodingKey { case kind, lines, line, from, to, moves, amount, first, then }
+
+        /// A line a move adds: what it is, without its id and amount (the option's) or label.
+        struct NewLine: Encodable {
+            let source: String?
+            let nature: String?
+            let funder: String?
+            let action: String?
+            let category: String?
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            func resource(_ line: ResourceLine) -> NewLine {
+                NewLine(source: line.source.rawValue, nature: nil, funder: line.funder, action: line.action, category: nil)
+            }
+            switch move {
+            case .add(let lines):
+                try container.encode("add", forKey: .kind)
+                try container.encode(lines.sorted(), forKey: .lines)
+            case .remove(let lines):
+                try container.encode("remove", forKey: .kind)
+                try container.encode(lines.sorted(), forKey: .lines)
+            case .addResource(let line):
+                try container.encode("addResource", forKey: .kind)
+                try container.encode(resource(line), forKey: .line)
+            case .addExpense(let line):
+                try container.encode("addExpense", forKey: .kind)
+                try container.encode(
+                    NewLine(
+                        source: nil, nature: line.nature.rawValue, funder: nil, action: nil,
+                        category: line.category?.rawValue),
+                    forKey: .line)
+            case .move(let from, let line):
+                try container.encode("move", forKey: .kind)
+                try container.encode(from.sorted(), forKey: .from)
+                try container.encode(resource(line), forKey: .line)
+            case .transfer(let from, let to):
+                try container.encode("transfer", forKey: .kind)
+                try container.encode(from.sorted(), forKey: .from)
+                try container.encode(to.sorted(), forKey: .to)
+            case .all(let moves):
+                try container.encode("all", forKey: .kind)
+                try container.encode(moves.map(MoveDocument.init), forKey: .moves)
+            case .split(let first, let amount, let then):
+                try container.encode("split", forKey: .kind)
+                try container.encode(amount.decimalValue, forKey: .amount)
+                try container.encode(MoveDocument(first), forKey: .first)
+                try container.encode(MoveDocument(then), forKey: .then)
+            case .elsewhere:
+                try container.encode("elsewhere", forKey: .kind)
+            }
         }
     }
 

@@ -180,7 +180,8 @@ package enum ReportWords {
             provenanceLabel,
         ] + Severity.allCases.flatMap { [severity($0), severityPlural($0)] } + MetricsTable.labels
             + [ValueFormatter.yes, ValueFormatter.no]
-            + ClusterYearRow.columns + [ClusterYearRow.heading, ClusterYearRow.forecast, ClusterYearRow.realised]
+            + ClusterYearRow.columns + [ClusterYearRow.heading, ClusterYearRow.forecast, ClusterYearRow.realised, ClusterYearRow.publishedWord]
+            + ClusterKind.allCases.map(ClusterYearRow.kindWord)
     }
 
     /// Every word with values, for the test that checks translations and placeholders.

@@ -10,7 +10,9 @@ import Foundation
 /// the message in the renderer's language, and a location: the budget file as `artifactLocation.uri`, and the budget
 /// lines concerned as logical locations (`name` the line id, `fullyQualifiedName` its JSON path such as
 /// `resources[3]`). The figures `clusterkit.report/1` gives (measured, threshold, lines, remediation) are in each
-/// result's `properties`.
+/// result's `properties`; what concerns a budget as a whole — the lines its shares leave out, its provenance, and
+/// what a table's reader inferred (`inferred`, as `budgets[].inferred` writes it) — is in the run's
+/// `properties.budgets`.
 ///
 /// ```swift
 /// let sarif = SARIFReportRenderer(
@@ -168,7 +170,7 @@ public struct SARIFReportRenderer: ReportRenderer {
                 measured: diagnostic.measured.map(JSONReportRenderer.number),
                 threshold: diagnostic.threshold.map(JSONReportRenderer.number),
                 lines: diagnostic.lines,
-                remediation: diagnostic.remediation.map { JSONReportRenderer.RemediationDocument($0, language: language) },
+                remediation: diagnostic.remediation.map { JSONReportRenderer.RemediationDocument($0, of: nil, language: language) },
                 reference: diagnostic.citation?.description))
     }
 
@@ -217,12 +219,14 @@ public struct SARIFReportRenderer: ReportRenderer {
     struct RunProperties: Encodable {
         let ruleSet: String
         let summary: [String: Int]
-        /// The budgets whose shares leave lines out or whose figures say where they come from (absent otherwise).
+        /// The budgets whose shares leave lines out, whose figures say where they come from, or whose reader inferred
+        /// values (absent otherwise).
         let budgets: [BudgetProperties]?
     }
 
-    /// What a result's message cannot carry about its budget: the lines left out of the shares, and why, and where
-    /// the figures come from.
+    /// What a result's message cannot carry about its budget: the lines left out of the shares, and why, where the
+    /// figures come from, and what a table's reader inferred (`inferred`, as `budgets[].inferred` of
+    /// `clusterkit.report/1` writes it).
     struct BudgetProperties: Encodable {
         let cluster: String
         let year: Int
@@ -230,11 +234,15 @@ public struct SARIFReportRenderer: ReportRenderer {
         let fundingBase: Decimal?
         let leftOut: [JSONReportRenderer.LeftOutDocument]?
         let provenance: Provenance?
+        let inferred: [InferredValue]?
 
         init?(_ report: BudgetReport) {
             let provenance = report.provenance
             let leftOut = report.metrics.map { LeftOutLines($0).lines.map(JSONReportRenderer.LeftOutDocument.init) } ?? []
-            guard provenance != nil || !leftOut.isEmpty else { return nil }
+            var inferred: [InferredValue] = []
+            if case .budget(let checked) = report.subject { inferred = checked.inferred }
+            guard provenance != nil || !leftOut.isEmpty || !inferred.isEmpty else { return nil }
+            self.inferred = inferred.isEmpty ? nil : inferred
             cluster = report.cluster.name
             year = report.year
             file = report.file

@@ -76,8 +76,25 @@ public struct TextReportRenderer: ReportRenderer {
         for value in values {
             let line = value.line.map { language == .french ? "ligne \($0), " : "line \($0), " } ?? ""
             let from = language == .french ? "d'après" : "from"
-            out += "    \(line)\(value.field) = \(value.value) (\(from) \(value.from))\n"
+            out += "    \(line)\(value.field) = \(value.value) (\(from) \(Self.inferredFrom(value.from, language: language)))\n"
         }
+        return out
+    }
+
+    /// Where an inferred value came from, in the report's language: the readers write it in English (`cell A1 « … »`,
+    /// `account 768`, `heading « … »`), the label's own words quoted as written; French names the cell, the account
+    /// and the heading in French.
+    static func inferredFrom(_ text: String, language: Language) -> String {
+        guard language == .french else { return text }
+        var out = text
+        let words: [(String, String)] = [
+            ("the default: no « Type » column, and no word of ", "la valeur par défaut : pas de colonne « Type », et aucun mot de "),
+            (" places it", " ne la place"),
+            (" was taken by an « Id » cell", " était déjà pris par une cellule « Id »"),
+            (" was taken by cell ", " était déjà pris par la cellule "),
+            ("cell ", "la cellule "), ("account ", "le compte "), ("heading ", "le titre "), ("»: ", "» : "), ("»; ", "» ; "),
+        ]
+        for (english, french) in words { out = out.replacingOccurrences(of: english, with: french) }
         return out
     }
 

@@ -23,25 +23,12 @@ extension RuleVerifier {
 
     /// The move an option makes: its own, or the one its diagnostic implies.
     static func move(of option: RemediationOption, in diagnostic: Diagnostic) throws -> RemediationMove {
-        if let move = option.move { return move }
-        guard !diagnostic.lines.isEmpty, let measured = diagnostic.measured, let threshold = diagnostic.threshold,
-              let above = isAbove(measured, threshold)
-        else {
+        guard let move = option.move(in: diagnostic) else {
             throw MoveError(
                 description: "says nothing of where its amount goes, and the diagnostic cannot say it (it needs lines, "
                     + "and a measured value against a threshold of the same kind): give the option a `move`")
         }
-        return above ? .remove(from: diagnostic.lines) : .add(to: diagnostic.lines)
-    }
-
-    /// Whether `measured` is above `threshold`; `nil` when they are not of one kind, or equal.
-    static func isAbove(_ measured: Measure, _ threshold: Measure) -> Bool? {
-        switch (measured, threshold) {
-        case (.share(let m), .share(let t)) where m != t: m > t
-        case (.money(let m), .money(let t)) where m != t && m.currency == t.currency: m > t
-        case (.count(let m), .count(let t)) where m != t: m > t
-        default: nil
-        }
+        return move
     }
 
     static func apply(_ option: RemediationOption, of diagnostic: Diagnostic, to budget: Budget) throws -> AppliedMove {
@@ -86,6 +73,17 @@ extension RuleVerifier {
                 parts.append(applied.said)
             }
             said = parts.joined(separator: "; ")
+        case .split(let first, let part, let then):
+            guard part.currency == amount.currency, part.minorUnits >= 0, part <= amount else {
+                throw MoveError(description: "splits off \(part), more than its amount of \(amount)")
+            }
+            var parts: [String] = []
+            for (move, each) in [(first, part), (then, try amount.subtracting(part))] {
+                let applied = try apply(RemediationOption(amount: each, summary: option.summary, move: move), of: diagnostic, to: budget)
+                budget = applied.budget
+                parts.append(applied.said)
+            }
+            said = parts.joined(separator: "; then ")
         case .elsewhere:
             throw MoveError(description: "changes no line of the budget")
         }

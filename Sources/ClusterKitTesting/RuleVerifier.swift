@@ -1,4 +1,5 @@
 import ClusterKitCore
+import ClusterKitPlanning
 import Testing
 
 /// Checks a rule against its own description — its triggering and non-triggering examples, its messages, its
@@ -34,6 +35,11 @@ import Testing
 ///   example (``applying(_:of:to:)``: its amount added to, removed from or moved between lines as its `move` says, or
 ///   as its diagnostic implies) clears the finding: the rule, run again, reports nothing on the lines the diagnostic
 ///   named. A fix whose amount falls short fails, naming the example.
+/// - A rule that adopts `PlannableRule` (ClusterKitPlanning) says the same thing to the planner: on each example
+///   it reports a finding exactly when one of the constraints it states is not met, at their severity; each fix,
+///   applied, meets the constraints stated again; where the fix's move is one the planner makes, its amount is the
+///   planner's least change for the finding's constraints alone by that move, to the cent. A rule that states no
+///   constraint where it reports a finding (a condition the plan keeps by construction) must be silent on the plan.
 public enum RuleVerifier {
     /// One way a rule fails its contract, and where.
     public struct Failure: Hashable, Sendable, CustomStringConvertible {
@@ -93,6 +99,12 @@ public enum RuleVerifier {
         public var remediationsApplied: Int
         /// How many said they change no line of the budget (`RemediationMove.elsewhere`), and were left unapplied.
         public var remediationsElsewhere: Int
+        /// For a `PlannableRule`: how many examples its planner's constraints were compared on with what it reports.
+        public var planningExamples = 0
+        /// For a `PlannableRule`: how many remediations, applied, were checked against its constraints stated again.
+        public var planningFixes = 0
+        /// For a `PlannableRule`: how many remediation amounts were compared with the planner's least change.
+        public var planningComparisons = 0
     }
 
     /// The verification of a rule: its failures, and how many remediations it applied and re-checked.
@@ -102,6 +114,7 @@ public enum RuleVerifier {
         let id = description.id
         var failures: [Failure] = []
         var applied = 0, elsewhere = 0
+        var planning = PlanningTally()
         func fail(_ message: String, _ example: RuleExample? = nil) {
             failures.append(Failure(rule: id, message: message, file: example?.file, line: example?.line))
         }
@@ -168,6 +181,11 @@ public enum RuleVerifier {
                 fail("the rule threw\(note): \(failure.message.rendered(in: .english))", example)
             }
             let found = first.filter { $0.message.id != Engine.ruleFailedMessage.id }
+            if let plannable = rule as? any PlannableRule, found.count == first.count {
+                checkPlanning(plannable, example: example, engine: engine, found: found, tally: &planning) {
+                    fail("\($0)\(note)", example)
+                }
+            }
             if triggers {
                 if found.isEmpty { fail("should trigger\(note), but reported nothing", example) }
                 for diagnostic in found { check(diagnostic, of: description, note: note) { fail($0, example) } }
@@ -209,7 +227,9 @@ public enum RuleVerifier {
                 fail("should stay silent\(note), but reported \(messages)", example)
             }
         }
-        return Verification(failures: failures, remediationsApplied: applied, remediationsElsewhere: elsewhere)
+        return Verification(
+            failures: failures, remediationsApplied: applied, remediationsElsewhere: elsewhere,
+            planningExamples: planning.examples, planningFixes: planning.fixes, planningComparisons: planning.comparisons)
     }
 
     /// Runs one rule alone on a budget, through the `Engine`, with parameters checked against its declaration —

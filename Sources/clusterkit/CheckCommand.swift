@@ -27,10 +27,13 @@ enum CheckCommand {
         usage: "clusterkit check [FILE|FOLDER …] [--format text|json|sarif|markdown|html|csv] [--rules PRESET] [--config FILE] [--language en|fr] [--sheet NAME] [--strict]",
         summary: "Check cluster budgets (clusterkit.budget/1 JSON, clusterkit.history/1 histories, spreadsheets: .xlsx, .ods or CSV) against the memento's rules.",
         details: """
-            With no file, checks the Mecabourg 2013 budget embedded in the tool and says so. A file ending in .xlsx, .ods \
-            or .csv is read as a spreadsheet's plan of financing, or as the budget table of a Cerfa 12156 or 15059 \
-            subsidy form (see Documentation/CSVFormat.md): in a workbook, the \
-            first sheet holding one, or the sheet --sheet names. A folder is read for its .json, .csv, .xlsx and .ods \
+            With no file, checks the Mecabourg 2013 budget embedded in the tool and says so. Each file is read by \
+            what it holds, whatever its name: a workbook (.xlsx or .ods; a legacy .xls is refused, to be saved as \
+            .xlsx or .ods), JSON (a budget or a history), or CSV text (UTF-8, or Windows-1252 with a note); a \
+            spreadsheet or CSV holds a plan of financing, side by side or in sections, or the budget table of a \
+            Cerfa 12156 or 15059 subsidy form (see Documentation/CSVFormat.md): in a workbook, the first sheet \
+            holding one, or the sheet --sheet names. What the reader inferred (a line's source from its label, the \
+            year from a title) is listed in the report. A folder is read for its .json, .csv, .xlsx, .xlsm and .ods \
             files, in name order; a file that cannot be read is reported, the others are still checked, and the \
             exit status is 2. Without --rules, each budget gets the preset of its cluster.kind (pole, \
             grappe, regional; recommended otherwise). A configuration file (--config, see \

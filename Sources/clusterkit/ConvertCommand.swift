@@ -10,7 +10,7 @@ enum ConvertCommand {
         "convert", arguments: "FILE", abstract: "Print a budget (.xlsx, .ods, CSV or JSON) as clusterkit.budget/1 JSON",
         usage: "clusterkit convert FILE [--sheet NAME]",
         summary: "Print a budget (a spreadsheet: .xlsx, .ods or CSV; or JSON) as clusterkit.budget/1 JSON.",
-        details: "The spreadsheet layout, and the Cerfa 12156 and 15059 budget tables, are described in Documentation/CSVFormat.md. The budget is checked as 'check' checks it.",
+        details: "The file is read by what it holds, whatever its name. The spreadsheet layouts, and the Cerfa 12156 and 15059 budget tables, are described in Documentation/CSVFormat.md. The budget is checked as 'check' checks it; what the reader inferred (a line's source from its label's words, the year from a title) is written into the JSON, to be corrected and kept.",
         options: [sheet], run: { run($0) })
 
     static func run(_ invocation: Invocation) -> ToolOutput {

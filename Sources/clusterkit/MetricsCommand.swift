@@ -13,7 +13,8 @@ enum MetricsCommand {
         summary: "Show the figures of budgets (JSON, or spreadsheets: .xlsx, .ods, CSV) as a table.",
         details: """
             Resource rows give their share of total resources (R), expense rows their share of total expenses (E). \
-            For a history (clusterkit.history/1), each year it gives in full.
+            For a history (clusterkit.history/1), each year it gives in full. Each file is read by what it holds, \
+            whatever its name (see 'clusterkit check --help' and Documentation/CSVFormat.md).
             """,
         options: [language, sheet], run: { run($0) })
 

@@ -26,7 +26,8 @@ enum PlanCommand {
             The shares the rules require are solved together, exactly, to the cent; the planned budget is then checked \
             again. Rules that cannot be planned are named. Exit status 1 when no plan meets the terms (the conflicting \
             terms are named), 2 for bad input. For a history (clusterkit.history/1), a plan for each year from the \
-            year after its last full year to the target year, along the glide path to the cluster's target. See \
+            year after its last full year to the target year, along the glide path to the cluster's target. The \
+            budget is JSON, a workbook or CSV, read by what it holds (see 'clusterkit check --help'). See \
             Documentation/Planning.md.
             """,
         options: [terms, rules, format, language, emitBudget, through, sheet], run: { run($0) })

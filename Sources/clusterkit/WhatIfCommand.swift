@@ -17,7 +17,8 @@ enum WhatIfCommand {
         details: """
             A scenario names changes to resource lines: { "line": "state", "amount": 0 } or { "line": "fees", "scale": \
             1.1 }; the expenses follow in proportion. Its optional "terms" are those of the plan (clusterkit.plan/1). \
-            Exit status 1 when no plan restores compliance, 2 for bad input. See Documentation/Planning.md.
+            Exit status 1 when no plan restores compliance, 2 for bad input. The budget is JSON, a workbook or CSV, \
+            read by what it holds (see 'clusterkit check --help'). See Documentation/Planning.md.
             """,
         options: [scenario, rules, language, sheet], run: { run($0) })
 

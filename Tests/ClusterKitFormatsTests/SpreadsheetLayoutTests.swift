@@ -59,7 +59,7 @@ struct SpreadsheetLayoutTests {
         #expect(budget.metrics.selfFinancingNet == Share(euros(110_000), of: euros(200_000)))
         #expect(inferred(budget).contains("conseil-regional-pays-de-la-loire source=region"))
         #expect(inferred(budget).contains("- cluster.name=Grappe Numérique Loire") && inferred(budget).contains("- year=2026"))
-        #expect(budget.inferred.first { $0.line == "cotisations-des-adherents" }?.from == "« cotisations »")
+        #expect(budget.inferred.first { $0.line == "cotisations-des-adherents" }?.from == "« Cotisations »")
     }
 
     @Test("Vertical, DÉPENSES first: headings, subtotals checked and not counted twice, blank rows (.ods)")
@@ -281,5 +281,117 @@ struct SpreadsheetLayoutTests {
         let error = layoutError(csv: text)
         #expect(ContinuousClock.now - start < .seconds(1))
         #expect(error?.reason.contains("more than 100000 lines") == true && error?.reason.contains(" MB") == true)
+    }
+
+    // MARK: Issue 26, what was left
+
+    @Test("A Cerfa table's header reads the description's rows (Type, Création, Adhérents) as the CSV does")
+    func cerfaProfileRows() throws {
+        // Mecabourg's 12156 with its card's figures: created 2002, 60 member companies; a grappe.
+        let budget = try layout("cerfa-12156-profile-rows.csv")
+        #expect(budget.cluster.name == "Mecabourg" && budget.year == 2013)
+        #expect(budget.cluster.kind == .grappe && budget.cluster.founded == 2002 && budget.cluster.members == 60)
+        // The form's figures are unchanged: 290,000 a side, 160,000 public (memento p. 31).
+        #expect(budget.metrics.totalResources == euros(290_000) && budget.metrics.totalExpenses == euros(290_000))
+        #expect(budget.metrics.publicResources.amount == euros(160_000))
+
+        // A value that cannot be read, an unknown key with a value, a key without one: errors naming the cell.
+        let text = try String(contentsOf: repositoryFile("Tests/Fixtures/spreadsheets/layouts/cerfa-12156-profile-rows.csv"), encoding: .utf8)
+        func error(_ from: String, _ to: String) -> InputError? {
+            layoutError(csv: text.replacingOccurrences(of: from, with: to), file: "cerfa.csv")
+        }
+        let members = error("Adhérents;60;;", "Adhérents;soixante;;")
+        #expect(members?.line == 5 && members?.column == 2 && members?.path == "cluster.members", "\(String(describing: members))")
+        let kind = error("Type;grappe;;", "Type;association;;")
+        #expect(kind?.line == 3 && kind?.column == 2 && kind?.reason.contains("not a kind of cluster") == true)
+        let unknown = error("Type;grappe;;", "Responsable;Jean Dupont;;")
+        #expect(unknown?.line == 3 && unknown?.column == 1 && unknown?.reason.contains("unknown key « Responsable »") == true)
+        let empty = error("Type;grappe;;", "Type;;;")
+        #expect(empty?.line == 3 && empty?.reason.contains("« Type » has no value") == true)
+        let currency = error("Type;grappe;;", "Devise;USD;;")
+        #expect(currency?.line == 3 && currency?.column == 2 && currency?.reason.contains("in euros") == true)
+        // A title row (one filled cell) stays a title.
+        #expect(error("Type;grappe;;", "Budget voté en assemblée générale;;;") == nil)
+    }
+
+    @Test("The words an entry was inferred from are the label's as written; folding is for matching only")
+    func wordsAsWritten() throws {
+        #expect(try BudgetLexicon.source("Subvention Région").get().from == "Région")
+        #expect(try BudgetLexicon.source("Subvention Conseil Régional d'Auvergne").get().from == "Conseil Régional")
+        #expect(try BudgetLexicon.source("COTISATIONS 2026").get().from == "COTISATIONS")
+        #expect(try BudgetLexicon.source("Mise à disposition de locaux").get().from == "Mise à disposition")
+        #expect(try BudgetLexicon.source("Programme LEADER (FEADER)").get().from == "FEADER")
+        #expect(try BudgetLexicon.nature("Études de marché").get().from == "Études")
+        // A region's name beside a funder says where the funder is: « DRAAF Centre-Val de Loire » is the State.
+        #expect(try BudgetLexicon.source("DRAAF Centre-Val de Loire").get().value == .state)
+        #expect(try BudgetLexicon.source("Région Centre-Val de Loire").get().value == .region)
+        // In a report, as written.
+        let realised = try layout("realised-budget.xlsx")
+        #expect(realised.inferred.first { $0.line == "subvention-region-grand-est" }?.from == "« Région »")
+        let vertical = try layout("vertical-produits-first.csv")
+        #expect(vertical.inferred.first { $0.line == "conseil-regional-pays-de-la-loire" }?.from == "« Conseil régional »")
+    }
+
+    @Test("Ids made from labels: cut between words, never on a small word, « (s) » dropped, ASCII, a suffix only on a collision, said")
+    func readableIDs() throws {
+        #expect(CSVVocabulary.slug("Participation des entreprises aux actions collectives") == "participation-des-entreprises")
+        #expect(CSVVocabulary.slug("Région(s) : Auvergne-Rhône-Alpes") == "region-auvergne-rhone-alpes")
+        #expect(CSVVocabulary.slug("Communauté de communes Cœur du Perche") == "communaute-de-communes-coeur-du-perche")
+        #expect(CSVVocabulary.slug("Expert-comptable et commissaire aux comptes") == "expert-comptable-et-commissaire")
+        #expect(CSVVocabulary.slug(String(repeating: "x", count: 50)) == String(repeating: "x", count: 40))
+        for label in ["Salaires", "Loyer et charges locatives", "Valorisation du temps des adhérents passé sur les actions"] {
+            #expect(CSVVocabulary.slug(label).count <= 40 && !CSVVocabulary.slug(label).hasSuffix("-"), "\(label)")
+        }
+        // The layout fixtures: an id cut short stops on a word, and the same label on both sides collides once.
+        let excel = try layout("excel-fr-1252.csv")
+        #expect(excel.resources.map(\.id).contains("participation-des-entreprises"))
+        let valued = try layout("valued-time.ods")
+        // The resource (row 7) comes first in the sheet and keeps the plain id; the expense (row 13) is suffixed.
+        #expect(valued.resources.first { $0.source == .secondment }?.id == "mise-a-disposition-de-locaux")
+        #expect(valued.expenses.first { $0.label == "Mise à disposition de locaux" }?.id == "mise-a-disposition-de-locaux-2")
+        let note = valued.inferred.first { $0.field == "id" }
+        #expect(note?.line == "mise-a-disposition-de-locaux-2" && note?.from.contains("cell A13") == true && note?.from.contains("cell A7") == true)
+        #expect(valued.inferred.filter { $0.field == "id" }.count == 1)
+        // No fixture but that one has a suffixed id, and none ends on a small word.
+        for name in ["vertical-produits-first.csv", "vertical-charges-first.ods", "accounts-74.xlsx", "english-cover.xlsx",
+                     "realised-budget.xlsx", "side-by-side-free.csv", "excel-fr-1252.csv", "template-filled-fr.csv"] {
+            let budget = try layout(name)
+            let ids = budget.resources.map(\.id) + budget.expenses.map(\.id)
+            #expect(Set(ids).count == ids.count && !ids.contains { $0.range(of: #"-[0-9]+$"#, options: .regularExpression) != nil }, "\(name): \(ids)")
+            #expect(!ids.contains { id in CSVVocabulary.slugTrailingWords.contains { id.hasSuffix("-" + $0) } }, "\(name): \(ids)")
+            #expect(ids.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "\(name): \(ids)")
+        }
+        // The Cerfa rows' ids: « Région(s) » is 74-region.
+        let cerfa = try layout("cerfa-12156-profile-rows.csv")
+        #expect(cerfa.resources.map(\.id).contains("74-region") && cerfa.resources.map(\.id).contains("756-dont-cotisations-dons-manuels"))
+    }
+
+    @Test("First contact: the template filled in as a director would, French and English, read with the figures computed by hand")
+    func filledTemplate() throws {
+        for name in ["template-filled-fr.csv", "template-filled-en.csv"] {
+            let budget = try layout(name)
+            #expect(budget.cluster.name == "Grappe Agroalimentaire du Perche" && budget.year == 2026, "\(name)")
+            // 46,500 + 14,000 + 9,500 + 6,000 + 55,000 + 12,000 + 15,000 + 8,000 + 20,000 + 12,000 = 198,000.
+            // 98,000 + 9,600 + 7,400 + 4,500 + 1,500 + 42,000 + 21,000 + 2,000 + 12,000 = 198,000.
+            #expect(budget.metrics.totalResources == euros(198_000) && budget.metrics.totalExpenses == euros(198_000))
+            // Public: 55,000 + 12,000 + 15,000 + 8,000 + 20,000 = 110,000; private 88,000, of which 12,000 valued time.
+            #expect(budget.metrics.publicResources.amount == euros(110_000))
+            #expect(budget.metrics.selfFinancingGross == Share(euros(88_000), of: euros(198_000)))
+            #expect(budget.metrics.selfFinancingNet == Share(euros(76_000), of: euros(186_000)))
+            // Operating: 98,000 + 9,600 + 7,400 + 4,500 + 1,500 + 2,000 = 123,000; programme 42,000 + 21,000 + 12,000.
+            #expect(budget.expenses.filter { $0.nature == .operating }.map(\.amount.minorUnits).reduce(0, +) == 12_300_000)
+            #expect(sources(budget)["Partenariats entreprises"] == "sponsorship" && sources(budget)["DRAAF Centre-Val de Loire"] == "state")
+            #expect(sources(budget)["Programme LEADER (FEADER)"] == "erdf")
+            #expect(natures(budget)["Communication et site internet"] == "operating" && natures(budget)["Déplacements"] == "operating")
+            #expect(budget.inferred.contains { $0.line == "draaf-centre-val-de-loire" && $0.from == "« DRAAF »" })
+        }
+        // A label split at its comma in a comma-separated file: the error says so.
+        let text = try String(contentsOf: repositoryFile("Tests/Fixtures/spreadsheets/layouts/template-filled-en.csv"), encoding: .utf8)
+        let split = layoutError(csv: text.replacingOccurrences(of: "\"Actions collectives (export, innovation)\"", with: "Actions collectives (export, innovation)"))
+        #expect(split?.reason.contains("put it between double quotes") == true, "\(String(describing: split))")
+        // A label no word places, in a table with a Source column: the way out names that column, in French.
+        let unplaced = layoutError(csv: "Essai — Budget 2026\nPoste;Montant;Source\nProduits\nRecettes diverses;100;\nCharges\nSalaires;100;\n")
+        #expect(unplaced?.reason.contains("quelle source de recettes est « Recettes diverses »") == true)
+        #expect(unplaced?.reason.contains("dans sa cellule « Source »") == true)
     }
 }

@@ -1,4 +1,5 @@
 import ClusterKitCore
+import ClusterKitTesting
 import ClusterRules
 import Foundation
 import Testing
@@ -171,6 +172,17 @@ struct MissionCategoryTests {
         let fixed = budget.adjustingResource("state-d", by: -500_000)
             .addingResource(.exact(.services, fix.amount, id: "sales", action: "services"))
         #expect(try diagnostics(of: cap, on: fixed).isEmpty)
+        // Its move says so: the 5,000 moved off the earmarked public line to private funding earmarked to the action,
+        // then the other 35,000 as private funding earmarked to it; applied, the rule is silent.
+        guard case .split(.move(let from, let replacing), let replaced, .addResource(let covering))? = fix.primary.move else {
+            Issue.record("the cover fix's move is \(String(describing: fix.primary.move))")
+            return
+        }
+        #expect(from == ["state-d"] && replaced == Money(major: 5_000))
+        #expect(replacing.source == .actionParticipation && replacing.action == "services" && covering.action == "services")
+        let applied = try RuleVerifier.applying(fix.primary, of: diagnostic, to: budget)
+        #expect(applied.resources.map(\.amount) == [.zero(.euro), Money(major: 50_000), Money(major: 5_000), Money(major: 35_000)])
+        #expect(try diagnostics(of: cap, on: applied).isEmpty)
     }
 
     @Test("A regime's amount counts all its actions together: two de minimis actions of 150,000 are 100,000 over")

@@ -1,6 +1,7 @@
 import ClusterKitCore
 import ClusterKitReports
 import ClusterRules
+import ClusterKitFuzzTargets
 import Foundation
 import Testing
 import TestSupport

@@ -1,5 +1,6 @@
 import ClusterKitCore
 import ClusterRules
+import ClusterKitFuzzTargets
 import Foundation
 import Testing
 import TestSupport

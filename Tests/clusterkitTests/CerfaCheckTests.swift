@@ -18,7 +18,7 @@ private func checked(_ path: String) throws -> CheckedBudget {
 }
 
 /// What a diagnostic says, its lines named by what they are (a resource's source, an expense's amount) rather than by
-/// their ids: the form makes its ids from its rows (`756-dont-cotisations-dons-manuels-ou`), the JSON file has its own
+/// their ids: the form makes its ids from its rows (`756-dont-cotisations-dons-manuels`), the JSON file has its own
 /// (`fees`).
 private func summary(_ diagnostic: Diagnostic, in budget: Budget) -> String {
     func name(_ id: String) -> String {
@@ -235,7 +235,7 @@ struct CerfaCheckTests {
             "64 – Charges de personnel;100;100;70 – Vente de produits finis;46116860184273879,04;5",
         ])
         let (path, message) = try failure(huge, name: "budget.csv")
-        #expect(message.hasPrefix("\(path):4:5: forecast.70-vente-de-produits-finis-de: the amount is more than"), "\(message)")
+        #expect(message.hasPrefix("\(path):4:5: forecast.70-vente-de-produits-finis: the amount is more than"), "\(message)")
         let negative = huge.replacingOccurrences(of: "46116860184273879,04;5", with: "100;-5")
         let (other, refused) = try failure(negative, name: "budget.csv")
         #expect(refused.hasPrefix("\(other):4:6: negative amount '-5'"), "\(refused)")

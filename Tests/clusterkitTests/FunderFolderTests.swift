@@ -79,6 +79,10 @@ struct FunderFolderTests {
         // A cluster whose years all come from one history file keeps that file's report.
         let sentier = try #require(portfolio.clusters.first { $0.profile.name == "Silicon Sentier" })
         #expect(sentier.years.isEmpty && sentier.history?.file?.hasSuffix("silicon-sentier-2011-2013.json") == true)
+        // Its years are the ones its history file publishes (memento p. 56: 2 M€, 1.9 M€, 2 M€, 50% each year).
+        #expect(sentier.publishedYears.map(\.year) == [2011, 2012, 2013])
+        #expect(sentier.publishedYears.map { $0.published?.total?.minorUnits } == [200_000_000, 190_000_000, 200_000_000])
+        #expect(soliage.publishedYears.map(\.year) == [2012, 2013])
     }
 
     @Test("Files that disagree on a cluster's founding year or kind are an error naming both")
@@ -123,6 +127,13 @@ struct FunderFolderTests {
         #expect(years.map { $0["warnings"] as? Int } == [3, 1, 0])
         let trajectory = try #require(made["trajectory"] as? [String: Any])
         #expect((trajectory["years"] as? [[String: Any]])?.map { $0["behind"] as? Bool } == [false, true, false])
+        // A cluster known only from a history's published years has them as its years (Soliage, memento p. 60).
+        let soliage = try #require(clusters.first { $0["name"] as? String == "Soliage" })
+        let soliageYears = try #require(soliage["years"] as? [[String: Any]])
+        #expect(soliageYears.map { $0["year"] as? Int } == [2012, 2013])
+        #expect(soliageYears.map { $0["selfFinancingGross"] as? Double } == [0.2439, 0.4])
+        #expect(soliageYears.map { $0["fundingBase"] as? Int } == [246_000, 500_000])
+        #expect(soliageYears.allSatisfy { $0["statement"] is NSNull && $0["selfFinancingNet"] is NSNull })
         let atlanpack = try #require(clusters.first { $0["name"] as? String == "Atlanpack" })
         #expect(atlanpack["trajectory"] is NSNull)
         #expect(((atlanpack["years"] as? [[String: Any]])?.first?["target"] as? [String: Any])?["year"] == nil)
@@ -143,20 +154,69 @@ struct FunderFolderTests {
         let path = folder.path
         #expect(english.contains("Grappe Exemple du financeur,grappe,2014,realised,\(path)/grappe-exemple-2014-realised.json,0.4737,0.4737,190000.00,0.5000,2016,0,3,3"))
         #expect(english.contains("Grappe Exemple du financeur,grappe,2015,realised,\(path)/grappe-exemple-2015-realised.json,0.4634,0.4634,205000.00,0.5000,2016,0,1,4"))
-        #expect(english.contains { $0.hasPrefix("\"Pôle Exemple (fictitious pôle, mission categories)\",pole,2013,forecast,") })
-        // One row per cluster and year: 2014's forecast is not a row; Mecabourg 2013 is one row.
-        #expect(english.count == 1 + 13)
+        #expect(english.contains { $0.hasPrefix("\"Pôle Exemple (fictitious pôle, mission categories)\",pôle,2013,forecast,") })
+        // A history's published years are rows of their own: Soliage 2012, 60 k€ private of 246 k€ (24.39%), and
+        // 2013, 40% of 500 k€ (memento p. 60); no statement, no net share, no finding.
+        #expect(english.contains("Soliage,grappe,2012,published,\(path)/soliage-2012-2013.json,0.2439,,246000.00,0.5000,2014,0,0,0"))
+        #expect(english.contains("Soliage,grappe,2013,published,\(path)/soliage-2012-2013.json,0.4000,,500000.00,0.5000,2014,0,0,0"))
+        #expect(english.contains("Silicon Sentier,grappe,2012,published,\(path)/silicon-sentier-2011-2013.json,0.5000,,1900000.00,0.7500,2014,0,0,0"))
+        // One row per cluster and year: 2014's forecast is not a row; Mecabourg 2013 is one row; the published years
+        // of Eco-énergies (2010–2012), Mecabourg (2012), Silicon Sentier (2011–2013) and Soliage (2012–2013) are 9.
+        #expect(english.count == 1 + 13 + 9)
         #expect(!english.contains { $0.contains("grappe-exemple-2014-forecast.json") })
 
         let french = Tool.run(["check", folder.path, "--format", "csv", "--language", "fr"]).stdout.split(separator: "\n").map(String.init)
         #expect(french.first == "Cluster;Type;Année;Nature;Fichier;Autofinancement brut;Autofinancement net;Base de financement;Objectif;Année de l'objectif;Erreurs;Avertissements;Remarques")
+        #expect(french.contains { $0.hasPrefix("Cosmetic Valley;pôle;2013;prévisionnel;") })
+        #expect(french.contains("Soliage;grappe;2012;publié;\(path)/soliage-2012-2013.json;0,2439;;246000,00;0,5000;2014;0;0;0"))
         #expect(french.contains("Grappe Exemple du financeur;grappe;2016;prévisionnel;\(path)/grappe-exemple-2016-forecast.json;0,6087;0,6087;230000,00;0,5000;2016;0;0;2"))
 
         // Markdown gets the same table.
         let markdown = Tool.run(["check", folder.path, "--format", "markdown"]).stdout
         #expect(markdown.contains("## Clusters by year"))
         #expect(markdown.contains("| Grappe Exemple du financeur | grappe | 2015 | realised |"))
+        #expect(markdown.contains("| Cosmetic Valley | pôle | 2013 | forecast |"))
+        let frenchMarkdown = Tool.run(["check", folder.path, "--format", "markdown", "--language", "fr"]).stdout
+        #expect(frenchMarkdown.contains("| Cosmetic Valley | pôle | 2013 | prévisionnel |"))
+        #expect(frenchMarkdown.contains("| Soliage | grappe | 2012 | publié |"))
         let single = Tool.run(["check", repositoryFile("Examples/mecabourg-2013.json").path, "--format", "markdown"]).stdout
         #expect(!single.contains("## Clusters by year"))
+    }
+
+    @Test("HTML: one page with the clusters table, a trend line per cluster, the memento's map and each cluster's reports")
+    func html() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for language in ["en", "fr"] {
+            let page = Tool.run(["check", folder.path, "--format", "html", "--language", language]).stdout
+            // Twelve clusters: twelve rows linked to twelve sections, twelve trend lines, twelve marks on the map.
+            for number in 1...12 {
+                #expect(page.contains("<th scope=\"row\" id=\"c\(number)-row\"><a href=\"#c\(number)\">"))
+                #expect(page.contains("<section class=\"cluster\" id=\"c\(number)\""))
+                #expect(page.contains("<g class=\"cluster-mark\" data-cluster=\"\(number)\">"))
+            }
+            #expect(page.components(separatedBy: "class=\"chart sparkline\"").count == 13)
+            // The four quadrants and the band under the memento's names (p. 17).
+            for name in ["« La ruche bourdonnante »", "« La joyeuse meute »", "« Aube ou crépuscule »", "« La migration des gnous »",
+                         "« Un équilibre précaire »"] {
+                // French typography: no-break spaces inside the guillemets.
+                #expect(page.contains(language == "fr" ? name.replacingOccurrences(of: "« ", with: "«\u{00A0}")
+                    .replacingOccurrences(of: " »", with: "\u{00A0}»") : name))
+            }
+            // The made-up grappe's three years as a path on the map and as a trend; Neopolia 2013 (170 members and
+            // 51.3% gross) in « la ruche bourdonnante », as the memento places it (p. 19).
+            #expect(page.contains(language == "fr" ? "47,4\u{00A0}% en 2014, 60,9\u{00A0}% en 2016" : "47.4% in 2014, 60.9% in 2016"))
+            #expect(page.contains(language == "fr" ? "<td class=\"number\">51,3\u{00A0}%</td><td>«\u{00A0}La ruche bourdonnante\u{00A0}»</td>"
+                : "<td class=\"number\">51.3%</td><td>« La ruche bourdonnante »</td>"))
+            // Accessible: every chart has a title and a description; the tables have headers.
+            let charts = try NSRegularExpression(pattern: "<svg [^>]*>")
+            let titled = try NSRegularExpression(pattern: "<svg [^>]*role=\"img\" aria-label=\"[^\"]+\"[^>]*><title>")
+            let range = NSRange(page.startIndex..., in: page)
+            #expect(charts.numberOfMatches(in: page, range: range) == titled.numberOfMatches(in: page, range: range))
+            #expect(charts.numberOfMatches(in: page, range: range) > 12)
+            #expect(page.contains("<desc>"))
+            #expect(page.contains("@media print"))
+            #expect(page.contains(language == "fr" ? "<td data-label=\"Type\">pôle</td>" : "<td data-label=\"Kind\">pôle</td>"))
+        }
     }
 }

@@ -199,6 +199,40 @@ struct GoldenReportTests {
         }
     }
 
+    /// Layout fixtures whose reports list what the reader inferred (issue 26), recorded in `layouts/<stem>/`: the SARIF
+    /// document (its run's `properties.budgets[].inferred`) and the text report.
+    static let layoutFixtures = ["vertical-produits-first.csv", "template-filled-fr.csv"]
+
+    @Test("The reports of layout fixtures, their inferred lists in SARIF's run properties and in the text, are the recorded ones")
+    func layoutReports() throws {
+        for fixture in Self.layoutFixtures {
+            let file = "Tests/Fixtures/spreadsheets/layouts/" + fixture
+            let stem = "layouts/" + fixture.replacingOccurrences(of: ".", with: "-")
+            for language in ["en", "fr"] {
+                for (format, ext) in [("sarif", "sarif"), ("text", "txt")] {
+                    let arguments = ["check", repositoryRoot.appendingPathComponent(file).path, "--format", format, "--language", language]
+                    let name = "\(stem)/check.default.\(language).\(ext)"
+                    let comment = "--format \(format) --language \(language) of \(file)"
+                    if format == "sarif" {
+                        try Self.compareSARIF(Self.output(arguments), to: name, language: language, comment: comment)
+                    } else {
+                        try Self.compare(Self.output(arguments), to: name, comment: comment)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("A funder's folder (every example and the made-up grappe of three years) on one HTML page, in both languages, is the recorded one")
+    func funderPage() throws {
+        for language in ["en", "fr"] {
+            let arguments = ["check", repositoryRoot.appendingPathComponent("Examples").path,
+                             repositoryRoot.appendingPathComponent("Tests/Fixtures/funder").path, "--format", "html", "--language", language]
+            try Self.compare(Self.output(arguments), to: "funder/check.default.\(language).html",
+                             comment: "check Examples Tests/Fixtures/funder --format html --language \(language)")
+        }
+    }
+
     @Test("Every example's metrics table, in both languages, is the recorded one")
     func metricsTables() throws {
         for file in try Self.examples() {

@@ -333,6 +333,49 @@ struct HTMLReportTests {
         #expect(try headline("Examples/mecabourg-2013.json", .english).contains("— 5.2 percentage points short"))
     }
 
+    @Test("The memento's map of profiles: its thresholds (50 members, 30%, 50%), its labels apart and inside, numbers kept apart")
+    func profileMap() throws {
+        // Neopolia 2013: 170 members, 630,000 private of 1,227,000 (51.3% gross): « la ruche bourdonnante », where
+        // the memento places it (p. 19). Mecabourg 2013: 60 members, 130,000 of 290,000 (44.8%): the precarious
+        // balance. Silicon Sentier 2013: 170 members, 50% (p. 56): at the high threshold, so highly self-financed.
+        let neopolia = Share(630_000, over: 1_227_000), mecabourg = Share(130_000, over: 290_000)
+        #expect(ProfileMapChart.profile(members: 170, share: neopolia) == "« La ruche bourdonnante »")
+        #expect(ProfileMapChart.profile(members: 60, share: mecabourg) == "« Un équilibre précaire »")
+        #expect(ProfileMapChart.profile(members: 170, share: Share(percent: 50)) == "« La ruche bourdonnante »")
+        #expect(ProfileMapChart.profile(members: 50, share: Share(percent: 50)) == "« La joyeuse meute »")
+        #expect(ProfileMapChart.profile(members: 50, share: Share(percent: 29)) == "« Aube ou crépuscule »")
+        #expect(ProfileMapChart.profile(members: 51, share: Share(percent: 29)) == "« La migration des gnous »")
+        let chart = ProfileMapChart(marks: [
+            .init(number: 1, name: "Neopolia", kind: .grappe, years: [(2013, 170, neopolia)]),
+            .init(number: 2, name: "Mecabourg", kind: .grappe, years: [(2013, 60, mecabourg)]),
+            .init(number: 3, name: "Silicon Sentier", kind: .grappe,
+                  years: [(2011, 170, Share(percent: 50)), (2012, 170, Share(percent: 50)), (2013, 170, Share(percent: 50))]),
+        ])
+        // The thresholds where the memento draws them.
+        #expect(abs(chart.x(50) - chart.x(10) - (chart.x(500) - chart.x(100))) < 1e-9, "a logarithmic scale")
+        #expect(chart.x(51) > chart.x(50))
+        #expect(abs(chart.y(0.5) - chart.y(0.3) - 2 * (chart.y(0.3) - chart.y(0.2))) < 1e-9)
+        // Silicon Sentier stands where Neopolia's number is (170 members, 50% against 51.3%): its number is moved aside.
+        let places = chart.numberPlaces
+        #expect(places[0].x == chart.x(170) && places[0].y == chart.y(neopolia.doubleValue))
+        for i in places.indices {
+            for j in places.indices where j > i {
+                #expect((places[i].x - places[j].x) * (places[i].x - places[j].x) + (places[i].y - places[j].y) * (places[i].y - places[j].y) >= 400)
+            }
+        }
+        for language in [Language.english, .french] {
+            let format = HTMLFormat(language: language)
+            let labels = chart.labels(format: format)
+            #expect(overlappingLabels(labels).isEmpty, "\(language): \(overlappingLabels(labels).map { "\($0.0.text) / \($0.1.text)" })")
+            for label in labels {
+                #expect(label.box.isInside(width: ProfileMapChart.width, height: chart.height), "\(language): « \(label.text) » leaves the chart")
+            }
+            let svg = chart.svg(format: format, describedBy: "map-caption")
+            #expect(svg.contains("<title>") && svg.contains("<desc>") && svg.contains("aria-describedby=\"map-caption\""))
+            #expect(svg.components(separatedBy: "class=\"cluster-mark\"").count == 4)
+        }
+    }
+
     @Test("The page's words are those of its language, numbers formatted for it")
     func languages() {
         let french = HTMLFormat(language: .french), english = HTMLFormat(language: .english)

@@ -24,8 +24,8 @@ struct LayoutCommandTests {
         let document = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
         let budget = (document?["budgets"] as? [[String: Any]])?.first
         let inferred = budget?["inferred"] as? [[String: String]] ?? []
-        #expect(inferred.contains(["line": "conseil-regional-pays-de-la-loire", "field": "source", "value": "region", "from": "« conseil regional »"]))
-        #expect(inferred.contains(["line": "loyers", "field": "nature", "value": "operating", "from": "« loyers »"]))
+        #expect(inferred.contains(["line": "conseil-regional-pays-de-la-loire", "field": "source", "value": "region", "from": "« Conseil régional »"]))
+        #expect(inferred.contains(["line": "loyers", "field": "nature", "value": "operating", "from": "« Loyers »"]))
         #expect(inferred.contains { $0["field"] == "year" && $0["value"] == "2026" && $0["line"] == nil })
         // A budget with nothing inferred has no such field.
         let plain = Tool.run(["check", repositoryFile("Examples/mecabourg-2013.json").path, "--format", "json"])
@@ -40,7 +40,7 @@ struct LayoutCommandTests {
         let french = Tool.run(["check", Self.layout("accounts-74.xlsx"), "--language", "fr"])
         #expect(french.stdout.contains("Déduit de la mise en page (à vérifier)"))
         let markdown = Tool.run(["check", Self.layout("side-by-side-free.csv"), "--format", "markdown"])
-        #expect(markdown.stdout.contains("- line conseil-regional-occitanie, source = region (from « conseil regional »)"))
+        #expect(markdown.stdout.contains("- line conseil-regional-occitanie, source = region (from « Conseil régional »)"))
         let html = Tool.run(["check", Self.layout("side-by-side-free.csv"), "--format", "html"])
         #expect(html.stdout.contains("<section class=\"inferred\">") && html.stdout.contains("<li>line etudes, nature = programme"))
         let converted = Tool.run(["convert", Self.layout("side-by-side-free.csv")])
@@ -78,5 +78,53 @@ struct LayoutCommandTests {
         #expect(FileManager.default.createFile(atPath: csv, contents: Data("Essai — Budget 2026\nPoste;Montant\nProduits\nDivers;100\nCharges\nSalaires;100\n".utf8)))
         let divers = Tool.run(["check", csv])
         #expect(divers.status == 2 && divers.stderr.contains("\(csv):4:1:") && divers.stderr.contains("« Divers »"))
+    }
+
+    @Test("SARIF: each budget's inferred list in the run's properties (properties.budgets[].inferred)")
+    func inferredInSARIF() throws {
+        let output = Tool.run(["check", Self.layout("vertical-produits-first.csv"), "--format", "sarif"])
+        #expect(output.status == 0)
+        let document = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        let run = (document?["runs"] as? [[String: Any]])?.first
+        let budgets = (run?["properties"] as? [String: Any])?["budgets"] as? [[String: Any]]
+        let inferred = budgets?.first?["inferred"] as? [[String: String]] ?? []
+        #expect(inferred.contains(["line": "conseil-regional-pays-de-la-loire", "field": "source", "value": "region", "from": "« Conseil régional »"]))
+        #expect(inferred.contains { $0["field"] == "cluster.name" && $0["value"] == "Grappe Numérique Loire" })
+        // The JSON report's list, entry for entry.
+        let json = try JSONSerialization.jsonObject(with: Data(Tool.run(["check", Self.layout("vertical-produits-first.csv"), "--format", "json"]).stdout.utf8)) as? [String: Any]
+        #expect(((json?["budgets"] as? [[String: Any]])?.first?["inferred"] as? [[String: String]]) == inferred)
+        // A budget with nothing inferred has no such property.
+        #expect(!Tool.run(["check", repositoryFile("Examples/mecabourg-2013.json").path, "--format", "sarif"]).stdout.contains("\"inferred\""))
+    }
+
+    @Test("Help says a file is read by what it holds, whatever its name, never by its extension")
+    func helpSaysByContent() {
+        let check = Tool.run(["check", "--help"]).stdout
+        #expect(check.contains("Each file is read by what it holds, whatever its name"))
+        #expect(!check.contains("A file ending in"))
+        for command in ["metrics", "convert", "plan", "what-if"] {
+            #expect(Tool.run([command, "--help"]).stdout.contains("read by what it holds"), "\(command)")
+        }
+        // And the guide says so.
+        let guide = (try? String(contentsOf: repositoryFile("Documentation/CSVFormat.md"), encoding: .utf8)) ?? ""
+        #expect(guide.contains("A file is read by what it holds, whatever its name"))
+        #expect(!guide.contains("whose name ends in `.xlsx`") && !guide.contains("ClusterKit does not guess from a label"))
+    }
+
+    @Test("First contact: the filled template, checked in French as HTML, lists what was inferred in French")
+    func filledTemplateInFrench() {
+        for name in ["template-filled-fr.csv", "template-filled-en.csv"] {
+            let html = Tool.run(["check", Self.layout(name), "--language", "fr", "--format", "html"])
+            #expect(html.status == 0, "\(name): \(html.stderr)")
+            #expect(html.stdout.contains("<section class=\"inferred\">"))
+            // French typography (no-break spaces inside « », before :) and HTML escapes aside.
+            let page = html.stdout.replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+            #expect(page.contains("Déduit de la mise en page (à vérifier) :"))
+            #expect(page.contains("ligne draaf-centre-val-de-loire, source = state (d'après « DRAAF »)"))
+            #expect(page.contains("d'après la cellule A1 « Grappe Agroalimentaire du Perche — Budget prévisionnel 2026 »"))
+            // 88,000 of 198,000 private: 44.4 % gross.
+            #expect(html.stdout.contains("44,4"))
+        }
     }
 }

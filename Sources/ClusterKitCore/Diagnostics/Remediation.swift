@@ -28,9 +28,32 @@ public enum RemediationMove: Hashable, Sendable {
     case transfer(from: [String], to: [String])
     /// Several moves, each of the amount (public funding moved off an action, private funding moved onto it).
     case all([RemediationMove])
+    /// The first move with `amount`, part of the option's amount, then the second with the rest (earmarked public
+    /// funding replaced by private funding, then the rest of an action's cost covered by private funding).
+    indirect case split(RemediationMove, amount: Money, then: RemediationMove)
     /// The fix changes no line of the budget (the fixed fee of an engagement): `RuleVerifier` leaves it unapplied
     /// and counts it apart.
     case elsewhere
+}
+
+extension RemediationOption {
+    /// The option's move, or the one its diagnostic implies: the amount removed from the diagnostic's lines when its
+    /// measured value is above its threshold, added to them below it; `nil` when the diagnostic cannot say (no
+    /// lines, or no measure against a threshold of the same kind).
+    package func move(in diagnostic: Diagnostic) -> RemediationMove? {
+        if let move { return move }
+        guard !diagnostic.lines.isEmpty, let measured = diagnostic.measured, let threshold = diagnostic.threshold else {
+            return nil
+        }
+        let above: Bool
+        switch (measured, threshold) {
+        case (.share(let m), .share(let t)) where m != t: above = m > t
+        case (.money(let m), .money(let t)) where m != t && m.currency == t.currency: above = m > t
+        case (.count(let m), .count(let t)) where m != t: above = m > t
+        default: return nil
+        }
+        return above ? .remove(from: diagnostic.lines) : .add(to: diagnostic.lines)
+    }
 }
 
 /// A fix in money: the amount and what to do with it.

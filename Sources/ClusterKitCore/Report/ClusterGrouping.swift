@@ -16,6 +16,9 @@ package struct ClusterGroup: Sendable {
     /// The report of the cluster's years as a history (its trajectory and the transition rules' findings), when it
     /// has two years or more; `nil` otherwise.
     package var history: BudgetReport?
+    /// The years a history file gives only as published figures, for none of which a budget is judged: each summary
+    /// year with the file it comes from, oldest first.
+    package var published: [(year: HistoryYear, file: String?)] = []
 }
 
 extension Report {
@@ -77,12 +80,15 @@ extension Report {
             // only as published figures.
             var historyYears: [HistoryYear] = years.map { .full($0.budget!) }
             var covered = Set(years.map(\.year))
+            var published: [(year: HistoryYear, file: String?)] = []
             for report in histories[name] ?? [] {
                 for year in report.history?.chronologicalYears ?? [] where year.budget == nil && !covered.contains(year.year) {
                     historyYears.append(year)
+                    published.append((year, report.file))
                     covered.insert(year.year)
                 }
             }
+            published.sort { $0.year.year < $1.year.year }
             let sources = Set(years.map { $0.file ?? "" } + (histories[name] ?? []).map { $0.file ?? "" })
             var history: BudgetHistory?
             if historyYears.count >= 2, sources.count >= 2 {
@@ -99,7 +105,8 @@ extension Report {
             } else {
                 historyReport = histories[name]?.last
             }
-            groups.append(ClusterGroup(cluster: cluster, years: years, setAside: setAside, history: historyReport))
+            groups.append(
+                ClusterGroup(cluster: cluster, years: years, setAside: setAside, history: historyReport, published: published))
         }
         grouped.clusters = groups.sorted {
             ($0.cluster.name, $0.cluster.kind?.rawValue ?? "") < ($1.cluster.name, $1.cluster.kind?.rawValue ?? "")

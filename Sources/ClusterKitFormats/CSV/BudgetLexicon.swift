@@ -36,14 +36,18 @@ package enum BudgetLexicon {
         add(.membershipFees, ["cotisations", "adhésions", "membership fees", "member fees", "subscriptions", "dues"])
         add(.services, ["prestations", "formations", "accompagnement", "billed services", "training", "consulting", "ventes de services"])
         add(.events, ["salon", "congrès", "inscriptions", "événements", "évènements", "colloque", "events", "conference", "registrations", "trade fair"])
-        add(.sponsorship, ["sponsoring", "mécénat", "sponsorship", "sponsors", "patronage"])
+        // « Quelques partenariats privés, sponsoring » (the memento's word for a sponsor's lasting support).
+        add(.sponsorship, ["sponsoring", "mécénat", "sponsorship", "sponsors", "patronage", "partenariats", "partenariats privés",
+                           "partenaires privés", "partnerships", "corporate partners"])
         add(.actionParticipation, ["participation des entreprises", "participations des entreprises", "participation aux actions", "company contributions"])
         add(.successFees, ["success fees", "primes de succès"])
         add(.region, ["région", "conseil régional", "regional council", "region"] + regionNames)
-        add(.state, ["état", "dge", "dreets", "direccte", "sgar", "datar", "préfecture", "state", "french state", "government"])
+        add(.state, ["état", "dge", "dreets", "direccte", "sgar", "datar", "préfecture", "ministère", "draaf", "dreal", "drari", "drac",
+                     "state", "french state", "government", "ministry"])
         add(.department, ["département", "conseil départemental", "conseil général", "department", "county council"])
         add(.intercommunality, ["métropole", "agglomération", "communauté de communes", "communauté d'agglomération", "communauté urbaine", "intercommunalité", "epci", "metropolitan council", "metropolis"])
-        add(.erdf, ["feder", "erdf", "fse", "esf", "interreg", "union européenne", "european union", "fonds européens", "european funds", "europe"])
+        add(.erdf, ["feder", "erdf", "fse", "esf", "feader", "leader", "feampa", "feamp", "interreg", "union européenne", "european union",
+                    "fonds européens", "european funds", "europe"])
         add(.consularChambers, ["cci", "cma", "chambre de commerce", "chambre des métiers", "chambres consulaires", "chamber of commerce", "chambers of commerce"])
         add(.otherPublic, ["bpifrance", "bpi france", "ademe", "anr", "caisse des dépôts", "banque des territoires", "commune", "ville", "city council"])
         add(.memberTime, ["valorisation", "contributions volontaires", "temps des adhérents", "temps passé", "bénévolat", "valued time", "member time", "members' time", "volunteer time", "in-kind contributions"])
@@ -54,6 +58,10 @@ package enum BudgetLexicon {
         add(.exceptionalIncome, ["produits exceptionnels", "exceptional income"])
         return table
     }()
+
+    /// Phrases that only say where a funder is (folded): the regions' names, which place a line on their own
+    /// (« Bretagne » → region) but give way to a funder the label names beside them.
+    static let qualifiers: Set<String> = Set(regionNames.map(fold))
 
     /// The names of France's regions (and of the former ones a budget may still name).
     static let regionNames = [
@@ -70,7 +78,9 @@ package enum BudgetLexicon {
         func add(_ nature: ExpenseNature, _ phrases: [String]) { table += phrases.map { (fold($0), nature) } }
         add(.operating, ["salaires", "personnel", "charges sociales", "loyers", "honoraires", "frais généraux", "fonctionnement",
                          "frais de structure", "assurances", "fournitures", "déplacements", "salaries", "wages", "staff", "rent",
-                         "overheads", "fees paid", "running costs", "office", "travel", "insurance"])
+                         "overheads", "fees paid", "running costs", "office", "travel", "insurance", "communication", "site internet",
+                         "expert comptable", "commissaire aux comptes", "comptabilité", "frais bancaires", "téléphone", "informatique",
+                         "impôts et taxes", "website", "accountant", "auditor", "bank charges", "telephone"])
         add(.programme, ["actions", "événements", "évènements", "études", "salon", "programme", "projets", "missions collectives",
                          "events", "studies", "programme of actions", "trade fairs", "projects"])
         add(.accounting, ["dotations", "amortissements", "provisions", "charges financières", "charges exceptionnelles",
@@ -96,16 +106,50 @@ package enum BudgetLexicon {
         }.joined(separator: " ")
     }
 
-    /// The label's own words (folded for case and accents, not for plurals) where a folded phrase stands in it.
+    /// The label's own words, as the user wrote them (case, accents and plurals kept), where a folded phrase stands in
+    /// it: « Région » in « Subvention Région », not `region`. Folding is for matching only; a report quotes the label.
+    /// The phrase itself when the label's words cannot be lined up with its folded ones.
     static func words(of phrase: String, in label: String) -> String {
-        let original = CSVVocabulary.normalized(label).split(separator: " ")
+        let runs = writtenWords(label)
+        // Each folded word of the label, with the run of the label it comes from.
+        var owners: [Int] = []
+        var normalizedWords: [Substring] = []
+        for (index, run) in runs.enumerated() {
+            for word in CSVVocabulary.normalized(String(label[run])).split(separator: " ") {
+                normalizedWords.append(word)
+                owners.append(index)
+            }
+        }
         let folded = fold(label).split(separator: " ")
         let wanted = phrase.split(separator: " ")
-        guard original.count == folded.count, wanted.count <= folded.count else { return phrase }
+        guard normalizedWords == CSVVocabulary.normalized(label).split(separator: " "), owners.count == folded.count,
+            !wanted.isEmpty, wanted.count <= folded.count
+        else { return phrase }
         for start in 0...(folded.count - wanted.count) where Array(folded[start..<(start + wanted.count)]) == wanted {
-            return original[start..<(start + wanted.count)].joined(separator: " ")
+            let first = runs[owners[start]], last = runs[owners[start + wanted.count - 1]]
+            return String(label[first.lowerBound..<last.upperBound])
         }
         return phrase
+    }
+
+    /// The ranges of a label's words as written: runs of characters that folding keeps (letters, digits, `%`),
+    /// split where it leaves a space (spaces, punctuation, an apostrophe).
+    static func writtenWords(_ label: String) -> [Range<String.Index>] {
+        var runs: [Range<String.Index>] = []
+        var start: String.Index?
+        var index = label.startIndex
+        while index < label.endIndex {
+            let next = label.index(after: index)
+            let kept = CSVVocabulary.normalized(String(label[index])).contains { $0 != " " }
+            if kept, start == nil { start = index }
+            if !kept, let begun = start {
+                runs.append(begun..<index)
+                start = nil
+            }
+            index = next
+        }
+        if let begun = start { runs.append(begun..<label.endIndex) }
+        return runs
     }
 
     /// Whether `phrase` stands in `label` as whole words (both folded).
@@ -125,17 +169,26 @@ package enum BudgetLexicon {
         let kept = matched.filter { phrase, value in
             !matched.contains { other, otherValue in otherValue != value && other.count > phrase.count && contains(other, phrase) }
         }
-        var found: [(phrase: String, value: Value)] = []
+        var found: [(phrase: String, value: Value, named: Bool)] = []
         for (phrase, value) in kept {
+            let named = !qualifiers.contains(phrase)
             if let index = found.firstIndex(where: { $0.value == value }) {
-                if phrase.count > found[index].phrase.count { found[index].phrase = phrase }
+                // The longest phrase naming the funder (« Région » in « Subvention Région Grand Est »), else the longest.
+                if (named && !found[index].named) || (named == found[index].named && phrase.count > found[index].phrase.count) {
+                    found[index].phrase = phrase
+                }
+                found[index].named = found[index].named || named
             } else {
-                found.append((phrase, value))
+                found.append((phrase, value, named))
             }
         }
+        // A region's name beside another funder (« DRAAF Centre-Val de Loire », « CCI Normandie ») says where that
+        // funder is, not that the region pays.
+        if found.count > 1, found.contains(where: \.named) { found.removeAll { !$0.named } }
         guard let first = found.first else { return .failure(MissError(.unknown)) }
         if found.count > 1 {
-            return .failure(MissError(.conflict("\(describe(first.value)) (« \(first.phrase) »)", "\(describe(found[1].value)) (« \(found[1].phrase) »)")))
+            let one = words(of: first.phrase, in: label), other = words(of: found[1].phrase, in: label)
+            return .failure(MissError(.conflict("\(describe(first.value)) (« \(one) »)", "\(describe(found[1].value)) (« \(other) »)")))
         }
         return .success(Placement(value: first.value, from: words(of: first.phrase, in: label)))
     }

@@ -31,12 +31,20 @@ extension CSVBudgetReading {
         let placed = BudgetLexicon.source(label)
         if case .success(let found) = placed, catalog.source(found.value) != nil { return (found.value, "« \(found.from) »") }
         if case .failure(let miss) = placed, case .conflict(let one, let other) = miss.miss {
-            throw fail(cell, .budget, "« \(label) » names two sources, \(one) and \(other): \(sourceWayOut())")
+            throw fail(
+                cell, .budget,
+                english
+                    ? "« \(label) » names two sources, \(one) and \(other): \(sourceWayOut())"
+                    : "« \(label) » nomme deux sources, \(one) et \(other) : \(sourceWayOut()) (the label names two sources)")
         }
         if let heading, case .success(let found) = BudgetLexicon.source(heading.text), catalog.source(found.value) != nil {
             return (found.value, "heading « \(heading.text) »")
         }
-        throw fail(cell, .budget, "which revenue source is « \(label) »? \(sourceWayOut())")
+        throw fail(
+            cell, .budget,
+            english
+                ? "which revenue source is « \(label) »? \(sourceWayOut())"
+                : "quelle source de recettes est « \(label) » ? \(sourceWayOut()) (which revenue source is it?)")
     }
 
     /// An expense line's nature, and what it was inferred from (`nil` when a Type cell gave it).
@@ -61,10 +69,18 @@ extension CSVBudgetReading {
         let placed = BudgetLexicon.nature(label)
         if case .success(let found) = placed { return (found.value, "« \(found.from) »") }
         if case .failure(let miss) = placed, case .conflict(let one, let other) = miss.miss {
-            throw fail(cell, .budget, "« \(label) » names two kinds of expense, \(one) and \(other): \(natureWayOut())")
+            throw fail(
+                cell, .budget,
+                english
+                    ? "« \(label) » names two kinds of expense, \(one) and \(other): \(natureWayOut())"
+                    : "« \(label) » nomme deux types de dépense, \(one) et \(other) : \(natureWayOut()) (the label names two kinds of expense)")
         }
         if let heading, case .success(let found) = BudgetLexicon.nature(heading.text) { return (found.value, "heading « \(heading.text) »") }
-        throw fail(cell, .budget, "what kind of expense is « \(label) »? \(natureWayOut())")
+        throw fail(
+            cell, .budget,
+            english
+                ? "what kind of expense is « \(label) »? \(natureWayOut())"
+                : "quel type de dépense est « \(label) » ? \(natureWayOut()) (what kind of expense is it?)")
     }
 
     /// The source a text names: an id, a source's name, an everyday alias.
@@ -81,14 +97,24 @@ extension CSVBudgetReading {
 
     /// The way out for a line no source is found for: the names to write, or a Source column.
     func sourceWayOut() -> String {
-        english
+        if let column = sourceHeading {
+            return english
+                ? "Write its source in its « \(column) » cell: one of \(sourceChoices())"
+                : "Écrivez sa source dans sa cellule « \(column) » : l'une des sources \(sourceChoices())"
+        }
+        return english
             ? "Name it as one of the sources — \(sourceChoices()) — or add a « Source » column giving each line's source"
             : "Nommez-la comme l'une des sources — \(sourceChoices()) — ou ajoutez une colonne « Source » qui donne la source de chaque ligne"
     }
 
     /// The way out for an expense no nature is found for.
     func natureWayOut() -> String {
-        english
+        if let column = sourceHeading {
+            return english
+                ? "Write operating or programme in its « \(column) » cell"
+                : "Écrivez fonctionnement ou action dans sa cellule « \(column) »"
+        }
+        return english
             ? "Name it with a word such as salaries, rent, fees (operating) or actions, events, studies (programme), or add a « Type » column (operating or programme)"
             : "Nommez-la avec un mot tel que salaires, loyers, honoraires (fonctionnement) ou actions, événements, études (action), ou ajoutez une colonne « Type » (fonctionnement ou action)"
     }

@@ -17,6 +17,8 @@ extension CSVBudgetReading {
         var amount: Int?
         var realised: Int?
         var source: Int?
+        /// The heading of the Source (or Type) column: « Source », « Type ».
+        var sourceHeading: CSVCell?
         var id: Int?
         /// The cell of each amount column's heading: « Budget 2025 », « Réalisé 2025 ».
         var amountHeading: CSVCell?
@@ -93,7 +95,7 @@ extension CSVBudgetReading {
                 if columns.amount == nil { columns.amount = cell.column; columns.amountHeading = cell; any = true }
             case .realised:
                 if columns.realised == nil { columns.realised = cell.column; columns.realisedHeading = cell; any = true }
-            case .source: columns.source = cell.column
+            case .source: columns.source = cell.column; columns.sourceHeading = cell
             case .id: columns.id = cell.column
             case .share, .comment: continue
             }
@@ -158,6 +160,7 @@ extension CSVBudgetReading {
             entries[side]!.append(try entry(row, map))
         }
         let map = columns ?? SectionColumns(label: 1)
+        sourceHeading = map.sourceHeading?.trimmed
         let realised = map.realised != nil
         if let heading = map.realisedHeading {
             inferred.append(InferredValue(line: nil, field: "statement", value: "realised", from: cellName(heading)))
@@ -198,13 +201,14 @@ extension CSVBudgetReading {
                 if let from { lineInferences.append((current, position, InferredValue(line: nil, field: field, value: placed, from: from))) }
             }
         }
-        assignIDs(&resources, &expenses)
+        let idNotes = assignIDs(&resources, &expenses)
         func id(_ side: Side, _ index: Int) -> String { side == .resources ? resources[index].line.id : expenses[index].line.id }
         for item in lineInferences {
             var value = item.value
             value.line = id(item.side, item.index)
             inferred.append(value)
         }
+        inferred += idNotes
         var forecast: [String: Money] = [:]
         for item in planned { forecast[id(item.side, item.index)] = item.amount }
 
@@ -292,7 +296,7 @@ extension CSVBudgetReading {
         if map.amount != nil || map.realised != nil, let stray = row.cells.first(where: {
             !$0.isBlank && $0.column != label?.column && !map.named.contains($0.column)
         }) {
-            throw fail(stray, .budget, "a value outside the table's columns: give the column a heading, or clear the cell")
+            throw fail(stray, .budget, "a value outside the table's columns: give the column a heading, or clear the cell\(commaHint(row))")
         }
         let folded = CSVVocabulary.normalized(text)
         let kind: SectionEntry.Kind

@@ -23,6 +23,9 @@ struct CSVBudgetReading {
     /// In the side-by-side layout, the sides that have a Source (resources) or Type (expenses) column: a side without
     /// one has its lines placed by their labels' words.
     var explicitColumns: Set<Side> = []
+    /// In sections, the heading of the table's Source (or Type) column, when it has one: a blank cell of it is placed
+    /// by the label, and a label nothing places is asked for in that column.
+    var sourceHeading: String?
     /// What was inferred of each line, by side and index, before the lines have their ids.
     var pending: [(side: Side, index: Int, value: InferredValue)] = []
 
@@ -31,6 +34,16 @@ struct CSVBudgetReading {
         self.dialect = dialect
         self.catalog = catalog
         self.values = CSVValues(dialect: dialect, currency: .euro)
+    }
+
+    /// In a file whose cells are separated by commas, the likely cause of a value beyond the table's columns: a label
+    /// holding a comma (« Actions collectives (export, innovation) »), split in two unless it is quoted.
+    func commaHint(_ row: CSVRow) -> String {
+        guard dialect.separator == ",", let first = row.cells.first(where: { !$0.isBlank }),
+            let next = row.cells.first(where: { $0.column > first.column && !$0.isBlank }),
+            next.text.first == " " || !next.trimmed.contains(where: \.isNumber)
+        else { return "" }
+        return "; if the label holds a comma, put it between double quotes: the cells of this file are separated by commas, so « \(first.trimmed),\(next.text) » was split at it"
     }
 
     /// An error at a cell, naming its column by letter and heading.
@@ -88,7 +101,7 @@ struct CSVBudgetReading {
         var totals: [Side: Money] = [.resources: .zero(profile.currency), .expenses: .zero(profile.currency)]
         for row in rows[layout.firstDataRow...] where !row.isBlank {
             if let stray = row.cells.first(where: { !$0.isBlank && layout.side(of: $0.column) == nil }) {
-                throw fail(stray, .budget, "a value outside the table's columns: give the column a heading, or clear the cell")
+                throw fail(stray, .budget, "a value outside the table's columns: give the column a heading, or clear the cell\(commaHint(row))")
             }
             for group in layout.groups {
                 let cells = Dictionary(
@@ -118,12 +131,13 @@ struct CSVBudgetReading {
                 }
             }
         }
-        assignIDs(&resources, &expenses)
+        let idNotes = assignIDs(&resources, &expenses)
         for item in pending {
             var value = item.value
             value.line = item.side == .resources ? resources[item.index].line.id : expenses[item.index].line.id
             inferred.append(value)
         }
+        inferred += idNotes
         guard let name = profile.name else {
             throw InputError(file: file, path: "cluster.name", reason: "the cluster's name is missing: add a row « Cluster;<name> » above the table")
         }
@@ -142,20 +156,50 @@ struct CSVBudgetReading {
         }
     }
 
-    /// Gives every line without an id one made from its label (`region-rhone-alpes`), unique in the budget; a line
-    /// without a label gets its JSON default (`resources[2]`).
+    /// Gives every line without an id one made from its label (`region-rhone-alpes`, ``CSVVocabulary/slug(_:)``),
+    /// unique in the budget; a line without a label gets its JSON default (`resources[2]`). A suffixed id
+    /// (`salon-2`: two labels give `salon`; the first in the sheet, by row then column, keeps `salon`) is returned as
+    /// inferred, naming the line it collided with.
     mutating func assignIDs(
         _ resources: inout [(line: ResourceLine, explicitID: Bool)], _ expenses: inout [(line: ExpenseLine, explicitID: Bool)]
-    ) {
+    ) -> [InferredValue] {
         var ids = LineIDs(
             taken: Set(resources.filter(\.explicitID).map(\.line.id) + expenses.filter(\.explicitID).map(\.line.id)))
+        var notes: [InferredValue] = []
+        func claim(_ label: String?, _ side: Side, _ index: Int) -> String {
+            let slug = CSVVocabulary.slug(label ?? "")
+            let cell = cells[FieldPath.line(side, index)].map { "cell \(InputError.columnLetters($0.column))\($0.line)" }
+            let owner = cell ?? "\(side.rawValue)[\(index)]"
+            let (id, collided) = ids.claimNoting(slug.isEmpty ? "\(side.rawValue)[\(index)]" : slug, owner: owner)
+            if let collided {
+                notes.append(InferredValue(
+                    line: id, field: "id", value: id,
+                    from: "\(owner) « \(label ?? "") »; \(slug) was taken by \(collided)"))
+            }
+            return id
+        }
+        // In the order the sheet shows the lines (row, then column: side by side, the expenses' column first), so
+        // that the first of two same labels keeps the plain id.
+        var order: [(side: Side, index: Int, cell: CellPosition?)] = []
         for index in expenses.indices where !expenses[index].explicitID {
-            let slug = CSVVocabulary.slug(expenses[index].line.label ?? "")
-            expenses[index].line.id = ids.claim(slug.isEmpty ? "expenses[\(index)]" : slug)
+            order.append((.expenses, index, cells[FieldPath.line(.expenses, index)]))
         }
         for index in resources.indices where !resources[index].explicitID {
-            let slug = CSVVocabulary.slug(resources[index].line.label ?? "")
-            resources[index].line.id = ids.claim(slug.isEmpty ? "resources[\(index)]" : slug)
+            order.append((.resources, index, cells[FieldPath.line(.resources, index)]))
         }
+        let sorted = order.enumerated().sorted { first, second in
+            switch (first.element.cell, second.element.cell) {
+            case let (one?, other?) where one != other: (one.line, one.column) < (other.line, other.column)
+            default: first.offset < second.offset
+            }
+        }.map(\.element)
+        for item in sorted {
+            if item.side == .expenses {
+                expenses[item.index].line.id = claim(expenses[item.index].line.label, .expenses, item.index)
+            } else {
+                resources[item.index].line.id = claim(resources[item.index].line.label, .resources, item.index)
+            }
+        }
+        return notes
     }
 }

@@ -311,19 +311,49 @@ enum CSVVocabulary {
         text.split(separator: "(", maxSplits: 1).first.map(String.init) ?? text
     }
 
-    /// A line id made from a label: `Région Rhône Alpes` → `region-rhone-alpes`.
+    /// A line id made from a label: `Région Rhône Alpes` → `region-rhone-alpes`. Lower case, no accents, words joined
+    /// by `-`; a plural mark « (s) » dropped (`Région(s)` → `region`); at most ``slugLength`` characters, cut between
+    /// words, and a cut never leaves a small word at the end (`…-entreprises-aux` → `…-entreprises`). Only a first
+    /// word longer than the limit is cut inside.
     static func slug(_ label: String) -> String {
-        var slug = "", length = 0  // length: slug.count
-        for word in normalized(label).unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "%" }) {
-            let word = String(word), count = word.count
-            guard length + count < 40 else { break }
-            if length > 0 {
-                slug += "-"
-                length += 1
-            }
-            slug += word
-            length += count
+        var words: [Substring] = []
+        // Letters folding keeps (« Cœur » → `cœur`) spelt in ASCII, so that an id is typed on any keyboard.
+        var ascii = ""
+        for scalar in normalized(label).unicodeScalars {
+            if let spelt = slugSpellings[scalar] { ascii += spelt } else { ascii.unicodeScalars.append(scalar) }
         }
-        return slug
+        for word in ascii.split(whereSeparator: { $0 == " " || $0 == "%" }) {
+            // « Région(s) », « Département(s) »: the plural mark is no word.
+            if word == "s", !words.isEmpty { continue }
+            words.append(word)
+        }
+        guard let first = words.first else { return "" }
+        guard first.count <= slugLength else { return String(first.prefix(slugLength)) }
+        var kept: [Substring] = [first]
+        var length = first.count
+        for word in words.dropFirst() {
+            guard length + 1 + word.count <= slugLength else {
+                // Cut: not after « de », « aux », « and »… (« participation-des-entreprises-aux »).
+                while kept.count > 1, let last = kept.last, slugTrailingWords.contains(String(last)) { kept.removeLast() }
+                break
+            }
+            kept.append(word)
+            length += 1 + word.count
+        }
+        return kept.joined(separator: "-")
     }
+
+    /// The ASCII spelling of the letters ``normalized(_:)`` keeps: `œ` → `oe`, `æ` → `ae`, `ø` → `o`.
+    static let slugSpellings: [Unicode.Scalar: String] = [
+        "œ": "oe", "æ": "ae", "ø": "o", "ð": "d", "þ": "th", "đ": "d", "ł": "l", "ı": "i", "ŀ": "l", "ŉ": "n",
+    ]
+
+    /// The longest id ``slug(_:)`` makes.
+    static let slugLength = 40
+
+    /// The small words an id cut short does not end with (folded): articles, prepositions, conjunctions, elisions.
+    static let slugTrailingWords: Set<String> = [
+        "a", "au", "aux", "avec", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par", "pour", "sur",
+        "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+    ]
 }

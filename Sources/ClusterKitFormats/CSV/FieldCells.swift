@@ -14,6 +14,9 @@ package struct FieldCells: Hashable, Sendable {
         set { cells[path] = newValue }
     }
 
+    /// Adds the cells another map holds (theirs win).
+    mutating func merge(_ other: FieldCells) { cells.merge(other.cells) { _, theirs in theirs } }
+
     /// The cell of a field, or of the nearest field holding it that was read from one (`resources[2].id` → the
     /// line's cell, `resources[2]`).
     func cell(of path: FieldPath) -> CellPosition? {

@@ -7,6 +7,12 @@ import Foundation
 /// history, its mission categories against their ceilings for a pôle — each with a caption and a table of the same
 /// figures, and its diagnostics grouped by severity with their figures, fixes, folded explanations and citations.
 ///
+/// A report grouped by cluster (a report on more than one budget, see `ClusterPortfolio`) gets a funder's page
+/// instead: a table of the clusters (kind, members, latest budget, private share against its target, a small line of
+/// its private share year by year, findings by severity), the memento's map of cluster profiles (members against
+/// self-financing, its four quadrants under the memento's names, every cluster placed, a cluster of several years as
+/// a path), then each cluster's years and its own reports, linked from the table.
+///
 /// The page needs nothing but itself: inline CSS and inline SVG drawn by ClusterKit, no script, no font, no image,
 /// no request of any kind. Numbers are formatted for the language (`1 080 000 €` and `49,8 %` in French,
 /// `€1,080,000` and `49.8%` in English), the page's `lang` says which; a print stylesheet lays it out on A4 pages
@@ -35,6 +41,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     }
 
     public func render(_ report: Report) -> String {
+        if let clusters = report.clusters { return portfolioPage(report, clusters: clusters) }
         let format = HTMLFormat(language: language)
         let title = Message(ReportWords.title, ["ruleSet": ReportWords.ruleSetName(report.ruleSet)]).rendered(in: language)
         let names = report.budgets.map { "\($0.cluster.name) \($0.yearLabel)" }
@@ -139,7 +146,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     // MARK: - A budget
 
-    private func section(_ budget: BudgetReport, id: String, format: HTMLFormat) -> String {
+    func section(_ budget: BudgetReport, id: String, format: HTMLFormat) -> String {
         let cluster = budget.cluster
         var out = "<section class=\"budget\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
         out += "<h2 id=\"\(id)-title\">\(HTML.escape(format.typeset(title(of: budget))))</h2>\n"
@@ -172,8 +179,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         // What a table's reader inferred, when it inferred anything: the text report's list, as a list.
         if case .budget(let checked) = budget.subject, !checked.inferred.isEmpty {
             let lines = TextReportRenderer.inferred(checked.inferred, language: language).split(separator: "\n")
-            out += "<section class=\"inferred\"><h3>\(HTML.escape(lines[0].trimmingCharacters(in: .whitespaces)))</h3>\n<ul>\n"
-            out += lines.dropFirst().map { "<li>\(HTML.escape($0.trimmingCharacters(in: .whitespaces)))</li>\n" }.joined()
+            out += "<section class=\"inferred\"><h3>\(HTML.escape(format.typeset(lines[0].trimmingCharacters(in: .whitespaces))))</h3>\n<ul>\n"
+            out += lines.dropFirst().map { "<li>\(HTML.escape(format.typeset($0.trimmingCharacters(in: .whitespaces))))</li>\n" }.joined()
             out += "</ul></section>\n"
         }
         out += "<h3>\(HTML.escape(format.word(HTMLWords.diagnostics)))</h3>\n"
@@ -324,7 +331,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     /// The diagnostics grouped by severity, errors first: each with its figures, its fix, its folded explanation
     /// and its citation.
-    private func diagnostics(
+    func diagnostics(
         _ diagnostics: [Diagnostic], id: String, format: HTMLFormat, labels: [String: String] = [:]
     ) -> String {
         let words = ReportWords.self

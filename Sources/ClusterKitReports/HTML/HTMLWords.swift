@@ -167,6 +167,93 @@ package enum HTMLWords {
         }
     }
 
+    // MARK: - The page of a report on several budgets (by cluster)
+
+    /// After the page's title: how many clusters it holds.
+    package static let clusterCount = MessageTemplate(
+        id: "html.cluster-count", english: "{count} {count|cluster|clusters}", french: "{count} {count|cluster|clusters}")
+    /// The heading of the clusters table.
+    package static let clustersHeading = LocalizedText(english: "The clusters", french: "Les clusters")
+    /// What the clusters table holds.
+    package static let clustersIntro = LocalizedText(
+        english: "One row per cluster: its latest budget, its private share against its target, its private share year by year (the small line, from the oldest year to the latest), and its findings. The cluster's name leads to its own report, below.",
+        french: "Une ligne par cluster : son dernier budget, sa part privée face à son objectif, sa part privée année par année (la petite courbe, de la plus ancienne année à la plus récente) et ses constats. Le nom du cluster mène à son propre rapport, plus bas.")
+    /// Column heading: a cluster's number on the map.
+    package static let numberColumn = LocalizedText(english: "No.", french: "N°")
+    /// Column heading: members.
+    package static let membersColumn = LocalizedText(english: "Members", french: "Adhérents")
+    /// Column heading: the latest budget.
+    package static let lastBudgetColumn = LocalizedText(english: "Last budget", french: "Dernier budget")
+    /// Column heading: the private share against the target.
+    package static let shareAgainstTargetColumn = LocalizedText(
+        english: "Private share against target", french: "Part privée face à l'objectif")
+    /// Column heading: the trend over the years.
+    package static let trendColumn = LocalizedText(english: "Trend", french: "Tendance")
+    /// Column heading: years.
+    package static let yearsColumn = LocalizedText(english: "Years", french: "Années")
+    /// Column heading: self-financing.
+    package static let selfFinancingColumn = LocalizedText(english: "Self-financing", french: "Autofinancement")
+    /// Column heading: a cluster's profile on the map.
+    package static let profileColumn = LocalizedText(english: "Profile", french: "Profil")
+    /// A cluster's latest budget: its year, statement and funding base.
+    package static let lastBudget = MessageTemplate(
+        id: "html.last-budget", english: "{year}, {statement}: {amount}", french: "{year}, {statement} : {amount}")
+    /// A private share against a target with a date.
+    package static let shareAgainstDatedTarget = MessageTemplate(
+        id: "html.share-against-dated-target", english: "{share} for a target of {target} in {targetYear}",
+        french: "{share} pour un objectif de {target} en {targetYear}")
+    /// A private share against a target without a date.
+    package static let shareAgainstTarget = MessageTemplate(
+        id: "html.share-against-target", english: "{share} for a target of {target}", french: "{share} pour un objectif de {target}")
+    /// The trend of a cluster with two known shares or more.
+    package static let trend = MessageTemplate(
+        id: "html.trend", english: "{first} in {firstYear}, {last} in {lastYear}", french: "{first} en {firstYear}, {last} en {lastYear}")
+    /// Said of a cluster's latest share under its target.
+    package static let underTarget = LocalizedText(english: "under the target", french: "sous l'objectif")
+    /// The trend of a cluster with one known share.
+    package static let oneYear = LocalizedText(english: "one year only", french: "une seule année")
+    /// The name of a trend line, for assistive technology.
+    package static let sparklineLabel = MessageTemplate(
+        id: "html.sparkline", english: "Private share of {cluster}, year by year: {values}",
+        french: "Part privée de {cluster}, année par année : {values}")
+    /// One year's share on a trend line.
+    package static let yearShare = MessageTemplate(id: "html.year-share", english: "{share} in {year}", french: "{share} en {year}")
+    /// The heading of a cluster's years.
+    package static let yearByYear = LocalizedText(english: "Year by year", french: "Année par année")
+
+    /// The heading of the profile map's section.
+    package static let mapHeading = LocalizedText(english: "Map of profiles", french: "Carte des profils")
+    /// The title of the profile map.
+    package static let mapTitle = LocalizedText(
+        english: "The memento's map of cluster profiles: size against self-financing",
+        french: "La carte des profils de clusters du mémento : taille et autofinancement")
+    /// The description of the profile map.
+    package static let mapCaption = LocalizedText(
+        english: "The memento's map (p. 17, state of play January 2013): each cluster at its number, by its members (small up to 50, on a logarithmic scale) and its self-financing (gross, valued time included, unless its funders forbid valued time: then net). Under 30% self-financing is low, from 50% high; between the two lies « un équilibre précaire », where situations evolve. A cluster with several years is a path from its first year (small dots) to its latest (its number). The table gives the same figures.",
+        french: "La carte du mémento (p. 17, état des lieux de janvier 2013) : chaque cluster à son numéro, selon ses adhérents (petite taille jusqu'à 50, sur une échelle logarithmique) et son autofinancement (brut, valorisation comprise, sauf si ses financeurs interdisent la valorisation : alors net). Sous 30 %, l'autofinancement est faible, à partir de 50 % fort ; entre les deux, « un équilibre précaire », des situations évolutives. Un cluster de plusieurs années est un chemin de sa première année (petits points) à la plus récente (son numéro). Le tableau donne les mêmes chiffres.")
+    /// The clusters the map cannot place.
+    package static let notPlaced = MessageTemplate(
+        id: "html.not-placed", english: "Not on the map ({count} — members or self-financing unknown): {names}.",
+        french: "Hors de la carte ({count} — adhérents ou autofinancement inconnus) : {names}.")
+    /// Said of a cluster the map cannot place.
+    package static let notPlacedWord = LocalizedText(english: "not placed", french: "non placé")
+    /// The map's horizontal axis.
+    package static let sizeAxis = LocalizedText(
+        english: "Size of the cluster (members, logarithmic scale)", french: "Taille du cluster (adhérents, échelle logarithmique)")
+    /// The map's vertical axis.
+    package static let selfFinancingAxis = LocalizedText(english: "Self-financing", french: "Autofinancement")
+    /// What a quadrant of the map is, under its name.
+    package static func quadrantGloss(small: Bool, high: Bool) -> LocalizedText {
+        switch (small, high) {
+        case (true, true): LocalizedText(english: "small, high self-financing", french: "petite taille, autofinancement fort")
+        case (false, true): LocalizedText(english: "large, high self-financing", french: "grande taille, autofinancement fort")
+        case (true, false): LocalizedText(english: "small, low self-financing", french: "petite taille, autofinancement faible")
+        case (false, false): LocalizedText(english: "large, low self-financing", french: "grande taille, autofinancement faible")
+        }
+    }
+    /// What the band between 30% and 50% is, after its name.
+    package static let balanceGloss = LocalizedText(english: "situations still evolving", french: "des situations évolutives")
+
     /// Every word without values, for the test that checks translations.
     package static var allTexts: [LocalizedText] {
         [
@@ -176,11 +263,16 @@ package enum HTMLWords {
             trajectoryTitle, trajectoryCaptionWithoutPath, glidePathLegend, targetYearLegend,
             behindLegend, yearColumn, figureSourceColumn, requiredColumn, statusColumn, onPath, categoriesTitle,
             categoriesCaption, noYearBehind, publicFundingWord, ceilingWord, ceilingUnknown, costWord, categoryColumn,
+            clustersHeading, clustersIntro, numberColumn, membersColumn, lastBudgetColumn, shareAgainstTargetColumn, trendColumn,
+            yearsColumn, selfFinancingColumn, profileColumn, oneYear, yearByYear, mapTitle, mapCaption, notPlacedWord, sizeAxis,
+            selfFinancingAxis, balanceGloss, underTarget, mapHeading,
         ] + ClusterKind.allCases.map(kind) + MissionCategory.allCases.map(categoryName)
+            + [true, false].flatMap { small in [true, false].map { quadrantGloss(small: small, high: $0) } }
     }
 
     /// Every word with values, for the test that checks translations and placeholders.
     package static var allTemplates: [MessageTemplate] {
-        [subtitle, headline, historyHeadline, short, shortByOne, members, founded, resourcesCaption, realisedCaption, balanceCaption, trajectoryCaption, yearsBehind]
+        [subtitle, headline, historyHeadline, short, shortByOne, members, founded, resourcesCaption, realisedCaption, balanceCaption, trajectoryCaption, yearsBehind,
+         clusterCount, lastBudget, shareAgainstDatedTarget, shareAgainstTarget, trend, sparklineLabel, yearShare, notPlaced]
     }
 }

@@ -90,8 +90,11 @@ public struct CategoryABudgetShareRule: PoleRule {
         // The moves: category A actions, the public lines earmarked to them, and an action of another category.
         let actionsA = Set(context.budget.expenses.filter { $0.category == .a }.map(\.id))
         let publicA = context.lines(context.metrics.publicResources.lines, earmarkedTo: actionsA)
-        let otherAction = context.budget.expenses.first { $0.nature == .programme && $0.category != .a }
-        let source = context.budget.resources.first { $0.id == publicA.first }?.source ?? .otherPublic
+        // (The first other action by id, and the source of the largest of those lines: whatever the lines' order.)
+        let otherAction = context.budget.expenses.filter { $0.nature == .programme && $0.category != .a }.min { $0.id < $1.id }
+        let earmarkedA = Set(publicA)
+        let source = context.budget.resources.filter { earmarkedA.contains($0.id) }
+            .min { $0.amount != $1.amount ? $0.amount > $1.amount : $0.id < $1.id }?.source ?? .otherPublic
         let move: RemediationMove? = otherAction.map { otherAction in
             var moves: [RemediationMove] = [
                 .move(

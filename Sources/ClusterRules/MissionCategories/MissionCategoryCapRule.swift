@@ -80,6 +80,13 @@ public struct MissionCategoryCapRule: PoleRule {
                 note: "A category D service whose own revenue covers half its cost takes a pro-rata part of the unearmarked public money."),
             RuleExample(
                 poleBudget(
+                    resources: [
+                        .line(.state, 60_000), .line(.membershipFees, 40_000), .line(.region, 10_000, action: "studies"),
+                    ],
+                    expenses: [action("strategy", 70_000, .a), action("studies", 40_000, .d)]),
+                note: "A category D service with 10,000 of public funding earmarked to it and 18,000 shared from the unearmarked 60,000 (30,000 of the 100,000 uncovered): the 10,000 replaced by private funding and the 30,000 uncovered covered, 40,000 in all."),
+            RuleExample(
+                poleBudget(
                     resources: [.line(.region, 150_000, action: "coaching"), .line(.department, 150_000, action: "export")],
                     expenses: [action("coaching", 150_000, .c, regime: .deMinimis2013), action("export", 150_000, .c, regime: .deMinimis2013)]),
                 note: "Two de minimis actions, each within EUR 200,000, together 300,000: 100,000 over."),
@@ -143,10 +150,15 @@ public struct MissionCategoryCapRule: PoleRule {
                 fix = context.option(amount, Self.earmark, arguments, move: .addResource(privateFunding))
             } else {
                 // Earmarked public money alone is over the ceiling, and the shared part adds to it: replace the
-                // excess of earmarked public money and cover the rest of the cost with earmarked private money.
+                // excess of earmarked public money by earmarked private money (the uncovered cost unchanged), then
+                // cover the uncovered cost with earmarked private money, so that none of the shared part reaches it.
                 let replace = try earmarked.subtracting(maximum)
                 arguments["replace"] = .money(replace)
-                fix = context.option(try replace.adding(funding.uncovered), Self.cover, arguments)
+                fix = context.option(
+                    try replace.adding(funding.uncovered), Self.cover, arguments,
+                    move: .split(
+                        .move(from: funding.earmarkedPublic.lines, to: privateFunding), amount: replace,
+                        then: .addResource(privateFunding)))
             }
             let isCategoryD = funding.category == .d
             found.append(
@@ -178,7 +190,8 @@ public struct MissionCategoryCapRule: PoleRule {
                 "public": .money(received), "ceiling": .money(group.maximum), "over": .money(over),
             ]
             // Replacing earmarked public money by earmarked private money lowers the group's public funding by as
-            // much; when the excess is shared public money, the per-action fixes above are the way.
+            // much (the private line earmarked to the first of its actions by id, whatever the order of the
+            // budget's lines); when the excess is shared public money, the per-action fixes above are the way.
             let remediation = over <= earmarked
                 ? Remediation(
                     context.option(
@@ -187,7 +200,7 @@ public struct MissionCategoryCapRule: PoleRule {
                             from: group.entries.flatMap(\.funding.earmarkedPublic.lines),
                             to: .remedy(
                                 .actionParticipation, currency, label: "private funding",
-                                action: group.entries.first?.funding.id))))
+                                action: group.entries.map(\.funding.id).min()))))
                 : nil
             found.append(
                 context.diagnostic(

@@ -92,9 +92,11 @@ public struct FunderDependencyRule: Rule {
             let dilute = Share.dilutionToReach(threshold, part: total.amount, of: metrics.fundingBase).map {
                 [context.option($0, Self.dilute, arguments, move: .addResource(context.newPrivateRevenue))]
             } ?? []
-            // The replacement: the same kind of resource, from another funder.
-            let lines = total.lines
-            let source = context.budget.resources.first { $0.id == lines.first }?.source ?? .otherPrivate
+            // The replacement: the same kind of resource as the funder's largest line (the first by id among equals,
+            // so that the order of the budget's lines changes nothing), from another funder.
+            let lines = total.lines, funded = Set(lines)
+            let source = context.budget.resources.filter { funded.contains($0.id) }
+                .min { $0.amount != $1.amount ? $0.amount > $1.amount : $0.id < $1.id }?.source ?? .otherPrivate
             let other = ResourceLine.remedy(source, metrics.currency, label: "another funder", funder: "another funder")
             if let diagnostic = try check.diagnostic(
                 context, message: Self.over, fix: Self.replace, alternatives: dilute,

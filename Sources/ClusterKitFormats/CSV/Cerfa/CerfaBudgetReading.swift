@@ -19,6 +19,7 @@ extension CerfaTable {
 extension CerfaBudget {
     /// The budget the form's lines make, in the model's fields:
     /// - `cluster.name`: « Nom de l'association »; `year`: the year the fiscal year ends in (``CerfaHeader/year``);
+    /// - the rest of `cluster` (kind, founding year, members…): the description's rows added above the form;
     /// - `period`: « Date de début » to « Date de fin », when they are given and are not the calendar year `year` says;
     /// - `statement`: a 12156 is a forecast, its « Montant » each line's amount; a 15059 is realised, its
     ///   « Réalisation » each line's amount (zero when the column is empty) and its « Prévision » the line's `forecast`;
@@ -66,8 +67,10 @@ extension CerfaBudget {
                 }
             return ExpenseLine(id: entry.id, label: entry.label, amount: amount(entry), nature: nature)
         }
+        var cluster = header.cluster
+        cluster.name = name
         return Budget(
-            cluster: ClusterProfile(name: name), year: year, currency: .euro, resources: resources, expenses: expenses,
+            cluster: cluster, year: year, currency: .euro, resources: resources, expenses: expenses,
             statement: statement, period: period, forecast: forecast)
     }
 }

@@ -1,6 +1,7 @@
 import ClusterKitCore
 
-/// The header of a filled form: the association and its fiscal year.
+/// The header of a filled form: the association and its fiscal year, and what rows of a plan of financing's
+/// description added above the form say of the cluster (its kind, founding year, members…).
 package struct CerfaHeader: Hashable, Sendable {
     /// « Nom de l'association ».
     package var name: String?
@@ -10,6 +11,9 @@ package struct CerfaHeader: Hashable, Sendable {
     package var start: String?
     /// « Date de fin », as an ISO date (`2025-03-31`).
     package var end: String?
+    /// What the rows of a plan of financing's description (`Type`, `Création`, `Adhérents`, …) added above the form
+    /// say of the cluster; its name is ``name``'s.
+    package var cluster = ClusterProfile(name: "")
 
     /// The budget's `year`: the year the fiscal year ends in — of « Date de fin », else the last four-digit year of
     /// « Exercice » (`2024-2025` → 2025); `nil` when the header says neither.

@@ -111,7 +111,10 @@ struct CerfaReading {
     }
 
     /// The header's `key;value` pairs, anywhere on the rows above the table, and the cell of each value by the path of
-    /// the budget field it sets.
+    /// the budget field it sets. Besides the form's own lines (« Nom de l'association », « Exercice », « Date de
+    /// début », « Date de fin »), the rows of a plan of financing's description (`Type`, `Création`, `Adhérents`, …,
+    /// `Documentation/CSVFormat.md`) are read as ``CSVBudgetReader`` reads them; a key with a value that is neither is
+    /// an error naming its cell, never dropped. A row of one filled cell is a title, ignored.
     func readHeader(
         _ rows: ArraySlice<CSVRow>
     ) throws(InputError) -> (header: CerfaHeader, cells: FieldCells) {
@@ -121,6 +124,9 @@ struct CerfaReading {
             guard let cell else { return }
             for path in paths { cells[path] = cell.position }
         }
+        // The rows of a plan of financing's description, read by the CSV reader's rules.
+        var description = CSVBudgetReading(file: file, dialect: dialect, catalog: .builtIn)
+        var profile = CSVBudgetReading.Profile()
         for row in rows {
             var index = 0
             while index < row.cells.count {
@@ -145,7 +151,39 @@ struct CerfaReading {
                     if let value { header.end = try date(value) }
                     place(value, Self.periodEnd, .year)
                 default:
-                    used = false
+                    let keyCell = row.cells[index]
+                    let field = CSVVocabulary.Key.named(keyCell.text)
+                    guard let value else {
+                        // A blank cell, or a title (one filled cell); a key of the description without its value is an error.
+                        if let field, field != .name, field != .year {
+                            throw fail(keyCell.position, "« \(keyCell.trimmed) » has no value in the cell after it")
+                        }
+                        used = false
+                        break
+                    }
+                    guard let field else {
+                        let nearest = Suggestions.nearest(to: key, among: Self.headerKeys + CSVVocabulary.Key.allKeys)
+                        throw fail(
+                            keyCell.position,
+                            "unknown key « \(keyCell.trimmed) » above the table\(Suggestions.hint(nearest, quote: { "« \($0) »" })): write the form's header (« Nom de l'association », « Exercice », « Date de début », « Date de fin ») or a key of the cluster's description (« Type », « Création », « Adhérents »…)")
+                    }
+                    switch field {
+                    case .name:
+                        header.name = value.trimmed
+                        place(value, FieldPath.cluster.field("name"))
+                    case .year:
+                        header.exercice = value.trimmed
+                        if cells[Self.periodEnd] == nil { place(value, .year) }
+                    default:
+                        // A satellite or a service takes the rest of the row; any other key, its value.
+                        let many = field == .satellite || field == .service
+                        let takes = many ? Array(row.cells[valueIndex...]) : [value]
+                        try description.readDescription(CSVRow(line: row.line, cells: [keyCell] + takes), into: &profile)
+                        if field == .currency, profile.currency != .euro {
+                            throw fail(value.position, "a Cerfa table is in euros: remove the « \(keyCell.trimmed) » row")
+                        }
+                        if many { valueIndex = row.cells.count - 1 }
+                    }
                 }
                 index = used && value != nil ? valueIndex + 1 : index + 1
             }
@@ -153,8 +191,13 @@ struct CerfaReading {
         if let start = header.start, let end = header.end, end <= start, let cell = cells[Self.periodEnd] {
             throw fail(cell, "the « date de fin » \(end) is not after the « date de début » \(start)")
         }
+        header.cluster = profile.cluster
+        cells.merge(description.cells)
         return (header, cells)
     }
+
+    /// The keys of the form's own header, for suggestions.
+    static let headerKeys = ["nom de l association", "exercice", "date de debut", "date de fin"]
 
     /// `period.end`, which « Date de fin » sets.
     static let periodEnd = FieldPath.period.field("end")

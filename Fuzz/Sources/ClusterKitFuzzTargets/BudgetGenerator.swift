@@ -1,22 +1,25 @@
 import ClusterKitCore
-import ClusterKitFuzzTargets
 import ClusterRules
 import Foundation
-import TestSupport
 
 /// Generates valid budgets that look like the memento's: a handful of resource lines from every revenue source,
 /// operating and programme expenses, earmarks, success-fee and sponsor terms, targets and declared figures.
 ///
 /// Amounts are mostly €5,000 units of a round total, so that shares often land exactly on the rules' thresholds
 /// (15%, 20%, 25%, 50%…), where a comparison that is not exact gives itself away; some are arbitrary cents.
-struct BudgetGenerator {
-    var random: SeededGenerator
-    let catalog = Catalog.builtIn
+///
+/// The property tests (Tests/RobustnessTests) and the concurrency check (``ConcurrencyCheck``) draw from it.
+public struct BudgetGenerator: Sendable {
+    /// The seeded source of every choice: the same seed gives the same budgets.
+    public var random: SeededGenerator
+    /// The catalogue the budgets are valid against.
+    public let catalog = Catalog.builtIn
 
-    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+    /// A generator whose budgets are fixed by `seed`.
+    public init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
     /// A budget valid against `Catalog.builtIn` (generation retries until one is).
-    mutating func budget() -> Budget {
+    public mutating func budget() -> Budget {
         while true {
             let candidate = anyBudget()
             if (try? CheckedBudget(candidate, catalog: catalog).metrics) != nil { return candidate }
@@ -116,7 +119,7 @@ struct BudgetGenerator {
 
     /// Every built-in rule with some share thresholds moved (so that a rule reports on several lines or funders at
     /// once), or as shipped.
-    mutating func ruleSet() -> RuleSet {
+    public mutating func ruleSet() -> RuleSet {
         var rules = RuleSet.all
         guard random.chance(60) else { return rules }
         for entry in RuleSet.all.entries {
@@ -129,37 +132,5 @@ struct BudgetGenerator {
             }
         }
         return rules
-    }
-}
-
-extension Budget {
-    /// The same budget with every amount multiplied by `factor` (resources, expenses, success fees' fixed fees);
-    /// `nil` if an amount or a total would not fit.
-    func scaled(by factor: Int64) -> Budget? {
-        func scale(_ money: Money) -> Money? {
-            let (value, overflow) = money.minorUnits.multipliedReportingOverflow(by: factor)
-            return overflow ? nil : Money(minorUnits: value, currency: money.currency)
-        }
-        var copy = self
-        for index in copy.resources.indices {
-            guard let amount = scale(copy.resources[index].amount) else { return nil }
-            copy.resources[index].amount = amount
-            if let fee = copy.resources[index].successFee?.fixedFee {
-                guard let scaledFee = scale(fee) else { return nil }
-                copy.resources[index].successFee?.fixedFee = scaledFee
-            }
-        }
-        for index in copy.expenses.indices {
-            guard let amount = scale(copy.expenses[index].amount) else { return nil }
-            copy.expenses[index].amount = amount
-        }
-        return copy
-    }
-
-    /// The largest amount total of either side, in minor units (to pick scale factors that fit).
-    var largestSide: Int64 {
-        max(
-            resources.reduce(Int64(0)) { $0 + $1.amount.minorUnits },
-            expenses.reduce(Int64(0)) { $0 + $1.amount.minorUnits })
     }
 }
