@@ -94,6 +94,7 @@ enum Baseline {
         // Lines that hold fees and other revenue in one amount (`includes`): sourced as fees, or as other revenue.
         var mixedAsFees: Int64 = 0, mixedAsOthers: Int64 = 0
         var publicCallFees: Int64 = 0, erdf: Int64 = 0, notFunding: Int64 = 0, passedThrough: Int64 = 0
+        var mixedTime: Int64 = 0, servicesGrowth: Int64 = 0
         var funders: [String: Int64] = [:], aggregated: Int64 = 0
         var findings: [Finding] = []
         for line in budget.resources {
@@ -111,6 +112,8 @@ enum Baseline {
             let isPublic = sector == .public
             let isInKind = line.inKind ?? (source.nature == .inKind)
             total = try add(total, amount)
+            // erdf-working-capital carries European funds passed on or not.
+            if line.source == .erdf { erdf = try add(erdf, amount) }
             // Money passed on to partners, and lines that are not funding: in R, in no share.
             if line.passThrough {
                 guard line.action != nil else { throw Invalid(reason: "pass-through without action \(line.id)") }
@@ -136,7 +139,14 @@ enum Baseline {
                 if line.source == .membershipFees { mixedAsFees = try add(mixedAsFees, amount) } else { mixedAsOthers = try add(mixedAsOthers, amount) }
             }
             byKind[kind] = try add(byKind[kind] ?? 0, amount)
-            if line.source == .erdf { erdf = try add(erdf, amount) }
+            if kind == .memberTime, line.includes.contains(where: { $0 != .memberTime && $0 != .secondment }) {
+                mixedTime = try add(mixedTime, amount)
+            }
+            if budget.statement == .realised, line.source == .services, let planned = budget.forecast[line.id]?.minorUnits,
+                amount > planned
+            {
+                servicesGrowth = try add(servicesGrowth, amount - planned)
+            }
             if isPublic, line.funder == nil, AggregatedPublicLines.isGeneric(line.label ?? line.id) {
                 // A public line with no funder and a generic label holds funders the table does not name.
                 aggregated = try add(aggregated, amount)
@@ -274,7 +284,7 @@ enum Baseline {
         let memberTime = byKind[.memberTime] ?? 0
         if !cluster.valuedTimeAllowed {
             if memberTime != 0 { ceiling("valued-time-ceiling", memberTime, of: fundingBase, .zero, severity: .error) }
-        } else {
+        } else if !undecidedCeiling("valued-time-ceiling", low: memberTime - mixedTime, high: memberTime, Share(percent: 15)) {
             ceiling("valued-time-ceiling", memberTime, of: fundingBase, Share(percent: 15))
         }
 
@@ -292,9 +302,26 @@ enum Baseline {
                     remediation: Share.transferToReach(threshold, part: money(amount), of: whole)?.magnitude))
         }
 
-        // erdf-working-capital
-        if erdf != 0, let share = Share(money(erdf), of: whole) {
+        // erdf-working-capital: European funds (passed on or not), events, services beyond their forecast, of every
+        // resource line.
+        let carried = try add(try add(erdf, events), servicesGrowth)
+        if carried != 0, let share = Share(money(carried), of: money(total)) {
             findings.append(Finding(rule: "erdf-working-capital", severity: .note, measured: .share(share)))
+        }
+
+        // service-economics: each declared service's margin, net cost or real cost; those without a cost, counted.
+        var servicesWithoutCost = 0
+        for service in cluster.services {
+            guard let cost = service.cost?.minorUnits else {
+                servicesWithoutCost += 1
+                continue
+            }
+            let revenue = service.revenue?.minorUnits ?? 0
+            let measured = revenue == 0 ? cost : revenue >= cost ? revenue - cost : cost - revenue
+            findings.append(Finding(rule: "service-economics", severity: .note, measured: .money(money(measured))))
+        }
+        if servicesWithoutCost > 0 {
+            findings.append(Finding(rule: "service-economics", severity: .note, measured: .count(servicesWithoutCost)))
         }
 
         // event-risk
@@ -359,6 +386,16 @@ enum Baseline {
         func undecided(_ rule: String, low: Int64, mixed: Int64, _ threshold: Share) -> Bool {
             guard mixed != 0, let lowShare = Share(money(low), of: whole), let highShare = Share(money(low + mixed), of: whole),
                 lowShare < threshold, highShare >= threshold
+            else { return false }
+            findings.append(Finding(rule: rule, severity: .note, threshold: .share(threshold)))
+            return true
+        }
+
+        /// Whether a ceiling is undecided because lines that do not split put the share between `low` and `high` of
+        /// the funding base; if so, its note is found.
+        func undecidedCeiling(_ rule: String, low: Int64, high: Int64, _ threshold: Share) -> Bool {
+            guard high != low, let lowShare = Share(money(low), of: money(fundingBase)),
+                let highShare = Share(money(high), of: money(fundingBase)), lowShare <= threshold, highShare > threshold
             else { return false }
             findings.append(Finding(rule: rule, severity: .note, threshold: .share(threshold)))
             return true

@@ -49,6 +49,10 @@ public struct Plan: Sendable {
     /// The step the changes are rounded to (``PlanTerms/round``, or the step that fits the budget; one cent where no
     /// plan moves by whole steps).
     public var step: Money
+    /// The conditions the rules state at a severity the terms do not clear (``PlanTerms/clear``): not planned for, their
+    /// findings left in ``report``. By default these are notes, such as a target not yet due or one with no date;
+    /// clearing notes too plans them.
+    public var notCleared: [ShareConstraint] = []
     /// ClusterKit's caps that the plan reaches (within a step), by their name in the terms (`caps.feeGrowth`).
     public var bindingCaps: [String] = []
     /// The lines left out of the planning and kept in the planned budget unchanged: lines that are not funding (on

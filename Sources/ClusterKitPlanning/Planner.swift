@@ -80,6 +80,7 @@ public struct Planner: Sendable {
             before: engine.check(given, file: file),
             report: engine.check(try CheckedBudget(plannedBudget, catalog: engine.catalog, file: file), file: file),
             notPlanned: stated.notPlanned, step: Money(minorUnits: model.step, currency: budget.currency),
+            notCleared: stated.constraints.filter { !terms.clear.contains($0.severity) && !relaxed.contains($0.ruleID) },
             bindingCaps: try model.bindingCaps(amounts), carriedOver: next.carriedOver, dropped: next.dropped)
     }
 

@@ -45,11 +45,18 @@ package struct LeftOutLines: Sendable {
     /// The sentence that names them — `shares computed on the funding base of €1,000.00; left out: interest €20.00
     /// (not funding)` — or `nil` when no line is left out. In French a line with a label in `labels` is named by it
     /// (« Projets européens »), not by its id.
-    package func sentence(in language: Language, labels: [String: String] = [:]) -> String? {
+    /// A line in `inferred` is passed on by the file's inference, and the sentence says so (« inféré »).
+    package func sentence(in language: Language, labels: [String: String] = [:], inferred: Set<String> = []) -> String? {
         guard !lines.isEmpty else { return nil }
         let format = ValueFormatter(language: language)
-        func name(_ id: String) -> String { language == .french ? labels[id].map { "« \($0) »" } ?? id : id }
-        let list = lines.map { "\(name($0.id)) \(format.string($0.amount)) (\($0.reason.word(language)))" }.joined(separator: ", ")
+        // Prose names a line by its label, in both languages; by its id where it has none.
+        func name(_ id: String) -> String { labels[id].map { "« \($0) »" } ?? id }
+        func reason(_ line: Line) -> String {
+            let word = line.reason.word(language)
+            guard line.reason == .passThrough, inferred.contains(line.id) else { return word }
+            return word + ", " + ReportWords.inferredWord(language)
+        }
+        let list = lines.map { "\(name($0.id)) \(format.string($0.amount)) (\(reason($0)))" }.joined(separator: ", ")
         return Message(ReportWords.leftOut, ["base": .money(fundingBase), "lines": .text(list)]).rendered(in: language)
     }
 }

@@ -79,7 +79,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
             }
             out += table(MetricsTable.headings(in: language), cells, numeric: [false, true, true]) + "\n"
             // The lines the shares leave out, by id, and why.
-            if let leftOut = metrics.leftOut.sentence(in: language, labels: TextReportRenderer.labels(of: checked.budget)) { out += escape(leftOut) + "\n\n" }
+            if let leftOut = metrics.leftOut.sentence(
+                in: language, labels: TextReportRenderer.labels(of: checked.budget),
+                inferred: TextReportRenderer.inferredPassThrough(of: checked.budget)) { out += escape(leftOut) + "\n\n" }
             // What a table's reader inferred, when it inferred anything: the text report's list.
             let inferred = TextReportRenderer.inferred(checked.inferred, language: language).split(separator: "\n")
             if let title = inferred.first {
@@ -95,7 +97,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             out += "### " + Message(words.severityHeading, [
                 "severity": .localized(words.severityPlural(severity)), "count": .integer(diagnostics.count),
             ]).rendered(in: language) + "\n\n"
-            out += items(diagnostics) + "\n"
+            out += items(diagnostics, labels: TextReportRenderer.labels(of: budget.budget)) + "\n"
         }
 
         let fixes = budget.diagnostics.flatMap { diagnostic -> [[String]] in
@@ -115,12 +117,14 @@ public struct MarkdownReportRenderer: ReportRenderer {
     }
 
     /// The diagnostics as a Markdown list: each message, then its figures, fixes, explanation and source.
-    private func items(_ diagnostics: [Diagnostic]) -> String {
+    private func items(_ diagnostics: [Diagnostic], labels: [String: String] = [:]) -> String {
         let words = ReportWords.self
         var out = ""
         for diagnostic in diagnostics {
             out += "- **\(code(diagnostic.ruleID.description))** \(escape(diagnostic.message.rendered(in: language)))\n"
-            if let figures = DiagnosticFigure.line(of: diagnostic, language: language, line: code) { out += "  - " + figures + "\n" }
+            // A line is named by its label, in both languages; by its id (as code) where it has none.
+            let line: (String) -> String = { id in labels[id].map { escape("« \($0) »") } ?? code(id) }
+            if let figures = DiagnosticFigure.line(of: diagnostic, language: language, line: line) { out += "  - " + figures + "\n" }
             for (word, option) in diagnostic.remediation?.worded ?? [] {
                 out += "  - \(word(language)) \(escape(option.summary.rendered(in: language)))\n"
             }

@@ -31,6 +31,8 @@ package enum ReportWords {
     package static let notFundingReason = LocalizedText(english: "not funding", french: "hors financement")
     /// Why a line is left out of the shares.
     package static let passThroughReason = LocalizedText(english: "passed on to partners", french: "reversé aux partenaires")
+    /// What the file inferred rather than read in its source: « inféré ».
+    package static let inferredWord = LocalizedText(english: "inferred", french: "inféré")
     /// The last line of a text report.
     package static let summary = MessageTemplate(
         id: "report.summary",
@@ -102,8 +104,9 @@ package enum ReportWords {
     /// « seuil » otherwise. English keeps "threshold".
     package static func threshold(of diagnostic: Diagnostic) -> LocalizedText {
         switch diagnostic.ruleID.description {
-        case "pole-benchmark": LocalizedText(english: "threshold", french: "moyenne")
-        case "public-private-balance", "transition-trajectory": LocalizedText(english: "threshold", french: "objectif")
+        case "pole-benchmark": LocalizedText(english: "average", french: "moyenne")
+        case "public-private-balance", "transition-trajectory": LocalizedText(english: "target", french: "objectif")
+        case "pole-private-majority": LocalizedText(english: "majority above", french: "majorité au-delà de")
         default: threshold
         }
     }
@@ -173,7 +176,7 @@ package enum ReportWords {
             measured, threshold, lines, fix, orElse, source, summaryHeading, figures, remediations, checkDiagnostics,
             noDiagnostic,
             budgetColumn, figureColumn, amountColumn, shareColumn, ruleColumn, actionColumn,
-            alternative, LocalizedText.notAvailable, suppressed, justification, notFundingReason, passThroughReason,
+            alternative, LocalizedText.notAvailable, suppressed, justification, notFundingReason, passThroughReason, inferredWord,
             provenanceLabel,
         ] + Severity.allCases.flatMap { [severity($0), severityPlural($0)] } + MetricsTable.labels
             + [ValueFormatter.yes, ValueFormatter.no]

@@ -18,9 +18,10 @@ public struct TextReportRenderer: ReportRenderer {
     /// none (``LeftOutLines/sentence(in:)``). `format` is unused (the sentence formats for `language`): the signature is
     /// that `clusterkit metrics` calls.
     package static func leftOut(
-        _ metrics: BudgetMetrics, format: ValueFormatter, language: Language, labels: [String: String] = [:]
+        _ metrics: BudgetMetrics, format: ValueFormatter, language: Language, labels: [String: String] = [:],
+        inferred: Set<String> = []
     ) -> String {
-        LeftOutLines(metrics).sentence(in: language, labels: labels).map { "  " + $0 + "\n" } ?? ""
+        LeftOutLines(metrics).sentence(in: language, labels: labels, inferred: inferred).map { "  " + $0 + "\n" } ?? ""
     }
 
     /// The line saying where the figures come from — document, page, address —; empty without a provenance.
@@ -46,7 +47,9 @@ public struct TextReportRenderer: ReportRenderer {
                     "resources": .money(metrics.totalResources), "expenses": .money(metrics.totalExpenses),
                     "gross": .text(gross), "net": .text(net),
                 ]).rendered(in: language) + "\n"
-                out += Self.leftOut(metrics, format: format, language: language, labels: Self.labels(of: budget.budget))
+                out += Self.leftOut(
+                    metrics, format: format, language: language, labels: Self.labels(of: budget.budget),
+                    inferred: Self.inferredPassThrough(of: budget.budget))
                 out += Self.inferred(checked.inferred, language: language)
             }
             out += Self.provenance(budget.provenance, language: language)
@@ -96,6 +99,11 @@ public struct TextReportRenderer: ReportRenderer {
     }
 
     /// The labels of a budget's lines, resources and expenses, by id; none for a history.
+    /// The ids of the lines the file says are passed on by inference (`"passThrough": "inferred"`).
+    package static func inferredPassThrough(of budget: Budget?) -> Set<String> {
+        Set(budget?.resources.filter(\.passThroughInferred).map(\.id) ?? [])
+    }
+
     package static func labels(of budget: Budget?) -> [String: String] {
         guard let budget else { return [:] }
         var labels: [String: String] = [:]
@@ -112,8 +120,8 @@ public struct TextReportRenderer: ReportRenderer {
         var out = place.map { "\($0)\(colon)" } ?? ""
         out += "\(colored(diagnostic.severity))\(colon)[\(diagnostic.ruleID)] "
         out += diagnostic.message.rendered(in: language) + "\n"
-        // French prose names a line by its label (« Entreprises (cotisations) »); English keeps the ids.
-        let line: (String) -> String = { id in language == .french ? labels[id].map { "« \($0) »" } ?? id : id }
+        // A line is named by its label (« Entreprises (cotisations) »), in both languages; by its id where it has none.
+        let line: (String) -> String = { id in labels[id].map { "« \($0) »" } ?? id }
         if let figures = DiagnosticFigure.line(of: diagnostic, language: language, line: line) { out += "    " + figures + "\n" }
         for (word, option) in diagnostic.remediation?.worded ?? [] {
             out += "    \(word(language)) \(option.summary.rendered(in: language))\n"

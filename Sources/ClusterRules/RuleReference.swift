@@ -74,7 +74,7 @@ public enum RuleReference {
         }
         out += "\nMessages:\n\n"
         for message in description.messages {
-            out += "- `\(message.id)`: \(message.text.english) — *\(message.text.french)*\n"
+            out += "- `\(message.id)`: \(message.readable(in: .english)) — *\(message.readable(in: .french))*\n"
         }
         for (title, examples) in [("Fires on", description.triggeringExamples), ("Stays silent on", description.nonTriggeringExamples)]
         where !examples.isEmpty {

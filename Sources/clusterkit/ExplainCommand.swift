@@ -67,7 +67,7 @@ enum ExplainCommand {
         if !description.messages.isEmpty {
             out += "\n" + words.messages(language) + "\n"
             for template in description.messages {
-                out += "  \(template.id)\n" + wrapped(typeset(template.text(language)), indent: "      ") + "\n"
+                out += "  \(template.id)\n" + wrapped(typeset(template.readable(in: language)), indent: "      ") + "\n"
             }
         }
         return out

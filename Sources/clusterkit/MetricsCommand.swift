@@ -50,8 +50,10 @@ enum MetricsCommand {
         let heading = Message(CommandWords.metricsTitle, [
             "budget": .text(ReportWords.title(of: budget.budget, in: language)), "file": .text(file ?? ""),
         ]).rendered(in: language)
-        // The lines the shares leave out, by id, and why, under the table.
-        let leftOut = TextReportRenderer.leftOut(metrics, format: ValueFormatter(language: language), language: language)
+        // The lines the shares leave out, by label, and why, under the table.
+        let leftOut = TextReportRenderer.leftOut(
+            metrics, format: ValueFormatter(language: language), language: language,
+            labels: TextReportRenderer.labels(of: budget.budget), inferred: TextReportRenderer.inferredPassThrough(of: budget.budget))
         return heading + "\n" + table(MetricsTable(metrics), language: language) + leftOut
     }
 

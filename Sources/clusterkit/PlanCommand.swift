@@ -182,6 +182,11 @@ enum PlanCommand {
             ]))
         }
         lines.append(say(PlanWords.planned, ["rules": .list(plan.constraints.map { condition($0, language) })]))
+        if !plan.notCleared.isEmpty {
+            lines.append(say(PlanWords.notCleared, [
+                "rules": .list(plan.notCleared.map { condition($0, language, severity: PlanWords.severityText($0.severity, language)) })
+            ]))
+        }
         if !plan.notPlanned.isEmpty {
             lines.append(say(PlanWords.notPlanned, ["rules": .list(plan.notPlanned.map(\.description))]))
         }
@@ -189,8 +194,9 @@ enum PlanCommand {
     }
 
     /// A planned condition as the summary names it: `billed-revenue-floor (≥ 20%)`.
-    static func condition(_ constraint: ShareConstraint, _ language: Language) -> String {
-        "\(constraint.name) (\(constraint.bound == .floor ? "≥" : "≤") \(percent(constraint.threshold, language)))"
+    /// With `severity`, the severity's word after the bound: `public-private-balance (≥ 50%, note)`.
+    static func condition(_ constraint: ShareConstraint, _ language: Language, severity: String? = nil) -> String {
+        "\(constraint.name) (\(constraint.bound == .floor ? "≥" : "≤") \(percent(constraint.threshold, language))\(severity.map { ", " + $0 } ?? ""))"
     }
 
     /// The one sentence that says why a line changes: the conditions it serves.
@@ -290,7 +296,8 @@ enum PlanCommand {
             var format = "clusterkit.plan-result/1"
             var objective: String, budgetFixed: Bool, year: String, step: Decimal, caps: Caps, bindingCaps: [String]
             var newRevenue: Decimal, publicReplaced: Decimal, growth: Decimal
-            var changes: [Change], carriedOver: [String], dropped: [String], planned: [String], notPlanned: [String]
+            var changes: [Change], carriedOver: [String], dropped: [String], planned: [String], notCleared: [String]
+            var notPlanned: [String]
             var unresolved: [String]
         }
         let members = plan.original.cluster.members ?? 0
@@ -309,7 +316,8 @@ enum PlanCommand {
                         : nil)
             },
             carriedOver: plan.carriedOver, dropped: plan.dropped,
-            planned: plan.constraints.map(\.name), notPlanned: plan.notPlanned.map(\.description),
+            planned: plan.constraints.map(\.name), notCleared: plan.notCleared.map(\.name),
+            notPlanned: plan.notPlanned.map(\.description),
             unresolved: plan.unresolved.map(\.ruleID.description))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -417,6 +425,18 @@ enum PlanWords {
     }
     static let planned = MessageTemplate(
         id: "plan.planned", english: "Planned for: {rules}.", french: "Conditions planifiées : {rules}.")
+    static let notCleared = MessageTemplate(
+        id: "plan.not-cleared",
+        english: "Stated at a severity the terms do not clear, so not planned (the term \"clear\" adds it; their findings remain below): {rules}.",
+        french: "Énoncées à une gravité que les conditions ne lèvent pas, donc non planifiées (le terme « clear » l'ajoute ; leurs constats restent ci-dessous) : {rules}.")
+    /// A severity as the plan's summary names it: « avertissement ».
+    static func severityText(_ severity: Severity, _ language: Language) -> String {
+        switch (severity, language) {
+        case (.error, .french): "erreur"
+        case (.warning, .french): "avertissement"
+        default: severity.rawValue
+        }
+    }
     static let notPlanned = MessageTemplate(
         id: "plan.not-planned", english: "Not planned (their findings, if any, remain below): {rules}.",
         french: "Non planifiées (leurs constats éventuels restent ci-dessous) : {rules}.")
@@ -450,7 +470,7 @@ enum PlanWords {
     /// Every word with values.
     static var allTemplates: [MessageTemplate] {
         [
-            title, raise, lower, newLine, totals, planned, notPlanned, share, infeasible, whatIfTitle, scenarioChange, glidePath,
+            title, raise, lower, newLine, totals, planned, notCleared, notPlanned, share, infeasible, whatIfTitle, scenarioChange, glidePath,
             nextYear, step, perMember, why, whyFixed, feeCap, leftOut, lineTerm, feeCapTerm, unknownLine, unknownSource,
             membersUnknown,
         ]

@@ -82,19 +82,20 @@ struct CerfaTableTests {
         #expect(try thousands.mapped() == (try euros.mapped()))
     }
 
-    @Test("Soliage 2012–2013 as a Cerfa 15059: « Prévision » and « Réalisation » columns, the realised statement")
+    @Test("Soliage 2013 as a Cerfa 15059: « Prévision » and « Réalisation » columns, the « Prévision » left empty, the realised statement")
     func soliage15059() throws {
         let table = try CerfaTable.read(try example("soliage-2012-2013-15059.csv"))
         #expect(table.columns == [.forecast, .realised])
         let mapped = try table.mapped()
         #expect(mapped.statement == .realised)
+        // The memento publishes no forecast of Soliage's 2013 (its 2012 budget is no forecast of 2013): the column is empty.
         #expect(
-            mapped.resources.map { "\($0.source!.rawValue) \($0.forecast!.minorUnits / 100) \($0.realised!.minorUnits / 100)" }
-                == ["otherPublic 186000 290000", "membershipFees 60000 210000"])
+            mapped.resources.map { "\($0.source!.rawValue) \($0.forecast == nil) \($0.realised!.minorUnits / 100)" }
+                == ["otherPublic true 290000", "membershipFees true 210000"])
         // 75 given whole, without its « dont cotisations » line: fees and other income, unsplit.
         #expect(mapped.resources[1].includes == [.otherPrivate])
-        #expect(mapped.expenses.map { "\($0.forecast!.minorUnits / 100) \($0.realised!.minorUnits / 100)" } == ["246000 500000"])
-        // The memento's figures (p. 60): 2012, 60 of 246 k€ private; 2013, 210 of 500 k€ (42%).
+        #expect(mapped.expenses.map { "\($0.forecast == nil) \($0.realised!.minorUnits / 100)" } == ["true 500000"])
+        // The memento's figures (p. 60): 2013, 210 of 500 k€ private (42%).
         let realisedPrivate = mapped.resources.filter { $0.source == .membershipFees }.compactMap(\.realised?.minorUnits).reduce(0, +)
         #expect(realisedPrivate == 21_000_000)
     }

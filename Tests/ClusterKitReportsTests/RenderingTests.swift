@@ -47,7 +47,7 @@ struct RenderingTests {
         #expect(markdown.contains("| Private resources | €130,000.00 | 44.8% |\n"))
         #expect(markdown.contains("| — Membership fees | €95,000.00 | 32.8% |\n"))
         #expect(markdown.contains("### Warnings (1)\n\n- **`test/fees-probe`** Fees are 32.8%, under 40%.\n"))
-        #expect(markdown.contains("  - measured 32.8%; threshold 40%; lines `fees`\n"))
+        #expect(markdown.contains("  - measured 32.8%; threshold 40%; lines « Cotisations »\n"))
         #expect(markdown.contains("  - Fees: €95,000.00\n"))
         #expect(!markdown.contains("### Errors") && !markdown.contains("### Notes"))
         // (0.4 × 290,000 − 95,000) / 0.6 = 35,000: fees of 130,000 in 325,000 are exactly 40%.
@@ -72,7 +72,7 @@ struct RenderingTests {
         #expect(markdown.contains(FrenchTypography.applied(to: "Fichier : `Examples/mecabourg-2013.json`")))
         #expect(markdown.contains("| Ressources privées | 130\u{202F}000,00\u{00A0}€ | 44,8\u{00A0}% |\n"))
         #expect(markdown.contains("### Avertissements (1)\n\n- **`test/fees-probe`** Les cotisations font 32,8\u{00A0}%, sous 40\u{00A0}%.\n"))
-        #expect(markdown.contains("  - mesuré 32,8\u{00A0}%\u{202F}; seuil 40\u{00A0}%\u{202F}; lignes `fees`\n"))
+        #expect(markdown.contains("  - mesuré 32,8\u{00A0}%\u{202F}; seuil 40\u{00A0}%\u{202F}; lignes «\u{00A0}Cotisations\u{00A0}»\n"))
         #expect(markdown.contains("| `test/fees-probe` | 35\u{202F}000,00\u{00A0}€ | ajouter 35\u{202F}000,00\u{00A0}€ de cotisations |\n"))
     }
 

@@ -33,10 +33,14 @@ struct RevenueMixGuidanceTests {
         #expect(grow == Money(major: 1_860_500))
         #expect(try diagnostics(of: "event-risk", on: budget.adding(.line(.region, 1_860_500, id: "more"))).isEmpty)
 
-        // Its 40,000 of sponsoring state no sponsor terms: nothing to say about conflicts; no ERDF, no success fee.
-        for silent in ["sponsorship-conflict", "erdf-working-capital", "success-fee-reliance", "success-fee-framework", "satellite-entity"] {
+        // Its 40,000 of sponsoring state no sponsor terms: nothing to say about conflicts; no success fee.
+        for silent in ["sponsorship-conflict", "success-fee-reliance", "success-fee-framework", "satellite-entity"] {
             #expect(!ruleIDs(report).contains(silent), "\(silent) on Cosmetic Valley")
         }
+        // Its events are carried before they are paid (p. 52, « le besoin de fonds de roulement »): 403,000 of 2,169,500.
+        let carried = try #require(report.diagnostics.first { $0.ruleID == "erdf-working-capital" })
+        #expect(carried.measuredShare == Share(403_000, over: 2_169_500))
+        #expect(!carried.message.rendered(in: .english).contains("European"), "no European funds, no word of them")
     }
 
     @Test("Mecabourg 2013: the SAS AinGIL gets satellite-entity; no event, success fee or sponsor to report")
@@ -87,6 +91,41 @@ struct RevenueMixGuidanceTests {
         #expect(try diagnostics(of: "sponsorship-conflict", on: budget).isEmpty, "the same 40,000 from a sponsor with no stake")
     }
 
+    @Test("erdf-working-capital: Aerospace Valley 2024–2025's 1,170,000 of EU projects passed on still carried: 22.7% of income, « inféré »")
+    func passedOnStillCarried() throws {
+        let budget = try exampleBudget("aerospace-valley-2024-2025")
+        let found = try #require(try diagnostics(of: "erdf-working-capital", on: budget).first)
+        #expect(found.measuredShare == Share(1_170_000, over: 5_151_000))
+        #expect(found.measuredShare?.rounded(toPlaces: 3) == Decimal(string: "0.227"))
+        #expect(found.message.rendered(in: .french).contains("entièrement reversés aux partenaires (inféré)"))
+        #expect(found.message.rendered(in: .french).contains("contraintes administratives"))
+    }
+
+    @Test("erdf-working-capital: reserves that cover what is carried, and reserves that cover part of it")
+    func reserves() throws {
+        var budget = try exampleBudget("mecabourg-2013").adding(.line(.erdf, 110_000, id: "feder"))
+        budget.reserves = Money(major: 110_000)
+        let covered = try #require(try diagnostics(of: "erdf-working-capital", on: budget).first)
+        #expect(covered.message.id == "erdf-working-capital.covered")
+        budget.reserves = Money(major: 44_000)
+        let short = try #require(try diagnostics(of: "erdf-working-capital", on: budget).first)
+        #expect(short.message.id == "erdf-working-capital.short")
+        // 44,000 of 110,000: 40%.
+        #expect(short.message.rendered(in: .english).contains("cover 40% of it"))
+    }
+
+    @Test("erdf-working-capital: services billed beyond their forecast on realised accounts are carried too")
+    func servicesGrowth() throws {
+        let budget = Budget(
+            cluster: exampleClusterForTests(), year: 2013,
+            resources: [.line(.services, 60_000, id: "services"), .line(.region, 40_000, id: "region")],
+            expenses: [ExpenseLine(id: "operating", amount: Money(major: 100_000), nature: .operating)],
+            statement: .realised, forecast: ["services": Money(major: 45_000), "region": Money(major: 40_000)])
+        let found = try #require(try diagnostics(of: "erdf-working-capital", on: budget).first)
+        #expect(found.measuredShare == Share(15_000, over: 100_000))
+        #expect(found.lines == ["services"])
+    }
+
     @Test("erdf-working-capital: a note with the ERDF's share")
     func erdf() throws {
         let budget = try exampleBudget("mecabourg-2013").adding(.line(.erdf, 110_000, id: "feder"))
@@ -116,4 +155,9 @@ struct RevenueMixGuidanceTests {
         let fixed = short.adding(ResourceLine(id: "extra", source: .actionParticipation, amount: amount, action: "training"))
         #expect(try diagnostics(of: "collective-action-balance", on: fixed).isEmpty)
     }
+}
+
+/// A grappe founded in 2005 with 80 members, for budgets built in tests.
+func exampleClusterForTests() -> ClusterProfile {
+    ClusterProfile(name: "Example", kind: .grappe, founded: 2005, members: 80)
 }

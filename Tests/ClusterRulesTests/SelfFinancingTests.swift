@@ -43,7 +43,7 @@ extension BudgetHistory {
 
 @Suite("Neopolia 2013: gross and net self-financing")
 struct NeopoliaTests {
-    @Test("1,227 kEUR: 51.3% gross (« 50 % brut ») and 38.9% net; valued time 20.4% > 15%")
+    @Test("1,227 kEUR: 51.3% gross (« 50 % brut ») and 38.9% net; valued time and CCI unsplit, 0 to 20.4%: a note")
     func figures() throws {
         let budget = try exampleBudget("neopolia-2013")
         let metrics = try CheckedBudget(budget, catalog: .builtIn).metrics
@@ -53,14 +53,23 @@ struct NeopoliaTests {
         #expect(metrics.selfFinancingNet == Share(380_000, over: 977_000))
         #expect(metrics.selfFinancingNet?.rounded(toPlaces: 3) == Decimal(string: "0.389"))
 
+        // « Ressources internes (temps entreprise et CCI) » holds the CCI's secondment with the companies' time, unsplit
+        // (includes consularChambers): the members' time lies between 0 and 20.4%, and the 15% ceiling is a note.
         let valued = try #require(try diagnostics(of: "valued-time-ceiling", on: budget).first)
-        #expect(valued.severity == .warning)
-        #expect(valued.measuredShare == Share(250_000, over: 1_227_000))
-        #expect(valued.measuredShare?.rounded(toPlaces: 3) == Decimal(string: "0.204"))
+        #expect(valued.message.id == "valued-time-ceiling.undecided")
+        #expect(valued.severity == .note)
         #expect(valued.threshold == .share(Share(percent: 15)))
-        let remove = try #require(valued.remediation?.amount)
+        #expect(valued.message.rendered(in: .english).contains("between 0% and 20.4%"))
+        // Without the mark, the whole 250 k€ is the companies' time: 20.4% > 15%, and the fix is computed on it.
+        var unmarked = budget
+        unmarked.resources[1].includes = []
+        let over = try #require(try diagnostics(of: "valued-time-ceiling", on: unmarked).first)
+        #expect(over.severity == .warning)
+        #expect(over.measuredShare == Share(250_000, over: 1_227_000))
+        #expect(over.measuredShare?.rounded(toPlaces: 3) == Decimal(string: "0.204"))
+        let remove = try #require(over.remediation?.amount)
         #expect(remove == cents(7_758_824), "(250,000 − 15% × 1,227,000) / 85%, up to the cent")
-        let fixed = try budget.setting("internal-resources", to: try Money(major: 250_000).subtracting(remove))
+        let fixed = try unmarked.setting("internal-resources", to: try Money(major: 250_000).subtracting(remove))
         #expect(try diagnostics(of: "valued-time-ceiling", on: fixed).isEmpty)
     }
 

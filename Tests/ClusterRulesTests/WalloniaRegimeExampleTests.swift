@@ -64,4 +64,16 @@ struct WalloniaRegimeExampleTests {
         // A catalogue without the host's regime refuses the budget.
         #expect(throws: InputError.self) { try Engine(ruleSet: rules, catalog: .builtIn).check(year8) }
     }
+
+    @Test("The 2007 text only: a budget of 2025, under the decree as amended on 11 April 2024, gets no ceiling from it")
+    func amendedText() throws {
+        #expect(WalloniaClusterRegime().citation.location?.contains("11 avril 2024") == true)
+        var budget = budget(yearOfLife: 8, costs: 200_000, regional: 0)
+        budget.year = 2025
+        let regime = WalloniaClusterRegime()
+        let context = RegimeContext(budget: budget, catalog: try Catalog.builtIn.adding(regime))
+        #expect(regime.ceiling(for: budget.expenses[0], in: context) == nil)
+        budget.year = 2023
+        #expect(regime.ceiling(for: budget.expenses[0], in: RegimeContext(budget: budget, catalog: context.catalog)) != nil)
+    }
 }

@@ -46,6 +46,16 @@ public struct MessageTemplate: Hashable, Sendable {
 
     /// A placeholder that chooses a word by a number, `{count|ligne|lignes}`: the number's placeholder, then the word
     /// for one and the word for more; nil for a plain placeholder.
+    /// The template's text in `language` as a reference prints it: placeholders kept (`{share}`), a word chosen by a
+    /// number shown in both forms (`{count|line|lines}` as `line/lines`).
+    package func readable(in language: Language) -> String {
+        var out = ""
+        Self.scan(text(language), literal: { out.append($0) }, placeholder: { name in
+            if let forms = Self.plural(name) { out += forms.singular + "/" + forms.plural } else { out += "{" + name + "}" }
+        })
+        return out
+    }
+
     static func plural(_ placeholder: String) -> (name: String, singular: String, plural: String)? {
         let parts = placeholder.split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 3 else { return nil }

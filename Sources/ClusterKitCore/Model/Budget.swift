@@ -32,13 +32,17 @@ public struct Budget: Hashable, Sendable, Codable {
     /// On a realised statement: the amount each line had in the forecast (the compte rendu financier's « prévision »
     /// column), by line id.
     public var forecast: [String: Money] = [:]
+    /// The reserves (fonds associatifs, report à nouveau) the cluster holds at the start of the year, when the file
+    /// gives them (`reserves`): what carries its working capital.
+    package var reserves: Money?
 
     /// Creates a budget.
     public init(
         cluster: ClusterProfile, year: Int, currency: CurrencyCode = .euro, resources: [ResourceLine],
         expenses: [ExpenseLine], provenance: Provenance? = nil, statement: Statement = .forecast,
-        period: FiscalPeriod? = nil, forecast: [String: Money] = [:]
+        period: FiscalPeriod? = nil, forecast: [String: Money] = [:], reserves: Money? = nil
     ) {
+        self.reserves = reserves
         self.statement = statement
         self.period = period
         self.forecast = forecast
@@ -55,6 +59,7 @@ public struct Budget: Hashable, Sendable, Codable {
 
     static let fields = [
         "format", "cluster", "year", "currency", "resources", "expenses", "provenance", "statement", "period", "forecast",
+        "reserves",
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -73,6 +78,8 @@ public struct Budget: Hashable, Sendable, Codable {
         year = try fields.year("year") ?? { throw fields.missing("year") }()
         let currency = try fields.optional("currency", as: CurrencyCode.self) ?? .euro
         self.currency = currency
+        cluster.services = cluster.services.map { $0.inCurrency(currency) }
+        reserves = try fields.optionalAmount("reserves", currency: currency)
         resources = try fields.array("resources") { decoder, index in
             try ResourceLine(from: decoder, index: index, currency: currency)
         } ?? { throw fields.missing("resources") }()
@@ -99,6 +106,7 @@ public struct Budget: Hashable, Sendable, Codable {
         try out.write(provenance, "provenance")
         try out.write(statement == .forecast ? nil : statement, "statement")
         try out.write(period, "period")
+        try out.write(reserves, "reserves")
         if !forecast.isEmpty {
             var nested = out.container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey("forecast"))
             for (id, amount) in forecast.sorted(by: { $0.key < $1.key }) {

@@ -70,6 +70,9 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
     /// Money the cluster receives and passes on to partners (an EU project's partners' shares, co-financing paid to
     /// members): the line, and as much of the expense its ``action`` names, are left out of every share.
     public var passThrough = false
+    /// Whether the file says the money is passed on by inference, not by publication (`"passThrough": "inferred"`):
+    /// reports then say « inféré ».
+    package var passThroughInferred = false
 
     /// Creates a resource line.
     public init(
@@ -116,7 +119,18 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
         }
         sponsor = try fields.optional("sponsor")
         includes = try fields.optional("includes") ?? []
-        passThrough = try fields.optional("passThrough") ?? false
+        // `true`, or `"inferred"` where the file infers it (the same amount on both sides of an account).
+        if let word = try? fields.optional("passThrough", as: String.self) {
+            guard word == "inferred" else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: AnyCodingKey("passThrough"), in: fields.container,
+                    debugDescription: "passThrough is true, false or \"inferred\", not '\(word)'")
+            }
+            passThrough = true
+            passThroughInferred = true
+        } else {
+            passThrough = try fields.optional("passThrough") ?? false
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -138,6 +152,10 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
         }
         try out.write(sponsor, "sponsor")
         try out.write(includes.isEmpty ? nil : includes, "includes")
-        try out.write(passThrough ? true : nil, "passThrough")
+        if passThroughInferred {
+            try out.write("inferred", "passThrough")
+        } else {
+            try out.write(passThrough ? true : nil, "passThrough")
+        }
     }
 }

@@ -29,7 +29,11 @@ package enum BuiltInRegimes {
 
     /// Article 27 of the EU General Block Exemption Regulation: aid for innovation clusters.
     static let gberArticle27 = Citation(
-        document: "Commission Regulation (EU) No 651/2014 (General Block Exemption Regulation)", location: "art. 27")
+        document: "Commission Regulation (EU) No 651/2014 (General Block Exemption Regulation)",
+        location: "art. 27 ; art. 59, as amended by Regulation (EU) 2023/1315: applicable until 31 December 2026")
+
+    /// The GBER's last day of application (article 59, as prolonged by Regulation (EU) 2023/1315).
+    static let gberEnd = CalendarDate(year: 2026, month: 12, day: 31)
 
     /// The EU General Block Exemption Regulation, article 27: investment aid for innovation clusters, 50% of the
     /// eligible costs.
@@ -39,10 +43,10 @@ package enum BuiltInRegimes {
             english: "GBER art. 27: investment aid for innovation clusters",
             french: "RGEC art. 27 : aides à l'investissement en faveur des pôles d'innovation"),
         summary: LocalizedText(
-            english: "Aid for building or upgrading an innovation cluster (its facilities, equipment, shared research infrastructure) is exempt from notification up to 50% of the eligible costs. The regulation allows a bonus in assisted areas, which ClusterKit does not apply.",
-            french: "Les aides à la création ou à la modernisation d'un pôle d'innovation (locaux, équipements, infrastructures de recherche partagées) sont exemptées de notification jusqu'à 50 % des coûts admissibles. Le règlement prévoit une majoration dans les zones assistées, que ClusterKit n'applique pas."),
+            english: "Aid for building or upgrading an innovation cluster (its facilities, equipment, shared research infrastructure) is exempt from notification up to 50% of the eligible costs. The regulation allows a bonus in assisted areas, which ClusterKit does not apply. The GBER applies until 31 December 2026: a later budget gets no ceiling from it.",
+            french: "Les aides à la création ou à la modernisation d'un pôle d'innovation (locaux, équipements, infrastructures de recherche partagées) sont exemptées de notification jusqu'à 50 % des coûts admissibles. Le règlement prévoit une majoration dans les zones assistées, que ClusterKit n'applique pas. Le RGEC s'applique jusqu'au 31 décembre 2026 : un budget postérieur n'en reçoit aucun plafond."),
         citation: gberArticle27,
-        share: Share(percent: 50))
+        share: Share(percent: 50), applicableUntil: gberEnd)
 
     /// The EU General Block Exemption Regulation, article 27: operating aid for innovation clusters, 50% of the
     /// total eligible costs over the period of aid.
@@ -52,10 +56,10 @@ package enum BuiltInRegimes {
             english: "GBER art. 27: operating aid for innovation clusters",
             french: "RGEC art. 27 : aides au fonctionnement des pôles d'innovation"),
         summary: LocalizedText(
-            english: "Operating aid for running an innovation cluster (animation, marketing, management of its facilities, events) is exempt from notification up to 50% of the total eligible costs over the period during which the aid is granted. A budget shows one year: ClusterKit holds each year to 50%, although the regulation would let a year above it be balanced by the other years of the period.",
-            french: "Les aides au fonctionnement d'un pôle d'innovation (animation, promotion, gestion des installations, événements) sont exemptées de notification jusqu'à 50 % du total des coûts admissibles sur la période pendant laquelle l'aide est octroyée. Un budget montre une année : ClusterKit tient chaque année à 50 %, même si le règlement permettrait de compenser une année au-dessus par les autres années de la période."),
+            english: "Operating aid for running an innovation cluster (animation, marketing, management of its facilities, events) is exempt from notification up to 50% of the total eligible costs over the period during which the aid is granted. A budget shows one year: ClusterKit holds each year to 50%, although the regulation would let a year above it be balanced by the other years of the period. The GBER applies until 31 December 2026: a later budget gets no ceiling from it.",
+            french: "Les aides au fonctionnement d'un pôle d'innovation (animation, promotion, gestion des installations, événements) sont exemptées de notification jusqu'à 50 % du total des coûts admissibles sur la période pendant laquelle l'aide est octroyée. Un budget montre une année : ClusterKit tient chaque année à 50 %, même si le règlement permettrait de compenser une année au-dessus par les autres années de la période. Le RGEC s'applique jusqu'au 31 décembre 2026 : un budget postérieur n'en reçoit aucun plafond."),
         citation: gberArticle27,
-        share: Share(percent: 50))
+        share: Share(percent: 50), applicableUntil: gberEnd)
 
     /// De minimis under Regulation (EU) No 1407/2013: at most EUR 200,000 per single undertaking over three fiscal
     /// years.

@@ -14,12 +14,24 @@ public struct StateAidRegime: FundingRegime, Hashable {
     /// The most public money an action may receive, in the currency the regulation writes it in; a budget in
     /// another currency gets no ceiling from the regime rather than a wrong one.
     public let amountLimit: Money?
+    /// The last day the regime applies (the GBER: 31 December 2026); a budget whose year starts later gets no
+    /// ceiling from it, and `uncategorized-action` says the regime has ended.
+    package let applicableUntil: CalendarDate?
 
     /// Creates a regime.
+    /// - Parameters:
+    ///   - id: the identifier budget files use.
+    ///   - name: the regime's short name.
+    ///   - summary: what it allows.
+    ///   - citation: the text that sets it.
+    ///   - share: the largest share of an action's cost public money may pay.
+    ///   - amountLimit: the most public money an action may receive.
+    ///   - applicableUntil: the last day the regime applies, if the text sets one.
     public init(
         id: FundingRegimeID, name: LocalizedText, summary: LocalizedText, citation: Citation, share: Share,
-        amountLimit: Money? = nil
+        amountLimit: Money? = nil, applicableUntil: CalendarDate? = nil
     ) {
+        self.applicableUntil = applicableUntil
         self.id = id
         self.name = name
         self.summary = summary
@@ -30,6 +42,16 @@ public struct StateAidRegime: FundingRegime, Hashable {
 
     public func ceiling(for action: ExpenseLine, in context: RegimeContext) -> PublicFundingCeiling? {
         if let amountLimit, amountLimit.currency != context.currency { return nil }
+        if hasEnded(for: context.budget) { return nil }
         return PublicFundingCeiling(regime: id, share: share, amountLimit: amountLimit)
+    }
+}
+
+extension StateAidRegime {
+    /// Whether the regime no longer applies in the budget's year: its fiscal year starts after the regime's last day.
+    package func hasEnded(for budget: Budget) -> Bool {
+        guard let applicableUntil else { return false }
+        let start = budget.period?.start ?? CalendarDate(year: budget.year, month: 1, day: 1)
+        return start.map { $0 > applicableUntil } ?? false
     }
 }

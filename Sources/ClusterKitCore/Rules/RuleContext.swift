@@ -123,11 +123,16 @@ public struct RuleContext: Sendable {
         measured: Measure? = nil, threshold: Measure? = nil, lines: [String] = [], remediation: Remediation? = nil,
         explanation: [ExplanationItem] = []
     ) -> Diagnostic {
-        Diagnostic(
+        // Realised accounts speak of « produits » and « charges » in French, a plan of financing of « ressources » and
+        // « dépenses »: the rules write the latter, and the context rewords them for the accounts.
+        let realised = budget.statement == .realised
+        return Diagnostic(
             ruleID: rule.value.id,
             severity: severityIsOverridden ? self.severity : (severity ?? self.severity),
-            message: Message(template, arguments), measured: measured, threshold: threshold, lines: lines,
-            remediation: remediation, citation: rule.value.citation, explanation: explanation)
+            message: Message(realised ? RealisedWording.apply(template) : template, arguments), measured: measured,
+            threshold: threshold, lines: lines, remediation: remediation, citation: rule.value.citation,
+            explanation: realised
+                ? explanation.map { ExplanationItem(RealisedWording.apply($0.label), $0.value) } : explanation)
     }
 
     /// A remediation option: an amount, the message (a template of the rule) that says what to do with it, and where
@@ -135,7 +140,9 @@ public struct RuleContext: Sendable {
     public func option(
         _ amount: Money, _ template: MessageTemplate, _ arguments: MessageArguments = [:], move: RemediationMove? = nil
     ) -> RemediationOption {
-        RemediationOption(amount: amount, template: template, arguments: arguments, move: move)
+        RemediationOption(
+            amount: amount, template: budget.statement == .realised ? RealisedWording.apply(template) : template,
+            arguments: arguments, move: move)
     }
 }
 

@@ -184,7 +184,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             out += "</ul></section>\n"
         }
         out += "<h3>\(HTML.escape(format.word(HTMLWords.diagnostics)))</h3>\n"
-        out += diagnostics(budget.diagnostics, id: id, format: format)
+        out += diagnostics(budget.diagnostics, id: id, format: format, labels: TextReportRenderer.labels(of: budget.budget))
         out += "<p class=\"back\"><a href=\"#summary\">\(HTML.escape(format.word(HTMLWords.backToSummary)))</a></p>\n"
         return out + "</section>\n"
     }
@@ -331,7 +331,9 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     /// The diagnostics grouped by severity, errors first: each with its figures, its fix, its folded explanation
     /// and its citation.
-    func diagnostics(_ diagnostics: [Diagnostic], id: String, format: HTMLFormat) -> String {
+    func diagnostics(
+        _ diagnostics: [Diagnostic], id: String, format: HTMLFormat, labels: [String: String] = [:]
+    ) -> String {
         let words = ReportWords.self
         guard !diagnostics.isEmpty else { return "<p class=\"none\">\(HTML.escape(format.word(words.noDiagnostic)))</p>\n" }
         var out = ""
@@ -344,13 +346,13 @@ public struct HTMLReportRenderer: ReportRenderer {
             ]))) + "</h4>\n"
             for diagnostic in group {
                 number += 1
-                out += article(diagnostic, id: "\(id)-d\(number)", format: format)
+                out += article(diagnostic, id: "\(id)-d\(number)", format: format, labels: labels)
             }
         }
         return out
     }
 
-    private func article(_ diagnostic: Diagnostic, id: String, format: HTMLFormat) -> String {
+    private func article(_ diagnostic: Diagnostic, id: String, format: HTMLFormat, labels: [String: String] = [:]) -> String {
         let words = ReportWords.self
         var out = "<article class=\"diagnostic \(diagnostic.severity.rawValue)\" id=\"\(id)\">\n"
         out += "<p class=\"message\"><span class=\"badge\">\(HTML.escape(format.word(words.severity(diagnostic.severity))))</span> "
@@ -359,7 +361,10 @@ public struct HTMLReportRenderer: ReportRenderer {
         if !figures.isEmpty {
             out += "<dl class=\"figures\">" + figures.map { figure in
                 "<dt>\(HTML.escape(format.word(figure.label)))</dt><dd>"
-                    + figure.value(measure: { HTML.escape(format.measure($0)) }, line: { "<code>\(HTML.escape($0))</code>" })
+                    + figure.value(measure: { HTML.escape(format.measure($0)) }, line: { id in
+                        // A line by its label, in both languages; by its id where it has none.
+                        labels[id].map { HTML.escape(format.typeset("« \($0) »")) } ?? "<code>\(HTML.escape(id))</code>"
+                    })
                     + "</dd>"
             }.joined() + "</dl>\n"
         }

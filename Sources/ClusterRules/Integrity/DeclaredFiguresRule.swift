@@ -37,7 +37,7 @@ public struct DeclaredFiguresRule: Rule {
                 chiffre publié est crédible s'il correspond à l'autofinancement brut (valorisation comprise) ou net \
                 (numéraire seul) du budget qui l'accompagne. Tolérance par défaut de ClusterKit : 2 points.
                 """),
-        citation: Memento.cite("p. 12, « La difficulté d'interprétation des budgets et plans de financement » ; p. 24, « Niveau d'autofinancement 2013 »"),
+        citation: Memento.cite("p. 12, « La difficulté d'interprétation des budgets et plans de financement » ; p. 26, « Niveau d'autofinancement 2013 »"),
         defaultSeverity: .warning,
         parameters: [tolerance],
         messages: [mismatch],

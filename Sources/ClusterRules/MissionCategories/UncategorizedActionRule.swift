@@ -19,6 +19,11 @@ public struct UncategorizedActionRule: PoleRule {
         english: "{count} {count|action is|actions are} under a regime that sets no ceiling for this budget: {actions} ({regimes}).",
         french: "{count} {count|action relève|actions relèvent} d'un régime qui ne fixe pas de plafond pour ce budget : {actions} ({regimes}).")
 
+    static let ended = MessageTemplate(
+        id: "uncategorized-action.ended",
+        english: "{count} {count|action is|actions are} under a regime that no longer applies in this budget's year: {actions} ({regimes}, applicable until {end}); name the regime that replaces it.",
+        french: "{count} {count|action relève|actions relèvent} d'un régime qui ne s'applique plus l'année de ce budget : {actions} ({regimes}, applicable jusqu'au {end}) ; indiquer le régime qui le remplace.")
+
     public static let description = RuleDescription(
         id: "uncategorized-action",
         name: LocalizedText(english: "Action without a ceiling", french: "Action sans plafond"),
@@ -40,7 +45,7 @@ public struct UncategorizedActionRule: PoleRule {
                 """),
         citation: Memento.missionCategories,
         defaultSeverity: .note,
-        messages: [none, noRegime, noCeiling],
+        messages: [none, noRegime, noCeiling, ended],
         triggeringExamples: [
             RuleExample(
                 poleBudget(resources: [.line(.region, 100_000)], expenses: [action("operating", 60_000, nil, nature: .operating), action("factory", 40_000, .b)]),
@@ -48,6 +53,15 @@ public struct UncategorizedActionRule: PoleRule {
             RuleExample(
                 poleBudget(resources: [.line(.region, 50_000)], expenses: [action("training", 50_000, .c)]),
                 note: "A category C action that names no regime."),
+            RuleExample(
+                {
+                    var budget = poleBudget(
+                        resources: [.line(.region, 50_000), .line(.membershipFees, 50_000)],
+                        expenses: [action("animation", 100_000, nil, regime: .gberInnovationClusterOperating, nature: .operating)])
+                    budget.year = 2027
+                    return budget
+                }(),
+                note: "A 2027 budget whose animation is under the GBER's article 27, which applies until 31 December 2026."),
         ],
         nonTriggeringExamples: [
             RuleExample(
@@ -59,26 +73,35 @@ public struct UncategorizedActionRule: PoleRule {
 
     public func evaluate(_ context: RuleContext) throws -> [Diagnostic] {
         var uncategorized: [String] = [], missingRegime: [String] = [], noCeiling: [String] = []
-        var regimes: [String] = []
+        var regimes: [String] = [], ended: [String] = [], endedRegimes: [String] = [], ends: [String] = []
+        var endDates: [CalendarDate] = []
         for entry in ActionCeilings(context).entries {
             switch entry.status {
             case .capped: break
             case .uncategorized: uncategorized.append(entry.funding.id)
             case .missingRegime: missingRegime.append(entry.funding.id)
             case .noCeiling(let regime):
+                if let aid = context.catalog.regime(regime) as? StateAidRegime, aid.hasEnded(for: context.budget),
+                    let end = aid.applicableUntil
+                {
+                    ended.append(entry.funding.id)
+                    if !endedRegimes.contains(regime.rawValue) { endedRegimes.append(regime.rawValue) }
+                    if !ends.contains(end.description) { ends.append(end.description) }
+                    endDates.append(end)
+                    continue
+                }
                 noCeiling.append(entry.funding.id)
                 if !regimes.contains(regime.rawValue) { regimes.append(regime.rawValue) }
             }
         }
-        // In French prose a line is named by its label (« Programme : R&D »), its id where it has none; the English
-        // message keeps the ids.
+        // In prose a line is named by its label (« Programme : R&D »), in both languages; by its id where it has none.
         func named(_ lines: [String]) -> MessageArgument {
             // In the order of their ids, as the engine sorts a list (a localized list it leaves as it is).
             let lines = lines.sorted()
             let labels = lines.map { id in context.budget.expenses.first { $0.id == id }?.label }
             // Lines without labels are named by their ids in both languages (an id is not a word to translate).
             guard labels.contains(where: { $0 != nil }) else { return .list(lines) }
-            return .localizedList(zip(lines, labels).map { LocalizedText(english: $0, french: "« \($1 ?? $0) »") })
+            return .localizedList(zip(lines, labels).map { LocalizedText(english: "« \($1 ?? $0) »", french: "« \($1 ?? $0) »") })
         }
         var found: [Diagnostic] = []
         for (message, lines) in [
@@ -93,6 +116,24 @@ public struct UncategorizedActionRule: PoleRule {
                     explanation: [
                         ExplanationItem(LocalizedText(english: "Expense lines", french: "Lignes de dépenses"), .integer(context.budget.expenses.count)),
                         ExplanationItem(LocalizedText(english: "Lines without a ceiling, for this reason", french: "Lignes sans plafond, pour cette raison"), .list(lines)),
+                    ]))
+        }
+        if !ended.isEmpty {
+            let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+            let mois = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+            let end = endDates.max()!
+            let day = LocalizedText(
+                english: "\(end.day) \(months[end.month - 1]) \(end.year)",
+                french: "\(end.day == 1 ? "1er" : String(end.day)) \(mois[end.month - 1]) \(end.year)")
+            found.append(
+                context.diagnostic(
+                    Self.ended,
+                    ["count": .integer(ended.count), "actions": named(ended), "regimes": .list(endedRegimes), "end": .localized(day)],
+                    measured: .count(ended.count), lines: ended,
+                    explanation: [
+                        ExplanationItem(LocalizedText(english: "Expense lines", french: "Lignes de dépenses"), .integer(context.budget.expenses.count)),
+                        ExplanationItem(LocalizedText(english: "Regime applicable until", french: "Régime applicable jusqu'au"), .localized(day)),
+                        ExplanationItem(LocalizedText(english: "Lines under a regime that has ended", french: "Lignes relevant d'un régime échu"), .list(ended)),
                     ]))
         }
         return found

@@ -22,8 +22,9 @@ public struct OperatingResultRule: Rule {
             english: """
                 Realised accounts — a compte de résultat, the « réalisation » column of a compte rendu financier — \
                 do not balance by construction: resources less expenses is the year's result. A deficit is no input \
-                error but a finding: the cluster pays it from its reserves, and the memento warns that European funds \
-                weigh on the working capital (the cluster spends before it is paid). The rule reports the deficit \
+                error but a finding: the cluster pays it from its reserves. The memento names the search for « un \
+                nouvel équilibre financier » among clusters' first concerns (p. 9), and its working group asks funders \
+                to finance the working capital clusters need (p. 68). The rule reports the deficit \
                 with its share of the funding base, a warning, and a surplus as a note. It is silent on a forecast, \
                 which `budget-balance` holds to balance.
                 """,
@@ -31,12 +32,13 @@ public struct OperatingResultRule: Rule {
                 Des comptes réalisés — un compte de résultat, la colonne « réalisation » d'un compte rendu financier \
                 — ne s'équilibrent pas par construction : les ressources moins les dépenses donnent le résultat de \
                 l'exercice. Un déficit n'est pas une erreur de saisie mais un constat : le cluster le paie sur ses \
-                réserves, et le mémento avertit que les fonds européens pèsent sur le fonds de roulement (le cluster \
-                dépense avant d'être payé). La règle rapporte le déficit avec sa part de la base de financement, en \
+                réserves. Le mémento range la recherche d'« un nouvel équilibre financier » parmi les premières \
+                préoccupations des clusters (p. 9), et son groupe de travail demande aux financeurs de financer le BFR \
+                des clusters (p. 68). La règle rapporte le déficit avec sa part de la base de financement, en \
                 avertissement, et l'excédent en note. Elle ne dit rien d'un budget prévisionnel, que `budget-balance` \
                 tient à l'équilibre.
                 """),
-        citation: Memento.cite("p. 13, « Feder : attention aux contraintes administratives et impact sur le fonds de roulement »"),
+        citation: Memento.cite("p. 9, « La recherche d'un nouvel équilibre financier » ; p. 68, « Financer le BFR lié à la montée en puissance des prestations privées, au portage d'actions collectives »"),
         defaultSeverity: .warning,
         messages: [deficit, surplus],
         triggeringExamples: [

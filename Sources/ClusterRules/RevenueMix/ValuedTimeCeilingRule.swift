@@ -24,6 +24,10 @@ public struct ValuedTimeCeilingRule: Rule {
         id: "valued-time-ceiling.over-with-secondments",
         english: "Valued time and secondments are {share} of resources ({part} of {total}), over {threshold}: is that reasonable?",
         french: "La valorisation des temps et les mises à disposition représentent {share} des ressources ({part} sur {total}), au-delà de {threshold} : est-ce bien raisonnable ?")
+    static let undecided = MessageTemplate(
+        id: "valued-time-ceiling.undecided",
+        english: "Valued member time shares one amount with another source the table does not split ({lines}, {amount}): it is between {low} and {high} of resources, and the {threshold} ceiling cannot be judged.",
+        french: "Le temps valorisé des membres partage un montant avec une autre origine que le tableau ne ventile pas ({lines}, {amount}) : il représente entre {low} et {high} des ressources, et le plafond de {threshold} ne peut être jugé.")
     static let forbidden = MessageTemplate(
         id: "valued-time-ceiling.forbidden",
         english: "The funders do not allow valued time to be counted, yet {part} of it ({share} of resources) is counted.",
@@ -48,7 +52,10 @@ public struct ValuedTimeCeilingRule: Rule {
                 forbid counting it at all (the Rhône-Alpes region for Mecabourg, p. 31); then any valued time is an \
                 error. Staff and means lent to the cluster (secondments) are not the companies' time: the memento \
                 counts them as a form of private contribution to the pôles' running (p. 11), so they are left out \
-                unless `includeSecondments` is set.
+                unless `includeSecondments` is set. A line of valued time that also holds another source its table \
+                does not split (`includes`: Neopolia's « temps entreprise et CCI », a CCI's secondment with the \
+                companies' time) puts the share in a range; when the ceiling falls inside it, a note says it cannot \
+                be judged.
                 """,
             french: """
                 Valoriser le temps passé par les membres gonfle l'autofinancement apparent sans un euro de \
@@ -57,12 +64,16 @@ public struct ValuedTimeCeilingRule: Rule {
                 entreprises). Certains financeurs interdisent de le compter (la région Rhône-Alpes pour Mécabourg, \
                 p. 31) ; toute valorisation est alors une erreur. Le personnel et les moyens mis à disposition ne sont \
                 pas le temps des entreprises : le mémento y voit une forme de contribution du secteur privé au \
-                fonctionnement des pôles (p. 11) ; ils ne sont donc comptés que si `includeSecondments` est fixé.
+                fonctionnement des pôles (p. 11) ; ils ne sont donc comptés que si `includeSecondments` est fixé. Une \
+                ligne de temps valorisé qui contient aussi une autre origine que son tableau ne ventile pas \
+                (`includes` : les « temps entreprise et CCI » de Neopolia, une mise à disposition de la CCI avec le \
+                temps des entreprises) place la part dans une fourchette ; quand le plafond y tombe, une note dit \
+                qu'il ne peut être jugé.
                 """),
         citation: Memento.cite("p. 13, « Temps passé : > 15% » ; p. 31, « impossibilité de valoriser les temps passés par les entreprises »"),
         defaultSeverity: .warning,
         parameters: [threshold, includeSecondments],
-        messages: [over, overWithSecondments, forbidden, fix, remove],
+        messages: [over, overWithSecondments, undecided, forbidden, fix, remove],
         triggeringExamples: [
             RuleExample(
                 Budget.balanced(
@@ -115,12 +126,50 @@ public struct ValuedTimeCeilingRule: Rule {
             return try check.diagnostic(context, message: Self.forbidden, fix: Self.remove, severity: .error)
                 .map { [$0] } ?? []
         }
+        let threshold = try context.value(of: Self.threshold)
+        // Lines of valued time that also hold another source unsplit (`includes`: Neopolia's « temps entreprise et
+        // CCI », a CCI secondment with the members' time): the share lies between the one without them and the one
+        // with them; a ceiling between the two cannot be judged.
+        let mixed = context.budget.resources.filter { line in
+            valued.lines.contains(line.id) && line.includes.contains { !$0.isValuedTime }
+        }
+        if !mixed.isEmpty {
+            var mixedAmount = Money(minorUnits: 0, currency: context.budget.currency)
+            for line in mixed { mixedAmount = try mixedAmount.adding(line.amount) }
+            let low = try valued.amount.subtracting(mixedAmount)
+            if let lowShare = Share(low, of: metrics.fundingBase), let highShare = Share(valued.amount, of: metrics.fundingBase),
+                lowShare <= threshold, highShare > threshold
+            {
+                let ids = mixed.map(\.id)
+                return [
+                    context.diagnostic(
+                        Self.undecided,
+                        [
+                            "lines": .list(mixed.map { "« \($0.label ?? $0.id) »" }),
+                            "amount": .money(mixedAmount), "low": .share(lowShare), "high": .share(highShare), "threshold": .share(threshold),
+                        ],
+                        severity: .note, threshold: .share(threshold), lines: ids,
+                        explanation: [
+                            ExplanationItem(label, .money(valued.amount)),
+                            ExplanationItem(LocalizedText(english: "Lines that do not split", french: "Lignes non ventilées"), .money(mixedAmount)),
+                            ExplanationItem(LocalizedText(english: "Share, at least", french: "Part, au moins"), .share(lowShare)),
+                            ExplanationItem(LocalizedText(english: "Share, at most", french: "Part, au plus"), .share(highShare)),
+                            ExplanationItem(LocalizedText(english: "Ceiling", french: "Plafond"), .share(threshold)),
+                        ])
+                ]
+            }
+        }
         let check = ShareThreshold(
             direction: .ceiling, part: valued, whole: metrics.fundingBase,
-            threshold: try context.value(of: Self.threshold), partLabel: label)
+            threshold: threshold, partLabel: label)
         return try check.diagnostic(
             context, message: withSecondments ? Self.overWithSecondments : Self.over,
             fix: Self.fix
         ).map { [$0] } ?? []
     }
+}
+
+extension RevenueSourceID {
+    /// Whether the source is valued time or a secondment: the in-kind sources `valued-time-ceiling` weighs.
+    fileprivate var isValuedTime: Bool { self == .memberTime || self == .secondment }
 }

@@ -51,10 +51,11 @@ struct MixedFeeLines {
         return context.diagnostic(
             message,
             [
-                // French prose names a line by its label, English by its id.
+                // Prose names a line by its label, in both languages; by its id where it has none.
                 "lines": .localizedList(lines.sorted().map { id in
                     let label = context.budget.resources.first { $0.id == id }?.label
-                    return LocalizedText(english: id, french: label.map { "« \($0) »" } ?? id)
+                    let name = label.map { "« \($0) »" } ?? id
+                    return LocalizedText(english: name, french: name)
                 }),
                 "amount": .money(try amount()), "low": .share(lowShare), "high": .share(highShare),
                 "threshold": .share(threshold),
