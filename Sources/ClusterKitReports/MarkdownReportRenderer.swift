@@ -83,7 +83,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 in: language, labels: TextReportRenderer.labels(of: checked.budget),
                 inferred: TextReportRenderer.inferredPassThrough(of: checked.budget)) { out += escape(leftOut) + "\n\n" }
             // What a table's reader inferred, when it inferred anything: the text report's list.
-            let inferred = TextReportRenderer.inferred(checked.inferred, language: language).split(separator: "\n")
+            let inferred = TextReportRenderer.inferred(checked, language: language).split(separator: "\n")
             if let title = inferred.first {
                 out += "**" + escape(title.trimmingCharacters(in: .whitespaces)) + "**\n\n"
                 out += inferred.dropFirst().map { "- " + escape($0.trimmingCharacters(in: .whitespaces)) + "\n" }.joined() + "\n"

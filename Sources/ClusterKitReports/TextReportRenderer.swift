@@ -50,7 +50,7 @@ public struct TextReportRenderer: ReportRenderer {
                 out += Self.leftOut(
                     metrics, format: format, language: language, labels: Self.labels(of: budget.budget),
                     inferred: Self.inferredPassThrough(of: budget.budget))
-                out += Self.inferred(checked.inferred, language: language)
+                out += Self.inferred(checked, language: language)
             }
             out += Self.provenance(budget.provenance, language: language)
             let labels = Self.labels(of: budget.budget)
@@ -67,16 +67,28 @@ public struct TextReportRenderer: ReportRenderer {
         return language == .french ? FrenchTypography.applied(to: out + "\n") : out + "\n"
     }
 
-    /// What the reader inferred, one line each (`  inferred: line cotisations, source = membershipFees, from « cotisation »`);
-    /// empty when nothing was.
-    static func inferred(_ values: [InferredValue], language: Language) -> String {
+    /// What the reader inferred, one line each (`line « Cotisations » (cotisations), source = membershipFees —
+    /// Membership fees (from « cotisation »)`): a line named by its label with its id, a source with its name in the
+    /// report's language; empty when nothing was inferred.
+    static func inferred(_ checked: CheckedBudget, language: Language) -> String {
+        let values = checked.inferred
         guard !values.isEmpty else { return "" }
         let title = language == .french ? "Déduit de la mise en page (à vérifier)" : "Inferred from the layout (check it)"
+        var labels: [String: String] = [:]
+        for line in checked.budget.resources { if let label = line.label { labels[line.id] = label } }
+        for line in checked.budget.expenses { if let label = line.label { labels[line.id] = label } }
         var out = "  \(title)\(language == .french ? " :" : ":")\n"
         for value in values {
-            let line = value.line.map { language == .french ? "ligne \($0), " : "line \($0), " } ?? ""
+            let line = value.line.map { id in
+                let named = labels[id].map { "« \($0) » (\(id))" } ?? id
+                return language == .french ? "ligne \(named), " : "line \(named), "
+            } ?? ""
             let from = language == .french ? "d'après" : "from"
-            out += "    \(line)\(value.field) = \(value.value) (\(from) \(Self.inferredFrom(value.from, language: language)))\n"
+            var shown = value.value
+            if value.field == "source", let source = checked.catalog.source(RevenueSourceID(rawValue: value.value)) {
+                shown += " — \(source.name(in: language))"
+            }
+            out += "    \(line)\(value.field) = \(shown) (\(from) \(Self.inferredFrom(value.from, language: language)))\n"
         }
         return out
     }

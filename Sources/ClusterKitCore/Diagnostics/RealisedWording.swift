@@ -23,6 +23,9 @@ package enum RealisedWording {
         ("de ressources", "de produits"),
         ("ses ressources", "ses produits"),
         ("Total des ressources", "Total des produits"),
+        // A share « du budget » (« {share} du budget ») is one of the year's income in the accounts.
+        ("} du budget", "} des produits"),
+        ("apprécié sur le budget global", "apprécié sur l'ensemble des produits"),
         ("Total ressources", "Total des produits"),
         ("dépenses de fonctionnement", "charges de fonctionnement"),
         ("des dépenses", "des charges"),
@@ -33,16 +36,30 @@ package enum RealisedWording {
 
     /// A French text of a plan of financing in the words of realised accounts.
     package static func french(_ text: String) -> String {
-        var out = text
+        // « Ressources propres » is the funders' term for own resources, in plans and accounts alike: kept.
+        let kept = "\u{1}propres\u{1}"
+        var out = text.replacingOccurrences(of: "essources propres", with: kept)
         for (plan, accounts) in phrases where out.contains(plan) {
             out = out.replacingOccurrences(of: plan, with: accounts)
         }
-        return out
+        return out.replacingOccurrences(of: kept, with: "essources propres")
     }
 
     /// A localized text whose French is reworded for realised accounts.
     package static func apply(_ text: LocalizedText) -> LocalizedText {
         LocalizedText(english: text.english, french: french(text.french))
+    }
+
+    /// Arguments whose French texts are reworded for realised accounts (a rule may pass « Les ressources privées » as
+    /// an argument rather than write it in its template).
+    package static func apply(_ arguments: MessageArguments) -> MessageArguments {
+        arguments.mapValues { value in
+            switch value {
+            case .localized(let text): .localized(apply(text))
+            case .localizedList(let texts): .localizedList(texts.map(apply))
+            default: value
+            }
+        }
     }
 
     /// A template whose French is reworded for realised accounts (same id, same English).

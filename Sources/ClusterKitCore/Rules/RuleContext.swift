@@ -129,7 +129,10 @@ public struct RuleContext: Sendable {
         return Diagnostic(
             ruleID: rule.value.id,
             severity: severityIsOverridden ? self.severity : (severity ?? self.severity),
-            message: Message(realised ? RealisedWording.apply(template) : template, arguments), measured: measured,
+            message: realised
+                ? Message(RealisedWording.apply(template), RealisedWording.apply(arguments))
+                : Message(template, arguments),
+            measured: measured,
             threshold: threshold, lines: lines, remediation: remediation, citation: rule.value.citation,
             explanation: realised
                 ? explanation.map { ExplanationItem(RealisedWording.apply($0.label), $0.value) } : explanation)
@@ -142,7 +145,7 @@ public struct RuleContext: Sendable {
     ) -> RemediationOption {
         RemediationOption(
             amount: amount, template: budget.statement == .realised ? RealisedWording.apply(template) : template,
-            arguments: arguments, move: move)
+            arguments: budget.statement == .realised ? RealisedWording.apply(arguments) : arguments, move: move)
     }
 }
 

@@ -178,7 +178,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         out += "</div>\n"
         // What a table's reader inferred, when it inferred anything: the text report's list, as a list.
         if case .budget(let checked) = budget.subject, !checked.inferred.isEmpty {
-            let lines = TextReportRenderer.inferred(checked.inferred, language: language).split(separator: "\n")
+            let lines = TextReportRenderer.inferred(checked, language: language).split(separator: "\n")
             out += "<section class=\"inferred\"><h3>\(HTML.escape(format.typeset(lines[0].trimmingCharacters(in: .whitespaces))))</h3>\n<ul>\n"
             out += lines.dropFirst().map { "<li>\(HTML.escape(format.typeset($0.trimmingCharacters(in: .whitespaces))))</li>\n" }.joined()
             out += "</ul></section>\n"

@@ -95,10 +95,13 @@ public struct UncategorizedActionRule: PoleRule {
             }
         }
         // In prose a line is named by its label (« Programme : R&D »), in both languages; by its id where it has none.
+        // The labels by id, built once: a budget may hold 100,000 lines, every one of them uncategorized.
+        var labelByID: [String: String] = [:]
+        for line in context.budget.expenses { if let label = line.label { labelByID[line.id] = label } }
         func named(_ lines: [String]) -> MessageArgument {
             // In the order of their ids, as the engine sorts a list (a localized list it leaves as it is).
             let lines = lines.sorted()
-            let labels = lines.map { id in context.budget.expenses.first { $0.id == id }?.label }
+            let labels = lines.map { labelByID[$0] }
             // Lines without labels are named by their ids in both languages (an id is not a word to translate).
             guard labels.contains(where: { $0 != nil }) else { return .list(lines) }
             return .localizedList(zip(lines, labels).map { LocalizedText(english: "« \($1 ?? $0) »", french: "« \($1 ?? $0) »") })
