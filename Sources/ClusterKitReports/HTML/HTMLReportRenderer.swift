@@ -66,7 +66,9 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     // MARK: - Summary
 
-    private func summary(_ report: Report, format: HTMLFormat) -> String {
+    /// The summary's opening: its section and heading, the counts by severity, and the suppressed findings' count (a
+    /// single report's page and a funder's page share it).
+    static func summaryCounts(_ report: Report, format: HTMLFormat) -> String {
         let words = ReportWords.self
         let totals = report.summary
         var out = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n"
@@ -79,6 +81,12 @@ public struct HTMLReportRenderer: ReportRenderer {
         if totals.suppressed > 0 {
             out += "<p>\(HTML.escape(format.message(Message(words.suppressedCount, ["count": .integer(totals.suppressed)]))))</p>\n"
         }
+        return out
+    }
+
+    private func summary(_ report: Report, format: HTMLFormat) -> String {
+        let words = ReportWords.self
+        var out = Self.summaryCounts(report, format: format)
         // On a phone the summary's rows reflow into blocks, each cell named by its column (`data-label`).
         out += "<div class=\"table-wrap\"><table class=\"reflow\">\n<thead><tr><th scope=\"col\">\(HTML.escape(format.word(words.budgetColumn)))</th>"
         for severity in Severity.allCases {

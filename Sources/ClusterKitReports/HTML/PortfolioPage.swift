@@ -62,17 +62,7 @@ extension HTMLReportRenderer {
     /// The counts by severity, then the clusters table.
     private func portfolioSummary(_ report: Report, entries: [PortfolioEntry], format: HTMLFormat) -> String {
         let words = ReportWords.self
-        let totals = report.summary
-        var out = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n"
-        out += "<h2 id=\"summary-title\">\(HTML.escape(format.word(words.summaryHeading)))</h2>\n<ul class=\"counts\">\n"
-        for (severity, count) in [(Severity.error, totals.errors), (.warning, totals.warnings), (.note, totals.notes)] {
-            out += "<li class=\"count \(severity.rawValue)\"><span class=\"number\">\(count)</span> "
-                + "\(HTML.escape(format.word(words.severityPlural(severity))))</li>\n"
-        }
-        out += "</ul>\n"
-        if totals.suppressed > 0 {
-            out += "<p>\(HTML.escape(format.message(Message(words.suppressedCount, ["count": .integer(totals.suppressed)]))))</p>\n"
-        }
+        var out = HTMLReportRenderer.summaryCounts(report, format: format)
         out += "<h3 id=\"clusters-title\">\(HTML.escape(format.word(HTMLWords.clustersHeading)))</h3>\n"
         out += "<p class=\"intro\">\(HTML.escape(format.word(HTMLWords.clustersIntro)))</p>\n"
         let headings: [(LocalizedText, Bool)] = [
