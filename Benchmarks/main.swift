@@ -11,7 +11,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     say(
         """
-        USAGE: clusterkit-bench [--quick] [--headline] [--planning] [--funder] [--profile WORKLOAD [RUNS]]
+        USAGE: clusterkit-bench [--quick] [--headline] [--decoding] [--planning] [--funder] [--profile WORKLOAD [RUNS]]
 
         Measures the engine against a hand-written baseline on a typical budget, its scaling with the lines of a
         budget, the rules of a set, the years of a history and the budgets of a portfolio (on one core and on all),
@@ -19,6 +19,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
 
           --quick            tiny sizes and one repetition: checks that every measurement runs, not its timings
           --headline         the recommended rule set against the baseline only (table 1 and the headline line)
+          --decoding         the decoders against JSONSerialization only (table 3)
           --planning         the planner against one check only (table 4)
           --funder           a funder's folder on disk only (table 2e): files of several clusters over 10 years,
                              read, checked and grouped, against the sum of single checks; time and peak memory
@@ -42,7 +43,7 @@ let folderRun = arguments.firstIndex(of: "--folder-run").flatMap {
     arguments.indices.contains($0 + 2) ? (mode: arguments[$0 + 1], folder: arguments[$0 + 2]) : nil
 }
 let unknown = arguments.filter {
-    $0 != "--quick" && $0 != "--headline" && $0 != "--planning" && $0 != "--funder" && $0 != "--profile" && $0 != profiled
+    $0 != "--quick" && $0 != "--headline" && $0 != "--planning" && $0 != "--decoding" && $0 != "--funder" && $0 != "--profile" && $0 != profiled
         && Int($0) == nil && $0 != "--folder-run" && $0 != folderRun?.mode && $0 != folderRun?.folder
 }
 guard unknown.isEmpty else {
@@ -101,6 +102,10 @@ if let folderRun {
     }
     guard checked > 0, let peak = FunderFolder.ownPeakMemory() else { exit(1) }
     say(String(peak))
+    exit(0)
+}
+if arguments.contains("--decoding") {
+    say(decodingTable(harness, typical: typical, json: typicalJSON, csv: typicalCSV, catalog: catalog).render())
     exit(0)
 }
 if arguments.contains("--planning") {
@@ -495,40 +500,7 @@ say(funderFolderTable().render())
 
 // MARK: 3. Decoding
 
-var decodingTable = Table(
-    title: "3. Decoding (read, validate against the catalogue) against Foundation's JSONSerialization on the same JSON",
-    header: ["document", "bytes", "median", "spread", "budgets/s", "MB/s", "vs JSONSerialization"])
-let large = Workloads.scaled(typical.cluster, lines: quick ? 100 : 1_000)
-let largeJSON: Data
-do {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted]
-    largeJSON = try encoder.encode(large)
-} catch {
-    fail("cannot encode the large budget: \(error)")
-}
-let largeCSV = Data(Workloads.csv(large).utf8)
-for (name, json, csv) in [
-    ("typical (\(typicalLines) lines)", typicalJSON, typicalCSV),
-    ("\(large.resources.count + large.expenses.count) lines", largeJSON, largeCSV),
-] {
-    guard (try? BudgetDecoder(catalog: catalog).decode(json)) != nil else { fail("the \(name) JSON does not decode") }
-    do { _ = try CSVBudgetReader(catalog: catalog).decode(csv) } catch { fail("the \(name) CSV does not decode: \(error)") }
-    let foundation = harness.measure { try? JSONSerialization.jsonObject(with: json) }
-    let rows: [(String, Data, Timing)] = [
-        ("JSON, BudgetDecoder", json, harness.measure { try? BudgetDecoder(catalog: catalog).decode(json) }),
-        ("CSV, CSVBudgetReader", csv, harness.measure { try? CSVBudgetReader(catalog: catalog).decode(csv) }),
-        ("JSON, JSONSerialization (parse only)", json, foundation),
-    ]
-    for (reader, data, timing) in rows {
-        decodingTable.add([
-            "\(name): \(reader)", String(data.count), formatTime(timing.median), formatSpread(timing),
-            formatRate(timing.median), String(format: "%.1f", Double(data.count) / timing.median * 1e3),
-            formatRatio(timing.median / foundation.median),
-        ])
-    }
-}
-say(decodingTable.render())
+say(decodingTable(harness, typical: typical, json: typicalJSON, csv: typicalCSV, catalog: catalog).render())
 
 // MARK: 4. Planning
 
