@@ -74,9 +74,7 @@ public struct TextReportRenderer: ReportRenderer {
         let values = checked.inferred
         guard !values.isEmpty else { return "" }
         let title = language == .french ? "Déduit de la mise en page (à vérifier)" : "Inferred from the layout (check it)"
-        var labels: [String: String] = [:]
-        for line in checked.budget.resources { if let label = line.label { labels[line.id] = label } }
-        for line in checked.budget.expenses { if let label = line.label { labels[line.id] = label } }
+        let labels = LineNames(checked.budget).labels
         var out = "  \(title)\(language == .french ? " :" : ":")\n"
         for value in values {
             let line = value.line.map { id in
@@ -110,19 +108,13 @@ public struct TextReportRenderer: ReportRenderer {
         return out
     }
 
-    /// The labels of a budget's lines, resources and expenses, by id; none for a history.
     /// The ids of the lines the file says are passed on by inference (`"passThrough": "inferred"`).
     package static func inferredPassThrough(of budget: Budget?) -> Set<String> {
         Set(budget?.resources.filter(\.passThroughInferred).map(\.id) ?? [])
     }
 
-    package static func labels(of budget: Budget?) -> [String: String] {
-        guard let budget else { return [:] }
-        var labels: [String: String] = [:]
-        for line in budget.resources { if let label = line.label { labels[line.id] = label } }
-        for line in budget.expenses where labels[line.id] == nil { if let label = line.label { labels[line.id] = label } }
-        return labels
-    }
+    /// The labels of a budget's lines, resources and expenses, by id; none for a history.
+    package static func labels(of budget: Budget?) -> [String: String] { LineNames(budget).labels }
 
     /// `: ` in English, ` : ` in French, after a place and a severity.
     private var colon: String { language == .french ? " : " : ": " }

@@ -118,6 +118,7 @@ public struct MissionCategoryCapRule: PoleRule {
         var found: [Diagnostic] = []
         var overIDs: Set<String> = []
         let ceilings = ActionCeilings(context)
+        let names = LineNames(context.budget)
         for entry in ceilings.entries {
             guard let (terms, maximum) = entry.ceiling else { continue }
             let funding = entry.funding
@@ -127,7 +128,7 @@ public struct MissionCategoryCapRule: PoleRule {
             let over = try received.subtracting(maximum)
             let earmarked = funding.earmarkedPublic.amount
             var arguments: MessageArguments = [
-                "action": .text(context.budget.expenses.first { $0.id == funding.id }?.label ?? funding.id), "scope": .localized(ActionCeilings.scope(of: entry)),
+                "action": .text(names.label(funding.id) ?? funding.id), "scope": .localized(ActionCeilings.scope(of: entry)),
                 "public": .money(received), "earmarked": .money(earmarked), "shared": .money(funding.sharedPublic),
                 "ceiling": .money(maximum), "share": .share(terms.share), "cost": .money(funding.cost), "over": .money(over),
             ]
@@ -186,7 +187,7 @@ public struct MissionCategoryCapRule: PoleRule {
             let over = try received.subtracting(group.maximum)
             let earmarked = try Money.sum(group.entries.map(\.funding.earmarkedPublic.amount), currency: currency)
             let arguments: MessageArguments = [
-                "regime": .text(group.regime.rawValue), "actions": .list(group.entries.map { entry in context.budget.expenses.first { $0.id == entry.funding.id }?.label.map { "« \($0) »" } ?? entry.funding.id }),
+                "regime": .text(group.regime.rawValue), "actions": .list(group.entries.map { names.name($0.funding.id) }),
                 "public": .money(received), "ceiling": .money(group.maximum), "over": .money(over),
             ]
             // Replacing earmarked public money by earmarked private money lowers the group's public funding by as

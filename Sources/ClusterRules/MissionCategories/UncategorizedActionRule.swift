@@ -94,18 +94,8 @@ public struct UncategorizedActionRule: PoleRule {
                 if !regimes.contains(regime.rawValue) { regimes.append(regime.rawValue) }
             }
         }
-        // In prose a line is named by its label (« Programme : R&D »), in both languages; by its id where it has none.
-        // The labels by id, built once: a budget may hold 100,000 lines, every one of them uncategorized.
-        var labelByID: [String: String] = [:]
-        for line in context.budget.expenses { if let label = line.label { labelByID[line.id] = label } }
-        func named(_ lines: [String]) -> MessageArgument {
-            // In the order of their ids, as the engine sorts a list (a localized list it leaves as it is).
-            let lines = lines.sorted()
-            let labels = lines.map { labelByID[$0] }
-            // Lines without labels are named by their ids in both languages (an id is not a word to translate).
-            guard labels.contains(where: { $0 != nil }) else { return .list(lines) }
-            return .localizedList(zip(lines, labels).map { LocalizedText(english: "« \($1 ?? $0) »", french: "« \($1 ?? $0) »") })
-        }
+        // Named in prose once for all: a budget may hold 100,000 lines, every one of them uncategorized.
+        let names = LineNames(context.budget)
         var found: [Diagnostic] = []
         for (message, lines) in [
             (Self.none, uncategorized), (Self.noRegime, missingRegime),
@@ -114,7 +104,7 @@ public struct UncategorizedActionRule: PoleRule {
             found.append(
                 context.diagnostic(
                     message,
-                    ["count": .integer(lines.count), "actions": named(lines), "regimes": .list(regimes)],
+                    ["count": .integer(lines.count), "actions": names.list(lines), "regimes": .list(regimes)],
                     measured: .count(lines.count), lines: lines,
                     explanation: [
                         ExplanationItem(LocalizedText(english: "Expense lines", french: "Lignes de dépenses"), .integer(context.budget.expenses.count)),
@@ -131,7 +121,7 @@ public struct UncategorizedActionRule: PoleRule {
             found.append(
                 context.diagnostic(
                     Self.ended,
-                    ["count": .integer(ended.count), "actions": named(ended), "regimes": .list(endedRegimes), "end": .localized(day)],
+                    ["count": .integer(ended.count), "actions": names.list(ended), "regimes": .list(endedRegimes), "end": .localized(day)],
                     measured: .count(ended.count), lines: ended,
                     explanation: [
                         ExplanationItem(LocalizedText(english: "Expense lines", french: "Lignes de dépenses"), .integer(context.budget.expenses.count)),

@@ -118,7 +118,7 @@ public struct FunderDependencyRule: Rule {
                 partLabel: LocalizedText(english: "Public funding, funders not named", french: "Financements publics, financeurs non nommés"))
             if check.isBreached, let share = check.share {
                 // Lines named by their labels, the same in both languages.
-                let names = aggregated.map { "« \($0.label ?? $0.id) »" }
+                let names = aggregated.map { LineNames.name(label: $0.label, id: $0.id) }
                 diagnostics.append(
                     context.diagnostic(
                         Self.aggregated, check.arguments.merging(["lines": .list(names)]) { $1 },

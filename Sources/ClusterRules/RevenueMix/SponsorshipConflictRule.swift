@@ -66,7 +66,7 @@ public struct SponsorshipConflictRule: Rule {
                 case (true, false): LocalizedText(english: "is a member of the cluster", french: "est membre du cluster")
                 default: LocalizedText(english: "has a direct interest in the cluster", french: "détient un intérêt direct dans le cluster")
                 }
-            let arguments: MessageArguments = ["line": .text(line.label.map { "« \($0) »" } ?? line.id), "amount": .money(line.amount), "relation": .localized(relation)]
+            let arguments: MessageArguments = ["line": .text(LineNames.name(label: line.label, id: line.id)), "amount": .money(line.amount), "relation": .localized(relation)]
             diagnostics.append(
                 context.diagnostic(
                     Self.conflict, arguments, measured: .money(line.amount), lines: [line.id],

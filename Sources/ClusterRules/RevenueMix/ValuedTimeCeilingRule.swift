@@ -145,7 +145,7 @@ public struct ValuedTimeCeilingRule: Rule {
                     context.diagnostic(
                         Self.undecided,
                         [
-                            "lines": .list(mixed.map { "« \($0.label ?? $0.id) »" }),
+                            "lines": .list(mixed.map { LineNames.name(label: $0.label, id: $0.id) }),
                             "amount": .money(mixedAmount), "low": .share(lowShare), "high": .share(highShare), "threshold": .share(threshold),
                         ],
                         severity: .note, threshold: .share(threshold), lines: ids,

@@ -83,7 +83,7 @@ public struct ServiceEconomicsRule: Rule {
         var unknown: [ServiceOffer] = []
         func name(_ service: ServiceOffer) -> MessageArgument {
             // The cluster's own name for the service, in its own words: not translated.
-            .text("« \(service.label ?? service.id) »")
+            .text(LineNames.name(label: service.label, id: service.id))
         }
         for service in services {
             guard let cost = service.cost else {
@@ -114,7 +114,7 @@ public struct ServiceEconomicsRule: Rule {
         if !unknown.isEmpty {
             found.append(context.diagnostic(
                 Self.unknown,
-                ["count": .integer(unknown.count), "services": .list(unknown.map { "« \($0.label ?? $0.id) »" })],
+                ["count": .integer(unknown.count), "services": .list(unknown.map { LineNames.name(label: $0.label, id: $0.id) })],
                 measured: .count(unknown.count),
                 explanation: [ExplanationItem(LocalizedText(english: "Services declared", french: "Services déclarés"), .integer(services.count))]))
         }

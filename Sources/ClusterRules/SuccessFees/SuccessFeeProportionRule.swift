@@ -95,7 +95,7 @@ public struct SuccessFeeProportionRule: Rule {
                 threshold: threshold, partLabel: LocalizedText(english: "Success fee", french: "Prime de succès (success fee)"),
                 wholeLabel: LocalizedText(english: "Fixed fee of the engagement", french: "Montant fixe de la prestation"),
                 remedy: .transfer)
-            let arguments: MessageArguments = ["line": .text(line.label.map { "« \($0) »" } ?? line.id)]
+            let arguments: MessageArguments = ["line": .text(LineNames.name(label: line.label, id: line.id))]
             if fixedFee.isZero {
                 // No fixed part: the ratio is unbounded; the fix is a fixed fee of at least fee / threshold.
                 let raise = check.dilution(

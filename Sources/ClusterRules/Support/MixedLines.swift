@@ -51,12 +51,7 @@ struct MixedFeeLines {
         return context.diagnostic(
             message,
             [
-                // Prose names a line by its label, in both languages; by its id where it has none.
-                "lines": .localizedList(lines.sorted().map { id in
-                    let label = context.budget.resources.first { $0.id == id }?.label
-                    let name = label.map { "« \($0) »" } ?? id
-                    return LocalizedText(english: name, french: name)
-                }),
+                "lines": LineNames(context.budget).list(lines),
                 "amount": .money(try amount()), "low": .share(lowShare), "high": .share(highShare),
                 "threshold": .share(threshold),
             ],
