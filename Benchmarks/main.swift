@@ -19,14 +19,14 @@ if arguments.contains("--help") || arguments.contains("-h") {
 
           --quick            tiny sizes and one repetition: checks that every measurement runs, not its timings
           --headline         the recommended rule set against the baseline only (table 1 and the headline line)
-          --decoding         the decoders against JSONSerialization only (table 3)
+          --decoding         the decoders against JSONSerialization, and a file's path to a report, only (tables 3, 3b)
           --planning         the planner against one check only (table 4)
           --funder           a funder's folder on disk only (table 2e): files of several clusters over 10 years,
                              read, checked and grouped, against the sum of single checks; time and peak memory
           --profile WORKLOAD [RUNS]
                              runs one workload 20,000 times (a portfolio of 2,000 or a large budget: 10 times), or RUNS times, and
                              nothing else, for a profiler (valgrind --tool=callgrind, perf): check, baseline,
-                             metrics, json, csv, json-N and csv-N (a file of N lines), lines-N and
+                             metrics, json, csv, json-N and csv-N, render (the typical report as JSON) (a file of N lines), lines-N and
                              baseline-lines-N (a budget of N lines), portfolio
                              (all cores), portfolio-1 (one core);
                              portfolio-shared-strided and portfolio-isolated (each core checks every other budget of
@@ -106,6 +106,7 @@ if let folderRun {
 }
 if arguments.contains("--decoding") {
     say(decodingTable(harness, typical: typical, json: typicalJSON, csv: typicalCSV, catalog: catalog).render())
+    say(endToEndTable(harness, typical: typical, json: typicalJSON, csv: typicalCSV, catalog: catalog, engine: recommended).render())
     exit(0)
 }
 if arguments.contains("--planning") {
@@ -161,6 +162,11 @@ if let profiled {
         work = name.hasPrefix("baseline")
             ? { (try? Baseline.check(scaled, catalog: catalog))?.count ?? 0 }
             : { (try? CheckedBudget(scaled, catalog: catalog)).map { recommended.check($0) }?.diagnostics.count ?? 0 }
+    case "render":
+        guard let checked = try? CheckedBudget(typical, catalog: catalog),
+            let report = try? recommended.check([BudgetInput(checked, file: "cosmetic-valley-2013.json")])
+        else { fail("the typical budget does not check") }
+        work = { JSONReportRenderer().render(report).utf8.count }
     case "json": work = { (try? BudgetDecoder(catalog: catalog).decode(typicalJSON))?.resources.count ?? 0 }
     case "csv": work = { (try? CSVBudgetReader(catalog: catalog).decode(typicalCSV))?.resources.count ?? 0 }
     case let name where name.hasPrefix("json-") || name.hasPrefix("csv-"):
@@ -229,11 +235,27 @@ for (label, timing) in [
 typicalTable.add(["engine / baseline, median of paired runs", "", "", formatRatio(headline.ratio)])
 say(typicalTable.render())
 
-/// The last line of every run: the criterion the engine is held to.
+/// The last line of every run: the criterion the engine is held to, and beside it what a file costs from its bytes
+/// on disk to a JSON report (the typical budget's JSON file), against the engine's check of the same budget, paired.
 func sayHeadline() {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "clusterkit-bench-headline-\(ProcessInfo.processInfo.processIdentifier)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = endToEndFiles(typical: typical, json: typicalJSON, csv: typicalCSV, catalog: catalog, in: folder)[0]
+    let renderer = JSONReportRenderer()
+    let endToEnd = harness.compare(
+        { () -> Int in
+            guard let bytes = try? Data(contentsOf: file.url), let budget = try? file.decode(bytes),
+                let report = try? recommended.check([BudgetInput(budget, file: file.name)])
+            else { return 0 }
+            return renderer.render(report).utf8.count
+        },
+        { (try? CheckedBudget(typical, catalog: catalog)).map { recommended.check($0) } })
     say(
         "headline: recommended on the typical budget (\(typicalLines) lines) costs \(formatRatio(headline.ratio)) the "
-            + "hand-written baseline (engine \(formatTime(headline.a.median)), baseline \(formatTime(headline.b.median)))")
+            + "hand-written baseline (engine \(formatTime(headline.a.median)), baseline \(formatTime(headline.b.median))); "
+            + "from its JSON file to a JSON report, \(formatRatio(endToEnd.ratio)) the engine's check "
+            + "(\(formatTime(endToEnd.a.median)))")
 }
 if arguments.contains("--headline") {
     sayHeadline()
@@ -501,6 +523,7 @@ say(funderFolderTable().render())
 // MARK: 3. Decoding
 
 say(decodingTable(harness, typical: typical, json: typicalJSON, csv: typicalCSV, catalog: catalog).render())
+say(endToEndTable(harness, typical: typical, json: typicalJSON, csv: typicalCSV, catalog: catalog, engine: recommended).render())
 
 // MARK: 4. Planning
 

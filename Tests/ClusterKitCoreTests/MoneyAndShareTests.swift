@@ -205,3 +205,42 @@ struct SeverityOrderTests {
         #expect([Severity.note, .error, .warning].max() == .error)
     }
 }
+
+@Suite("Decimals made from digits")
+struct DecimalDigitsTests {
+    /// Amounts: edges, round and unround values, and a spread of others from a fixed sequence.
+    static let amounts: [Int64] = {
+        var values: [Int64] = [0, 1, -1, 5, 10, 100, 1_000, 29, 84_096_550, 122_700_000, -250_000, .max, .min + 1, 99_999]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Int64(bitPattern: state) >> Int64(state % 50))
+        }
+        return values
+    }()
+
+    @Test("An amount's decimal value is what dividing by 100 gives: equal, and written alike")
+    func moneyDecimalValue() throws {
+        for units in Self.amounts {
+            let divided = Decimal(units) / Decimal(100), made = Money(minorUnits: units).decimalValue
+            #expect(made == divided && made.description == divided.description && made.exponent == divided.exponent, "\(units)")
+        }
+    }
+
+    @Test("A share rounded to places is the quotient rounded half away from zero, as NSDecimalRound's .plain")
+    func shareRounded() throws {
+        for (index, numerator) in Self.amounts.enumerated() {
+            let denominator = max(1, Self.amounts[(index * 7 + 3) % Self.amounts.count].magnitude % 1_000_000_007)
+            let share = Share(numerator, over: Int64(denominator))
+            for places in [0, 2, 4] {
+                var quotient = Decimal(numerator) / Decimal(denominator), divided = Decimal()
+                NSDecimalRound(&divided, &quotient, places, .plain)
+                let made = share.rounded(toPlaces: places)
+                #expect(made == divided && made.description == divided.description, "\(numerator)/\(denominator), \(places)")
+            }
+        }
+        // Ties go away from zero: 1/8 = 0.125 → 0.13, −1/8 → −0.13.
+        #expect(Share(1, over: 8).rounded(toPlaces: 2) == Decimal(string: "0.13"))
+        #expect(Share(-1, over: 8).rounded(toPlaces: 2) == Decimal(string: "-0.13"))
+    }
+}

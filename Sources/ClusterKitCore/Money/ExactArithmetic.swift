@@ -1,3 +1,5 @@
+import Foundation
+
 /// The integer arithmetic behind exact money: greatest common divisors, and division rounded by a stated rule.
 ///
 /// Every rounding of an amount in ClusterKit goes through ``divide(_:by:rounding:)``, so that "rounded up to the
@@ -42,5 +44,22 @@ package enum ExactArithmetic {
             return towardZero % 2 == 0 ? towardZero : awayFromZero
         @unknown default: return awayFromZero
         }
+    }
+}
+
+extension ExactArithmetic {
+    /// `value × 10^−places` as a `Decimal`, made from its digits: the same value, in the same compact form, as
+    /// `Decimal(value) / 10^places`, without `Decimal`'s division (some 45,000 instructions a call, measured with
+    /// callgrind: half the time of rendering a JSON report went there). `nil` past 64 bits of magnitude.
+    package static func decimal(_ value: Int128, places: Int) -> Decimal? {
+        guard var magnitude = UInt64(exactly: value.magnitude) else { return nil }
+        guard magnitude != 0 else { return Decimal(0) }
+        var exponent = -places
+        // Compact, as the division leaves it: no trailing zero in the significand.
+        while magnitude % 10 == 0 {
+            magnitude /= 10
+            exponent += 1
+        }
+        return Decimal(sign: value < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(magnitude))
     }
 }
