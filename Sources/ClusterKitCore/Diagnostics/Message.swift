@@ -25,7 +25,7 @@ public struct Message: Hashable, Sendable {
         let format = ValueFormatter(language: language)
         var output = ""
         MessageTemplate.scan(
-            template.text(language), literal: { output.append($0) },
+            template.text(language), literal: { output += $0 },
             placeholder: { placeholder in
                 if let plural = MessageTemplate.plural(placeholder) {
                     guard let argument = arguments[plural.name] else { output += "{\(placeholder)}"; return }

@@ -54,9 +54,13 @@ package enum FrenchTypography {
             out.append(scalar)
             previous = scalar
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: out)
-        return String(result)
+        // As UTF-8 bytes: `String.UnicodeScalarView`'s append took more time than all the rest.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(out.count + 16)
+        for scalar in out {
+            if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let noBreakScalar: Unicode.Scalar = "\u{00A0}"
