@@ -255,11 +255,11 @@ public struct Configuration: Hashable, Sendable {
 
 extension Configuration {
     /// The document's fields, read strictly: unknown fields are errors with a suggestion.
-    struct Document: Decodable {
-        var rules: [RuleID: RuleSettings] = [:]
-        var suppressions: [Suppression] = []
+    package struct Document: Decodable, Hashable {
+        package var rules: [RuleID: RuleSettings] = [:]
+        package var suppressions: [Suppression] = []
 
-        init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let fields = try FieldReader(decoder, allowed: ["format", "rules", "suppressions"])
             try fields.checkFormat(Configuration.format)
             if fields.has("rules") {

@@ -178,7 +178,9 @@ package struct FieldReader {
         if tape != nil {
             guard let value = value(key), !value.isNull else { return nil }
             // The common case, exactly and without Decimal: a number of at most two decimals, non-negative, that fits.
+            // (An exponent far out is left to Decimal, whose range is narrower: `0e500` is no number to it.)
             if value.kind == .number, let exact = value.tape.exactNumber(value.index), !exact.negative || exact.significand == 0,
+                (-40...40).contains(exact.exponent),
                 let units = exact.integer(scale: 2)
             {
                 return Money(minorUnits: units, currency: currency)

@@ -537,7 +537,7 @@ package struct ExactDecimal: Equatable, Sendable {
             exponent += negativeExponent ? -value : value
         }
         self.significand = significand
-        self.exponent = significand == 0 ? 0 : exponent
+        self.exponent = exponent
     }
 
     /// The number times `10^scale` as an `Int64`, when that is a whole number that fits; else `nil`.

@@ -1,0 +1,158 @@
+import ClusterKitCore
+import Foundation
+import Testing
+import TestSupport
+
+/// How a JSON document decodes, through ClusterKit's one-pass decoder or through Foundation's `JSONDecoder` (the
+/// path a host's own decoding of a public type takes).
+package func decoded<T: Decodable>(_ type: T.Type, _ data: Data, foundation: Bool) -> Result<T, InputError> {
+    do throws(InputError) {
+        return .success(
+            foundation
+                ? try JSONInput.decodeWithFoundation(T.self, from: data, file: "x.json")
+                : try JSONInput.decode(T.self, from: data, file: "x.json"))
+    } catch {
+        return .failure(error)
+    }
+}
+
+/// The difference between two outcomes of decoding `data`, or `nil` when they agree: equal values, or errors of the
+/// same path and reason. Where Foundation's `JSONDecoder` says only « not valid JSON » (a syntax error, or a number
+/// it cannot hold, which it reports without a place), ClusterKit's decoder must report a syntax error too, with its
+/// place. `JSONDecoder` checks a string or a number only when it is read, so that it may first meet another fault
+/// (an unknown field) in a document that is not JSON at all: ClusterKit's decoder, which checks the syntax first,
+/// reports the syntax error, and `JSONSerialization` must agree that the document is not JSON.
+package func difference<T: Equatable>(
+    _ ours: Result<T, InputError>, _ foundation: Result<T, InputError>, data: Data
+) -> String? {
+    switch (ours, foundation) {
+    case (.success(let a), .success(let b)):
+        return a == b ? nil : "different values:\n\(a)\n\(b)"
+    case (.failure(let a), .failure(let b)):
+        let syntax = a.path.isEmpty && a.reason.hasPrefix("not valid JSON: ") && a.line != nil && a.column != nil
+        if b.reason == "not valid JSON" { return syntax ? nil : "Foundation finds no valid JSON, ClusterKit says \(a)" }
+        if syntax {
+            return (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) == nil
+                ? nil : "ClusterKit finds no valid JSON (\(a)) in a document JSONSerialization reads; JSONDecoder says \(b)"
+        }
+        return a.path == b.path && a.reason == b.reason ? nil : "different errors:\n\(a)\n\(b)"
+    case (.success(let a), .failure(let b)):
+        return "ClusterKit reads \(a), Foundation fails: \(b)"
+    case (.failure(let a), .success(let b)):
+        return "ClusterKit fails: \(a), Foundation reads \(b)"
+    }
+}
+
+/// The difference between the two decoders on one document, read as each of the documents ClusterKit reads.
+func differences(_ data: Data) -> [String] {
+    func one<T: Decodable & Equatable>(_ type: T.Type) -> String? {
+        difference(decoded(T.self, data, foundation: false), decoded(T.self, data, foundation: true), data: data)
+            .map { "\(T.self): \($0)" }
+    }
+    return [one(Budget.self), one(BudgetHistory.self), one(Configuration.Document.self)].compactMap { $0 }
+}
+
+/// Every JSON document of the repository's examples and fuzz corpora, by path.
+func corpusDocuments() throws -> [(String, Data)] {
+    var paths: [String] = []
+    let manager = FileManager.default
+    for folder in ["Examples", "Fuzz/seeds/budget-decoder", "Fuzz/seeds/configuration", "Fuzz/regressions", "Tests/Fixtures"] {
+        guard let walker = manager.enumerator(atPath: repositoryFile(folder).path) else { continue }
+        for case let path as String in walker where !path.contains(".build") {
+            let full = folder + "/" + path
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: repositoryFile(full).path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            // The examples' and fixtures' JSON; every file of the fuzz corpora, whatever its name.
+            if full.hasSuffix(".json") || full.hasPrefix("Fuzz/") { paths.append(full) }
+        }
+    }
+    return try paths.sorted().map { ($0, try Data(contentsOf: repositoryFile($0))) }
+}
+
+/// Documents made from one by changing one value: a number, a string, a field, as a careless hand would.
+func mutants(of text: String) -> [String] {
+    var result: [String] = []
+    func replacingFirst(_ pattern: String, with replacements: [String]) {
+        guard let range = text.range(of: pattern, options: .regularExpression) else { return }
+        for replacement in replacements { result.append(text.replacingCharacters(in: range, with: replacement)) }
+    }
+    replacingFirst(#""amount": *[0-9.eE+-]+"#, with: [
+        #""amount": -5"#, #""amount": 1.234"#, #""amount": "1227000.50""#, #""amount": null"#, #""amount": "12,5""#,
+        #""amount": 1e2"#, #""amount": 1E400"#, #""amount": -0"#, #""amount": 12.345"#, #""amount": true"#, #""amount": [1]"#,
+        #""amount": 92233720368547758.07"#, #""amount": 92233720368547758.08"#, #""amount": 0e500"#, #""amount": 1.50000000000000000000001"#,
+        #""amount": 100000000000000000000000"#, #""amount": "-3""#, #""amount": {}"#,
+    ])
+    replacingFirst(#""year": *[0-9]+"#, with: [
+        #""year": "2013""#, #""year": 1.5"#, #""year": 2.013e3"#, #""year": null"#, #""year": 1700"#, #""year": 2013.0"#,
+        #""year": 99999999999999999999"#,
+    ])
+    replacingFirst(#""source": *"[^"]*""#, with: [#""source": 5"#, #""source": "regoin""#, #""sourc": "region""#, #""source": null"#])
+    replacingFirst(#""name": *"[^"]*""#, with: [
+        #""name": "\u00e9t\u00E9 \ud83d\ude00""#, #""name": "a\"b\\c\/d\b\f\n\r\t""#, #""name": []"#, #""name": null"#,
+    ])
+    replacingFirst(#""cluster": *\{"#, with: [#""cluster": null, "x": {"#, #""cluster": [], "x": {"#, #""cluster": {"members": -1, "#])
+    replacingFirst(#""resources": *\["#, with: [#""resources": {"a": ["#, #""resources": null, "x": ["#, #""resources": [null, "#])
+    replacingFirst(#""format": *"[^"]*""#, with: [#""format": "clusterkit.budget/2""#, #""format": 1"#, #""zformat": 1, "aformat": 2"#])
+    replacingFirst(#"\}\s*$"#, with: [#", }"#, #", "forecast": {"x": 1, "x": 2} }"#, #", "reserves": "1.5" }"#])
+    return result
+}
+
+@Suite("ClusterKit's one-pass JSON decoder and Foundation's JSONDecoder agree")
+struct DecoderEquivalenceTests {
+    @Test("Every JSON document of Examples/, Tests/Fixtures and the fuzz corpora decodes to the same value or error")
+    func corpus() throws {
+        let documents = try corpusDocuments()
+        #expect(documents.count > 20, "the corpus is read")
+        for (path, data) in documents {
+            for difference in differences(data) { Issue.record("\(path): \(difference)") }
+        }
+    }
+
+    @Test("Documents with one value changed give the same errors (path and reason) or values")
+    func mutated() throws {
+        var count = 0
+        for (path, data) in try corpusDocuments() where path.hasPrefix("Examples/") || path.hasPrefix("Fuzz/seeds") {
+            guard let text = String(data: data, encoding: .utf8) else { continue }
+            for mutant in mutants(of: text) {
+                count += 1
+                for difference in differences(Data(mutant.utf8)) { Issue.record("\(path), changed: \(difference)\n\(mutant.prefix(300))") }
+            }
+        }
+        #expect(count > 200)
+    }
+
+    @Test("Odd documents: scalars, empty objects, nulls, deep nesting, escapes, invalid UTF-8",
+          arguments: [
+            "", " ", "null", "[]", "{}", "\"x\"", "12", "true", "[1,]", "{\"a\":1,}", "01", "[1 2]", "{\"a\" 1}",
+            "{\"cluster\": {\"name\": \"\\ud83d\"}}", "{\"cluster\": {\"name\": \"\\udc00x\"}}", "{\"cluster\": {\"name\": \"a\u{1}\"}}",
+            "{\"cluster\": {\"name\": \"\\x\"}}", "{\"cluster\": {\"name\": \"\\u00\"}}", "{\"years\": []}", "{\"years\": [{}]}",
+            "{\"years\": [{\"year\": 2013, \"total\": 5, \"private\": 6}]}", "{\"rules\": {\"x\": null}}", "{\"rules\": null}",
+            "{\"rules\": {\"a\": {\"parameters\": {\"p\": 1e400}}}}", "{\"suppressions\": {}}", "{\"cluster\": 1, \"cluster\": 2}",
+            String(repeating: "[", count: 512) + String(repeating: "]", count: 512),
+            String(repeating: "[", count: 513) + String(repeating: "]", count: 513),
+            "\u{FEFF}{\"rules\": {}}",
+          ])
+    func odd(_ text: String) {
+        for difference in differences(Data(text.utf8)) { Issue.record("\(text.prefix(80).debugDescription): \(difference)") }
+    }
+
+    @Test("Invalid UTF-8 is a syntax error at its byte, never a crash or a repaired string")
+    func invalidUTF8() throws {
+        for bytes: [UInt8] in [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80]] {
+            let data = Data(#"{ "cluster": { "name": "ab"#.utf8) + Data(bytes) + Data(#"" } }"#.utf8)
+            let error = try #require(throws: InputError.self) { try JSONInput.decode(Budget.self, from: data, file: "x.json") }
+            #expect(error.description == "x.json:1:27: not valid JSON: invalid UTF-8", "\(bytes)")
+            #expect(differences(data).isEmpty, "\(bytes)")
+        }
+    }
+
+    @Test("The comparison finds a difference when there is one")
+    func comparisonCanFail() {
+        let one = Data(#"{ "cluster": { "name": "A" }, "year": 2013, "resources": [], "expenses": [] }"#.utf8)
+        let other = Data(#"{ "cluster": { "name": "B" }, "year": 2013, "resources": [], "expenses": [] }"#.utf8)
+        let wrong = Data(#"{ "cluster": { "name": "B" }, "year": 2013, "resources": [], "expenses": [{}] }"#.utf8)
+        #expect(difference(decoded(Budget.self, one, foundation: false), decoded(Budget.self, other, foundation: true), data: other) != nil)
+        #expect(difference(decoded(Budget.self, wrong, foundation: false), decoded(Budget.self, other, foundation: true), data: other) != nil)
+        #expect(difference(decoded(Budget.self, one, foundation: false), decoded(Budget.self, one, foundation: true), data: one) == nil)
+    }
+}
