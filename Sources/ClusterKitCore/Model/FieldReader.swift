@@ -30,15 +30,7 @@ package struct FieldReader {
     package init(_ decoder: any Decoder, allowed: [String]) throws {
         try self.init(decoder, allowedAny: true)
         if let tape {
-            var unknown: [String] = []
-            for keyIndex in tape.tape.keyIndices(of: tape.index) {
-                let known = allowed.contains { name in
-                    var name = name
-                    return name.withUTF8 { tape.tape.keyEquals(keyIndex, $0) }
-                }
-                if !known { unknown.append(tape.tape.string(keyIndex)) }
-            }
-            if let first = unknown.min() { throw unknownField(first, allowed: allowed) }
+            if let first = tape.tape.keys(of: tape.index, notIn: allowed).min() { throw unknownField(first, allowed: allowed) }
         } else if let first = keys.filter({ !allowed.contains($0) }).min() {
             // The smallest unknown key, so that both decoders name the same one (a keyed container's keys come in
             // no set order).
@@ -88,6 +80,20 @@ package struct FieldReader {
         return tape.child(index, .name(key))
     }
 
+    /// Reads the value at `index` of the tape, the field `key`: a string, a flag or a whole number straight from
+    /// the tape, anything else (and every error) through a decoder of the value.
+    private func read<T: Decodable>(_ index: Int, _ key: String, as type: T.Type) throws -> T {
+        let tape = self.tape!
+        let kind = tape.tape.kind(index)
+        // The types are checked equal before each cast, which then costs nothing.
+        if T.self == String.self, kind == .string { return unsafeBitCast(tape.tape.string(index), to: T.self) }
+        if T.self == Bool.self, kind == .true || kind == .false { return unsafeBitCast(kind == .true, to: T.self) }
+        if T.self == Int.self, kind == .number, let whole = tape.tape.exactNumber(index)?.integer(), let value = Int(exactly: whole) {
+            return unsafeBitCast(value, to: T.self)
+        }
+        return try tape.child(index, .name(key)).decode(T.self)
+    }
+
     /// The error for a field's value: `key: reason`.
     package func fail(_ key: String, _ reason: String) -> DecodingError {
         let codingKey = AnyCodingKey(key)
@@ -128,9 +134,9 @@ package struct FieldReader {
     }
 
     package func required<T: Decodable>(_ key: String, as type: T.Type = T.self) throws -> T {
-        if tape != nil {
-            guard let value = value(key) else { throw missing(key) }
-            return try value.decode(T.self)
+        if let tape {
+            guard let index = tape.tape.member(key, of: tape.index) else { throw missing(key) }
+            return try read(index, key, as: T.self)
         }
         let codingKey = AnyCodingKey(key)
         guard keyed!.contains(codingKey) else { throw missing(key) }
@@ -138,9 +144,9 @@ package struct FieldReader {
     }
 
     package func optional<T: Decodable>(_ key: String, as type: T.Type = T.self) throws -> T? {
-        if tape != nil {
-            guard let value = value(key), !value.isNull else { return nil }
-            return try value.decode(T.self)
+        if let tape {
+            guard let index = tape.tape.member(key, of: tape.index), tape.tape.kind(index) != .null else { return nil }
+            return try read(index, key, as: T.self)
         }
         return try keyed!.decodeIfPresent(T.self, forKey: AnyCodingKey(key))
     }
@@ -225,6 +231,23 @@ package struct FieldReader {
 
     /// A share written as a fraction from 0 to 1 (`0.3` for 30%), held exactly.
     package func share(_ key: String) throws -> Share? {
+        // The common case, exactly and without Decimal: a number from 0 to 1 of at most 12 decimals (as
+        // `Share(exactly:)` reads it: the fewest decimals, 0.50 is 5/10).
+        if let tape, let index = tape.tape.member(key, of: tape.index), tape.tape.kind(index) == .number,
+            var exact = tape.tape.exactNumber(index), (-40...40).contains(exact.exponent), !exact.negative || exact.significand == 0
+        {
+            if exact.significand == 0 { return Share(0, over: 1) }
+            while exact.exponent < 0, exact.significand % 10 == 0 {
+                exact.significand /= 10
+                exact.exponent += 1
+            }
+            let places = max(0, -exact.exponent)
+            if places <= 12, let numerator = exact.integer(scale: places) {
+                var denominator: Int64 = 1
+                for _ in 0..<places { denominator *= 10 }
+                if numerator <= denominator { return Share(numerator, over: denominator) }
+            }
+        }
         guard let decimal = try optional(key, as: Decimal.self) else { return nil }
         guard decimal >= 0, decimal <= 1, let share = Share(exactly: decimal) else {
             throw fail(key, "\(decimal) is not a share: write a fraction from 0 to 1, such as 0.3 for 30%")

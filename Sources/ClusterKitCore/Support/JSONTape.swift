@@ -34,26 +34,31 @@ package final class JSONTape: @unchecked Sendable {
         var count: Int32
     }
 
-    /// The document's bytes (immutable once scanned).
-    let bytes: [UInt8]
-    /// The entries in document order; an object's members alternate key (a string) and value.
-    private(set) var entries: [Entry] = []
+    /// The document's bytes (immutable once scanned), owned by the tape.
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    /// The entries in document order; an object's members alternate key (a string) and value. Owned by the tape.
+    private let entries: UnsafeMutableBufferPointer<Entry>
 
     /// Scans `data` (a UTF-8 byte-order mark is skipped).
     /// - Throws: the first syntax fault, with its offset.
     package init(_ data: Data) throws(JSONSyntaxError) {
-        bytes = [UInt8](data)
-        let result: JSONSyntaxError? = bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(bytes: buffer)
-            do throws(JSONSyntaxError) {
-                try scanner.scanDocument()
-                entries = scanner.entries
-                return nil
-            } catch {
-                return error
-            }
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(data.count, 1))
+        _ = bytes.initialize(from: data)
+        var scanner = Scanner(bytes: UnsafeBufferPointer(rebasing: bytes[0..<data.count]))
+        do throws(JSONSyntaxError) {
+            try scanner.scanDocument()
+        } catch {
+            bytes.deallocate()
+            throw error
         }
-        if let result { throw result }
+        self.bytes = bytes
+        entries = .allocate(capacity: scanner.entries.count)
+        _ = entries.initialize(from: scanner.entries)
+    }
+
+    deinit {
+        bytes.deallocate()
+        entries.deallocate()
     }
 
     // MARK: Reading entries
@@ -76,26 +81,53 @@ package final class JSONTape: @unchecked Sendable {
     /// Foundation's `JSONDecoder`), or `nil`.
     func member(_ key: String, of object: Int) -> Int? {
         var key = key
-        return key.withUTF8 { key in
-            var index = object + 1
-            let end = Int(entries[object].end)
-            while index < end {
-                if keyEquals(index, key) { return index + 1 }
-                index = next(index + 1)
-            }
-            return nil
+        return key.withUTF8 { key in member(key, of: object) }
+    }
+
+    func member(_ key: UnsafeBufferPointer<UInt8>, of object: Int) -> Int? {
+        var index = object + 1
+        let end = Int(entries[object].end)
+        while index < end {
+            if keyEquals(index, key) { return index + 1 }
+            index = next(index + 1)
         }
+        return nil
     }
 
     /// Whether the key entry at `index` spells `key`.
     @inline(__always) func keyEquals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = entries[index]
-        if entry.escaped { return string(index).utf8.elementsEqual(key) }
         let start = Int(entry.start), length = Int(entry.end) - start
+        if entry.escaped { return string(index).utf8.elementsEqual(key) }
         guard length == key.count else { return false }
-        return bytes.withUnsafeBufferPointer { bytes in
-            length == 0 || memcmp(bytes.baseAddress! + start, key.baseAddress!, length) == 0
+        var offset = 0
+        while offset < length {
+            if bytes[start + offset] != key[offset] { return false }
+            offset += 1
         }
+        return true
+    }
+
+    /// The keys of an object that are none of `names`, in document order.
+    func keys(of object: Int, notIn names: [String]) -> [String] {
+        var result: [String] = []
+        var index = object + 1
+        let end = Int(entries[object].end)
+        while index < end {
+            let entry = entries[index]
+            let length = Int(entry.end - entry.start)
+            var known = false
+            for name in names where entry.escaped || name.utf8.count == length {
+                var name = name
+                if name.withUTF8({ keyEquals(index, $0) }) {
+                    known = true
+                    break
+                }
+            }
+            if !known { result.append(string(index)) }
+            index = next(index + 1)
+        }
+        return result
     }
 
     /// The key entries of an object, in document order.
@@ -138,12 +170,9 @@ package final class JSONTape: @unchecked Sendable {
     /// The text of a string entry (its escapes resolved; the scan has checked them and the UTF-8).
     func string(_ index: Int) -> String {
         let entry = entries[index]
-        let start = Int(entry.start), end = Int(entry.end)
-        return bytes.withUnsafeBufferPointer { bytes in
-            let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            guard entry.escaped else { return String(decoding: raw, as: UTF8.self) }
-            return Self.unescape(raw)
-        }
+        let raw = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.end)])
+        guard entry.escaped else { return String(decoding: raw, as: UTF8.self) }
+        return Self.unescape(raw)
     }
 
     /// The text of a number entry, as written.
@@ -155,9 +184,7 @@ package final class JSONTape: @unchecked Sendable {
     /// A number entry as an exact decimal, or `nil` past 19 significant digits.
     func exactNumber(_ index: Int) -> ExactDecimal? {
         let entry = entries[index]
-        return bytes.withUnsafeBufferPointer { bytes in
-            ExactDecimal(UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.end)]))
-        }
+        return ExactDecimal(UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.end)]))
     }
 
     private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String {

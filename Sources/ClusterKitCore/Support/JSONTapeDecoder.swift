@@ -90,17 +90,16 @@ package final class JSONTapeDecoder: Decoder {
             type, .init(codingPath: codingPath, debugDescription: "Expected to decode \(type) but found \(kindName) instead."))
     }
 
-    /// A number that is not valid for the type asked for: `JSONDecoder` says the data is not valid JSON.
+    /// A number that is not valid for the type asked for: `JSONDecoder` says the data is not valid JSON, and
+    /// ClusterKit's decoder says why, at the number.
     func notRepresentable(_ type: Any.Type) -> JSONSyntaxError {
-        JSONSyntaxError(offset: tape.offset(index), detail: "the number \(tape.numberText(index)) is not \(Self.describe(type))")
-    }
-
-    static func describe(_ type: Any.Type) -> String {
+        let text = tape.numberText(index)
+        let detail: String
         switch type {
-        case is Decimal.Type: "a number ClusterKit can hold exactly"
-        case is Double.Type, is Float.Type: "a number a \(type) can hold"
-        default: "a whole number that fits in \(type)"
+        case is Decimal.Type, is Double.Type, is Float.Type: detail = "the number \(text) is out of the range ClusterKit reads"
+        default: detail = "expected a whole number ClusterKit can hold, found \(text)"
         }
+        return JSONSyntaxError(offset: tape.offset(index), detail: detail)
     }
 
     var isNull: Bool { kind == .null }
@@ -152,11 +151,12 @@ package final class JSONTapeDecoder: Decoder {
     /// Decodes any `Decodable` value here: the scalars and `Decimal` as `JSONDecoder` reads them, other types
     /// through their `init(from:)`.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if T.self == String.self { return try decodeString() as! T }
-        if T.self == Int.self { return try decodeInteger(Int.self) as! T }
-        if T.self == Bool.self { return try decodeBool() as! T }
-        if T.self == Decimal.self { return try decodeDecimal() as! T }
-        if T.self == Double.self { return try decodeFloatingPoint(Double.self) as! T }
+        // The types are checked equal before each cast, which then costs nothing (`as!` would ask the runtime).
+        if T.self == String.self { return unsafeBitCast(try decodeString(), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try decodeInteger(Int.self), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try decodeBool(), to: T.self) }
+        if T.self == Decimal.self { return unsafeBitCast(try decodeDecimal(), to: T.self) }
+        if T.self == Double.self { return unsafeBitCast(try decodeFloatingPoint(Double.self), to: T.self) }
         return try T(from: self)
     }
 
