@@ -156,3 +156,87 @@ struct DecoderEquivalenceTests {
         #expect(difference(decoded(Budget.self, one, foundation: false), decoded(Budget.self, one, foundation: true), data: one) == nil)
     }
 }
+
+@Suite("The one-pass JSON decoder: syntax errors at their line and column, exact amounts")
+struct OnePassDecoderTests {
+    func error(_ text: String) -> InputError? {
+        do throws(InputError) {
+            _ = try JSONInput.decode(Budget.self, from: Data(text.utf8), file: "budget.json")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("A syntax error names its line, its column and what is wrong there",
+          arguments: [
+            ("{\n  \"cluster\": {\"name\": x }\n}", "budget.json:2:23: not valid JSON: expected a value, found 'x'"),
+            (#"{ "rules": [ } "#, "budget.json:1:14: not valid JSON: expected a value, found '}'"),
+            (#"{ "cluster": "#, "budget.json:1:14: not valid JSON: expected a value, found the end of the document"),
+            (#"{ "a": 1 } x"#, "budget.json:1:12: not valid JSON: unexpected 'x' after the end of the document"),
+            (#"{ "a" 1 }"#, "budget.json:1:7: not valid JSON: expected ':' after the field name, found '1'"),
+            (#"{ a: 1 }"#, "budget.json:1:3: not valid JSON: expected a field name in double quotes, found 'a'"),
+            (#"{ "a": [1 2] }"#, "budget.json:1:11: not valid JSON: expected ',' or ']', found '2'"),
+            (#"{ "a": "abc"#, "budget.json:1:8: not valid JSON: a string is not closed"),
+            (#"{ "a": "\x" }"#, #"budget.json:1:9: not valid JSON: invalid escape '\x' in a string"#),
+            (#"{ "a": "\ud83d" }"#, #"budget.json:1:9: not valid JSON: \u escape of a high surrogate without a low one after it"#),
+            (#"{ "a": "\ude00" }"#, #"budget.json:1:9: not valid JSON: \u escape of a low surrogate without a high one before it"#),
+            (#"{ "a": "\u12" }"#, #"budget.json:1:9: not valid JSON: a \u escape needs four hexadecimal digits"#),
+            ("{ \"a\": \"x\ty\" }", #"budget.json:1:10: not valid JSON: control character U+0009 in a string: write it as an escape (\u0009)"#),
+            (#"{ "a": 012 }"#, "budget.json:1:8: not valid JSON: a number does not start with 0 before another digit"),
+            (#"{ "a": 1. }"#, "budget.json:1:8: not valid JSON: a number needs a digit after its decimal point"),
+            (#"{ "a": -x }"#, "budget.json:1:8: not valid JSON: a number needs a digit after '-'"),
+            (#"{ "a": 1e }"#, "budget.json:1:8: not valid JSON: a number needs a digit in its exponent"),
+            (#"{ "a": tru }"#, "budget.json:1:8: not valid JSON: expected a value, found 't'"),
+            ("", "budget.json:1:1: not valid JSON: expected a value, found the end of the document"),
+            (String(repeating: "[", count: 513), "budget.json:1:513: not valid JSON: more than 512 levels of nested arrays and objects"),
+            (#"{ "cluster": { "name": "x" }, "year": 2013.5 }"#,
+             "budget.json:1:39: not valid JSON: expected a whole number ClusterKit can hold, found 2013.5"),
+            (#"{ "cluster": { "name": "x" }, "year": 1e20 }"#,
+             "budget.json:1:39: not valid JSON: expected a whole number ClusterKit can hold, found 1e20"),
+          ])
+    func syntax(_ text: String, _ expected: String) throws {
+        let found = try #require(error(text))
+        #expect(found.description == expected)
+    }
+
+    @Test("Nesting up to 512 levels is read (then refused as no budget), 100,000 levels is a syntax error, not a crash")
+    func nesting() throws {
+        let deepest = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        #expect(try #require(error(deepest)).description == "budget.json: expected an object")
+        let abyss = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(try #require(error(abyss)).reason.hasPrefix("not valid JSON: more than 512 levels"))
+    }
+
+    func amount(_ written: String) -> Result<Int64, InputError> {
+        let text = #"{ "cluster": { "name": "x" }, "year": 2013, "resources": [{ "source": "region", "amount": \#(written) }], "expenses": [] }"#
+        do throws(InputError) {
+            return .success(try JSONInput.decode(Budget.self, from: Data(text.utf8), file: nil).resources[0].amount.minorUnits)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    @Test("Amounts go from their decimal text to cents exactly, as they always did")
+    func amounts() {
+        #expect(amount("1e5") == .success(10_000_000))
+        #expect(amount("1227000.50") == .success(122_700_050))
+        #expect(amount("\"1227000.50\"") == .success(122_700_050))
+        #expect(amount("-0") == .success(0))
+        #expect(amount("0.10e1") == .success(100))
+        #expect(amount("92233720368547758.07") == .success(Int64.max))
+        #expect(amount("12.345") == .failure(InputError(path: "resources[0].amount", reason: "amount 12.345 has more than two decimals")))
+        #expect(amount("-5") == .failure(InputError(path: "resources[0].amount", reason: "negative amount -5: amounts are written positive")))
+        #expect(amount("92233720368547758.08")
+            == .failure(InputError(path: "resources[0].amount", reason: "amount 92233720368547758.08 is too large to hold exactly")))
+        #expect(amount("1e400")
+            == .failure(InputError(path: "resources[0].amount", reason: #"an amount must be a number or a string such as "1227000.50""#)))
+    }
+
+    @Test("Escapes and surrogate pairs give the text they stand for; a key given twice keeps its first value")
+    func text() throws {
+        let text = #"{ "cluster": { "name": "\u00e9t\u00E9 \ud83d\ude00 \"q\" \\ \/ \t", "name": "second" }, "year": 2013, "resources": [], "expenses": [] }"#
+        let budget = try JSONInput.decode(Budget.self, from: Data(text.utf8), file: nil)
+        #expect(budget.cluster.name == "été 😀 \"q\" \\ / \t")
+    }
+}
