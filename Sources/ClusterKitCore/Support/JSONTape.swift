@@ -442,8 +442,8 @@ package final class JSONTape: @unchecked Sendable {
                             }
                         }
                     default:
-                        position -= 1
-                        throw fault("invalid escape '\\\(found.trimmingCharacters(in: CharacterSet(charactersIn: "'")))' in a string", at: escapeStart)
+                        let written = escape >= 0x21 && escape < 0x7F ? "'\\\(Character(Unicode.Scalar(escape)))'" : "'\\' before byte \(escape)"
+                        throw fault("invalid escape \(written) in a string", at: escapeStart)
                     }
                 case 0..<0x20:
                     throw fault(String(format: "control character U+%04X in a string: write it as an escape (\\u%04x)", byte, byte))
