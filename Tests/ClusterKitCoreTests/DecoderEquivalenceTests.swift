@@ -240,3 +240,20 @@ struct OnePassDecoderTests {
         #expect(budget.cluster.name == "été 😀 \"q\" \\ / \t")
     }
 }
+
+@Suite("The one-pass JSON decoder reads UTF-16 and UTF-32 as Foundation's JSONDecoder does")
+struct OnePassDecoderEncodingTests {
+    @Test("A budget in UTF-16 (with or without its byte-order mark) or UTF-32 decodes as in UTF-8",
+          arguments: [String.Encoding.utf16, .utf16LittleEndian, .utf16BigEndian, .utf32LittleEndian, .utf32BigEndian])
+    func encodings(_ encoding: String.Encoding) throws {
+        let text = try String(contentsOf: repositoryFile("Examples/mecabourg-2013.json"), encoding: .utf8)
+        let expected = try JSONInput.decode(Budget.self, from: Data(text.utf8), file: nil)
+        let data = try #require(text.data(using: encoding))
+        #expect(try JSONInput.decode(Budget.self, from: data, file: nil) == expected)
+        #expect(differences(data).isEmpty, "Foundation reads it alike")
+        // A syntax error's line and column are those of the text.
+        let broken = try #require("{\n  \"cluster\": {\"name\": x }\n}".data(using: encoding))
+        let error = try #require(throws: InputError.self) { try JSONInput.decode(Budget.self, from: broken, file: "b.json") }
+        #expect(error.description == "b.json:2:23: not valid JSON: expected a value, found 'x'")
+    }
+}

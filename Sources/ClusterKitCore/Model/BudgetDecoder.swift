@@ -47,7 +47,7 @@ package enum JSONInput {
             let tape = try JSONTape(data)
             return try JSONTapeDecoder(tape: tape, index: 0).decode(T.self)
         } catch let error as JSONSyntaxError {
-            throw syntaxError(error, in: data, file: file)
+            throw InputError(file: file, path: "", reason: "not valid JSON: \(error.detail)", line: error.line, column: error.column)
         } catch let error as DecodingError {
             throw InputError(error, file: file)
         } catch let error as InputError {
@@ -80,12 +80,6 @@ package enum JSONInput {
                 file: file, path: "",
                 reason: "the document is \(data.count) bytes, more than the \(maximumDocumentSize) bytes ClusterKit reads")
         }
-    }
-
-    /// A syntax error at its line and column: `not valid JSON: expected a value, found 'x'`.
-    static func syntaxError(_ error: JSONSyntaxError, in data: Data, file: String?) -> InputError {
-        let (line, column) = position(of: error.offset, in: data)
-        return InputError(file: file, path: "", reason: "not valid JSON: \(error.detail)", line: line, column: column)
     }
 
     /// The 1-based line and column of a byte offset.

@@ -6,6 +6,28 @@ package struct JSONSyntaxError: Error, Sendable, Equatable {
     package var offset: Int
     /// What is wrong, in words (`expected a value, found 'x'`).
     package var detail: String
+    /// The 1-based line and column of the offset, in the document as read (UTF-8).
+    package var line = 1, column = 1
+
+    init(offset: Int, detail: String) {
+        self.offset = offset
+        self.detail = detail
+    }
+
+    /// The error placed at its line and column in `bytes`.
+    func placed(in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError {
+        var copy = self
+        (copy.line, copy.column) = (1, 1)
+        for byte in bytes.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                copy.line += 1
+                copy.column = 1
+            } else if byte & 0xC0 != 0x80 {
+                copy.column += 1
+            }
+        }
+        return copy
+    }
 }
 
 /// A JSON document scanned once into a flat index of its values — the « tape » — that the decoders read typed
@@ -39,21 +61,55 @@ package final class JSONTape: @unchecked Sendable {
     /// The entries in document order; an object's members alternate key (a string) and value. Owned by the tape.
     private let entries: UnsafeMutableBufferPointer<Entry>
 
-    /// Scans `data` (a UTF-8 byte-order mark is skipped).
-    /// - Throws: the first syntax fault, with its offset.
+    /// Scans `data`: UTF-8 (its byte-order mark skipped), or UTF-16 or UTF-32 as Foundation's `JSONDecoder` reads
+    /// them (by a byte-order mark, or by the zero bytes around the first character), converted to UTF-8 first.
+    /// - Throws: the first syntax fault, with its offset, line and column.
     package init(_ data: Data) throws(JSONSyntaxError) {
+        let data = Self.utf8(data)
         let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(data.count, 1))
         _ = bytes.initialize(from: data)
-        var scanner = Scanner(bytes: UnsafeBufferPointer(rebasing: bytes[0..<data.count]))
+        let document = UnsafeBufferPointer(rebasing: bytes[0..<data.count])
+        var scanner = Scanner(bytes: document)
         do throws(JSONSyntaxError) {
             try scanner.scanDocument()
         } catch {
+            let placed = error.placed(in: document)
             bytes.deallocate()
-            throw error
+            throw placed
         }
         self.bytes = bytes
         entries = .allocate(capacity: scanner.entries.count)
         _ = entries.initialize(from: scanner.entries)
+    }
+
+    /// The document in UTF-8: `data` itself, or its conversion from UTF-16 or UTF-32.
+    private static func utf8(_ data: Data) -> Data {
+        guard data.count >= 2 else { return data }
+        let first = data.startIndex
+        // The first bytes, without a copy of the document: zero bytes past the end of a short one.
+        let b = (0..<4).map { $0 < data.count ? data[first + $0] : 0 }
+        guard b[0] == 0 || b[1] == 0 || b[0] >= 0xFE else { return data }
+        let encoding: String.Encoding
+        if data.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0, b[3] != 0 {
+            encoding = .utf32BigEndian
+        } else if data.count >= 4, b[0] != 0, b[1] == 0, b[2] == 0, b[3] == 0 {
+            encoding = .utf32LittleEndian
+        } else if (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) {
+            encoding = .utf16
+        } else if b[0] == 0 {
+            encoding = .utf16BigEndian
+        } else if b[1] == 0 {
+            encoding = .utf16LittleEndian
+        } else {
+            return data
+        }
+        // Text that is not in the encoding its first bytes suggest is left as it is, for the scan to refuse.
+        return String(data: data, encoding: encoding).map { Data($0.utf8) } ?? data
+    }
+
+    /// A syntax error at `offset` of the document.
+    func fault(at offset: Int, _ detail: String) -> JSONSyntaxError {
+        JSONSyntaxError(offset: offset, detail: detail).placed(in: UnsafeBufferPointer(bytes))
     }
 
     deinit {

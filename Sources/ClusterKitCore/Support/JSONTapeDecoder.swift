@@ -99,7 +99,7 @@ package final class JSONTapeDecoder: Decoder {
         case is Decimal.Type, is Double.Type, is Float.Type: detail = "the number \(text) is out of the range ClusterKit reads"
         default: detail = "expected a whole number ClusterKit can hold, found \(text)"
         }
-        return JSONSyntaxError(offset: tape.offset(index), detail: detail)
+        return tape.fault(at: tape.offset(index), detail)
     }
 
     var isNull: Bool { kind == .null }
