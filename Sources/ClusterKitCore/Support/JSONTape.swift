@@ -86,9 +86,10 @@ package final class JSONTape: @unchecked Sendable {
     private static func utf8(_ data: Data) -> Data {
         guard data.count >= 2 else { return data }
         let first = data.startIndex
-        // The first bytes, without a copy of the document: zero bytes past the end of a short one.
+        // UTF-8 JSON starts with an ASCII character (or a UTF-8 byte-order mark): no zero byte, no 0xFE or 0xFF.
+        guard data[first] == 0 || data[first + 1] == 0 || data[first] >= 0xFE else { return data }
+        // The first four bytes, zero past the end of a short document.
         let b = (0..<4).map { $0 < data.count ? data[first + $0] : 0 }
-        guard b[0] == 0 || b[1] == 0 || b[0] >= 0xFE else { return data }
         let encoding: String.Encoding
         if data.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0, b[3] != 0 {
             encoding = .utf32BigEndian
