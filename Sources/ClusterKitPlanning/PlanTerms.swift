@@ -116,9 +116,7 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
         self.init()
         if let budget = try fields.optional("budget", as: String.self) {
             guard budget == "grow" || budget == "fixed" else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: AnyCodingKey("budget"), in: fields.container,
-                    debugDescription: "'\(budget)' is not one of grow, fixed")
+                throw fields.fail("budget", "'\(budget)' is not one of grow, fixed")
             }
             budgetFixed = budget == "fixed"
         }
@@ -141,21 +139,17 @@ public struct PlanTerms: Hashable, Sendable, Decodable {
         objective = try fields.choice("objective") ?? .leastNewRevenue
         if let step = try fields.optionalAmount("round", currency: .euro) {
             guard step.minorUnits > 0 else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: AnyCodingKey("round"), in: fields.container,
-                    debugDescription: "\(step.decimalValue) is not a step: write an amount such as 100, or 0.01 for the exact plan")
+                throw fields.fail("round", "\(step.decimalValue) is not a step: write an amount such as 100, or 0.01 for the exact plan")
             }
             round = step
         }
         if fields.has("caps") {
-            let caps = try FieldReader(try fields.container.superDecoder(forKey: AnyCodingKey("caps")), allowed: ["feeGrowth"])
+            let caps = try FieldReader(try fields.decoder("caps"), allowed: ["feeGrowth"])
             if caps.has("feeGrowth") {
                 // null lifts the cap; a number is a share of today's fees, and may be above 1 (2: fees may triple).
                 feeGrowthCap = try caps.optional("feeGrowth", as: Decimal.self).map { value in
                     guard value >= 0, let share = Share(exactly: value) else {
-                        throw DecodingError.dataCorruptedError(
-                            forKey: AnyCodingKey("feeGrowth"), in: caps.container,
-                            debugDescription: "\(value) is not a growth: write a fraction such as 0.5 for 50%, or null for no cap")
+                        throw caps.fail("feeGrowth", "\(value) is not a growth: write a fraction such as 0.5 for 50%, or null for no cap")
                     }
                     return share
                 }

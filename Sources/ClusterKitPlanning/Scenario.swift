@@ -52,14 +52,10 @@ package struct Scenario: Hashable, Sendable, Decodable {
             let amount = try change.optionalAmount("amount", currency: .euro)
             let scale = try change.optional("scale", as: Decimal.self)
             guard (amount == nil) != (scale == nil) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: AnyCodingKey("line"), in: change.container,
-                    debugDescription: "give either 'amount' or 'scale'")
+                throw change.fail("line", "give either 'amount' or 'scale'")
             }
             guard let factor = scale.map({ $0 >= 0 ? Share(exactly: $0) : nil }) ?? Share.one else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: AnyCodingKey("scale"), in: change.container,
-                    debugDescription: "\(scale ?? 0) is not a factor: write a non-negative number such as 1.1")
+                throw change.fail("scale", "\(scale ?? 0) is not a factor: write a non-negative number such as 1.1")
             }
             return Change(line: try change.required("line"), amount: amount, scale: scale == nil ? nil : factor)
         } ?? { throw fields.missing("changes") }()

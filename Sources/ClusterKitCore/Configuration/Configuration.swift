@@ -255,22 +255,21 @@ public struct Configuration: Hashable, Sendable {
 
 extension Configuration {
     /// The document's fields, read strictly: unknown fields are errors with a suggestion.
-    struct Document: Decodable {
-        var rules: [RuleID: RuleSettings] = [:]
-        var suppressions: [Suppression] = []
+    package struct Document: Decodable, Hashable {
+        package var rules: [RuleID: RuleSettings] = [:]
+        package var suppressions: [Suppression] = []
 
-        init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let fields = try FieldReader(decoder, allowed: ["format", "rules", "suppressions"])
             try fields.checkFormat(Configuration.format)
             if fields.has("rules") {
-                let container = try fields.container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey("rules"))
-                for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-                    guard let id = RuleID(parsing: key.stringValue) else {
-                        throw DecodingError.dataCorruptedError(
-                            forKey: key, in: container,
-                            debugDescription: "'\(key.stringValue)' is not a rule id: ids are kebab-case, such as membership-fee-floor or acme/minimum-members")
+                let container = try FieldReader(fields.decoder("rules"), allowedAny: true)
+                for key in container.keys.sorted() {
+                    guard let id = RuleID(parsing: key) else {
+                        throw container.fail(
+                            key, "'\(key)' is not a rule id: ids are kebab-case, such as membership-fee-floor or acme/minimum-members")
                     }
-                    rules[id] = try RuleSettings(from: container.superDecoder(forKey: key))
+                    rules[id] = try RuleSettings(from: container.decoder(key))
                 }
             }
             suppressions = try fields.array("suppressions") { decoder, _ in try Suppression(configuration: decoder) } ?? []
@@ -301,17 +300,15 @@ extension Configuration.RuleSettings {
         var level: Configuration.Level?
         if let word = try fields.optional("severity", as: String.self) {
             guard let parsed = Configuration.Level(rawValue: word) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: AnyCodingKey("severity"), in: fields.container,
-                    debugDescription: "'\(word)' is not a severity: write one of \(levels)")
+                throw fields.fail("severity", "'\(word)' is not a severity: write one of \(levels)")
             }
             level = parsed
         }
         var parameters: [String: Configuration.Value] = [:]
         if fields.has("parameters") {
-            let container = try fields.container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey("parameters"))
-            for key in container.allKeys {
-                parameters[key.stringValue] = try Configuration.Value(from: container.superDecoder(forKey: key))
+            let container = try FieldReader(fields.decoder("parameters"), allowedAny: true)
+            for key in container.keys {
+                parameters[key] = try Configuration.Value(from: container.decoder(key))
             }
         }
         self.init(level: level, parameters: parameters)
@@ -341,8 +338,7 @@ extension Suppression {
         let fields = try FieldReader(decoder, allowed: ["rule", "cluster", "year", "line", "justification"])
         let text: String = try fields.required("rule")
         guard let rule = RuleID(parsing: text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: AnyCodingKey("rule"), in: fields.container, debugDescription: "'\(text)' is not a rule id")
+            throw fields.fail("rule", "'\(text)' is not a rule id")
         }
         let reason = "a suppression must carry a justification: say why the diagnostic does not apply"
         guard fields.has("justification") else {
@@ -352,8 +348,7 @@ extension Suppression {
         }
         let justification: String = try fields.required("justification")
         guard !Self.isBlank(justification) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: AnyCodingKey("justification"), in: fields.container, debugDescription: "the justification is empty: \(reason)")
+            throw fields.fail("justification", "the justification is empty: \(reason)")
         }
         self.init(
             rule: rule, cluster: try fields.optional("cluster"), year: try fields.year("year"), line: try fields.optional("line"),

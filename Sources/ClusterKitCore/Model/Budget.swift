@@ -90,8 +90,8 @@ public struct Budget: Hashable, Sendable, Codable {
         statement = try fields.choice("statement") ?? .forecast
         period = try fields.optional("period")
         if fields.has("forecast") {
-            let amounts = try FieldReader(try fields.container.superDecoder(forKey: AnyCodingKey("forecast")), allowedAny: true)
-            for key in amounts.container.allKeys { forecast[key.stringValue] = try amounts.amount(key.stringValue, currency: currency) }
+            let amounts = try FieldReader(try fields.decoder("forecast"), allowedAny: true)
+            for key in amounts.keys { forecast[key] = try amounts.amount(key, currency: currency) }
         }
     }
 

@@ -31,56 +31,54 @@ public struct BudgetDecoder: Sendable {
 }
 
 /// Decodes JSON documents into input errors that name the file, the line and column of a syntax error, the field
-/// path and the reason. Every JSON reader of ClusterKit (budgets, histories, configurations) goes through it.
+/// path and the reason. Every JSON reader of ClusterKit (budgets, histories, configurations, plan terms, scenarios)
+/// goes through it.
+///
+/// The document is scanned once into a ``JSONTape`` (the syntax checked, a syntax error placed at its line and
+/// column), and the type's `init(from:)` reads its values from it through ``JSONTapeDecoder``: no tree of Foundation
+/// objects, no second parse, amounts converted from their decimal text to integer minor units.
 package enum JSONInput {
     /// The largest document ClusterKit reads, in bytes (16 MiB).
     static let maximumDocumentSize = 16 << 20
 
     package static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String?) throws(InputError) -> T {
-        guard data.count <= maximumDocumentSize else {
-            throw InputError(
-                file: file, path: "",
-                reason: "the document is \(data.count) bytes, more than the \(maximumDocumentSize) bytes ClusterKit reads")
+        try checkSize(data, file: file)
+        do {
+            let tape = try JSONTape(data)
+            return try JSONTapeDecoder(tape: tape, index: 0).decode(T.self)
+        } catch let error as JSONSyntaxError {
+            throw InputError(file: file, path: "", reason: "not valid JSON: \(error.detail)", line: error.line, column: error.column)
+        } catch let error as DecodingError {
+            throw InputError(error, file: file)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(file: file, path: "", reason: "\(error)")
         }
+    }
+
+    /// Decodes through Foundation's `JSONDecoder` — the path a host's own decoding of a public type takes — with
+    /// errors made as ``decode(_:from:file:)`` makes them (a syntax error without its place). For the tests that
+    /// hold the two paths to the same values and errors.
+    package static func decodeWithFoundation<T: Decodable>(_ type: T.Type, from data: Data, file: String?) throws(InputError) -> T {
+        try checkSize(data, file: file)
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty { throw syntaxError(data, file: file) }
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw InputError(file: file, path: "", reason: "not valid JSON")
+            }
             throw InputError(error, file: file)
         } catch {
             throw InputError(file: file, path: "", reason: "\(error)")
         }
     }
 
-    /// Asks `JSONSerialization` where the syntax breaks, and turns its character offset into a line and column.
-    static func syntaxError(_ data: Data, file: String?) -> InputError {
-        var detail = "not valid JSON"
-        var line: Int?, column: Int?
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-            if !description.isEmpty { detail += ": " + description.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-            if let range = description.range(of: "character "),
-                let offset = Int(description[range.upperBound...].prefix { $0.isNumber })
-            {
-                (line, column) = position(of: offset, in: data)
-            }
+    private static func checkSize(_ data: Data, file: String?) throws(InputError) {
+        guard data.count <= maximumDocumentSize else {
+            throw InputError(
+                file: file, path: "",
+                reason: "the document is \(data.count) bytes, more than the \(maximumDocumentSize) bytes ClusterKit reads")
         }
-        return InputError(file: file, path: "", reason: detail, line: line, column: column)
-    }
-
-    /// The 1-based line and column of a byte offset.
-    static func position(of offset: Int, in data: Data) -> (Int, Int) {
-        var line = 1, column = 1
-        for byte in data.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

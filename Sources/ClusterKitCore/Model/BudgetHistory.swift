@@ -141,8 +141,7 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
             return year
         } ?? { throw fields.missing("years") }()
         guard !years.isEmpty else {
-            throw DecodingError.dataCorruptedError(
-                forKey: AnyCodingKey("years"), in: fields.container, debugDescription: "a history needs at least one year")
+            throw fields.fail("years", "a history needs at least one year")
         }
         self.years = years
     }
@@ -155,9 +154,7 @@ public struct BudgetHistory: Hashable, Sendable, Codable {
             selfFinancing: try fields.share("selfFinancing"),
             privateResources: try fields.optionalAmount("private", currency: currency),
             members: try fields.nonNegativeInteger("members"))
-        func fail(_ key: String, _ reason: String) -> DecodingError {
-            DecodingError.dataCorruptedError(forKey: AnyCodingKey(key), in: fields.container, debugDescription: reason)
-        }
+        func fail(_ key: String, _ reason: String) -> DecodingError { fields.fail(key, reason) }
         if let privateResources = summary.privateResources {
             guard let total = summary.total else { throw fail("private", "'private' needs the year's 'total' to make a share") }
             guard privateResources <= total else {

@@ -118,7 +118,7 @@ public struct ClusterProfile: Hashable, Sendable, Codable {
         satellites = try fields.optional("satellites") ?? []
         services = try fields.optional("services") ?? []
         // An object or a list of objects.
-        if (try? fields.container.nestedUnkeyedContainer(forKey: AnyCodingKey("targets"))) != nil {
+        if fields.isArray("targets") {
             targetList = try fields.array("targets") { decoder, _ in try FundingTargets(from: decoder) } ?? []
         } else {
             targetList = try fields.optional("targets", as: FundingTargets.self).map { [$0] } ?? []

@@ -35,7 +35,7 @@ public struct FundingTargets: Hashable, Sendable, Codable {
         privateShare = try fields.share("privateShare")
         year = try fields.year("year")
         baselineYear = try fields.year("baselineYear")
-        if (try? fields.container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey("basis"))) != nil {
+        if fields.isObject("basis") {
             let definition = try fields.required("basis", as: FunderBasis.self)
             self.definition = definition
             basis = definition.nearest

@@ -46,12 +46,12 @@ extension BudgetDocument {
         case unknown(String)
 
         init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            let fields = try FieldReader(decoder, allowedAny: true)
             // A format that is not a string is reported by the full decoding, with its path.
-            switch try? container.decodeIfPresent(String.self, forKey: AnyCodingKey("format")) {
+            switch try? fields.optional("format", as: String.self) {
             case Budget.format?: self = .budget(try Budget(from: decoder))
             case BudgetHistory.format?: self = .history(try BudgetHistory(from: decoder))
-            case nil where container.contains(AnyCodingKey("years")): self = .history(try BudgetHistory(from: decoder))
+            case nil where fields.has("years"): self = .history(try BudgetHistory(from: decoder))
             case nil: self = .budget(try Budget(from: decoder))
             case let format?: self = .unknown(format)
             }

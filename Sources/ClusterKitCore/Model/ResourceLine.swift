@@ -112,8 +112,7 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
         inKind = try fields.optional("inKind")
         action = try fields.optional("action")
         if fields.has("successFee") {
-            let inner = try fields.container.superDecoder(forKey: AnyCodingKey("successFee"))
-            let terms = try FieldReader(inner, allowed: ["basis", "fixedFee"])
+            let terms = try FieldReader(try fields.decoder("successFee"), allowed: ["basis", "fixedFee"])
             successFee = SuccessFeeTerms(
                 basis: try terms.choice("basis") ?? { throw terms.missing("basis") }(), fixedFee: try terms.optionalAmount("fixedFee", currency: currency))
         }
@@ -122,9 +121,7 @@ public struct ResourceLine: Hashable, Sendable, Encodable {
         // `true`, or `"inferred"` where the file infers it (the same amount on both sides of an account).
         if let word = try? fields.optional("passThrough", as: String.self) {
             guard word == "inferred" else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: AnyCodingKey("passThrough"), in: fields.container,
-                    debugDescription: "passThrough is true, false or \"inferred\", not '\(word)'")
+                throw fields.fail("passThrough", "passThrough is true, false or \"inferred\", not '\(word)'")
             }
             passThrough = true
             passThroughInferred = true
