@@ -26,7 +26,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
           --profile WORKLOAD [RUNS]
                              runs one workload 20,000 times (a portfolio of 2,000 or a large budget: 10 times), or RUNS times, and
                              nothing else, for a profiler (valgrind --tool=callgrind, perf): check, baseline,
-                             metrics, json, csv, json-N and csv-N, render (the typical report as JSON) (a file of N lines), lines-N and
+                             metrics, json, csv, json-N and csv-N, check-csv-N (the check of a CSV of N lines, read once), render (the typical report as JSON) (a file of N lines), lines-N and
                              baseline-lines-N (a budget of N lines), portfolio
                              (all cores), portfolio-1 (one core);
                              portfolio-shared-strided and portfolio-isolated (each core checks every other budget of
@@ -167,6 +167,11 @@ if let profiled {
             let report = try? recommended.check([BudgetInput(checked, file: "cosmetic-valley-2013.json")])
         else { fail("the typical budget does not check") }
         work = { JSONReportRenderer().render(report).utf8.count }
+    case let name where name.hasPrefix("check-csv-"):
+        guard let size = Int(name.split(separator: "-").last ?? ""), size > 0 else { fail("no size in '\(name)'") }
+        let data = Data(Workloads.csv(Workloads.scaled(typical.cluster, lines: size)).utf8)
+        guard let checked = try? CSVBudgetReader(catalog: catalog).decode(data) else { fail("the CSV of \(size) lines does not decode") }
+        work = { recommended.check(checked).diagnostics.count }
     case "json": work = { (try? BudgetDecoder(catalog: catalog).decode(typicalJSON))?.resources.count ?? 0 }
     case "csv": work = { (try? CSVBudgetReader(catalog: catalog).decode(typicalCSV))?.resources.count ?? 0 }
     case let name where name.hasPrefix("json-") || name.hasPrefix("csv-"):
