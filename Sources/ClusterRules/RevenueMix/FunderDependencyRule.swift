@@ -133,7 +133,11 @@ public struct FunderDependencyRule: Rule {
         }
         for entry in metrics.funderTotals {
             let funder = entry.key, total = entry.total
-            if !total.lines.isEmpty, total.lines.allSatisfy(aggregatedIDs.contains) { continue }
+            // A funder's lines are listed when read (a pass over the budget's lines): read once.
+            if !aggregatedIDs.isEmpty {
+                let lines = total.lines
+                if !lines.isEmpty, lines.allSatisfy(aggregatedIDs.contains) { continue }
+            }
             var check = ShareThreshold(
                 direction: .ceiling, part: total, whole: metrics.fundingBase, threshold: threshold,
                 partLabel: LocalizedText(english: "", french: ""), remedy: .transfer)
