@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
+@testable import ClusterKitReports
 @testable import clusterkit
 
 /// A funder's folder: the case studies and real accounts of `Examples/`, and a made-up grappe with three years
@@ -58,6 +59,28 @@ struct FunderFolderTests {
         // Two years of real accounts in two files: Aerospace Valley gets a trajectory too; one year, none.
         #expect(portfolio.clusters.first { $0.profile.name == "Aerospace Valley" }?.history?.trajectory?.points.count == 2)
         #expect(portfolio.clusters.first { $0.profile.name == "Atlanpack" }?.history == nil)
+    }
+
+    @Test("The map places a cluster where cluster-profile places it, with the rule's parameters as configured")
+    func mapFollowsTheRule() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // High from 40% instead of the memento's 50%.
+        let ruleSet = try Preset.grappe.ruleSet.settingParameter("highFrom", to: .share(Share(percent: 40)), for: RuleID("cluster-profile"))
+        let engine = Engine(ruleSet: ruleSet)
+        let portfolio = try ClusterPortfolio(grouping: try engine.check(try Self.inputs(folder))) { _ in engine }
+        // Mecabourg 2013: 60 members, 130,000 of 290,000 private, 44.8% net (its funders forbid valued time): under the
+        // memento's 50% a precarious balance, from 40% a large cluster highly self-financed.
+        let mecabourg = try #require(portfolio.clusters.first { $0.profile.name == "Mecabourg" })
+        let note = try #require(mecabourg.years.last?.diagnostics.first { $0.ruleID.description == "cluster-profile" })
+        #expect(note.message.rendered(in: .english).contains("ruche bourdonnante"))
+        let page = HTMLReportRenderer(options: RenderingOptions(language: .english)).render(portfolio.report)
+        // The map's table: a row per cluster, its years after its name.
+        let rows = page.split(separator: "\n").filter { $0.contains("Mecabourg</a></th><td>2013") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("ruche bourdonnante") }, "\(rows)")
+        #expect(ProfileMapChart.Thresholds(ruleSet).high == Share(percent: 40))
+        #expect(ProfileMapChart.Thresholds(ruleSet).low == Share(percent: 30), "the default where not configured")
+        #expect(ProfileMapChart.Thresholds(nil) == ProfileMapChart.Thresholds())
     }
 
     @Test("A year in a file of its own joins the years a history file publishes: one trajectory from both")

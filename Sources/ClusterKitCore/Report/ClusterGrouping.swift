@@ -19,6 +19,9 @@ package struct ClusterGroup: Sendable {
     /// The years a history file gives only as published figures, for none of which a budget is judged: each summary
     /// year with the file it comes from, oldest first.
     package var published: [(year: HistoryYear, file: String?)] = []
+    /// The rule set the cluster is judged with (the engine's the grouping was given for it): a page that draws what a
+    /// rule judged reads the rule's parameters there.
+    package var ruleSet: RuleSet?
 }
 
 extension Report {
@@ -106,7 +109,9 @@ extension Report {
                 historyReport = histories[name]?.last
             }
             groups.append(
-                ClusterGroup(cluster: cluster, years: years, setAside: setAside, history: historyReport, published: published))
+                ClusterGroup(
+                    cluster: cluster, years: years, setAside: setAside, history: historyReport, published: published,
+                    ruleSet: engine(cluster).ruleSet))
         }
         grouped.clusters = groups.sorted {
             ($0.cluster.name, $0.cluster.kind?.rawValue ?? "") < ($1.cluster.name, $1.cluster.kind?.rawValue ?? "")

@@ -227,10 +227,18 @@ package enum HTMLWords {
     package static let mapTitle = LocalizedText(
         english: "The memento's map of cluster profiles: size against self-financing",
         french: "La carte des profils de clusters du mémento : taille et autofinancement")
-    /// The description of the profile map.
-    package static let mapCaption = LocalizedText(
-        english: "The memento's map (p. 17, state of play January 2013): each cluster at its number, by its members (small up to 50, on a logarithmic scale) and its self-financing (gross, valued time included, unless its funders forbid valued time: then net). Under 30% self-financing is low, from 50% high; between the two lies « un équilibre précaire », where situations evolve. A cluster with several years is a path from its first year (small dots) to its latest (its number). The table gives the same figures.",
-        french: "La carte du mémento (p. 17, état des lieux de janvier 2013) : chaque cluster à son numéro, selon ses adhérents (petite taille jusqu'à 50, sur une échelle logarithmique) et son autofinancement (brut, valorisation comprise, sauf si ses financeurs interdisent la valorisation : alors net). Sous 30 %, l'autofinancement est faible, à partir de 50 % fort ; entre les deux, « un équilibre précaire », des situations évolutives. Un cluster de plusieurs années est un chemin de sa première année (petits points) à la plus récente (son numéro). Le tableau donne les mêmes chiffres.")
+    /// The description of the profile map: `{small}` members at most for a small cluster, self-financing low under
+    /// `{low}` and high from `{high}` (the thresholds of `cluster-profile`, the memento's by default), on `{basis}`.
+    package static let mapCaption = MessageTemplate(
+        id: "html.map-caption",
+        english: "The memento's map (p. 17, state of play January 2013): each cluster at its number, by its members (small up to {small}, on a logarithmic scale) and its self-financing ({basis}). Under {low} self-financing is low, from {high} high; between the two lies « un équilibre précaire », where situations evolve. A cluster with several years is a path from its first year (small dots) to its latest (its number). The table gives the same figures.",
+        french: "La carte du mémento (p. 17, état des lieux de janvier 2013) : chaque cluster à son numéro, selon ses adhérents (petite taille jusqu'à {small}, sur une échelle logarithmique) et son autofinancement ({basis}). Sous {low}, l'autofinancement est faible, à partir de {high} fort ; entre les deux, « un équilibre précaire », des situations évolutives. Un cluster de plusieurs années est un chemin de sa première année (petits points) à la plus récente (son numéro). Le tableau donne les mêmes chiffres.")
+    /// The basis of the map's shares, gross: as the rule reads it.
+    package static let mapGross = LocalizedText(
+        english: "gross, valued time included, unless its funders forbid valued time: then net",
+        french: "brut, valorisation comprise, sauf si ses financeurs interdisent la valorisation : alors net")
+    /// The basis of the map's shares, net.
+    package static let mapNet = LocalizedText(english: "net, cash only", french: "net, numéraire seul")
     /// The clusters the map cannot place.
     package static let notPlaced = MessageTemplate(
         id: "html.not-placed", english: "Not on the map ({count} — members or self-financing unknown): {names}.",
@@ -251,7 +259,7 @@ package enum HTMLWords {
         case (false, false): LocalizedText(english: "large, low self-financing", french: "grande taille, autofinancement faible")
         }
     }
-    /// What the band between 30% and 50% is, after its name.
+    /// What the band between low and high self-financing is, after its name.
     package static let balanceGloss = LocalizedText(english: "situations still evolving", french: "des situations évolutives")
 
     /// Every word without values, for the test that checks translations.
@@ -264,7 +272,7 @@ package enum HTMLWords {
             behindLegend, yearColumn, figureSourceColumn, requiredColumn, statusColumn, onPath, categoriesTitle,
             categoriesCaption, noYearBehind, publicFundingWord, ceilingWord, ceilingUnknown, costWord, categoryColumn,
             clustersHeading, clustersIntro, numberColumn, membersColumn, lastBudgetColumn, shareAgainstTargetColumn, trendColumn,
-            yearsColumn, selfFinancingColumn, profileColumn, oneYear, yearByYear, mapTitle, mapCaption, notPlacedWord, sizeAxis,
+            yearsColumn, selfFinancingColumn, profileColumn, oneYear, yearByYear, mapTitle, mapGross, mapNet, notPlacedWord, sizeAxis,
             selfFinancingAxis, balanceGloss, underTarget, mapHeading,
         ] + ClusterKind.allCases.map(kind) + MissionCategory.allCases.map(categoryName)
             + [true, false].flatMap { small in [true, false].map { quadrantGloss(small: small, high: $0) } }
@@ -273,6 +281,6 @@ package enum HTMLWords {
     /// Every word with values, for the test that checks translations and placeholders.
     package static var allTemplates: [MessageTemplate] {
         [subtitle, headline, historyHeadline, short, shortByOne, members, founded, resourcesCaption, realisedCaption, balanceCaption, trajectoryCaption, yearsBehind,
-         clusterCount, lastBudget, shareAgainstDatedTarget, shareAgainstTarget, trend, sparklineLabel, yearShare, notPlaced]
+         clusterCount, lastBudget, shareAgainstDatedTarget, shareAgainstTarget, trend, sparklineLabel, yearShare, notPlaced, mapCaption]
     }
 }

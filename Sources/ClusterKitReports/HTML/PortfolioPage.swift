@@ -13,12 +13,16 @@ extension HTMLReportRenderer {
         var rows: [ClusterYearRow]
         var id: String { "c\(number)" }
 
-        /// The share the map and the trend read for a row: the self-financing on the basis the cluster's funders
-        /// allow (gross unless they forbid valued time), or the published figure of a published year.
+        /// What places the cluster on the map: the thresholds of `cluster-profile` in the rule set that judges it.
+        var thresholds: ProfileMapChart.Thresholds { ProfileMapChart.Thresholds(group.ruleSet) }
+
+        /// The share the map and the trend read for a row: the self-financing on the basis `cluster-profile` reads
+        /// (gross by default) as the cluster's funders allow it (net where they forbid valued time), or the published
+        /// figure of a published year.
         func share(_ row: ClusterYearRow) -> Share? {
             if let report = row.report {
                 guard let metrics = report.metrics else { return nil }
-                return metrics.selfFinancing(SelfFinancingBasis.gross.applying(to: report.cluster))
+                return metrics.selfFinancing(thresholds.basis.applying(to: report.cluster))
             }
             return row.gross
         }
@@ -146,10 +150,11 @@ extension HTMLReportRenderer {
                 + "\(HTML.escape(format.typeset(cluster.name)))</a></th><td>\(yearsText)</td>"
                 + "<td class=\"number\">\(last.map { String($0.members) } ?? "—")</td>"
                 + "<td class=\"number\">\(HTML.escape(last.map { format.share($0.share) } ?? "—"))</td>"
-                + "<td>\(HTML.escape(last.map { format.typeset(ProfileMapChart.profile(members: $0.members, share: $0.share)) } ?? format.word(HTMLWords.notPlacedWord)))</td></tr>\n"
+                + "<td>\(HTML.escape(last.map { format.typeset(ProfileMapChart.profile(members: $0.members, share: $0.share, thresholds: entry.thresholds)) } ?? format.word(HTMLWords.notPlacedWord)))</td></tr>\n"
         }
-        let chart = ProfileMapChart(marks: marks)
-        var caption = format.word(HTMLWords.mapCaption)
+        // One map, one set of lines: those of the first cluster (a configuration sets them for every cluster alike).
+        let chart = ProfileMapChart(marks: marks, thresholds: entries.first?.thresholds ?? ProfileMapChart.Thresholds())
+        var caption = chart.caption(format: format)
         if !unplaced.isEmpty {
             caption += " " + format.message(Message(HTMLWords.notPlaced, ["count": .integer(unplaced.count), "names": .list(unplaced)]))
         }

@@ -6,8 +6,35 @@ import Foundation
 /// under 30% and high from 50%, « un équilibre précaire » between the two; the four quadrants under the memento's
 /// names. Each cluster is a numbered mark at its latest year, with a path through its earlier years.
 ///
-/// The thresholds are the memento's, those `cluster-profile` uses by default.
+/// The thresholds are those the rule `cluster-profile` judges with — its parameters as configured, the memento's by
+/// default — so that the map places a cluster where the rule's note places it.
 struct ProfileMapChart: Sendable {
+    /// What places a cluster on the map: the most members of a small cluster, the share under which self-financing is
+    /// low and from which it is high, and the basis of the share.
+    struct Thresholds: Equatable, Sendable {
+        var smallMaximum = 50
+        var low = Share(3, over: 10), high = Share(1, over: 2)
+        var basis = SelfFinancingBasis.gross
+
+        /// The memento's: 50 members, 30% and 50%, gross.
+        init() {}
+
+        /// The thresholds of `cluster-profile` in a rule set: each parameter as configured, else its default; the
+        /// memento's where the set has no such rule (or none is known).
+        init(_ ruleSet: RuleSet?) {
+            guard let entry = ruleSet?.entry(Self.rule) else { return }
+            func value(_ name: String) -> ParameterValue? {
+                entry.parameters[name] ?? entry.description.parameters.first { $0.name == name }?.defaultValue
+            }
+            if case .integer(let members)? = value("smallMaximum") { smallMaximum = members }
+            if case .share(let share)? = value("lowBelow") { low = share }
+            if case .share(let share)? = value("highFrom") { high = share }
+            if case .text(let word)? = value("basis"), let configured = SelfFinancingBasis(rawValue: word) { basis = configured }
+        }
+
+        /// The rule whose parameters these are.
+        static let rule = RuleID("cluster-profile")
+    }
     /// One cluster on the map: its number, kind and name, and its years with a known size and share, oldest first.
     struct Mark: Sendable {
         var number: Int
@@ -17,13 +44,16 @@ struct ProfileMapChart: Sendable {
     }
 
     var marks: [Mark]
+    /// Where the lines between small and large, low, balanced and high are drawn.
+    let thresholds: Thresholds
     /// The members axis: from 10 to the next 1-2-5 step at or above the largest cluster (at least 1,000).
     let membersRange: (low: Double, high: Double)
     /// The top of the share axis: the next 10% above every share drawn (and 10% of room), at least 80%, at most 100%.
     let top: Double
 
-    init(marks: [Mark]) {
+    init(marks: [Mark], thresholds: Thresholds = Thresholds()) {
         self.marks = marks
+        self.thresholds = thresholds
         let largest = marks.flatMap { $0.years.map(\.members) }.max() ?? 0
         var high = 1000.0
         while high < Double(largest) { high *= high.description.hasPrefix("2") ? 2.5 : 2 }
@@ -32,8 +62,6 @@ struct ProfileMapChart: Sendable {
         top = min(1, max(0.8, ((highest + 0.1) * 10).rounded(.up) / 10))
     }
 
-    static let smallMaximum = 50
-    static let low = 0.3, high = 0.5
     static let width = 640.0
     static let plot = (left: 58.0, right: 618.0, top: 16.0, bottom: 396.0)
     static let fontSize = 12.0
@@ -51,11 +79,12 @@ struct ProfileMapChart: Sendable {
     /// The memento's name of the band between low and high.
     static let balanceName = "« Un équilibre précaire »"
 
-    /// Where a cluster of `members` members and self-financing `share` falls: a quadrant's name, or the band's.
-    static func profile(members: Int, share: Share) -> String {
-        let value = share.doubleValue
-        if value >= high { return quadrantName(small: members <= smallMaximum, high: true) }
-        if value < low { return quadrantName(small: members <= smallMaximum, high: false) }
+    /// Where a cluster of `members` members and self-financing `share` falls: a quadrant's name, or the band's —
+    /// compared exactly, as the rule compares.
+    static func profile(members: Int, share: Share, thresholds: Thresholds = Thresholds()) -> String {
+        let small = members <= thresholds.smallMaximum
+        if share >= thresholds.high { return quadrantName(small: small, high: true) }
+        if share < thresholds.low { return quadrantName(small: small, high: false) }
         return balanceName
     }
 
@@ -165,7 +194,7 @@ struct ProfileMapChart: Sendable {
                 }
             }
         }
-        let bandY = (y(Self.low) + y(Self.high)) / 2
+        let bandY = (y(thresholds.low.doubleValue) + y(thresholds.high.doubleValue)) / 2
         labels.append(ChartLabel(text: format.typeset(Self.balanceName), x: plot.right - 8, y: bandY - 2, anchor: .end, size: size, bold: true,
                                  style: "quadrant halo"))
         labels.append(ChartLabel(text: format.word(HTMLWords.balanceGloss), x: plot.right - 8, y: bandY + 13, anchor: .end,
@@ -173,16 +202,24 @@ struct ProfileMapChart: Sendable {
         return labels
     }
 
+    /// What the map shows, with its thresholds.
+    func caption(format: HTMLFormat) -> String {
+        format.message(Message(HTMLWords.mapCaption, [
+            "small": .integer(thresholds.smallMaximum), "low": .share(thresholds.low), "high": .share(thresholds.high),
+            "basis": .localized(thresholds.basis == .net ? HTMLWords.mapNet : HTMLWords.mapGross),
+        ]))
+    }
+
     /// The chart as SVG; `describedBy` names its caption.
     func svg(format: HTMLFormat, describedBy: String) -> String {
         let n = SVG.number, plot = Self.plot, size = Self.fontSize
         var out = SVG.open(width: Self.width, height: height, label: format.word(HTMLWords.mapTitle), describedBy: describedBy,
                            className: "profile-map")
-        out += "<desc>\(HTML.escape(format.word(HTMLWords.mapCaption)))</desc>"
-        let divider = x(Self.smallMaximum)
+        out += "<desc>\(HTML.escape(caption(format: format)))</desc>"
+        let divider = x(thresholds.smallMaximum)
         // The band of the precarious balance, then the grid, the thresholds and the axes.
-        out += "<rect x=\"\(n(plot.left))\" y=\"\(n(y(Self.high)))\" width=\"\(n(plot.right - plot.left))\" "
-            + "height=\"\(n(y(Self.low) - y(Self.high)))\" fill=\"#efefef\"/>"
+        out += "<rect x=\"\(n(plot.left))\" y=\"\(n(y(thresholds.high.doubleValue)))\" width=\"\(n(plot.right - plot.left))\" "
+            + "height=\"\(n(y(thresholds.low.doubleValue) - y(thresholds.high.doubleValue)))\" fill=\"#efefef\"/>"
         out += "<g stroke=\"#d8d8d8\" stroke-width=\"0.8\">"
         var tick = 0.0
         while tick <= top + 1e-9 {
@@ -194,8 +231,8 @@ struct ProfileMapChart: Sendable {
         }
         out += "</g>"
         out += "<g stroke=\"\(ChartPalette.ink)\" stroke-width=\"1.3\" stroke-dasharray=\"6 4\">"
-            + "<line x1=\"\(n(plot.left))\" y1=\"\(n(y(Self.high)))\" x2=\"\(n(plot.right))\" y2=\"\(n(y(Self.high)))\"/>"
-            + "<line x1=\"\(n(plot.left))\" y1=\"\(n(y(Self.low)))\" x2=\"\(n(plot.right))\" y2=\"\(n(y(Self.low)))\"/>"
+            + "<line x1=\"\(n(plot.left))\" y1=\"\(n(y(thresholds.high.doubleValue)))\" x2=\"\(n(plot.right))\" y2=\"\(n(y(thresholds.high.doubleValue)))\"/>"
+            + "<line x1=\"\(n(plot.left))\" y1=\"\(n(y(thresholds.low.doubleValue)))\" x2=\"\(n(plot.right))\" y2=\"\(n(y(thresholds.low.doubleValue)))\"/>"
             + "<line x1=\"\(n(divider))\" y1=\"\(n(plot.top))\" x2=\"\(n(divider))\" y2=\"\(n(plot.bottom))\"/></g>"
         out += "<rect x=\"\(n(plot.left))\" y=\"\(n(plot.top))\" width=\"\(n(plot.right - plot.left))\" "
             + "height=\"\(n(plot.bottom - plot.top))\" fill=\"none\" stroke=\"\(ChartPalette.ink)\"/>"
