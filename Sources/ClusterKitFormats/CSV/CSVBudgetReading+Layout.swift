@@ -7,6 +7,31 @@ extension CSVBudgetReading {
         var columns: [(Int, Column)]
     }
 
+    /// One side of a row: the non-blank cells of the side's columns, by what each column holds (the first column of a
+    /// kind, when two have it). A view of the row and of the layout's columns, made without copying either.
+    struct RowCells {
+        let row: CSVRow
+        let columns: [(Int, Column)]
+
+        /// The cell of the first column of a kind, unless it is blank.
+        subscript(kind: Column) -> CSVCell? {
+            for (column, other) in columns where other == kind {
+                guard let cell = row.cell(column), !cell.isBlank else { return nil }
+                return cell
+            }
+            return nil
+        }
+
+        /// The non-blank cells, each under the first column of its kind, in the columns' order.
+        var filled: [(kind: Column, cell: CSVCell)] {
+            var filled: [(kind: Column, cell: CSVCell)] = []
+            for (index, (column, kind)) in columns.enumerated() where !columns[..<index].contains(where: { $0.1 == kind }) {
+                if let cell = row.cell(column), !cell.isBlank { filled.append((kind, cell)) }
+            }
+            return filled
+        }
+    }
+
     struct Layout {
         var groups: [Group]
         var firstDataRow: Int
@@ -20,7 +45,7 @@ extension CSVBudgetReading {
         let titles = rows[titleIndex]
         var starts: [(column: Int, side: Side)] = []
         for cell in titles.cells {
-            guard let side = CSVVocabulary.side(cell.text) else { continue }
+            guard let side = CSVVocabulary.side(folded: cell.folded) else { continue }
             if starts.contains(where: { $0.side == side }) {
                 throw fail(cell, .budget, "a second « \(cell.trimmed) » heading: the table has one column group per side")
             }
@@ -36,7 +61,7 @@ extension CSVBudgetReading {
         if titleIndex + 1 < rows.count {
             let next = rows[titleIndex + 1]
             let namesAmount = starts.contains { start in
-                next.cells.contains { $0.column >= start.column && Column.named($0.text, on: start.side) == .amount }
+                next.cells.contains { $0.column >= start.column && Column.named(folded: $0.folded, on: start.side) == .amount }
             }
             if namesAmount {
                 headingRow = next
@@ -53,7 +78,7 @@ extension CSVBudgetReading {
             width[start.column] = start.side
             for column in stride(from: start.column + 1, through: end, by: 1) {
                 guard let heading = headingRow.cell(column), !heading.isBlank else { continue }
-                guard let kind = Column.named(heading.text, on: start.side) else {
+                guard let kind = Column.named(folded: heading.folded, on: start.side) else {
                     let known = Column.allowed(on: start.side).flatMap(\.headings)
                     let nearest = Suggestions.nearest(to: CSVVocabulary.normalized(heading.text), among: known)
                     let hint = Suggestions.hint(nearest, quote: { "« \($0) »" })

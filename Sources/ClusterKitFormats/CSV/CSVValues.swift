@@ -26,6 +26,12 @@ struct CSVValues {
 
     /// An amount: `1 227 000,50 €`, `135 000`, `€1,227,000.50`, `290000 EUR`; positive, at most two decimals.
     func amount(_ raw: String) throws(CSVValueError) -> Money {
+        if let money = plainAmount(raw) { return money }
+        return try generalAmount(raw)
+    }
+
+    /// ``amount(_:)`` of any text, by the general rules: what ``plainAmount(_:)`` must agree with.
+    func generalAmount(_ raw: String) throws(CSVValueError) -> Money {
         var text = CSVText.trimmed(raw)
         if text.hasPrefix("-") || text.hasPrefix("\u{2212}") || text.hasPrefix("(") || text.hasSuffix("-") {
             throw CSVValueError("negative amount '\(raw)': amounts are written positive")
@@ -49,6 +55,52 @@ struct CSVValues {
             throw CSVValueError("'\(raw)' is too large to hold exactly")
         }
         return Money(minorUnits: units, currency: currency)
+    }
+
+    /// An amount as most cells write it, read on its bytes: digits, thousands separated by one space or the group
+    /// mark (`1 227 000`, `1,227,000` in English), up to two decimals after the decimal mark, then `€` (after spaces)
+    /// if the currency is the euro — what ``amount(_:)`` reads them as; `nil` for anything else (a sign, a code, other
+    /// spaces, a misplaced separator, too many digits), which ``amount(_:)`` then reads or explains.
+    func plainAmount(_ raw: String) -> Money? {
+        var raw = raw
+        let decimalMark: UInt8 = dialect.decimalMark == "," ? 0x2C : 0x2E
+        let groupMark: UInt8 = decimalMark == 0x2C ? 0x2E : 0x2C
+        let euro = currency == .euro
+        let units: Int64? = raw.withUTF8 { bytes in
+            var end = bytes.count
+            if euro, end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x82, bytes[end - 1] == 0xAC {
+                end -= 3
+                while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            }
+            guard end > 0, bytes[0] &- 0x30 < 10, bytes[end - 1] &- 0x30 < 10 else { return nil }
+            var value: Int64 = 0, digits = 0, group = 0, groups = 0, fraction = -1
+            for index in 0..<end {
+                let byte = bytes[index]
+                if byte &- 0x30 < 10 {
+                    digits += 1
+                    guard digits <= 16 else { return nil }
+                    value = value * 10 + Int64(byte &- 0x30)
+                    if fraction >= 0 { fraction += 1 } else { group += 1 }
+                } else if fraction < 0, byte == 0x20 || byte == groupMark {
+                    // A group ends: the first of one to three digits, the others of three.
+                    guard group > 0, groups == 0 ? group <= 3 : group == 3 else { return nil }
+                    groups += 1
+                    group = 0
+                } else if fraction < 0, byte == decimalMark {
+                    guard groups == 0 || group == 3 else { return nil }
+                    fraction = 0
+                } else {
+                    return nil
+                }
+            }
+            if fraction < 0 {
+                guard groups == 0 || group == 3 else { return nil }
+                return value * 100
+            }
+            guard fraction == 1 || fraction == 2 else { return nil }
+            return fraction == 1 ? value * 10 : value
+        }
+        return units.map { Money(minorUnits: $0, currency: currency) }
     }
 
     /// A share: `45 %`, `44,83%`, or a fraction from 0 to 1 (`0,45`).
