@@ -15,20 +15,26 @@ extension CSVBudgetReading {
     static let subtotalPrefixes = ["sous total", "subtotal", "sub total", "dont ", "of which "]
     /// The subtotal labels that are a whole label: ``subtotalPrefixes`` without their trailing space (worked out once).
     static let subtotalLabels = Set(subtotalPrefixes.map { $0.trimmingCharacters(in: .whitespaces) })
+    /// The first bytes of the total labels, the subtotal prefixes and labels (and of the empty label, 0).
+    static let totalOrSubtotalStarts: Set<UInt8> = Set(
+        (Array(totalLabels) + subtotalPrefixes + Array(subtotalLabels)).map { $0.utf8.first ?? 0 } + [0])
 
     /// Whether one side of a row is a line, a total to check, or something to pass over: empty, a subtotal, an
     /// "of which" detail (`Dont DIRECCTE`), or a section heading with no amount and nothing else.
     func classify(_ cells: RowCells, side: Side) throws(InputError) -> RowKind {
-        let meaningful = cells.filled.filter { $0.kind != .share && $0.kind != .comment }
-        guard !meaningful.isEmpty else { return .skip }
+        guard cells.hasAny(where: { $0 != .share && $0 != .comment }) else { return .skip }
         let label = cells[.label]?.folded ?? ""
-        if Self.totalLabels.contains(label) {
-            return cells[.amount].map(RowKind.total) ?? .skip
-        }
-        if Self.subtotalPrefixes.contains(where: { label.hasPrefix($0) }) || Self.subtotalLabels.contains(label) {
-            return .skip
+        // Only a label starting as a total's or a subtotal's does can be one: most labels are not looked up.
+        if Self.totalOrSubtotalStarts.contains(label.utf8.first ?? 0) {
+            if Self.totalLabels.contains(label) {
+                return cells[.amount].map(RowKind.total) ?? .skip
+            }
+            if Self.subtotalPrefixes.contains(where: { label.hasPrefix($0) }) || Self.subtotalLabels.contains(label) {
+                return .skip
+            }
         }
         if cells[.amount] == nil {
+            let meaningful = cells.filled.filter { $0.kind != .share && $0.kind != .comment }
             guard meaningful.allSatisfy({ $0.kind == .label }) else {
                 let cell = meaningful.map(\.cell).min { $0.column < $1.column }
                 throw fail(cell, .side(side), "this \(side == .resources ? "resource" : "expense") line has no amount")
@@ -43,7 +49,7 @@ extension CSVBudgetReading {
     mutating func place(line side: Side, _ index: Int, _ row: RowCells) {
         cells.place(side, index, .budget, (row[.label] ?? row[.amount])?.position)
         cells.place(side, index, LineField.id, (row[.id] ?? row[.label] ?? row[.amount])?.position)
-        setLineCell(side, index, (row[.label] ?? row[.amount])?.position)
+        setLineCell(side, index, (row[.label] ?? row[.amount])?.position, label: row[.label])
     }
 
     /// Records the cell of a line's field (relative to the line), if the row has the column.

@@ -190,7 +190,7 @@ extension CSVBudgetReading {
                 let position = current == .resources ? resources.count : expenses.count
                 cells.place(current, position, .budget, (entry.label ?? amountCell)?.position)
                 cells.place(current, position, LineField.amount, amountCell?.position)
-                setLineCell(current, position, (entry.label ?? amountCell)?.position)
+                setLineCell(current, position, (entry.label ?? amountCell)?.position, label: entry.label)
                 if realised, let cell = entry.amount { planned.append((current, position, try value(cell, .side(current), values.amount))) }
                 let field: String, placed: String, from: String?
                 if current == .resources {

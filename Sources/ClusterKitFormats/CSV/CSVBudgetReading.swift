@@ -28,7 +28,12 @@ struct CSVBudgetReading {
     var sourceHeading: String?
     /// The cell of each line (``FieldCells`` holds it too, by path), by side and index: where a line is in the sheet,
     /// for the order in which lines get their ids.
-    var lineCells: [Side: [CellPosition?]] = [.resources: [], .expenses: []]
+    var resourceCells: [CellPosition?] = []
+    var expenseCells: [CellPosition?] = []
+    /// The folded label of each line read from a label cell (its ``CSVCell/folded``), by side and index: what its id is
+    /// made from, folded once.
+    var resourceFolds: [String?] = []
+    var expenseFolds: [String?] = []
     /// What was inferred of each line, by side and index, before the lines have their ids.
     var pending: [(side: Side, index: Int, value: InferredValue)] = []
 
@@ -64,10 +69,28 @@ struct CSVBudgetReading {
         do { return try read(cell.trimmed) } catch { throw fail(cell, path(), error.reason) }
     }
 
-    /// Records the cell of a line (``lineCells``).
-    mutating func setLineCell(_ side: Side, _ index: Int, _ cell: CellPosition?) {
-        while lineCells[side, default: []].count <= index { lineCells[side, default: []].append(nil) }
-        lineCells[side, default: []][index] = cell
+    /// Records the cell of a line (``resourceCells``, ``expenseCells``) and its label's cell, whose text is the line's
+    /// label (``resourceFolds``, ``expenseFolds``).
+    mutating func setLineCell(_ side: Side, _ index: Int, _ cell: CellPosition?, label: CSVCell?) {
+        if side == .resources {
+            Self.set(&resourceCells, index, cell)
+            Self.set(&resourceFolds, index, label?.folded)
+        } else {
+            Self.set(&expenseCells, index, cell)
+            Self.set(&expenseFolds, index, label?.folded)
+        }
+    }
+
+    private static func set<T>(_ values: inout [T?], _ index: Int, _ value: T?) {
+        while values.count <= index { values.append(nil) }
+        values[index] = value
+    }
+
+    /// The folded label of a line, if it was recorded.
+    func lineFold(_ side: Side, _ index: Int) -> String? {
+        let folds = side == .resources ? resourceFolds : expenseFolds
+        guard index < folds.count else { return nil }
+        return folds[index]
     }
 
     // MARK: The whole file
@@ -113,7 +136,7 @@ struct CSVBudgetReading {
                 throw fail(stray, .budget, "a value outside the table's columns: give the column a heading, or clear the cell\(commaHint(row))")
             }
             for group in layout.groups {
-                let cells = RowCells(row: row, columns: group.columns)
+                let cells = group.cells(row)
                 switch try classify(cells, side: group.side) {
                 case .skip: continue
                 case .total(let cell):
@@ -159,7 +182,8 @@ struct CSVBudgetReading {
 
     /// The cell a line was read from, if it was recorded.
     func lineCell(_ side: Side, _ index: Int) -> CellPosition? {
-        guard let cells = lineCells[side], index < cells.count else { return nil }
+        let cells = side == .resources ? resourceCells : expenseCells
+        guard index < cells.count else { return nil }
         return cells[index]
     }
 
@@ -180,7 +204,7 @@ struct CSVBudgetReading {
             taken: Set(resources.filter(\.explicitID).map(\.line.id) + expenses.filter(\.explicitID).map(\.line.id)))
         var notes: [InferredValue] = []
         func claim(_ label: String?, _ side: Side, _ index: Int) -> String {
-            let slug = CSVVocabulary.slug(label ?? "")
+            let slug = CSVVocabulary.slug(folded: lineFold(side, index) ?? CSVVocabulary.normalized(label ?? ""))
             let owner: LineIDs.Owner = lineCell(side, index).map { .cell($0) } ?? .line(side, index)
             let (id, collided) = ids.claimNoting(slug.isEmpty ? "\(side.rawValue)[\(index)]" : slug, owner: owner)
             if let collided {

@@ -23,7 +23,7 @@ struct CSVCell: Hashable {
         self.line = line
         self.column = column
         self.folded = CSVVocabulary.normalized(text)
-        self.isBlank = text.unicodeScalars.allSatisfy(CSVText.isBlank)
+        self.isBlank = text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } || text.unicodeScalars.allSatisfy(CSVText.isBlank)
     }
 
     /// The text without surrounding white space (spaces, tabs, non-breaking spaces).
@@ -322,8 +322,20 @@ enum CSVText {
                         file: file, path: "", reason: "text after the closing quote of a cell", line: line,
                         column: cells.count + 1)
                 }
-                if !wasQuoted, run == nil { run = index }
-                index = next
+                if !wasQuoted {
+                    if run == nil { run = index }
+                    // The rest of an unquoted cell's text at once: up to a separator, a quote, or a byte that may start
+                    // a line end (CR, LF, VT, FF; 0xC2 for NEL, 0xE2 for U+2028 and U+2029).
+                    var end = next
+                    while end < count {
+                        let byte = bytes[end]
+                        if byte == separator || byte == 0x22 || byte &- 0x0A < 4 || byte == 0xC2 || byte == 0xE2 { break }
+                        end += 1
+                    }
+                    index = end
+                } else {
+                    index = next
+                }
             }
         }
         if inQuotes {

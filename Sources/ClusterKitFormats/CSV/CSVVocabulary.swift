@@ -222,6 +222,32 @@ enum CSVVocabulary {
             }
         }
 
+        /// A bit of its own for each kind of column, for sets of them.
+        var bit: UInt32 {
+            let ordinal: UInt32
+            switch self {
+            case .label: ordinal = 0
+            case .amount: ordinal = 1
+            case .share: ordinal = 2
+            case .id: ordinal = 3
+            case .comment: ordinal = 4
+            case .source: ordinal = 5
+            case .funder: ordinal = 6
+            case .sector: ordinal = 7
+            case .inKind: ordinal = 8
+            case .action: ordinal = 9
+            case .successFeeBasis: ordinal = 10
+            case .fixedFee: ordinal = 11
+            case .sponsorIsMember: ordinal = 12
+            case .sponsorInterest: ordinal = 13
+            case .nature: ordinal = 14
+            case .category: ordinal = 15
+            case .regime: ordinal = 16
+            case .collective: ordinal = 17
+            }
+            return 1 << ordinal
+        }
+
         /// The columns each side may have.
         static func allowed(on side: Side) -> [Column] {
             let common: [Column] = [.label, .amount, .share, .id, .comment]
@@ -382,8 +408,10 @@ enum CSVVocabulary {
     /// by `-`; a plural mark « (s) » dropped (`Région(s)` → `region`); at most ``slugLength`` characters, cut between
     /// words, and a cut never leaves a small word at the end (`…-entreprises-aux` → `…-entreprises`). Only a first
     /// word longer than the limit is cut inside.
-    static func slug(_ label: String) -> String {
-        let folded = normalized(label)
+    static func slug(_ label: String) -> String { slug(folded: normalized(label)) }
+
+    /// ``slug(_:)`` of a label already folded (``normalized(_:)``).
+    static func slug(folded: String) -> String {
         if let slug = asciiSlug(folded) { return slug }
         var words: [Substring] = []
         // Letters folding keeps (« Cœur » → `cœur`) spelt in ASCII, so that an id is typed on any keyboard.
@@ -417,6 +445,18 @@ enum CSVVocabulary {
     private static func asciiSlug(_ folded: String) -> String? {
         var folded = folded
         return folded.withUTF8 { bytes -> String? in
+            // Most labels: ASCII words, short enough, no `%` and no plural mark — their words joined by `-`.
+            var plain = bytes.count <= slugLength
+            for (index, byte) in bytes.enumerated() where plain {
+                plain = byte < 0x80 && byte != 0x25
+                    && !(byte == 0x73 && index > 0 && bytes[index - 1] == 0x20 && (index + 1 == bytes.count || bytes[index + 1] == 0x20))
+            }
+            if plain {
+                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                    for (index, byte) in bytes.enumerated() { buffer[index] = byte == 0x20 ? 0x2D : byte }
+                    return bytes.count
+                }
+            }
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             var words: [Range<Int>] = []
             var start: Int?

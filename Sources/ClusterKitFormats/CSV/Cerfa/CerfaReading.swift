@@ -23,17 +23,29 @@ struct CerfaReading {
     /// The row of the sides' titles: a cell « CHARGES » (or « Charges », « DÉPENSES ») and a cell « PRODUITS ».
     static func titleIndex(_ rows: [CSVRow]) -> Int? {
         rows.firstIndex { row in
-            let sides = row.cells.compactMap { sideTitle(folded: $0.folded) }
-            return sides.contains(.charges) && sides.contains(.products)
+            var charges = false, products = false
+            for cell in row.cells {
+                switch sideTitle(folded: cell.folded) {
+                case .charges: charges = true
+                case .products: products = true
+                case nil: continue
+                }
+            }
+            return charges && products
         }
     }
+
+    /// The words that open each side's title.
+    private static let sideWords: [(String, CerfaSide)] = [("charges", .charges), ("produits", .products)]
 
     /// The side a title cell names: « CHARGES », « Charges (en K€) », « PRODUITS », « Produits en euros ».
     static func sideTitle(_ text: String) -> CerfaSide? { sideTitle(folded: CSVVocabulary.normalized(text)) }
 
     /// ``sideTitle(_:)`` of text already folded.
     static func sideTitle(folded: String) -> CerfaSide? {
-        for (word, side) in [("charges", CerfaSide.charges), ("produits", .products)] where folded.hasPrefix(word) {
+        // A title starts with « c » or « p »: other cells are not looked at further.
+        guard let first = folded.utf8.first, first == UInt8(ascii: "c") || first == UInt8(ascii: "p") else { return nil }
+        for (word, side) in Self.sideWords where folded.hasPrefix(word) {
             // « CHARGES », « Charges (en K€) », « CHARGES (1) »; not a row such as « Charges sociales ».
             let rest = folded.dropFirst(word.count)
             if rest.isEmpty || rest == " en" || rest.hasPrefix(" en ") || (rest.first == " " && rest.dropFirst().allSatisfy(\.isNumber)) {
