@@ -57,10 +57,11 @@ struct CSVValues {
         return Money(minorUnits: units, currency: currency)
     }
 
-    /// An amount as most cells write it, read on its bytes: digits, thousands separated by one space or the group
-    /// mark (`1 227 000`, `1,227,000` in English), up to two decimals after the decimal mark, then `€` (after spaces)
-    /// if the currency is the euro — what ``amount(_:)`` reads them as; `nil` for anything else (a sign, a code, other
-    /// spaces, a misplaced separator, too many digits), which ``amount(_:)`` then reads or explains.
+    /// An amount as most cells write it, read on its bytes: digits, thousands separated by one space (of any width:
+    /// U+0020, U+00A0, U+202F, U+2007) or the group mark (`1 227 000`, `1,227,000` in English), up to two decimals
+    /// after the decimal mark, then `€` (after blanks) if the currency is the euro — what ``amount(_:)`` reads them as;
+    /// `nil` for anything else (a sign, a code, runs of spaces, a misplaced separator, too many digits), which
+    /// ``amount(_:)`` then reads or explains.
     func plainAmount(_ raw: String) -> Money? {
         var raw = raw
         let decimalMark: UInt8 = dialect.decimalMark == "," ? 0x2C : 0x2E
@@ -70,18 +71,40 @@ struct CSVValues {
             var end = bytes.count
             if euro, end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x82, bytes[end - 1] == 0xAC {
                 end -= 3
-                while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+                // The blanks before the sign (``CSVText/isBlank(_:)``).
+                while end > 0 {
+                    if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+                        end -= 1
+                    } else if end >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 {
+                        end -= 2
+                    } else if end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xAF || bytes[end - 1] == 0x87 {
+                        end -= 3
+                    } else {
+                        break
+                    }
+                }
             }
             guard end > 0, bytes[0] &- 0x30 < 10, bytes[end - 1] &- 0x30 < 10 else { return nil }
             var value: Int64 = 0, digits = 0, group = 0, groups = 0, fraction = -1
-            for index in 0..<end {
+            var index = 0
+            while index < end {
                 let byte = bytes[index]
+                index += 1
+                // A space of another width is one separator: its bytes are taken at once (U+00A0; U+202F, U+2007).
+                var isSpace = byte == 0x20
+                if byte == 0xC2, index < end, bytes[index] == 0xA0 {
+                    index += 1
+                    isSpace = true
+                } else if byte == 0xE2, index + 1 < end, bytes[index] == 0x80, bytes[index + 1] == 0xAF || bytes[index + 1] == 0x87 {
+                    index += 2
+                    isSpace = true
+                }
                 if byte &- 0x30 < 10 {
                     digits += 1
                     guard digits <= 16 else { return nil }
                     value = value * 10 + Int64(byte &- 0x30)
                     if fraction >= 0 { fraction += 1 } else { group += 1 }
-                } else if fraction < 0, byte == 0x20 || byte == groupMark {
+                } else if fraction < 0, isSpace || byte == groupMark {
                     // A group ends: the first of one to three digits, the others of three.
                     guard group > 0, groups == 0 ? group <= 3 : group == 3 else { return nil }
                     groups += 1
@@ -132,11 +155,14 @@ struct CSVValues {
     private func decimal(_ text: String, raw: String) throws(CSVValueError) -> Decimal {
         let (whole, fraction) = try number(text, raw: raw)
         guard whole.count + fraction.count <= 30,
-            let value = Decimal(string: whole + (fraction.isEmpty ? "" : "." + fraction), locale: Locale(identifier: "en_US_POSIX")),
+            let value = Decimal(string: whole + (fraction.isEmpty ? "" : "." + fraction), locale: Self.posix),
             !value.isNaN
         else { throw CSVValueError("'\(raw)' is not a number ClusterKit can hold exactly") }
         return value
     }
+
+    /// The locale decimal text is read in (`.` for the mark), made once.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Yes or no: `oui`, `yes`, `x`, `vrai`, `true`, `1` / `non`, `no`, `faux`, `false`, `0`.
     func boolean(_ raw: String) throws(CSVValueError) -> Bool {

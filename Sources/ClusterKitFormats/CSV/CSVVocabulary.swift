@@ -155,9 +155,16 @@ enum CSVVocabulary {
     /// names, each also without what follows a parenthesis — to the source; on a tie, the first in catalogue order.
     /// Made once per catalogue and kept (normalizing a name is costly), so that each line costs one lookup.
     static func sourceNames(_ catalog: Catalog) -> [String: RevenueSourceID] {
-        let signature = catalog.sources.map { [$0.id.rawValue, $0.name(in: .english), $0.name(in: .french)].joined(separator: "\u{1}") }
-            .joined(separator: "\u{2}")
-        if let known = sourceTables.withLock({ $0[signature] }) { return known }
+        // The catalogue's ids and names, compared with those of the tables made (the same strings, as a rule: equal
+        // at a glance), not joined into one text to hash.
+        var signature: [String] = []
+        signature.reserveCapacity(catalog.sources.count * 3)
+        for source in catalog.sources {
+            signature.append(source.id.rawValue)
+            signature.append(source.name(in: .english))
+            signature.append(source.name(in: .french))
+        }
+        if let known = sourceTables.withLock({ tables in tables.last { $0.signature == signature }?.names }) { return known }
         var names: [String: RevenueSourceID] = [:]
         for source in catalog.sources {
             for name in [source.id.rawValue, source.name(in: .english), source.name(in: .french)] {
@@ -166,12 +173,16 @@ enum CSVVocabulary {
                 }
             }
         }
-        sourceTables.withLock { $0[signature] = names }
+        sourceTables.withLock { tables in
+            if tables.count >= 16 { tables.removeFirst() }
+            tables.append((signature, names))
+        }
         return names
     }
 
-    /// The tables of ``sourceNames(_:)`` already made, by catalogue: a program reads its files with one or two.
-    private static let sourceTables = Locked<[String: [String: RevenueSourceID]]>([:])
+    /// The tables of ``sourceNames(_:)`` already made, by catalogue (its ids and names), the last 16: a program reads
+    /// its files with one or two.
+    private static let sourceTables = Locked<[(signature: [String], names: [String: RevenueSourceID])]>([])
 
     /// The side of the plan of financing a heading opens.
     enum Side: String {
@@ -263,7 +274,20 @@ enum CSVVocabulary {
 
         /// ``named(_:on:)`` of a heading already folded (``normalized(_:)``).
         static func named(folded key: String, on side: Side) -> Column? {
-            allowed(on: side).first { $0.headings.contains(key) }
+            (side == .resources ? resourceHeadings : expenseHeadings)[key]
+        }
+
+        /// Each side's columns by their headings, the first allowed column naming a heading keeping it: one lookup
+        /// for ``named(folded:on:)``, not the lists made again for every cell.
+        private static let resourceHeadings = headingTable(on: .resources)
+        private static let expenseHeadings = headingTable(on: .expenses)
+
+        private static func headingTable(on side: Side) -> [String: Column] {
+            var table: [String: Column] = [:]
+            for column in allowed(on: side) {
+                for heading in column.headings where table[heading] == nil { table[heading] = column }
+            }
+            return table
         }
     }
 
@@ -301,7 +325,16 @@ enum CSVVocabulary {
         static func named(_ key: String) -> Key? { named(folded: CSVVocabulary.normalized(key)) }
 
         /// ``named(_:)`` of a key already folded (``normalized(_:)``).
-        static func named(folded: String) -> Key? { allCases.first { $0.keys.contains(folded) } }
+        static func named(folded: String) -> Key? { byKey[folded] }
+
+        /// The fields by their keys, the first field naming a key keeping it.
+        private static let byKey: [String: Key] = {
+            var table: [String: Key] = [:]
+            for field in allCases {
+                for key in field.keys where table[key] == nil { table[key] = field }
+            }
+            return table
+        }()
 
         /// Every key, for suggestions.
         static var allKeys: [String] { allCases.flatMap(\.keys) }

@@ -32,10 +32,9 @@ struct LineIDs {
 
     /// ``claim(_:owner:)``, with the owner of `base` when `base` was taken (the id then has a suffix).
     mutating func claimNoting(_ base: String, owner: Owner) -> (id: String, collidedWith: String?) {
-        guard owners[base] != nil else {
-            owners[base] = owner
-            return (base, nil)
-        }
+        // One lookup when the id is free, as it is for most lines; when it is not, its owner is put back.
+        guard let previous = owners.updateValue(owner, forKey: base) else { return (base, nil) }
+        owners[base] = previous
         var candidate = base, suffix = 2
         while owners[candidate] != nil {
             candidate = "\(base)-\(suffix)"
