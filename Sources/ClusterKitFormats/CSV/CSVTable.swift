@@ -60,6 +60,12 @@ enum CSVText {
     /// Text without blanks (``isBlank(_:)``) around it: what `trimmingCharacters(in:)` gives for them, without the round trip
     /// through Foundation that cell after cell would cost.
     static func trimmed(_ text: String) -> String {
+        // An ASCII letter, digit or sign at both ends, as a rule: the text as it is, without decoding its last scalar.
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, first != 0x20, first != 0x09,
+            last != 0x20, last != 0x09
+        {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return text }
         guard let start = scalars.firstIndex(where: { !isBlank($0) }), let end = scalars.lastIndex(where: { !isBlank($0) })
@@ -312,7 +318,10 @@ enum CSVText {
                 endField(at: index)
                 line += 1
                 rows.append(CSVRow(line: rowLine, cells: cells))
+                // The next row is as wide as this one, as a rule: its cells are not copied as the list grows.
+                let width = cells.count
                 cells = []
+                cells.reserveCapacity(width)
                 rowLine = line
                 fieldLine = line
                 index = end
