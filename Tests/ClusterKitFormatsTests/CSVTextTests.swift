@@ -27,6 +27,43 @@ struct CSVTextTests {
         }
     }
 
+    @Test("An amount read on its bytes is what the general rules read; text they refuse is left to them")
+    func plainAmounts() throws {
+        var generator = SplitMix64(seed: 0x0A_3017)
+        let pieces = ["1", "2", "0", "9", "12", "345", "000", " ", "  ", ",", ".", "€", " €", "-", "\u{A0}", "\u{202F}", "\u{2007}", "\t", "\u{A0}€", "EUR", "k", "(", ")"]
+        for dialect in [CSVDialect.french, .english] {
+            for currency in [CurrencyCode.euro, "USD"] {
+                let values = CSVValues(dialect: dialect, currency: currency)
+                // Written by hand: the forms the bytes are read in, and near misses the general rules decide.
+                let samples = [
+                    "840 965,00 €", "840\u{202F}965,00\u{A0}€", "108\u{2007}000\u{202F}€", "108 000 €", "2 169 500,00 €", "1,227,000.50", "1 227 000.5", "40000,00", "0,5", "7",
+                    "1 00", "1  000", "12 345 678", "1234 567", "1,5,0", "€", "100 €", "1 000,555", "99999999999999999",
+                ]
+                for _ in 0..<4_000 {
+                    let text = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                    let general = try? values.generalAmount(text)
+                    if let plain = values.plainAmount(text) { #expect(plain == general, "\(text.debugDescription)") }
+                    #expect((try? values.amount(text)) == general, "\(text.debugDescription)")
+                }
+                for text in samples {
+                    let general = try? values.generalAmount(text)
+                    if let plain = values.plainAmount(text) { #expect(plain == general, "\(text.debugDescription)") }
+                }
+                let text = dialect == .french ? "2 169 500,00 €" : "2,169,500.00"
+                let expected = dialect == .french && currency != .euro ? nil : Money(minorUnits: 216_950_000, currency: currency)
+                #expect(values.plainAmount(text) == expected)
+            }
+        }
+    }
+
+    @Test("The amounts of a French export (narrow no-break spaces, « € » after a no-break space) are read on their bytes")
+    func frenchExportAmounts() {
+        let values = CSVValues(dialect: .french, currency: .euro)
+        #expect(values.plainAmount("840\u{202F}965,00\u{A0}€") == Money(minorUnits: 84_096_500))
+        #expect(values.plainAmount("2\u{202F}169\u{202F}500\u{A0}€") == Money(minorUnits: 216_950_000))
+        #expect(values.plainAmount("135 000") == Money(minorUnits: 13_500_000))
+    }
+
     @Test("Random Latin text folds as Foundation folds it")
     func foldingRandomText() {
         var generator = SplitMix64(seed: 0x00C1_5CE7)

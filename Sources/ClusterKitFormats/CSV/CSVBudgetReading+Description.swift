@@ -16,7 +16,7 @@ extension CSVBudgetReading {
             let cell = row.cells.first { !$0.isBlank }
             throw fail(cell, .budget, "a row above the table needs a key in column A (such as « Cluster » or « Année »)")
         }
-        guard let key = CSVVocabulary.Key.named(keyCell.text) else {
+        guard let key = CSVVocabulary.Key.named(folded: keyCell.folded) else {
             let nearest = Suggestions.nearest(to: CSVVocabulary.normalized(keyCell.text), among: CSVVocabulary.Key.allKeys)
             let hint = Suggestions.hint(nearest, quote: { "« \($0) »" })
             throw fail(keyCell, .budget, "unknown key « \(keyCell.trimmed) » above the table\(hint)")
@@ -43,7 +43,7 @@ extension CSVBudgetReading {
         switch key {
         case .name: profile.name = cell.trimmed
         case .kind:
-            guard let kind = CSVVocabulary.kind(cell.text) else {
+            guard let kind = CSVVocabulary.kind(folded: cell.folded) else {
                 throw fail(cell, path(FieldPath.cluster.field("kind")), "« \(cell.trimmed) » is not a kind of cluster: write pôle, grappe, régional or autre")
             }
             cluster.kind = kind

@@ -4,14 +4,64 @@ import Foundation
 extension CSVBudgetReading {
     struct Group {
         var side: Side
-        var columns: [(Int, Column)]
+        var columns: [(Int, Column)] {
+            didSet { kinds = columns.reduce(0) { $0 | $1.1.bit } }
+        }
+        /// The kinds of the columns, one bit each (``CSVVocabulary/Column/bit``): a kind the side has no column for is
+        /// looked up without going through the columns.
+        private(set) var kinds: UInt32
+
+        init(side: Side, columns: [(Int, Column)]) {
+            self.side = side
+            self.columns = columns
+            self.kinds = columns.reduce(0) { $0 | $1.1.bit }
+        }
+
+        /// The cells of this side of a row.
+        func cells(_ row: CSVRow) -> RowCells { RowCells(row: row, columns: columns, kinds: kinds) }
+    }
+
+    /// One side of a row: the non-blank cells of the side's columns, by what each column holds (the first non-blank
+    /// one, when two columns have a kind). A view of the row and of the layout's columns, made without copying either.
+    struct RowCells {
+        let row: CSVRow
+        let columns: [(Int, Column)]
+        /// The kinds of ``columns`` (``Group/kinds``).
+        let kinds: UInt32
+
+        /// The first non-blank cell of a kind.
+        subscript(kind: Column) -> CSVCell? {
+            guard kinds & kind.bit != 0 else { return nil }
+            for (column, other) in columns where other == kind {
+                if let cell = row.cell(column), !cell.isBlank { return cell }
+            }
+            return nil
+        }
+
+        /// Whether a non-blank cell's column holds a kind of which `accepts` is true.
+        func hasAny(where accepts: (Column) -> Bool) -> Bool {
+            for (column, kind) in columns where accepts(kind) {
+                if let cell = row.cell(column), !cell.isBlank { return true }
+            }
+            return false
+        }
+
+        /// The first non-blank cell of each kind.
+        var filled: [(kind: Column, cell: CSVCell)] {
+            var filled: [(kind: Column, cell: CSVCell)] = []
+            for (column, kind) in columns where !filled.contains(where: { $0.kind == kind }) {
+                if let cell = row.cell(column), !cell.isBlank { filled.append((kind, cell)) }
+            }
+            return filled
+        }
     }
 
     struct Layout {
         var groups: [Group]
         var firstDataRow: Int
-        var width: [Int: Side]
-        func side(of column: Int) -> Side? { width[column] }
+        /// The side of each column the table's headings span, by column (1-based; nil beyond them).
+        var sides: [Side?]
+        func side(of column: Int) -> Side? { column >= 0 && column < sides.count ? sides[column] : nil }
     }
 
     /// Reads the headings: one row where each side's title heads its label column (`Dépenses;Montant;…;Ressources;…`),
@@ -20,7 +70,7 @@ extension CSVBudgetReading {
         let titles = rows[titleIndex]
         var starts: [(column: Int, side: Side)] = []
         for cell in titles.cells {
-            guard let side = CSVVocabulary.side(cell.text) else { continue }
+            guard let side = CSVVocabulary.side(folded: cell.folded) else { continue }
             if starts.contains(where: { $0.side == side }) {
                 throw fail(cell, .budget, "a second « \(cell.trimmed) » heading: the table has one column group per side")
             }
@@ -36,7 +86,7 @@ extension CSVBudgetReading {
         if titleIndex + 1 < rows.count {
             let next = rows[titleIndex + 1]
             let namesAmount = starts.contains { start in
-                next.cells.contains { $0.column >= start.column && Column.named($0.text, on: start.side) == .amount }
+                next.cells.contains { $0.column >= start.column && Column.named(folded: $0.folded, on: start.side) == .amount }
             }
             if namesAmount {
                 headingRow = next
@@ -53,7 +103,7 @@ extension CSVBudgetReading {
             width[start.column] = start.side
             for column in stride(from: start.column + 1, through: end, by: 1) {
                 guard let heading = headingRow.cell(column), !heading.isBlank else { continue }
-                guard let kind = Column.named(heading.text, on: start.side) else {
+                guard let kind = Column.named(folded: heading.folded, on: start.side) else {
                     let known = Column.allowed(on: start.side).flatMap(\.headings)
                     let nearest = Suggestions.nearest(to: CSVVocabulary.normalized(heading.text), among: known)
                     let hint = Suggestions.hint(nearest, quote: { "« \($0) »" })
@@ -72,6 +122,8 @@ extension CSVBudgetReading {
             }
             groups.append(Group(side: start.side, columns: columns))
         }
-        return Layout(groups: groups, firstDataRow: firstDataRow, width: width)
+        var sides: [Side?] = Array(repeating: nil, count: (width.keys.max() ?? 0) + 1)
+        for (column, side) in width where column >= 0 { sides[column] = side }
+        return Layout(groups: groups, firstDataRow: firstDataRow, sides: sides)
     }
 }

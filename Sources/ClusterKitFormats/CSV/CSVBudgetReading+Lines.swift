@@ -15,22 +15,28 @@ extension CSVBudgetReading {
     static let subtotalPrefixes = ["sous total", "subtotal", "sub total", "dont ", "of which "]
     /// The subtotal labels that are a whole label: ``subtotalPrefixes`` without their trailing space (worked out once).
     static let subtotalLabels = Set(subtotalPrefixes.map { $0.trimmingCharacters(in: .whitespaces) })
+    /// The first bytes of the total labels, the subtotal prefixes and labels (and of the empty label, 0).
+    static let totalOrSubtotalStarts: Set<UInt8> = Set(
+        (Array(totalLabels) + subtotalPrefixes + Array(subtotalLabels)).map { $0.utf8.first ?? 0 } + [0])
 
     /// Whether one side of a row is a line, a total to check, or something to pass over: empty, a subtotal, an
     /// "of which" detail (`Dont DIRECCTE`), or a section heading with no amount and nothing else.
-    func classify(_ cells: [Column: CSVCell], side: Side) throws(InputError) -> RowKind {
-        let meaningful = cells.filter { $0.key != .share && $0.key != .comment }
-        guard !meaningful.isEmpty else { return .skip }
-        let label = cells[.label].map { CSVVocabulary.normalized($0.text) } ?? ""
-        if Self.totalLabels.contains(label) {
-            return cells[.amount].map(RowKind.total) ?? .skip
-        }
-        if Self.subtotalPrefixes.contains(where: { label.hasPrefix($0) }) || Self.subtotalLabels.contains(label) {
-            return .skip
+    func classify(_ cells: RowCells, side: Side) throws(InputError) -> RowKind {
+        guard cells.hasAny(where: { $0 != .share && $0 != .comment }) else { return .skip }
+        let label = cells[.label]?.folded ?? ""
+        // Only a label starting as a total's or a subtotal's does can be one: most labels are not looked up.
+        if Self.totalOrSubtotalStarts.contains(label.utf8.first ?? 0) {
+            if Self.totalLabels.contains(label) {
+                return cells[.amount].map(RowKind.total) ?? .skip
+            }
+            if Self.subtotalPrefixes.contains(where: { label.hasPrefix($0) }) || Self.subtotalLabels.contains(label) {
+                return .skip
+            }
         }
         if cells[.amount] == nil {
-            guard meaningful.keys.allSatisfy({ $0 == .label }) else {
-                let cell = meaningful.values.min { $0.column < $1.column }
+            let meaningful = cells.filled.filter { $0.kind != .share && $0.kind != .comment }
+            guard meaningful.allSatisfy({ $0.kind == .label }) else {
+                let cell = meaningful.map(\.cell).min { $0.column < $1.column }
                 throw fail(cell, .side(side), "this \(side == .resources ? "resource" : "expense") line has no amount")
             }
             return .skip
@@ -40,9 +46,15 @@ extension CSVBudgetReading {
 
     /// Records where a line comes from: the line at its label's cell (else its amount's), its id at the id's cell
     /// (else the line's).
-    mutating func place(line path: FieldPath, _ row: [Column: CSVCell]) {
-        cells[path] = (row[.label] ?? row[.amount])?.position
-        cells[path.field("id")] = (row[.id] ?? row[.label] ?? row[.amount])?.position
+    mutating func place(line side: Side, _ index: Int, _ row: RowCells) {
+        cells.place(side, index, .budget, (row[.label] ?? row[.amount])?.position)
+        cells.place(side, index, LineField.id, (row[.id] ?? row[.label] ?? row[.amount])?.position)
+        setLineCell(side, index, (row[.label] ?? row[.amount])?.position, label: row[.label])
+    }
+
+    /// Records the cell of a line's field (relative to the line), if the row has the column.
+    mutating func place(_ side: Side, _ index: Int, _ field: FieldPath, _ cell: CSVCell?) {
+        if let cell { cells.place(side, index, field, cell.position) }
     }
 
     /// A field's path, the cell it is read from (if any) recorded for it.
@@ -51,29 +63,35 @@ extension CSVBudgetReading {
         return field
     }
 
-    mutating func readResource(_ row: [Column: CSVCell], index: Int) throws(InputError) -> ResourceLine {
+    mutating func readResource(_ row: RowCells, index: Int) throws(InputError) -> ResourceLine {
         // Long by design: one case per column of a resource row.
-        let path = FieldPath.line(.resources, index)
-        func at(_ column: Column, _ field: FieldPath) -> FieldPath { place(field, row[column]) }
-        place(line: path, row)
-        let label = row[.label]?.trimmed
+        // The paths are made only for an error's message; the cells are recorded by line, index and field.
+        var path: FieldPath { FieldPath.line(.resources, index) }
+        func at(_ column: Column, _ field: FieldPath) -> FieldPath {
+            place(.resources, index, field, row[column])
+            return path.appending(field)
+        }
+        func mark(_ column: Column, _ field: FieldPath) { place(.resources, index, field, row[column]) }
+        place(line: .resources, index, row)
+        let labelCell = row[.label]
+        let label = labelCell?.trimmed
         let amountCell = row[.amount]!
-        let cellPath = at(.amount, path.field("amount"))
-        let amount = try value(amountCell, cellPath, values.amount)
+        mark(.amount, LineField.amount)
+        let amount = try value(amountCell, path.appending(LineField.amount), values.amount)
         let source: RevenueSourceID
         if let cell = row[.source] {
-            guard let found = findSource(cell.text) else {
-                throw fail(cell, at(.source, path.field("source")), "unknown revenue source « \(cell.trimmed) »\(sourceHint(cell.trimmed))")
+            guard let found = findSource(cell) else {
+                throw fail(cell, at(.source, LineField.source), "unknown revenue source « \(cell.trimmed) »\(sourceHint(cell.trimmed))")
             }
             source = found
-        } else if let label, let found = findSource(label) {
+        } else if let labelCell, let found = findSource(labelCell) {
             source = found
-            cells[path.field("source")] = row[.label]?.position
+            cells.place(.resources, index, LineField.source, labelCell.position)
         } else if !explicitColumns.contains(.resources), let label {
             // No Source column: the label's words place the line, or the error names the way out.
             let (found, from) = try placeResource(label: label, cell: row[.label], heading: nil)
             source = found
-            cells[path.field("source")] = row[.label]?.position
+            cells.place(.resources, index, LineField.source, labelCell?.position)
             pending.append((.resources, index, InferredValue(line: nil, field: "source", value: found.rawValue, from: from)))
         } else {
             throw fail(
@@ -81,42 +99,42 @@ extension CSVBudgetReading {
                 "which revenue source is « \(label ?? "") »? Write its id in a « Source » column, such as region or membershipFees\(sourceHint(label ?? ""))")
         }
         var line = ResourceLine(id: row[.id]?.trimmed ?? "", label: label, source: source, amount: amount)
-        _ = at(.id, path.field("id"))
-        if let cell = row[.funder] { line.funder = cell.trimmed; _ = at(.funder, path.field("funder")) }
+        mark(.id, LineField.id)
+        if let cell = row[.funder] { line.funder = cell.trimmed; mark(.funder, LineField.funder) }
         if let cell = row[.sector] {
-            guard let sector = CSVVocabulary.sector(cell.text) else {
-                throw fail(cell, at(.sector, path.field("sector")), "« \(cell.trimmed) » is not a sector: write public or privé (private)")
+            guard let sector = CSVVocabulary.sector(folded: cell.folded) else {
+                throw fail(cell, at(.sector, LineField.sector), "« \(cell.trimmed) » is not a sector: write public or privé (private)")
             }
             line.sector = sector
         }
         if let cell = row[.inKind] {
-            let cellPath = at(.inKind, path.field("inKind"))
-            line.inKind = try value(cell, cellPath, values.boolean)
+            mark(.inKind, LineField.inKind)
+            line.inKind = try value(cell, path.appending(LineField.inKind), values.boolean)
         }
-        if let cell = row[.action] { line.action = cell.trimmed; _ = at(.action, path.field("action")) }
+        if let cell = row[.action] { line.action = cell.trimmed; mark(.action, LineField.action) }
         if let cell = row[.successFeeBasis] {
-            guard let basis = CSVVocabulary.successFeeBasis(cell.text) else {
-                throw fail(cell, at(.successFeeBasis, path.field("successFee")),
+            guard let basis = CSVVocabulary.successFeeBasis(folded: cell.folded) else {
+                throw fail(cell, at(.successFeeBasis, LineField.successFee),
                            "« \(cell.trimmed) » is not what a success fee rewards: write marché (market) or appel à projets (public call)")
             }
             line.successFee = SuccessFeeTerms(basis: basis)
         }
         if let cell = row[.fixedFee] {
             guard line.successFee != nil else {
-                throw fail(cell, at(.fixedFee, path.field("successFee").field("fixedFee")), "a fixed fee needs the success fee's basis in its own column")
+                throw fail(cell, at(.fixedFee, LineField.fixedFee), "a fixed fee needs the success fee's basis in its own column")
             }
-            let cellPath = at(.fixedFee, path.field("successFee").field("fixedFee"))
-            line.successFee?.fixedFee = try value(cell, cellPath, values.amount)
+            mark(.fixedFee, LineField.fixedFee)
+            line.successFee?.fixedFee = try value(cell, path.appending(LineField.fixedFee), values.amount)
         }
         if row[.sponsorIsMember] != nil || row[.sponsorInterest] != nil {
             var sponsor = SponsorTerms()
             if let cell = row[.sponsorIsMember] {
-                let cellPath = at(.sponsorIsMember, path.field("sponsor"))
-                sponsor.isMember = try value(cell, cellPath, values.boolean)
+                mark(.sponsorIsMember, LineField.sponsor)
+                sponsor.isMember = try value(cell, path.appending(LineField.sponsor), values.boolean)
             }
             if let cell = row[.sponsorInterest] {
-                let cellPath = at(.sponsorInterest, path.field("sponsor"))
-                sponsor.directInterest = try value(cell, cellPath, values.boolean)
+                mark(.sponsorInterest, LineField.sponsor)
+                sponsor.directInterest = try value(cell, path.appending(LineField.sponsor), values.boolean)
             }
             line.sponsor = sponsor
         }
@@ -124,10 +142,10 @@ extension CSVBudgetReading {
     }
 
     /// The source a cell names (``CSVVocabulary/source(_:catalog:names:)``).
-    private mutating func findSource(_ text: String) -> RevenueSourceID? {
+    private mutating func findSource(_ cell: CSVCell) -> RevenueSourceID? {
         let names = sourceNames ?? CSVVocabulary.sourceNames(catalog)
         sourceNames = names
-        return CSVVocabulary.source(text, catalog: catalog, names: names)
+        return CSVVocabulary.source(cell.text, folded: cell.folded, catalog: catalog, names: names)
     }
 
     /// "Did you mean" the sources whose ids, names or everyday names are nearest to a cell's text.
@@ -145,16 +163,20 @@ extension CSVBudgetReading {
         return Suggestions.hint(nearest)
     }
 
-    mutating func readExpense(_ row: [Column: CSVCell], index: Int) throws(InputError) -> ExpenseLine {
-        let path = FieldPath.line(.expenses, index)
-        func at(_ column: Column, _ field: FieldPath) -> FieldPath { place(field, row[column]) }
-        place(line: path, row)
-        let cellPath = at(.amount, path.field("amount"))
-        let amount = try value(row[.amount]!, cellPath, values.amount)
+    mutating func readExpense(_ row: RowCells, index: Int) throws(InputError) -> ExpenseLine {
+        var path: FieldPath { FieldPath.line(.expenses, index) }
+        func at(_ column: Column, _ field: FieldPath) -> FieldPath {
+            place(.expenses, index, field, row[column])
+            return path.appending(field)
+        }
+        func mark(_ column: Column, _ field: FieldPath) { place(.expenses, index, field, row[column]) }
+        place(line: .expenses, index, row)
+        mark(.amount, LineField.amount)
+        let amount = try value(row[.amount]!, path.appending(LineField.amount), values.amount)
         var line = ExpenseLine(id: row[.id]?.trimmed ?? "", label: row[.label]?.trimmed, amount: amount)
         if let cell = row[.nature] {
-            guard let nature = CSVVocabulary.expenseNature(cell.text) else {
-                throw fail(cell, at(.nature, path.field("nature")), "« \(cell.trimmed) » is not a kind of expense: write fonctionnement (operating) or action (programme)")
+            guard let nature = CSVVocabulary.expenseNature(folded: cell.folded) else {
+                throw fail(cell, at(.nature, LineField.nature), "« \(cell.trimmed) » is not a kind of expense: write fonctionnement (operating) or action (programme)")
             }
             line.nature = nature
         } else if !explicitColumns.contains(.expenses), let label = line.label {
@@ -167,15 +189,34 @@ extension CSVBudgetReading {
         }
         if let cell = row[.category] {
             guard let category = MissionCategory(rawValue: cell.trimmed.uppercased()) else {
-                throw fail(cell, at(.category, path.field("category")), "« \(cell.trimmed) » is not a mission category: write A, B, C or D")
+                throw fail(cell, at(.category, LineField.category), "« \(cell.trimmed) » is not a mission category: write A, B, C or D")
             }
             line.category = category
         }
-        if let cell = row[.regime] { line.regime = FundingRegimeID(rawValue: cell.trimmed); _ = at(.regime, path.field("regime")) }
+        if let cell = row[.regime] { line.regime = FundingRegimeID(rawValue: cell.trimmed); mark(.regime, LineField.regime) }
         if let cell = row[.collective] {
-            let cellPath = at(.collective, path.field("collective"))
-            line.collective = try value(cell, cellPath, values.boolean)
+            mark(.collective, LineField.collective)
+            line.collective = try value(cell, path.appending(LineField.collective), values.boolean)
         }
         return line
     }
+}
+
+/// The fields of a line a table's cell fills, as paths relative to the line (``FieldCells/place(_:_:_:_:)``): made
+/// once, not per line.
+enum LineField {
+    static let id = FieldPath.budget.field("id")
+    static let amount = FieldPath.budget.field("amount")
+    static let source = FieldPath.budget.field("source")
+    static let funder = FieldPath.budget.field("funder")
+    static let sector = FieldPath.budget.field("sector")
+    static let inKind = FieldPath.budget.field("inKind")
+    static let action = FieldPath.budget.field("action")
+    static let successFee = FieldPath.budget.field("successFee")
+    static let fixedFee = successFee.field("fixedFee")
+    static let sponsor = FieldPath.budget.field("sponsor")
+    static let nature = FieldPath.budget.field("nature")
+    static let category = FieldPath.budget.field("category")
+    static let regime = FieldPath.budget.field("regime")
+    static let collective = FieldPath.budget.field("collective")
 }

@@ -50,7 +50,7 @@ extension CSVBudgetReading {
     /// An expense line's nature, and what it was inferred from (`nil` when a Type cell gave it).
     func placeExpense(_ entry: SectionEntry, heading: SectionEntry?) throws(InputError) -> (ExpenseNature, String?) {
         if let cell = entry.source {
-            guard let nature = CSVVocabulary.expenseNature(cell.text) else {
+            guard let nature = CSVVocabulary.expenseNature(folded: cell.folded) else {
                 throw fail(cell, .budget, "« \(cell.trimmed) » is not a kind of expense: write fonctionnement (operating) or action (programme)")
             }
             return (nature, nil)

@@ -41,8 +41,10 @@ extension CSVBudgetReading {
     }
 
     /// The words a section's heading is (folded), and the side it opens.
-    static func sectionWord(_ text: String) -> Side? {
-        let folded = CSVVocabulary.normalized(text)
+    static func sectionWord(_ text: String) -> Side? { sectionWord(folded: CSVVocabulary.normalized(text)) }
+
+    /// ``sectionWord(_:)`` of text already folded.
+    static func sectionWord(folded: String) -> Side? {
         let words = folded.split(separator: " ").map(String.init)
         guard let first = words.first else { return nil }
         let side: Side
@@ -58,8 +60,10 @@ extension CSVBudgetReading {
     }
 
     /// The kind of column a heading names in the vertical layout, `nil` when it is no heading.
-    static func sectionColumn(_ text: String) -> SectionColumn? {
-        let folded = CSVVocabulary.normalized(text)
+    static func sectionColumn(_ text: String) -> SectionColumn? { sectionColumn(folded: CSVVocabulary.normalized(text)) }
+
+    /// ``sectionColumn(_:)`` of text already folded.
+    static func sectionColumn(folded: String) -> SectionColumn? {
         guard !folded.isEmpty else { return nil }
         let first = folded.split(separator: " ").first.map(String.init) ?? folded
         if ["compte", "n compte", "numero de compte", "account", "account number", "n", "no"].contains(folded) { return .account }
@@ -76,9 +80,9 @@ extension CSVBudgetReading {
     /// Whether a row is a section's heading, and which: its first non-blank cell a section word, the others blank or
     /// headings.
     static func sectionRow(_ row: CSVRow) -> (side: Side, cell: CSVCell)? {
-        guard let first = row.cells.first(where: { !$0.isBlank }), let side = sectionWord(first.text) else { return nil }
+        guard let first = row.cells.first(where: { !$0.isBlank }), let side = sectionWord(folded: first.folded) else { return nil }
         let others = row.cells.filter { !$0.isBlank && $0.column != first.column }
-        return others.allSatisfy({ sectionColumn($0.text) != nil }) ? (side, first) : nil
+        return others.allSatisfy({ sectionColumn(folded: $0.folded) != nil }) ? (side, first) : nil
     }
 
     /// The columns a header row names, when every non-blank cell of it is a heading and one names an amount.
@@ -86,7 +90,7 @@ extension CSVBudgetReading {
         var columns = SectionColumns(label: labelColumn ?? 0)
         var any = false
         for cell in row.cells where !cell.isBlank {
-            guard let kind = sectionColumn(cell.text) ?? (cell.column == labelColumn ? .label : nil) else { return nil }
+            guard let kind = sectionColumn(folded: cell.folded) ?? (cell.column == labelColumn ? .label : nil) else { return nil }
             columns.named.insert(cell.column)
             switch kind {
             case .label: if columns.label == 0 { columns.label = cell.column }
@@ -184,9 +188,9 @@ extension CSVBudgetReading {
                     ?? .zero(profile.currency)
                 // What both sides record of a line: its cells, what was inferred of it, its forecast.
                 let position = current == .resources ? resources.count : expenses.count
-                let path = FieldPath.line(current == .resources ? .resources : .expenses, position)
-                cells[path] = (entry.label ?? amountCell)?.position
-                cells[path.field("amount")] = amountCell?.position
+                cells.place(current, position, .budget, (entry.label ?? amountCell)?.position)
+                cells.place(current, position, LineField.amount, amountCell?.position)
+                setLineCell(current, position, (entry.label ?? amountCell)?.position, label: entry.label)
                 if realised, let cell = entry.amount { planned.append((current, position, try value(cell, .side(current), values.amount))) }
                 let field: String, placed: String, from: String?
                 if current == .resources {
@@ -254,14 +258,14 @@ extension CSVBudgetReading {
     /// Whether a row above the table is a title: one filled cell that is no key of the description.
     static func title(_ row: CSVRow) -> CSVCell? {
         let filled = row.cells.filter { !$0.isBlank }
-        guard filled.count == 1, CSVVocabulary.Key.named(filled[0].text) == nil else { return nil }
+        guard filled.count == 1, CSVVocabulary.Key.named(folded: filled[0].folded) == nil else { return nil }
         return filled[0]
     }
 
     /// Whether a section's title is English (« Income », « Expenditure »).
     static func isEnglish(_ row: CSVRow) -> Bool {
         guard let first = row.cells.first(where: { !$0.isBlank }) else { return false }
-        let word = CSVVocabulary.normalized(first.text).split(separator: " ").first ?? ""
+        let word = first.folded.split(separator: " ").first ?? ""
         return ["income", "revenue", "revenues", "resources", "expenditure", "expenditures", "expenses", "costs"].contains(String(word))
     }
 

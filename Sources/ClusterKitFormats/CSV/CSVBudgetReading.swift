@@ -26,6 +26,14 @@ struct CSVBudgetReading {
     /// In sections, the heading of the table's Source (or Type) column, when it has one: a blank cell of it is placed
     /// by the label, and a label nothing places is asked for in that column.
     var sourceHeading: String?
+    /// The cell of each line (``FieldCells`` holds it too, by path), by side and index: where a line is in the sheet,
+    /// for the order in which lines get their ids.
+    var resourceCells: [CellPosition?] = []
+    var expenseCells: [CellPosition?] = []
+    /// The folded label of each line read from a label cell (its ``CSVCell/folded``), by side and index: what its id is
+    /// made from, folded once.
+    var resourceFolds: [String?] = []
+    var expenseFolds: [String?] = []
     /// What was inferred of each line, by side and index, before the lines have their ids.
     var pending: [(side: Side, index: Int, value: InferredValue)] = []
 
@@ -57,20 +65,44 @@ struct CSVBudgetReading {
 
     // Callers compute the path (`at(…)`, which records the cell's position) before the call, not in its argument
     // list: a mutation of `cells` while `self` is read for the call copies the dictionary, once per line.
-    func value<T>(_ cell: CSVCell, _ path: FieldPath, _ read: (String) throws(CSVValueError) -> T) throws(InputError) -> T {
-        do { return try read(cell.trimmed) } catch { throw fail(cell, path, error.reason) }
+    func value<T>(_ cell: CSVCell, _ path: @autoclosure () -> FieldPath, _ read: (String) throws(CSVValueError) -> T) throws(InputError) -> T {
+        do { return try read(cell.trimmed) } catch { throw fail(cell, path(), error.reason) }
+    }
+
+    /// Records the cell of a line (``resourceCells``, ``expenseCells``) and its label's cell, whose text is the line's
+    /// label (``resourceFolds``, ``expenseFolds``).
+    mutating func setLineCell(_ side: Side, _ index: Int, _ cell: CellPosition?, label: CSVCell?) {
+        if side == .resources {
+            Self.set(&resourceCells, index, cell)
+            Self.set(&resourceFolds, index, label?.folded)
+        } else {
+            Self.set(&expenseCells, index, cell)
+            Self.set(&expenseFolds, index, label?.folded)
+        }
+    }
+
+    private static func set<T>(_ values: inout [T?], _ index: Int, _ value: T?) {
+        while values.count <= index { values.append(nil) }
+        values[index] = value
+    }
+
+    /// The folded label of a line, if it was recorded.
+    func lineFold(_ side: Side, _ index: Int) -> String? {
+        let folds = side == .resources ? resourceFolds : expenseFolds
+        guard index < folds.count else { return nil }
+        return folds[index]
     }
 
     // MARK: The whole file
 
     /// The index of the row of the sides' headings (`Dépenses`, `Ressources`), if any.
     static func titleIndex(_ rows: [CSVRow]) -> Int? {
-        rows.firstIndex(where: { row in row.cells.contains { CSVVocabulary.side($0.text) != nil } })
+        rows.firstIndex(where: { row in row.cells.contains { CSVVocabulary.side(folded: $0.folded) != nil } })
     }
 
     /// Whether a row holds both sides' titles: the side-by-side layout's heading row.
     static func holdsBothSides(_ row: CSVRow) -> Bool {
-        let sides = Set(row.cells.compactMap { CSVVocabulary.side($0.text) })
+        let sides = Set(row.cells.compactMap { CSVVocabulary.side(folded: $0.folded) })
         return sides.count == 2
     }
 
@@ -104,9 +136,7 @@ struct CSVBudgetReading {
                 throw fail(stray, .budget, "a value outside the table's columns: give the column a heading, or clear the cell\(commaHint(row))")
             }
             for group in layout.groups {
-                let cells = Dictionary(
-                    group.columns.compactMap { column, kind in row.cell(column).flatMap { $0.isBlank ? nil : (kind, $0) } },
-                    uniquingKeysWith: { first, _ in first })
+                let cells = group.cells(row)
                 switch try classify(cells, side: group.side) {
                 case .skip: continue
                 case .total(let cell):
@@ -150,6 +180,13 @@ struct CSVBudgetReading {
             expenses: expenses.map(\.line))
     }
 
+    /// The cell a line was read from, if it was recorded.
+    func lineCell(_ side: Side, _ index: Int) -> CellPosition? {
+        let cells = side == .resources ? resourceCells : expenseCells
+        guard index < cells.count else { return nil }
+        return cells[index]
+    }
+
     func add(_ amount: Money, to total: Money, _ cell: CSVCell?) throws(InputError) -> Money {
         do { return try total.adding(amount) } catch {
             throw fail(cell, .budget, "the amounts add up to more than ClusterKit can hold exactly")
@@ -167,14 +204,13 @@ struct CSVBudgetReading {
             taken: Set(resources.filter(\.explicitID).map(\.line.id) + expenses.filter(\.explicitID).map(\.line.id)))
         var notes: [InferredValue] = []
         func claim(_ label: String?, _ side: Side, _ index: Int) -> String {
-            let slug = CSVVocabulary.slug(label ?? "")
-            let cell = cells[FieldPath.line(side, index)].map { "cell \(InputError.columnLetters($0.column))\($0.line)" }
-            let owner = cell ?? "\(side.rawValue)[\(index)]"
+            let slug = CSVVocabulary.slug(folded: lineFold(side, index) ?? CSVVocabulary.normalized(label ?? ""))
+            let owner: LineIDs.Owner = lineCell(side, index).map { .cell($0) } ?? .line(side, index)
             let (id, collided) = ids.claimNoting(slug.isEmpty ? "\(side.rawValue)[\(index)]" : slug, owner: owner)
             if let collided {
                 notes.append(InferredValue(
                     line: id, field: "id", value: id,
-                    from: "\(owner) « \(label ?? "") »; \(slug) was taken by \(collided)"))
+                    from: "\(owner.description) « \(label ?? "") »; \(slug) was taken by \(collided)"))
             }
             return id
         }
@@ -182,10 +218,10 @@ struct CSVBudgetReading {
         // that the first of two same labels keeps the plain id.
         var order: [(side: Side, index: Int, cell: CellPosition?)] = []
         for index in expenses.indices where !expenses[index].explicitID {
-            order.append((.expenses, index, cells[FieldPath.line(.expenses, index)]))
+            order.append((.expenses, index, lineCell(.expenses, index)))
         }
         for index in resources.indices where !resources[index].explicitID {
-            order.append((.resources, index, cells[FieldPath.line(.resources, index)]))
+            order.append((.resources, index, lineCell(.resources, index)))
         }
         let sorted = order.enumerated().sorted { first, second in
             switch (first.element.cell, second.element.cell) {

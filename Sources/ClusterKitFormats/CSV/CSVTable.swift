@@ -2,18 +2,32 @@ import ClusterKitCore
 import Foundation
 
 /// One cell of a CSV file, with where it is.
+///
+/// A cell is folded for matching (``folded``) once, when it is made: the readers compare a cell with headings, keys,
+/// titles and words several times (is it a side's title? a Cerfa form's? a total?), and folding, not comparing, is
+/// what that costs.
 struct CSVCell: Hashable {
     /// The cell's text, quotes removed.
-    var text: String
+    let text: String
     /// The file line the cell starts on, 1-based.
     var line: Int
     /// The cell's column, 1-based (A = 1).
     var column: Int
+    /// The text folded for matching: ``CSVVocabulary/normalized(_:)`` of ``text``.
+    let folded: String
+    /// Whether the cell holds nothing but white space.
+    let isBlank: Bool
+
+    init(text: String, line: Int, column: Int) {
+        self.text = text
+        self.line = line
+        self.column = column
+        self.folded = CSVVocabulary.normalized(text)
+        self.isBlank = text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } || text.unicodeScalars.allSatisfy(CSVText.isBlank)
+    }
 
     /// The text without surrounding white space (spaces, tabs, non-breaking spaces).
     var trimmed: String { CSVText.trimmed(text) }
-    /// Whether the cell holds nothing but white space.
-    var isBlank: Bool { trimmed.isEmpty }
     /// Where the cell is.
     var position: CellPosition { CellPosition(line: line, column: column) }
 }
@@ -46,6 +60,12 @@ enum CSVText {
     /// Text without blanks (``isBlank(_:)``) around it: what `trimmingCharacters(in:)` gives for them, without the round trip
     /// through Foundation that cell after cell would cost.
     static func trimmed(_ text: String) -> String {
+        // An ASCII letter, digit or sign at both ends, as a rule: the text as it is, without decoding its last scalar.
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, first != 0x20, first != 0x09,
+            last != 0x20, last != 0x09
+        {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return text }
         guard let start = scalars.firstIndex(where: { !isBlank($0) }), let end = scalars.lastIndex(where: { !isBlank($0) })
@@ -165,54 +185,103 @@ enum CSVText {
 
     /// The records of the text.
     ///
-    /// Read scalar by scalar (the separator, quotes and line ends are single scalars; `\r\n` is one line end), not
-    /// character by character, and a cell's text is copied from the file in runs, not scalar by scalar: a budget's
-    /// file is mostly cells, and grapheme breaking and appending would be most of its cost.
+    /// Read byte by byte on the text's UTF-8 (the separator, quotes and line ends are ASCII or known sequences; `\r\n`
+    /// is one line end; no byte of a longer sequence is ASCII), and a cell's text is made from its bytes once, not
+    /// scalar by scalar nor by appending: a budget's file is mostly cells.
     /// - Throws: ``InputError`` for a quote left open or text after a closing quote.
     static func records(_ text: String, separator: Character, file: String?) throws(InputError) -> [CSVRow] {
-        // Long by design: one state machine over the characters (quoted, unquoted, separators, line ends).
-        let separator = separator.unicodeScalars.first!
-        let scalars = text.unicodeScalars
+        var text = text
+        let separator = separator.asciiValue ?? 0x3B
+        let result = text.withUTF8 { bytes in
+            Result { () throws(InputError) -> [CSVRow] in try records(bytes, separator: separator, file: file) }
+        }
+        return try result.get()
+    }
+
+    private static func records(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, file: String?) throws(InputError) -> [CSVRow] {
+        // Long by design: one state machine over the bytes (quoted, unquoted, separators, line ends).
+        let count = bytes.count
         var rows: [CSVRow] = []
         var cells: [CSVCell] = []
-        // The cell's text so far, and the run of scalars of the file that follows it.
-        var field = ""
-        var run: String.Index? = nil
+        // The cell's text so far (only when it is made of several runs: quotes), and the run of bytes that follows it.
+        var field: [UInt8] = []
+        var run: Int? = nil
         var line = 1, rowLine = 1, fieldLine = 1
         var inQuotes = false, wasQuoted = false, quoteLine = 1, quoteColumn = 1
 
-        func flush(upTo end: String.Index) {
-            if let start = run { field += String(scalars[start..<end]) }
-            run = nil
-        }
-        func endField(at index: String.Index) {
-            flush(upTo: index)
-            cells.append(CSVCell(text: field, line: fieldLine, column: cells.count + 1))
-            field = ""
-            wasQuoted = false
-            fieldLine = line
+        /// The length of the scalar starting at a lead byte.
+        func length(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+        /// Whether the scalar at `index` is a blank (``isBlank(_:)``).
+        func blank(at index: Int) -> Bool {
+            switch bytes[index] {
+            case 0x20, 0x09: return true
+            case 0xC2: return index + 1 < count && bytes[index + 1] == 0xA0
+            case 0xE2: return index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xAF || bytes[index + 2] == 0x87)
+            default: return false
+            }
         }
         /// Where the line end at `index` stops: past a `\n` that follows a `\r`; nil when the scalar ends no line
-        /// (the line ends of `Character.isNewline`).
-        func lineEnd(at index: String.Index) -> String.Index? {
-            let next = scalars.index(after: index)
-            switch scalars[index].value {
-            case 0x0D: return next < scalars.endIndex && scalars[next] == "\n" ? scalars.index(after: next) : next
-            case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: return next
+        /// (the line ends of `Character.isNewline`: CR, LF, VT, FF, NEL, U+2028, U+2029).
+        func lineEnd(at index: Int) -> Int? {
+            switch bytes[index] {
+            case 0x0D: return index + 1 < count && bytes[index + 1] == 0x0A ? index + 2 : index + 1
+            case 0x0A, 0x0B, 0x0C: return index + 1
+            case 0xC2: return index + 1 < count && bytes[index + 1] == 0x85 ? index + 2 : nil
+            case 0xE2:
+                return index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+                    ? index + 3 : nil
             default: return nil
             }
         }
+        func flush(upTo end: Int) {
+            if let start = run { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+            run = nil
+        }
+        func endField(at index: Int) {
+            let text: String
+            if field.isEmpty {
+                text = run.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0..<index]), as: UTF8.self) } ?? ""
+            } else {
+                flush(upTo: index)
+                text = String(decoding: field, as: UTF8.self)
+                field.removeAll(keepingCapacity: true)
+            }
+            run = nil
+            cells.append(CSVCell(text: text, line: fieldLine, column: cells.count + 1))
+            wasQuoted = false
+            fieldLine = line
+        }
+        /// Whether the cell's text so far, up to `index`, is blanks only.
+        func blankSoFar(upTo index: Int) -> Bool {
+            var position = 0
+            while position < field.count {
+                switch field[position] {
+                case 0x20, 0x09: position += 1
+                case 0xC2 where position + 1 < field.count && field[position + 1] == 0xA0: position += 2
+                case 0xE2 where position + 2 < field.count && field[position + 1] == 0x80
+                    && (field[position + 2] == 0xAF || field[position + 2] == 0x87):
+                    position += 3
+                default: return false
+                }
+            }
+            guard var position = run else { return true }
+            while position < index {
+                guard blank(at: position) else { return false }
+                position += length(bytes[position])
+            }
+            return true
+        }
 
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let next = scalars.index(after: index)
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            let next = index + length(byte)
             if inQuotes {
-                if scalar == "\"" {
+                if byte == 0x22 {
                     flush(upTo: index)
-                    if next < scalars.endIndex, scalars[next] == "\"" {
+                    if next < count, bytes[next] == 0x22 {
                         run = next  // a doubled quote: the second one is text
-                        index = scalars.index(after: next)
+                        index = next + 1
                     } else {
                         inQuotes = false
                         index = next
@@ -228,10 +297,10 @@ enum CSVText {
                 }
                 continue
             }
-            if scalar == "\"", !wasQuoted {
-                flush(upTo: index)
-                if field.unicodeScalars.allSatisfy(isBlank) {
-                    field = ""
+            if byte == 0x22, !wasQuoted {
+                if blankSoFar(upTo: index) {
+                    field.removeAll(keepingCapacity: true)
+                    run = nil
                     inQuotes = true
                     wasQuoted = true
                     quoteLine = line
@@ -239,26 +308,43 @@ enum CSVText {
                     index = next
                     continue
                 }
+                // A quote inside a cell's text is text; the run goes on (as the text it follows was kept).
+                flush(upTo: index)
             }
-            if scalar == separator {
+            if byte == separator {
                 endField(at: index)
                 index = next
             } else if let end = lineEnd(at: index) {
                 endField(at: index)
                 line += 1
                 rows.append(CSVRow(line: rowLine, cells: cells))
+                // The next row is as wide as this one, as a rule: its cells are not copied as the list grows.
+                let width = cells.count
                 cells = []
+                cells.reserveCapacity(width)
                 rowLine = line
                 fieldLine = line
                 index = end
             } else {
-                if wasQuoted, !isBlank(scalar) {
+                if wasQuoted, !blank(at: index) {
                     throw InputError(
                         file: file, path: "", reason: "text after the closing quote of a cell", line: line,
                         column: cells.count + 1)
                 }
-                if !wasQuoted, run == nil { run = index }
-                index = next
+                if !wasQuoted {
+                    if run == nil { run = index }
+                    // The rest of an unquoted cell's text at once: up to a separator, a quote, or a byte that may start
+                    // a line end (CR, LF, VT, FF; 0xC2 for NEL, 0xE2 for U+2028 and U+2029).
+                    var end = next
+                    while end < count {
+                        let byte = bytes[end]
+                        if byte == separator || byte == 0x22 || byte &- 0x0A < 4 || byte == 0xC2 || byte == 0xE2 { break }
+                        end += 1
+                    }
+                    index = end
+                } else {
+                    index = next
+                }
             }
         }
         if inQuotes {
@@ -266,9 +352,8 @@ enum CSVText {
                 file: file, path: "", reason: "a quoted cell is never closed (a \" is missing)", line: quoteLine,
                 column: quoteColumn)
         }
-        flush(upTo: scalars.endIndex)
-        if !field.isEmpty || wasQuoted || !cells.isEmpty {
-            endField(at: scalars.endIndex)
+        if !field.isEmpty || run != nil || wasQuoted || !cells.isEmpty {
+            endField(at: count)
             rows.append(CSVRow(line: rowLine, cells: cells))
         }
         return rows

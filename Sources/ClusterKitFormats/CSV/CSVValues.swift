@@ -26,6 +26,12 @@ struct CSVValues {
 
     /// An amount: `1 227 000,50 €`, `135 000`, `€1,227,000.50`, `290000 EUR`; positive, at most two decimals.
     func amount(_ raw: String) throws(CSVValueError) -> Money {
+        if let money = plainAmount(raw) { return money }
+        return try generalAmount(raw)
+    }
+
+    /// ``amount(_:)`` of any text, by the general rules: what ``plainAmount(_:)`` must agree with.
+    func generalAmount(_ raw: String) throws(CSVValueError) -> Money {
         var text = CSVText.trimmed(raw)
         if text.hasPrefix("-") || text.hasPrefix("\u{2212}") || text.hasPrefix("(") || text.hasSuffix("-") {
             throw CSVValueError("negative amount '\(raw)': amounts are written positive")
@@ -49,6 +55,75 @@ struct CSVValues {
             throw CSVValueError("'\(raw)' is too large to hold exactly")
         }
         return Money(minorUnits: units, currency: currency)
+    }
+
+    /// An amount as most cells write it, read on its bytes: digits, thousands separated by one space (of any width:
+    /// U+0020, U+00A0, U+202F, U+2007) or the group mark (`1 227 000`, `1,227,000` in English), up to two decimals
+    /// after the decimal mark, then `€` (after blanks) if the currency is the euro — what ``amount(_:)`` reads them as;
+    /// `nil` for anything else (a sign, a code, runs of spaces, a misplaced separator, too many digits), which
+    /// ``amount(_:)`` then reads or explains.
+    func plainAmount(_ raw: String) -> Money? {
+        var raw = raw
+        let decimalMark: UInt8 = dialect.decimalMark == "," ? 0x2C : 0x2E
+        let groupMark: UInt8 = decimalMark == 0x2C ? 0x2E : 0x2C
+        let euro = currency == .euro
+        let units: Int64? = raw.withUTF8 { bytes in
+            var end = bytes.count
+            if euro, end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x82, bytes[end - 1] == 0xAC {
+                end -= 3
+                // The blanks before the sign (``CSVText/isBlank(_:)``).
+                while end > 0 {
+                    if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+                        end -= 1
+                    } else if end >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 {
+                        end -= 2
+                    } else if end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xAF || bytes[end - 1] == 0x87 {
+                        end -= 3
+                    } else {
+                        break
+                    }
+                }
+            }
+            guard end > 0, bytes[0] &- 0x30 < 10, bytes[end - 1] &- 0x30 < 10 else { return nil }
+            var value: Int64 = 0, digits = 0, group = 0, groups = 0, fraction = -1
+            var index = 0
+            while index < end {
+                let byte = bytes[index]
+                index += 1
+                // A space of another width is one separator: its bytes are taken at once (U+00A0; U+202F, U+2007).
+                var isSpace = byte == 0x20
+                if byte == 0xC2, index < end, bytes[index] == 0xA0 {
+                    index += 1
+                    isSpace = true
+                } else if byte == 0xE2, index + 1 < end, bytes[index] == 0x80, bytes[index + 1] == 0xAF || bytes[index + 1] == 0x87 {
+                    index += 2
+                    isSpace = true
+                }
+                if byte &- 0x30 < 10 {
+                    digits += 1
+                    guard digits <= 16 else { return nil }
+                    value = value * 10 + Int64(byte &- 0x30)
+                    if fraction >= 0 { fraction += 1 } else { group += 1 }
+                } else if fraction < 0, isSpace || byte == groupMark {
+                    // A group ends: the first of one to three digits, the others of three.
+                    guard group > 0, groups == 0 ? group <= 3 : group == 3 else { return nil }
+                    groups += 1
+                    group = 0
+                } else if fraction < 0, byte == decimalMark {
+                    guard groups == 0 || group == 3 else { return nil }
+                    fraction = 0
+                } else {
+                    return nil
+                }
+            }
+            if fraction < 0 {
+                guard groups == 0 || group == 3 else { return nil }
+                return value * 100
+            }
+            guard fraction == 1 || fraction == 2 else { return nil }
+            return fraction == 1 ? value * 10 : value
+        }
+        return units.map { Money(minorUnits: $0, currency: currency) }
     }
 
     /// A share: `45 %`, `44,83%`, or a fraction from 0 to 1 (`0,45`).
@@ -80,11 +155,14 @@ struct CSVValues {
     private func decimal(_ text: String, raw: String) throws(CSVValueError) -> Decimal {
         let (whole, fraction) = try number(text, raw: raw)
         guard whole.count + fraction.count <= 30,
-            let value = Decimal(string: whole + (fraction.isEmpty ? "" : "." + fraction), locale: Locale(identifier: "en_US_POSIX")),
+            let value = Decimal(string: whole + (fraction.isEmpty ? "" : "." + fraction), locale: Self.posix),
             !value.isNaN
         else { throw CSVValueError("'\(raw)' is not a number ClusterKit can hold exactly") }
         return value
     }
+
+    /// The locale decimal text is read in (`.` for the mark), made once.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Yes or no: `oui`, `yes`, `x`, `vrai`, `true`, `1` / `non`, `no`, `faux`, `false`, `0`.
     func boolean(_ raw: String) throws(CSVValueError) -> Bool {

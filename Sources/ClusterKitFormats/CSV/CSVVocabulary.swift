@@ -13,44 +13,90 @@ enum CSVVocabulary {
     /// Foundation; anything else (combining accents, other scripts) takes ``normalizedByFoundation(_:)``. A test keeps
     /// the two equal on every scalar of the table and on random text.
     static func normalized(_ text: String) -> String {
-        var folded: [Unicode.Scalar] = []
-        folded.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x41...0x5A: folded.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
-            case 0..<0x80: folded.append(scalar)
-            case 0x80..<0x250: folded.append(contentsOf: latinFolds[Int(scalar.value) - 0x80].unicodeScalars)
+        var text = text
+        return text.withUTF8 { bytes in
+            // Folded into a buffer on the stack, then written once as the result: a fold of a Latin letter is at most
+            // 1.5 times its bytes (`ⱥ`), a word's separator at most one byte.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 1) { buffer in
+                guard let count = fold(bytes, into: buffer) else { return normalizedByFoundation(String(decoding: bytes, as: UTF8.self)) }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// ``normalized(_:)`` of UTF-8 bytes into `buffer`, by ``latinFolds``, its length; `nil` when a scalar is outside the
+    /// table (Foundation's folding decides it then). Two passes over bytes: the scalars folded (ASCII lowered, Latin
+    /// letters by the table, spaces, dashes and signs as a space), then the words kept, `(eur)` dropped, one space
+    /// between them — in place, since the second never writes past where it reads.
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var count = 0, index = 0
+        let end = bytes.count
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                buffer[count] = lead &- 0x41 < 26 ? lead | 0x20 : lead
+                count += 1
+                index += 1
+                continue
+            }
+            // A valid UTF-8 sequence (a `String`'s): decoded by its lead byte.
+            var scalar: UInt32
+            if lead < 0xE0 {
+                scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if lead < 0xF0 {
+                scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                return nil
+            }
+            switch scalar {
+            case 0x80..<0x250:
+                for byte in latinFoldBytes[Int(scalar) - 0x80] {
+                    buffer[count] = byte
+                    count += 1
+                }
             // Spaces, dashes, quotes, other punctuation and currency signs; not the invisible format characters
             // (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F): Foundation's folding of a joiner between two letters
             // did not match a space's, so they take Foundation's path.
-            case 0x2000..<0x200B, 0x2010..<0x202A, 0x202F..<0x2060, 0x20A0..<0x20D0: folded.append(" ")
-            default: return normalizedByFoundation(text)
+            case 0x2000..<0x200B, 0x2010..<0x202A, 0x202F..<0x2060, 0x20A0..<0x20D0:
+                buffer[count] = 0x20
+                count += 1
+            default: return nil
             }
         }
         // `(eur)` is dropped; what remains keeps ASCII letters, digits and `%`, and the table's letters (every
-        // non-ASCII scalar it gives is alphanumeric), one space between runs.
-        var out: [UInt8] = []
-        out.reserveCapacity(folded.count)
-        var space = false, index = 0
-        while index < folded.count {
-            let scalar = folded[index]
-            if scalar == "(", folded[index...].starts(with: ["(", "e", "u", "r", ")"] as [Unicode.Scalar]) {
+        // non-ASCII scalar it gives is alphanumeric, so each of its bytes is kept), one space between runs.
+        var out = 0, space = false
+        index = 0
+        while index < count {
+            let byte = buffer[index]
+            if byte == 0x28, index + 4 < count, buffer[index + 1] == 0x65, buffer[index + 2] == 0x75, buffer[index + 3] == 0x72,
+                buffer[index + 4] == 0x29
+            {
                 space = true
                 index += 5
                 continue
             }
-            switch scalar.value {
+            switch byte {
             case 0x61...0x7A, 0x30...0x39, 0x25, 0x80...:
-                if space && !out.isEmpty { out.append(UInt8(ascii: " ")) }
-                UTF8.encode(scalar) { out.append($0) }
+                if space && out > 0 {
+                    buffer[out] = 0x20
+                    out += 1
+                }
+                buffer[out] = byte
+                out += 1
                 space = false
             default:
                 space = true
             }
             index += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
+
+    /// ``latinFolds`` as UTF-8 bytes, a letter of the table at a time.
+    private static let latinFoldBytes: [[UInt8]] = latinFolds.map { Array($0.utf8) }
 
     /// ``normalized(_:)`` through Foundation's folding (case, diacritics, width): for text outside ``latinFolds``.
     static func normalizedByFoundation(_ text: String) -> String {
@@ -109,9 +155,16 @@ enum CSVVocabulary {
     /// names, each also without what follows a parenthesis — to the source; on a tie, the first in catalogue order.
     /// Made once per catalogue and kept (normalizing a name is costly), so that each line costs one lookup.
     static func sourceNames(_ catalog: Catalog) -> [String: RevenueSourceID] {
-        let signature = catalog.sources.map { [$0.id.rawValue, $0.name(in: .english), $0.name(in: .french)].joined(separator: "\u{1}") }
-            .joined(separator: "\u{2}")
-        if let known = sourceTables.withLock({ $0[signature] }) { return known }
+        // The catalogue's ids and names, compared with those of the tables made (the same strings, as a rule: equal
+        // at a glance), not joined into one text to hash.
+        var signature: [String] = []
+        signature.reserveCapacity(catalog.sources.count * 3)
+        for source in catalog.sources {
+            signature.append(source.id.rawValue)
+            signature.append(source.name(in: .english))
+            signature.append(source.name(in: .french))
+        }
+        if let known = sourceTables.withLock({ tables in tables.last { $0.signature == signature }?.names }) { return known }
         var names: [String: RevenueSourceID] = [:]
         for source in catalog.sources {
             for name in [source.id.rawValue, source.name(in: .english), source.name(in: .french)] {
@@ -120,12 +173,16 @@ enum CSVVocabulary {
                 }
             }
         }
-        sourceTables.withLock { $0[signature] = names }
+        sourceTables.withLock { tables in
+            if tables.count >= 16 { tables.removeFirst() }
+            tables.append((signature, names))
+        }
         return names
     }
 
-    /// The tables of ``sourceNames(_:)`` already made, by catalogue: a program reads its files with one or two.
-    private static let sourceTables = Locked<[String: [String: RevenueSourceID]]>([:])
+    /// The tables of ``sourceNames(_:)`` already made, by catalogue (its ids and names), the last 16: a program reads
+    /// its files with one or two.
+    private static let sourceTables = Locked<[(signature: [String], names: [String: RevenueSourceID])]>([])
 
     /// The side of the plan of financing a heading opens.
     enum Side: String {
@@ -133,8 +190,11 @@ enum CSVVocabulary {
     }
 
     /// The side whose title this heading is (`Dépenses`, `Expenses`, `Ressources`, `Resources`).
-    static func side(_ heading: String) -> Side? {
-        switch normalized(heading) {
+    static func side(_ heading: String) -> Side? { side(folded: normalized(heading)) }
+
+    /// ``side(_:)`` of text already folded (``normalized(_:)``).
+    static func side(folded: String) -> Side? {
+        switch folded {
         case "depenses", "depense", "expenses", "expense", "charges", "emplois", "expenditure", "expenditures": .expenses
         case "ressources", "ressource", "resources", "resource", "recettes", "produits", "financements", "income", "revenue",
             "revenues":
@@ -173,6 +233,32 @@ enum CSVVocabulary {
             }
         }
 
+        /// A bit of its own for each kind of column, for sets of them.
+        var bit: UInt32 {
+            let ordinal: UInt32
+            switch self {
+            case .label: ordinal = 0
+            case .amount: ordinal = 1
+            case .share: ordinal = 2
+            case .id: ordinal = 3
+            case .comment: ordinal = 4
+            case .source: ordinal = 5
+            case .funder: ordinal = 6
+            case .sector: ordinal = 7
+            case .inKind: ordinal = 8
+            case .action: ordinal = 9
+            case .successFeeBasis: ordinal = 10
+            case .fixedFee: ordinal = 11
+            case .sponsorIsMember: ordinal = 12
+            case .sponsorInterest: ordinal = 13
+            case .nature: ordinal = 14
+            case .category: ordinal = 15
+            case .regime: ordinal = 16
+            case .collective: ordinal = 17
+            }
+            return 1 << ordinal
+        }
+
         /// The columns each side may have.
         static func allowed(on side: Side) -> [Column] {
             let common: [Column] = [.label, .amount, .share, .id, .comment]
@@ -184,9 +270,24 @@ enum CSVVocabulary {
         }
 
         /// The column a heading names on a side.
-        static func named(_ heading: String, on side: Side) -> Column? {
-            let key = normalized(heading)
-            return allowed(on: side).first { $0.headings.contains(key) }
+        static func named(_ heading: String, on side: Side) -> Column? { named(folded: normalized(heading), on: side) }
+
+        /// ``named(_:on:)`` of a heading already folded (``normalized(_:)``).
+        static func named(folded key: String, on side: Side) -> Column? {
+            (side == .resources ? resourceHeadings : expenseHeadings)[key]
+        }
+
+        /// Each side's columns by their headings, the first allowed column naming a heading keeping it: one lookup
+        /// for ``named(folded:on:)``, not the lists made again for every cell.
+        private static let resourceHeadings = headingTable(on: .resources)
+        private static let expenseHeadings = headingTable(on: .expenses)
+
+        private static func headingTable(on side: Side) -> [String: Column] {
+            var table: [String: Column] = [:]
+            for column in allowed(on: side) {
+                for heading in column.headings where table[heading] == nil { table[heading] = column }
+            }
+            return table
         }
     }
 
@@ -221,18 +322,30 @@ enum CSVVocabulary {
         }
 
         /// The field a key names.
-        static func named(_ key: String) -> Key? {
-            let normalized = CSVVocabulary.normalized(key)
-            return allCases.first { $0.keys.contains(normalized) }
-        }
+        static func named(_ key: String) -> Key? { named(folded: CSVVocabulary.normalized(key)) }
+
+        /// ``named(_:)`` of a key already folded (``normalized(_:)``).
+        static func named(folded: String) -> Key? { byKey[folded] }
+
+        /// The fields by their keys, the first field naming a key keeping it.
+        private static let byKey: [String: Key] = {
+            var table: [String: Key] = [:]
+            for field in allCases {
+                for key in field.keys where table[key] == nil { table[key] = field }
+            }
+            return table
+        }()
 
         /// Every key, for suggestions.
         static var allKeys: [String] { allCases.flatMap(\.keys) }
     }
 
     /// A kind of cluster from its French or English name.
-    static func kind(_ text: String) -> ClusterKind? {
-        switch normalized(text) {
+    static func kind(_ text: String) -> ClusterKind? { kind(folded: normalized(text)) }
+
+    /// ``kind(_:)`` of text already folded.
+    static func kind(folded: String) -> ClusterKind? {
+        switch folded {
         case "pole", "pole de competitivite", "competitiveness cluster": .pole
         case "grappe", "grappe d entreprises", "business cluster": .grappe
         case "regional", "cluster regional", "regional cluster": .regional
@@ -242,8 +355,11 @@ enum CSVVocabulary {
     }
 
     /// An expense's nature from its French or English name.
-    static func expenseNature(_ text: String) -> ExpenseNature? {
-        switch normalized(text) {
+    static func expenseNature(_ text: String) -> ExpenseNature? { expenseNature(folded: normalized(text)) }
+
+    /// ``expenseNature(_:)`` of text already folded.
+    static func expenseNature(folded: String) -> ExpenseNature? {
+        switch folded {
         case "operating", "fonctionnement", "fonctionnement animation", "animation", "structure", "frais de structure":
             .operating
         case "programme", "program", "action", "actions", "programme d actions", "projet": .programme
@@ -252,8 +368,11 @@ enum CSVVocabulary {
     }
 
     /// A sector from its French or English name.
-    static func sector(_ text: String) -> Sector? {
-        switch normalized(text) {
+    static func sector(_ text: String) -> Sector? { sector(folded: normalized(text)) }
+
+    /// ``sector(_:)`` of text already folded.
+    static func sector(folded: String) -> Sector? {
+        switch folded {
         case "public", "publique": .public
         case "private", "prive", "privee": .private
         default: nil
@@ -261,8 +380,11 @@ enum CSVVocabulary {
     }
 
     /// What a success fee rewards, from its French or English name.
-    static func successFeeBasis(_ text: String) -> SuccessFeeBasis? {
-        switch normalized(text) {
+    static func successFeeBasis(_ text: String) -> SuccessFeeBasis? { successFeeBasis(folded: normalized(text)) }
+
+    /// ``successFeeBasis(_:)`` of text already folded.
+    static func successFeeBasis(folded: String) -> SuccessFeeBasis? {
+        switch folded {
         case "market", "marche", "conquete de marche", "conquete de marches": .market
         case "publiccall", "public call", "appel a projets", "appel a projet", "aap": .publicCall
         default: nil
@@ -298,10 +420,14 @@ enum CSVVocabulary {
     /// The source a cell names: a catalogue id (`membershipFees`), a source's English or French name
     /// (`Cotisations`), or an everyday alias (`FEDER`, `Conseil général`).
     static func source(_ text: String, catalog: Catalog, names: [String: RevenueSourceID]) -> RevenueSourceID? {
+        source(text, folded: normalized(text), catalog: catalog, names: names)
+    }
+
+    /// ``source(_:catalog:names:)`` of text whose folding (``normalized(_:)``, which trimming does not change) is known.
+    static func source(_ text: String, folded key: String, catalog: Catalog, names: [String: RevenueSourceID]) -> RevenueSourceID? {
         let trimmed = CSVText.trimmed(text)
         let id = RevenueSourceID(rawValue: trimmed)
         if catalog.source(id) != nil { return id }
-        let key = normalized(trimmed)
         if let found = names[key] { return found }
         if let alias = sourceAliases[key], catalog.source(alias) != nil { return alias }
         return nil
@@ -315,11 +441,15 @@ enum CSVVocabulary {
     /// by `-`; a plural mark « (s) » dropped (`Région(s)` → `region`); at most ``slugLength`` characters, cut between
     /// words, and a cut never leaves a small word at the end (`…-entreprises-aux` → `…-entreprises`). Only a first
     /// word longer than the limit is cut inside.
-    static func slug(_ label: String) -> String {
+    static func slug(_ label: String) -> String { slug(folded: normalized(label)) }
+
+    /// ``slug(_:)`` of a label already folded (``normalized(_:)``).
+    static func slug(folded: String) -> String {
+        if let slug = asciiSlug(folded) { return slug }
         var words: [Substring] = []
         // Letters folding keeps (« Cœur » → `cœur`) spelt in ASCII, so that an id is typed on any keyboard.
         var ascii = ""
-        for scalar in normalized(label).unicodeScalars {
+        for scalar in folded.unicodeScalars {
             if let spelt = slugSpellings[scalar] { ascii += spelt } else { ascii.unicodeScalars.append(scalar) }
         }
         for word in ascii.split(whereSeparator: { $0 == " " || $0 == "%" }) {
@@ -341,6 +471,60 @@ enum CSVVocabulary {
             length += 1 + word.count
         }
         return kept.joined(separator: "-")
+    }
+
+    /// ``slug(_:)`` of folded text that is ASCII (every label without a letter such as `œ`), on its bytes: the same
+    /// words, cut at the same place; `nil` for other text.
+    private static func asciiSlug(_ folded: String) -> String? {
+        var folded = folded
+        return folded.withUTF8 { bytes -> String? in
+            // Most labels: ASCII words, short enough, no `%` and no plural mark — their words joined by `-`.
+            var plain = bytes.count <= slugLength
+            for (index, byte) in bytes.enumerated() where plain {
+                plain = byte < 0x80 && byte != 0x25
+                    && !(byte == 0x73 && index > 0 && bytes[index - 1] == 0x20 && (index + 1 == bytes.count || bytes[index + 1] == 0x20))
+            }
+            if plain {
+                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                    for (index, byte) in bytes.enumerated() { buffer[index] = byte == 0x20 ? 0x2D : byte }
+                    return bytes.count
+                }
+            }
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var words: [Range<Int>] = []
+            var start: Int?
+            for index in 0...bytes.count {
+                let isSeparator = index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x25
+                if isSeparator {
+                    if let first = start {
+                        // « Région(s) », « Département(s) »: the plural mark is no word.
+                        if !(index - first == 1 && bytes[first] == 0x73 && !words.isEmpty) { words.append(first..<index) }
+                        start = nil
+                    }
+                } else if start == nil {
+                    start = index
+                }
+            }
+            guard let first = words.first else { return "" }
+            guard first.count <= slugLength else { return String(decoding: bytes[first.lowerBound..<(first.lowerBound + slugLength)], as: UTF8.self) }
+            var kept = 1, length = first.count
+            for word in words.dropFirst() {
+                guard length + 1 + word.count <= slugLength else {
+                    // Cut: not after « de », « aux », « and »… (« participation-des-entreprises-aux »).
+                    while kept > 1, slugTrailingWords.contains(String(decoding: bytes[words[kept - 1]], as: UTF8.self)) { kept -= 1 }
+                    break
+                }
+                kept += 1
+                length += 1 + word.count
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(length)
+            for (offset, word) in words[..<kept].enumerated() {
+                if offset > 0 { out.append(0x2D) }
+                out.append(contentsOf: bytes[word])
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// The ASCII spelling of the letters ``normalized(_:)`` keeps: `œ` → `oe`, `æ` → `ae`, `ø` → `o`.

@@ -33,6 +33,9 @@ package struct FieldPath: Hashable, Sendable, CustomStringConvertible {
 
     /// A field of this one: `cluster` → `cluster.kind`.
     func field(_ name: String) -> FieldPath { FieldPath(steps + [.field(name)]) }
+    /// This path followed by another, relative to it: `resources[2]` and `successFee.fixedFee` →
+    /// `resources[2].successFee.fixedFee`.
+    func appending(_ other: FieldPath) -> FieldPath { other.steps.isEmpty ? self : FieldPath(steps + other.steps) }
     /// An element of this list: `cluster.satellites` → `cluster.satellites[0]`.
     subscript(index: Int) -> FieldPath { FieldPath(steps + [.index(index)]) }
 

@@ -22,20 +22,27 @@ struct Inflater {
     /// is never copied as it grows.
     /// - Throws: ``InflateError`` for a malformed or truncated stream, or when the output would pass `limit`.
     static func inflate(_ input: [UInt8], limit: Int, expected: Int? = nil) throws(InflateError) -> [UInt8] {
+        try inflate(input[...], limit: limit, expected: expected)
+    }
+
+    /// ``inflate(_:limit:expected:)`` of a part of a buffer (a zip entry's bytes in the archive), read where it is.
+    static func inflate(_ input: ArraySlice<UInt8>, limit: Int, expected: Int? = nil) throws(InflateError) -> [UInt8] {
         var state = Inflater(input: input, limit: limit, reserve: expected)
         try state.run()
         return state.output
     }
 
-    private let input: [UInt8]
+    private let input: ArraySlice<UInt8>
     private let limit: Int
-    private var position = 0
+    /// The next byte of ``input`` (its indices are the buffer's).
+    private var position: Int
     private var bitBuffer: UInt64 = 0
     private var bitCount = 0
     private(set) var output: [UInt8] = []
 
-    private init(input: [UInt8], limit: Int, reserve: Int?) {
+    private init(input: ArraySlice<UInt8>, limit: Int, reserve: Int?) {
         self.input = input
+        self.position = input.startIndex
         self.limit = limit
         output.reserveCapacity(min(limit, reserve ?? max(input.count * 4, 4096)))
     }
@@ -44,7 +51,7 @@ struct Inflater {
 
     private mutating func need(_ count: Int) throws(InflateError) {
         while bitCount < count {
-            guard position < input.count else { throw InflateError("the compressed data ends early (truncated)") }
+            guard position < input.endIndex else { throw InflateError("the compressed data ends early (truncated)") }
             bitBuffer |= UInt64(input[position]) << UInt64(bitCount)
             position += 1
             bitCount += 8
@@ -90,7 +97,7 @@ struct Inflater {
             try append(UInt8(try bits(8)))
             remaining -= 1
         }
-        guard input.count - position >= remaining else { throw InflateError("the compressed data ends early (truncated)") }
+        guard input.endIndex - position >= remaining else { throw InflateError("the compressed data ends early (truncated)") }
         guard output.count + remaining <= limit else { throw InflateError.limit(limit) }
         output.append(contentsOf: input[position..<(position + remaining)])
         position += remaining
@@ -192,7 +199,7 @@ struct Inflater {
     private mutating func decode(_ huffman: Huffman) throws(InflateError) -> Int {
         // The fast path, when enough bits are at hand (the end of a stream may not have nine more).
         if bitCount < Huffman.fastBits {
-            while bitCount < Huffman.fastBits, position < input.count {
+            while bitCount < Huffman.fastBits, position < input.endIndex {
                 bitBuffer |= UInt64(input[position]) << UInt64(bitCount)
                 position += 1
                 bitCount += 8

@@ -138,9 +138,14 @@ struct ODSWorkbook: WorkbookSource {
         case "date": return attributes["date-value"].map { .date(String($0.prefix(10))) }
         case "time": return attributes["time-value"].map(SheetValue.text)
         case "boolean": return attributes["boolean-value"].map { .boolean($0 == "true") }
-        case "string": return .text(attributes["string-value"] ?? paragraphs.joined(separator: "\n"))
-        default: return paragraphs.isEmpty ? nil : .text(paragraphs.joined(separator: "\n"))
+        case "string": return .text(attributes["string-value"] ?? lines(paragraphs))
+        default: return paragraphs.isEmpty ? nil : .text(lines(paragraphs))
         }
+    }
+
+    /// A cell's paragraphs as its text, one a line: a single paragraph as it was read, not copied.
+    private static func lines(_ paragraphs: [String]) -> String {
+        paragraphs.count == 1 ? paragraphs[0] : paragraphs.joined(separator: "\n")
     }
 
     /// The longest text a cell may hold: Excel's and Calc's limit. (`text:s` spaces would otherwise let a few bytes
@@ -149,29 +154,30 @@ struct ODSWorkbook: WorkbookSource {
 
     /// A `text:p`'s text: runs, spans and links, `text:s` (its `text:c` spaces), `text:tab`, `text:line-break`.
     private static func paragraph(_ reader: inout XMLReader) throws -> String {
-        var text = "", depth = 1
+        // The text as it is read: its first piece as the reader made it, the others appended.
+        var text: String?, depth = 1
         while depth > 0, let event = try reader.next() {
-            guard text.utf8.count <= maximumCellText else {
+            guard (text?.utf8.count ?? 0) <= maximumCellText else {
                 throw SheetError("a cell holds more than \(maximumCellText) characters", row: nil, column: nil)
             }
             switch event {
             case .start("s", let attributes):
                 let spaces = attributes["c"].flatMap { Int($0) } ?? 1
                 guard (1...1024).contains(spaces) else { throw SheetError("a run of « \(spaces) » spaces", row: nil, column: nil) }
-                text += String(repeating: " ", count: spaces)
+                text.append(String(repeating: " ", count: spaces))
                 depth += 1
             case .start("tab", _):
-                text += "\t"
+                text.append("\t")
                 depth += 1
             case .start("line-break", _):
-                text += "\n"
+                text.append("\n")
                 depth += 1
             case .start("annotation", _), .start("note", _): try reader.skipElement()
             case .start: depth += 1
             case .end: depth -= 1
-            case .text(let part): text += part
+            case .text(let part): text.append(part)
             }
         }
-        return text
+        return text ?? ""
     }
 }

@@ -173,7 +173,7 @@ public struct SpreadsheetBudgetReader: Sendable {
         let english: Set<String> = [
             "expenses", "expense", "resources", "resource", "income", "revenue", "revenues", "expenditure", "expenditures",
         ]
-        let sides = row.cells.filter { CSVVocabulary.side($0.text) != nil }.map { CSVVocabulary.normalized($0.text) }
+        let sides = row.cells.filter { CSVVocabulary.side(folded: $0.folded) != nil }.map(\.folded)
         return !sides.isEmpty && sides.allSatisfy(english.contains)
     }
 

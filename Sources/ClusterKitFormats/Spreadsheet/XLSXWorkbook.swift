@@ -91,13 +91,13 @@ struct XLSXWorkbook: WorkbookSource {
         var reader = try archive.xml(part)
         var strings: [String] = []
         try parsing(part) {
-            var current = ""
+            var current: String?
             while let event = try reader.next() {
                 switch event {
-                case .start("si", _): current = ""
-                case .start("t", _): current += try reader.text()
+                case .start("si", _): current = nil
+                case .start("t", _): current.append(try reader.text())
                 case .start("rPh", _): try reader.skipElement()
-                case .end("si"): strings.append(current)
+                case .end("si"): strings.append(current ?? "")
                 default: continue
                 }
             }
@@ -210,11 +210,12 @@ struct XLSXWorkbook: WorkbookSource {
                 formula = true
                 depth += 1
             case .start("is", _):
-                inline = ""
+                var text: String?
+                defer { inline = text ?? "" }
                 var inner = 1
                 while inner > 0, let part = try reader.next() {
                     switch part {
-                    case .start("t", _): inline! += try reader.text()
+                    case .start("t", _): text.append(try reader.text())
                     case .start("rPh", _): try reader.skipElement()
                     case .start: inner += 1
                     case .end: inner -= 1

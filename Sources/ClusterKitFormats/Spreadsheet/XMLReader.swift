@@ -137,16 +137,19 @@ struct XMLReader {
     }
 
     /// The text of the element whose start tag was just read, up to its end tag (nested elements' text included).
+    /// Text in one piece — a cell's, a shared string's, as a rule — is the string made from the document's bytes, not
+    /// a copy of it.
     mutating func text() throws(XMLError) -> String {
-        var depth = 1, text = ""
+        var depth = 1
+        var text: String?
         while depth > 0, let event = try next() {
             switch event {
             case .start: depth += 1
             case .end: depth -= 1
-            case .text(let part): text += part
+            case .text(let part): text.append(part)
             }
         }
-        return text
+        return text ?? ""
     }
 
     /// Skips the rest of the element whose start tag was just read.
@@ -263,5 +266,12 @@ struct XMLReader {
             index = semicolon + 1
         }
         return try utf8(out[...])
+    }
+}
+
+extension String? {
+    /// Appends a piece of text: the first piece becomes the text as it is (no copy), the next ones are appended.
+    mutating func append(_ piece: String) {
+        if self == nil { self = piece } else { self! += piece }
     }
 }

@@ -142,12 +142,13 @@ struct ZipArchive {
         guard start <= bytes.count, entry.compressedSize <= bytes.count - start else {
             throw ZipError("the entry « \(name) » runs past the end of the file: the archive is truncated")
         }
-        let data = Array(bytes[start..<(start + entry.compressedSize)])
+        // The entry's bytes are read where they are in the archive: copied once, stored or expanded, never twice.
+        let data = bytes[start..<(start + entry.compressedSize)]
         var contents: [UInt8]
         switch entry.method {
         case 0:
             guard entry.compressedSize == entry.size else { throw ZipError("the stored entry « \(name) » has two sizes: it is corrupt") }
-            contents = data
+            contents = Array(data)
         case 8:
             do {
                 contents = try Inflater.inflate(data, limit: entry.size, expected: entry.size)

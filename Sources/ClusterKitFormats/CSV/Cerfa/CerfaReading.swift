@@ -23,15 +23,29 @@ struct CerfaReading {
     /// The row of the sides' titles: a cell « CHARGES » (or « Charges », « DÉPENSES ») and a cell « PRODUITS ».
     static func titleIndex(_ rows: [CSVRow]) -> Int? {
         rows.firstIndex { row in
-            let sides = row.cells.compactMap { sideTitle($0.text) }
-            return sides.contains(.charges) && sides.contains(.products)
+            var charges = false, products = false
+            for cell in row.cells {
+                switch sideTitle(folded: cell.folded) {
+                case .charges: charges = true
+                case .products: products = true
+                case nil: continue
+                }
+            }
+            return charges && products
         }
     }
 
+    /// The words that open each side's title.
+    private static let sideWords: [(String, CerfaSide)] = [("charges", .charges), ("produits", .products)]
+
     /// The side a title cell names: « CHARGES », « Charges (en K€) », « PRODUITS », « Produits en euros ».
-    static func sideTitle(_ text: String) -> CerfaSide? {
-        let folded = CSVVocabulary.normalized(text)
-        for (word, side) in [("charges", CerfaSide.charges), ("produits", .products)] where folded.hasPrefix(word) {
+    static func sideTitle(_ text: String) -> CerfaSide? { sideTitle(folded: CSVVocabulary.normalized(text)) }
+
+    /// ``sideTitle(_:)`` of text already folded.
+    static func sideTitle(folded: String) -> CerfaSide? {
+        // A title starts with « c » or « p »: other cells are not looked at further.
+        guard let first = folded.utf8.first, first == UInt8(ascii: "c") || first == UInt8(ascii: "p") else { return nil }
+        for (word, side) in Self.sideWords where folded.hasPrefix(word) {
             // « CHARGES », « Charges (en K€) », « CHARGES (1) »; not a row such as « Charges sociales ».
             let rest = folded.dropFirst(word.count)
             if rest.isEmpty || rest == " en" || rest.hasPrefix(" en ") || (rest.first == " " && rest.dropFirst().allSatisfy(\.isNumber)) {
@@ -65,7 +79,7 @@ struct CerfaReading {
 
         // The sides: the label column of each, and its amount columns up to the next side.
         let sideStarts: [(CerfaSide, Int)] = title.cells.compactMap { cell in
-            Self.sideTitle(cell.text).map { ($0, cell.column) }
+            Self.sideTitle(folded: cell.folded).map { ($0, cell.column) }
         }
         var layouts: [(side: CerfaSide, label: Int, forecast: Int?, realised: Int?)] = []
         for (index, (side, start)) in sideStarts.enumerated() {
@@ -73,7 +87,7 @@ struct CerfaReading {
             var forecast: Int?, realised: Int?
             for column in (start + 1)..<max(start + 1, end) {
                 guard let cell = title.cell(column) else { continue }
-                let folded = CSVVocabulary.normalized(cell.text)
+                let folded = cell.folded
                 if folded.hasPrefix("realis") || folded.hasPrefix("reel") {
                     realised = realised ?? column
                 } else if folded.hasPrefix("prevision") || folded.hasPrefix("montant") || folded.hasPrefix("budget")
@@ -130,7 +144,7 @@ struct CerfaReading {
         for row in rows {
             var index = 0
             while index < row.cells.count {
-                let key = CSVVocabulary.normalized(row.cells[index].text)
+                let key = row.cells[index].folded
                 // The value is the next non-blank cell.
                 var valueIndex = index + 1
                 while valueIndex < row.cells.count, row.cells[valueIndex].isBlank { valueIndex += 1 }
@@ -152,7 +166,7 @@ struct CerfaReading {
                     place(value, Self.periodEnd, .year)
                 default:
                     let keyCell = row.cells[index]
-                    let field = CSVVocabulary.Key.named(keyCell.text)
+                    let field = CSVVocabulary.Key.named(folded: keyCell.folded)
                     guard let value else {
                         // A blank cell, or a title (one filled cell); a key of the description without its value is an error.
                         if let field, field != .name, field != .year {

@@ -59,8 +59,8 @@ package struct CerfaTable: Hashable, Sendable {
     static func titleIndex(_ rows: [CSVRow]) -> Int? {
         guard let index = CerfaReading.titleIndex(rows) else { return nil }
         var marked = false
-        for cell in rows[index].cells where !cell.isBlank && CerfaReading.sideTitle(cell.text) == nil {
-            let folded = CSVVocabulary.normalized(cell.text)
+        for cell in rows[index].cells where !cell.isBlank && CerfaReading.sideTitle(folded: cell.folded) == nil {
+            let folded = cell.folded
             if folded.hasPrefix("prevision") || folded.hasPrefix("realis") { marked = true; continue }
             guard folded.hasPrefix("montant") || folded.isEmpty || folded.hasPrefix("budget") || folded.hasPrefix("prevu")
                 || folded.hasPrefix("reel") || cell.trimmed.hasPrefix("%")
@@ -68,7 +68,7 @@ package struct CerfaTable: Hashable, Sendable {
         }
         if marked { return index }
         let headerKeys: Set<String> = ["nom de l association", "exercice", "date de debut", "date de fin"]
-        if rows[..<index].contains(where: { $0.cells.contains { headerKeys.contains(CSVVocabulary.normalized($0.text)) } }) {
+        if rows[..<index].contains(where: { $0.cells.contains { headerKeys.contains($0.folded) } }) {
             return index
         }
         // An account before a label (« 74 – Subventions »), not an amount written with spaces (« 80 000 »).
