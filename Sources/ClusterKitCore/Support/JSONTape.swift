@@ -365,7 +365,7 @@ package final class JSONTape: @unchecked Sendable {
             } else {
                 while true {
                     guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                        throw fault("expected a field name in double quotes, found \(found)")
+                        throw fault("expected a field name in double quotes, found \(found)" + decimalCommaHint)
                     }
                     try scanString()
                     skipWhitespace()
@@ -394,6 +394,17 @@ package final class JSONTape: @unchecked Sendable {
             }
             entries[here].end = Int32(entries.count)
             entries[here].count = count
+        }
+
+        /// After a number and a comma, digits where a field name should be: most likely an amount written with a
+        /// decimal comma (`12,5`), as a French spreadsheet writes it. A hint for that case; empty otherwise.
+        var decimalCommaHint: String {
+            func isDigit(_ index: Int) -> Bool { index >= 0 && index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) }
+            guard isDigit(position) else { return "" }
+            var index = position - 1
+            while index >= 0, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index -= 1 }
+            guard index >= 0, bytes[index] == UInt8(ascii: ","), isDigit(index - 1) else { return "" }
+            return " (a decimal comma? JSON writes decimals with a point: 12.5, not 12,5)"
         }
 
         mutating func scanArray(depth: Int) throws(JSONSyntaxError) {
