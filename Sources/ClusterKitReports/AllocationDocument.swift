@@ -3,8 +3,8 @@ import Foundation
 
 extension JSONReportRenderer {
     /// The `allocation` of a budget in `clusterkit.report/1`: which public money went to which action.
-    struct AllocationDocument: Encodable {
-        struct Action: Encodable {
+    struct AllocationDocument {
+        struct Action {
             let action: String
             let category: MissionCategory?
             let regime: FundingRegimeID?

@@ -19,15 +19,13 @@ public struct JSONReportRenderer: ReportRenderer {
     public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
 
     public func render(_ report: Report) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types of strings, numbers and arrays cannot fail.
-        let data = try! encoder.encode(ReportDocument(report, language: language, showSuppressed: showSuppressed))
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var json = JSONWriter()
+        ReportDocument(report, language: language, showSuppressed: showSuppressed).write(to: &json)
+        return json.text
     }
 
     /// The document's shape, in the order the specification lists its fields.
-    struct ReportDocument: Encodable {
+    struct ReportDocument {
         let format = Report.format
         let ruleSet: String
         let budgets: [BudgetDocument]
@@ -46,27 +44,9 @@ public struct JSONReportRenderer: ReportRenderer {
     }
 
     /// A cluster of a grouped report: its years in order, and the trajectory of those years (`null` under two).
-    struct ClusterDocument: Encodable {
-        struct Year: Encodable {
+    struct ClusterDocument {
+        struct Year {
             let row: ClusterYearRow
-
-            enum CodingKeys: String, CodingKey {
-                case year, statement, file, selfFinancingGross, selfFinancingNet, fundingBase, target, errors, warnings, notes
-            }
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(row.year, forKey: .year)
-                try container.encode(row.statement, forKey: .statement)
-                try container.encode(row.file, forKey: .file)
-                try container.encode(row.gross.map(JSONReportRenderer.share), forKey: .selfFinancingGross)
-                try container.encode(row.net.map(JSONReportRenderer.share), forKey: .selfFinancingNet)
-                try container.encode(row.fundingBase?.decimalValue, forKey: .fundingBase)
-                try container.encode(row.target, forKey: .target)
-                try container.encode(row.count(.error), forKey: .errors)
-                try container.encode(row.count(.warning), forKey: .warnings)
-                try container.encode(row.count(.note), forKey: .notes)
-            }
         }
 
         let name: String
@@ -80,19 +60,9 @@ public struct JSONReportRenderer: ReportRenderer {
             years = ClusterYearRow.rows(of: group).map(Year.init)
             trajectory = group.history?.trajectory.map(TrajectoryDocument.init)
         }
-
-        enum CodingKeys: String, CodingKey { case name, kind, years, trajectory }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(name, forKey: .name)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(years, forKey: .years)
-            try container.encode(trajectory, forKey: .trajectory)
-        }
     }
 
-    struct BudgetDocument: Encodable {
+    struct BudgetDocument {
         let cluster: String
         let year: Int
         let file: String?
@@ -124,7 +94,7 @@ public struct JSONReportRenderer: ReportRenderer {
         }
     }
 
-    struct MetricsDocument: Encodable {
+    struct MetricsDocument {
         let totalResources: Decimal
         let totalExpenses: Decimal
         let `public`: Decimal
@@ -161,7 +131,7 @@ public struct JSONReportRenderer: ReportRenderer {
     }
 
     /// A line left out of the shares, and why: `notFunding` or `passThrough`.
-    struct LeftOutDocument: Encodable {
+    struct LeftOutDocument {
         let line: String
         let reason: String
 
@@ -171,7 +141,7 @@ public struct JSONReportRenderer: ReportRenderer {
         }
     }
 
-    struct DiagnosticDocument: Encodable {
+    struct DiagnosticDocument {
         let rule: String
         let severity: Severity
         let messageId: String
@@ -198,7 +168,7 @@ public struct JSONReportRenderer: ReportRenderer {
     }
 
     /// One figure of a diagnostic's explanation: its label in the report's language, its kind and its value.
-    struct ExplanationDocument: Encodable {
+    struct ExplanationDocument {
         let label: String
         let item: ExplanationItem
         let language: Language
@@ -208,40 +178,10 @@ public struct JSONReportRenderer: ReportRenderer {
             self.item = item
             self.language = language
         }
-
-        enum CodingKeys: String, CodingKey { case label, kind, value }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(label, forKey: .label)
-            switch item.value {
-            case .money(let money):
-                try container.encode("amount", forKey: .kind)
-                try container.encode(money.decimalValue, forKey: .value)
-            case .share(let share):
-                try container.encode("share", forKey: .kind)
-                try container.encode(JSONReportRenderer.share(share), forKey: .value)
-            case .integer(let count):
-                try container.encode("count", forKey: .kind)
-                try container.encode(count, forKey: .value)
-            case .text(let text):
-                try container.encode("text", forKey: .kind)
-                try container.encode(text, forKey: .value)
-            case .localized(let text):
-                try container.encode("text", forKey: .kind)
-                try container.encode(text(language), forKey: .value)
-            case .list(let items):
-                try container.encode("list", forKey: .kind)
-                try container.encode(items, forKey: .value)
-            case .localizedList(let items):
-                try container.encode("list", forKey: .kind)
-                try container.encode(items.map { $0(language) }, forKey: .value)
-            }
-        }
     }
 
     /// A suppressed diagnostic: the fields of a diagnostic, and the suppression's `justification`.
-    struct SuppressedDocument: Encodable {
+    struct SuppressedDocument {
         let diagnostic: DiagnosticDocument
         let justification: String
 
@@ -249,17 +189,9 @@ public struct JSONReportRenderer: ReportRenderer {
             diagnostic = DiagnosticDocument(suppressed.diagnostic, language: language)
             justification = suppressed.justification
         }
-
-        enum CodingKeys: String, CodingKey { case justification }
-
-        func encode(to encoder: any Encoder) throws {
-            try diagnostic.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(justification, forKey: .justification)
-        }
     }
 
-    struct OptionDocument: Encodable {
+    struct OptionDocument {
         let amount: Decimal
         let summary: String
         /// Where the amount goes; left out where the document does not carry moves (SARIF's property bag).
@@ -274,7 +206,7 @@ public struct JSONReportRenderer: ReportRenderer {
 
     /// A remediation: the primary option's fields, and the other options. With a diagnostic, each option carries its
     /// `move` (its own, or the one its diagnostic implies); without, none does (SARIF's property bag, unchanged).
-    struct RemediationDocument: Encodable {
+    struct RemediationDocument {
         let amount: Decimal
         let summary: String
         let move: MoveDocument?
@@ -293,64 +225,10 @@ public struct JSONReportRenderer: ReportRenderer {
 
     /// Where a remediation's amount goes (`RemediationMove`): `{ "kind", … }`, lines by id (sorted: the order of a
     /// budget's lines changes no byte), a new line by what it is (not its label, a placeholder in English).
-    struct MoveDocument: Encodable {
+    struct MoveDocument {
         let move: RemediationMove
 
         init(_ move: RemediationMove) { self.move = move }
-
-        enum CodingKeys: String, CodingKey { case kind, lines, line, from, to, moves, amount, first, then }
-
-        /// A line a move adds: what it is, without its id and amount (the option's) or label.
-        struct NewLine: Encodable {
-            let source: String?
-            let nature: String?
-            let funder: String?
-            let action: String?
-            let category: String?
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            func resource(_ line: ResourceLine) -> NewLine {
-                NewLine(source: line.source.rawValue, nature: nil, funder: line.funder, action: line.action, category: nil)
-            }
-            switch move {
-            case .add(let lines):
-                try container.encode("add", forKey: .kind)
-                try container.encode(lines.sorted(), forKey: .lines)
-            case .remove(let lines):
-                try container.encode("remove", forKey: .kind)
-                try container.encode(lines.sorted(), forKey: .lines)
-            case .addResource(let line):
-                try container.encode("addResource", forKey: .kind)
-                try container.encode(resource(line), forKey: .line)
-            case .addExpense(let line):
-                try container.encode("addExpense", forKey: .kind)
-                try container.encode(
-                    NewLine(
-                        source: nil, nature: line.nature.rawValue, funder: nil, action: nil,
-                        category: line.category?.rawValue),
-                    forKey: .line)
-            case .move(let from, let line):
-                try container.encode("move", forKey: .kind)
-                try container.encode(from.sorted(), forKey: .from)
-                try container.encode(resource(line), forKey: .line)
-            case .transfer(let from, let to):
-                try container.encode("transfer", forKey: .kind)
-                try container.encode(from.sorted(), forKey: .from)
-                try container.encode(to.sorted(), forKey: .to)
-            case .all(let moves):
-                try container.encode("all", forKey: .kind)
-                try container.encode(moves.map(MoveDocument.init), forKey: .moves)
-            case .split(let first, let amount, let then):
-                try container.encode("split", forKey: .kind)
-                try container.encode(amount.decimalValue, forKey: .amount)
-                try container.encode(MoveDocument(first), forKey: .first)
-                try container.encode(MoveDocument(then), forKey: .then)
-            case .elsewhere:
-                try container.encode("elsewhere", forKey: .kind)
-            }
-        }
     }
 
     static func share(_ share: Share) -> Decimal { share.rounded(toPlaces: 4) }
@@ -360,6 +238,391 @@ public struct JSONReportRenderer: ReportRenderer {
         case .share(let share): share.rounded(toPlaces: 4)
         case .money(let money): money.decimalValue
         case .count(let count): Decimal(count)
+        }
+    }
+}
+
+// Each document writes its members in the order of their keys' UTF-8 bytes (`JSONEncoder`'s `.sortedKeys`); an
+// optional member a synthesized `Encodable` left out when `nil` is left out, one it wrote as `null` is `null`.
+
+extension JSONReportRenderer.ReportDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("budgets")
+            json.array(budgets) { $1.write(to: &$0) }
+            if let clusters {
+                json.key("clusters")
+                json.array(clusters) { $1.write(to: &$0) }
+            }
+            json.key("diagnostics")
+            json.array(diagnostics) { $1.write(to: &$0) }
+            json.field("format", format)
+            json.field("ruleSet", ruleSet)
+            json.key("summary")
+            summary.write(to: &json)
+        }
+    }
+}
+
+extension JSONReportRenderer.ClusterDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("kind", orNull: kind?.rawValue)
+            json.field("name", name)
+            json.key("trajectory")
+            if let trajectory { trajectory.write(to: &json) } else { json.null() }
+            json.key("years")
+            json.array(years) { $1.write(to: &$0) }
+        }
+    }
+}
+
+extension JSONReportRenderer.ClusterDocument.Year {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("errors", row.count(.error))
+            json.field("file", orNull: row.file)
+            json.field("fundingBase", orNull: row.fundingBase?.decimalValue)
+            json.field("notes", row.count(.note))
+            json.field("selfFinancingGross", orNull: row.gross.map(JSONReportRenderer.share))
+            json.field("selfFinancingNet", orNull: row.net.map(JSONReportRenderer.share))
+            json.field("statement", orNull: row.statement?.rawValue)
+            json.key("target")
+            if let target = row.target { target.write(to: &json) } else { json.null() }
+            json.field("warnings", row.count(.warning))
+            json.field("year", row.year)
+        }
+    }
+}
+
+extension JSONReportRenderer.BudgetDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let allocation {
+                json.key("allocation")
+                allocation.write(to: &json)
+            }
+            json.field("cluster", cluster)
+            json.key("diagnostics")
+            json.array(diagnostics) { $1.write(to: &$0) }
+            json.field("file", ifPresent: file)
+            if let inferred {
+                json.key("inferred")
+                json.array(inferred) { $1.write(to: &$0) }
+            }
+            if let metrics {
+                json.key("metrics")
+                metrics.write(to: &json)
+            }
+            if let provenance {
+                json.key("provenance")
+                provenance.write(to: &json)
+            }
+            if let suppressed {
+                json.key("suppressed")
+                json.array(suppressed) { $1.write(to: &$0) }
+            }
+            if let trajectory {
+                json.key("trajectory")
+                trajectory.write(to: &json)
+            }
+            json.field("year", year)
+        }
+    }
+}
+
+extension JSONReportRenderer.MetricsDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("fundingBase", fundingBase)
+            json.field("inKind", inKind)
+            if let leftOut {
+                json.key("leftOut")
+                json.array(leftOut) { $1.write(to: &$0) }
+            }
+            json.field("nonFunding", nonFunding)
+            json.field("passThrough", passThrough)
+            json.field("private", `private`)
+            json.field("public", `public`)
+            json.field("result", result)
+            json.field("selfFinancingGross", ifPresent: selfFinancingGross)
+            json.field("selfFinancingNet", ifPresent: selfFinancingNet)
+            json.key("sources")
+            json.object(sources) { $0.decimal($1) }
+            json.field("statement", statement.rawValue)
+            json.field("totalExpenses", totalExpenses)
+            json.field("totalResources", totalResources)
+        }
+    }
+}
+
+extension JSONReportRenderer.LeftOutDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("line", line)
+            json.field("reason", reason)
+        }
+    }
+}
+
+extension JSONReportRenderer.DiagnosticDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in writeMembers(to: &json, justification: nil) }
+    }
+
+    /// The members of a diagnostic, with a suppressed diagnostic's `justification` in its place.
+    func writeMembers(to json: inout JSONWriter, justification: String?) {
+        json.key("explanation")
+        json.array(explanation) { $1.write(to: &$0) }
+        json.field("justification", ifPresent: justification)
+        json.field("lines", lines)
+        json.field("measured", ifPresent: measured)
+        json.field("message", message)
+        json.field("messageId", messageId)
+        json.field("reference", ifPresent: reference)
+        if let remediation {
+            json.key("remediation")
+            remediation.write(to: &json)
+        }
+        json.field("rule", rule)
+        json.field("severity", severity.rawValue)
+        json.field("threshold", ifPresent: threshold)
+    }
+}
+
+extension JSONReportRenderer.ExplanationDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            switch item.value {
+            case .money(let money):
+                json.field("kind", "amount")
+                json.field("label", label)
+                json.field("value", money.decimalValue)
+            case .share(let share):
+                json.field("kind", "share")
+                json.field("label", label)
+                json.field("value", JSONReportRenderer.share(share))
+            case .integer(let count):
+                json.field("kind", "count")
+                json.field("label", label)
+                json.field("value", count)
+            case .text(let text):
+                json.field("kind", "text")
+                json.field("label", label)
+                json.field("value", text)
+            case .localized(let text):
+                json.field("kind", "text")
+                json.field("label", label)
+                json.field("value", text(language))
+            case .list(let items):
+                json.field("kind", "list")
+                json.field("label", label)
+                json.field("value", items)
+            case .localizedList(let items):
+                json.field("kind", "list")
+                json.field("label", label)
+                json.field("value", items.map { $0(language) })
+            }
+        }
+    }
+}
+
+extension JSONReportRenderer.SuppressedDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in diagnostic.writeMembers(to: &json, justification: justification) }
+    }
+}
+
+extension JSONReportRenderer.OptionDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("amount", amount)
+            if let move {
+                json.key("move")
+                move.write(to: &json)
+            }
+            json.field("summary", summary)
+        }
+    }
+}
+
+extension JSONReportRenderer.RemediationDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let alternatives {
+                json.key("alternatives")
+                json.array(alternatives) { $1.write(to: &$0) }
+            }
+            json.field("amount", amount)
+            if let move {
+                json.key("move")
+                move.write(to: &json)
+            }
+            json.field("summary", summary)
+        }
+    }
+}
+
+extension JSONReportRenderer.MoveDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            switch move {
+            case .add(let lines):
+                json.field("kind", "add")
+                json.field("lines", lines.sorted())
+            case .remove(let lines):
+                json.field("kind", "remove")
+                json.field("lines", lines.sorted())
+            case .addResource(let line):
+                json.field("kind", "addResource")
+                json.key("line")
+                Self.writeNewLine(to: &json, source: line.source.rawValue, funder: line.funder, action: line.action)
+            case .addExpense(let line):
+                json.field("kind", "addExpense")
+                json.key("line")
+                Self.writeNewLine(to: &json, nature: line.nature.rawValue, category: line.category?.rawValue)
+            case .move(let from, let line):
+                json.field("from", from.sorted())
+                json.field("kind", "move")
+                json.key("line")
+                Self.writeNewLine(to: &json, source: line.source.rawValue, funder: line.funder, action: line.action)
+            case .transfer(let from, let to):
+                json.field("from", from.sorted())
+                json.field("kind", "transfer")
+                json.field("to", to.sorted())
+            case .all(let moves):
+                json.field("kind", "all")
+                json.key("moves")
+                json.array(moves) { JSONReportRenderer.MoveDocument($1).write(to: &$0) }
+            case .split(let first, let amount, let then):
+                json.field("amount", amount.decimalValue)
+                json.key("first")
+                JSONReportRenderer.MoveDocument(first).write(to: &json)
+                json.field("kind", "split")
+                json.key("then")
+                JSONReportRenderer.MoveDocument(then).write(to: &json)
+            case .elsewhere:
+                json.field("kind", "elsewhere")
+            }
+        }
+    }
+
+    /// A line a move adds: what it is, without its id and amount (the option's) or label.
+    static func writeNewLine(
+        to json: inout JSONWriter, source: String? = nil, nature: String? = nil, funder: String? = nil,
+        action: String? = nil, category: String? = nil
+    ) {
+        json.object { json in
+            json.field("action", ifPresent: action)
+            json.field("category", ifPresent: category)
+            json.field("funder", ifPresent: funder)
+            json.field("nature", ifPresent: nature)
+            json.field("source", ifPresent: source)
+        }
+    }
+}
+
+extension JSONReportRenderer.TrajectoryDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("baselineShare", ifPresent: baselineShare)
+            json.field("baselineYear", ifPresent: baselineYear)
+            json.field("basis", basis.rawValue)
+            json.field("figures", figures.rawValue)
+            json.field("target", ifPresent: target)
+            json.field("targetYear", ifPresent: targetYear)
+            json.key("years")
+            json.array(years) { json, year in
+                json.object { json in
+                    json.field("basis", ifPresent: year.basis?.rawValue)
+                    json.field("behind", year.behind)
+                    json.field("figure", ifPresent: year.figure?.rawValue)
+                    json.field("privateShare", ifPresent: year.privateShare)
+                    json.field("requiredShare", ifPresent: year.requiredShare)
+                    json.field("total", ifPresent: year.total)
+                    json.field("year", year.year)
+                }
+            }
+        }
+    }
+}
+
+extension JSONReportRenderer.AllocationDocument {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("actions")
+            json.array(actions) { json, action in
+                json.object { json in
+                    json.field("action", action.action)
+                    json.field("category", ifPresent: action.category?.rawValue)
+                    json.field("cost", action.cost)
+                    json.field("earmarkedPublic", action.earmarkedPublic)
+                    json.field("public", action.public)
+                    json.field("publicShare", ifPresent: action.publicShare)
+                    json.field("regime", ifPresent: action.regime?.rawValue)
+                    json.field("sharedPublic", action.sharedPublic)
+                    json.field("uncovered", action.uncovered)
+                }
+            }
+            json.field("method", method)
+            json.field("unallocated", unallocated)
+            json.field("unearmarkedPublic", unearmarkedPublic)
+        }
+    }
+}
+
+// The core's values a report carries, as their `Encodable` conformances write them.
+
+extension ReportSummary {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("errors", errors)
+            json.field("notes", notes)
+            json.field("suppressed", suppressed)
+            json.field("warnings", warnings)
+        }
+    }
+}
+
+extension Provenance {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("notes", ifPresent: notes)
+            json.field("page", ifPresent: page)
+            json.field("source", ifPresent: source)
+            json.field("url", ifPresent: url)
+        }
+    }
+}
+
+extension InferredValue {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("field", field)
+            json.field("from", from)
+            json.field("line", ifPresent: line)
+            json.field("value", value)
+        }
+    }
+}
+
+extension FundingTargets {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("baselineYear", ifPresent: baselineYear)
+            if let definition {
+                json.key("basis")
+                json.object { json in
+                    if !definition.ownResources.isEmpty { json.field("ownResources", definition.ownResources.map(\.rawValue)) }
+                    json.field("valuedTime", definition.valuedTime)
+                    json.field("whole", definition.whole.rawValue)
+                }
+            } else {
+                json.field("basis", ifPresent: basis?.rawValue)
+            }
+            json.field("privateShare", ifPresent: privateShare?.rounded(toPlaces: 6))
+            json.field("source", ifPresent: source)
+            json.field("year", ifPresent: year)
         }
     }
 }

@@ -85,11 +85,9 @@ public struct SARIFReportRenderer: ReportRenderer {
     }
 
     public func render(_ report: Report) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Plain value types of strings, numbers and arrays: encoding cannot fail.
-        let data = try! encoder.encode(Log(schema: Self.schemaURI, version: Self.version, runs: [run(report)]))
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var json = JSONWriter()
+        Log(schema: Self.schemaURI, version: Self.version, runs: [run(report)]).write(to: &json)
+        return json.text
     }
 
     /// The URI of a rule's documentation.
@@ -199,24 +197,20 @@ public struct SARIFReportRenderer: ReportRenderer {
 
     // The subset of the SARIF 2.1.0 object model ClusterKit writes.
 
-    struct Log: Encodable {
+    struct Log {
         let schema: String
         let version: String
         let runs: [Run]
-        enum CodingKeys: String, CodingKey {
-            case schema = "$schema"
-            case version, runs
-        }
     }
 
-    struct Run: Encodable {
+    struct Run {
         let tool: ToolObject
         let language: String
         let results: [ResultObject]
         let properties: RunProperties
     }
 
-    struct RunProperties: Encodable {
+    struct RunProperties {
         let ruleSet: String
         let summary: [String: Int]
         /// The budgets whose shares leave lines out, whose figures say where they come from, or whose reader inferred
@@ -227,7 +221,7 @@ public struct SARIFReportRenderer: ReportRenderer {
     /// What a result's message cannot carry about its budget: the lines left out of the shares, and why, where the
     /// figures come from, and what a table's reader inferred (`inferred`, as `budgets[].inferred` of
     /// `clusterkit.report/1` writes it).
-    struct BudgetProperties: Encodable {
+    struct BudgetProperties {
         let cluster: String
         let year: Int
         let file: String?
@@ -252,18 +246,18 @@ public struct SARIFReportRenderer: ReportRenderer {
         }
     }
 
-    struct ToolObject: Encodable {
+    struct ToolObject {
         let driver: Driver
     }
 
-    struct Driver: Encodable {
+    struct Driver {
         let name: String
         let version: String
         let informationUri: String?
         let rules: [ReportingDescriptor]
     }
 
-    struct ReportingDescriptor: Encodable {
+    struct ReportingDescriptor {
         let id: String
         let name: String
         let shortDescription: MultiformatMessage
@@ -274,21 +268,21 @@ public struct SARIFReportRenderer: ReportRenderer {
         let properties: RuleProperties
     }
 
-    struct RuleProperties: Encodable {
+    struct RuleProperties {
         let citation: String
         let parameters: [String: String]?
     }
 
-    struct MultiformatMessage: Encodable {
+    struct MultiformatMessage {
         let text: String
         var markdown: String? = nil
     }
 
-    struct Configuration: Encodable {
+    struct Configuration {
         let level: String
     }
 
-    struct ResultObject: Encodable {
+    struct ResultObject {
         let ruleId: String
         let ruleIndex: Int?
         let level: String
@@ -298,30 +292,30 @@ public struct SARIFReportRenderer: ReportRenderer {
         let properties: ResultProperties
     }
 
-    struct TextMessage: Encodable {
+    struct TextMessage {
         let text: String
     }
 
-    struct Location: Encodable {
+    struct Location {
         let physicalLocation: PhysicalLocation?
         let logicalLocations: [LogicalLocation]?
     }
 
-    struct PhysicalLocation: Encodable {
+    struct PhysicalLocation {
         let artifactLocation: ArtifactLocation
     }
 
-    struct ArtifactLocation: Encodable {
+    struct ArtifactLocation {
         let uri: String
     }
 
-    struct LogicalLocation: Encodable {
+    struct LogicalLocation {
         let name: String
         let fullyQualifiedName: String?
         let kind: String
     }
 
-    struct ResultProperties: Encodable {
+    struct ResultProperties {
         let cluster: String?
         let year: Int?
         let messageId: String
@@ -338,5 +332,171 @@ extension RuleID {
     var sarifName: String {
         description.split(whereSeparator: { $0 == "-" || $0 == "/" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
             .joined()
+    }
+}
+
+// Each object writes its members in the order of their keys' UTF-8 bytes, as `JSONEncoder`'s `.sortedKeys` wrote
+// them; an optional member is left out when `nil`.
+
+extension SARIFReportRenderer.Log {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("$schema", schema)
+            json.key("runs")
+            json.array(runs) { $1.write(to: &$0) }
+            json.field("version", version)
+        }
+    }
+}
+
+extension SARIFReportRenderer.Run {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("language", language)
+            json.key("properties")
+            json.object { json in
+                if let budgets = properties.budgets {
+                    json.key("budgets")
+                    json.array(budgets) { $1.write(to: &$0) }
+                }
+                json.field("ruleSet", properties.ruleSet)
+                json.key("summary")
+                json.object(properties.summary) { $0.int($1) }
+            }
+            json.key("results")
+            json.array(results) { $1.write(to: &$0) }
+            json.key("tool")
+            json.object { json in
+                json.key("driver")
+                json.object { json in
+                    let driver = tool.driver
+                    json.field("informationUri", ifPresent: driver.informationUri)
+                    json.field("name", driver.name)
+                    json.key("rules")
+                    json.array(driver.rules) { $1.write(to: &$0) }
+                    json.field("version", driver.version)
+                }
+            }
+        }
+    }
+}
+
+extension SARIFReportRenderer.BudgetProperties {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("cluster", cluster)
+            json.field("file", ifPresent: file)
+            json.field("fundingBase", ifPresent: fundingBase)
+            if let inferred {
+                json.key("inferred")
+                json.array(inferred) { $1.write(to: &$0) }
+            }
+            if let leftOut {
+                json.key("leftOut")
+                json.array(leftOut) { $1.write(to: &$0) }
+            }
+            if let provenance {
+                json.key("provenance")
+                provenance.write(to: &json)
+            }
+            json.field("year", year)
+        }
+    }
+}
+
+extension SARIFReportRenderer.ReportingDescriptor {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("defaultConfiguration")
+            json.object { $0.field("level", defaultConfiguration.level) }
+            json.key("fullDescription")
+            fullDescription.write(to: &json)
+            json.key("help")
+            help.write(to: &json)
+            json.field("helpUri", helpUri)
+            json.field("id", id)
+            json.field("name", name)
+            json.key("properties")
+            json.object { json in
+                json.field("citation", properties.citation)
+                if let parameters = properties.parameters {
+                    json.key("parameters")
+                    json.object(parameters) { $0.string($1) }
+                }
+            }
+            json.key("shortDescription")
+            shortDescription.write(to: &json)
+        }
+    }
+}
+
+extension SARIFReportRenderer.MultiformatMessage {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("markdown", ifPresent: markdown)
+            json.field("text", text)
+        }
+    }
+}
+
+extension SARIFReportRenderer.ResultObject {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("level", level)
+            if let locations {
+                json.key("locations")
+                json.array(locations) { $1.write(to: &$0) }
+            }
+            json.key("message")
+            json.object { $0.field("text", message.text) }
+            json.key("partialFingerprints")
+            json.object(partialFingerprints) { $0.string($1) }
+            json.key("properties")
+            properties.write(to: &json)
+            json.field("ruleId", ruleId)
+            json.field("ruleIndex", ifPresent: ruleIndex)
+        }
+    }
+}
+
+extension SARIFReportRenderer.Location {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let logicalLocations {
+                json.key("logicalLocations")
+                json.array(logicalLocations) { json, location in
+                    json.object { json in
+                        json.field("fullyQualifiedName", ifPresent: location.fullyQualifiedName)
+                        json.field("kind", location.kind)
+                        json.field("name", location.name)
+                    }
+                }
+            }
+            if let physicalLocation {
+                json.key("physicalLocation")
+                json.object { json in
+                    json.key("artifactLocation")
+                    json.object { $0.field("uri", physicalLocation.artifactLocation.uri) }
+                }
+            }
+        }
+    }
+}
+
+extension SARIFReportRenderer.ResultProperties {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("cluster", ifPresent: cluster)
+            json.field("lines", lines)
+            json.field("measured", ifPresent: measured)
+            json.field("messageId", messageId)
+            json.field("reference", ifPresent: reference)
+            if let remediation {
+                json.key("remediation")
+                remediation.write(to: &json)
+            }
+            json.field("threshold", ifPresent: threshold)
+            json.field("year", ifPresent: year)
+        }
     }
 }

@@ -82,8 +82,8 @@ extension Trajectory {
 
 extension JSONReportRenderer {
     /// The `trajectory` field of a history's entry: the glide path, then each year's share and required share.
-    struct TrajectoryDocument: Encodable {
-        struct Year: Encodable {
+    struct TrajectoryDocument {
+        struct Year {
             let year: Int
             let privateShare: Decimal?
             let requiredShare: Decimal?

@@ -1,0 +1,250 @@
+import Foundation
+
+/// Writes JSON bytes directly, laid out exactly as `JSONEncoder` lays them out with `[.prettyPrinted, .sortedKeys,
+/// .withoutEscapingSlashes]`: two spaces per level, `"key" : value`, members separated by `,\n`, an empty array
+/// `[\n\n<indent>]` and an empty object `{\n\n<indent>}`, strings escaped as it escapes them, a `Decimal` as its
+/// `description`. The renderers write their documents with it, each object's members in the order of their keys'
+/// UTF-8 bytes (what `.sortedKeys` gives): going through `Encodable` cost most of a report's rendering.
+///
+/// The caller writes each object's keys in ascending order; a debug build checks it.
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the next member or element is the first of its object or array.
+    private var first = true
+    #if DEBUG
+    /// The last key written at each depth, to check the order.
+    private var lastKeys: [[UInt8]] = []
+    #endif
+
+    package init() { bytes.reserveCapacity(16_384) }
+
+    /// The text written, followed by a line feed (as the renderers print it).
+    package var text: String {
+        String(decoding: bytes, as: UTF8.self) + "\n"
+    }
+
+    // MARK: Containers
+
+    /// Writes an object; `body` writes its members with `key` and a value each, keys in ascending order.
+    package mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "{"))
+        #if DEBUG
+        lastKeys.append([])
+        #endif
+        body(&self)
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
+        close(UInt8(ascii: "}"))
+    }
+
+    /// Writes an array of `items`, each written by `element`.
+    package mutating func array<Items: Sequence>(_ items: Items, _ element: (inout JSONWriter, Items.Element) -> Void) {
+        open(UInt8(ascii: "["))
+        for item in items {
+            separate()
+            element(&self, item)
+        }
+        close(UInt8(ascii: "]"))
+    }
+
+    /// Writes an array of strings.
+    package mutating func array(_ strings: [String]) {
+        array(strings) { $0.string($1) }
+    }
+
+    /// Writes an object of string keys, in the order of their UTF-8 bytes, each value written by `value`.
+    package mutating func object<Value>(_ dictionary: [String: Value], _ value: (inout JSONWriter, Value) -> Void) {
+        let sorted = dictionary.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        object { json in
+            for (key, element) in sorted {
+                json.key(key)
+                value(&json, element)
+            }
+        }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        bytes.append(0x0A)
+        depth += 1
+        first = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(0x0A)
+        depth -= 1
+        indent()
+        bytes.append(bracket)
+        first = false
+    }
+
+    private mutating func separate() {
+        if !first {
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(0x0A)
+        }
+        first = false
+        indent()
+    }
+
+    private mutating func indent() {
+        for _ in 0..<(depth * 2) { bytes.append(0x20) }
+    }
+
+    // MARK: Keys
+
+    /// Starts a member: its key, then ` : `. Keys of the renderers' own fields are ASCII.
+    package mutating func key(_ key: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { buffer in
+            #if DEBUG
+            checkOrder(Array(buffer))
+            #endif
+            bytes.append(contentsOf: buffer)
+        }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+    }
+
+    /// Starts a member whose key is any string.
+    package mutating func key(_ key: String) {
+        separate()
+        #if DEBUG
+        checkOrder(Array(key.utf8))
+        #endif
+        string(key)
+        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+    }
+
+    #if DEBUG
+    private mutating func checkOrder(_ key: [UInt8]) {
+        guard !lastKeys.isEmpty else { return }
+        let last = lastKeys[lastKeys.count - 1]
+        precondition(
+            last.isEmpty || last.lexicographicallyPrecedes(key),
+            "JSONWriter: key \(String(decoding: key, as: UTF8.self)) after \(String(decoding: last, as: UTF8.self))")
+        lastKeys[lastKeys.count - 1] = key
+    }
+    #endif
+
+    // MARK: Values
+
+    /// Writes a string, escaped as `JSONEncoder` escapes it with `.withoutEscapingSlashes`.
+    package mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var start = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                start = index + 1
+                bytes.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Writes an integer.
+    package mutating func int(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// Writes a decimal as its `description` (what `JSONEncoder` writes).
+    package mutating func decimal(_ value: Decimal) {
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
+    /// Writes `true` or `false`.
+    package mutating func bool(_ value: Bool) {
+        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    }
+
+    /// Writes `null`.
+    package mutating func null() {
+        bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+    }
+
+    // MARK: Members
+
+    /// A string member.
+    package mutating func field(_ key: StaticString, _ value: String) {
+        self.key(key)
+        string(value)
+    }
+
+    /// An integer member.
+    package mutating func field(_ key: StaticString, _ value: Int) {
+        self.key(key)
+        int(value)
+    }
+
+    /// A decimal member.
+    package mutating func field(_ key: StaticString, _ value: Decimal) {
+        self.key(key)
+        decimal(value)
+    }
+
+    /// A Boolean member.
+    package mutating func field(_ key: StaticString, _ value: Bool) {
+        self.key(key)
+        bool(value)
+    }
+
+    /// A string member, left out when `nil` (as `encodeIfPresent` leaves it out).
+    package mutating func field(_ key: StaticString, ifPresent value: String?) {
+        if let value { field(key, value) }
+    }
+
+    /// An integer member, left out when `nil`.
+    package mutating func field(_ key: StaticString, ifPresent value: Int?) {
+        if let value { field(key, value) }
+    }
+
+    /// A decimal member, left out when `nil`.
+    package mutating func field(_ key: StaticString, ifPresent value: Decimal?) {
+        if let value { field(key, value) }
+    }
+
+    /// A string member, `null` when `nil`.
+    package mutating func field(_ key: StaticString, orNull value: String?) {
+        self.key(key)
+        if let value { string(value) } else { null() }
+    }
+
+    /// An integer member, `null` when `nil`.
+    package mutating func field(_ key: StaticString, orNull value: Int?) {
+        self.key(key)
+        if let value { int(value) } else { null() }
+    }
+
+    /// A decimal member, `null` when `nil`.
+    package mutating func field(_ key: StaticString, orNull value: Decimal?) {
+        self.key(key)
+        if let value { decimal(value) } else { null() }
+    }
+
+    /// An array of strings member.
+    package mutating func field(_ key: StaticString, _ strings: [String]) {
+        self.key(key)
+        array(strings)
+    }
+}
