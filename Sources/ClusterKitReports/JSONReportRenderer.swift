@@ -95,36 +95,36 @@ public struct JSONReportRenderer: ReportRenderer {
     }
 
     struct MetricsDocument {
-        let totalResources: Decimal
-        let totalExpenses: Decimal
-        let `public`: Decimal
-        let `private`: Decimal
-        let inKind: Decimal
-        let selfFinancingGross: Decimal?
-        let selfFinancingNet: Decimal?
-        let sources: [String: Decimal]
+        let totalResources: ExactNumber
+        let totalExpenses: ExactNumber
+        let `public`: ExactNumber
+        let `private`: ExactNumber
+        let inKind: ExactNumber
+        let selfFinancingGross: ExactNumber?
+        let selfFinancingNet: ExactNumber?
+        let sources: [String: ExactNumber]
         let statement: Statement
-        let fundingBase: Decimal
-        let nonFunding: Decimal
-        let passThrough: Decimal
-        let result: Decimal
+        let fundingBase: ExactNumber
+        let nonFunding: ExactNumber
+        let passThrough: ExactNumber
+        let result: ExactNumber
         /// The lines left out of every share, when there are some.
         let leftOut: [LeftOutDocument]?
 
         init(_ metrics: BudgetMetrics) {
-            totalResources = metrics.totalResources.decimalValue
-            totalExpenses = metrics.totalExpenses.decimalValue
-            `public` = metrics.publicResources.amount.decimalValue
-            `private` = metrics.privateResources.amount.decimalValue
-            inKind = metrics.inKindResources.amount.decimalValue
+            totalResources = ExactNumber(metrics.totalResources)
+            totalExpenses = ExactNumber(metrics.totalExpenses)
+            `public` = ExactNumber(metrics.publicResources.amount)
+            `private` = ExactNumber(metrics.privateResources.amount)
+            inKind = ExactNumber(metrics.inKindResources.amount)
             selfFinancingGross = metrics.selfFinancingGross.map(JSONReportRenderer.share)
             selfFinancingNet = metrics.selfFinancingNet.map(JSONReportRenderer.share)
-            sources = Dictionary(uniqueKeysWithValues: metrics.bySource.map { ($0.key.rawValue, $0.value.amount.decimalValue) })
+            sources = Dictionary(uniqueKeysWithValues: metrics.bySource.map { ($0.key.rawValue, ExactNumber($0.value.amount)) })
             statement = metrics.statement
-            fundingBase = metrics.fundingBase.decimalValue
-            nonFunding = metrics.nonFunding.amount.decimalValue
-            passThrough = metrics.passThrough.amount.decimalValue
-            result = metrics.result.decimalValue
+            fundingBase = ExactNumber(metrics.fundingBase)
+            nonFunding = ExactNumber(metrics.nonFunding.amount)
+            passThrough = ExactNumber(metrics.passThrough.amount)
+            result = ExactNumber(metrics.result)
             let leftOut = LeftOutLines(metrics).lines.map(LeftOutDocument.init)
             self.leftOut = leftOut.isEmpty ? nil : leftOut
         }
@@ -146,8 +146,8 @@ public struct JSONReportRenderer: ReportRenderer {
         let severity: Severity
         let messageId: String
         let message: String
-        let measured: Decimal?
-        let threshold: Decimal?
+        let measured: ExactNumber?
+        let threshold: ExactNumber?
         let lines: [String]
         let remediation: RemediationDocument?
         let reference: String?
@@ -192,13 +192,13 @@ public struct JSONReportRenderer: ReportRenderer {
     }
 
     struct OptionDocument {
-        let amount: Decimal
+        let amount: ExactNumber
         let summary: String
         /// Where the amount goes; left out where the document does not carry moves (SARIF's property bag).
         let move: MoveDocument?
 
         init(_ option: RemediationOption, of diagnostic: Diagnostic?, language: Language) {
-            amount = option.amount.decimalValue
+            amount = ExactNumber(option.amount)
             summary = option.summary.rendered(in: language)
             move = diagnostic.flatMap { option.move(in: $0) }.map(MoveDocument.init)
         }
@@ -207,7 +207,7 @@ public struct JSONReportRenderer: ReportRenderer {
     /// A remediation: the primary option's fields, and the other options. With a diagnostic, each option carries its
     /// `move` (its own, or the one its diagnostic implies); without, none does (SARIF's property bag, unchanged).
     struct RemediationDocument {
-        let amount: Decimal
+        let amount: ExactNumber
         let summary: String
         let move: MoveDocument?
         let alternatives: [OptionDocument]?
@@ -231,13 +231,13 @@ public struct JSONReportRenderer: ReportRenderer {
         init(_ move: RemediationMove) { self.move = move }
     }
 
-    static func share(_ share: Share) -> Decimal { share.rounded(toPlaces: 4) }
+    static func share(_ share: Share) -> ExactNumber { ExactNumber(share, places: 4) }
 
-    static func number(_ measure: Measure) -> Decimal {
+    static func number(_ measure: Measure) -> ExactNumber {
         switch measure {
-        case .share(let share): share.rounded(toPlaces: 4)
-        case .money(let money): money.decimalValue
-        case .count(let count): Decimal(count)
+        case .share(let share): ExactNumber(share, places: 4)
+        case .money(let money): ExactNumber(money)
+        case .count(let count): ExactNumber(count)
         }
     }
 }
@@ -282,7 +282,7 @@ extension JSONReportRenderer.ClusterDocument.Year {
         json.object { json in
             json.field("errors", row.count(.error))
             json.field("file", orNull: row.file)
-            json.field("fundingBase", orNull: row.fundingBase?.decimalValue)
+            json.field("fundingBase", orNull: row.fundingBase.map(ExactNumber.init))
             json.field("notes", row.count(.note))
             json.field("selfFinancingGross", orNull: row.gross.map(JSONReportRenderer.share))
             json.field("selfFinancingNet", orNull: row.net.map(JSONReportRenderer.share))
@@ -348,7 +348,7 @@ extension JSONReportRenderer.MetricsDocument {
             json.field("selfFinancingGross", ifPresent: selfFinancingGross)
             json.field("selfFinancingNet", ifPresent: selfFinancingNet)
             json.key("sources")
-            json.object(sources) { $0.decimal($1) }
+            json.object(sources) { $0.number($1) }
             json.field("statement", statement.rawValue)
             json.field("totalExpenses", totalExpenses)
             json.field("totalResources", totalResources)
@@ -397,7 +397,7 @@ extension JSONReportRenderer.ExplanationDocument {
             case .money(let money):
                 json.field("kind", "amount")
                 json.field("label", label)
-                json.field("value", money.decimalValue)
+                json.field("value", ExactNumber(money))
             case .share(let share):
                 json.field("kind", "share")
                 json.field("label", label)
@@ -495,7 +495,7 @@ extension JSONReportRenderer.MoveDocument {
                 json.key("moves")
                 json.array(moves) { JSONReportRenderer.MoveDocument($1).write(to: &$0) }
             case .split(let first, let amount, let then):
-                json.field("amount", amount.decimalValue)
+                json.field("amount", ExactNumber(amount))
                 json.key("first")
                 JSONReportRenderer.MoveDocument(first).write(to: &json)
                 json.field("kind", "split")
@@ -620,7 +620,7 @@ extension FundingTargets {
             } else {
                 json.field("basis", ifPresent: basis?.rawValue)
             }
-            json.field("privateShare", ifPresent: privateShare?.rounded(toPlaces: 6))
+            json.field("privateShare", ifPresent: privateShare.map { ExactNumber($0, places: 6) })
             json.field("source", ifPresent: source)
             json.field("year", ifPresent: year)
         }

@@ -225,7 +225,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         let cluster: String
         let year: Int
         let file: String?
-        let fundingBase: Decimal?
+        let fundingBase: ExactNumber?
         let leftOut: [JSONReportRenderer.LeftOutDocument]?
         let provenance: Provenance?
         let inferred: [InferredValue]?
@@ -240,7 +240,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             cluster = report.cluster.name
             year = report.year
             file = report.file
-            fundingBase = leftOut.isEmpty ? nil : report.metrics?.fundingBase.decimalValue
+            fundingBase = leftOut.isEmpty ? nil : report.metrics.map { ExactNumber($0.fundingBase) }
             self.leftOut = leftOut.isEmpty ? nil : leftOut
             self.provenance = provenance
         }
@@ -319,8 +319,8 @@ public struct SARIFReportRenderer: ReportRenderer {
         let cluster: String?
         let year: Int?
         let messageId: String
-        let measured: Decimal?
-        let threshold: Decimal?
+        let measured: ExactNumber?
+        let threshold: ExactNumber?
         let lines: [String]
         let remediation: JSONReportRenderer.RemediationDocument?
         let reference: String?

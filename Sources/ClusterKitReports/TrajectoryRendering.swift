@@ -85,20 +85,20 @@ extension JSONReportRenderer {
     struct TrajectoryDocument {
         struct Year {
             let year: Int
-            let privateShare: Decimal?
-            let requiredShare: Decimal?
+            let privateShare: ExactNumber?
+            let requiredShare: ExactNumber?
             let figure: FigureSource?
             let basis: SelfFinancingBasis?
-            let total: Decimal?
+            let total: ExactNumber?
             let behind: Bool
         }
 
         let basis: SelfFinancingBasis
         let figures: FigureSource
-        let target: Decimal?
+        let target: ExactNumber?
         let targetYear: Int?
         let baselineYear: Int?
-        let baselineShare: Decimal?
+        let baselineShare: ExactNumber?
         let years: [Year]
 
         init(_ trajectory: Trajectory) {
@@ -112,7 +112,7 @@ extension JSONReportRenderer {
                 Year(
                     year: point.year, privateShare: point.privateShare.map(JSONReportRenderer.share),
                     requiredShare: point.required.map(JSONReportRenderer.share), figure: point.figure?.source,
-                    basis: point.figure?.basis, total: point.figure?.whole?.decimalValue, behind: point.isBehind)
+                    basis: point.figure?.basis, total: point.figure?.whole.map(ExactNumber.init), behind: point.isBehind)
             }
         }
     }

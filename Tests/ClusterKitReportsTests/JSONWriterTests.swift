@@ -1,3 +1,4 @@
+import ClusterKitCore
 import Foundation
 import Testing
 
@@ -85,5 +86,30 @@ struct JSONWriterTests {
             json.field("none", orNull: nil as String?)
         }
         #expect(right.text == (try Self.encoded(shape)))
+    }
+}
+
+@Suite("Exact numbers in reports")
+struct ExactNumberTests {
+    @Test("An amount or a rounded share is written as Decimal's description writes the same value")
+    func sameAsDecimal() {
+        var values: [Int64] = [0, 1, -1, 5, 10, 29, 100, 1_000, 84_096_550, 122_700_000, -250_000, 99_999, .max, .min + 1]
+        var state: UInt64 = 11
+        for _ in 0..<3_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Int64(bitPattern: state) >> Int64(state % 60))
+        }
+        for units in values {
+            let money = Money(minorUnits: units)
+            #expect(ExactNumber(money).text == money.decimalValue.description, "\(units)")
+            for places in [0, 1, 4, 6] {
+                let share = Share(units, over: Int64(places * 7 + 3))
+                #expect(ExactNumber(share, places: places).text == share.rounded(toPlaces: places).description, "\(units), \(places)")
+            }
+        }
+        #expect(ExactNumber(units: 5, places: 2).text == "0.05")
+        #expect(ExactNumber(units: -125, places: 1).text == "-12.5")
+        #expect(ExactNumber(units: 100_000_000, places: 2).text == "1000000")
+        #expect(ExactNumber(7).text == "7")
     }
 }
