@@ -174,24 +174,31 @@ enum CSVText {
             return (separator == "," ? .english : CSVDialect(separator: separator, decimalMark: ","), true)
         }
         // The first line with a separator and something else: a title alone on its line (« Budget 2026 ») tells none.
-        let separators: Set<Character> = [";", ",", "\t"]
+        let separators = Self.separators
         guard let line = lines.prefix(50).first(where: { line in
             !line.allSatisfy { separators.contains($0) || $0 == " " } && line.contains(where: separators.contains)
         }) ?? lines.first(where: { !$0.allSatisfy { separators.contains($0) || $0 == " " } })
         else { return (.french, false) }
-        var inQuotes = false
-        var counts: [Character: Int] = [:]
+        // Only whether a `;` or a tab is outside quotes tells the dialect: two flags, not a count of every character.
+        var inQuotes = false, semicolon = false, tab = false
         for character in line {
-            if character == "\"" { inQuotes.toggle() } else if !inQuotes { counts[character, default: 0] += 1 }
+            if character == "\"" {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if character == ";" { semicolon = true } else if character == "\t" { tab = true }
+            }
         }
-        if counts[";", default: 0] > 0 { return (.french, false) }
-        if counts["\t", default: 0] > 0 {
+        if semicolon { return (.french, false) }
+        if tab {
             let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             let french = folded.contains("montant") || folded.contains("ressources") || folded.contains("depenses")
             return (CSVDialect(separator: "\t", decimalMark: french ? "," : "."), false)
         }
         return (.english, false)
     }
+
+    /// The separators ``detectDialect(_:)`` looks for, made once.
+    private static let separators: Set<Character> = [";", ",", "\t"]
 
     /// The records of the text.
     ///
