@@ -56,6 +56,53 @@ struct CSVTextTests {
         }
     }
 
+    @Test("A share read from its digits is the one the general rules make through Decimal, to its numerator and denominator")
+    func plainShares() {
+        var generator = SplitMix64(seed: 0x5_4A2E)
+        let pieces = ["0", "1", "5", "9", "10", "45", "50", "100", "000", "00", ",", ".", " ", "%", " %", "\u{A0}%", "-", "\u{202F}", "e"]
+        for dialect in [CSVDialect.french, .english] {
+            let values = CSVValues(dialect: dialect, currency: .euro)
+            // Written by hand: the shares of the examples and near misses.
+            let samples = [
+                "50 %", "50%", "44,83%", "44.83%", "0,45", "0.45", "1", "0", "100 %", "100,0 %", "0,450", "007 %", "101 %", "1,01",
+                "0,0000000000001", "0,000000000001", "0,00000000000001 %", "1 000 %", ",5", "5,", "",
+            ]
+            var texts = samples
+            for _ in 0..<4_000 {
+                texts.append((0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            }
+            for text in texts {
+                let general = try? values.generalShare(text)
+                if let plain = values.plainShare(text) {
+                    #expect(plain.numerator == general?.numerator && plain.denominator == general?.denominator, "\(text.debugDescription)")
+                }
+                let read = try? values.share(text)
+                #expect(read?.numerator == general?.numerator && read?.denominator == general?.denominator, "\(text.debugDescription)")
+            }
+        }
+        // « 50 % » is 5/10, as `Share(exactly: 0.5)` makes it.
+        let share = CSVValues(dialect: .french, currency: .euro).plainShare("50 %")
+        #expect(share?.numerator == 5 && share?.denominator == 10)
+    }
+
+    @Test("A cell starting with a digit, folded only when asked, folds as any cell and names no side nor Cerfa title")
+    func cellsStartingWithDigits() {
+        var generator = SplitMix64(seed: 0xD1_617)
+        let pieces = ["1", "2013", "80 000", ",", " ", "Charges", "PRODUITS", "Dépenses", "Ressources", "€", "%", "(eur)", "é"]
+        for _ in 0..<2_000 {
+            let text = String(Int.random(in: 0...9, using: &generator))
+                + (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let cell = CSVCell(text: text, line: 1, column: 1)
+            #expect(cell.startsWithDigit)
+            #expect(!cell.isBlank)
+            #expect(cell.folded == CSVVocabulary.normalized(text), "\(text.debugDescription)")
+            #expect(CerfaReading.sideTitle(folded: cell.folded) == nil, "\(text.debugDescription)")
+            #expect(CSVVocabulary.side(folded: cell.folded) == nil, "\(text.debugDescription)")
+        }
+        #expect(!CSVCell(text: " 1", line: 1, column: 1).startsWithDigit)
+        #expect(CSVCell(text: "Charges", line: 1, column: 1).folded == "charges")
+    }
+
     @Test("The amounts of a French export (narrow no-break spaces, « € » after a no-break space) are read on their bytes")
     func frenchExportAmounts() {
         let values = CSVValues(dialect: .french, currency: .euro)

@@ -45,11 +45,12 @@ extension CSVBudgetReading {
     }
 
     /// Records where a line comes from: the line at its label's cell (else its amount's), its id at the id's cell
-    /// (else the line's).
-    mutating func place(line side: Side, _ index: Int, _ row: RowCells) {
-        cells.place(side, index, .budget, (row[.label] ?? row[.amount])?.position)
-        cells.place(side, index, LineField.id, (row[.id] ?? row[.label] ?? row[.amount])?.position)
-        setLineCell(side, index, (row[.label] ?? row[.amount])?.position, label: row[.label])
+    /// (else the line's). The row's label and amount cells are given, looked up once by the caller.
+    mutating func place(line side: Side, _ index: Int, _ row: RowCells, label: CSVCell?, amount: CSVCell) {
+        let position = (label ?? amount).position
+        cells.place(side, index, .budget, position)
+        cells.place(side, index, LineField.id, row[.id]?.position ?? position)
+        setLineCell(side, index, position, label: label)
     }
 
     /// Records the cell of a line's field (relative to the line), if the row has the column.
@@ -72,11 +73,11 @@ extension CSVBudgetReading {
             return path.appending(field)
         }
         func mark(_ column: Column, _ field: FieldPath) { place(.resources, index, field, row[column]) }
-        place(line: .resources, index, row)
         let labelCell = row[.label]
-        let label = labelCell?.trimmed
         let amountCell = row[.amount]!
-        mark(.amount, LineField.amount)
+        place(line: .resources, index, row, label: labelCell, amount: amountCell)
+        let label = labelCell?.trimmed
+        cells.place(.resources, index, LineField.amount, amountCell.position)
         let amount = try value(amountCell, path.appending(LineField.amount), values.amount)
         let source: RevenueSourceID
         if let cell = row[.source] {
@@ -89,13 +90,13 @@ extension CSVBudgetReading {
             cells.place(.resources, index, LineField.source, labelCell.position)
         } else if !explicitColumns.contains(.resources), let label {
             // No Source column: the label's words place the line, or the error names the way out.
-            let (found, from) = try placeResource(label: label, cell: row[.label], heading: nil)
+            let (found, from) = try placeResource(label: label, cell: labelCell, heading: nil)
             source = found
             cells.place(.resources, index, LineField.source, labelCell?.position)
             pending.append((.resources, index, InferredValue(line: nil, field: "source", value: found.rawValue, from: from)))
         } else {
             throw fail(
-                row[.label] ?? amountCell, path.field("source"),
+                labelCell ?? amountCell, path.field("source"),
                 "which revenue source is « \(label ?? "") »? Write its id in a « Source » column, such as region or membershipFees\(sourceHint(label ?? ""))")
         }
         var line = ResourceLine(id: row[.id]?.trimmed ?? "", label: label, source: source, amount: amount)
@@ -142,10 +143,14 @@ extension CSVBudgetReading {
     }
 
     /// The source a cell names (``CSVVocabulary/source(_:catalog:names:)``).
+    /// A text found once is found again by its text (``foundSources``): a table's Source column repeats a few ids.
     private mutating func findSource(_ cell: CSVCell) -> RevenueSourceID? {
+        if let found = foundSources[cell.text] { return found }
         let names = sourceNames ?? CSVVocabulary.sourceNames(catalog)
         sourceNames = names
-        return CSVVocabulary.source(cell.text, folded: cell.folded, catalog: catalog, names: names)
+        let found = CSVVocabulary.source(cell.text, folded: cell.folded, catalog: catalog, names: names)
+        if let found { foundSources[cell.text] = found }
+        return found
     }
 
     /// "Did you mean" the sources whose ids, names or everyday names are nearest to a cell's text.
@@ -170,10 +175,12 @@ extension CSVBudgetReading {
             return path.appending(field)
         }
         func mark(_ column: Column, _ field: FieldPath) { place(.expenses, index, field, row[column]) }
-        place(line: .expenses, index, row)
-        mark(.amount, LineField.amount)
-        let amount = try value(row[.amount]!, path.appending(LineField.amount), values.amount)
-        var line = ExpenseLine(id: row[.id]?.trimmed ?? "", label: row[.label]?.trimmed, amount: amount)
+        let labelCell = row[.label]
+        let amountCell = row[.amount]!
+        place(line: .expenses, index, row, label: labelCell, amount: amountCell)
+        cells.place(.expenses, index, LineField.amount, amountCell.position)
+        let amount = try value(amountCell, path.appending(LineField.amount), values.amount)
+        var line = ExpenseLine(id: row[.id]?.trimmed ?? "", label: labelCell?.trimmed, amount: amount)
         if let cell = row[.nature] {
             guard let nature = CSVVocabulary.expenseNature(folded: cell.folded) else {
                 throw fail(cell, at(.nature, LineField.nature), "« \(cell.trimmed) » is not a kind of expense: write fonctionnement (operating) or action (programme)")
@@ -182,7 +189,7 @@ extension CSVBudgetReading {
         } else if !explicitColumns.contains(.expenses), let label = line.label {
             // No Type column: the label's words give the nature, never the default silently.
             // Today's layout kept its default for a label no word places: programme, now shown as inferred.
-            let (nature, from) = (try? placeExpense(label: label, cell: row[.label], heading: nil))
+            let (nature, from) = (try? placeExpense(label: label, cell: labelCell, heading: nil))
                 ?? (line.nature, "the default: no « Type » column, and no word of « \(label) » places it")
             line.nature = nature
             pending.append((.expenses, index, InferredValue(line: nil, field: "nature", value: nature.rawValue, from: from)))

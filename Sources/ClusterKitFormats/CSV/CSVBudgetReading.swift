@@ -16,6 +16,9 @@ struct CSVBudgetReading {
     var headings: [Int: String] = [:]
     /// The catalogue's sources by their normalized names, made at the first line that needs them.
     var sourceNames: [String: RevenueSourceID]?
+    /// The sources found so far, by the text of the cell naming each (``CSVVocabulary/source(_:catalog:names:)``
+    /// depends on nothing else while a file is read).
+    var foundSources: [String: RevenueSourceID] = [:]
     /// What was inferred, in the order read (``InferredValue``).
     var inferred: [InferredValue] = []
     /// Whether the table's headings are English: the language of its messages' way out.
@@ -201,7 +204,8 @@ struct CSVBudgetReading {
         _ resources: inout [(line: ResourceLine, explicitID: Bool)], _ expenses: inout [(line: ExpenseLine, explicitID: Bool)]
     ) -> [InferredValue] {
         var ids = LineIDs(
-            taken: Set(resources.filter(\.explicitID).map(\.line.id) + expenses.filter(\.explicitID).map(\.line.id)))
+            taken: Set(resources.filter(\.explicitID).map(\.line.id) + expenses.filter(\.explicitID).map(\.line.id)),
+            capacity: resources.count + expenses.count)
         var notes: [InferredValue] = []
         func claim(_ label: String?, _ side: Side, _ index: Int) -> String {
             let slug = CSVVocabulary.slug(folded: lineFold(side, index) ?? CSVVocabulary.normalized(label ?? ""))

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// A cell is folded for matching (``folded``) once, when it is made: the readers compare a cell with headings, keys,
 /// titles and words several times (is it a side's title? a Cerfa form's? a total?), and folding, not comparing, is
-/// what that costs.
+/// what that costs. A cell whose text starts with a digit (an amount, a year: a third of a budget's cells) is no
+/// word, title or key — its fold starts with that digit — and is folded only if asked (``startsWithDigit``).
 struct CSVCell: Hashable {
     /// The cell's text, quotes removed.
     let text: String
@@ -13,8 +14,8 @@ struct CSVCell: Hashable {
     var line: Int
     /// The cell's column, 1-based (A = 1).
     var column: Int
-    /// The text folded for matching: ``CSVVocabulary/normalized(_:)`` of ``text``.
-    let folded: String
+    /// The fold made with the cell: `nil` when the text starts with a digit.
+    private let fold: String?
     /// Whether the cell holds nothing but white space.
     let isBlank: Bool
 
@@ -22,9 +23,18 @@ struct CSVCell: Hashable {
         self.text = text
         self.line = line
         self.column = column
-        self.folded = CSVVocabulary.normalized(text)
-        self.isBlank = text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } || text.unicodeScalars.allSatisfy(CSVText.isBlank)
+        let first = text.utf8.first ?? 0
+        self.fold = first &- 0x30 < 10 ? nil : CSVVocabulary.normalized(text)
+        self.isBlank = first &- 0x30 < 10 ? false
+            : text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } || text.unicodeScalars.allSatisfy(CSVText.isBlank)
     }
+
+    /// The text folded for matching: ``CSVVocabulary/normalized(_:)`` of ``text``.
+    var folded: String { fold ?? CSVVocabulary.normalized(text) }
+
+    /// Whether the text starts with an ASCII digit: its fold (``folded``) then starts with that digit, so it names no
+    /// side, heading, title or key; a scan of every cell for one passes it by without folding it.
+    var startsWithDigit: Bool { fold == nil }
 
     /// The text without surrounding white space (spaces, tabs, non-breaking spaces).
     var trimmed: String { CSVText.trimmed(text) }
@@ -164,24 +174,31 @@ enum CSVText {
             return (separator == "," ? .english : CSVDialect(separator: separator, decimalMark: ","), true)
         }
         // The first line with a separator and something else: a title alone on its line (« Budget 2026 ») tells none.
-        let separators: Set<Character> = [";", ",", "\t"]
+        let separators = Self.separators
         guard let line = lines.prefix(50).first(where: { line in
             !line.allSatisfy { separators.contains($0) || $0 == " " } && line.contains(where: separators.contains)
         }) ?? lines.first(where: { !$0.allSatisfy { separators.contains($0) || $0 == " " } })
         else { return (.french, false) }
-        var inQuotes = false
-        var counts: [Character: Int] = [:]
+        // Only whether a `;` or a tab is outside quotes tells the dialect: two flags, not a count of every character.
+        var inQuotes = false, semicolon = false, tab = false
         for character in line {
-            if character == "\"" { inQuotes.toggle() } else if !inQuotes { counts[character, default: 0] += 1 }
+            if character == "\"" {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if character == ";" { semicolon = true } else if character == "\t" { tab = true }
+            }
         }
-        if counts[";", default: 0] > 0 { return (.french, false) }
-        if counts["\t", default: 0] > 0 {
+        if semicolon { return (.french, false) }
+        if tab {
             let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             let french = folded.contains("montant") || folded.contains("ressources") || folded.contains("depenses")
             return (CSVDialect(separator: "\t", decimalMark: french ? "," : "."), false)
         }
         return (.english, false)
     }
+
+    /// The separators ``detectDialect(_:)`` looks for, made once.
+    private static let separators: Set<Character> = [";", ",", "\t"]
 
     /// The records of the text.
     ///

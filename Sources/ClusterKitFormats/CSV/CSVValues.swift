@@ -128,6 +128,48 @@ struct CSVValues {
 
     /// A share: `45 %`, `44,83%`, or a fraction from 0 to 1 (`0,45`).
     func share(_ raw: String) throws(CSVValueError) -> Share {
+        if let share = plainShare(raw) { return share }
+        return try generalShare(raw)
+    }
+
+    /// ``share(_:)`` of a share as most cells write it, made from its digits without Foundation's `Decimal`: ASCII
+    /// digits, at most one decimal mark followed by digits, no separator, fifteen digits at most, then `%` (after
+    /// blanks) or not. The share is what `Share(exactly:)` makes of the same value — its numerator over the smallest
+    /// power of ten that holds it (`50 %` is 5/10) — and `nil` is returned for anything else (a separator, a value
+    /// above 1, more than 12 decimals), which ``generalShare(_:)`` then reads or explains.
+    func plainShare(_ raw: String) -> Share? {
+        var text = CSVText.trimmed(raw)
+        let isPercent = text.utf8.last == 0x25
+        if isPercent { text = CSVText.trimmed(String(text.utf8.dropLast())!) }
+        let decimalMark: UInt8 = dialect.decimalMark == "," ? 0x2C : 0x2E
+        var numerator: Int64 = 0, digits = 0, places = -1
+        for byte in text.utf8 {
+            if byte &- 0x30 < 10 {
+                digits += 1
+                guard digits <= 15 else { return nil }
+                numerator = numerator * 10 + Int64(byte &- 0x30)
+                if places >= 0 { places += 1 }
+            } else if byte == decimalMark, places < 0, digits > 0 {
+                places = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, places != 0 else { return nil }
+        var scale = max(places, 0) + (isPercent ? 2 : 0)
+        while scale > 0, numerator % 10 == 0 {
+            numerator /= 10
+            scale -= 1
+        }
+        guard scale <= 12 else { return nil }
+        var denominator: Int64 = 1
+        for _ in 0..<scale { denominator *= 10 }
+        guard numerator <= denominator else { return nil }
+        return Share(numerator, over: denominator)
+    }
+
+    /// ``share(_:)`` of any text, through `Decimal`: what ``plainShare(_:)`` must agree with.
+    func generalShare(_ raw: String) throws(CSVValueError) -> Share {
         var text = CSVText.trimmed(raw)
         let isPercent = text.hasSuffix("%")
         if isPercent { text = CSVText.trimmed(String(text.dropLast())) }

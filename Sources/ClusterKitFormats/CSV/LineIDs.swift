@@ -24,8 +24,13 @@ struct LineIDs {
     /// The ids already given or written in the file, with the line that has each.
     private var owners: [String: Owner]
 
-    /// Starts with the ids the file writes itself.
-    init(taken: Set<String> = []) { owners = Dictionary(uniqueKeysWithValues: taken.map { ($0, .text("an « Id » cell")) }) }
+    /// Starts with the ids the file writes itself, with room for `capacity` ids in all (the budget's lines): a table of
+    /// a thousand lines is not rehashed as its ids are claimed.
+    init(taken: Set<String> = [], capacity: Int = 0) {
+        owners = [:]
+        owners.reserveCapacity(max(capacity, taken.count))
+        for id in taken { owners[id] = .text("an « Id » cell") }
+    }
 
     /// `base` if no line has it yet, else `base-2`, `base-3`, … — the first free one, now taken by `owner`.
     mutating func claim(_ base: String, owner: String = "") -> String { claimNoting(base, owner: .text(owner)).id }

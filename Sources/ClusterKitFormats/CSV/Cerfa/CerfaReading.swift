@@ -24,7 +24,8 @@ struct CerfaReading {
     static func titleIndex(_ rows: [CSVRow]) -> Int? {
         rows.firstIndex { row in
             var charges = false, products = false
-            for cell in row.cells {
+            // A cell starting with a digit (an amount) is no title: it is passed by unfolded.
+            for cell in row.cells where !cell.startsWithDigit {
                 switch sideTitle(folded: cell.folded) {
                 case .charges: charges = true
                 case .products: products = true
