@@ -37,3 +37,21 @@ package struct LineNames: Sendable {
     /// The name in prose of a line, a service or an action at hand: « its label », or its id.
     package static func name(label: String?, id: String) -> String { label.map { "« \($0) »" } ?? id }
 }
+
+/// The names of a budget's lines, gathered the first time they are asked for: a rule that names lines only when it
+/// reports something builds nothing on a budget it passes.
+package struct LazyLineNames {
+    private let budget: Budget?
+    private var names: LineNames?
+
+    /// Names for `budget`'s lines, not yet gathered.
+    package init(_ budget: Budget?) { self.budget = budget }
+
+    /// The names, gathered on the first call.
+    package mutating func get() -> LineNames {
+        if let names { return names }
+        let made = LineNames(budget)
+        names = made
+        return made
+    }
+}

@@ -118,7 +118,8 @@ public struct MissionCategoryCapRule: PoleRule {
         var found: [Diagnostic] = []
         var overIDs: Set<String> = []
         let ceilings = ActionCeilings(context)
-        let names = LineNames(context.budget)
+        // Gathered only when a line is named: nothing is built on a budget the rule passes.
+        var names = LazyLineNames(context.budget)
         for entry in ceilings.entries {
             guard let (terms, maximum) = entry.ceiling else { continue }
             let funding = entry.funding
@@ -128,7 +129,7 @@ public struct MissionCategoryCapRule: PoleRule {
             let over = try received.subtracting(maximum)
             let earmarked = funding.earmarkedPublic.amount
             var arguments: MessageArguments = [
-                "action": .text(names.label(funding.id) ?? funding.id), "scope": .localized(ActionCeilings.scope(of: entry)),
+                "action": .text(names.get().label(funding.id) ?? funding.id), "scope": .localized(ActionCeilings.scope(of: entry)),
                 "public": .money(received), "earmarked": .money(earmarked), "shared": .money(funding.sharedPublic),
                 "ceiling": .money(maximum), "share": .share(terms.share), "cost": .money(funding.cost), "over": .money(over),
             ]
@@ -187,7 +188,7 @@ public struct MissionCategoryCapRule: PoleRule {
             let over = try received.subtracting(group.maximum)
             let earmarked = try Money.sum(group.entries.map(\.funding.earmarkedPublic.amount), currency: currency)
             let arguments: MessageArguments = [
-                "regime": .text(group.regime.rawValue), "actions": .list(group.entries.map { names.name($0.funding.id) }),
+                "regime": .text(group.regime.rawValue), "actions": .list(group.entries.map { names.get().name($0.funding.id) }),
                 "public": .money(received), "ceiling": .money(group.maximum), "over": .money(over),
             ]
             // Replacing earmarked public money by earmarked private money lowers the group's public funding by as

@@ -95,7 +95,8 @@ public struct UncategorizedActionRule: PoleRule {
             }
         }
         // Named in prose once for all: a budget may hold 100,000 lines, every one of them uncategorized.
-        let names = LineNames(context.budget)
+        // Gathered only when a line is named: nothing is built on a budget the rule passes.
+        var names = LazyLineNames(context.budget)
         var found: [Diagnostic] = []
         for (message, lines) in [
             (Self.none, uncategorized), (Self.noRegime, missingRegime),
@@ -104,7 +105,7 @@ public struct UncategorizedActionRule: PoleRule {
             found.append(
                 context.diagnostic(
                     message,
-                    ["count": .integer(lines.count), "actions": names.list(lines), "regimes": .list(regimes)],
+                    ["count": .integer(lines.count), "actions": names.get().list(lines), "regimes": .list(regimes)],
                     measured: .count(lines.count), lines: lines,
                     explanation: [
                         ExplanationItem(LocalizedText(english: "Expense lines", french: "Lignes de dépenses"), .integer(context.budget.expenses.count)),
@@ -121,7 +122,7 @@ public struct UncategorizedActionRule: PoleRule {
             found.append(
                 context.diagnostic(
                     Self.ended,
-                    ["count": .integer(ended.count), "actions": names.list(ended), "regimes": .list(endedRegimes), "end": .localized(day)],
+                    ["count": .integer(ended.count), "actions": names.get().list(ended), "regimes": .list(endedRegimes), "end": .localized(day)],
                     measured: .count(ended.count), lines: ended,
                     explanation: [
                         ExplanationItem(LocalizedText(english: "Expense lines", french: "Lignes de dépenses"), .integer(context.budget.expenses.count)),
