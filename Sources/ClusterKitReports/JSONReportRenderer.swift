@@ -245,39 +245,32 @@ public struct JSONReportRenderer: ReportRenderer {
 // Each document writes its members in the order of their keys' UTF-8 bytes (`JSONEncoder`'s `.sortedKeys`); an
 // optional member a synthesized `Encodable` left out when `nil` is left out, one it wrote as `null` is `null`.
 
-extension JSONReportRenderer.ReportDocument {
+extension JSONReportRenderer.ReportDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.key("budgets")
-            json.array(budgets) { $1.write(to: &$0) }
-            if let clusters {
-                json.key("clusters")
-                json.array(clusters) { $1.write(to: &$0) }
-            }
-            json.key("diagnostics")
-            json.array(diagnostics) { $1.write(to: &$0) }
+            json.field("budgets", budgets)
+            json.field("clusters", ifPresent: clusters)
+            json.field("diagnostics", diagnostics)
             json.field("format", format)
             json.field("ruleSet", ruleSet)
-            json.key("summary")
-            summary.write(to: &json)
+            json.field("summary", summary)
         }
     }
 }
 
-extension JSONReportRenderer.ClusterDocument {
+extension JSONReportRenderer.ClusterDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("kind", orNull: kind?.rawValue)
             json.field("name", name)
             json.key("trajectory")
             if let trajectory { trajectory.write(to: &json) } else { json.null() }
-            json.key("years")
-            json.array(years) { $1.write(to: &$0) }
+            json.field("years", years)
         }
     }
 }
 
-extension JSONReportRenderer.ClusterDocument.Year {
+extension JSONReportRenderer.ClusterDocument.Year: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("errors", row.count(.error))
@@ -295,51 +288,29 @@ extension JSONReportRenderer.ClusterDocument.Year {
     }
 }
 
-extension JSONReportRenderer.BudgetDocument {
+extension JSONReportRenderer.BudgetDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            if let allocation {
-                json.key("allocation")
-                allocation.write(to: &json)
-            }
+            json.field("allocation", ifPresent: allocation)
             json.field("cluster", cluster)
-            json.key("diagnostics")
-            json.array(diagnostics) { $1.write(to: &$0) }
+            json.field("diagnostics", diagnostics)
             json.field("file", ifPresent: file)
-            if let inferred {
-                json.key("inferred")
-                json.array(inferred) { $1.write(to: &$0) }
-            }
-            if let metrics {
-                json.key("metrics")
-                metrics.write(to: &json)
-            }
-            if let provenance {
-                json.key("provenance")
-                provenance.write(to: &json)
-            }
-            if let suppressed {
-                json.key("suppressed")
-                json.array(suppressed) { $1.write(to: &$0) }
-            }
-            if let trajectory {
-                json.key("trajectory")
-                trajectory.write(to: &json)
-            }
+            json.field("inferred", ifPresent: inferred)
+            json.field("metrics", ifPresent: metrics)
+            json.field("provenance", ifPresent: provenance)
+            json.field("suppressed", ifPresent: suppressed)
+            json.field("trajectory", ifPresent: trajectory)
             json.field("year", year)
         }
     }
 }
 
-extension JSONReportRenderer.MetricsDocument {
+extension JSONReportRenderer.MetricsDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("fundingBase", fundingBase)
             json.field("inKind", inKind)
-            if let leftOut {
-                json.key("leftOut")
-                json.array(leftOut) { $1.write(to: &$0) }
-            }
+            json.field("leftOut", ifPresent: leftOut)
             json.field("nonFunding", nonFunding)
             json.field("passThrough", passThrough)
             json.field("private", `private`)
@@ -356,7 +327,7 @@ extension JSONReportRenderer.MetricsDocument {
     }
 }
 
-extension JSONReportRenderer.LeftOutDocument {
+extension JSONReportRenderer.LeftOutDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("line", line)
@@ -365,32 +336,28 @@ extension JSONReportRenderer.LeftOutDocument {
     }
 }
 
-extension JSONReportRenderer.DiagnosticDocument {
+extension JSONReportRenderer.DiagnosticDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in writeMembers(to: &json, justification: nil) }
     }
 
     /// The members of a diagnostic, with a suppressed diagnostic's `justification` in its place.
     func writeMembers(to json: inout JSONWriter, justification: String?) {
-        json.key("explanation")
-        json.array(explanation) { $1.write(to: &$0) }
+        json.field("explanation", explanation)
         json.field("justification", ifPresent: justification)
         json.field("lines", lines)
         json.field("measured", ifPresent: measured)
         json.field("message", message)
         json.field("messageId", messageId)
         json.field("reference", ifPresent: reference)
-        if let remediation {
-            json.key("remediation")
-            remediation.write(to: &json)
-        }
+        json.field("remediation", ifPresent: remediation)
         json.field("rule", rule)
         json.field("severity", severity.rawValue)
         json.field("threshold", ifPresent: threshold)
     }
 }
 
-extension JSONReportRenderer.ExplanationDocument {
+extension JSONReportRenderer.ExplanationDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             switch item.value {
@@ -427,43 +394,34 @@ extension JSONReportRenderer.ExplanationDocument {
     }
 }
 
-extension JSONReportRenderer.SuppressedDocument {
+extension JSONReportRenderer.SuppressedDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in diagnostic.writeMembers(to: &json, justification: justification) }
     }
 }
 
-extension JSONReportRenderer.OptionDocument {
+extension JSONReportRenderer.OptionDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("amount", amount)
-            if let move {
-                json.key("move")
-                move.write(to: &json)
-            }
+            json.field("move", ifPresent: move)
             json.field("summary", summary)
         }
     }
 }
 
-extension JSONReportRenderer.RemediationDocument {
+extension JSONReportRenderer.RemediationDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            if let alternatives {
-                json.key("alternatives")
-                json.array(alternatives) { $1.write(to: &$0) }
-            }
+            json.field("alternatives", ifPresent: alternatives)
             json.field("amount", amount)
-            if let move {
-                json.key("move")
-                move.write(to: &json)
-            }
+            json.field("move", ifPresent: move)
             json.field("summary", summary)
         }
     }
 }
 
-extension JSONReportRenderer.MoveDocument {
+extension JSONReportRenderer.MoveDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             switch move {
@@ -522,7 +480,7 @@ extension JSONReportRenderer.MoveDocument {
     }
 }
 
-extension JSONReportRenderer.TrajectoryDocument {
+extension JSONReportRenderer.TrajectoryDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("baselineShare", ifPresent: baselineShare)
@@ -547,7 +505,7 @@ extension JSONReportRenderer.TrajectoryDocument {
     }
 }
 
-extension JSONReportRenderer.AllocationDocument {
+extension JSONReportRenderer.AllocationDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.key("actions")
@@ -573,7 +531,7 @@ extension JSONReportRenderer.AllocationDocument {
 
 // The core's values a report carries, as their `Encodable` conformances write them.
 
-extension ReportSummary {
+extension ReportSummary: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("errors", errors)
@@ -584,7 +542,7 @@ extension ReportSummary {
     }
 }
 
-extension Provenance {
+extension Provenance: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("notes", ifPresent: notes)
@@ -595,7 +553,7 @@ extension Provenance {
     }
 }
 
-extension InferredValue {
+extension InferredValue: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("field", field)
@@ -606,7 +564,7 @@ extension InferredValue {
     }
 }
 
-extension FundingTargets {
+extension FundingTargets: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("baselineYear", ifPresent: baselineYear)

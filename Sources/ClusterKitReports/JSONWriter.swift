@@ -289,21 +289,14 @@ package struct ExactNumber: Equatable, Sendable {
 
     /// An amount, in major units (`840965.5`).
     package init(_ money: Money) {
-        var places = 0, power: Int64 = 1
-        while power < money.currency.minorUnitsPerMajorUnit {
-            power *= 10
-            places += 1
-        }
-        self.init(units: Int128(money.minorUnits), places: places)
+        self.init(units: Int128(money.minorUnits), places: money.currency.minorUnitPlaces)
     }
 
     /// A share as a fraction rounded half away from zero to `places` decimals (`0.4483` for 130/290 at 4), as
     /// `Share.rounded(toPlaces:)` rounds it.
+    /// - Precondition: `places` is 0 to 18 (a report writes 4 or 6).
     package init(_ share: Share, places: Int) {
-        var scale: Int128 = 1
-        for _ in 0..<places { scale *= 10 }
-        let digits = ExactArithmetic.divide(
-            Int128(share.numerator) * scale, by: Int128(share.denominator), rounding: .toNearestOrAwayFromZero)
+        guard let digits = share.roundedDigits(toPlaces: places) else { preconditionFailure("more than 18 places") }
         self.init(units: digits, places: places)
     }
 
@@ -345,5 +338,35 @@ package struct ExactNumber: Equatable, Sendable {
                 bytes.append(digit)
             }
         }
+    }
+}
+
+/// A document that writes itself as one JSON value.
+protocol JSONWritable {
+    /// Writes the value.
+    func write(to json: inout JSONWriter)
+}
+
+extension JSONWriter {
+    /// A member whose value writes itself.
+    mutating func field(_ key: StaticString, _ value: some JSONWritable) {
+        self.key(key)
+        value.write(to: &self)
+    }
+
+    /// A member whose value writes itself, left out when `nil`.
+    mutating func field(_ key: StaticString, ifPresent value: (some JSONWritable)?) {
+        if let value { field(key, value) }
+    }
+
+    /// An array member of values that write themselves.
+    mutating func field<Element: JSONWritable>(_ key: StaticString, _ values: [Element]) {
+        self.key(key)
+        array(values) { $1.write(to: &$0) }
+    }
+
+    /// An array member of values that write themselves, left out when `nil`.
+    mutating func field<Element: JSONWritable>(_ key: StaticString, ifPresent values: [Element]?) {
+        if let values { field(key, values) }
     }
 }

@@ -338,33 +338,30 @@ extension RuleID {
 // Each object writes its members in the order of their keys' UTF-8 bytes, as `JSONEncoder`'s `.sortedKeys` wrote
 // them; an optional member is left out when `nil`.
 
-extension SARIFReportRenderer.Log {
+extension SARIFReportRenderer.Log: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("$schema", schema)
-            json.key("runs")
-            json.array(runs) { $1.write(to: &$0) }
+            json.field("runs", runs)
             json.field("version", version)
         }
     }
 }
 
-extension SARIFReportRenderer.Run {
+extension SARIFReportRenderer.Run: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("language", language)
             json.key("properties")
             json.object { json in
                 if let budgets = properties.budgets {
-                    json.key("budgets")
-                    json.array(budgets) { $1.write(to: &$0) }
+                    json.field("budgets", budgets)
                 }
                 json.field("ruleSet", properties.ruleSet)
                 json.key("summary")
                 json.object(properties.summary) { $0.int($1) }
             }
-            json.key("results")
-            json.array(results) { $1.write(to: &$0) }
+            json.field("results", results)
             json.key("tool")
             json.object { json in
                 json.key("driver")
@@ -372,8 +369,7 @@ extension SARIFReportRenderer.Run {
                     let driver = tool.driver
                     json.field("informationUri", ifPresent: driver.informationUri)
                     json.field("name", driver.name)
-                    json.key("rules")
-                    json.array(driver.rules) { $1.write(to: &$0) }
+                    json.field("rules", driver.rules)
                     json.field("version", driver.version)
                 }
             }
@@ -381,38 +377,27 @@ extension SARIFReportRenderer.Run {
     }
 }
 
-extension SARIFReportRenderer.BudgetProperties {
+extension SARIFReportRenderer.BudgetProperties: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("cluster", cluster)
             json.field("file", ifPresent: file)
             json.field("fundingBase", ifPresent: fundingBase)
-            if let inferred {
-                json.key("inferred")
-                json.array(inferred) { $1.write(to: &$0) }
-            }
-            if let leftOut {
-                json.key("leftOut")
-                json.array(leftOut) { $1.write(to: &$0) }
-            }
-            if let provenance {
-                json.key("provenance")
-                provenance.write(to: &json)
-            }
+            json.field("inferred", ifPresent: inferred)
+            json.field("leftOut", ifPresent: leftOut)
+            json.field("provenance", ifPresent: provenance)
             json.field("year", year)
         }
     }
 }
 
-extension SARIFReportRenderer.ReportingDescriptor {
+extension SARIFReportRenderer.ReportingDescriptor: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.key("defaultConfiguration")
             json.object { $0.field("level", defaultConfiguration.level) }
-            json.key("fullDescription")
-            fullDescription.write(to: &json)
-            json.key("help")
-            help.write(to: &json)
+            json.field("fullDescription", fullDescription)
+            json.field("help", help)
             json.field("helpUri", helpUri)
             json.field("id", id)
             json.field("name", name)
@@ -424,13 +409,12 @@ extension SARIFReportRenderer.ReportingDescriptor {
                     json.object(parameters) { $0.string($1) }
                 }
             }
-            json.key("shortDescription")
-            shortDescription.write(to: &json)
+            json.field("shortDescription", shortDescription)
         }
     }
 }
 
-extension SARIFReportRenderer.MultiformatMessage {
+extension SARIFReportRenderer.MultiformatMessage: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("markdown", ifPresent: markdown)
@@ -439,27 +423,23 @@ extension SARIFReportRenderer.MultiformatMessage {
     }
 }
 
-extension SARIFReportRenderer.ResultObject {
+extension SARIFReportRenderer.ResultObject: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("level", level)
-            if let locations {
-                json.key("locations")
-                json.array(locations) { $1.write(to: &$0) }
-            }
+            json.field("locations", ifPresent: locations)
             json.key("message")
             json.object { $0.field("text", message.text) }
             json.key("partialFingerprints")
             json.object(partialFingerprints) { $0.string($1) }
-            json.key("properties")
-            properties.write(to: &json)
+            json.field("properties", properties)
             json.field("ruleId", ruleId)
             json.field("ruleIndex", ifPresent: ruleIndex)
         }
     }
 }
 
-extension SARIFReportRenderer.Location {
+extension SARIFReportRenderer.Location: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             if let logicalLocations {
@@ -483,7 +463,7 @@ extension SARIFReportRenderer.Location {
     }
 }
 
-extension SARIFReportRenderer.ResultProperties {
+extension SARIFReportRenderer.ResultProperties: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("cluster", ifPresent: cluster)
@@ -491,10 +471,7 @@ extension SARIFReportRenderer.ResultProperties {
             json.field("measured", ifPresent: measured)
             json.field("messageId", messageId)
             json.field("reference", ifPresent: reference)
-            if let remediation {
-                json.key("remediation")
-                remediation.write(to: &json)
-            }
+            json.field("remediation", ifPresent: remediation)
             json.field("threshold", ifPresent: threshold)
             json.field("year", ifPresent: year)
         }

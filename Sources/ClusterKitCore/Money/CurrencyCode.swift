@@ -33,6 +33,8 @@ public struct CurrencyCode: RawRepresentable, Hashable, Comparable, Sendable, Co
 
     /// The number of minor units in one major unit. ClusterKit holds every currency in hundredths.
     package var minorUnitsPerMajorUnit: Int64 { 100 }
+    /// The decimal places of a major unit: 2, for hundredths.
+    package var minorUnitPlaces: Int { 2 }
 
     public var description: String { rawValue }
 

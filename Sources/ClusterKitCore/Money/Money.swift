@@ -55,15 +55,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The amount as an exact decimal number of major units (`840965.5`).
     public var decimalValue: Decimal {
-        let perMajorUnit = currency.minorUnitsPerMajorUnit
-        // Digits and an exponent, where a major unit is a power of ten of minor units (always, today): no division.
-        var places = 0, power: Int64 = 1
-        while power < perMajorUnit {
-            power *= 10
-            places += 1
-        }
-        if power == perMajorUnit, let exact = ExactArithmetic.decimal(Int128(minorUnits), places: places) { return exact }
-        return Decimal(minorUnits) / Decimal(perMajorUnit)
+        // Digits and an exponent: no division.
+        ExactArithmetic.decimal(Int128(minorUnits), places: currency.minorUnitPlaces)
+            ?? Decimal(minorUnits) / Decimal(currency.minorUnitsPerMajorUnit)
     }
 
     /// The sum of two amounts of the same currency.

@@ -78,19 +78,22 @@ public struct Share: Comparable, Hashable, Sendable, CustomStringConvertible {
 
     /// The ratio rounded half-up to `places` decimals, as an exact decimal (`0.4483` for 130/290 at 4 places).
     package func rounded(toPlaces places: Int) -> Decimal {
-        // In integers where 10^places fits (a report's 4 places): the exact quotient, rounded half away from zero as
-        // `.plain` rounds, with no `Decimal` division.
-        if (0...18).contains(places) {
-            var scale: Int128 = 1
-            for _ in 0..<places { scale *= 10 }
-            let digits = ExactArithmetic.divide(
-                Int128(numerator) * scale, by: Int128(denominator), rounding: .toNearestOrAwayFromZero)
-            if let exact = ExactArithmetic.decimal(digits, places: places) { return exact }
+        if let digits = roundedDigits(toPlaces: places), let exact = ExactArithmetic.decimal(digits, places: places) {
+            return exact
         }
         var exact = Decimal(numerator) / Decimal(denominator)
         var result = Decimal()
         NSDecimalRound(&result, &exact, places, .plain)
         return result
+    }
+
+    /// The ratio rounded half away from zero (as `.plain` rounds) to `places` decimals, as the integer of its digits
+    /// (`4483` for 130/290 at 4 places), in exact integers with no `Decimal` division; `nil` past 18 places.
+    package func roundedDigits(toPlaces places: Int) -> Int128? {
+        guard (0...18).contains(places) else { return nil }
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        return ExactArithmetic.divide(Int128(numerator) * scale, by: Int128(denominator), rounding: .toNearestOrAwayFromZero)
     }
 
     /// The complement `1 − self`.

@@ -13,8 +13,16 @@ extension HTMLReportRenderer {
         var rows: [ClusterYearRow]
         var id: String { "c\(number)" }
 
-        /// What places the cluster on the map: the thresholds of `cluster-profile` in the rule set that judges it.
-        var thresholds: ProfileMapChart.Thresholds { ProfileMapChart.Thresholds(group.ruleSet) }
+        /// What places the cluster on the map: the thresholds of `cluster-profile` in the rule set that judges it,
+        /// read once.
+        let thresholds: ProfileMapChart.Thresholds
+
+        init(number: Int, group: ClusterGroup, rows: [ClusterYearRow]) {
+            self.number = number
+            self.group = group
+            self.rows = rows
+            thresholds = ProfileMapChart.Thresholds(group.ruleSet)
+        }
 
         /// The share the map and the trend read for a row: the self-financing on the basis `cluster-profile` reads
         /// (gross by default) as the cluster's funders allow it (net where they forbid valued time), or the published
