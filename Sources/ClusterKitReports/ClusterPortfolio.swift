@@ -53,48 +53,89 @@ public struct ClusterPortfolio: Sendable {
     }
 }
 
-/// One row of the clusters table: a cluster's year with the figures a funder compares — a year judged (its report),
-/// or a year a history file gives only as published figures (its summary: the published self-financing, whose basis
-/// the cluster does not state, stands as the gross share; its total as the funding base; no statement, no finding).
-package struct ClusterYearRow {
+/// One row of the clusters table: a cluster's year with the figures a funder compares — a year judged (the figures of
+/// its report), or a year a history file gives only as published figures (its summary: the published
+/// self-financing, whose basis the cluster does not state, stands as the gross share; its total as the funding base;
+/// no statement, no finding).
+///
+/// A row holds figures, not the report they come from: a funder's page or table keeps its rows for every cluster
+/// while each cluster's reports are let go once judged (`PortfolioStream`).
+package struct ClusterYearRow: Sendable {
     package let cluster: ClusterProfile
     package let year: Int
-    /// The year's report, for a year judged.
-    package let report: BudgetReport?
-    /// The published figures, for a year a history file gives only as such.
-    package let published: BudgetSummary?
+    /// Whether the year was judged (it has a report); `false` for a year a history file only publishes.
+    package let judged: Bool
+    package let statement: Statement?
+    package let gross: Share?
+    package let net: Share?
+    package let fundingBase: Money?
+    /// The members that year: the year's own cluster's, the published row's, else the cluster's.
+    package let members: Int?
     package let file: String?
+    /// The year's own cluster (what a basis applies to: its funders may forbid counting valued time).
+    private let yearCluster: ClusterProfile
+    /// The findings of the year by severity: errors, warnings, notes.
+    private let counts: (errors: Int, warnings: Int, notes: Int)
 
     package init(cluster: ClusterProfile, report: BudgetReport) {
         self.cluster = cluster
-        self.year = report.year
-        self.report = report
-        self.published = nil
-        self.file = report.file
+        year = report.year
+        judged = true
+        let metrics = report.metrics
+        statement = metrics?.statement
+        gross = metrics?.selfFinancingGross
+        net = metrics?.selfFinancingNet
+        fundingBase = metrics?.fundingBase
+        members = report.cluster.members ?? cluster.members
+        file = report.file
+        yearCluster = report.cluster
+        var counts = (errors: 0, warnings: 0, notes: 0)
+        for diagnostic in report.diagnostics {
+            switch diagnostic.severity {
+            case .error: counts.errors += 1
+            case .warning: counts.warnings += 1
+            case .note: counts.notes += 1
+            }
+        }
+        self.counts = counts
     }
 
     package init(cluster: ClusterProfile, published year: HistoryYear, file: String?) {
         self.cluster = cluster
         self.year = year.year
-        self.report = nil
-        self.published = year.published
+        judged = false
+        statement = nil
+        let published = year.published
+        if let share = published?.selfFinancing {
+            gross = share
+        } else if let part = published?.privateResources, let total = published?.total {
+            gross = Share(part, of: total)
+        } else {
+            gross = nil
+        }
+        net = nil
+        fundingBase = published?.total
+        members = published?.members ?? cluster.members
         self.file = file
+        yearCluster = cluster
+        counts = (0, 0, 0)
     }
 
-    package var statement: Statement? { report?.metrics?.statement }
-    package var gross: Share? {
-        if let report { return report.metrics?.selfFinancingGross }
-        guard let published else { return nil }
-        if let share = published.selfFinancing { return share }
-        if let part = published.privateResources, let total = published.total { return Share(part, of: total) }
-        return nil
-    }
-    package var net: Share? { report?.metrics?.selfFinancingNet }
-    package var fundingBase: Money? { report.map { $0.metrics?.fundingBase } ?? published?.total }
-    /// The members that year: the year's own cluster's, the published row's, else the cluster's.
-    package var members: Int? { report?.cluster.members ?? published?.members ?? cluster.members }
     package var target: FundingTargets? { cluster.target(judgedIn: year) }
-    package func count(_ severity: Severity) -> Int { report?.diagnostics.count { $0.severity == severity } ?? 0 }
+    package func count(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: counts.errors
+        case .warning: counts.warnings
+        case .note: counts.notes
+        }
+    }
+
+    /// The self-financing on a basis as the year's funders allow it (net where they forbid valued time); for a
+    /// published year, its one published share.
+    package func selfFinancing(_ basis: SelfFinancingBasis) -> Share? {
+        guard judged else { return gross }
+        return basis.applying(to: yearCluster) == .gross ? gross : net
+    }
 
     /// The rows of a cluster: its years judged and its published years, oldest first.
     package static func rows(of group: ClusterGroup) -> [ClusterYearRow] {
@@ -105,7 +146,7 @@ package struct ClusterYearRow {
 
     /// The rows of a report: per cluster and year when it is grouped, else one per budget.
     package static func rows(of report: Report) -> [ClusterYearRow] {
-        if let clusters = report.clusters { return clusters.flatMap(rows(of:)) }
+        if let clusters = report.clusters { return clusters.flatMap { ClusterOutline($0).rows } }
         return report.budgets.filter { $0.metrics != nil }.map { ClusterYearRow(cluster: $0.cluster, report: $0) }
     }
 
@@ -152,7 +193,7 @@ package struct ClusterYearRow {
             text += String(repeating: "0", count: places - (fraction ?? 0))
             return language == .french ? text.replacingOccurrences(of: ".", with: ",") : text
         }
-        let statementWord = report == nil ? Self.publishedWord(language)
+        let statementWord = !judged ? Self.publishedWord(language)
             : statement.map { ($0 == .realised ? Self.realised : Self.forecast)(language) } ?? ""
         return [
             cluster.name, cluster.kind.map { Self.kindWord($0)(language) } ?? "", String(year), statementWord, file ?? "",
@@ -161,6 +202,35 @@ package struct ClusterYearRow {
             number(target?.privateShare?.rounded(toPlaces: 4), places: 4), target?.year.map(String.init) ?? "",
             String(count(.error)), String(count(.warning)), String(count(.note)),
         ]
+    }
+}
+
+/// What a funder's table, map and trend show of one cluster: who it is, a row of figures per year, and its
+/// trajectory with its history's findings — kept for every cluster while the reports themselves are let go once
+/// judged (`PortfolioStream`).
+package struct ClusterOutline: Sendable {
+    /// The cluster, as its latest year gives it.
+    package var cluster: ClusterProfile
+    /// Its years judged and published, oldest first.
+    package var rows: [ClusterYearRow]
+    /// The trajectory of its history's report, when it has one.
+    package var trajectory: Trajectory?
+    /// The findings of its history's report by severity.
+    private var historyCounts: [Severity: Int] = [:]
+    /// The rule set the cluster is judged with.
+    package var ruleSet: RuleSet?
+
+    package init(_ group: ClusterGroup) {
+        cluster = group.cluster
+        rows = ClusterYearRow.rows(of: group)
+        trajectory = group.history?.trajectory
+        for diagnostic in group.history?.diagnostics ?? [] { historyCounts[diagnostic.severity, default: 0] += 1 }
+        ruleSet = group.ruleSet
+    }
+
+    /// The cluster's findings of a severity: its years' and its history's.
+    package func count(_ severity: Severity) -> Int {
+        rows.reduce(0) { $0 + $1.count(severity) } + (historyCounts[severity] ?? 0)
     }
 }
 

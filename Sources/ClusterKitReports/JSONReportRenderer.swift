@@ -36,7 +36,7 @@ public struct JSONReportRenderer: ReportRenderer {
 
         init(_ report: Report, language: Language, showSuppressed: Bool = false) {
             ruleSet = report.ruleSet
-            clusters = report.clusters.map { $0.map(ClusterDocument.init) }
+            clusters = report.clusters.map { $0.map { ClusterDocument(ClusterOutline($0)) } }
             budgets = report.budgets.map { BudgetDocument($0, language: language, showSuppressed: showSuppressed) }
             diagnostics = report.diagnostics.map { DiagnosticDocument($0, language: language) }
             summary = report.summary
@@ -54,11 +54,11 @@ public struct JSONReportRenderer: ReportRenderer {
         let years: [Year]
         let trajectory: TrajectoryDocument?
 
-        init(_ group: ClusterGroup) {
-            name = group.cluster.name
-            kind = group.cluster.kind
-            years = ClusterYearRow.rows(of: group).map(Year.init)
-            trajectory = group.history?.trajectory.map(TrajectoryDocument.init)
+        init(_ outline: ClusterOutline) {
+            name = outline.cluster.name
+            kind = outline.cluster.kind
+            years = outline.rows.map(Year.init)
+            trajectory = outline.trajectory.map(TrajectoryDocument.init)
         }
     }
 

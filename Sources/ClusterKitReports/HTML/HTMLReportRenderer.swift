@@ -68,9 +68,8 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     /// The summary's opening: its section and heading, the counts by severity, and the suppressed findings' count (a
     /// single report's page and a funder's page share it).
-    static func summaryCounts(_ report: Report, format: HTMLFormat) -> String {
+    static func summaryCounts(_ totals: ReportSummary, format: HTMLFormat) -> String {
         let words = ReportWords.self
-        let totals = report.summary
         var out = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n"
         out += "<h2 id=\"summary-title\">\(HTML.escape(format.word(words.summaryHeading)))</h2>\n<ul class=\"counts\">\n"
         for (severity, count) in [(Severity.error, totals.errors), (.warning, totals.warnings), (.note, totals.notes)] {
@@ -86,7 +85,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     private func summary(_ report: Report, format: HTMLFormat) -> String {
         let words = ReportWords.self
-        var out = Self.summaryCounts(report, format: format)
+        var out = Self.summaryCounts(report.summary, format: format)
         // On a phone the summary's rows reflow into blocks, each cell named by its column (`data-label`).
         out += "<div class=\"table-wrap\"><table class=\"reflow\">\n<thead><tr><th scope=\"col\">\(HTML.escape(format.word(words.budgetColumn)))</th>"
         for severity in Severity.allCases {

@@ -6,75 +6,83 @@ import Foundation
 /// by year, its findings by severity), the memento's map of profiles with every cluster placed, then each cluster's
 /// years and its own reports, linked from the table.
 extension HTMLReportRenderer {
-    /// A cluster of the page: its number (on the map and in the table), its group and its rows.
+    /// A cluster of the page: its number (on the map and in the table) and its outline.
     struct PortfolioEntry {
         var number: Int
-        var group: ClusterGroup
-        var rows: [ClusterYearRow]
+        var outline: ClusterOutline
+        var rows: [ClusterYearRow] { outline.rows }
+        var cluster: ClusterProfile { outline.cluster }
         var id: String { "c\(number)" }
 
         /// What places the cluster on the map: the thresholds of `cluster-profile` in the rule set that judges it,
         /// read once.
         let thresholds: ProfileMapChart.Thresholds
 
-        init(number: Int, group: ClusterGroup, rows: [ClusterYearRow]) {
+        init(number: Int, outline: ClusterOutline) {
             self.number = number
-            self.group = group
-            self.rows = rows
-            thresholds = ProfileMapChart.Thresholds(group.ruleSet)
+            self.outline = outline
+            thresholds = ProfileMapChart.Thresholds(outline.ruleSet)
         }
 
         /// The share the map and the trend read for a row: the self-financing on the basis `cluster-profile` reads
         /// (gross by default) as the cluster's funders allow it (net where they forbid valued time), or the published
         /// figure of a published year.
-        func share(_ row: ClusterYearRow) -> Share? {
-            if let report = row.report {
-                guard let metrics = report.metrics else { return nil }
-                return metrics.selfFinancing(thresholds.basis.applying(to: report.cluster))
-            }
-            return row.gross
-        }
+        func share(_ row: ClusterYearRow) -> Share? { row.selfFinancing(thresholds.basis) }
 
         /// The years with a known share, oldest first.
         var shares: [(year: Int, share: Share)] { rows.compactMap { row in share(row).map { (row.year, $0) } } }
 
         /// The latest row judged (else the latest published).
-        var last: ClusterYearRow? { rows.last { $0.report != nil } ?? rows.last }
+        var last: ClusterYearRow? { rows.last { $0.judged } ?? rows.last }
 
         /// The cluster's findings: its years' and its history's.
-        func count(_ severity: Severity) -> Int {
-            rows.reduce(0) { $0 + $1.count(severity) } + (group.history?.diagnostics.count { $0.severity == severity } ?? 0)
-        }
+        func count(_ severity: Severity) -> Int { outline.count(severity) }
     }
 
     func portfolioPage(_ report: Report, clusters: [ClusterGroup]) -> String {
+        var out = ""
+        writePortfolioPage(
+            ruleSet: report.ruleSet, summary: report.summary, notes: report.diagnostics,
+            outlines: clusters.map(ClusterOutline.init), group: { clusters[$0] }, to: { out += $0 })
+        return out
+    }
+
+    /// Writes the page of a grouped report, a piece at a time, to `emit`: the clusters table and the map from the
+    /// clusters' outlines, then each cluster's section from its group, which `group` gives for the cluster at an
+    /// index of `outlines` when its section is written (a stream judges the cluster again there).
+    package func writePortfolioPage<Failure: Error>(
+        ruleSet: String, summary: ReportSummary, notes: [Diagnostic], outlines: [ClusterOutline],
+        group: (Int) throws(Failure) -> ClusterGroup, to emit: (String) -> Void
+    ) throws(Failure) {
         let format = HTMLFormat(language: language)
-        let entries = clusters.enumerated().map { PortfolioEntry(number: $0.offset + 1, group: $0.element, rows: ClusterYearRow.rows(of: $0.element)) }
-        let title = Message(ReportWords.title, ["ruleSet": ReportWords.ruleSetName(report.ruleSet)]).rendered(in: language)
+        let entries = outlines.enumerated().map { PortfolioEntry(number: $0.offset + 1, outline: $0.element) }
+        let title = Message(ReportWords.title, ["ruleSet": ReportWords.ruleSetName(ruleSet)]).rendered(in: language)
         let count = format.message(Message(HTMLWords.clusterCount, ["count": .integer(entries.count)]))
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(HTML.escape(format.typeset(title + " — " + count)))</title>\n"
         out += "<style>\n\(Self.stylesheet)\(Self.portfolioStylesheet)</style>\n</head>\n<body>\n"
         out += "<header class=\"page\">\n<h1>\(HTML.escape(format.typeset(title)))</h1>\n"
-        out += "<p>\(HTML.escape(format.message(Message(HTMLWords.subtitle, ["ruleSet": ReportWords.ruleSetName(report.ruleSet)]))))"
+        out += "<p>\(HTML.escape(format.message(Message(HTMLWords.subtitle, ["ruleSet": ReportWords.ruleSetName(ruleSet)]))))"
             + " \(HTML.escape(count)).</p>\n</header>\n"
-        out += "<main>\n" + portfolioSummary(report, entries: entries, format: format)
+        out += "<main>\n" + portfolioSummary(summary, entries: entries, format: format)
         out += mapFigure(entries, format: format)
-        for entry in entries { out += clusterSection(entry, format: format) }
-        if !report.diagnostics.isEmpty {
+        emit(out)
+        for (index, entry) in entries.enumerated() { emit(clusterSection(entry, group: try group(index), format: format)) }
+        out = ""
+        if !notes.isEmpty {
             out += "<section class=\"budget\" id=\"check\" aria-labelledby=\"check-title\">\n"
             out += "<h2 id=\"check-title\">\(HTML.escape(format.word(ReportWords.checkDiagnostics)))</h2>\n"
-            out += diagnostics(report.diagnostics, id: "check", format: format) + "</section>\n"
+            out += diagnostics(notes, id: "check", format: format) + "</section>\n"
         }
         out += "</main>\n<footer class=\"page\"><p>ClusterKit · \(HTML.escape(Report.format))</p></footer>\n</body>\n</html>\n"
-        return out
+        emit(out)
     }
 
     /// The counts by severity, then the clusters table.
-    private func portfolioSummary(_ report: Report, entries: [PortfolioEntry], format: HTMLFormat) -> String {
+    private func portfolioSummary(_ summary: ReportSummary, entries: [PortfolioEntry], format: HTMLFormat) -> String {
         let words = ReportWords.self
-        var out = HTMLReportRenderer.summaryCounts(report, format: format)
+        var out = HTMLReportRenderer.summaryCounts(summary, format: format)
         out += "<h3 id=\"clusters-title\">\(HTML.escape(format.word(HTMLWords.clustersHeading)))</h3>\n"
         out += "<p class=\"intro\">\(HTML.escape(format.word(HTMLWords.clustersIntro)))</p>\n"
         let headings: [(LocalizedText, Bool)] = [
@@ -86,7 +94,7 @@ extension HTMLReportRenderer {
         out += headings.map { "<th scope=\"col\"\($0.1 ? " class=\"number\"" : "")>\(HTML.escape(format.word($0.0)))</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
         for entry in entries {
-            let cluster = entry.group.cluster
+            let cluster = entry.cluster
             func cell(_ heading: LocalizedText, _ content: String, number: Bool = false) -> String {
                 "<td\(number ? " class=\"number\"" : "") data-label=\"\(HTML.escape(format.word(heading)))\">\(content)</td>"
             }
@@ -96,7 +104,7 @@ extension HTMLReportRenderer {
             out += cell(HTMLWords.membersColumn, (entry.last?.members).map(String.init) ?? "—", number: true)
             var lastBudget = "—", against = "—"
             if let last = entry.last {
-                let statement = last.report == nil ? ClusterYearRow.publishedWord
+                let statement = !last.judged ? ClusterYearRow.publishedWord
                     : last.statement == .realised ? ClusterYearRow.realised : ClusterYearRow.forecast
                 lastBudget = format.message(Message(HTMLWords.lastBudget, [
                     "year": .integer(last.year), "statement": .localized(statement),
@@ -125,10 +133,10 @@ extension HTMLReportRenderer {
     private func trend(_ entry: PortfolioEntry, format: HTMLFormat) -> String {
         let shares = entry.shares
         guard let first = shares.first, let last = shares.last else { return "—" }
-        let target = Self.selfFinancingTarget(of: entry.group.cluster, in: last.year).share
+        let target = Self.selfFinancingTarget(of: entry.cluster, in: last.year).share
         let values = shares.map { format.message(Message(HTMLWords.yearShare, ["share": .share($0.share), "year": .integer($0.year)])) }
         let label = format.message(Message(HTMLWords.sparklineLabel, [
-            "cluster": .text(entry.group.cluster.name), "values": .text(values.joined(separator: ", ")),
+            "cluster": .text(entry.cluster.name), "values": .text(values.joined(separator: ", ")),
         ]))
         let words = shares.count > 1
             ? format.message(Message(HTMLWords.trend, [
@@ -148,7 +156,7 @@ extension HTMLReportRenderer {
             let years = entry.rows.compactMap { row in
                 row.members.flatMap { members in entry.share(row).map { (year: row.year, members: members, share: $0) } }
             }
-            let cluster = entry.group.cluster
+            let cluster = entry.cluster
             if years.isEmpty { unplaced.append(cluster.name) } else {
                 marks.append(ProfileMapChart.Mark(number: entry.number, name: cluster.name, kind: cluster.kind, years: years))
             }
@@ -179,8 +187,10 @@ extension HTMLReportRenderer {
     }
 
     /// A cluster: its facts, its years, then its own reports — each year's, and its history's — one level down.
-    private func clusterSection(_ entry: PortfolioEntry, format: HTMLFormat) -> String {
-        let cluster = entry.group.cluster
+    /// `group` is the cluster's group, whose years' reports are those of the entry's rows judged, in order.
+    private func clusterSection(_ entry: PortfolioEntry, group: ClusterGroup, format: HTMLFormat) -> String {
+        let cluster = entry.cluster
+        var reports = group.years.makeIterator()
         var out = "<section class=\"cluster\" id=\"\(entry.id)\" aria-labelledby=\"\(entry.id)-title\">\n"
         out += "<h2 id=\"\(entry.id)-title\">\(entry.number). \(HTML.escape(format.typeset(cluster.name)))</h2>\n"
         var facts: [String] = []
@@ -203,7 +213,7 @@ extension HTMLReportRenderer {
             cells[4] = HTML.escape(row.net.map(format.share) ?? "—")
             cells[5] = HTML.escape(row.fundingBase.map(format.money) ?? "—")
             cells[6] = HTML.escape(row.target?.privateShare.map(format.share) ?? "—")
-            if let report = row.report {
+            if row.judged, let report = reports.next() {
                 let id = "\(entry.id)-b\(index)"
                 cells[0] = "<a href=\"#\(id)\">\(cells[0])</a>"
                 sections += Self.demoted(section(report, id: id, format: format))
@@ -212,7 +222,7 @@ extension HTMLReportRenderer {
                 + zip(cells.dropFirst(), numeric.dropFirst()).map { "<td\($1 ? " class=\"number\"" : "")>\($0)</td>" }.joined() + "</tr>\n"
         }
         out += "</tbody></table></div>\n"
-        if let history = entry.group.history { sections += Self.demoted(section(history, id: "\(entry.id)-h", format: format)) }
+        if let history = group.history { sections += Self.demoted(section(history, id: "\(entry.id)-h", format: format)) }
         return out + sections + "</section>\n"
     }
 
