@@ -111,21 +111,24 @@ public enum BudgetFile {
     ) -> (inputs: [BudgetInput], failures: [InputError]) {
         var inputs: [BudgetInput] = []
         var failures: [InputError] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                failures.append(InputError(file: path, path: "", reason: "no such file or folder"))
-                continue
-            }
-            for file in isDirectory.boolValue ? files(inFolder: path) : [path] {
-                do throws(InputError) {
-                    inputs.append(try readFile(file, catalog: catalog, sheet: sheet))
-                } catch {
-                    failures.append(error)
-                }
+        for file in expanding(paths) {
+            do throws(InputError) {
+                inputs.append(try read(contentsOf: file, catalog: catalog, sheet: sheet))
+            } catch {
+                failures.append(error)
             }
         }
         return (inputs, failures)
+    }
+
+    /// The files these paths name, in order: a file as it is, a folder as its budget files (see
+    /// ``files(inFolder:)``); a path that does not exist is kept as it is, for reading it to say so.
+    package static func expanding(_ paths: [String]) -> [String] {
+        paths.flatMap { path in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return exists && isDirectory.boolValue ? files(inFolder: path) : [path]
+        }
     }
 
     /// The budget files of a folder, in name order, each as `folder/name`: its `.json`, `.csv`, `.xlsx`, `.xlsm` and

@@ -248,7 +248,10 @@ public struct CSVReportRenderer: ReportRenderer {
     /// Creates a renderer.
     public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { table(ClusterYearRow.rows(of: report)) }
+
+    /// The table of these rows, its headings first.
+    package func table(_ rows: [ClusterYearRow]) -> String {
         let language = options.language
         let separator = language == .french ? ";" : ","
         func field(_ text: String) -> String {
@@ -256,7 +259,7 @@ public struct CSVReportRenderer: ReportRenderer {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         var out = ClusterYearRow.columns.map { field($0(language)) }.joined(separator: separator) + "\n"
-        for row in ClusterYearRow.rows(of: report) {
+        for row in rows {
             out += row.cells(language).map(field).joined(separator: separator) + "\n"
         }
         return out

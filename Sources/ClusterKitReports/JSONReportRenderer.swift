@@ -20,26 +20,56 @@ public struct JSONReportRenderer: ReportRenderer {
 
     public func render(_ report: Report) -> String {
         var json = JSONWriter()
-        ReportDocument(report, language: language, showSuppressed: showSuppressed).write(to: &json)
+        ReportDocument(
+            ruleSet: report.ruleSet, budgets: report.budgets, notes: report.diagnostics, summary: report.summary,
+            clusters: report.clusters.map { $0.map(ClusterOutline.init) }, language: language, showSuppressed: showSuppressed
+        ).write(to: &json)
         return json.text
     }
 
-    /// The document's shape, in the order the specification lists its fields.
-    struct ReportDocument {
+    /// Writes the report of a stream, a piece at a time, to `emit`: each budget's entry as `budgets` gives it (a
+    /// stream judges it there), the clusters from their outlines.
+    package func write(
+        ruleSet: String, budgets: some Sequence<BudgetReport>, notes: [Diagnostic], summary: ReportSummary,
+        clusters: [ClusterOutline], to emit: (String) -> Void
+    ) {
+        withoutActuallyEscaping(emit) { emit in
+            var json = JSONWriter()
+            var document = ReportDocument(
+                ruleSet: ruleSet, budgets: budgets, notes: notes, summary: summary, clusters: clusters, language: language,
+                showSuppressed: showSuppressed)
+            document.afterBudget = { $0.flush(to: emit) }
+            document.write(to: &json)
+            emit(json.text)
+        }
+    }
+
+    /// The document's shape, in the order the specification lists its fields; its budgets' entries are made as
+    /// they are written.
+    struct ReportDocument<Budgets: Sequence<BudgetReport>> {
         let format = Report.format
         let ruleSet: String
-        let budgets: [BudgetDocument]
+        let budgets: Budgets
         let diagnostics: [DiagnosticDocument]
         let summary: ReportSummary
         /// The budgets by cluster, for a grouped report (report-format.md, `clusters[]`).
         let clusters: [ClusterDocument]?
+        let language: Language
+        let showSuppressed: Bool
+        /// What is done after each budget's entry is written (a stream hands the text on).
+        var afterBudget: ((inout JSONWriter) -> Void)?
 
-        init(_ report: Report, language: Language, showSuppressed: Bool = false) {
-            ruleSet = report.ruleSet
-            clusters = report.clusters.map { $0.map { ClusterDocument(ClusterOutline($0)) } }
-            budgets = report.budgets.map { BudgetDocument($0, language: language, showSuppressed: showSuppressed) }
-            diagnostics = report.diagnostics.map { DiagnosticDocument($0, language: language) }
-            summary = report.summary
+        init(
+            ruleSet: String, budgets: Budgets, notes: [Diagnostic], summary: ReportSummary, clusters: [ClusterOutline]?,
+            language: Language, showSuppressed: Bool
+        ) {
+            self.ruleSet = ruleSet
+            self.budgets = budgets
+            self.clusters = clusters.map { $0.map(ClusterDocument.init) }
+            diagnostics = notes.map { DiagnosticDocument($0, language: language) }
+            self.summary = summary
+            self.language = language
+            self.showSuppressed = showSuppressed
         }
     }
 
@@ -248,7 +278,11 @@ public struct JSONReportRenderer: ReportRenderer {
 extension JSONReportRenderer.ReportDocument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.field("budgets", budgets)
+            json.key("budgets")
+            json.array(budgets) { json, budget in
+                JSONReportRenderer.BudgetDocument(budget, language: language, showSuppressed: showSuppressed).write(to: &json)
+                afterBudget?(&json)
+            }
             json.field("clusters", ifPresent: clusters)
             json.field("diagnostics", diagnostics)
             json.field("format", format)

@@ -25,6 +25,13 @@ package struct JSONWriter {
         String(decoding: bytes, as: UTF8.self) + "\n"
     }
 
+    /// Hands the bytes written so far to `emit`, as text, and forgets them; the writer keeps its place in the
+    /// document, so that a long document is written out a piece at a time (the last piece is `text`).
+    package mutating func flush(to emit: (String) -> Void) {
+        emit(String(decoding: bytes, as: UTF8.self))
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     // MARK: Containers
 
     /// Writes an object; `body` writes its members with `key` and a value each, keys in ascending order.

@@ -64,6 +64,33 @@ enum CheckCommand {
                 return ToolOutput(status: 2, stderr: "\(error)\n")
             }
         }
+        let judging: Judging
+        do {
+            judging = try Judging(preset: invocation[Self.rules], configuration: configuration)
+        } catch {
+            return ToolOutput(status: 2, stderr: "\(error)\n")
+        }
+        let format = invocation[Self.format] ?? .text
+        let color = invocation[Self.color] ?? .auto
+        let environment = invocation.environment
+        let options = RenderingOptions(
+            language: language, showExplanations: invocation[Self.explain], showSuppressed: invocation[Self.showSuppressed],
+            useColor: color == .always
+                || (color == .auto && environment.stdoutIsTerminal && environment.variables["NO_COLOR"] == nil
+                    && environment.variables["TERM"] != "dumb"))
+        let strict = invocation[Self.strict]
+
+        // Several files, for a table, a page or JSON: read and judged a cluster at a time (PortfolioStream), so that
+        // a funder's folder of thousands of files is not held at once.
+        if [.json, .html, .csv].contains(format) {
+            var stream = PortfolioStream(files: BudgetFile.expanding(invocation.positionals)) { file throws(InputError) in
+                try BudgetFile.read(contentsOf: file, sheet: invocation[Self.sheet])
+            }
+            if stream.fileCount > 1 {
+                return streamed(&stream, judging: judging, format: format, options: options, strict: strict, environment: environment)
+            }
+        }
+
         var notice = ""
         let inputs: [BudgetInput]
         // A file that cannot be read is reported (status 2) and the others are still checked.
@@ -83,20 +110,12 @@ enum CheckCommand {
 
         let report: Report
         do {
-            report = try evaluate(inputs, preset: invocation[Self.rules], configuration: configuration)
+            report = try judging.report(inputs)
         } catch {
             // Files that disagree on a cluster, or an input the engine refuses: nothing is reported.
             return ToolOutput(status: 2, stderr: unreadableReport + "\(error)\n")
         }
 
-        let color = invocation[Self.color] ?? .auto
-        let environment = invocation.environment
-        let options = RenderingOptions(
-            language: language, showExplanations: invocation[Self.explain], showSuppressed: invocation[Self.showSuppressed],
-            useColor: color == .always
-                || (color == .auto && environment.stdoutIsTerminal && environment.variables["NO_COLOR"] == nil
-                    && environment.variables["TERM"] != "dumb"))
-        let format = invocation[Self.format] ?? .text
         let rendered: String
         switch format {
         case .json:
@@ -118,7 +137,7 @@ enum CheckCommand {
         case .text:
             rendered = notice + TextReportRenderer(options: options).render(report)
         }
-        let failing = report.hasDiagnostics(atLeast: invocation[Self.strict] ? .warning : .error)
+        let failing = report.hasDiagnostics(atLeast: strict ? .warning : .error)
         // Machine-readable and pasteable formats keep the notice out of their output.
         let noticeOnStderr = format != .text
         return ToolOutput(
@@ -126,36 +145,93 @@ enum CheckCommand {
             stderr: (noticeOnStderr ? notice : "") + unreadableReport)
     }
 
+    /// Judges several files a cluster at a time and writes the report as it goes: to the environment's standard
+    /// output when it takes one, else into the output returned. The same bytes as the report held whole.
+    static func streamed(
+        _ stream: inout PortfolioStream, judging: Judging, format: ReportFormat, options: RenderingOptions, strict: Bool,
+        environment: ToolEnvironment
+    ) -> ToolOutput {
+        let unreadableReport = stream.failures.map { "\($0)\n" }.joined()
+        do {
+            try stream.judge(
+                suppressions: judging.suppressions, mixedRuleSet: Judging.mixedRuleSet, judge: judging.report(ofEach:),
+                engine: judging.engine(for:))
+        } catch {
+            return ToolOutput(status: 2, stderr: unreadableReport + "\(error)\n")
+        }
+        var stdout = ""
+        let emit: (String) -> Void = { text in
+            if let write = environment.writeStdout { write(text) } else { stdout += text }
+        }
+        do throws(InputError) {
+            switch format {
+            case .csv: emit(stream.table(CSVReportRenderer(options: options)))
+            case .html: try stream.writePage(HTMLReportRenderer(options: options), to: emit)
+            default: try stream.writeJSON(JSONReportRenderer(options: options), to: emit)
+            }
+        } catch {
+            // A file that no longer reads as it did a moment ago: the output stops where it was, the error says why.
+            return ToolOutput(status: 2, stdout: stdout, stderr: unreadableReport + "\(error)\n")
+        }
+        let failing = stream.hasDiagnostics(atLeast: strict ? .warning : .error)
+        return ToolOutput(status: !stream.failures.isEmpty ? 2 : failing ? 1 : 0, stdout: stdout, stderr: unreadableReport)
+    }
+
     /// Runs the named preset on every budget, or each budget's own preset (from its kind) when none is named, with
-    /// the configuration's settings and suppressions.
+    /// the configuration's settings and suppressions; groups the report by cluster when there is more than one input.
     static func evaluate(
         _ inputs: [BudgetInput], preset: Preset?, configuration: Configuration = Configuration()
     ) throws(InputError) -> Report {
-        func engine(_ preset: Preset) throws(InputError) -> Engine {
-            Engine(
-                ruleSet: try configuration.apply(to: preset.ruleSet, available: BuiltInRules.all),
-                suppressions: configuration.suppressions)
-        }
-        // More than one input: grouped by cluster, each cluster's years judged as a history by its preset's engine.
-        func grouped(_ report: Report) throws(InputError) -> Report {
-            guard inputs.count > 1 else { return report }
+        try Judging(preset: preset, configuration: configuration).report(inputs)
+    }
+
+    /// How `check` judges budgets: the named preset for every budget, or each budget's own (from its kind), each
+    /// with the configuration's settings and suppressions; a cluster's years as a history with its own engine.
+    struct Judging {
+        /// The rule set's name in a report whose budgets were judged with several presets.
+        static let mixedRuleSet = "by-kind"
+
+        let preset: Preset?
+        let suppressions: [Suppression]
+        private let engines: [Preset: Engine]
+
+        /// - Throws: ``InputError`` when the configuration does not apply to a preset.
+        init(preset: Preset?, configuration: Configuration) throws(InputError) {
+            self.preset = preset
+            suppressions = configuration.suppressions
             var engines: [Preset: Engine] = [:]
             for chosen in preset.map({ [$0] }) ?? ClusterKind.allCases.map({ Preset(for: $0) }) + [Preset(for: nil)] {
-                engines[chosen] = try engine(chosen)
+                engines[chosen] = Engine(
+                    ruleSet: try configuration.apply(to: chosen.ruleSet, available: BuiltInRules.all),
+                    suppressions: configuration.suppressions)
             }
-            return try ClusterPortfolio(grouping: report) { cluster in engines[preset ?? Preset(for: cluster.kind)]! }.report
+            self.engines = engines
         }
-        // Several files and one rule set: checked on every core, the same report as one by one.
-        if let preset { return try grouped(try engine(preset).check(inputs, parallel: true)) }
-        var budgets: [BudgetReport] = []
-        var names: Set<String> = []
-        for input in inputs {
-            let preset = Preset(for: input.cluster.kind)
-            names.insert(preset.rawValue)
-            budgets += try engine(preset).check([input]).budgets
+
+        /// The engine that judges a cluster: the named preset's, else its kind's.
+        func engine(for cluster: ClusterProfile) -> Engine { engines[preset ?? Preset(for: cluster.kind)]! }
+
+        /// The report on these inputs, not grouped: with a named preset, checked on every core (the same report as
+        /// one by one).
+        func report(ofEach inputs: [BudgetInput]) throws(InputError) -> Report {
+            if let preset { return try engines[preset]!.check(inputs, parallel: true) }
+            var budgets: [BudgetReport] = []
+            var names: Set<String> = []
+            for input in inputs {
+                let preset = Preset(for: input.cluster.kind)
+                names.insert(preset.rawValue)
+                budgets += try engines[preset]!.check([input]).budgets
+            }
+            return Report(ruleSet: names.count == 1 ? names.first! : Self.mixedRuleSet, budgets: budgets, suppressions: suppressions)
         }
-        return try grouped(Report(
-            ruleSet: names.count == 1 ? names.first! : "by-kind", budgets: budgets, suppressions: configuration.suppressions))
+
+        /// The report on these inputs; grouped by cluster, each cluster's years judged as a history by its engine,
+        /// when there is more than one.
+        func report(_ inputs: [BudgetInput]) throws(InputError) -> Report {
+            let report = try report(ofEach: inputs)
+            guard inputs.count > 1 else { return report }
+            return try ClusterPortfolio(grouping: report, engine: engine(for:)).report
+        }
     }
 }
 

@@ -13,6 +13,9 @@ struct ToolOutput: Equatable {
 struct ToolEnvironment {
     var stdoutIsTerminal: Bool = false
     var variables: [String: String] = [:]
+    /// Where a command writes its standard output as it goes, for an output too large to hold (a funder's folder
+    /// checked with `check`); `nil`: the output is returned whole in ``ToolOutput/stdout``.
+    var writeStdout: ((String) -> Void)?
 }
 
 /// The `clusterkit` command: dispatches to its subcommands.
