@@ -32,6 +32,24 @@ enum FunderFolder {
         return portfolio.clusters.count + portfolio.report.budgets.count
     }
 
+    /// The same folder judged a cluster at a time, as `clusterkit check FOLDER --format csv` does (`PortfolioStream`):
+    /// each file read for its cluster, then each cluster's files read, checked and grouped, only its outline kept,
+    /// and the clusters table written.
+    static func streamed(_ folder: String, engine: Engine) -> Int {
+        var stream = PortfolioStream(files: BudgetFile.files(inFolder: folder)) { file throws(InputError) in
+            try BudgetFile.read(contentsOf: file, catalog: engine.catalog)
+        }
+        guard stream.failures.isEmpty else { return -1 }
+        do {
+            try stream.judge(
+                suppressions: [], mixedRuleSet: engine.ruleSet.name, judge: { inputs throws(InputError) in try engine.check(inputs) },
+                engine: { _ in engine })
+        } catch {
+            return -1
+        }
+        return stream.outlines.count + stream.table(CSVReportRenderer()).utf8.count / 1_000_000 + stream.fileCount
+    }
+
     /// Reads, decodes and checks each file of the folder alone, dropping its report before the next.
     static func singles(_ folder: String, engine: Engine) -> Int {
         var count = 0

@@ -38,7 +38,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
 }
 let profiled = arguments.firstIndex(of: "--profile").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 let profiledRuns = arguments.firstIndex(of: "--profile").flatMap { arguments.indices.contains($0 + 2) ? Int(arguments[$0 + 2]) : nil }
-/// `--folder-run MODE FOLDER`: the child process whose peak memory table 2e reads (MODE: grouped, singles or idle).
+/// `--folder-run MODE FOLDER`: the child process whose peak memory table 2e reads (MODE: grouped, singles, streamed or
+/// idle).
 let folderRun = arguments.firstIndex(of: "--folder-run").flatMap {
     arguments.indices.contains($0 + 2) ? (mode: arguments[$0 + 1], folder: arguments[$0 + 2]) : nil
 }
@@ -98,6 +99,7 @@ if let folderRun {
     let checked = switch folderRun.mode {
     case "grouped": FunderFolder.grouped(folderRun.folder, engine: recommended)
     case "singles": FunderFolder.singles(folderRun.folder, engine: recommended)
+    case "streamed": FunderFolder.streamed(folderRun.folder, engine: recommended)
     default: 1  // idle: the process with the typical budget read and nothing checked
     }
     guard checked > 0, let peak = FunderFolder.ownPeakMemory() else { exit(1) }
@@ -278,9 +280,11 @@ func funderFolderTable() -> Table {
     let years = 10
     var table = Table(
         title: "2e. A funder's folder on disk: files of \(years)-year clusters read, decoded, checked and grouped by cluster "
-            + "(one core), against the sum of single checks of the same files; peak memory of each in a process of its own",
+            + "(one core), against the sum of single checks of the same files; peak memory of each in a process of its own; "
+            + "streamed: judged a cluster at a time, as `clusterkit check FOLDER --format csv` does",
         header: ["files", "grouped", "per budget", "single checks", "per budget", "time ratio", "peak grouped",
-                 "peak singles", "idle", "grouped per budget", "memory ratio"])
+                 "peak singles", "idle", "grouped per budget", "memory ratio", "streamed", "time ratio", "peak streamed",
+                 "memory ratio"])
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("clusterkit-bench-folder-\(ProcessInfo.processInfo.processIdentifier)")
     defer { try? FileManager.default.removeItem(at: root) }
     let idle = FunderFolder.peakMemory(["--folder-run", "idle", root.path])
@@ -290,19 +294,24 @@ func funderFolderTable() -> Table {
             fail("cannot write the folder of \(size) files: \(error)")
         }
         guard FunderFolder.grouped(folder.path, engine: recommended) > size,
-            FunderFolder.singles(folder.path, engine: recommended) == size
+            FunderFolder.singles(folder.path, engine: recommended) == size,
+            FunderFolder.streamed(folder.path, engine: recommended) > size
         else { fail("the folder of \(size) files does not check") }
         let pair = harness.compare(
             { FunderFolder.grouped(folder.path, engine: recommended) }, { FunderFolder.singles(folder.path, engine: recommended) })
+        let streamedPair = harness.compare(
+            { FunderFolder.streamed(folder.path, engine: recommended) }, { FunderFolder.singles(folder.path, engine: recommended) })
         let grouped = FunderFolder.peakMemory(["--folder-run", "grouped", folder.path])
         let singles = FunderFolder.peakMemory(["--folder-run", "singles", folder.path])
+        let streamed = FunderFolder.peakMemory(["--folder-run", "streamed", folder.path])
         func mebibytes(_ kibibytes: Int?) -> String { kibibytes.map { String(format: "%.1f MiB", Double($0) / 1024) } ?? "—" }
         let perBudget = both(grouped, idle).map { pair in String(format: "%.1f KiB", Double(pair.0 - pair.1) / Double(size)) } ?? "—"
         let memoryRatio = both(grouped, singles).map { pair in formatRatio(Double(pair.0) / Double(pair.1)) } ?? "—"
         table.add([
             String(size), formatTime(pair.a.median), formatTime(pair.a.median / Double(size)), formatTime(pair.b.median),
             formatTime(pair.b.median / Double(size)), formatRatio(pair.ratio), mebibytes(grouped), mebibytes(singles),
-            mebibytes(idle), perBudget, memoryRatio,
+            mebibytes(idle), perBudget, memoryRatio, formatTime(streamedPair.a.median), formatRatio(streamedPair.ratio),
+            mebibytes(streamed), both(streamed, singles).map { pair in formatRatio(Double(pair.0) / Double(pair.1)) } ?? "—",
         ])
     }
     return table

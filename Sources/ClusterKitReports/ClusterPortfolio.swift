@@ -72,8 +72,9 @@ package struct ClusterYearRow: Sendable {
     /// The members that year: the year's own cluster's, the published row's, else the cluster's.
     package let members: Int?
     package let file: String?
-    /// The year's own cluster (what a basis applies to: its funders may forbid counting valued time).
-    private let yearCluster: ClusterProfile
+    /// The self-financing on the gross and on the net basis, each as the year's own cluster applies it (its funders
+    /// may forbid counting valued time: net then).
+    private let onBasis: (gross: Share?, net: Share?)
     /// The findings of the year by severity: errors, warnings, notes.
     private let counts: (errors: Int, warnings: Int, notes: Int)
 
@@ -88,7 +89,9 @@ package struct ClusterYearRow: Sendable {
         fundingBase = metrics?.fundingBase
         members = report.cluster.members ?? cluster.members
         file = report.file
-        yearCluster = report.cluster
+        onBasis = (
+            metrics?.selfFinancing(SelfFinancingBasis.gross.applying(to: report.cluster)),
+            metrics?.selfFinancing(SelfFinancingBasis.net.applying(to: report.cluster)))
         var counts = (errors: 0, warnings: 0, notes: 0)
         for diagnostic in report.diagnostics {
             switch diagnostic.severity {
@@ -117,7 +120,7 @@ package struct ClusterYearRow: Sendable {
         fundingBase = published?.total
         members = published?.members ?? cluster.members
         self.file = file
-        yearCluster = cluster
+        onBasis = (gross, gross)
         counts = (0, 0, 0)
     }
 
@@ -133,8 +136,10 @@ package struct ClusterYearRow: Sendable {
     /// The self-financing on a basis as the year's funders allow it (net where they forbid valued time); for a
     /// published year, its one published share.
     package func selfFinancing(_ basis: SelfFinancingBasis) -> Share? {
-        guard judged else { return gross }
-        return basis.applying(to: yearCluster) == .gross ? gross : net
+        switch basis {
+        case .gross: onBasis.gross
+        case .net: onBasis.net
+        }
     }
 
     /// The rows of a cluster: its years judged and its published years, oldest first.

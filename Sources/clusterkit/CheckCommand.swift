@@ -43,7 +43,9 @@ enum CheckCommand {
             Several files are grouped by cluster (by name, then kind): each cluster's years in order, a year given \
             both as a forecast and as realised accounts judged on the realised accounts (a note says so), and two \
             years or more from several files checked as a history; files that disagree on a cluster's kind or \
-            founding year are an error naming both. --format csv gives a row per cluster and year.
+            founding year are an error naming both. --format csv gives a row per cluster and year. With --format json, \
+            html or csv, several files are judged a cluster at a time and the report is written as it goes: a \
+            funder's folder of thousands of files is not held in memory at once.
             """,
         options: [format, rules, language, color, strict, explain, rulesReference, config, showSuppressed, sheet],
         run: { run($0) })
