@@ -8,8 +8,8 @@ import ClusterKitCore
 /// - ``judge(suppressions:mixedRuleSet:judge:engine:)`` judges each cluster's files together and groups them,
 ///   keeping its outline (a row of figures per year, its trajectory), the report's notes and its counts: what a
 ///   funder's table, map and CSV need.
-/// - Writing a report that shows each budget (the JSON report, the funder's page) reads and judges them again, a
-///   cluster or a file at a time, as their part of the output is written.
+/// - Writing a report that shows each budget (the JSON and text reports, the funder's page) reads and judges them
+///   again, a cluster or a file at a time, as their part of the output is written.
 ///
 /// Each pass judges the same inputs with the same engines, so the output is the one `ClusterPortfolio` and the
 /// renderers give for the whole report held at once (a test compares them). A file that changes between passes is
@@ -131,11 +131,29 @@ package struct PortfolioStream {
         return try judging!.judge(inputs).groupedByCluster(engine: judging!.engine)
     }
 
-    /// Writes the JSON report (`clusterkit.report/1`) to `emit`, each budget's entry as it is judged again: the
-    /// report's budgets in its order — each file's, in input order, then the history the grouping built for each
-    /// cluster, in the order the clusters first appear.
+    /// Writes the JSON report (`clusterkit.report/1`) to `emit`, each budget's entry as it is judged again (see
+    /// ``writeBudgets(to:_:)``).
     /// - Throws: the ``InputError`` of a file that no longer reads: the text stops after the last entry written.
     package func writeJSON(_ renderer: JSONReportRenderer, to emit: (String) -> Void) throws(InputError) {
+        try writeBudgets(to: emit) { budgets, emit in
+            renderer.write(ruleSet: ruleSet, budgets: budgets, notes: notes, summary: summary, clusters: outlines, to: emit)
+        }
+    }
+
+    /// Writes the text report to `emit`, each budget's part as it is judged again (see ``writeBudgets(to:_:)``).
+    /// - Throws: the ``InputError`` of a file that no longer reads: the text stops after the last part written.
+    package func writeText(_ renderer: TextReportRenderer, to emit: (String) -> Void) throws(InputError) {
+        try writeBudgets(to: emit) { budgets, emit in
+            renderer.write(budgets: budgets, notes: notes, summary: summary, to: emit)
+        }
+    }
+
+    /// Has `write` write a report whose budgets are the report's in its order — each file's, in input order, then
+    /// the history the grouping built for each cluster, in the order the clusters first appear — each judged again
+    /// when `write` reaches it; what `write` emits goes to `emit` until a file no longer reads.
+    private func writeBudgets(
+        to emit: (String) -> Void, _ write: (AnyIterator<BudgetReport>, (String) -> Void) -> Void
+    ) throws(InputError) {
         var file = 0, cluster = 0
         var pending: [BudgetReport] = []
         var failure: InputError?
@@ -159,8 +177,10 @@ package struct PortfolioStream {
                 return nil
             }
         }
-        renderer.write(ruleSet: ruleSet, budgets: budgets, notes: notes, summary: summary, clusters: outlines) { text in
-            if failure == nil { emit(text) }
+        withoutActuallyEscaping(emit) { emit in
+            write(budgets) { text in
+                if failure == nil { emit(text) }
+            }
         }
         if let failure { throw failure }
     }

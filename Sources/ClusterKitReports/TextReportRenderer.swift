@@ -31,9 +31,22 @@ public struct TextReportRenderer: ReportRenderer {
     }
 
     public func render(_ report: Report) -> String {
-        let format = ValueFormatter(language: language)
         var out = ""
-        for budget in report.budgets {
+        write(budgets: report.budgets, notes: report.diagnostics, summary: report.summary) { out += $0 }
+        return out
+    }
+
+    /// Writes the report a budget at a time to `emit`: each budget's part as `budgets` gives it (a stream judges it
+    /// there), then the report's own diagnostics and the summary. French typography is applied to each part (no rule
+    /// of it reaches across a line's end).
+    package func write(
+        budgets: some Sequence<BudgetReport>, notes: [Diagnostic], summary: ReportSummary, to emit: (String) -> Void
+    ) {
+        let format = ValueFormatter(language: language)
+        // French typography throughout: the words, the citations and the budget's own labels.
+        func typeset(_ text: String) -> String { language == .french ? FrenchTypography.applied(to: text) : text }
+        for budget in budgets {
+            var out = ""
             let place = budget.file ?? budget.cluster.name
             switch budget.subject {
             case .history(_, let trajectory):
@@ -60,11 +73,12 @@ public struct TextReportRenderer: ReportRenderer {
                 out += hidden.diagnostic.message.rendered(in: language) + "\n"
                 out += "    \(Self.words.justification(language)) \(hidden.justification)\n"
             }
+            emit(typeset(out))
         }
-        for diagnostic in report.diagnostics { out += describe(diagnostic, place: nil) }
-        out += Self.words.summary(of: report.summary, in: language)
-        // French typography throughout: the words, the citations and the budget's own labels.
-        return language == .french ? FrenchTypography.applied(to: out + "\n") : out + "\n"
+        var out = ""
+        for diagnostic in notes { out += describe(diagnostic, place: nil) }
+        out += Self.words.summary(of: summary, in: language)
+        emit(typeset(out + "\n"))
     }
 
     /// What the reader inferred, one line each (`line « Cotisations » (cotisations), source = membershipFees —
