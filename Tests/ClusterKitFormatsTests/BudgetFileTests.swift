@@ -13,8 +13,7 @@ private func exampleFile(_ path: String) throws -> (path: String, data: Data) {
 
 /// A fresh temporary folder holding these files (name → contents).
 private func temporaryFolder(_ files: [String: String]) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clusterkit-budgetfile-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try scratchFolder("budgetfile")
     for (name, contents) in files { try Data(contents.utf8).write(to: folder.appendingPathComponent(name)) }
     return folder
 }

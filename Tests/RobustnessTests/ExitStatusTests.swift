@@ -9,9 +9,7 @@ import TestSupport
 @Suite struct ExitStatusTests {
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("clusterkit-robustness-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try scratchFolder("robustness")
     }
 
     /// Mutants of an input: the fuzzers' structure-aware mutations (values, keys, rows, cells), and bytes cut off.

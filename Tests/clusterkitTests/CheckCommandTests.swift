@@ -10,8 +10,7 @@ func example(_ name: String) -> String { repositoryRoot.appendingPathComponent("
 
 /// Writes `contents` to a fresh temporary file and returns its path.
 func temporaryFile(_ contents: String, name: String = "budget.json") throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clusterkit-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try scratchFolder("check")
     let url = folder.appendingPathComponent(name)
     try Data(contents.utf8).write(to: url)
     return url.path

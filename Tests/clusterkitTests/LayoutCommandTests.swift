@@ -12,9 +12,7 @@ struct LayoutCommandTests {
     }
 
     static func scratch(_ name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clusterkit-layout-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.appendingPathComponent(name).path
+        try scratchFolder("layout").appendingPathComponent(name).path
     }
 
     @Test("JSON reports carry budgets[].inferred: each line's inferred source or nature and the words it came from")
