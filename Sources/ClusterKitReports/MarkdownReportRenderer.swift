@@ -22,31 +22,56 @@ public struct MarkdownReportRenderer: ReportRenderer {
     public init(options: RenderingOptions = RenderingOptions()) { self.options = options }
 
     public func render(_ report: Report) -> String {
+        var out = ""
+        write(
+            ruleSet: report.ruleSet, heads: report.budgets.map(BudgetHead.init), summary: report.summary,
+            clusters: report.clusters.map { $0.map(ClusterOutline.init) }, budgets: report.budgets, notes: report.diagnostics
+        ) { out += $0 }
+        return out
+    }
+
+    /// What the summary table shows of a budget's report: its title and its findings by severity (a stream keeps
+    /// these for every budget, and lets the reports go).
+    package struct BudgetHead: Sendable {
+        let title: Message
+        let counts: [Int]
+
+        package init(_ budget: BudgetReport) {
+            title = ReportWords.titleMessage(of: budget)
+            counts = Severity.allCases.map { severity in budget.diagnostics.count { $0.severity == severity } }
+        }
+    }
+
+    /// Writes the report a part at a time to `emit`: the summary from the budgets' heads, the clusters table from
+    /// their outlines (for a grouped report), then each budget's section as `budgets` gives it (a stream judges it
+    /// there), then the report's own diagnostics. French typography is applied to each part (no rule of it reaches
+    /// across a line's end).
+    package func write(
+        ruleSet: String, heads: [BudgetHead], summary: ReportSummary, clusters: [ClusterOutline]?,
+        budgets: some Sequence<BudgetReport>, notes: [Diagnostic], to emit: (String) -> Void
+    ) {
+        // French typography throughout: the words, the citations and the budget's own labels.
+        func typeset(_ text: String) -> String { language == .french ? FrenchTypography.applied(to: text) : text }
         let words = ReportWords.self
-        var out = "# " + escape(Message(words.title, ["ruleSet": ReportWords.ruleSetName(report.ruleSet)]).rendered(in: language)) + "\n\n"
+        var out = "# " + escape(Message(words.title, ["ruleSet": ReportWords.ruleSetName(ruleSet)]).rendered(in: language)) + "\n\n"
         out += "## \(words.summaryHeading(language))\n\n"
         let headings = [words.budgetColumn(language)] + Severity.allCases.map { words.severityPlural($0)(language) }
-        var rows: [[String]] = []
-        for budget in report.budgets {
-            let counts = Severity.allCases.map { severity in budget.diagnostics.filter { $0.severity == severity }.count }
-            rows.append([escape(title(of: budget))] + counts.map(String.init))
-        }
+        let rows = heads.map { [escape($0.title.rendered(in: language))] + $0.counts.map(String.init) }
         out += table(headings, rows, numeric: [false, true, true, true]) + "\n"
-        out += words.summary(of: report.summary, in: language) + "\n"
-        if report.clusters != nil {
+        out += words.summary(of: summary, in: language) + "\n"
+        if let clusters {
             // The funder's table: a row per cluster and year, the figures of the CSV report.
             out += "\n## \(ClusterYearRow.heading(language))\n\n"
             out += table(
                 ClusterYearRow.columns.map { $0(language) },
-                ClusterYearRow.rows(of: report).map { $0.cells(language).map(escape) },
+                clusters.flatMap(\.rows).map { $0.cells(language).map(escape) },
                 numeric: [false, false, true, false, false, true, true, true, true, true, true, true, true])
         }
-        for budget in report.budgets { out += "\n" + section(budget) }
-        if !report.diagnostics.isEmpty {
-            out += "\n## \(words.checkDiagnostics(language))\n\n" + items(report.diagnostics)
+        emit(typeset(out))
+        for budget in budgets { emit(typeset("\n" + section(budget))) }
+        if !notes.isEmpty {
+            emit(typeset("\n## \(words.checkDiagnostics(language))\n\n" + items(notes)))
         }
-        // French typography throughout: the words, the citations and the budget's own labels.
-        return language == .french ? FrenchTypography.applied(to: out) : out
     }
 
     private func title(of budget: BudgetReport) -> String {

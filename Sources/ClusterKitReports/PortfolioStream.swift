@@ -8,7 +8,7 @@ import ClusterKitCore
 /// - ``judge(suppressions:mixedRuleSet:judge:engine:)`` judges each cluster's files together and groups them,
 ///   keeping its outline (a row of figures per year, its trajectory), the report's notes and its counts: what a
 ///   funder's table, map and CSV need.
-/// - Writing a report that shows each budget (the JSON and text reports, the funder's page) reads and judges them
+/// - Writing a report that shows each budget (the JSON, text and Markdown reports, the funder's page) reads and judges them
 ///   again, a cluster or a file at a time, as their part of the output is written.
 ///
 /// Each pass judges the same inputs with the same engines, so the output is the one `ClusterPortfolio` and the
@@ -34,6 +34,8 @@ package struct PortfolioStream {
     /// Whether each cluster's grouping built a history (whose report follows the budgets'), in the order the
     /// clusters first appear.
     private var builtHistory: [Bool] = []
+    /// What the summary table of the Markdown report shows of each budget, in the report's order.
+    private var heads: [MarkdownReportRenderer.BudgetHead] = []
     /// The clusters in name order (the page's and the table's), as indices in `clusterFiles`.
     private var order: [Int] = []
     /// Each cluster's outline, in name order.
@@ -91,9 +93,17 @@ package struct PortfolioStream {
         var outlines: [ClusterOutline] = [], yearNotes: [Diagnostic] = []
         var used = Set<Suppression>(), ruleSets = Set<String>()
         var counts = ReportSummary([])
+        var fileHeads = [[MarkdownReportRenderer.BudgetHead]](repeating: [], count: files.count)
+        var historyHeads: [MarkdownReportRenderer.BudgetHead] = []
         builtHistory = []
         for fileIndices in clusterFiles {
             let report = try judge(try fileIndices.map { index throws(InputError) in try read(files[index]) })
+            // Each input's reports follow one another, in the order of the inputs.
+            var place = fileIndices.makeIterator(), file = place.next(), path = file.map { files[$0] }
+            for budget in report.budgets {
+                if budget.file != path, let next = place.next() { file = next; path = files[next] }
+                if let file { fileHeads[file].append(MarkdownReportRenderer.BudgetHead(budget)) }
+            }
             for budget in report.budgets { used.formUnion(budget.suppressed.map(\.suppression)) }
             ruleSets.insert(report.ruleSet)
             let grouped = try report.groupedByCluster(engine: engine)
@@ -102,7 +112,11 @@ package struct PortfolioStream {
             counts.add(ReportSummary(grouped.budgets, diagnostics: notes))
             outlines.append(ClusterOutline(grouped.clusters![0]))
             builtHistory.append(grouped.budgets.count > report.budgets.count)
+            if let history = grouped.budgets.last, grouped.budgets.count > report.budgets.count {
+                historyHeads.append(MarkdownReportRenderer.BudgetHead(history))
+            }
         }
+        heads = fileHeads.flatMap { $0 } + historyHeads
         let unused = Suppression.unusedNotes(suppressions.filter { !used.contains($0) }, in: [])
         counts.add(ReportSummary([], diagnostics: unused))
         order = names.indices.sorted { names[$0] < names[$1] }
@@ -145,6 +159,16 @@ package struct PortfolioStream {
     package func writeText(_ renderer: TextReportRenderer, to emit: (String) -> Void) throws(InputError) {
         try writeBudgets(to: emit) { budgets, emit in
             renderer.write(budgets: budgets, notes: notes, summary: summary, to: emit)
+        }
+    }
+
+    /// Writes the Markdown report to `emit`: its summary from the budgets' heads kept when judged, then each
+    /// budget's section as it is judged again (see ``writeBudgets(to:_:)``).
+    /// - Throws: the ``InputError`` of a file that no longer reads: the text stops after the last section written.
+    package func writeMarkdown(_ renderer: MarkdownReportRenderer, to emit: (String) -> Void) throws(InputError) {
+        try writeBudgets(to: emit) { budgets, emit in
+            renderer.write(
+                ruleSet: ruleSet, heads: heads, summary: summary, clusters: outlines, budgets: budgets, notes: notes, to: emit)
         }
     }
 

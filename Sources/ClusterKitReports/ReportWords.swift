@@ -76,16 +76,26 @@ package enum ReportWords {
     /// The title of a budget: `Mecabourg, budget 2013` for a forecast, `Aerospace Valley, accounts 2024–2025` for a
     /// closed year's accounts (`Budget.yearLabel`).
     package static func title(of budget: Budget, in language: Language) -> String {
-        Message(budget.statement == .realised ? accountsTitle : budgetTitle, [
-            "cluster": .text(budget.cluster.name), "year": .text(budget.yearLabel),
-        ]).rendered(in: language)
+        titleMessage(of: budget).rendered(in: language)
     }
 
     /// The title of a report's section: its budget's, or a history's as a budget of its latest year.
     package static func title(of report: BudgetReport, in language: Language) -> String {
-        report.budget.map { title(of: $0, in: language) }
-            ?? Message(budgetTitle, ["cluster": .text(report.cluster.name), "year": .integer(report.year)]).rendered(in: language)
+        titleMessage(of: report).rendered(in: language)
     }
+
+    private static func titleMessage(of budget: Budget) -> Message {
+        Message(budget.statement == .realised ? accountsTitle : budgetTitle, [
+            "cluster": .text(budget.cluster.name), "year": .text(budget.yearLabel),
+        ])
+    }
+
+    /// The title of a report's section as a message, in no language yet.
+    package static func titleMessage(of report: BudgetReport) -> Message {
+        report.budget.map(titleMessage(of:))
+            ?? Message(budgetTitle, ["cluster": .text(report.cluster.name), "year": .integer(report.year)])
+    }
+
     /// Where a budget came from, in a Markdown report.
     package static let file = MessageTemplate(id: "report.file", english: "File: {file}", french: "Fichier : {file}")
     /// A severity heading with its count, in a Markdown report.

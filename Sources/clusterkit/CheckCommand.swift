@@ -43,8 +43,8 @@ enum CheckCommand {
             Several files are grouped by cluster (by name, then kind): each cluster's years in order, a year given \
             both as a forecast and as realised accounts judged on the realised accounts (a note says so), and two \
             years or more from several files checked as a history; files that disagree on a cluster's kind or \
-            founding year are an error naming both. --format csv gives a row per cluster and year. In text, json, \
-            html or csv, several files are judged a cluster at a time and the report is written as it goes: a \
+            founding year are an error naming both. --format csv gives a row per cluster and year. In every format \
+            but sarif, several files are judged a cluster at a time and the report is written as it goes: a \
             funder's folder of thousands of files is not held in memory at once.
             """,
         options: [format, rules, language, color, strict, explain, rulesReference, config, showSuppressed, sheet],
@@ -82,9 +82,10 @@ enum CheckCommand {
                     && environment.variables["TERM"] != "dumb"))
         let strict = invocation[Self.strict]
 
-        // Several files, for a table, a page, JSON or text: read and judged a cluster at a time (PortfolioStream), so
-        // that a funder's folder of thousands of files is not held at once.
-        if [.json, .html, .csv, .text].contains(format), !invocation.positionals.isEmpty {
+        // Several files, in any format but SARIF (whose run lists every budget's properties before the findings):
+        // read and judged a cluster at a time (PortfolioStream), so that a funder's folder of thousands of files is
+        // not held at once.
+        if format != .sarif, !invocation.positionals.isEmpty {
             var stream = PortfolioStream(files: BudgetFile.expanding(invocation.positionals)) { file throws(InputError) in
                 try BudgetFile.read(contentsOf: file, sheet: invocation[Self.sheet])
             }
@@ -170,7 +171,9 @@ enum CheckCommand {
             case .csv: emit(stream.table(CSVReportRenderer(options: options)))
             case .html: try stream.writePage(HTMLReportRenderer(options: options), to: emit)
             case .text: try stream.writeText(TextReportRenderer(options: options), to: emit)
-            default: try stream.writeJSON(JSONReportRenderer(options: options), to: emit)
+            case .markdown: try stream.writeMarkdown(MarkdownReportRenderer(options: options), to: emit)
+            case .json: try stream.writeJSON(JSONReportRenderer(options: options), to: emit)
+            case .sarif: preconditionFailure("SARIF is written from the report held whole")
             }
         } catch {
             // A file that no longer reads as it did a moment ago: the output stops where it was, the error says why.

@@ -6,7 +6,7 @@ import TestSupport
 @testable import ClusterKitReports
 @testable import clusterkit
 
-/// `check` on several files writes its JSON and text reports, its funder's page and its table a cluster at a time
+/// `check` on several files writes its reports (all but SARIF) a cluster at a time
 /// (`PortfolioStream`): the same bytes as the report held whole, with only one cluster's budgets held at a time.
 @Suite("A funder's folder, judged a cluster at a time")
 struct PortfolioStreamTests {
@@ -30,7 +30,7 @@ struct PortfolioStreamTests {
         return try CheckCommand.Judging(preset: preset, configuration: configuration).report(read.inputs)
     }
 
-    @Test("JSON, text, the funder's page and the table, streamed, are the bytes of the whole report's, in both languages and with a preset or without")
+    @Test("JSON, text, Markdown, the funder's page and the table, streamed, are the bytes of the whole report's, in both languages and with a preset or without")
     func sameBytes() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -54,6 +54,7 @@ struct PortfolioStreamTests {
                     ("html", HTMLReportRenderer(options: options).render(report)),
                     ("csv", CSVReportRenderer(options: options).render(report)),
                     ("text", TextReportRenderer(options: options).render(report)),
+                    ("markdown", MarkdownReportRenderer(options: options).render(report)),
                 ]
                 for (format, bytes) in expected {
                     let arguments = ["check", folder.path, "--format", format, "--language", language.rawValue, "--config", config.path]
