@@ -66,12 +66,6 @@ enum CheckCommand {
                 return ToolOutput(status: 2, stderr: "\(error)\n")
             }
         }
-        let judging: Judging
-        do {
-            judging = try Judging(preset: invocation[Self.rules], configuration: configuration)
-        } catch {
-            return ToolOutput(status: 2, stderr: "\(error)\n")
-        }
         let format = invocation[Self.format] ?? .text
         let color = invocation[Self.color] ?? .auto
         let environment = invocation.environment
@@ -90,7 +84,12 @@ enum CheckCommand {
                 try BudgetFile.read(contentsOf: file, sheet: invocation[Self.sheet])
             }
             if stream.fileCount > 1 {
-                return streamed(&stream, judging: judging, format: format, options: options, strict: strict, environment: environment)
+                do {
+                    let judging = try Judging(preset: invocation[Self.rules], configuration: configuration)
+                    return streamed(&stream, judging: judging, format: format, options: options, strict: strict, environment: environment)
+                } catch {
+                    return ToolOutput(status: 2, stderr: "\(error)\n")
+                }
             }
         }
 
@@ -113,7 +112,8 @@ enum CheckCommand {
 
         let report: Report
         do {
-            report = try judging.report(inputs)
+            report = try Judging(preset: invocation[Self.rules], configuration: configuration, kinds: inputs.map(\.cluster.kind))
+                .report(inputs)
         } catch {
             // Files that disagree on a cluster, or an input the engine refuses: nothing is reported.
             return ToolOutput(status: 2, stderr: unreadableReport + "\(error)\n")
@@ -188,7 +188,7 @@ enum CheckCommand {
     static func evaluate(
         _ inputs: [BudgetInput], preset: Preset?, configuration: Configuration = Configuration()
     ) throws(InputError) -> Report {
-        try Judging(preset: preset, configuration: configuration).report(inputs)
+        try Judging(preset: preset, configuration: configuration, kinds: inputs.map(\.cluster.kind)).report(inputs)
     }
 
     /// How `check` judges budgets: the named preset for every budget, or each budget's own (from its kind), each
@@ -201,12 +201,15 @@ enum CheckCommand {
         let suppressions: [Suppression]
         private let engines: [Preset: Engine]
 
+        /// Makes the engine of the named preset, or those of the presets of `kinds` (every kind's when `nil`): the
+        /// engines of the inputs of these kinds and of their clusters' histories.
         /// - Throws: ``InputError`` when the configuration does not apply to a preset.
-        init(preset: Preset?, configuration: Configuration) throws(InputError) {
+        init(preset: Preset?, configuration: Configuration, kinds: [ClusterKind?]? = nil) throws(InputError) {
             self.preset = preset
             suppressions = configuration.suppressions
             var engines: [Preset: Engine] = [:]
-            for chosen in preset.map({ [$0] }) ?? ClusterKind.allCases.map({ Preset(for: $0) }) + [Preset(for: nil)] {
+            let every = ClusterKind.allCases.map { Optional($0) } + [nil]
+            for chosen in preset.map({ [$0] }) ?? Array(Set((kinds ?? every).map { Preset(for: $0) })) {
                 engines[chosen] = Engine(
                     ruleSet: try configuration.apply(to: chosen.ruleSet, available: BuiltInRules.all),
                     suppressions: configuration.suppressions)

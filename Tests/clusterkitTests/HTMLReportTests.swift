@@ -388,6 +388,10 @@ struct HTMLReportTests {
         #expect(french.typeset("« un équilibre précaire » : oui ; non ?") == "«\u{00A0}un équilibre précaire\u{00A0}»\u{00A0}: oui\u{00A0}; non\u{00A0}?")
         #expect(english.typeset("a : b") == "a : b")
         #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        // A quote followed by a combining mark is one character, and still a quote to the browser: escaped.
+        #expect(HTML.escape("x=\"\u{301} onmouseover=\"y") == "x=&quot;\u{301} onmouseover=&quot;y")
+        #expect(HTML.escape("Pôle « Aéro » 2014–2015 — 45 %") == "Pôle « Aéro » 2014–2015 — 45 %")
+        #expect(HTML.escape("") == "" && HTML.escape("🙂<🙂") == "🙂&lt;🙂")
     }
 
     @Test("Text from a budget cannot break the page")

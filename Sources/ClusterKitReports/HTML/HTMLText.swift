@@ -4,20 +4,39 @@ import Foundation
 /// Escaping for HTML text and attribute values.
 enum HTML {
     /// `text` with `&`, `<`, `>`, `"` and `'` escaped: safe in an element or a quoted attribute.
+    ///
+    /// Read as UTF-8 bytes: the five are ASCII, and no byte of a longer character is, so each is replaced wherever it
+    /// is — also before a combining mark, which a reading by characters would have taken with it (a `"` followed by
+    /// U+0301 is one character, not `"`) and left unescaped. Text with none of them is returned as it is.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var text = text
+        let escaped = text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { escapes($0) != nil }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                if let entity = escapes(byte) {
+                    entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                } else {
+                    out.append(byte)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escaped ?? text
+    }
+
+    /// The entity a byte is written as, for the five bytes HTML text escapes.
+    private static func escapes(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
+        }
     }
 }
 
