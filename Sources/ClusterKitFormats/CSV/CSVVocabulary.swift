@@ -14,13 +14,17 @@ enum CSVVocabulary {
     /// the two equal on every scalar of the table and on random text.
     static func normalized(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            // Folded into a buffer on the stack, then written once as the result: a fold of a Latin letter is at most
-            // 1.5 times its bytes (`ⱥ`), a word's separator at most one byte.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 1) { buffer in
-                guard let count = fold(bytes, into: buffer) else { return normalizedByFoundation(String(decoding: bytes, as: UTF8.self)) }
-                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
-            }
+        return text.withUTF8 { bytes in normalized(bytes) }
+    }
+
+    /// ``normalized(_:)`` of text given as its UTF-8 bytes (valid UTF-8): how a table read on its bytes folds a cell
+    /// without making its text first.
+    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Folded into a buffer on the stack, then written once as the result: a fold of a Latin letter is at most
+        // 1.5 times its bytes (`ⱥ`), a word's separator at most one byte.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 1) { buffer in
+            guard let count = fold(bytes, into: buffer) else { return normalizedByFoundation(String(decoding: bytes, as: UTF8.self)) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
     }
 
