@@ -97,31 +97,47 @@ enum CSVFastTable {
         rows.reserveCapacity(count / 40 + 4)
         var index = start, cellStart = start, filled = false, line = 1, rowFirst = 0
         let maximumLines = CSVText.maximumLines
+        // What each byte is: text (0), a blank (1), the separator (2), a line end (3), what the general path reads
+        // (4: a quote, VT, FF), the lead of a longer scalar (5).
+        var classes = [UInt8](repeating: 0, count: 256)
+        classes[0x20] = 1
+        classes[0x09] = 1
+        classes[Int(separator)] = 2
+        classes[0x0A] = 3
+        classes[0x0D] = 3
+        for byte in [0x22, 0x0B, 0x0C] { classes[byte] = 4 }
+        for byte in 0x80..<0x100 { classes[byte] = 5 }
         while index < count {
             let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == separator {
-                    cells.append(Cell(start: cellStart, end: index, filled: filled))
-                    index += 1
-                    cellStart = index
-                    filled = false
-                } else if byte == 0x0A || byte == 0x0D {
-                    cells.append(Cell(start: cellStart, end: index, filled: filled))
-                    rows.append(Row(line: line, first: rowFirst, count: cells.count - rowFirst))
-                    rowFirst = cells.count
-                    index += byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
-                    line += 1
-                    // The general path counts the file's LF bytes before reading it: here every LF ends a line.
-                    guard line <= maximumLines else { return nil }
-                    cellStart = index
-                    filled = false
-                } else if byte == 0x22 || byte == 0x0B || byte == 0x0C {
-                    return nil
-                } else {
-                    if byte != 0x20 && byte != 0x09 { filled = true }
-                    index += 1
-                }
+            switch classes[Int(byte)] {
+            case 0:
+                // A run of text at once.
+                filled = true
+                index += 1
+                while index < count, classes[Int(bytes[index])] == 0 { index += 1 }
                 continue
+            case 1:
+                index += 1
+                continue
+            case 2:
+                cells.append(Cell(start: cellStart, end: index, filled: filled))
+                index += 1
+                cellStart = index
+                filled = false
+                continue
+            case 3:
+                cells.append(Cell(start: cellStart, end: index, filled: filled))
+                rows.append(Row(line: line, first: rowFirst, count: cells.count - rowFirst))
+                rowFirst = cells.count
+                index += byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+                line += 1
+                // The general path counts the file's LF bytes before reading it: here every LF ends a line.
+                guard line <= maximumLines else { return nil }
+                cellStart = index
+                filled = false
+                continue
+            case 4: return nil
+            default: break
             }
             // A scalar of two to four bytes, checked as UTF-8 validation does (no overlong form, no surrogate, no
             // scalar above U+10FFFF).
@@ -178,6 +194,16 @@ enum CSVFastTable {
             var fold: String
             var source: RevenueSourceID?
             var nature: ExpenseNature?
+            var cerfa: CerfaSide?
+        }
+
+        /// What a label's fold tells, made without keeping the fold: its first byte, the fold itself when the label
+        /// may be a total or a subtotal (it starts as one does), the Cerfa title it is, and the id it gives.
+        struct LabelFold {
+            var first: UInt8 = 0
+            var text: String?
+            var cerfa: CerfaSide?
+            var slug: String?
         }
         var memos: [Memo] = []
 
@@ -273,28 +299,60 @@ enum CSVFastTable {
             let memo = Memo(
                 start: cell.start, count: count, fold: fold,
                 source: CSVVocabulary.source(text, folded: fold, catalog: catalog, names: names),
-                nature: CSVVocabulary.expenseNature(folded: fold))
+                nature: CSVVocabulary.expenseNature(folded: fold), cerfa: CerfaReading.sideTitle(folded: fold))
             memos.append(memo)
             return memo
         }
 
-        /// Whether a row holds a Cerfa form's « CHARGES » and « PRODUITS » titles (``CerfaReading/titleIndex(_:)``).
-        mutating func holdsCerfaTitles(_ row: Row, memoized: Set<Int>, reading: inout CSVBudgetReading) -> Bool {
+        /// A label's fold (``CSVVocabulary/normalized(_:)``), folded into a buffer and read there (``LabelFold``);
+        /// the id it gives (``CSVVocabulary/slug(folded:)``) made when `slug` is true.
+        func foldLabel(_ cell: Cell, slug: Bool) -> LabelFold {
+            let input = slice(cell.start, cell.end)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * input.count + 1) { buffer in
+                if let count = CSVVocabulary.fold(input, into: buffer) {
+                    return Self.labelFold(UnsafeBufferPointer(rebasing: buffer[..<count]), slug: slug)
+                }
+                var folded = CSVVocabulary.normalizedByFoundation(String(decoding: input, as: UTF8.self))
+                return folded.withUTF8 { Self.labelFold($0, slug: slug) }
+            }
+        }
+
+        static func labelFold(_ folded: UnsafeBufferPointer<UInt8>, slug: Bool) -> LabelFold {
+            var fold = LabelFold(first: folded.first ?? 0)
+            if CSVBudgetReading.totalOrSubtotalStarts.contains(fold.first) { fold.text = String(decoding: folded, as: UTF8.self) }
+            if folded.starts(with: "charges".utf8) || folded.starts(with: "produits".utf8) {
+                fold.cerfa = CerfaReading.sideTitle(folded: fold.text ?? String(decoding: folded, as: UTF8.self))
+            }
+            if slug { fold.slug = CSVVocabulary.slug(foldedBytes: folded) }
+            return fold
+        }
+
+        /// The Cerfa side titles (``CerfaReading/sideTitle(folded:)``) of a row's cells other than its labels, as
+        /// ``CerfaReading/titleIndex(_:)`` finds them; `roles` tells a label's column (1) and a Source or Type
+        /// column's (2, whose cells are memoized).
+        mutating func cerfaTitles(_ row: Row, roles: [UInt8], reading: inout CSVBudgetReading) -> (charges: Bool, products: Bool)? {
             var charges = false, products = false
             for offset in 0..<row.count {
                 let cell = cells[row.first + offset]
-                guard cell.filled, !startsWithDigit(cell) else { continue }
-                // A title starts with c or p once folded: an ASCII letter other than those, first, names none.
-                let lead = bytes[cell.start]
-                if lead < 0x80, lead | 0x20 != 0x63, lead | 0x20 != 0x70, lead &- 0x41 < 26 || lead &- 0x61 < 26 { continue }
-                let fold = memoized.contains(offset + 1) ? (memo(cell, reading: &reading)?.fold ?? self.fold(cell)) : self.fold(cell)
-                switch CerfaReading.sideTitle(folded: fold) {
+                let role = offset + 1 < roles.count ? roles[offset + 1] : 0
+                guard cell.filled, role != 1, !startsWithDigit(cell) else { continue }
+                let side: CerfaSide?
+                if role == 2 {
+                    guard let memo = memo(cell, reading: &reading) else { return nil }
+                    side = memo.cerfa
+                } else {
+                    // A title starts with c or p once folded: an ASCII letter other than those, first, names none.
+                    let lead = bytes[cell.start]
+                    if lead | 0x20 != 0x63, lead | 0x20 != 0x70, lead &- 0x41 < 26 || lead &- 0x61 < 26 { continue }
+                    side = CerfaReading.sideTitle(folded: fold(cell))
+                }
+                switch side {
                 case .charges: charges = true
                 case .products: products = true
                 case nil: continue
                 }
             }
-            return charges && products
+            return (charges, products)
         }
 
         mutating func read() -> CheckedBudget? {
@@ -317,7 +375,11 @@ enum CSVFastTable {
             else { return nil }
 
             var groups: [Group] = []
-            var memoized: Set<Int> = []
+            var roles: [UInt8] = []
+            func setRole(_ column: Int, _ role: UInt8) {
+                while roles.count <= column { roles.append(0) }
+                roles[column] = role
+            }
             for layoutGroup in layout.groups {
                 var group = Group(side: layoutGroup.side)
                 for (column, kind) in layoutGroup.columns {
@@ -336,7 +398,8 @@ enum CSVFastTable {
                     }
                 }
                 guard group.side == .resources ? group.source > 0 : group.nature > 0 else { return nil }
-                memoized.insert(group.side == .resources ? group.source : group.nature)
+                setRole(group.side == .resources ? group.source : group.nature, 2)
+                if group.label > 0 { setRole(group.label, 1) }
                 groups.append(group)
             }
 
@@ -344,7 +407,7 @@ enum CSVFastTable {
             var resources: [ResourceLine] = [], expenses: [ExpenseLine] = []
             var resourceTotal = Money.zero(currency), expenseTotal = Money.zero(currency)
             // The lines without an id, in the order the sheet shows them (row, then column), with their cell and fold.
-            var unnamed: [(side: Side, index: Int, cell: CellPosition, fold: String?)] = []
+            var unnamed: [(side: Side, index: Int, cell: CellPosition, slug: String?)] = []
             var taken: Set<String> = []
             for row in rows[layout.firstDataRow...] {
                 var blank = true
@@ -353,7 +416,7 @@ enum CSVFastTable {
                     guard layout.side(of: offset + 1) != nil else { return nil }  // a stray value: the general path's error
                 }
                 if blank { continue }
-                if holdsCerfaTitles(row, memoized: memoized, reading: &reading) { return nil }
+                guard var (charges, products) = cerfaTitles(row, roles: roles, reading: &reading) else { return nil }
                 for group in groups {
                     let label = filled(row, group.label), amount = filled(row, group.amount), id = filled(row, group.id)
                     let explicit = filled(row, group.side == .resources ? group.source : group.nature)
@@ -361,8 +424,14 @@ enum CSVFastTable {
                     let regime = filled(row, group.regime), category = filled(row, group.category)
                     let others = id != nil || explicit != nil || funder != nil || action != nil || regime != nil || category != nil
                     guard label != nil || amount != nil || others else { continue }
-                    let labelFold = label.map(fold) ?? ""
-                    if CSVBudgetReading.totalOrSubtotalStarts.contains(labelFold.utf8.first ?? 0) {
+                    let folded = label.map { foldLabel($0, slug: id == nil) } ?? LabelFold(text: "")
+                    switch folded.cerfa {
+                    case .charges: charges = true
+                    case .products: products = true
+                    case nil: break
+                    }
+                    if CSVBudgetReading.totalOrSubtotalStarts.contains(folded.first) {
+                        let labelFold = folded.text ?? ""
                         if CSVBudgetReading.totalLabels.contains(labelFold) {
                             guard let amount else { continue }
                             guard let stated = self.amount(amount, reading.values),
@@ -393,13 +462,13 @@ enum CSVFastTable {
                     if let idText { taken.insert(idText) }
                     if group.side == .resources {
                         // A blank Source cell: the label names the source, or the general path explains.
-                        let named = found.map(\.source) ?? label.flatMap { source(named: $0, fold: labelFold, reading: &reading) }
+                        let named = found.map(\.source) ?? label.flatMap { source(named: $0, fold: fold($0), reading: &reading) }
                         guard let source = named, let sum = try? resourceTotal.adding(value) else { return nil }
                         resourceTotal = sum
                         var line = ResourceLine(id: idText ?? "", label: labelText, source: source, amount: value)
                         if let funder { line.funder = trimmed(funder) }
                         if let action { line.action = trimmed(action) }
-                        if idText == nil { unnamed.append((.resources, resources.count, position, label != nil ? labelFold : nil)) }
+                        if idText == nil { unnamed.append((.resources, resources.count, position, folded.slug)) }
                         resources.append(line)
                     } else {
                         // A blank Type cell keeps the default nature, as in the general path.
@@ -412,17 +481,19 @@ enum CSVFastTable {
                             line.category = mission
                         }
                         if let regime { line.regime = FundingRegimeID(rawValue: trimmed(regime)) }
-                        if idText == nil { unnamed.append((.expenses, expenses.count, position, label != nil ? labelFold : nil)) }
+                        if idText == nil { unnamed.append((.expenses, expenses.count, position, folded.slug)) }
                         expenses.append(line)
                     }
                 }
+                // A Cerfa form's title row: the general path reads the form.
+                if charges && products { return nil }
             }
 
             // The ids (``CSVBudgetReading/assignIDs(_:_:)``): the lines come in the sheet's order already.
             var ids = LineIDs(taken: taken, capacity: resources.count + expenses.count)
             var inferred = reading.inferred
             for item in unnamed {
-                let slug = CSVVocabulary.slug(folded: item.fold ?? "")
+                let slug = item.slug ?? ""
                 let (id, collided) = ids.claimNoting(slug.isEmpty ? "\(item.side.rawValue)[\(item.index)]" : slug, owner: .cell(item.cell))
                 let label: String?
                 if item.side == .resources {

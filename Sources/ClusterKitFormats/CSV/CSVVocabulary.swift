@@ -32,7 +32,7 @@ enum CSVVocabulary {
     /// table (Foundation's folding decides it then). Two passes over bytes: the scalars folded (ASCII lowered, Latin
     /// letters by the table, spaces, dashes and signs as a space), then the words kept, `(eur)` dropped, one space
     /// between them — in place, since the second never writes past where it reads.
-    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var count = 0, index = 0
         let end = bytes.count
         while index < end {
@@ -481,54 +481,62 @@ enum CSVVocabulary {
     /// words, cut at the same place; `nil` for other text.
     private static func asciiSlug(_ folded: String) -> String? {
         var folded = folded
-        return folded.withUTF8 { bytes -> String? in
-            // Most labels: ASCII words, short enough, no `%` and no plural mark — their words joined by `-`.
-            var plain = bytes.count <= slugLength
-            for (index, byte) in bytes.enumerated() where plain {
-                plain = byte < 0x80 && byte != 0x25
-                    && !(byte == 0x73 && index > 0 && bytes[index - 1] == 0x20 && (index + 1 == bytes.count || bytes[index + 1] == 0x20))
-            }
-            if plain {
-                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                    for (index, byte) in bytes.enumerated() { buffer[index] = byte == 0x20 ? 0x2D : byte }
-                    return bytes.count
-                }
-            }
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var words: [Range<Int>] = []
-            var start: Int?
-            for index in 0...bytes.count {
-                let isSeparator = index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x25
-                if isSeparator {
-                    if let first = start {
-                        // « Région(s) », « Département(s) »: the plural mark is no word.
-                        if !(index - first == 1 && bytes[first] == 0x73 && !words.isEmpty) { words.append(first..<index) }
-                        start = nil
-                    }
-                } else if start == nil {
-                    start = index
-                }
-            }
-            guard let first = words.first else { return "" }
-            guard first.count <= slugLength else { return String(decoding: bytes[first.lowerBound..<(first.lowerBound + slugLength)], as: UTF8.self) }
-            var kept = 1, length = first.count
-            for word in words.dropFirst() {
-                guard length + 1 + word.count <= slugLength else {
-                    // Cut: not after « de », « aux », « and »… (« participation-des-entreprises-aux »).
-                    while kept > 1, slugTrailingWords.contains(String(decoding: bytes[words[kept - 1]], as: UTF8.self)) { kept -= 1 }
-                    break
-                }
-                kept += 1
-                length += 1 + word.count
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(length)
-            for (offset, word) in words[..<kept].enumerated() {
-                if offset > 0 { out.append(0x2D) }
-                out.append(contentsOf: bytes[word])
-            }
-            return String(decoding: out, as: UTF8.self)
+        return folded.withUTF8 { bytes in asciiSlug(bytes) }
+    }
+
+    /// ``slug(folded:)`` of folded text given as its UTF-8 bytes.
+    static func slug(foldedBytes bytes: UnsafeBufferPointer<UInt8>) -> String {
+        asciiSlug(bytes) ?? slug(folded: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// ``asciiSlug(_:)`` of folded text's bytes.
+    private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // Most labels: ASCII words, short enough, no `%` and no plural mark — their words joined by `-`.
+        var plain = bytes.count <= slugLength
+        for (index, byte) in bytes.enumerated() where plain {
+            plain = byte < 0x80 && byte != 0x25
+                && !(byte == 0x73 && index > 0 && bytes[index - 1] == 0x20 && (index + 1 == bytes.count || bytes[index + 1] == 0x20))
         }
+        if plain {
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() { buffer[index] = byte == 0x20 ? 0x2D : byte }
+                return bytes.count
+            }
+        }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [Range<Int>] = []
+        var start: Int?
+        for index in 0...bytes.count {
+            let isSeparator = index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x25
+            if isSeparator {
+                if let first = start {
+                    // « Région(s) », « Département(s) »: the plural mark is no word.
+                    if !(index - first == 1 && bytes[first] == 0x73 && !words.isEmpty) { words.append(first..<index) }
+                    start = nil
+                }
+            } else if start == nil {
+                start = index
+            }
+        }
+        guard let first = words.first else { return "" }
+        guard first.count <= slugLength else { return String(decoding: bytes[first.lowerBound..<(first.lowerBound + slugLength)], as: UTF8.self) }
+        var kept = 1, length = first.count
+        for word in words.dropFirst() {
+            guard length + 1 + word.count <= slugLength else {
+                // Cut: not after « de », « aux », « and »… (« participation-des-entreprises-aux »).
+                while kept > 1, slugTrailingWords.contains(String(decoding: bytes[words[kept - 1]], as: UTF8.self)) { kept -= 1 }
+                break
+            }
+            kept += 1
+            length += 1 + word.count
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(length)
+        for (offset, word) in words[..<kept].enumerated() {
+            if offset > 0 { out.append(0x2D) }
+            out.append(contentsOf: bytes[word])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The ASCII spelling of the letters ``normalized(_:)`` keeps: `œ` → `oe`, `æ` → `ae`, `ø` → `o`.
