@@ -286,11 +286,11 @@ enum CSVFastTable {
             return CSVRow(line: row.line, cells: list)
         }
 
-        /// The memo of a cell's text (``Memo``), made at its first occurrence; `nil` past 32 distinct texts.
-        mutating func memo(_ cell: Cell, reading: inout CSVBudgetReading) -> Memo? {
+        /// The index of the memo of a cell's text (``Memo``), made at its first occurrence; `nil` past 32 distinct texts.
+        mutating func memo(_ cell: Cell, reading: inout CSVBudgetReading) -> Int? {
             let count = cell.end - cell.start
-            for memo in memos where memo.count == count {
-                if memcmp(bytes.baseAddress! + memo.start, bytes.baseAddress! + cell.start, count) == 0 { return memo }
+            for index in memos.indices where memos[index].count == count {
+                if memcmp(bytes.baseAddress! + memos[index].start, bytes.baseAddress! + cell.start, count) == 0 { return index }
             }
             guard memos.count < 32 else { return nil }
             let text = text(cell), fold = fold(cell)
@@ -301,7 +301,7 @@ enum CSVFastTable {
                 source: CSVVocabulary.source(text, folded: fold, catalog: catalog, names: names),
                 nature: CSVVocabulary.expenseNature(folded: fold), cerfa: CerfaReading.sideTitle(folded: fold))
             memos.append(memo)
-            return memo
+            return memos.count - 1
         }
 
         /// A label's fold (``CSVVocabulary/normalized(_:)``), folded into a buffer and read there (``LabelFold``);
@@ -317,36 +317,35 @@ enum CSVFastTable {
             }
         }
 
+        /// ``CSVBudgetReading/totalOrSubtotalStarts`` by byte.
+        static let totalStarts: [Bool] = (0..<256).map { CSVBudgetReading.totalOrSubtotalStarts.contains(UInt8($0)) }
+
         static func labelFold(_ folded: UnsafeBufferPointer<UInt8>, slug: Bool) -> LabelFold {
             var fold = LabelFold(first: folded.first ?? 0)
-            if CSVBudgetReading.totalOrSubtotalStarts.contains(fold.first) { fold.text = String(decoding: folded, as: UTF8.self) }
-            if folded.starts(with: "charges".utf8) || folded.starts(with: "produits".utf8) {
+            if totalStarts[Int(fold.first)] { fold.text = String(decoding: folded, as: UTF8.self) }
+            // « charges… », « produits… »: what a Cerfa title starts with.
+            if fold.first == 0x63 || fold.first == 0x70, folded.count >= 7,
+                memcmp(folded.baseAddress!, fold.first == 0x63 ? "charges" : "produits", fold.first == 0x63 ? 7 : 8) == 0
+            {
                 fold.cerfa = CerfaReading.sideTitle(folded: fold.text ?? String(decoding: folded, as: UTF8.self))
             }
             if slug { fold.slug = CSVVocabulary.slug(foldedBytes: folded) }
             return fold
         }
 
-        /// The Cerfa side titles (``CerfaReading/sideTitle(folded:)``) of a row's cells other than its labels, as
-        /// ``CerfaReading/titleIndex(_:)`` finds them; `roles` tells a label's column (1) and a Source or Type
-        /// column's (2, whose cells are memoized).
-        mutating func cerfaTitles(_ row: Row, roles: [UInt8], reading: inout CSVBudgetReading) -> (charges: Bool, products: Bool)? {
+        /// The Cerfa side titles (``CerfaReading/sideTitle(folded:)``) of a row's cells other than its labels and its
+        /// Source and Type cells (their columns' `roles` are 1 and 2: their titles are read with them), as
+        /// ``CerfaReading/titleIndex(_:)`` finds them.
+        func cerfaTitles(_ row: Row, roles: [UInt8]) -> (charges: Bool, products: Bool) {
             var charges = false, products = false
             for offset in 0..<row.count {
                 let cell = cells[row.first + offset]
                 let role = offset + 1 < roles.count ? roles[offset + 1] : 0
-                guard cell.filled, role != 1, !startsWithDigit(cell) else { continue }
-                let side: CerfaSide?
-                if role == 2 {
-                    guard let memo = memo(cell, reading: &reading) else { return nil }
-                    side = memo.cerfa
-                } else {
-                    // A title starts with c or p once folded: an ASCII letter other than those, first, names none.
-                    let lead = bytes[cell.start]
-                    if lead | 0x20 != 0x63, lead | 0x20 != 0x70, lead &- 0x41 < 26 || lead &- 0x61 < 26 { continue }
-                    side = CerfaReading.sideTitle(folded: fold(cell))
-                }
-                switch side {
+                guard cell.filled, role == 0, !startsWithDigit(cell) else { continue }
+                // A title starts with c or p once folded: an ASCII letter other than those, first, names none.
+                let lead = bytes[cell.start]
+                if lead | 0x20 != 0x63, lead | 0x20 != 0x70, lead &- 0x41 < 26 || lead &- 0x61 < 26 { continue }
+                switch CerfaReading.sideTitle(folded: fold(cell)) {
                 case .charges: charges = true
                 case .products: products = true
                 case nil: continue
@@ -416,7 +415,7 @@ enum CSVFastTable {
                     guard layout.side(of: offset + 1) != nil else { return nil }  // a stray value: the general path's error
                 }
                 if blank { continue }
-                guard var (charges, products) = cerfaTitles(row, roles: roles, reading: &reading) else { return nil }
+                var (charges, products) = cerfaTitles(row, roles: roles)
                 for group in groups {
                     let label = filled(row, group.label), amount = filled(row, group.amount), id = filled(row, group.id)
                     let explicit = filled(row, group.side == .resources ? group.source : group.nature)
@@ -425,11 +424,15 @@ enum CSVFastTable {
                     let others = id != nil || explicit != nil || funder != nil || action != nil || regime != nil || category != nil
                     guard label != nil || amount != nil || others else { continue }
                     let folded = label.map { foldLabel($0, slug: id == nil) } ?? LabelFold(text: "")
-                    switch folded.cerfa {
-                    case .charges: charges = true
-                    case .products: products = true
-                    case nil: break
+                    // The Source (or Type) cell, looked up once per distinct text.
+                    var found: Int?
+                    if let explicit {
+                        guard let memo = memo(explicit, reading: &reading) else { return nil }
+                        found = memo
                     }
+                    let sides = (folded.cerfa, found.flatMap { memos[$0].cerfa })
+                    if sides.0 == .charges || sides.1 == .charges { charges = true }
+                    if sides.0 == .products || sides.1 == .products { products = true }
                     if CSVBudgetReading.totalOrSubtotalStarts.contains(folded.first) {
                         let labelFold = folded.text ?? ""
                         if CSVBudgetReading.totalLabels.contains(labelFold) {
@@ -450,19 +453,13 @@ enum CSVFastTable {
                         continue
                     }
                     guard let value = self.amount(amount, reading.values) else { return nil }
-                    // The Source (or Type) cell, looked up once per distinct text.
-                    var found: Memo?
-                    if let explicit {
-                        guard let memo = memo(explicit, reading: &reading) else { return nil }
-                        found = memo
-                    }
                     let position = CellPosition(line: row.line, column: label != nil ? group.label : group.amount)
                     let labelText = label.map(trimmed)
                     let idText = id.map(trimmed)
                     if let idText { taken.insert(idText) }
                     if group.side == .resources {
                         // A blank Source cell: the label names the source, or the general path explains.
-                        let named = found.map(\.source) ?? label.flatMap { source(named: $0, fold: fold($0), reading: &reading) }
+                        let named = found.map { memos[$0].source } ?? label.flatMap { source(named: $0, fold: fold($0), reading: &reading) }
                         guard let source = named, let sum = try? resourceTotal.adding(value) else { return nil }
                         resourceTotal = sum
                         var line = ResourceLine(id: idText ?? "", label: labelText, source: source, amount: value)
@@ -472,7 +469,7 @@ enum CSVFastTable {
                         resources.append(line)
                     } else {
                         // A blank Type cell keeps the default nature, as in the general path.
-                        let nature = found.map(\.nature) ?? .programme
+                        let nature = found.map { memos[$0].nature } ?? .programme
                         guard let nature, let sum = try? expenseTotal.adding(value) else { return nil }
                         expenseTotal = sum
                         var line = ExpenseLine(id: idText ?? "", label: labelText, amount: value, nature: nature)
