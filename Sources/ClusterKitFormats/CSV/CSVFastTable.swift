@@ -99,80 +99,82 @@ enum CSVFastTable {
         let maximumLines = CSVText.maximumLines
         // What each byte is: text (0), a blank (1), the separator (2), a line end (3), what the general path reads
         // (4: a quote, VT, FF), the lead of a longer scalar (5).
-        var classes = [UInt8](repeating: 0, count: 256)
-        classes[0x20] = 1
-        classes[0x09] = 1
-        classes[Int(separator)] = 2
-        classes[0x0A] = 3
-        classes[0x0D] = 3
-        for byte in [0x22, 0x0B, 0x0C] { classes[byte] = 4 }
-        for byte in 0x80..<0x100 { classes[byte] = 5 }
-        while index < count {
-            let byte = bytes[index]
-            switch classes[Int(byte)] {
-            case 0:
-                // A run of text at once.
-                filled = true
-                index += 1
-                while index < count, classes[Int(bytes[index])] == 0 { index += 1 }
-                continue
-            case 1:
-                index += 1
-                continue
-            case 2:
-                cells.append(Cell(start: cellStart, end: index, filled: filled))
-                index += 1
-                cellStart = index
-                filled = false
-                continue
-            case 3:
-                cells.append(Cell(start: cellStart, end: index, filled: filled))
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { classes -> (cells: [Cell], rows: [Row])? in
+            classes.initialize(repeating: 0)
+            classes[0x20] = 1
+            classes[0x09] = 1
+            classes[Int(separator)] = 2
+            classes[0x0A] = 3
+            classes[0x0D] = 3
+            for byte in [0x22, 0x0B, 0x0C] { classes[byte] = 4 }
+            for byte in 0x80..<0x100 { classes[byte] = 5 }
+            while index < count {
+                let byte = bytes[index]
+                switch classes[Int(byte)] {
+                case 0:
+                    // A run of text at once.
+                    filled = true
+                    index += 1
+                    while index < count, classes[Int(bytes[index])] == 0 { index += 1 }
+                    continue
+                case 1:
+                    index += 1
+                    continue
+                case 2:
+                    cells.append(Cell(start: cellStart, end: index, filled: filled))
+                    index += 1
+                    cellStart = index
+                    filled = false
+                    continue
+                case 3:
+                    cells.append(Cell(start: cellStart, end: index, filled: filled))
+                    rows.append(Row(line: line, first: rowFirst, count: cells.count - rowFirst))
+                    rowFirst = cells.count
+                    index += byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+                    line += 1
+                    // The general path counts the file's LF bytes before reading it: here every LF ends a line.
+                    guard line <= maximumLines else { return nil }
+                    cellStart = index
+                    filled = false
+                    continue
+                case 4: return nil
+                default: break
+                }
+                // A scalar of two to four bytes, checked as UTF-8 validation does (no overlong form, no surrogate, no
+                // scalar above U+10FFFF).
+                let length: Int
+                var low: UInt8 = 0x80, high: UInt8 = 0xBF
+                switch byte {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; low = 0xA0
+                case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+                case 0xED: length = 3; high = 0x9F
+                case 0xF0: length = 4; low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; high = 0x8F
+                default: return nil
+                }
+                guard index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return nil }
+                for offset in 2..<max(length, 2) where bytes[index + offset] & 0xC0 != 0x80 { return nil }
+                let second = bytes[index + 1]
+                if byte == 0xC2 {
+                    if second == 0x85 { return nil }  // NEL: a line end
+                    if second != 0xA0 { filled = true }
+                } else if byte == 0xE2, second == 0x80 {
+                    let third = bytes[index + 2]
+                    if third == 0xA8 || third == 0xA9 { return nil }  // U+2028, U+2029: line ends
+                    if third != 0xAF && third != 0x87 { filled = true }
+                } else {
+                    filled = true
+                }
+                index += length
+            }
+            if cellStart < count || cells.count > rowFirst {
+                cells.append(Cell(start: cellStart, end: count, filled: filled))
                 rows.append(Row(line: line, first: rowFirst, count: cells.count - rowFirst))
-                rowFirst = cells.count
-                index += byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
-                line += 1
-                // The general path counts the file's LF bytes before reading it: here every LF ends a line.
-                guard line <= maximumLines else { return nil }
-                cellStart = index
-                filled = false
-                continue
-            case 4: return nil
-            default: break
             }
-            // A scalar of two to four bytes, checked as UTF-8 validation does (no overlong form, no surrogate, no
-            // scalar above U+10FFFF).
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch byte {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return nil
-            }
-            guard index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return nil }
-            for offset in 2..<max(length, 2) where bytes[index + offset] & 0xC0 != 0x80 { return nil }
-            let second = bytes[index + 1]
-            if byte == 0xC2 {
-                if second == 0x85 { return nil }  // NEL: a line end
-                if second != 0xA0 { filled = true }
-            } else if byte == 0xE2, second == 0x80 {
-                let third = bytes[index + 2]
-                if third == 0xA8 || third == 0xA9 { return nil }  // U+2028, U+2029: line ends
-                if third != 0xAF && third != 0x87 { filled = true }
-            } else {
-                filled = true
-            }
-            index += length
+            return (cells, rows)
         }
-        if cellStart < count || cells.count > rowFirst {
-            cells.append(Cell(start: cellStart, end: count, filled: filled))
-            rows.append(Row(line: line, first: rowFirst, count: cells.count - rowFirst))
-        }
-        return (cells, rows)
     }
 
     /// The reading of one file's rows.
@@ -204,6 +206,8 @@ enum CSVFastTable {
             var text: String?
             var cerfa: CerfaSide?
             var slug: String?
+            /// Whether ``slug`` is ASCII (or there is none).
+            var slugIsASCII = true
         }
         var memos: [Memo] = []
 
@@ -298,7 +302,8 @@ enum CSVFastTable {
             reading.sourceNames = names
             let memo = Memo(
                 start: cell.start, count: count, fold: fold,
-                source: CSVVocabulary.source(text, folded: fold, catalog: catalog, names: names),
+                // The catalogue's own id (equal, and stored once): compared with the catalogue's keys at a glance.
+                source: CSVVocabulary.source(text, folded: fold, catalog: catalog, names: names).map { catalog.source($0)?.id ?? $0 },
                 nature: CSVVocabulary.expenseNature(folded: fold), cerfa: CerfaReading.sideTitle(folded: fold))
             memos.append(memo)
             return memos.count - 1
@@ -329,7 +334,7 @@ enum CSVFastTable {
             {
                 fold.cerfa = CerfaReading.sideTitle(folded: fold.text ?? String(decoding: folded, as: UTF8.self))
             }
-            if slug { fold.slug = CSVVocabulary.slug(foldedBytes: folded) }
+            if slug { (fold.slug, fold.slugIsASCII) = CSVVocabulary.slug(foldedBytes: folded) }
             return fold
         }
 
@@ -408,6 +413,8 @@ enum CSVFastTable {
             // The lines without an id, in the order the sheet shows them (row, then column), with their cell and fold.
             var unnamed: [(side: Side, index: Int, cell: CellPosition, slug: String?)] = []
             var taken: Set<String> = []
+            // Whether every id a label gives is ASCII (``ASCIILineIDs``).
+            var asciiSlugs = true
             for row in rows[layout.firstDataRow...] {
                 var blank = true
                 for offset in 0..<row.count where cells[row.first + offset].filled {
@@ -424,6 +431,7 @@ enum CSVFastTable {
                     let others = id != nil || explicit != nil || funder != nil || action != nil || regime != nil || category != nil
                     guard label != nil || amount != nil || others else { continue }
                     let folded = label.map { foldLabel($0, slug: id == nil) } ?? LabelFold(text: "")
+                    asciiSlugs = asciiSlugs && folded.slugIsASCII
                     // The Source (or Type) cell, looked up once per distinct text.
                     var found: Int?
                     if let explicit {
@@ -487,11 +495,16 @@ enum CSVFastTable {
             }
 
             // The ids (``CSVBudgetReading/assignIDs(_:_:)``): the lines come in the sheet's order already.
-            var ids = LineIDs(taken: taken, capacity: resources.count + expenses.count)
+            // Found by their bytes when they are ASCII (``ASCIILineIDs``), else as ``LineIDs`` finds them.
+            let capacity = resources.count + expenses.count
+            var asciiIDs = asciiSlugs ? ASCIILineIDs(taken: taken, capacity: capacity) : nil
+            var ids = LineIDs(taken: asciiIDs == nil ? taken : [], capacity: asciiIDs == nil ? capacity : 0)
             var inferred = reading.inferred
             for item in unnamed {
                 let slug = item.slug ?? ""
-                let (id, collided) = ids.claimNoting(slug.isEmpty ? "\(item.side.rawValue)[\(item.index)]" : slug, owner: .cell(item.cell))
+                let base = slug.isEmpty ? "\(item.side.rawValue)[\(item.index)]" : slug
+                let (id, collided) = asciiIDs != nil
+                    ? asciiIDs!.claimNoting(base, owner: .cell(item.cell)) : ids.claimNoting(base, owner: .cell(item.cell))
                 let label: String?
                 if item.side == .resources {
                     resources[item.index].id = id

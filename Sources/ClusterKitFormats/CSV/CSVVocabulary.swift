@@ -484,23 +484,30 @@ enum CSVVocabulary {
         return folded.withUTF8 { bytes in asciiSlug(bytes) }
     }
 
-    /// ``slug(folded:)`` of folded text given as its UTF-8 bytes.
-    static func slug(foldedBytes bytes: UnsafeBufferPointer<UInt8>) -> String {
-        asciiSlug(bytes) ?? slug(folded: String(decoding: bytes, as: UTF8.self))
+    /// ``slug(folded:)`` of folded text given as its UTF-8 bytes, and whether it is ASCII (`false` when unsure).
+    static func slug(foldedBytes bytes: UnsafeBufferPointer<UInt8>) -> (String, isASCII: Bool) {
+        if let slug = asciiSlug(bytes) { return (slug, true) }
+        return (slug(folded: String(decoding: bytes, as: UTF8.self)), false)
     }
 
     /// ``asciiSlug(_:)`` of folded text's bytes.
     private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         // Most labels: ASCII words, short enough, no `%` and no plural mark — their words joined by `-`.
-        var plain = bytes.count <= slugLength
-        for (index, byte) in bytes.enumerated() where plain {
+        let count = bytes.count
+        var plain = count <= slugLength, index = 0
+        while plain, index < count {
+            let byte = bytes[index]
             plain = byte < 0x80 && byte != 0x25
-                && !(byte == 0x73 && index > 0 && bytes[index - 1] == 0x20 && (index + 1 == bytes.count || bytes[index + 1] == 0x20))
+                && !(byte == 0x73 && index > 0 && bytes[index - 1] == 0x20 && (index + 1 == count || bytes[index + 1] == 0x20))
+            index += 1
         }
         if plain {
-            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for (index, byte) in bytes.enumerated() { buffer[index] = byte == 0x20 ? 0x2D : byte }
-                return bytes.count
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                for index in 0..<count {
+                    let byte = bytes[index]
+                    buffer[index] = byte == 0x20 ? 0x2D : byte
+                }
+                return count
             }
         }
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
