@@ -170,3 +170,25 @@ struct SplitMix {
         return value ^ (value >> 31)
     }
 }
+
+@Suite("ASCII line ids")
+struct ASCIILineIDsTests {
+    /// ``ASCIILineIDs`` gives the ids and names the owners ``LineIDs`` does, on claims that collide often (few
+    /// distinct bases, ids written in the file among them, bases that look like suffixed ids).
+    @Test func claimsAsLineIDsDo() throws {
+        var generator = SplitMix(seed: 31)
+        let bases = ["salon", "salon-2", "region", "a", "action-de-formation", "resources[3]", "x-2-2"]
+        for round in 0..<200 {
+            let taken = Set((0..<Int(generator.next() % 4)).map { _ in bases[Int(generator.next() % UInt64(bases.count))] })
+            var general = LineIDs(taken: taken, capacity: 8)
+            var ascii = try #require(ASCIILineIDs(taken: taken, capacity: 8))
+            for claim in 0..<Int(generator.next() % 40) {
+                let base = bases[Int(generator.next() % UInt64(bases.count))]
+                let owner = LineIDs.Owner.cell(CellPosition(line: round, column: claim))
+                let one = general.claimNoting(base, owner: owner), other = ascii.claimNoting(base, owner: owner)
+                #expect(one.id == other.id && one.collidedWith == other.collidedWith, "round \(round), claim \(claim): \(base)")
+            }
+        }
+        #expect(ASCIILineIDs(taken: ["région"], capacity: 1) == nil)
+    }
+}

@@ -441,7 +441,7 @@ enum CSVFastTable {
                     let sides = (folded.cerfa, found.flatMap { memos[$0].cerfa })
                     if sides.0 == .charges || sides.1 == .charges { charges = true }
                     if sides.0 == .products || sides.1 == .products { products = true }
-                    if CSVBudgetReading.totalOrSubtotalStarts.contains(folded.first) {
+                    if Self.totalStarts[Int(folded.first)] {
                         let labelFold = folded.text ?? ""
                         if CSVBudgetReading.totalLabels.contains(labelFold) {
                             guard let amount else { continue }

@@ -33,6 +33,7 @@ enum CSVVocabulary {
     /// letters by the table, spaces, dashes and signs as a space), then the words kept, `(eur)` dropped, one space
     /// between them — in place, since the second never writes past where it reads.
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let table = latinFoldTable
         var count = 0, index = 0
         let end = bytes.count
         while index < end {
@@ -56,8 +57,10 @@ enum CSVVocabulary {
             }
             switch scalar {
             case 0x80..<0x250:
-                for byte in latinFoldBytes[Int(scalar) - 0x80] {
-                    buffer[count] = byte
+                // The fold's length, then its bytes (``latinFoldTable``).
+                let entry = (Int(scalar) - 0x80) * 5
+                for offset in 0..<Int(table[entry]) {
+                    buffer[count] = table[entry + 1 + offset]
                     count += 1
                 }
             // Spaces, dashes, quotes, other punctuation and currency signs; not the invisible format characters
@@ -101,6 +104,12 @@ enum CSVVocabulary {
 
     /// ``latinFolds`` as UTF-8 bytes, a letter of the table at a time.
     private static let latinFoldBytes: [[UInt8]] = latinFolds.map { Array($0.utf8) }
+
+    /// ``latinFoldBytes`` in one array, five bytes a scalar: the fold's length (at most 4 bytes), then its bytes.
+    private static let latinFoldTable: [UInt8] = latinFoldBytes.flatMap { bytes in
+        precondition(bytes.count <= 4, "a fold of more than 4 bytes")
+        return [UInt8(bytes.count)] + bytes + [UInt8](repeating: 0, count: 4 - bytes.count)
+    }
 
     /// ``normalized(_:)`` through Foundation's folding (case, diacritics, width): for text outside ``latinFolds``.
     static func normalizedByFoundation(_ text: String) -> String {

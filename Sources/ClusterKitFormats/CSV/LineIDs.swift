@@ -60,7 +60,7 @@ struct ASCIILineIDs {
     private var owners: [LineIDs.Owner] = []
     /// Open addressing: the index of an id in `ids`, or −1.
     private var slots: [Int32]
-    private let mask: Int
+    private var mask: Int
 
     init?(taken: Set<String>, capacity: Int) {
         guard taken.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
@@ -76,14 +76,17 @@ struct ASCIILineIDs {
 
     /// FNV-1a of the id's bytes.
     private static func hash(_ id: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        var id = id
+        return id.withUTF8 { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return hash
+        }
     }
 
     /// The slot where an id is, or where it would go, and its index if it is there.
     private func find(_ id: String, _ hash: UInt64) -> (slot: Int, index: Int?) {
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = Self.home(hash) & mask
         while true {
             let index = Int(slots[slot])
             if index < 0 { return (slot, nil) }
@@ -97,7 +100,20 @@ struct ASCIILineIDs {
         ids.append(id)
         hashes.append(hash)
         owners.append(owner)
+        // At most half full: more ids than the capacity asked for double the table.
+        if 2 * ids.count > slots.count {
+            slots = Array(repeating: -1, count: 2 * slots.count)
+            mask = slots.count - 1
+            for index in ids.indices {
+                var free = Self.home(hashes[index]) & mask
+                while slots[free] >= 0 { free = (free + 1) & mask }
+                slots[free] = Int32(index)
+            }
+        }
     }
+
+    /// Where an id's probe starts (before the mask).
+    private static func home(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) }
 
     /// ``LineIDs/claimNoting(_:owner:)`` of an ASCII id (the caller knows it is).
     mutating func claimNoting(_ base: String, owner: LineIDs.Owner) -> (id: String, collidedWith: String?) {
