@@ -41,6 +41,14 @@ public struct CSVBudgetReader: Sendable {
     /// Reads one budget and checks it against the catalogue.
     /// - Throws: `InputError` naming the file, line, column and reason.
     public func decode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedBudget {
+        // The usual table read on its bytes; anything else, and every error, by the general path.
+        if let budget = CSVFastTable.budget(data, dialect: dialect, catalog: catalog, file: file) { return budget }
+        return try generalDecode(data, file: file)
+    }
+
+    /// ``decode(_:file:)`` by the general path alone: the records split into cells, then read
+    /// (``budget(_:dialect:catalog:file:)``). What the fast path (``CSVFastTable``) must agree with.
+    func generalDecode(_ data: Data, file: String? = nil) throws(InputError) -> CheckedBudget {
         let document = try CSVDocument(data, dialect: dialect, file: file) { Self.tableStart($0) != nil }
         var budget = try Self.budget(document.rows, dialect: document.dialect, catalog: catalog, file: file)
         if let note = document.note {

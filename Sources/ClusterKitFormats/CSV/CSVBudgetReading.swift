@@ -118,19 +118,8 @@ struct CSVBudgetReading {
                 file: file, path: "",
                 reason: "no plan of financing: a row with the headings « Dépenses » and « Ressources » (or Expenses and Resources) is missing")
         }
-        var profile = Profile()
-        var titles: [CSVCell] = []
-        for row in rows[..<titleIndex] where !row.isBlank {
-            if let title = Self.title(row) { titles.append(title) } else { try readDescription(row, into: &profile) }
-        }
-        applyTitles(titles, to: &profile)
-        values = CSVValues(dialect: dialect, currency: profile.currency)
-
-        let layout = try readLayout(rows, titleIndex: titleIndex)
-        english = SpreadsheetBudgetReader.isEnglishTitle(rows[titleIndex])
-        for group in layout.groups where group.columns.contains(where: { $0.1 == (group.side == .resources ? .source : .nature) }) {
-            explicitColumns.insert(group.side)
-        }
+        let (head, layout) = try readHead(rows, titleIndex: titleIndex)
+        var profile = head
         var resources: [(line: ResourceLine, explicitID: Bool)] = []
         var expenses: [(line: ExpenseLine, explicitID: Bool)] = []
         var totals: [Side: Money] = [.resources: .zero(profile.currency), .expenses: .zero(profile.currency)]
@@ -181,6 +170,26 @@ struct CSVBudgetReading {
         return Budget(
             cluster: profile.cluster, year: year, currency: profile.currency, resources: resources.map(\.line),
             expenses: expenses.map(\.line))
+    }
+
+    /// The side-by-side layout's head: the cluster's description and the titles above the table (`rows` up to
+    /// `titleIndex`), then the table's headings (the row at `titleIndex` and the one under it, if it holds headings).
+    /// What every side-by-side table reads before its lines, by ``read(_:)`` and by ``CSVFastTable``.
+    mutating func readHead(_ rows: [CSVRow], titleIndex: Int) throws(InputError) -> (Profile, Layout) {
+        var profile = Profile()
+        var titles: [CSVCell] = []
+        for row in rows[..<titleIndex] where !row.isBlank {
+            if let title = Self.title(row) { titles.append(title) } else { try readDescription(row, into: &profile) }
+        }
+        applyTitles(titles, to: &profile)
+        values = CSVValues(dialect: dialect, currency: profile.currency)
+
+        let layout = try readLayout(rows, titleIndex: titleIndex)
+        english = SpreadsheetBudgetReader.isEnglishTitle(rows[titleIndex])
+        for group in layout.groups where group.columns.contains(where: { $0.1 == (group.side == .resources ? .source : .nature) }) {
+            explicitColumns.insert(group.side)
+        }
+        return (profile, layout)
     }
 
     /// The cell a line was read from, if it was recorded.

@@ -64,10 +64,15 @@ struct CSVValues {
     /// ``amount(_:)`` then reads or explains.
     func plainAmount(_ raw: String) -> Money? {
         var raw = raw
+        return raw.withUTF8 { bytes in plainAmount(bytes) }
+    }
+
+    /// ``plainAmount(_:)`` of a trimmed cell's UTF-8 bytes.
+    func plainAmount(_ bytes: UnsafeBufferPointer<UInt8>) -> Money? {
         let decimalMark: UInt8 = dialect.decimalMark == "," ? 0x2C : 0x2E
         let groupMark: UInt8 = decimalMark == 0x2C ? 0x2E : 0x2C
         let euro = currency == .euro
-        let units: Int64? = raw.withUTF8 { bytes in
+        let units: Int64? = {
             var end = bytes.count
             if euro, end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x82, bytes[end - 1] == 0xAC {
                 end -= 3
@@ -122,7 +127,7 @@ struct CSVValues {
             }
             guard fraction == 1 || fraction == 2 else { return nil }
             return fraction == 1 ? value * 10 : value
-        }
+        }()
         return units.map { Money(minorUnits: $0, currency: currency) }
     }
 

@@ -14,13 +14,17 @@ enum CSVVocabulary {
     /// the two equal on every scalar of the table and on random text.
     static func normalized(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            // Folded into a buffer on the stack, then written once as the result: a fold of a Latin letter is at most
-            // 1.5 times its bytes (`ⱥ`), a word's separator at most one byte.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 1) { buffer in
-                guard let count = fold(bytes, into: buffer) else { return normalizedByFoundation(String(decoding: bytes, as: UTF8.self)) }
-                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
-            }
+        return text.withUTF8 { bytes in normalized(bytes) }
+    }
+
+    /// ``normalized(_:)`` of text given as its UTF-8 bytes (valid UTF-8): how a table read on its bytes folds a cell
+    /// without making its text first.
+    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Folded into a buffer on the stack, then written once as the result: a fold of a Latin letter is at most
+        // 1.5 times its bytes (`ⱥ`), a word's separator at most one byte.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 1) { buffer in
+            guard let count = fold(bytes, into: buffer) else { return normalizedByFoundation(String(decoding: bytes, as: UTF8.self)) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
     }
 
@@ -28,7 +32,8 @@ enum CSVVocabulary {
     /// table (Foundation's folding decides it then). Two passes over bytes: the scalars folded (ASCII lowered, Latin
     /// letters by the table, spaces, dashes and signs as a space), then the words kept, `(eur)` dropped, one space
     /// between them — in place, since the second never writes past where it reads.
-    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let table = latinFoldTable
         var count = 0, index = 0
         let end = bytes.count
         while index < end {
@@ -52,8 +57,10 @@ enum CSVVocabulary {
             }
             switch scalar {
             case 0x80..<0x250:
-                for byte in latinFoldBytes[Int(scalar) - 0x80] {
-                    buffer[count] = byte
+                // The fold's length, then its bytes (``latinFoldTable``).
+                let entry = (Int(scalar) - 0x80) * 5
+                for offset in 0..<Int(table[entry]) {
+                    buffer[count] = table[entry + 1 + offset]
                     count += 1
                 }
             // Spaces, dashes, quotes, other punctuation and currency signs; not the invisible format characters
@@ -97,6 +104,12 @@ enum CSVVocabulary {
 
     /// ``latinFolds`` as UTF-8 bytes, a letter of the table at a time.
     private static let latinFoldBytes: [[UInt8]] = latinFolds.map { Array($0.utf8) }
+
+    /// ``latinFoldBytes`` in one array, five bytes a scalar: the fold's length (at most 4 bytes), then its bytes.
+    private static let latinFoldTable: [UInt8] = latinFoldBytes.flatMap { bytes in
+        precondition(bytes.count <= 4, "a fold of more than 4 bytes")
+        return [UInt8(bytes.count)] + bytes + [UInt8](repeating: 0, count: 4 - bytes.count)
+    }
 
     /// ``normalized(_:)`` through Foundation's folding (case, diacritics, width): for text outside ``latinFolds``.
     static func normalizedByFoundation(_ text: String) -> String {
@@ -477,54 +490,69 @@ enum CSVVocabulary {
     /// words, cut at the same place; `nil` for other text.
     private static func asciiSlug(_ folded: String) -> String? {
         var folded = folded
-        return folded.withUTF8 { bytes -> String? in
-            // Most labels: ASCII words, short enough, no `%` and no plural mark — their words joined by `-`.
-            var plain = bytes.count <= slugLength
-            for (index, byte) in bytes.enumerated() where plain {
-                plain = byte < 0x80 && byte != 0x25
-                    && !(byte == 0x73 && index > 0 && bytes[index - 1] == 0x20 && (index + 1 == bytes.count || bytes[index + 1] == 0x20))
-            }
-            if plain {
-                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                    for (index, byte) in bytes.enumerated() { buffer[index] = byte == 0x20 ? 0x2D : byte }
-                    return bytes.count
-                }
-            }
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var words: [Range<Int>] = []
-            var start: Int?
-            for index in 0...bytes.count {
-                let isSeparator = index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x25
-                if isSeparator {
-                    if let first = start {
-                        // « Région(s) », « Département(s) »: the plural mark is no word.
-                        if !(index - first == 1 && bytes[first] == 0x73 && !words.isEmpty) { words.append(first..<index) }
-                        start = nil
-                    }
-                } else if start == nil {
-                    start = index
-                }
-            }
-            guard let first = words.first else { return "" }
-            guard first.count <= slugLength else { return String(decoding: bytes[first.lowerBound..<(first.lowerBound + slugLength)], as: UTF8.self) }
-            var kept = 1, length = first.count
-            for word in words.dropFirst() {
-                guard length + 1 + word.count <= slugLength else {
-                    // Cut: not after « de », « aux », « and »… (« participation-des-entreprises-aux »).
-                    while kept > 1, slugTrailingWords.contains(String(decoding: bytes[words[kept - 1]], as: UTF8.self)) { kept -= 1 }
-                    break
-                }
-                kept += 1
-                length += 1 + word.count
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(length)
-            for (offset, word) in words[..<kept].enumerated() {
-                if offset > 0 { out.append(0x2D) }
-                out.append(contentsOf: bytes[word])
-            }
-            return String(decoding: out, as: UTF8.self)
+        return folded.withUTF8 { bytes in asciiSlug(bytes) }
+    }
+
+    /// ``slug(folded:)`` of folded text given as its UTF-8 bytes, and whether it is ASCII (`false` when unsure).
+    static func slug(foldedBytes bytes: UnsafeBufferPointer<UInt8>) -> (String, isASCII: Bool) {
+        if let slug = asciiSlug(bytes) { return (slug, true) }
+        return (slug(folded: String(decoding: bytes, as: UTF8.self)), false)
+    }
+
+    /// ``asciiSlug(_:)`` of folded text's bytes.
+    private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // Most labels: ASCII words, short enough, no `%` and no plural mark — their words joined by `-`.
+        let count = bytes.count
+        var plain = count <= slugLength, index = 0
+        while plain, index < count {
+            let byte = bytes[index]
+            plain = byte < 0x80 && byte != 0x25
+                && !(byte == 0x73 && index > 0 && bytes[index - 1] == 0x20 && (index + 1 == count || bytes[index + 1] == 0x20))
+            index += 1
         }
+        if plain {
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                for index in 0..<count {
+                    let byte = bytes[index]
+                    buffer[index] = byte == 0x20 ? 0x2D : byte
+                }
+                return count
+            }
+        }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [Range<Int>] = []
+        var start: Int?
+        for index in 0...bytes.count {
+            let isSeparator = index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x25
+            if isSeparator {
+                if let first = start {
+                    // « Région(s) », « Département(s) »: the plural mark is no word.
+                    if !(index - first == 1 && bytes[first] == 0x73 && !words.isEmpty) { words.append(first..<index) }
+                    start = nil
+                }
+            } else if start == nil {
+                start = index
+            }
+        }
+        guard let first = words.first else { return "" }
+        guard first.count <= slugLength else { return String(decoding: bytes[first.lowerBound..<(first.lowerBound + slugLength)], as: UTF8.self) }
+        var kept = 1, length = first.count
+        for word in words.dropFirst() {
+            guard length + 1 + word.count <= slugLength else {
+                // Cut: not after « de », « aux », « and »… (« participation-des-entreprises-aux »).
+                while kept > 1, slugTrailingWords.contains(String(decoding: bytes[words[kept - 1]], as: UTF8.self)) { kept -= 1 }
+                break
+            }
+            kept += 1
+            length += 1 + word.count
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(length)
+        for (offset, word) in words[..<kept].enumerated() {
+            if offset > 0 { out.append(0x2D) }
+            out.append(contentsOf: bytes[word])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The ASCII spelling of the letters ``normalized(_:)`` keeps: `œ` → `oe`, `æ` → `ae`, `ø` → `o`.
