@@ -76,7 +76,7 @@ package struct ClusterYearRow: Sendable {
     /// may forbid counting valued time: net then).
     private let onBasis: (gross: Share?, net: Share?)
     /// The findings of the year by severity: errors, warnings, notes.
-    private let counts: (errors: Int, warnings: Int, notes: Int)
+    private let counts: ReportSummary
 
     package init(cluster: ClusterProfile, report: BudgetReport) {
         self.cluster = cluster
@@ -92,15 +92,7 @@ package struct ClusterYearRow: Sendable {
         onBasis = (
             metrics?.selfFinancing(SelfFinancingBasis.gross.applying(to: report.cluster)),
             metrics?.selfFinancing(SelfFinancingBasis.net.applying(to: report.cluster)))
-        var counts = (errors: 0, warnings: 0, notes: 0)
-        for diagnostic in report.diagnostics {
-            switch diagnostic.severity {
-            case .error: counts.errors += 1
-            case .warning: counts.warnings += 1
-            case .note: counts.notes += 1
-            }
-        }
-        self.counts = counts
+        counts = ReportSummary([report])
     }
 
     package init(cluster: ClusterProfile, published year: HistoryYear, file: String?) {
@@ -121,17 +113,11 @@ package struct ClusterYearRow: Sendable {
         members = published?.members ?? cluster.members
         self.file = file
         onBasis = (gross, gross)
-        counts = (0, 0, 0)
+        counts = ReportSummary([])
     }
 
     package var target: FundingTargets? { cluster.target(judgedIn: year) }
-    package func count(_ severity: Severity) -> Int {
-        switch severity {
-        case .error: counts.errors
-        case .warning: counts.warnings
-        case .note: counts.notes
-        }
-    }
+    package func count(_ severity: Severity) -> Int { counts.count(severity) }
 
     /// The self-financing on a basis as the year's funders allow it (net where they forbid valued time); for a
     /// published year, its one published share.
@@ -221,7 +207,7 @@ package struct ClusterOutline: Sendable {
     /// The trajectory of its history's report, when it has one.
     package var trajectory: Trajectory?
     /// The findings of its history's report by severity.
-    private var historyCounts: [Severity: Int] = [:]
+    private var historyCounts: ReportSummary
     /// The rule set the cluster is judged with.
     package var ruleSet: RuleSet?
 
@@ -229,13 +215,13 @@ package struct ClusterOutline: Sendable {
         cluster = group.cluster
         rows = ClusterYearRow.rows(of: group)
         trajectory = group.history?.trajectory
-        for diagnostic in group.history?.diagnostics ?? [] { historyCounts[diagnostic.severity, default: 0] += 1 }
+        historyCounts = ReportSummary(group.history.map { [$0] } ?? [])
         ruleSet = group.ruleSet
     }
 
     /// The cluster's findings of a severity: its years' and its history's.
     package func count(_ severity: Severity) -> Int {
-        rows.reduce(0) { $0 + $1.count(severity) } + (historyCounts[severity] ?? 0)
+        rows.reduce(0) { $0 + $1.count(severity) } + historyCounts.count(severity)
     }
 }
 

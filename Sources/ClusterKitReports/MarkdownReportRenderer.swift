@@ -38,7 +38,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
         package init(_ budget: BudgetReport) {
             title = ReportWords.titleMessage(of: budget)
-            counts = Severity.allCases.map { severity in budget.diagnostics.count { $0.severity == severity } }
+            let summary = ReportSummary([budget])
+            counts = Severity.allCases.map(summary.count)
         }
     }
 

@@ -128,11 +128,7 @@ package struct PortfolioStream {
 
     /// Whether a diagnostic of the report is at least as severe as `severity`.
     package func hasDiagnostics(atLeast severity: Severity) -> Bool {
-        switch severity {
-        case .error: summary.errors > 0
-        case .warning: summary.errors + summary.warnings > 0
-        case .note: summary.errors + summary.warnings + summary.notes > 0
-        }
+        Severity.allCases.contains { $0 >= severity && summary.count($0) > 0 }
     }
 
     /// The group of the cluster at `index` of ``outlines``, judged again from its files.
@@ -223,6 +219,15 @@ package struct PortfolioStream {
 }
 
 extension ReportSummary {
+    /// The count of a severity.
+    package func count(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: errors
+        case .warning: warnings
+        case .note: notes
+        }
+    }
+
     /// Adds another summary's counts.
     package mutating func add(_ other: ReportSummary) {
         errors += other.errors
