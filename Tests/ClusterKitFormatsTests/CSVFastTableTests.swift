@@ -104,6 +104,28 @@ struct CSVFastTableTests {
         }
     }
 
+    /// The fast path tells the check that its lines' ids are distinct (``CheckedBudget/KnownLines``): an id written
+    /// twice, on one side or across both, is left to the general path and its error; an id written in the file that a
+    /// label's id would take makes that label's id take a suffix, as in the general path.
+    @Test func idsWrittenTwiceAreLeftToTheGeneralPath() throws {
+        let head = "Nom du cluster;Grand\nExercice;2013\n\nDépenses;Id;Type;Montant;Ressources;Id;Source;Montant\n"
+        let cases: [(name: String, rows: String, fast: Bool)] = [
+            ("one id on two expenses", "Salon;e1;action;100;Région;r1;region;150\nStand;e1;action;50;;;;\n", false),
+            ("one id on both sides", "Salon;x;action;100;Région;x;region;100\n", false),
+            ("an id a label would take", "Salon;;action;100;Région;salon;region;150\nStand;;action;50;;;;\n", true),
+        ]
+        for (name, rows, fast) in cases {
+            let data = Data((head + rows).utf8)
+            #expect(Self.agree(data, name) == fast, "\(name): read by the fast path: \(!fast)")
+        }
+        let error = #expect(throws: InputError.self) {
+            try CSVBudgetReader().decode(Data((head + cases[0].rows).utf8), file: "table.csv")
+        }
+        #expect(error?.path == "expenses[1].id", "\(String(describing: error))")
+        let budget = try CSVBudgetReader().decode(Data((head + cases[2].rows).utf8), file: "table.csv")
+        #expect(budget.expenses.map(\.id) == ["salon-2", "stand"])
+    }
+
     /// The tokens a mutant inserts or puts in place of a byte: separators, quotes, line ends, blanks of every width,
     /// words the readers look for, bytes that are not UTF-8.
     static let tokens: [[UInt8]] = [

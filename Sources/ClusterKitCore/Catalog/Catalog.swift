@@ -38,8 +38,8 @@ public struct Catalog: Sendable {
     /// The source with this id, if the catalogue has one.
     public func source(_ id: RevenueSourceID) -> (any RevenueSource)? { sourcePositions[id].map { sourceList[$0] } }
 
-    /// The position of a source in the catalogue (into `sourceTraits`), `nil` when it has none.
-    func sourcePosition(_ id: RevenueSourceID) -> Int? { sourcePositions[id] }
+    /// The position of a source in the catalogue (into ``sourceIDs`` and `sourceTraits`), `nil` when it has none.
+    package func sourcePosition(_ id: RevenueSourceID) -> Int? { sourcePositions[id] }
 
     /// All sources, in the order they were added.
     public var sources: [any RevenueSource] { sourceList }

@@ -297,19 +297,21 @@ final class MetricsStorage: Sendable {
             var funderSlot: Int32 = -1
             if sector == .public || (sector == .private && lines[index].funder != nil) {
                 let funder = lines[index].funderName
-                let known: Int?
-                if funders.count < Self.linearFunders {
-                    known = funders.firstIndex { $0.name == funder }
+                let next = Int32(funders.count)
+                if funders.count < Self.linearFunders && funderSlots.isEmpty {
+                    funderSlot = funders.firstIndex { $0.name == funder }.map(Int32.init) ?? next
                 } else {
-                    if funderSlots.isEmpty { for slot in funders.indices { funderSlots[funders[slot].name] = Int32(slot) } }
-                    known = funderSlots[funder].map(Int.init)
+                    if funderSlots.isEmpty {
+                        // Made to hold a funder per line left, up to `dictionaryCapacity`: it is not rehashed as it fills.
+                        funderSlots.reserveCapacity(funders.count + min(count - index, Self.dictionaryCapacity))
+                        for slot in funders.indices { funderSlots[funders[slot].name] = Int32(slot) }
+                    }
+                    // One hash per line: the funder's slot, or the next one, stored if the funder is new.
+                    funderSlot = Self.slot(&funderSlots[funder, default: -1], next: next)
                 }
-                if let known {
-                    funderSlot = Int32(known)
-                    plus(&funders[known].total, amount)
+                if funderSlot < next {
+                    plus(&funders[Int(funderSlot)].total, amount)
                 } else {
-                    funderSlot = Int32(funders.count)
-                    if !funderSlots.isEmpty { funderSlots[funder] = funderSlot }
                     funders.append(FunderSlot(name: funder, total: amount))
                 }
             }
@@ -360,6 +362,16 @@ final class MetricsStorage: Sendable {
     /// 2,800 of the 114,000 instructions of a check of the typical budget, 6 funders); the dictionary keeps a budget
     /// with hundreds of funders from comparing each line with every one.
     static let linearFunders = 8
+
+    /// The most funders the dictionary of names is first made to hold (past ``linearFunders``); a budget with more
+    /// grows it as usual.
+    static let dictionaryCapacity = 1024
+
+    /// A funder's slot in the dictionary of names: the one stored, or `next`, stored now (the funder is new).
+    private static func slot(_ stored: inout Int32, next: Int32) -> Int32 {
+        if stored < 0 { stored = next }
+        return stored
+    }
 
     /// Works out the allocation now rather than on first read, for a budget with a negative amount (only one built in
     /// code can have one): its sums are then not bounded by the totals, and an overflow must be an input error.

@@ -15,7 +15,9 @@ struct BudgetValidation {
 
     /// Checks a budget.
     /// - Throws: ``InputError`` naming the field path and the reason.
-    init(_ budget: Budget, catalog: Catalog, file: String?) throws(InputError) {
+    /// - Parameter known: what the reader of the budget's lines knows of them (``CheckedBudget/KnownLines``), taken
+    ///   as true (debug builds check it).
+    init(_ budget: Budget, catalog: Catalog, file: String?, known: CheckedBudget.KnownLines? = nil) throws(InputError) {
         // Long by design: the checks in the order their errors are reported, in one pass over each side.
         let currency = budget.currency
         func fail(_ path: String, _ reason: String) -> InputError { InputError(file: file, path: path, reason: reason) }
@@ -34,8 +36,20 @@ struct BudgetValidation {
         }
         try Self.validateTargets(budget.cluster, catalog: catalog, file: file)
         // Duplicate ids are found as the table is built, and reported on the line of the pass where the first one is.
-        let ids = LineIDTable(expenses: expenses, resources: resources)
-        let duplicate = ids.firstDuplicate
+        // A reader that made the ids distinct needs no table for that: it is built when an `action` needs it.
+        let distinctIDs = known?.distinctIDs ?? false
+        assert(
+            !distinctIDs || LineIDTable(expenses: expenses, resources: resources).firstDuplicate == nil,
+            "a reader said its lines' ids are distinct, and they are not")
+        var table = distinctIDs ? nil : LineIDTable(expenses: expenses, resources: resources)
+        func ids() -> LineIDTable {
+            if let table { return table }
+            let made = LineIDTable(expenses: expenses, resources: resources)
+            table = made
+            return made
+        }
+        let duplicate = table?.firstDuplicate
+        let knownPositions = known?.sourcePositions ?? []
         // The sum of the amounts' magnitudes: when it fits, every sum the metrics and the allocation make of some of
         // the lines fits too (with no negative amount, it is the running total itself).
         var magnitude: Int64 = 0, expenseSum: Int64 = 0, resourceSum: Int64 = 0
@@ -74,8 +88,15 @@ struct BudgetValidation {
                 throw fail(path + ".id", "id '\(resources[index].id)' is already used by \(place(duplicate.earlier))")
             }
             let source = resources[index].source
-            guard let position = catalog.sourcePosition(source) else {
-                throw fail(path + ".source", Self.unknownSource(source, in: catalog))
+            let position: Int
+            if index < knownPositions.count, knownPositions[index] >= 0 {
+                position = Int(knownPositions[index])
+                assert(catalog.sourcePosition(source) == position, "a reader gave resources[\(index)] a wrong source position")
+            } else {
+                guard let found = catalog.sourcePosition(source) else {
+                    throw fail(path + ".source", Self.unknownSource(source, in: catalog))
+                }
+                position = found
             }
             if !resources[index].includes.isEmpty {
                 try Self.validateIncludes(resources[index].includes, of: source, at: path, catalog: catalog, file: file)
@@ -86,7 +107,7 @@ struct BudgetValidation {
             }
             var earmark = -1
             if let action = resources[index].action {
-                guard let expense = ids.position(of: action), expense < expenseCount else {
+                guard let expense = ids().position(of: action), expense < expenseCount else {
                     let hint = Suggestions.hint(Suggestions.nearest(to: action, among: expenses.map(\.id)))
                     throw fail(path + ".action", "no expense has the id '\(action)'\(hint)")
                 }
@@ -129,7 +150,7 @@ struct BudgetValidation {
         guard !resourceSum.subtractingReportingOverflow(expenseSum).overflow else {
             throw fail("expenses", "the resources and the expenses add up to more than ClusterKit can hold exactly")
         }
-        try Self.validateStatement(budget, ids: ids, file: file)
+        try Self.validateStatement(budget, ids: budget.forecast.isEmpty ? nil : ids(), file: file)
         self.resources = checked
         self.hasNegativeAmount = hasNegativeAmount
     }
@@ -180,7 +201,8 @@ struct BudgetValidation {
     }
 
     /// Checks the fields of real accounts: the fiscal period and the forecast amounts of a realised statement.
-    private static func validateStatement(_ budget: Budget, ids: LineIDTable, file: String?) throws(InputError) {
+    /// - Parameter ids: the table of the lines' ids; `nil` when the budget has no forecast amounts.
+    private static func validateStatement(_ budget: Budget, ids: LineIDTable?, file: String?) throws(InputError) {
         func fail(_ path: String, _ reason: String) -> InputError { InputError(file: file, path: path, reason: reason) }
         if let period = budget.period {
             guard period.start < period.end else {
@@ -203,7 +225,7 @@ struct BudgetValidation {
         }
         let lineIDs = budget.expenses.map(\.id) + budget.resources.map(\.id)
         for (id, amount) in budget.forecast.sorted(by: { $0.key < $1.key }) {
-            guard ids.position(of: id) != nil else {
+            guard ids?.position(of: id) != nil else {
                 let hint = Suggestions.hint(Suggestions.nearest(to: id, among: lineIDs))
                 throw fail("forecast.\(id)", "no line has the id '\(id)'\(hint)")
             }

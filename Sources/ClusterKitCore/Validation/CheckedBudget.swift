@@ -25,7 +25,15 @@ public struct CheckedBudget: Sendable {
     /// Checks a budget against a catalogue and computes its figures.
     /// - Throws: ``InputError`` naming the field path (`resources[2].source`) and the reason.
     public init(_ budget: Budget, catalog: Catalog = .builtIn, file: String? = nil) throws(InputError) {
-        let validation = try BudgetValidation(budget, catalog: catalog, file: file)
+        try self.init(budget, catalog: catalog, file: file, known: nil)
+    }
+
+    /// Checks a budget whose lines a reader made, with what it knows of them already (``KnownLines``): the same
+    /// checks, the same errors and the same figures as ``init(_:catalog:file:)``, without finding again what the
+    /// reader found. Debug builds check what the reader says against what the check would find.
+    /// - Throws: ``InputError`` naming the field path and the reason.
+    package init(_ budget: Budget, catalog: Catalog, file: String?, known: KnownLines?) throws(InputError) {
+        let validation = try BudgetValidation(budget, catalog: catalog, file: file, known: known)
         let metrics = BudgetMetrics(summing: budget, catalog: catalog, validation: validation)
         if validation.hasNegativeAmount {
             do throws(MoneyError) {
@@ -42,4 +50,22 @@ public struct CheckedBudget: Sendable {
 
     /// A field of the budget.
     public subscript<Value>(dynamicMember field: KeyPath<Budget, Value>) -> Value { budget[keyPath: field] }
+
+    /// What a reader that made a budget's lines knows of them already: a table reader gives its lines their ids and
+    /// looks each distinct Source cell up once, so the check need not hash every id and every source again.
+    package struct KnownLines: Sendable {
+        /// Whether the reader made every line's id distinct (ids it gave are claimed against the ones written, and
+        /// the ones written are distinct): no table of ids is then built to find a duplicate, only to find the
+        /// expense a line's `action` names, or the line a forecast amount names, when there is one.
+        package var distinctIDs: Bool
+        /// Each resource line's position among the catalogue's sources (``Catalog/sourceIDs``), in budget order; −1,
+        /// or no entry, where the reader does not know it.
+        package var sourcePositions: [Int32]
+
+        /// What a reader knows.
+        package init(distinctIDs: Bool, sourcePositions: [Int32]) {
+            self.distinctIDs = distinctIDs
+            self.sourcePositions = sourcePositions
+        }
+    }
 }

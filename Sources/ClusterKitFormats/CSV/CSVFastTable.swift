@@ -187,6 +187,8 @@ enum CSVFastTable {
         let dialect: CSVDialect
         let catalog: Catalog
         let file: String?
+        /// ``CSVVocabulary/latinFoldTable`` and ``totalStarts``, read once for the table's labels.
+        let foldTable: [UInt8], startsTotal: [Bool]
 
         /// What a Source or Type cell's text gives, found once per distinct text: its fold, the source or nature it
         /// names, the Cerfa side title it is.
@@ -195,6 +197,8 @@ enum CSVFastTable {
             var count: Int
             var fold: String
             var source: RevenueSourceID?
+            /// The position of ``source`` in the catalogue (``Catalog/sourceIDs``), −1 when it has none.
+            var position: Int32
             var nature: ExpenseNature?
             var cerfa: CerfaSide?
         }
@@ -224,6 +228,8 @@ enum CSVFastTable {
             self.dialect = dialect
             self.catalog = catalog
             self.file = file
+            foldTable = CSVVocabulary.latinFoldTable
+            startsTotal = Self.totalStarts
         }
 
         func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<end]) }
@@ -300,10 +306,12 @@ enum CSVFastTable {
             let text = text(cell), fold = fold(cell)
             let names = reading.sourceNames ?? CSVVocabulary.sourceNames(catalog)
             reading.sourceNames = names
+            let source = CSVVocabulary.source(text, folded: fold, catalog: catalog, names: names)
+            let position = source.flatMap(catalog.sourcePosition)
             let memo = Memo(
                 start: cell.start, count: count, fold: fold,
                 // The catalogue's own id (equal, and stored once): compared with the catalogue's keys at a glance.
-                source: CSVVocabulary.source(text, folded: fold, catalog: catalog, names: names).map { catalog.source($0)?.id ?? $0 },
+                source: position.map { catalog.sourceIDs[$0] } ?? source, position: position.map(Int32.init) ?? -1,
                 nature: CSVVocabulary.expenseNature(folded: fold), cerfa: CerfaReading.sideTitle(folded: fold))
             memos.append(memo)
             return memos.count - 1
@@ -314,20 +322,20 @@ enum CSVFastTable {
         func foldLabel(_ cell: Cell, slug: Bool) -> LabelFold {
             let input = slice(cell.start, cell.end)
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * input.count + 1) { buffer in
-                if let count = CSVVocabulary.fold(input, into: buffer) {
-                    return Self.labelFold(UnsafeBufferPointer(rebasing: buffer[..<count]), slug: slug)
+                if let count = CSVVocabulary.fold(input, into: buffer, table: foldTable) {
+                    return labelFold(UnsafeBufferPointer(rebasing: buffer[..<count]), slug: slug)
                 }
                 var folded = CSVVocabulary.normalizedByFoundation(String(decoding: input, as: UTF8.self))
-                return folded.withUTF8 { Self.labelFold($0, slug: slug) }
+                return folded.withUTF8 { labelFold($0, slug: slug) }
             }
         }
 
         /// ``CSVBudgetReading/totalOrSubtotalStarts`` by byte.
         static let totalStarts: [Bool] = (0..<256).map { CSVBudgetReading.totalOrSubtotalStarts.contains(UInt8($0)) }
 
-        static func labelFold(_ folded: UnsafeBufferPointer<UInt8>, slug: Bool) -> LabelFold {
+        func labelFold(_ folded: UnsafeBufferPointer<UInt8>, slug: Bool) -> LabelFold {
             var fold = LabelFold(first: folded.first ?? 0)
-            if totalStarts[Int(fold.first)] { fold.text = String(decoding: folded, as: UTF8.self) }
+            if startsTotal[Int(fold.first)] { fold.text = String(decoding: folded, as: UTF8.self) }
             // « charges… », « produits… »: what a Cerfa title starts with.
             if fold.first == 0x63 || fold.first == 0x70, folded.count >= 7,
                 memcmp(folded.baseAddress!, fold.first == 0x63 ? "charges" : "produits", fold.first == 0x63 ? 7 : 8) == 0
@@ -408,10 +416,18 @@ enum CSVFastTable {
             }
 
             let currency = profile.currency
+            // At most a line per side a row: made to size, the arrays are not copied as they grow.
+            let dataRows = rows.count - layout.firstDataRow
             var resources: [ResourceLine] = [], expenses: [ExpenseLine] = []
+            resources.reserveCapacity(dataRows)
+            expenses.reserveCapacity(dataRows)
+            // Each resource line's source position in the catalogue, as its memo found it (−1: looked up by the check).
+            var sourcePositions: [Int32] = []
+            sourcePositions.reserveCapacity(dataRows)
             var resourceTotal = Money.zero(currency), expenseTotal = Money.zero(currency)
             // The lines without an id, in the order the sheet shows them (row, then column), with their cell and fold.
             var unnamed: [(side: Side, index: Int, cell: CellPosition, slug: String?)] = []
+            unnamed.reserveCapacity(2 * dataRows)
             var taken: Set<String> = []
             // Whether every id a label gives is ASCII (``ASCIILineIDs``).
             var asciiSlugs = true
@@ -441,7 +457,7 @@ enum CSVFastTable {
                     let sides = (folded.cerfa, found.flatMap { memos[$0].cerfa })
                     if sides.0 == .charges || sides.1 == .charges { charges = true }
                     if sides.0 == .products || sides.1 == .products { products = true }
-                    if Self.totalStarts[Int(folded.first)] {
+                    if startsTotal[Int(folded.first)] {
                         let labelFold = folded.text ?? ""
                         if CSVBudgetReading.totalLabels.contains(labelFold) {
                             guard let amount else { continue }
@@ -464,7 +480,8 @@ enum CSVFastTable {
                     let position = CellPosition(line: row.line, column: label != nil ? group.label : group.amount)
                     let labelText = label.map(trimmed)
                     let idText = id.map(trimmed)
-                    if let idText { taken.insert(idText) }
+                    // An id written twice: the general path's error.
+                    if let idText, !taken.insert(idText).inserted { return nil }
                     if group.side == .resources {
                         // A blank Source cell: the label names the source, or the general path explains.
                         let named = found.map { memos[$0].source } ?? label.flatMap { source(named: $0, fold: fold($0), reading: &reading) }
@@ -475,6 +492,7 @@ enum CSVFastTable {
                         if let action { line.action = trimmed(action) }
                         if idText == nil { unnamed.append((.resources, resources.count, position, folded.slug)) }
                         resources.append(line)
+                        sourcePositions.append(found.map { memos[$0].position } ?? -1)
                     } else {
                         // A blank Type cell keeps the default nature, as in the general path.
                         let nature = found.map { memos[$0].nature } ?? .programme
@@ -523,7 +541,9 @@ enum CSVFastTable {
             var cluster = profile.cluster
             cluster.name = name
             let budget = Budget(cluster: cluster, year: year, currency: currency, resources: resources, expenses: expenses)
-            guard var checked = try? CheckedBudget(budget, catalog: catalog, file: file) else { return nil }
+            // The ids are distinct: those written were (`taken`), and those given were claimed against them and each other.
+            let known = CheckedBudget.KnownLines(distinctIDs: true, sourcePositions: sourcePositions)
+            guard var checked = try? CheckedBudget(budget, catalog: catalog, file: file, known: known) else { return nil }
             checked.inferred = inferred
             return checked
         }

@@ -33,7 +33,14 @@ enum CSVVocabulary {
     /// letters by the table, spaces, dashes and signs as a space), then the words kept, `(eur)` dropped, one space
     /// between them — in place, since the second never writes past where it reads.
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-        let table = latinFoldTable
+        fold(bytes, into: buffer, table: latinFoldTable)
+    }
+
+    /// ``fold(_:into:)`` with ``latinFoldTable`` given: a reader that folds every label of a table reads the table
+    /// once, not at each label (a `static let` is reached through a one-time initialisation check at each use).
+    static func fold(
+        _ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, table: [UInt8]
+    ) -> Int? {
         var count = 0, index = 0
         let end = bytes.count
         while index < end {
@@ -106,7 +113,7 @@ enum CSVVocabulary {
     private static let latinFoldBytes: [[UInt8]] = latinFolds.map { Array($0.utf8) }
 
     /// ``latinFoldBytes`` in one array, five bytes a scalar: the fold's length (at most 4 bytes), then its bytes.
-    private static let latinFoldTable: [UInt8] = latinFoldBytes.flatMap { bytes in
+    static let latinFoldTable: [UInt8] = latinFoldBytes.flatMap { bytes in
         precondition(bytes.count <= 4, "a fold of more than 4 bytes")
         return [UInt8(bytes.count)] + bytes + [UInt8](repeating: 0, count: 4 - bytes.count)
     }
