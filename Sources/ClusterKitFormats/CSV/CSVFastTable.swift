@@ -215,6 +215,16 @@ enum CSVFastTable {
         }
         var memos: [Memo] = []
 
+        /// A line without an id, to be given one once the ids the file writes are known: its side and place, its cell,
+        /// and the id its label gives. A struct, not a tuple: an array of tuples is destroyed through the runtime's
+        /// generic code, element by element (about 140 instructions each).
+        struct Unnamed {
+            var side: Side
+            var index: Int
+            var cell: CellPosition
+            var slug: String?
+        }
+
         /// One side's columns, by kind (0: none).
         struct Group {
             var side: Side
@@ -280,7 +290,7 @@ enum CSVFastTable {
         func startsWithDigit(_ cell: Cell) -> Bool { cell.end > cell.start && bytes[cell.start] &- 0x30 < 10 }
 
         /// The cell of a row in a column (1-based), if the row reaches it and it is not blank.
-        func filled(_ row: Row, _ column: Int) -> Cell? {
+        @inline(__always) func filled(_ row: Row, _ column: Int) -> Cell? {
             guard column >= 1, column <= row.count else { return nil }
             let cell = cells[row.first + column - 1]
             return cell.filled ? cell : nil
@@ -299,7 +309,8 @@ enum CSVFastTable {
         /// The index of the memo of a cell's text (``Memo``), made at its first occurrence; `nil` past 32 distinct texts.
         mutating func memo(_ cell: Cell, reading: inout CSVBudgetReading) -> Int? {
             let count = cell.end - cell.start
-            for index in memos.indices where memos[index].count == count {
+            let first = bytes[cell.start]
+            for index in memos.indices where memos[index].count == count && bytes[memos[index].start] == first {
                 if memcmp(bytes.baseAddress! + memos[index].start, bytes.baseAddress! + cell.start, count) == 0 { return index }
             }
             guard memos.count < 32 else { return nil }
@@ -337,8 +348,10 @@ enum CSVFastTable {
             var fold = LabelFold(first: folded.first ?? 0)
             if startsTotal[Int(fold.first)] { fold.text = String(decoding: folded, as: UTF8.self) }
             // « charges… », « produits… »: what a Cerfa title starts with.
-            if fold.first == 0x63 || fold.first == 0x70, folded.count >= 7,
-                memcmp(folded.baseAddress!, fold.first == 0x63 ? "charges" : "produits", fold.first == 0x63 ? 7 : 8) == 0
+            // A `StaticString`'s bytes: a `String` given for a pointer is copied to a C string at each call.
+            let title: StaticString = fold.first == 0x63 ? "charges" : "produits"
+            if fold.first == 0x63 || fold.first == 0x70, folded.count >= title.utf8CodeUnitCount,
+                memcmp(folded.baseAddress!, title.utf8Start, title.utf8CodeUnitCount) == 0
             {
                 fold.cerfa = CerfaReading.sideTitle(folded: fold.text ?? String(decoding: folded, as: UTF8.self))
             }
@@ -416,6 +429,8 @@ enum CSVFastTable {
             }
 
             let currency = profile.currency
+            // How amounts are written, read once: a copy per cell was a copy of its strings' references.
+            let values = reading.values
             // At most a line per side a row: made to size, the arrays are not copied as they grow.
             let dataRows = rows.count - layout.firstDataRow
             var resources: [ResourceLine] = [], expenses: [ExpenseLine] = []
@@ -426,7 +441,7 @@ enum CSVFastTable {
             sourcePositions.reserveCapacity(dataRows)
             var resourceTotal = Money.zero(currency), expenseTotal = Money.zero(currency)
             // The lines without an id, in the order the sheet shows them (row, then column), with their cell and fold.
-            var unnamed: [(side: Side, index: Int, cell: CellPosition, slug: String?)] = []
+            var unnamed: [Unnamed] = []
             unnamed.reserveCapacity(2 * dataRows)
             var taken: Set<String> = []
             // Whether every id a label gives is ASCII (``ASCIILineIDs``).
@@ -461,7 +476,7 @@ enum CSVFastTable {
                         let labelFold = folded.text ?? ""
                         if CSVBudgetReading.totalLabels.contains(labelFold) {
                             guard let amount else { continue }
-                            guard let stated = self.amount(amount, reading.values),
+                            guard let stated = self.amount(amount, values),
                                 stated == (group.side == .resources ? resourceTotal : expenseTotal)
                             else { return nil }
                             continue
@@ -476,7 +491,7 @@ enum CSVFastTable {
                         if others { return nil }  // a line without an amount: the general path's error
                         continue
                     }
-                    guard let value = self.amount(amount, reading.values) else { return nil }
+                    guard let value = self.amount(amount, values) else { return nil }
                     let position = CellPosition(line: row.line, column: label != nil ? group.label : group.amount)
                     let labelText = label.map(trimmed)
                     let idText = id.map(trimmed)
@@ -487,25 +502,29 @@ enum CSVFastTable {
                         let named = found.map { memos[$0].source } ?? label.flatMap { source(named: $0, fold: fold($0), reading: &reading) }
                         guard let source = named, let sum = try? resourceTotal.adding(value) else { return nil }
                         resourceTotal = sum
-                        var line = ResourceLine(id: idText ?? "", label: labelText, source: source, amount: value)
-                        if let funder { line.funder = trimmed(funder) }
-                        if let action { line.action = trimmed(action) }
-                        if idText == nil { unnamed.append((.resources, resources.count, position, folded.slug)) }
-                        resources.append(line)
+                        if idText == nil { unnamed.append(Unnamed(side: .resources, index: resources.count, cell: position, slug: folded.slug)) }
+                        // Made in the array's call, not in a variable first: a line kept in a variable is copied
+                        // into the array and destroyed (two outlined copies of its fields).
+                        resources.append(
+                            ResourceLine(
+                                id: idText ?? "", label: labelText, source: source, amount: value, funder: funder.map(trimmed),
+                                action: action.map(trimmed)))
                         sourcePositions.append(found.map { memos[$0].position } ?? -1)
                     } else {
                         // A blank Type cell keeps the default nature, as in the general path.
                         let nature = found.map { memos[$0].nature } ?? .programme
                         guard let nature, let sum = try? expenseTotal.adding(value) else { return nil }
                         expenseTotal = sum
-                        var line = ExpenseLine(id: idText ?? "", label: labelText, amount: value, nature: nature)
+                        var mission: MissionCategory?
                         if let category {
-                            guard let mission = MissionCategory(rawValue: trimmed(category).uppercased()) else { return nil }
-                            line.category = mission
+                            guard let named = MissionCategory(rawValue: trimmed(category).uppercased()) else { return nil }
+                            mission = named
                         }
-                        if let regime { line.regime = FundingRegimeID(rawValue: trimmed(regime)) }
-                        if idText == nil { unnamed.append((.expenses, expenses.count, position, folded.slug)) }
-                        expenses.append(line)
+                        if idText == nil { unnamed.append(Unnamed(side: .expenses, index: expenses.count, cell: position, slug: folded.slug)) }
+                        expenses.append(
+                            ExpenseLine(
+                                id: idText ?? "", label: labelText, amount: value, nature: nature, category: mission,
+                                regime: regime.map { FundingRegimeID(rawValue: trimmed($0)) }))
                     }
                 }
                 // A Cerfa form's title row: the general path reads the form.

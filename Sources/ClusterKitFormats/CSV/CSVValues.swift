@@ -15,11 +15,17 @@ struct CSVValues {
     let currency: CurrencyCode
     /// The ways an amount may name its currency: `€` for the euro, its code in capitals and in lower case.
     private let currencyMarks: [String]
+    /// The dialect's decimal mark and thousands separator as bytes, and whether the currency is the euro: what
+    /// ``plainAmount(_:)`` reads at every cell, worked out once.
+    private let decimalByte: UInt8, groupByte: UInt8, isEuro: Bool
 
     init(dialect: CSVDialect, currency: CurrencyCode) {
         self.dialect = dialect
         self.currency = currency
         self.currencyMarks = [currency == .euro ? "€" : nil, currency.rawValue, currency.rawValue.lowercased()].compactMap { $0 }
+        decimalByte = dialect.decimalMark == "," ? 0x2C : 0x2E
+        groupByte = decimalByte == 0x2C ? 0x2E : 0x2C
+        isEuro = currency == .euro
     }
 
     private var example: String { dialect.decimalMark == "," ? "1 227 000,50" : "1,227,000.50" }
@@ -69,9 +75,7 @@ struct CSVValues {
 
     /// ``plainAmount(_:)`` of a trimmed cell's UTF-8 bytes.
     func plainAmount(_ bytes: UnsafeBufferPointer<UInt8>) -> Money? {
-        let decimalMark: UInt8 = dialect.decimalMark == "," ? 0x2C : 0x2E
-        let groupMark: UInt8 = decimalMark == 0x2C ? 0x2E : 0x2C
-        let euro = currency == .euro
+        let decimalMark = decimalByte, groupMark = groupByte, euro = isEuro
         let units: Int64? = {
             var end = bytes.count
             if euro, end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x82, bytes[end - 1] == 0xAC {
@@ -95,6 +99,14 @@ struct CSVValues {
             while index < end {
                 let byte = bytes[index]
                 index += 1
+                if byte &- 0x30 < 10 {
+                    // A digit, most bytes of an amount: taken first.
+                    digits += 1
+                    guard digits <= 16 else { return nil }
+                    value = value * 10 + Int64(byte &- 0x30)
+                    if fraction >= 0 { fraction += 1 } else { group += 1 }
+                    continue
+                }
                 // A space of another width is one separator: its bytes are taken at once (U+00A0; U+202F, U+2007).
                 var isSpace = byte == 0x20
                 if byte == 0xC2, index < end, bytes[index] == 0xA0 {
@@ -104,12 +116,7 @@ struct CSVValues {
                     index += 2
                     isSpace = true
                 }
-                if byte &- 0x30 < 10 {
-                    digits += 1
-                    guard digits <= 16 else { return nil }
-                    value = value * 10 + Int64(byte &- 0x30)
-                    if fraction >= 0 { fraction += 1 } else { group += 1 }
-                } else if fraction < 0, isSpace || byte == groupMark {
+                if fraction < 0, isSpace || byte == groupMark {
                     // A group ends: the first of one to three digits, the others of three.
                     guard group > 0, groups == 0 ? group <= 3 : group == 3 else { return nil }
                     groups += 1

@@ -29,16 +29,88 @@ enum CSVVocabulary {
     }
 
     /// ``normalized(_:)`` of UTF-8 bytes into `buffer`, by ``latinFolds``, its length; `nil` when a scalar is outside the
-    /// table (Foundation's folding decides it then). Two passes over bytes: the scalars folded (ASCII lowered, Latin
-    /// letters by the table, spaces, dashes and signs as a space), then the words kept, `(eur)` dropped, one space
-    /// between them — in place, since the second never writes past where it reads.
+    /// table (Foundation's folding decides it then). See ``fold(_:into:table:)``.
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         fold(bytes, into: buffer, table: latinFoldTable)
     }
 
     /// ``fold(_:into:)`` with ``latinFoldTable`` given: a reader that folds every label of a table reads the table
     /// once, not at each label (a `static let` is reached through a one-time initialisation check at each use).
+    ///
+    /// One pass: each scalar folded (ASCII lowered, Latin letters by the table, spaces, dashes and signs as a space)
+    /// and written at once, the words kept with one space between them. Text with a `(` takes two passes
+    /// (``foldInTwoPasses(_:into:table:)``), since `(eur)` is dropped only once its letters are folded.
     static func fold(
+        _ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, table: [UInt8]
+    ) -> Int? {
+        // Long by design: the one loop over the bytes, with the word rule written where each byte is kept.
+        var out = 0, index = 0, space = false
+        let end = bytes.count
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                var byte = lead
+                if lead &- 0x41 < 26 {
+                    byte = lead | 0x20
+                } else if !(lead &- 0x61 < 26 || lead &- 0x30 < 10 || lead == 0x25) {
+                    if lead == 0x28 { return foldInTwoPasses(bytes, into: buffer, table: table) }
+                    space = true
+                    continue
+                }
+                if space && out > 0 {
+                    buffer[out] = 0x20
+                    out += 1
+                }
+                buffer[out] = byte
+                out += 1
+                space = false
+                continue
+            }
+            // A valid UTF-8 sequence (a `String`'s): decoded by its lead byte.
+            var scalar: UInt32
+            if lead < 0xE0 {
+                scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if lead < 0xF0 {
+                scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                return nil
+            }
+            switch scalar {
+            case 0x80..<0x250:
+                // The fold's bytes (``latinFoldTable``), kept by the word rule: a letter or digit, or a space.
+                let entry = (Int(scalar) - 0x80) * 5
+                for offset in 0..<Int(table[entry]) {
+                    let byte = table[entry + 1 + offset]
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39, 0x25, 0x80...:
+                        if space && out > 0 {
+                            buffer[out] = 0x20
+                            out += 1
+                        }
+                        buffer[out] = byte
+                        out += 1
+                        space = false
+                    case 0x28: return foldInTwoPasses(bytes, into: buffer, table: table)
+                    default: space = true
+                    }
+                }
+            // Spaces, dashes, quotes, other punctuation and currency signs; not the invisible format characters
+            // (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F): Foundation's folding of a joiner between two letters
+            // did not match a space's, so they take Foundation's path.
+            case 0x2000..<0x200B, 0x2010..<0x202A, 0x202F..<0x2060, 0x20A0..<0x20D0:
+                space = true
+            default: return nil
+            }
+        }
+        return out
+    }
+
+    /// ``fold(_:into:table:)`` in two passes over bytes: the scalars folded, then the words kept, `(eur)` dropped, one
+    /// space between them — in place, since the second never writes past where it reads.
+    static func foldInTwoPasses(
         _ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, table: [UInt8]
     ) -> Int? {
         var count = 0, index = 0
