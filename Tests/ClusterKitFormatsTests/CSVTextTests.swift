@@ -37,7 +37,7 @@ struct CSVTextTests {
                 // Written by hand: the forms the bytes are read in, and near misses the general rules decide.
                 let samples = [
                     "840 965,00 €", "840\u{202F}965,00\u{A0}€", "108\u{2007}000\u{202F}€", "108 000 €", "2 169 500,00 €", "1,227,000.50", "1 227 000.5", "40000,00", "0,5", "7",
-                    "1 00", "1  000", "12 345 678", "1234 567", "1,5,0", "€", "100 €", "1 000,555", "99999999999999999",
+                    "1 00", "1  000", "12 345 678", "1234 567", "1,5,0", "€", "100 €", "1 000,555", "99999999999999999", "123456789012345678901234567890,12", "9 999 999 999 999 999 999 999",
                 ]
                 for _ in 0..<4_000 {
                     let text = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()

@@ -97,16 +97,22 @@ struct CSVValues {
             var value: Int64 = 0, digits = 0, group = 0, groups = 0, fraction = -1
             var index = 0
             while index < end {
-                let byte = bytes[index]
-                index += 1
-                if byte &- 0x30 < 10 {
-                    // A digit, most bytes of an amount: taken first.
-                    digits += 1
+                if bytes[index] &- 0x30 < 10 {
+                    // A run of digits, most bytes of an amount, read at once (wrapping: more than 16 digits are
+                    // refused before the value is used).
+                    let runStart = index
+                    repeat {
+                        value = value &* 10 &+ Int64(bytes[index] &- 0x30)
+                        index += 1
+                    } while index < end && bytes[index] &- 0x30 < 10
+                    let run = index - runStart
+                    digits += run
                     guard digits <= 16 else { return nil }
-                    value = value * 10 + Int64(byte &- 0x30)
-                    if fraction >= 0 { fraction += 1 } else { group += 1 }
+                    if fraction >= 0 { fraction += run } else { group += run }
                     continue
                 }
+                let byte = bytes[index]
+                index += 1
                 // A space of another width is one separator: its bytes are taken at once (U+00A0; U+202F, U+2007).
                 var isSpace = byte == 0x20
                 if byte == 0xC2, index < end, bytes[index] == 0xA0 {
