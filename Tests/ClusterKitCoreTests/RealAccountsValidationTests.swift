@@ -53,6 +53,17 @@ struct RealAccountsValidationTests {
         #expect(Self.error(Self.document(period: #"{ "start": "2023-04-01", "end": "2025-03-31" }"#)) == nil)
     }
 
+    @Test("A year outside 1800–2200 is refused in a budget built in code, as in JSON")
+    func implausibleYear() {
+        let budget = Budget.balanced(ClusterProfile(name: "T"), year: 1013, resources: [.line(.membershipFees, 100)])
+        let refused = #expect(throws: InputError.self) { try CheckedBudget(budget, file: "t.json") }
+        #expect(refused?.description == "t.json: year: 1013 is not a plausible year")
+        var json = String(decoding: Self.document(), as: UTF8.self)
+        json = json.replacingOccurrences(of: #""year": 2025"#, with: #""year": 1013"#)
+        #expect(Self.error(Data(json.utf8))?.reason == "1013 is not a plausible year")
+        #expect(throws: Never.self) { try CheckedBudget(Budget.balanced(ClusterProfile(name: "T"), year: 2200, resources: [])) }
+    }
+
     @Test("A pass-through line needs its action; it passes through no more than the expense; an accounting entry is no action")
     func passThrough() {
         let bare = Self.error(Self.document(resources: #"[{ "source": "erdf", "amount": 100, "passThrough": true }]"#))

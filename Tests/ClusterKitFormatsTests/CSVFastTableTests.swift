@@ -57,6 +57,13 @@ struct CSVFastTableTests {
         return Data(out.utf8)
     }
 
+    /// A checked budget's lines as JSON bytes.
+    static func json(_ checked: CheckedBudget) -> Data? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try? encoder.encode(checked.budget)
+    }
+
     /// Whether `decode` agrees with `generalDecode` on a file, and whether the fast path read it.
     @discardableResult
     static func agree(_ data: Data, dialect: CSVDialect? = nil, _ name: String) -> Bool {
@@ -67,6 +74,8 @@ struct CSVFastTableTests {
         switch (general, decoded) {
         case (.success(let one), .success(let other)):
             #expect(one.budget == other.budget, "\(name): the budgets differ")
+            // Byte for byte too: `==` on strings does not see a change of normalization form.
+            #expect(Self.json(one) == Self.json(other), "\(name): the budgets' JSON differ")
             #expect(one.inferred == other.inferred, "\(name): the inferred values differ")
         case (.failure(let one), .failure(let other)):
             #expect(one == other, "\(name): the errors differ")
@@ -81,6 +90,7 @@ struct CSVFastTableTests {
                 return true
             }
             #expect(one.budget == fast.budget && one.inferred == fast.inferred, "\(name): the fast path differs")
+            #expect(Self.json(one) == Self.json(fast), "\(name): the fast path's JSON differs")
         }
         return fast != nil
     }
@@ -124,6 +134,29 @@ struct CSVFastTableTests {
         #expect(error?.path == "expenses[1].id", "\(String(describing: error))")
         let budget = try CSVBudgetReader().decode(Data((head + cases[2].rows).utf8), file: "table.csv")
         #expect(budget.expenses.map(\.id) == ["salon-2", "stand"])
+    }
+
+    /// A Source cell that writes a catalogue's id in another normalization form (`e` and a combining accent for `é`)
+    /// names the catalogue's source, spelt as the catalogue spells it, on both paths.
+    @Test func aSourceInAnotherNormalizationFormIsTheCatalogueSpelling() throws {
+        struct Voucher: RevenueSource {
+            var id: RevenueSourceID { "chèqueRégional" }
+            var sector: Sector { .public }
+            var nature: ResourceNature { .cash }
+            var kind: RevenueKind { .subsidy }
+            func name(in language: Language) -> String { "Regional voucher" }
+        }
+        let catalog = try Catalog.builtIn.adding(Voucher())
+        let head = "Nom du cluster;Grand\nExercice;2013\n\nDépenses;Type;Montant;Ressources;Source;Montant\n"
+        for cell in ["chèqueRégional", "che\u{300}queRe\u{301}gional"] {
+            let data = Data((head + "Salon;action;100;Chèque;\(cell);100\n").utf8)
+            let reader = CSVBudgetReader(catalog: catalog)
+            let general = try reader.generalDecode(data, file: "t.csv")
+            let fast = try #require(CSVFastTable.budget(data, dialect: nil, catalog: catalog, file: "t.csv"))
+            for budget in [general, fast] {
+                #expect(budget.resources.map { Array($0.source.rawValue.utf8) } == [Array("chèqueRégional".utf8)])
+            }
+        }
     }
 
     /// The tokens a mutant inserts or puts in place of a byte: separators, quotes, line ends, blanks of every width,

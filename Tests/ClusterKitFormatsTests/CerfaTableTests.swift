@@ -130,6 +130,20 @@ struct CerfaTableTests {
         #expect(reversed.line == 1 && reversed.column == 4 && reversed.reason.contains("is not after"))
     }
 
+    @Test("An « Exercice » that is no plausible year (1013) is refused, as the JSON of the budget would be")
+    func implausibleYear() throws {
+        let form = cerfa([
+            "Nom de l'association;Pôle test", "Exercice;1013", "CHARGES;Montant;PRODUITS;Montant",
+            "64 – Charges de personnel;100;756 – Cotisations;100",
+        ])
+        // Found by the csv-importer fuzz target: the form was read, and its JSON refused.
+        let refused = #expect(throws: InputError.self) { try CSVBudgetReader().decode(form, file: "budget.csv") }
+        #expect(refused?.path == "year" && refused?.reason.hasPrefix("1013 is not a plausible year") == true, "\(String(describing: refused))")
+        #expect(refused?.line == 2 && refused?.column == 2)
+        let plausible = Data(String(decoding: form, as: UTF8.self).replacingOccurrences(of: "1013", with: "2013").utf8)
+        #expect(try CSVBudgetReader().decode(plausible, file: "budget.csv").year == 2013)
+    }
+
     @Test("Every funder line under 74 maps to its public source, the heading is not counted twice")
     func fundersUnder74() throws {
         let rows = [

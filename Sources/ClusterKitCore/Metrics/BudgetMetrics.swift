@@ -307,7 +307,7 @@ final class MetricsStorage: Sendable {
                         for slot in funders.indices { funderSlots[funders[slot].name] = Int32(slot) }
                     }
                     // One hash per line: the funder's slot, or the next one, stored if the funder is new.
-                    funderSlot = Self.slot(&funderSlots[funder, default: -1], next: next)
+                    funderSlot = Self.claim(&funderSlots[funder, default: -1], next: next)
                 }
                 if funderSlot < next {
                     plus(&funders[Int(funderSlot)].total, amount)
@@ -368,7 +368,7 @@ final class MetricsStorage: Sendable {
     static let dictionaryCapacity = 1024
 
     /// A funder's slot in the dictionary of names: the one stored, or `next`, stored now (the funder is new).
-    private static func slot(_ stored: inout Int32, next: Int32) -> Int32 {
+    private static func claim(_ stored: inout Int32, next: Int32) -> Int32 {
         if stored < 0 { stored = next }
         return stored
     }

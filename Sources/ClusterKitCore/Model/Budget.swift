@@ -117,6 +117,10 @@ public struct Budget: Hashable, Sendable, Codable {
 }
 
 extension Budget {
+    /// The years a budget's `year`, a founding year or a target's year may be: a year outside is a typing error (`1013`,
+    /// `3013`), refused by every reader and by ``CheckedBudget`` with « is not a plausible year ».
+    package static let plausibleYears = 1800...2200
+
     /// The year as a reader names it: `2013`, or `2024–2025` for a budget whose fiscal period runs over two calendar
     /// years (its ``year`` is the second).
     package var yearLabel: String {

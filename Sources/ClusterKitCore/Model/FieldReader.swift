@@ -263,7 +263,7 @@ package struct FieldReader {
 
     package func year(_ key: String) throws -> Int? {
         guard let value = try optional(key, as: Int.self) else { return nil }
-        guard (1800...2200).contains(value) else { throw fail(key, "\(value) is not a plausible year") }
+        guard Budget.plausibleYears.contains(value) else { throw fail(key, "\(value) is not a plausible year") }
         return value
     }
 

@@ -1,7 +1,7 @@
 /// The one check of a budget against a catalogue: everything that makes a budget unfit to be summed and judged,
 /// found before any figure is computed.
 ///
-/// It checks, in the order the errors are reported: the number of lines; each expense (an id used once, the
+/// It checks, in the order the errors are reported: the number of lines; the year (``Budget/plausibleYears``); each expense (an id used once, the
 /// budget's currency, a known funding regime); each resource (an id used once, a known source, the known other
 /// sources it `includes`, the budget's currency, an `action` that names an expense, success-fee and sponsor terms on lines of their kind); and that the amounts add
 /// up within what ``Money`` holds. What it learns on the way — each resource's place in the catalogue, and the
@@ -34,9 +34,15 @@ struct BudgetValidation {
         func place(_ position: Int) -> String {
             position < expenseCount ? "expenses[\(position)]" : "resources[\(position - expenseCount)]"
         }
+        // A year a file cannot give (every reader refuses it): a budget built in code, or a form whose « Exercice »
+        // says `1013`, is refused as the JSON of it would be.
+        guard Budget.plausibleYears.contains(budget.year) else {
+            throw fail("year", "\(budget.year) is not a plausible year")
+        }
         try Self.validateTargets(budget.cluster, catalog: catalog, file: file)
         // Duplicate ids are found as the table is built, and reported on the line of the pass where the first one is.
-        // A reader that made the ids distinct needs no table for that: it is built when an `action` needs it.
+        // A reader that made the ids distinct needs no table for that: it is built when an `action` or the forecast
+        // amounts need it.
         let distinctIDs = known?.distinctIDs ?? false
         assert(
             !distinctIDs || LineIDTable(expenses: expenses, resources: resources).firstDuplicate == nil,
@@ -89,7 +95,7 @@ struct BudgetValidation {
             }
             let source = resources[index].source
             let position: Int
-            if index < knownPositions.count, knownPositions[index] >= 0 {
+            if index < knownPositions.count, knownPositions[index] >= 0, knownPositions[index] < catalog.sourceTraits.count {
                 position = Int(knownPositions[index])
                 assert(catalog.sourcePosition(source) == position, "a reader gave resources[\(index)] a wrong source position")
             } else {

@@ -28,9 +28,10 @@ public struct CheckedBudget: Sendable {
         try self.init(budget, catalog: catalog, file: file, known: nil)
     }
 
-    /// Checks a budget whose lines a reader made, with what it knows of them already (``KnownLines``): the same
-    /// checks, the same errors and the same figures as ``init(_:catalog:file:)``, without finding again what the
-    /// reader found. Debug builds check what the reader says against what the check would find.
+    /// Checks a budget whose lines a reader made, with what it knows of them already (``KnownLines``), without finding
+    /// again what the reader found: when what the reader says is true, the same checks, the same errors and the same
+    /// figures as ``init(_:catalog:file:)``. It is taken as true — a reader says only what it made sure of —, and
+    /// debug builds, where the tests run, check it against what the check would find.
     /// - Throws: ``InputError`` naming the field path and the reason.
     package init(_ budget: Budget, catalog: Catalog, file: String?, known: KnownLines?) throws(InputError) {
         let validation = try BudgetValidation(budget, catalog: catalog, file: file, known: known)

@@ -33,7 +33,7 @@ extension CSVBudgetReading {
         func path(_ field: FieldPath) -> FieldPath { place(field, cell) }
         func year(_ field: FieldPath) throws(InputError) -> Int {
             let value = try value(cell, path(field), values.integer)
-            guard (1800...2200).contains(value) else { throw fail(cell, field, "\(value) is not a plausible year") }
+            guard Budget.plausibleYears.contains(value) else { throw fail(cell, field, "\(value) is not a plausible year") }
             return value
         }
         func count(_ field: FieldPath) throws(InputError) -> Int { try value(cell, path(field), values.integer) }

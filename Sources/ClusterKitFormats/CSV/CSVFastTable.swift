@@ -187,8 +187,9 @@ enum CSVFastTable {
         let dialect: CSVDialect
         let catalog: Catalog
         let file: String?
-        /// ``CSVVocabulary/latinFoldTable`` and ``totalStarts``, read once for the table's labels.
-        let foldTable: [UInt8], startsTotal: [Bool]
+        /// ``CSVVocabulary/latinFoldTable`` and ``totalStartsTable``, read once for the table's labels (a `static let`
+        /// is reached through a one-time initialisation check at each use).
+        let foldTable: [UInt8], totalStarts: [Bool]
 
         /// What a Source or Type cell's text gives, found once per distinct text: its fold, the source or nature it
         /// names, the Cerfa side title it is.
@@ -239,7 +240,7 @@ enum CSVFastTable {
             self.catalog = catalog
             self.file = file
             foldTable = CSVVocabulary.latinFoldTable
-            startsTotal = Self.totalStarts
+            totalStarts = Self.totalStartsTable
         }
 
         func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<end]) }
@@ -342,11 +343,13 @@ enum CSVFastTable {
         }
 
         /// ``CSVBudgetReading/totalOrSubtotalStarts`` by byte.
-        static let totalStarts: [Bool] = (0..<256).map { CSVBudgetReading.totalOrSubtotalStarts.contains(UInt8($0)) }
+        static let totalStartsTable: [Bool] = (0..<256).map { CSVBudgetReading.totalOrSubtotalStarts.contains(UInt8($0)) }
 
+        /// What a label's fold tells (``LabelFold``), read from the folded bytes: its first byte, the fold itself
+        /// when the label may be a total, the Cerfa title it is, and its id when `slug` is true.
         func labelFold(_ folded: UnsafeBufferPointer<UInt8>, slug: Bool) -> LabelFold {
             var fold = LabelFold(first: folded.first ?? 0)
-            if startsTotal[Int(fold.first)] { fold.text = String(decoding: folded, as: UTF8.self) }
+            if totalStarts[Int(fold.first)] { fold.text = String(decoding: folded, as: UTF8.self) }
             // « charges… », « produits… »: what a Cerfa title starts with.
             // A `StaticString`'s bytes: a `String` given for a pointer is copied to a C string at each call.
             let title: StaticString = fold.first == 0x63 ? "charges" : "produits"
@@ -472,7 +475,7 @@ enum CSVFastTable {
                     let sides = (folded.cerfa, found.flatMap { memos[$0].cerfa })
                     if sides.0 == .charges || sides.1 == .charges { charges = true }
                     if sides.0 == .products || sides.1 == .products { products = true }
-                    if startsTotal[Int(folded.first)] {
+                    if totalStarts[Int(folded.first)] {
                         let labelFold = folded.text ?? ""
                         if CSVBudgetReading.totalLabels.contains(labelFold) {
                             guard let amount else { continue }

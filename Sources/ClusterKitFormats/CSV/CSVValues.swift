@@ -159,7 +159,7 @@ struct CSVValues {
         var text = CSVText.trimmed(raw)
         let isPercent = text.utf8.last == 0x25
         if isPercent { text = CSVText.trimmed(String(text.utf8.dropLast())!) }
-        let decimalMark: UInt8 = dialect.decimalMark == "," ? 0x2C : 0x2E
+        let decimalMark = decimalByte
         var numerator: Int64 = 0, digits = 0, places = -1
         for byte in text.utf8 {
             if byte &- 0x30 < 10 {

@@ -518,8 +518,9 @@ enum CSVVocabulary {
     /// ``source(_:catalog:names:)`` of text whose folding (``normalized(_:)``, which trimming does not change) is known.
     static func source(_ text: String, folded key: String, catalog: Catalog, names: [String: RevenueSourceID]) -> RevenueSourceID? {
         let trimmed = CSVText.trimmed(text)
-        let id = RevenueSourceID(rawValue: trimmed)
-        if catalog.source(id) != nil { return id }
+        // The catalogue's own id, as it spells it: a cell may write it in another normalization form (`é` as `e` and
+        // a combining accent), equal as a `String` but not in bytes.
+        if let source = catalog.source(RevenueSourceID(rawValue: trimmed)) { return source.id }
         if let found = names[key] { return found }
         if let alias = sourceAliases[key], catalog.source(alias) != nil { return alias }
         return nil
