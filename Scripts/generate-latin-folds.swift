@@ -1,4 +1,4 @@
-// Prints the body of `CSVVocabulary.latinFolds` (Sources/ClusterKitCore/CSV/CSVVocabulary.swift): what Foundation's
+// Prints the body of `LatinFolds.folds` (Sources/ClusterKitCore/Support/LatinFolds.swift): what Foundation's
 // folding (case, diacritics, width) makes of each scalar from U+0080 to U+024F, every scalar of the result that is
 // neither ASCII nor a letter or digit written as a space.
 //

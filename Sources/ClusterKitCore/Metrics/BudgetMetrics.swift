@@ -114,6 +114,10 @@ public struct BudgetMetrics: Sendable {
             ?? LineTotal(currency)
     }
 
+    /// Whether the resource line at a position of the budget is among ``publicResources``' lines, without listing
+    /// them.
+    package func isPublicResource(at position: Int) -> Bool { storage.table.selects(position, .sector(.public)) }
+
     /// The resource lines of a revenue kind, in budget order (none when the budget has none).
     ///
     /// For a rule that reads what lines carry beyond their amounts — the terms of a success fee, a sponsor — without

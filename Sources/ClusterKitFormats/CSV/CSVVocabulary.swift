@@ -181,14 +181,8 @@ enum CSVVocabulary {
         return out
     }
 
-    /// ``latinFolds`` as UTF-8 bytes, a letter of the table at a time.
-    private static let latinFoldBytes: [[UInt8]] = latinFolds.map { Array($0.utf8) }
-
-    /// ``latinFoldBytes`` in one array, five bytes a scalar: the fold's length (at most 4 bytes), then its bytes.
-    static let latinFoldTable: [UInt8] = latinFoldBytes.flatMap { bytes in
-        precondition(bytes.count <= 4, "a fold of more than 4 bytes")
-        return [UInt8(bytes.count)] + bytes + [UInt8](repeating: 0, count: 4 - bytes.count)
-    }
+    /// ``LatinFolds/table``: the fold of each Latin scalar as bytes.
+    static var latinFoldTable: [UInt8] { LatinFolds.table }
 
     /// ``normalized(_:)`` through Foundation's folding (case, diacritics, width): for text outside ``latinFolds``.
     static func normalizedByFoundation(_ text: String) -> String {
@@ -208,40 +202,8 @@ enum CSVVocabulary {
         return out
     }
 
-    /// What Foundation's folding (case, diacritics, width) makes of each scalar from U+0080 to U+024F, with every
-    /// scalar that is not a letter or digit written as a space: `É` → `e`, `ß` → `ss`, `œ` stays, `«` → a space.
-    /// Made by `Scripts/generate-latin-folds.swift`; `CSVVocabularyFoldingTests` checks it against Foundation.
-    static let latinFolds: [String] = [
-        " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ",  // U+0080
-        " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ",  // U+0090
-        " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", "ª", " ", " ", " ", " ", " ",  // U+00A0
-        " ", " ", "²", "³", " ", "μ", " ", " ", " ", "¹", "º", " ", "¼", "½", "¾", " ",  // U+00B0
-        "a", "a", "a", "a", "a", "a", "æ", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00C0
-        "ð", "n", "o", "o", "o", "o", "o", " ", "ø", "u", "u", "u", "u", "y", "þ", "ss",  // U+00D0
-        "a", "a", "a", "a", "a", "a", "æ", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00E0
-        "ð", "n", "o", "o", "o", "o", "o", " ", "ø", "u", "u", "u", "u", "y", "þ", "y",  // U+00F0
-        "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",  // U+0100
-        "đ", "đ", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",  // U+0110
-        "g", "g", "g", "g", "h", "h", "ħ", "ħ", "i", "i", "i", "i", "i", "i", "i", "i",  // U+0120
-        "i", "ı", "ĳ", "ĳ", "j", "j", "k", "k", "ĸ", "l", "l", "l", "l", "l", "l", "ŀ",  // U+0130
-        "ŀ", "ł", "ł", "n", "n", "n", "n", "n", "n", "ʼn", "ŋ", "ŋ", "o", "o", "o", "o",  // U+0140
-        "o", "o", "œ", "œ", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",  // U+0150
-        "s", "s", "t", "t", "t", "t", "ŧ", "ŧ", "u", "u", "u", "u", "u", "u", "u", "u",  // U+0160
-        "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",  // U+0170
-        "ƀ", "ɓ", "ƃ", "ƃ", "ƅ", "ƅ", "ɔ", "ƈ", "ƈ", "ɖ", "ɗ", "ƌ", "ƌ", "ƍ", "ǝ", "ə",  // U+0180
-        "ɛ", "ƒ", "ƒ", "ɠ", "ɣ", "ƕ", "ɩ", "ɨ", "ƙ", "ƙ", "ƚ", "ƛ", "ɯ", "ɲ", "ƞ", "ɵ",  // U+0190
-        "o", "o", "ƣ", "ƣ", "ƥ", "ƥ", "ʀ", "ƨ", "ƨ", "ʃ", "ƪ", "ƫ", "ƭ", "ƭ", "ʈ", "u",  // U+01A0
-        "u", "ʊ", "ʋ", "ƴ", "ƴ", "ƶ", "ƶ", "ʒ", "ƹ", "ƹ", "ƺ", "ƻ", "ƽ", "ƽ", "ƾ", "ƿ",  // U+01B0
-        "ǀ", "ǁ", "ǂ", "ǃ", "ǆ", "ǆ", "ǆ", "ǉ", "ǉ", "ǉ", "ǌ", "ǌ", "ǌ", "a", "a", "i",  // U+01C0
-        "i", "o", "o", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "ǝ", "a", "a",  // U+01D0
-        "a", "a", "æ", "æ", "ǥ", "ǥ", "g", "g", "k", "k", "o", "o", "o", "o", "ʒ", "ʒ",  // U+01E0
-        "j", "ǳ", "ǳ", "ǳ", "g", "g", "ƕ", "ƿ", "n", "n", "a", "a", "æ", "æ", "ø", "ø",  // U+01F0
-        "a", "a", "a", "a", "e", "e", "e", "e", "i", "i", "i", "i", "o", "o", "o", "o",  // U+0200
-        "r", "r", "r", "r", "u", "u", "u", "u", "s", "s", "t", "t", "ȝ", "ȝ", "h", "h",  // U+0210
-        "ƞ", "ȡ", "ȣ", "ȣ", "ȥ", "ȥ", "a", "a", "e", "e", "o", "o", "o", "o", "o", "o",  // U+0220
-        "o", "o", "y", "y", "ȴ", "ȵ", "ȶ", "ȷ", "ȸ", "ȹ", "ⱥ", "ȼ", "ȼ", "ƚ", "ⱦ", "ȿ",  // U+0230
-        "ɀ", "ɂ", "ɂ", "ƀ", "ʉ", "ʌ", "ɇ", "ɇ", "ɉ", "ɉ", "ɋ", "ɋ", "ɍ", "ɍ", "ɏ", "ɏ",  // U+0240
-    ]
+    /// ``LatinFolds/folds``: what Foundation's folding makes of each scalar from U+0080 to U+024F.
+    static var latinFolds: [String] { LatinFolds.folds }
 
     /// The normalized names by which a cell may give each source of a catalogue — its id, its English and French
     /// names, each also without what follows a parenthesis — to the source; on a tie, the first in catalogue order.

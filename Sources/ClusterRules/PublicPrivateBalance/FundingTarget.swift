@@ -136,10 +136,13 @@ struct FundingTarget {
 
     /// A gap between two shares in percentage points, one decimal: « 2.8 percentage points » / « 2,8 points ».
     static func points(_ gap: Share) -> LocalizedText {
-        let tenths = (gap.rounded(toPlaces: 3) * 1000) as Decimal
-        let value = NSDecimalNumber(decimal: tenths).intValue
-        let english = "\(value / 10)" + (value % 10 == 0 ? "" : ".\(value % 10)")
-        let french = english.replacingOccurrences(of: ".", with: ",")
+        // Tenths of a point: the share's digits at three places, in exact integers (no `Decimal`, no Foundation
+        // string search: they were a third of the rule's cost).
+        let value = gap.roundedDigits(toPlaces: 3).map { Int($0) }
+            ?? NSDecimalNumber(decimal: (gap.rounded(toPlaces: 3) * 1000) as Decimal).intValue
+        let tenth = value % 10 == 0 ? "" : "\(value % 10)"
+        let english = "\(value / 10)" + (tenth.isEmpty ? "" : "." + tenth)
+        let french = "\(value / 10)" + (tenth.isEmpty ? "" : "," + tenth)
         return LocalizedText(
             english: english + (value == 10 ? " percentage point" : " percentage points"),
             french: french + (value < 20 ? " point" : " points"))
