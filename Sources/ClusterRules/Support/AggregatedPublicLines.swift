@@ -39,9 +39,9 @@ package enum AggregatedPublicLines {
             text.append(folded[index])
             index += 1
         }
-        // Words: runs of letters. A letter the table gives outside ASCII (`æ`, `ð`, `ª`…) makes a word that is no
-        // word of kind nor small word, so the label is not generic; other scalars (`²`, a space) end a word.
-        var words: [String] = []
+        // Words: runs of letters, judged as they end — a word neither of kind nor small ends the reading. A letter the
+        // table gives outside ASCII (`æ`, `ð`, `ª`…) makes such a word; other scalars (`²`, a space) end a word.
+        var sawKind = false
         var start = -1
         index = 0
         while index <= text.count {
@@ -52,7 +52,12 @@ package enum AggregatedPublicLines {
                 continue
             }
             if start >= 0 {
-                words.append(String(decoding: text[start..<index], as: UTF8.self))
+                let word = String(decoding: text[start..<index], as: UTF8.self)
+                if kinds.contains(word) {
+                    sawKind = true
+                } else if !fillers.contains(word) {
+                    return false
+                }
                 start = -1
             }
             if byte >= 0x80 {
@@ -64,8 +69,7 @@ package enum AggregatedPublicLines {
             }
             index += 1
         }
-        guard words.contains(where: kinds.contains) else { return false }
-        return words.allSatisfy { kinds.contains($0) || fillers.contains($0) }
+        return sawKind
     }
 
     /// ``isGeneric(_:)`` with the label folded by Foundation: for labels outside the table, and what the table's
