@@ -123,6 +123,15 @@ struct CSVFastTableTests {
             ("one id on two expenses", "Salon;e1;action;100;Région;r1;region;150\nStand;e1;action;50;;;;\n", false),
             ("one id on both sides", "Salon;x;action;100;Région;x;region;100\n", false),
             ("an id a label would take", "Salon;;action;100;Région;salon;region;150\nStand;;action;50;;;;\n", true),
+            // One id as `String`s compare them: NFC and NFD, `K` and the Kelvin sign, on one side and across.
+            ("NFC and NFD ids", "Salon;\u{E9};action;100;Région;r1;region;150\nStand;e\u{301};action;50;;;;\n", false),
+            ("NFC and NFD ids across", "Salon;\u{E9};action;150;Région;e\u{301};region;150\n", false),
+            ("K and the Kelvin sign", "Salon;K;action;150;Région;\u{212A};region;150\n", false),
+            ("an id with a trailing no-break space", "Salon;e1\u{A0};action;100;Région;r1;region;150\nStand;e1;action;50;;;;\n", false),
+            // Ids written that the ids given would take: the given ones take a suffix.
+            ("a written resources[1]", "Salon;;action;100;;resources[1];region;50\n;;action;50;;;region;100\n", true),
+            ("a written salon-2", "Salon;;action;100;Région;salon-2;region;150\nSalon;;action;50;;;;\n", true),
+            ("a non-ASCII written id", "Œuvre;;action;100;Région;œuvre;region;150\nŒuvre;;action;50;;;;\n", true),
         ]
         for (name, rows, fast) in cases {
             let data = Data((head + rows).utf8)
@@ -134,6 +143,8 @@ struct CSVFastTableTests {
         #expect(error?.path == "expenses[1].id", "\(String(describing: error))")
         let budget = try CSVBudgetReader().decode(Data((head + cases[2].rows).utf8), file: "table.csv")
         #expect(budget.expenses.map(\.id) == ["salon-2", "stand"])
+        let suffixed = try CSVBudgetReader().decode(Data((head + cases[8].rows).utf8), file: "table.csv")
+        #expect(suffixed.expenses.map(\.id) == ["salon", "salon-3"])
     }
 
     /// A Source cell that writes a catalogue's id in another normalization form (`e` and a combining accent for `é`)
