@@ -160,12 +160,25 @@ struct TargetMeasure {
     var part: LineTotal
     /// The whole it is a share of.
     var whole: Money
-    /// The basis, for messages (« brut, valorisation comprise », « base du financeur : … »).
-    var label: LocalizedText
+    /// The basis, for messages (« brut, valorisation comprise », « base du financeur : … »), written when read: most
+    /// checks compare the share and write no message with it (a funder's basis joins the names of its sources).
+    var label: LocalizedText { makeLabel() }
+    private let makeLabel: @Sendable () -> LocalizedText
     /// What the part is, for the explanation.
     var partLabel: LocalizedText
     /// What the whole is, for the explanation; `nil` for the metrics' own whole.
     var wholeLabel: LocalizedText?
+
+    init(
+        part: LineTotal, whole: Money, label: @autoclosure @escaping @Sendable () -> LocalizedText, partLabel: LocalizedText,
+        wholeLabel: LocalizedText?
+    ) {
+        self.part = part
+        self.whole = whole
+        makeLabel = label
+        self.partLabel = partLabel
+        self.wholeLabel = wholeLabel
+    }
 
     /// The share, `nil` for a whole of zero.
     var share: Share? { Share(part.amount, of: whole) }

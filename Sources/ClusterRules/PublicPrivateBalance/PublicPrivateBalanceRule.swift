@@ -213,10 +213,10 @@ public struct PublicPrivateBalanceRule: Rule {
         }
         // On the net basis, public cash is replaced (public valued time is not in its whole).
         let basis = try target.basis(context, cluster: budget.cluster)
-        let publicLines = basis == .net ? context.metrics.publicCash.lines : context.metrics.publicResources.lines
-        // Written only when the target is missed.
+        // Written only when the target is missed (the public lines listed then too).
         func replace() -> [RemediationOption] {
-            Share.transferToReach(target.share, part: measure.part.amount, of: measure.whole).map {
+            let publicLines = basis == .net ? context.metrics.publicCash.lines : context.metrics.publicResources.lines
+            return Share.transferToReach(target.share, part: measure.part.amount, of: measure.whole).map {
                 [context.option($0, Self.replace, move: .move(from: publicLines, to: context.newPrivateRevenue))]
             } ?? []
         }
