@@ -136,7 +136,7 @@ struct CSVTextTests {
 
     @Test("The one-pass fold is the two-pass fold, on every scalar of the table in every context that matters")
     func onePassFold() {
-        let table = CSVVocabulary.latinFoldTable
+        let table = LatinFolds.table
         func folds(_ text: String) -> (one: String?, two: String?) {
             var text = text
             return text.withUTF8 { bytes in

@@ -2,6 +2,9 @@
 /// its folding goes through `NSString` and costs tens of thousands of instructions a label. The CSV reader folds
 /// headings and labels by this table (`CSVVocabulary`), and so does the rule that tells a generic public label
 /// (`AggregatedPublicLines`, ClusterRules). Text with a scalar outside the table is folded by Foundation.
+///
+/// ``fold(_:into:table:)`` folds text scalar by scalar; a reader that applies its own rule to each folded byte as it
+/// goes (the CSV reader's one pass) folds each scalar with ``foldOfScalar(_:at:table:)``.
 package enum LatinFolds {
     /// What Foundation's folding (case, diacritics, width) makes of each scalar from U+0080 to U+024F, with every
     /// scalar that is not a letter or digit written as a space: `É` → `e`, `ß` → `ss`, `œ` stays, `«` → a space.
@@ -43,8 +46,64 @@ package enum LatinFolds {
     private static let foldBytes: [[UInt8]] = folds.map { Array($0.utf8) }
 
     /// ``foldBytes`` in one array, five bytes a scalar: the fold's length (at most 4 bytes), then its bytes.
-    package static let table: [UInt8] = foldBytes.flatMap { bytes in
+    @usableFromInline package static let table: [UInt8] = foldBytes.flatMap { bytes in
         precondition(bytes.count <= 4, "a fold of more than 4 bytes")
         return [UInt8(bytes.count)] + bytes + [UInt8](repeating: 0, count: 4 - bytes.count)
+    }
+
+    /// Where the fold of the scalar whose UTF-8 sequence starts at `index` lies in `table` (``table``, read once by
+    /// the caller): a Latin letter's fold, a space for the punctuation, dashes, quotes and currency signs of the
+    /// U+2000 block (the range of U+0080's entry, one space); `index` moved past the scalar. `nil` for any other
+    /// scalar (Foundation's folding decides it then).
+    ///
+    /// `bytes` is valid UTF-8 (a `String`'s) and `bytes[index]` the lead of a sequence of two bytes or more. The
+    /// invisible format characters of the U+2000 block (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F) give `nil`:
+    /// Foundation's folding of a joiner between two letters did not match a space's.
+    @inlinable
+    package static func foldOfScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, table: [UInt8]) -> Range<Int>? {
+        let lead = bytes[index]
+        let scalar: Int
+        if lead < 0xE0 {
+            scalar = Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+            index += 2
+        } else if lead < 0xF0 {
+            scalar = Int(lead & 0x0F) << 12 | Int(bytes[index + 1] & 0x3F) << 6 | Int(bytes[index + 2] & 0x3F)
+            index += 3
+        } else {
+            return nil
+        }
+        switch scalar {
+        case 0x80..<0x250:
+            let entry = (scalar - 0x80) * 5
+            return (entry + 1)..<(entry + 1 + Int(table[entry]))
+        case 0x2000..<0x200B, 0x2010..<0x202A, 0x202F..<0x2060, 0x20A0..<0x20D0:
+            return 1..<2
+        default:
+            return nil
+        }
+    }
+
+    /// Text's UTF-8 bytes folded into `buffer` (at least twice their count plus one: a fold is at most 4 bytes for a
+    /// scalar of 2), its length: ASCII letters lowered and every other ASCII byte kept, each other scalar as
+    /// ``foldOfScalar(_:at:table:)`` folds it; `nil` when one is outside the table.
+    package static func fold(
+        _ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, table: [UInt8]
+    ) -> Int? {
+        var count = 0, index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                buffer[count] = lead &- 0x41 < 26 ? lead | 0x20 : lead
+                count += 1
+                index += 1
+                continue
+            }
+            guard let fold = foldOfScalar(bytes, at: &index, table: table) else { return nil }
+            for offset in fold {
+                buffer[count] = table[offset]
+                count += 1
+            }
+        }
+        return count
     }
 }

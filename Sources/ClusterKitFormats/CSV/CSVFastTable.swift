@@ -187,7 +187,7 @@ enum CSVFastTable {
         let dialect: CSVDialect
         let catalog: Catalog
         let file: String?
-        /// ``CSVVocabulary/latinFoldTable`` and ``totalStartsTable``, read once for the table's labels (a `static let`
+        /// ``LatinFolds/table`` and ``totalStartsTable``, read once for the table's labels (a `static let`
         /// is reached through a one-time initialisation check at each use).
         let foldTable: [UInt8], totalStarts: [Bool]
 
@@ -239,7 +239,7 @@ enum CSVFastTable {
             self.dialect = dialect
             self.catalog = catalog
             self.file = file
-            foldTable = CSVVocabulary.latinFoldTable
+            foldTable = LatinFolds.table
             totalStarts = Self.totalStartsTable
         }
 

@@ -9,7 +9,7 @@ enum CSVVocabulary {
     /// between words.
     ///
     /// Text in Latin script — ASCII, the Latin-1 and Latin Extended-A and -B letters, general punctuation, currency
-    /// signs: every French or English heading and label — is folded scalar by scalar with ``latinFolds``, without
+    /// signs: every French or English heading and label — is folded scalar by scalar with ``LatinFolds/folds``, without
     /// Foundation; anything else (combining accents, other scripts) takes ``normalizedByFoundation(_:)``. A test keeps
     /// the two equal on every scalar of the table and on random text.
     static func normalized(_ text: String) -> String {
@@ -28,13 +28,13 @@ enum CSVVocabulary {
         }
     }
 
-    /// ``normalized(_:)`` of UTF-8 bytes into `buffer`, by ``latinFolds``, its length; `nil` when a scalar is outside the
+    /// ``normalized(_:)`` of UTF-8 bytes into `buffer`, by ``LatinFolds/folds``, its length; `nil` when a scalar is outside the
     /// table (Foundation's folding decides it then). See ``fold(_:into:table:)``.
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-        fold(bytes, into: buffer, table: latinFoldTable)
+        fold(bytes, into: buffer, table: LatinFolds.table)
     }
 
-    /// ``fold(_:into:)`` with ``latinFoldTable`` given: a reader that folds every label of a table reads the table
+    /// ``fold(_:into:)`` with ``LatinFolds/table`` given: a reader that folds every label of a table reads the table
     /// once, not at each label (a `static let` is reached through a one-time initialisation check at each use).
     ///
     /// One pass: each scalar folded (ASCII lowered, Latin letters by the table, spaces, dashes and signs as a space)
@@ -67,42 +67,22 @@ enum CSVVocabulary {
                 space = false
                 continue
             }
-            // A valid UTF-8 sequence (a `String`'s): decoded by its lead byte.
-            var scalar: UInt32
-            if lead < 0xE0 {
-                scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            } else if lead < 0xF0 {
-                scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            } else {
-                return nil
-            }
-            switch scalar {
-            case 0x80..<0x250:
-                // The fold's bytes (``latinFoldTable``), kept by the word rule: a letter or digit, or a space.
-                let entry = (Int(scalar) - 0x80) * 5
-                for offset in 0..<Int(table[entry]) {
-                    let byte = table[entry + 1 + offset]
-                    switch byte {
-                    case 0x61...0x7A, 0x30...0x39, 0x25, 0x80...:
-                        if space && out > 0 {
-                            buffer[out] = 0x20
-                            out += 1
-                        }
-                        buffer[out] = byte
+            // The fold's bytes, kept by the word rule: a letter or digit, or a space.
+            guard let fold = LatinFolds.foldOfScalar(bytes, at: &index, table: table) else { return nil }
+            for offset in fold {
+                let byte = table[offset]
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39, 0x25, 0x80...:
+                    if space && out > 0 {
+                        buffer[out] = 0x20
                         out += 1
-                        space = false
-                    case 0x28: return foldInTwoPasses(bytes, into: buffer, table: table)
-                    default: space = true
                     }
+                    buffer[out] = byte
+                    out += 1
+                    space = false
+                case 0x28: return foldInTwoPasses(bytes, into: buffer, table: table)
+                default: space = true
                 }
-            // Spaces, dashes, quotes, other punctuation and currency signs; not the invisible format characters
-            // (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F): Foundation's folding of a joiner between two letters
-            // did not match a space's, so they take Foundation's path.
-            case 0x2000..<0x200B, 0x2010..<0x202A, 0x202F..<0x2060, 0x20A0..<0x20D0:
-                space = true
-            default: return nil
             }
         }
         return out
@@ -113,48 +93,10 @@ enum CSVVocabulary {
     static func foldInTwoPasses(
         _ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, table: [UInt8]
     ) -> Int? {
-        var count = 0, index = 0
-        let end = bytes.count
-        while index < end {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                buffer[count] = lead &- 0x41 < 26 ? lead | 0x20 : lead
-                count += 1
-                index += 1
-                continue
-            }
-            // A valid UTF-8 sequence (a `String`'s): decoded by its lead byte.
-            var scalar: UInt32
-            if lead < 0xE0 {
-                scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            } else if lead < 0xF0 {
-                scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            } else {
-                return nil
-            }
-            switch scalar {
-            case 0x80..<0x250:
-                // The fold's length, then its bytes (``latinFoldTable``).
-                let entry = (Int(scalar) - 0x80) * 5
-                for offset in 0..<Int(table[entry]) {
-                    buffer[count] = table[entry + 1 + offset]
-                    count += 1
-                }
-            // Spaces, dashes, quotes, other punctuation and currency signs; not the invisible format characters
-            // (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F): Foundation's folding of a joiner between two letters
-            // did not match a space's, so they take Foundation's path.
-            case 0x2000..<0x200B, 0x2010..<0x202A, 0x202F..<0x2060, 0x20A0..<0x20D0:
-                buffer[count] = 0x20
-                count += 1
-            default: return nil
-            }
-        }
+        guard let count = LatinFolds.fold(bytes, into: buffer, table: table) else { return nil }
         // `(eur)` is dropped; what remains keeps ASCII letters, digits and `%`, and the table's letters (every
         // non-ASCII scalar it gives is alphanumeric, so each of its bytes is kept), one space between runs.
-        var out = 0, space = false
-        index = 0
+        var out = 0, space = false, index = 0
         while index < count {
             let byte = buffer[index]
             if byte == 0x28, index + 4 < count, buffer[index + 1] == 0x65, buffer[index + 2] == 0x75, buffer[index + 3] == 0x72,
@@ -181,10 +123,7 @@ enum CSVVocabulary {
         return out
     }
 
-    /// ``LatinFolds/table``: the fold of each Latin scalar as bytes.
-    static var latinFoldTable: [UInt8] { LatinFolds.table }
-
-    /// ``normalized(_:)`` through Foundation's folding (case, diacritics, width): for text outside ``latinFolds``.
+    /// ``normalized(_:)`` through Foundation's folding (case, diacritics, width): for text outside ``LatinFolds/folds``.
     static func normalizedByFoundation(_ text: String) -> String {
         var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         folded = folded.replacingOccurrences(of: "(eur)", with: " ").replacingOccurrences(of: "€", with: " ")
@@ -202,8 +141,6 @@ enum CSVVocabulary {
         return out
     }
 
-    /// ``LatinFolds/folds``: what Foundation's folding makes of each scalar from U+0080 to U+024F.
-    static var latinFolds: [String] { LatinFolds.folds }
 
     /// The normalized names by which a cell may give each source of a catalogue — its id, its English and French
     /// names, each also without what follows a parenthesis — to the source; on a tie, the first in catalogue order.

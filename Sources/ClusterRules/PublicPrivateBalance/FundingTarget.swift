@@ -138,8 +138,8 @@ struct FundingTarget {
     static func points(_ gap: Share) -> LocalizedText {
         // Tenths of a point: the share's digits at three places, in exact integers (no `Decimal`, no Foundation
         // string search: they were a third of the rule's cost).
-        let value = gap.roundedDigits(toPlaces: 3).map { Int($0) }
-            ?? NSDecimalNumber(decimal: (gap.rounded(toPlaces: 3) * 1000) as Decimal).intValue
+        guard let digits = gap.roundedDigits(toPlaces: 3) else { preconditionFailure("3 places are within 0…18") }
+        let value = Int(digits)
         let tenth = value % 10 == 0 ? "" : "\(value % 10)"
         let english = "\(value / 10)" + (tenth.isEmpty ? "" : "." + tenth)
         let french = "\(value / 10)" + (tenth.isEmpty ? "" : "," + tenth)

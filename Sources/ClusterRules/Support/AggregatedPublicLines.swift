@@ -78,31 +78,16 @@ package enum AggregatedPublicLines {
         isGeneric(folded: label.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased())
     }
 
-    /// A label's UTF-8 bytes with its ASCII letters lowered, its Latin letters folded (``LatinFolds/table``: lower
-    /// case, no accent), its punctuation of the U+2000 block a space; `nil` when a scalar is outside these.
+    /// A label's UTF-8 bytes folded by the table of Latin folds (``LatinFolds/fold(_:into:table:)``: ASCII letters
+    /// lowered, Latin letters without case or accent, punctuation of the U+2000 block a space); `nil` when a scalar
+    /// is outside these.
     private static func latinFolded(_ label: String) -> [UInt8]? {
-        let table = LatinFolds.table
-        var out: [UInt8] = []
-        out.reserveCapacity(label.utf8.count)
-        for scalar in label.unicodeScalars {
-            let value = Int(scalar.value)
-            if value < 0x80 {
-                let byte = UInt8(value)
-                out.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-            } else if value < 0x250 {
-                let entry = (value - 0x80) * 5
-                out.append(contentsOf: table[(entry + 1)..<(entry + 1 + Int(table[entry]))])
-            } else if (0x2000..<0x200B).contains(value) || (0x2010..<0x202A).contains(value)
-                || (0x202F..<0x2060).contains(value) || (0x20A0..<0x20D0).contains(value)
-            {
-                // Spaces, dashes, quotes, `…` and currency signs: a space between words, as Foundation's folding
-                // leaves them (no letter). Not the invisible format characters, which join the scalars around them.
-                out.append(0x20)
-            } else {
-                return nil
+        var label = label
+        return label.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 1) { buffer in
+                LatinFolds.fold(bytes, into: buffer, table: LatinFolds.table).map { Array(buffer[..<$0]) }
             }
         }
-        return out
     }
 
     /// ``isGeneric(_:)`` of a label folded and lowered.
