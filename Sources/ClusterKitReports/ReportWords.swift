@@ -180,6 +180,18 @@ package enum ReportWords {
         }
     }
 
+    /// The word after a count of a severity's findings, singular or plural as the count asks (« 1 Avertissement »,
+    /// « 0 Erreur » in French, « 0 Errors » in English): the summary's tiles.
+    package static func severityCount(_ severity: Severity) -> MessageTemplate {
+        switch severity {
+        case .error: MessageTemplate(id: "report.error-count", english: "{count|Error|Errors}", french: "{count|Erreur|Erreurs}")
+        case .warning:
+            MessageTemplate(
+                id: "report.warning-count", english: "{count|Warning|Warnings}", french: "{count|Avertissement|Avertissements}")
+        case .note: MessageTemplate(id: "report.note-count", english: "{count|Note|Notes}", french: "{count|Note|Notes}")
+        }
+    }
+
     /// Every word without values, for the test that checks translations.
     package static var allTexts: [LocalizedText] {
         [
@@ -197,5 +209,6 @@ package enum ReportWords {
     /// Every word with values, for the test that checks translations and placeholders.
     package static var allTemplates: [MessageTemplate] {
         [header, realisedHeader, leftOut, provenance, summary, title, budgetTitle, accountsTitle, file, severityHeading, labelled, suppressedCount]
+            + Severity.allCases.map(severityCount)
     }
 }

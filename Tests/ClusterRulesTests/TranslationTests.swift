@@ -8,7 +8,7 @@ import TestSupport
 let sameInBothLanguages: Set<String> = [
     "note", "Notes", "Programme (actions)", "Budget", "Cluster", "Justification", "Success fees", "Success fee",
     "{cluster}, budget {year}", "{severity} ({count})", "Diagnostics", "Public",
-    "pôle", "grappe", "{count} {count|cluster|clusters}",
+    "pôle", "grappe", "{count} {count|cluster|clusters}", "{count|Note|Notes}",
 ]
 
 /// Checks one text has both languages, and a French that is not the English copied.

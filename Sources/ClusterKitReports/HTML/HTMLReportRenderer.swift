@@ -73,8 +73,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         var out = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n"
         out += "<h2 id=\"summary-title\">\(HTML.escape(format.word(words.summaryHeading)))</h2>\n<ul class=\"counts\">\n"
         for (severity, count) in [(Severity.error, totals.errors), (.warning, totals.warnings), (.note, totals.notes)] {
-            out += "<li class=\"count \(severity.rawValue)\"><span class=\"number\">\(count)</span> "
-                + "\(HTML.escape(format.word(words.severityPlural(severity))))</li>\n"
+            let word = format.message(Message(words.severityCount(severity), ["count": .integer(count)]))
+            out += "<li class=\"count \(severity.rawValue)\"><span class=\"number\">\(count)</span> \(HTML.escape(word))</li>\n"
         }
         out += "</ul>\n"
         if totals.suppressed > 0 {
